@@ -1,0 +1,70 @@
+package org.tryst.protocol;
+
+import java.util.Locale;
+
+/** Every error the server can answer with; the wire code is the constant's name in lower case and never changes. */
+public enum ErrorCode {
+    /** The frame is not valid JSON, or not a JSON object. */
+    MALFORMED,
+    /** The message's {@code type} is missing or names no message of this protocol version. */
+    UNKNOWN_TYPE,
+    /** A field is missing, has the wrong type, is too long, or an unknown field is present. */
+    INVALID_MESSAGE,
+    /** The client speaks a protocol version this server does not. */
+    UNSUPPORTED_VERSION,
+    /** The message needs a completed {@code hello} (or, over HTTP, a session) first. */
+    NOT_AUTHENTICATED,
+    /** A second {@code hello} on a socket that has already completed one. */
+    ALREADY_AUTHENTICATED,
+    /** The socket ticket is unknown, already used, expired, or belongs to another session. */
+    TICKET_INVALID,
+    /** The session token is unknown, revoked or expired: log in again. */
+    SESSION_INVALID,
+    /** Username or password is wrong; deliberately does not say which, nor whether the account exists. */
+    INVALID_CREDENTIALS,
+    /** Too many failed logins for this account or from this address; retry after {@code retryAfterMs}. */
+    TOO_MANY_ATTEMPTS,
+    /** Too many requests in a short time; retry after {@code retryAfterMs}. Nothing was done. */
+    RATE_LIMITED,
+    /** Registration needs the user to confirm being an adult. */
+    ADULT_CONFIRMATION_REQUIRED,
+    /** The username is already registered. */
+    USERNAME_TAKEN,
+    /** The password is too short or too long. */
+    PASSWORD_LENGTH,
+    /** The password is among the most common passwords and would be guessed at once. */
+    PASSWORD_COMMON,
+    /** The current password given to confirm a sensitive action is wrong. */
+    WRONG_PASSWORD,
+    /** No persona, channel, session or message of that name or id exists (or is visible to you). */
+    NOT_FOUND,
+    /** The persona named in the message belongs to another account. */
+    NOT_YOUR_PERSONA,
+    /** The persona or channel name is already in use. */
+    NAME_TAKEN,
+    /** An account may hold only a limited number of personas. */
+    TOO_MANY_PERSONAS,
+    /** The persona is already a member of that channel. */
+    ALREADY_MEMBER,
+    /** The persona is not a member of that channel. */
+    NOT_MEMBER,
+    /** The account or persona lacks the right to do this (for example kick without owning the channel). */
+    FORBIDDEN,
+    /** The text is longer than this server's configured message length. */
+    TEXT_TOO_LONG,
+    /** The server failed; the request may be retried. Details are in the server log, never in the reply. */
+    INTERNAL;
+
+    /** The stable code sent on the wire. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The code for a wire string, or null when it names none. */
+    public static ErrorCode fromWire(String wire) {
+        for (ErrorCode code : values()) {
+            if (code.wire().equals(wire)) return code;
+        }
+        return null;
+    }
+}

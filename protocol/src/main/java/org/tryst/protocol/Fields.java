@@ -1,0 +1,73 @@
+package org.tryst.protocol;
+
+import java.util.regex.Pattern;
+
+/** Validation of message fields, called from the records' constructors so that no invalid message exists past the codec. */
+public final class Fields {
+    /** Longest text of a say, pose or description that the protocol carries; servers may configure less. */
+    public static final int MAX_TEXT = 16_000;
+    /** Longest request id. */
+    public static final int MAX_REQUEST_ID = 64;
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,31}");
+    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
+    private static final Pattern PERSONA_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{N} '_.-]{0,30}[\\p{L}\\p{N}]");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private Fields() {}
+
+    public static <T> T present(T value, String field) {
+        if (value == null) throw invalid(field + " is required");
+        return value;
+    }
+
+    public static String text(String value, String field, int max) {
+        present(value, field);
+        if (value.length() > max) throw invalid(field + " is longer than " + max + " characters");
+        return value;
+    }
+
+    public static String optionalText(String value, String field, int max) {
+        return value == null ? null : text(value, field, max);
+    }
+
+    public static String nonBlank(String value, String field, int max) {
+        text(value, field, max);
+        if (value.isBlank()) throw invalid(field + " must not be blank");
+        return value;
+    }
+
+    /** Request ids are optional; when present they are short printable strings echoed back on replies. */
+    public static String requestId(String value) {
+        if (value != null && (value.isEmpty() || value.length() > MAX_REQUEST_ID)) {
+            throw invalid("id must be 1 to " + MAX_REQUEST_ID + " characters");
+        }
+        return value;
+    }
+
+    public static String username(String value) {
+        return matching(value, "username", USERNAME, "3 to 32 of a-z, 0-9, '_', '.', '-', starting with a letter or digit");
+    }
+
+    public static String channelName(String value) {
+        return matching(value, "channel", CHANNEL, "2 to 32 of a-z, 0-9 and '-', starting with a letter or digit");
+    }
+
+    public static String personaName(String value) {
+        return matching(value, "name", PERSONA_NAME, "2 to 32 letters, digits, spaces or ' _ . -, starting with a letter");
+    }
+
+    public static String ref(String value, String field) {
+        return matching(value, field, ID, "an id of 1 to 64 of A-Z, a-z, 0-9, '_', '-'");
+    }
+
+    private static String matching(String value, String field, Pattern pattern, String rule) {
+        present(value, field);
+        if (!pattern.matcher(value).matches()) throw invalid(field + " must be " + rule);
+        return value;
+    }
+
+    private static ProtocolException invalid(String message) {
+        return new ProtocolException(ErrorCode.INVALID_MESSAGE, message);
+    }
+}

@@ -1,0 +1,38 @@
+package org.tryst.protocol;
+
+import static org.tryst.protocol.Fields.present;
+import static org.tryst.protocol.Fields.text;
+
+/**
+ * Bodies of the HTTP API that comes before a WebSocket: register, log in, and get a socket ticket.
+ * Errors are the WebSocket's {@link ServerMessage.Error} with an HTTP status.
+ */
+public final class HttpApi {
+    private HttpApi() {}
+
+    /** {@code POST /api/register}: a new account; {@code adult} must be true. */
+    public record Register(String username, String password, Boolean adult) {
+        public Register {
+            text(username, "username", 64);
+            text(password, "password", ClientMessage.MAX_PASSWORD);
+            present(adult, "adult");
+        }
+    }
+
+    /** {@code POST /api/login}. */
+    public record Login(String username, String password) {
+        public Login {
+            text(username, "username", 64);
+            text(password, "password", ClientMessage.MAX_PASSWORD);
+        }
+    }
+
+    /**
+     * Answer to register and login: the session token, to send as {@code Authorization: Bearer}
+     * (browsers get it as an HttpOnly cookie as well).
+     */
+    public record LoggedIn(String username, String session, String token, long expiresAt) {}
+
+    /** Answer to {@code POST /api/tickets}: a single-use ticket for the next {@code hello}. */
+    public record Ticket(String ticket, long expiresAt) {}
+}

@@ -1,0 +1,114 @@
+package org.tryst.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
+
+/**
+ * Everything the server sends over the WebSocket: replies, which carry the request's {@code id}, and
+ * events, which carry none. Exactly one reply answers each request: the one named in its doc, or
+ * {@code error}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonSubTypes({
+    @JsonSubTypes.Type(ServerMessage.Welcome.class),
+    @JsonSubTypes.Type(ServerMessage.Error.class),
+    @JsonSubTypes.Type(ServerMessage.Ok.class),
+    @JsonSubTypes.Type(ServerMessage.Sessions.class),
+    @JsonSubTypes.Type(ServerMessage.PersonaInfo.class),
+    @JsonSubTypes.Type(ServerMessage.Personas.class),
+    @JsonSubTypes.Type(ServerMessage.PersonaInUse.class),
+    @JsonSubTypes.Type(ServerMessage.Channels.class),
+    @JsonSubTypes.Type(ServerMessage.ChannelJoined.class),
+    @JsonSubTypes.Type(ServerMessage.Members.class),
+    @JsonSubTypes.Type(ServerMessage.History.class),
+    @JsonSubTypes.Type(ServerMessage.Sent.class),
+    @JsonSubTypes.Type(ServerMessage.ChannelMessage.class),
+    @JsonSubTypes.Type(ServerMessage.MemberJoined.class),
+    @JsonSubTypes.Type(ServerMessage.MemberLeft.class),
+    @JsonSubTypes.Type(ServerMessage.TopicChanged.class),
+    @JsonSubTypes.Type(ServerMessage.PresenceChanged.class),
+    @JsonSubTypes.Type(ServerMessage.Kicked.class),
+})
+public sealed interface ServerMessage {
+
+    /** Reply to {@code hello}: the session is open. */
+    @JsonTypeName("welcome")
+    record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits)
+            implements ServerMessage {}
+
+    /** Reply to any request that failed, or an event explaining why the server is about to close the socket. */
+    @JsonTypeName("error")
+    record Error(String id, String code, String message, Long retryAfterMs) implements ServerMessage {
+        public static Error of(String id, ProtocolException problem) {
+            return new Error(id, problem.code().wire(), problem.getMessage(), problem.retryAfterMs());
+        }
+    }
+
+    /** Reply to a request that succeeded and has nothing else to say. */
+    @JsonTypeName("ok")
+    record Ok(String id) implements ServerMessage {}
+
+    /** Reply to {@code sessions.list}. */
+    @JsonTypeName("sessions")
+    record Sessions(String id, List<Views.Session> sessions) implements ServerMessage {}
+
+    /** Reply to {@code persona.create}, {@code persona.update} and {@code persona.show}. */
+    @JsonTypeName("persona")
+    record PersonaInfo(String id, Views.Persona persona) implements ServerMessage {}
+
+    /** Reply to {@code persona.list}. */
+    @JsonTypeName("personas")
+    record Personas(String id, List<Views.Persona> personas) implements ServerMessage {}
+
+    /** Reply to {@code persona.use}: the channels this socket now follows as the persona. */
+    @JsonTypeName("persona.in_use")
+    record PersonaInUse(String id, String persona, List<Views.Joined> channels) implements ServerMessage {}
+
+    /** Reply to {@code channel.list}. */
+    @JsonTypeName("channels")
+    record Channels(String id, List<Views.Channel> channels) implements ServerMessage {}
+
+    /** Reply to {@code channel.join} and {@code channel.create}: members, topic and recent history. */
+    @JsonTypeName("channel.joined")
+    record ChannelJoined(String id, Views.Joined channel) implements ServerMessage {}
+
+    /** Reply to {@code channel.members}. */
+    @JsonTypeName("members")
+    record Members(String id, String channel, List<Views.Member> members) implements ServerMessage {}
+
+    /** Reply to {@code channel.history}: oldest first. */
+    @JsonTypeName("history")
+    record History(String id, String channel, List<Views.Message> messages) implements ServerMessage {}
+
+    /** Reply to {@code say} and {@code pose}: the message is stored durably under {@code message}. */
+    @JsonTypeName("sent")
+    record Sent(String id, String message, long at) implements ServerMessage {}
+
+    /** Event: a message in a channel, to every socket following it (the sender's included). */
+    @JsonTypeName("message")
+    record ChannelMessage(Views.Message message) implements ServerMessage {}
+
+    /** Event: a persona joined a channel. */
+    @JsonTypeName("member.joined")
+    record MemberJoined(String channel, Views.Member member) implements ServerMessage {}
+
+    /** Event: a persona left a channel; {@code reason} is {@code left}, {@code kicked} or {@code deleted}. */
+    @JsonTypeName("member.left")
+    record MemberLeft(String channel, String persona, String reason) implements ServerMessage {}
+
+    /** Event: a channel's topic changed. */
+    @JsonTypeName("topic")
+    record TopicChanged(String channel, String topic, Views.Author by) implements ServerMessage {}
+
+    /** Event: a member's presence changed. */
+    @JsonTypeName("presence")
+    record PresenceChanged(String channel, String persona, Presence status) implements ServerMessage {}
+
+    /** Event, to the kicked persona's sockets: it is no longer a member. */
+    @JsonTypeName("kicked")
+    record Kicked(String channel, String persona, Views.Author by, String reason) implements ServerMessage {}
+}

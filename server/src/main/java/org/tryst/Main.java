@@ -1,0 +1,134 @@
+package org.tryst;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.tryst.accounts.Account;
+import org.tryst.config.Config;
+import org.tryst.config.ConfigException;
+import org.tryst.config.ConfigLoader;
+import org.tryst.storage.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code tryst} command: {@code serve} (the default) runs the server, {@code admin} is the operator's tool. */
+@Command(name = "tryst", mixinStandardHelpOptions = true, version = "Tryst 0.1.0",
+        description = "A private, consent-first place for adults to meet.",
+        subcommands = {Main.Serve.class, Main.Admin.class})
+public final class Main implements Callable<Integer> {
+
+    /** Options every command shares: where the configuration and the data are. */
+    static final class Location {
+        @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (TOML). Default: tryst.toml if present.")
+        Path config;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Data directory. Default: ./data")
+        String data;
+
+        Config load(Integer httpPort, Integer telnetPort) {
+            Path file = config != null ? config : Files.exists(Path.of("tryst.toml")) ? Path.of("tryst.toml") : null;
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            // Flags beat the environment, which beats the file.
+            if (httpPort != null) environment.put("TRYST_HTTP_PORT", httpPort.toString());
+            if (telnetPort != null) environment.put("TRYST_TELNET_PORT", telnetPort.toString());
+            if (data != null) environment.put("TRYST_HTTP_DATA", data);
+            return ConfigLoader.load(file, environment);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new Serve().call();
+    }
+
+    public static void main(String[] args) {
+        CommandLine line = new CommandLine(new Main());
+        line.setExecutionExceptionHandler((failure, command, parsed) -> {
+            if (failure instanceof ConfigException) {
+                command.getCommandLine().getErr().println("tryst: " + failure.getMessage());
+                return 2;
+            }
+            throw failure;
+        });
+        System.exit(line.execute(args));
+    }
+
+    /** Runs the server until interrupted. */
+    @Command(name = "serve", description = "Run the server (the default command).")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Mixin
+        Location location = new Location();
+
+        @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP and WebSocket port. Default: 8080")
+        Integer httpPort;
+
+        @Option(names = "--telnet-port", paramLabel = "PORT", description = "Telnet port of the text world. Default: 4000")
+        Integer telnetPort;
+
+        @Override
+        public Integer call() throws Exception {
+            Config config = location.load(httpPort, telnetPort);
+            Logs.configure(config.log());
+            Server server = Server.start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }));
+            System.out.println("Tryst is running: open http://" + config.http().bind() + ":" + server.httpPort()
+                    + "/  (Ctrl-C stops it)");
+            stopped.await();
+            return 0;
+        }
+    }
+
+    /** Operator commands that work on the data directory directly, with the server stopped or running. */
+    @Command(name = "admin", description = "Operator tools.", subcommands = {Admin.Role.class, Admin.Options.class})
+    static final class Admin {
+
+        /** Gives or takes the operator role. */
+        @Command(name = "role", description = "Make an account an operator, or a member again.")
+        static final class Role implements Callable<Integer> {
+            @CommandLine.Mixin
+            Location location = new Location();
+
+            @Parameters(index = "0", paramLabel = "USERNAME")
+            String username;
+
+            @Parameters(index = "1", paramLabel = "ROLE", description = "operator or member")
+            Account.Role role;
+
+            @Override
+            public Integer call() {
+                Config config = location.load(null, null);
+                Logs.configure(new Config.Log(config.log().format(), "warn"));
+                try (Database database = Database.open(config.storage(), config.http().dataDir())) {
+                    boolean changed = new org.tryst.accounts.Roles(database.jdbi()).set(username, role);
+                    System.out.println(changed ? username + " is now " + role.name().toLowerCase() : "no account named " + username);
+                    return changed ? 0 : 1;
+                }
+            }
+        }
+
+        /** Prints every configuration option with its current value and environment variable. */
+        @Command(name = "options", description = "List every configuration option, its value and its environment variable.")
+        static final class Options implements Callable<Integer> {
+            @CommandLine.Mixin
+            Location location = new Location();
+
+            @Override
+            public Integer call() {
+                location.load(null, null);
+                for (ConfigLoader.Option option : ConfigLoader.defaultOptions()) {
+                    System.out.printf("%-40s %-45s default %s%n", option.path(), option.environmentName(), option.value());
+                }
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.tryst;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tryst.accounts.Accounts;
+import org.tryst.accounts.Argon2Settings;
+import org.tryst.accounts.LoginThrottle;
+import org.tryst.accounts.PasswordHasher;
+import org.tryst.accounts.PasswordPolicy;
+import org.tryst.accounts.Sessions;
+import org.tryst.config.Config;
+import org.tryst.gateway.Connections;
+import org.tryst.gateway.Dispatcher;
+import org.tryst.gateway.Gateway;
+import org.tryst.gateway.Wiring;
+import org.tryst.metrics.Metrics;
+import org.tryst.personas.Personas;
+import org.tryst.protocol.Views;
+import org.tryst.rooms.Rooms;
+import org.tryst.safety.MessageRateLimits;
+import org.tryst.storage.Database;
+
+/**
+ * The composition root: builds every part of a server through its constructor, in one place, and
+ * starts the listener and the periodic sweeps (expired sessions, old history, idle rate limits).
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Server.class);
+    private static final long SWEEP_SECONDS = 60;
+
+    private final Database database;
+    private final Gateway gateway;
+    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("tryst-sweeper").daemon().factory());
+    private final int httpPort;
+
+    private Server(Config config, Clock clock) throws InterruptedException {
+        database = Database.open(config.storage(), config.http().dataDir());
+        var jdbi = database.jdbi();
+        Config.Accounts accountsConfig = config.accounts();
+        Sessions sessions = new Sessions(jdbi, accountsConfig, config.gateway(), clock);
+        LoginThrottle throttle = new LoginThrottle(accountsConfig);
+        Accounts accounts = new Accounts(jdbi,
+                new PasswordHasher(new Argon2Settings(accountsConfig.argon2MemoryKib(), accountsConfig.argon2Iterations(),
+                        accountsConfig.argon2Parallelism())),
+                new PasswordPolicy(accountsConfig.minPasswordLength(), accountsConfig.maxPasswordLength(),
+                        accountsConfig.commonPasswordsRefused()),
+                throttle, sessions, clock);
+        Personas personas = new Personas(jdbi, config.personas(), clock);
+        Rooms rooms = new Rooms(jdbi, config.rooms(), clock);
+        Metrics metrics = new Metrics();
+        Connections connections = new Connections();
+        metrics.connections(connections::size);
+        MessageRateLimits limits = new MessageRateLimits(config.rateLimits());
+        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, rooms, connections, config.rooms(), metrics);
+        Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
+                config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
+        gateway = new Gateway(config.gateway(), config.http().port(),
+                new Wiring(accounts, sessions, personas, rooms, dispatcher, connections, limits, metrics, virtualThreads,
+                        advertised, config.gateway().maxPendingRequests()),
+                metrics, database::healthy);
+        httpPort = gateway.start(config.http().bind(), config.http().port());
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, limits)),
+                SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        log.atInfo().addKeyValue("port", httpPort).addKeyValue("storage", config.storage().kind()).log("listening");
+    }
+
+    /** Builds and starts a server; it is ready to serve when this returns. */
+    public static Server start(Config config) throws InterruptedException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts a server on a given clock, so that tests can move time forward. */
+    static Server start(Config config, Clock clock) throws InterruptedException {
+        return new Server(config, clock);
+    }
+
+    /** The port HTTP and WebSocket listen on. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    private static void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle,
+                              MessageRateLimits limits) {
+        try {
+            sessions.sweep();
+            Set<String> connected = connections.sessionIds();
+            Set<String> live = sessions.existing(connected);
+            List<String> ended = connected.stream().filter(id -> !live.contains(id)).toList();
+            connections.endSessions(ended, "session expired");
+            int forgotten = rooms.sweepHistory();
+            throttle.sweep();
+            limits.sweep();
+            if (forgotten > 0) log.atInfo().addKeyValue("messages", forgotten).log("history past retention deleted");
+        } catch (RuntimeException e) {
+            log.atError().setCause(e).log("sweep failed");
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        gateway.close();
+        virtualThreads.shutdown();
+        try {
+            virtualThreads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+}

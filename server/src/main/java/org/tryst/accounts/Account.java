@@ -1,0 +1,12 @@
+package org.tryst.accounts;
+
+/** A login: never shown to other users, who see only its personas. */
+public record Account(String id, String username, String passwordHash, Role role, long adultAttestedAt,
+                      String adultAttestation, long createdAt) {
+
+    /** What an account may do beyond the ordinary. */
+    public enum Role {
+        MEMBER,
+        OPERATOR
+    }
+}

@@ -1,0 +1,143 @@
+package org.tryst.accounts;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.Fields;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.storage.Ids;
+
+/**
+ * Registration, login, passwords and deletion of accounts. Every account belongs to an adult: the
+ * confirmation is stored as a dated attestation. Failed logins answer the same whether or not the
+ * account exists, in content and in time.
+ */
+public final class Accounts {
+    /** The attestation recorded when a user confirms being an adult at registration. */
+    public static final String SELF_DECLARED = "self-declared";
+
+    private static final RowMapper<Account> ROW = (rs, ctx) -> new Account(rs.getString("id"),
+            rs.getString("username"), rs.getString("password_hash"),
+            Account.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), rs.getLong("adult_attested_at"),
+            rs.getString("adult_attestation"), rs.getLong("created_at"));
+
+    private final Jdbi jdbi;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final LoginThrottle throttle;
+    private final Sessions sessions;
+    private final Clock clock;
+
+    public Accounts(Jdbi jdbi, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
+                    Sessions sessions, Clock clock) {
+        this.jdbi = jdbi;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** A successful login or registration: the account and its new session. */
+    public record Login(Account account, Sessions.Issued issued) {}
+
+    /** Creates an account for a user who confirmed being an adult, and logs it in. */
+    public Login register(String username, String password, boolean adult, String address, String userAgent) {
+        String name = Fields.username(normalize(username));
+        if (!adult) throw new ProtocolException(ErrorCode.ADULT_CONFIRMATION_REQUIRED, "Tryst is for adults only: confirm that you are one");
+        requireAcceptable(name, password);
+        throttle.registering(address);
+        long now = clock.millis();
+        Account account = new Account(Ids.random(), name, hasher.hash(password), Account.Role.MEMBER, now,
+                SELF_DECLARED, now);
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate("""
+                            INSERT INTO accounts (id, username, password_hash, role, adult_attested_at, adult_attestation, created_at)
+                            VALUES (:id, :username, :passwordHash, 'member', :adultAttestedAt, :adultAttestation, :createdAt)""")
+                    .bindMethods(account).execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (find(name).isPresent()) throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that username is taken");
+            throw e;
+        }
+        return new Login(account, sessions.open(account.id(), userAgent));
+    }
+
+    /** Logs in, upgrading the stored hash when the configured parameters have become stronger. */
+    public Login login(String username, String password, String address, String userAgent) {
+        String name = normalize(username);
+        throttle.checkLogin(name, address);
+        Optional<Account> found = find(name);
+        boolean valid;
+        if (found.isPresent()) {
+            valid = hasher.verify(password, found.get().passwordHash());
+        } else {
+            hasher.burn(password);
+            valid = false;
+        }
+        if (!valid) {
+            throttle.failed(name, address);
+            throw new ProtocolException(ErrorCode.INVALID_CREDENTIALS, "wrong username or password");
+        }
+        Account account = found.get();
+        if (hasher.needsRehash(account.passwordHash())) storeHash(account.id(), hasher.hash(password));
+        return new Login(account, sessions.open(account.id(), userAgent));
+    }
+
+    /** Changes the password after checking the current one; other sessions are ended by the caller. */
+    public void changePassword(String accountId, String current, String next) {
+        Account account = byId(accountId);
+        requirePassword(account, current);
+        requireAcceptable(account.username(), next);
+        storeHash(accountId, hasher.hash(next));
+    }
+
+    /** Throws WRONG_PASSWORD unless the password is the account's. */
+    public void requirePassword(String accountId, String password) {
+        requirePassword(byId(accountId), password);
+    }
+
+    /** Deletes the account; the database removes its sessions, personas, memberships and messages with it. */
+    public void delete(String accountId) {
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM accounts WHERE id = :id").bind("id", accountId).execute());
+    }
+
+    public Account byId(String accountId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM accounts WHERE id = :id")
+                        .bind("id", accountId).map(ROW).findOne())
+                .orElseThrow(() -> new ProtocolException(ErrorCode.SESSION_INVALID, "the account no longer exists"));
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM accounts WHERE username = :username")
+                .bind("username", normalize(username)).map(ROW).findOne());
+    }
+
+    private void requirePassword(Account account, String password) {
+        if (!hasher.verify(password, account.passwordHash())) {
+            throw new ProtocolException(ErrorCode.WRONG_PASSWORD, "the current password is wrong");
+        }
+    }
+
+    private void requireAcceptable(String username, String password) {
+        switch (policy.check(username, password)) {
+            case OK -> { }
+            case TOO_SHORT, TOO_LONG -> throw new ProtocolException(ErrorCode.PASSWORD_LENGTH,
+                    "a password must be " + policy.minLength() + " to " + policy.maxLength() + " characters long");
+            case COMMON -> throw new ProtocolException(ErrorCode.PASSWORD_COMMON,
+                    "that password is among the most common ones and would be guessed at once; a few unrelated words make a strong one");
+        }
+    }
+
+    private void storeHash(String accountId, String hash) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+                .bind("hash", hash).bind("id", accountId).execute());
+    }
+
+    private static String normalize(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,193 @@
+package org.tryst.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.tryst.config.Config;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.storage.Ids;
+
+/**
+ * Session tokens and socket tickets. Both are random secrets handed to the client once; the
+ * database keeps only their SHA-256, which is enough for 256-bit random values.
+ */
+public final class Sessions {
+    /** How often at most a session's last-seen time is written, to spare the database. */
+    private static final long LAST_SEEN_GRANULARITY_MS = 60_000;
+
+    private static final RowMapper<Session> ROW = (rs, ctx) -> new Session(rs.getString("id"),
+            rs.getString("account_id"), rs.getLong("created_at"), rs.getLong("last_seen_at"), rs.getLong("expires_at"),
+            rs.getString("user_agent"));
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Duration idle;
+    private final Duration ticketTtl;
+
+    public Sessions(Jdbi jdbi, Config.Accounts accounts, Config.Gateway gateway, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.ttl = Duration.ofDays(accounts.sessionTtlDays());
+        this.idle = Duration.ofDays(accounts.sessionIdleDays());
+        this.ticketTtl = Duration.ofSeconds(gateway.ticketTtlSeconds());
+    }
+
+    /** A new session and the token that proves it, given to the client once. */
+    public record Issued(Session session, String token) {}
+
+    /** A single-use ticket that opens one WebSocket for a session. */
+    public record Ticket(String ticket, long expiresAt) {}
+
+    /** Opens a session for an account. */
+    public Issued open(String accountId, String userAgent) {
+        long now = clock.millis();
+        Session session = new Session(Ids.random(), accountId, now, now, now + ttl.toMillis(), clip(userAgent));
+        String token = Ids.secret();
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO sessions (id, account_id, token_hash, created_at, last_seen_at, expires_at, user_agent)
+                        VALUES (:id, :accountId, :hash, :createdAt, :lastSeenAt, :expiresAt, :userAgent)""")
+                .bindMethods(session)
+                .bind("hash", hash(token))
+                .execute());
+        return new Issued(session, token);
+    }
+
+    /** The live session a token proves, noting that it was seen; empty when unknown, expired or idle too long. */
+    public Optional<Session> authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > 128) return Optional.empty();
+        Optional<Session> found = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM sessions WHERE token_hash = :hash")
+                .bind("hash", hash(token))
+                .map(ROW)
+                .findOne());
+        return found.filter(this::live).map(this::seen);
+    }
+
+    /** The session by id, if it is still live. */
+    public Optional<Session> live(String sessionId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM sessions WHERE id = :id")
+                        .bind("id", sessionId)
+                        .map(ROW)
+                        .findOne())
+                .filter(this::live);
+    }
+
+    /** Which of the given session ids still exist; the rest have been revoked or swept. */
+    public Set<String> existing(Collection<String> sessionIds) {
+        Set<String> found = new HashSet<>();
+        List<String> ids = List.copyOf(sessionIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            found.addAll(jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sessions WHERE id IN (<ids>)")
+                    .bindList("ids", chunk).mapTo(String.class).list()));
+        }
+        return found;
+    }
+
+    /** The account's live sessions, newest first. */
+    public List<Session> list(String accountId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM sessions WHERE account_id = :account ORDER BY created_at DESC")
+                .bind("account", accountId)
+                .map(ROW)
+                .list()).stream().filter(this::live).toList();
+    }
+
+    /** Ends one session of the account; NOT_FOUND when it has no such session. */
+    public void revoke(String accountId, String sessionId) {
+        int ended = jdbi.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM sessions WHERE id = :id AND account_id = :account")
+                .bind("id", sessionId).bind("account", accountId).execute());
+        if (ended == 0) throw new ProtocolException(ErrorCode.NOT_FOUND, "no such session");
+    }
+
+    /** Ends every session of the account except {@code keep} (which may be null), returning the ended ids. */
+    public List<String> revokeAll(String accountId, String keep) {
+        return jdbi.inTransaction(handle -> {
+            List<String> ids = handle.createQuery("SELECT id FROM sessions WHERE account_id = :account")
+                    .bind("account", accountId).mapTo(String.class).list()
+                    .stream().filter(id -> !id.equals(keep)).toList();
+            if (!ids.isEmpty()) {
+                handle.createUpdate("DELETE FROM sessions WHERE id IN (<ids>)").bindList("ids", ids).execute();
+            }
+            return ids;
+        });
+    }
+
+    /** Issues a socket ticket for a live session. */
+    public Ticket ticket(Session session) {
+        String ticket = Ids.secret();
+        long expiresAt = clock.millis() + ticketTtl.toMillis();
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO socket_tickets (ticket_hash, session_id, expires_at) VALUES (:hash, :session, :expires)")
+                .bind("hash", hash(ticket)).bind("session", session.id()).bind("expires", expiresAt).execute());
+        return new Ticket(ticket, expiresAt);
+    }
+
+    /**
+     * Redeems a ticket, which works once: the session it opens, if the ticket is unused, unexpired and
+     * its session still live. Of two concurrent redemptions only the one that deletes the row wins.
+     */
+    public Optional<Session> redeem(String ticket) {
+        String ticketHash = hash(ticket);
+        Optional<String> sessionId = jdbi.inTransaction(handle -> {
+            Optional<String> owner = handle.createQuery(
+                            "SELECT session_id FROM socket_tickets WHERE ticket_hash = :hash AND expires_at > :now")
+                    .bind("hash", ticketHash).bind("now", clock.millis()).mapTo(String.class).findOne();
+            int deleted = handle.createUpdate("DELETE FROM socket_tickets WHERE ticket_hash = :hash")
+                    .bind("hash", ticketHash).execute();
+            return deleted == 1 ? owner : Optional.<String>empty();
+        });
+        return sessionId.flatMap(this::live);
+    }
+
+    /** Deletes expired sessions and tickets; returns how many sessions ended. */
+    public int sweep() {
+        long now = clock.millis();
+        return jdbi.inTransaction(handle -> {
+            handle.createUpdate("DELETE FROM socket_tickets WHERE expires_at <= :now").bind("now", now).execute();
+            return handle.createUpdate("DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
+                    .bind("now", now).bind("idle", now - idle.toMillis()).execute();
+        });
+    }
+
+    private boolean live(Session session) {
+        long now = clock.millis();
+        return session.expiresAt() > now && session.lastSeenAt() > now - idle.toMillis();
+    }
+
+    private Session seen(Session session) {
+        long now = clock.millis();
+        if (now - session.lastSeenAt() < LAST_SEEN_GRANULARITY_MS) return session;
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id = :id")
+                .bind("now", now).bind("id", session.id()).execute());
+        return new Session(session.id(), session.accountId(), session.createdAt(), now, session.expiresAt(),
+                session.userAgent());
+    }
+
+    private static String clip(String userAgent) {
+        if (userAgent == null) return "";
+        return userAgent.length() > 200 ? userAgent.substring(0, 200) : userAgent;
+    }
+
+    static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

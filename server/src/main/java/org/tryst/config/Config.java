@@ -1,0 +1,94 @@
+package org.tryst.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole configuration of a server, with safe defaults for everything: a server runs with no
+ * file at all. Each section is handed to the part it configures through its constructor.
+ * {@code docs/operating.md} lists every option; a test keeps the two in step.
+ */
+public record Config(
+        Http http,
+        Telnet telnet,
+        Storage storage,
+        Gateway gateway,
+        Accounts accounts,
+        Personas personas,
+        Rooms rooms,
+        RateLimits rateLimits,
+        Log log) {
+
+    /** The configuration used when nothing is configured. */
+    public static Config defaults() {
+        return new Config(
+                new Http("127.0.0.1", 8080, "./data"),
+                new Telnet(4000),
+                new Storage("sqlite", "tryst.db", "", "", "", 10),
+                new Gateway(List.of(), true, 65_536, 65_536, 10, 30, 60, 1_048_576, 524_288, 256),
+                new Accounts(19_456, 2, 1, 8, 1_024, 3_000, 30, 14, 5, 15, 30, 10, 60),
+                new Personas(10),
+                new Rooms("anyone", 168, 50, 4_000),
+                new RateLimits(10, 30, 30, 90, 10, 3_600),
+                new Log("text", "info"));
+    }
+
+    /** The HTTP and WebSocket listener, and where data lives. */
+    public record Http(String bind, int port, String data) {
+        public Path dataDir() {
+            return Path.of(data);
+        }
+    }
+
+    /** The telnet listener of the shared text world. */
+    public record Telnet(int port) {}
+
+    /**
+     * Where state lives: {@code sqlite} (a file under the data directory, the default) or
+     * {@code postgresql} (for several server processes).
+     */
+    public record Storage(String kind, String sqliteFile, String postgresqlUrl, String postgresqlUser,
+                          String postgresqlPassword, int poolSize) {}
+
+    /** WebSocket limits; each one bounds what a single client can cost the server. */
+    public record Gateway(
+            List<String> allowedOrigins,
+            boolean allowMissingOrigin,
+            int maxFrameBytes,
+            int maxMessageBytes,
+            int handshakeTimeoutSeconds,
+            int pingIntervalSeconds,
+            int ticketTtlSeconds,
+            int outboundHighWaterBytes,
+            int outboundLowWaterBytes,
+            int maxPendingRequests) {}
+
+    /** Passwords, sessions and login throttling. */
+    public record Accounts(
+            int argon2MemoryKib,
+            int argon2Iterations,
+            int argon2Parallelism,
+            int minPasswordLength,
+            int maxPasswordLength,
+            int commonPasswordsRefused,
+            int sessionTtlDays,
+            int sessionIdleDays,
+            int loginFailuresPerAccount,
+            int loginWindowMinutes,
+            int loginFailuresPerAddress,
+            int registrationsPerAddress,
+            int registrationWindowMinutes) {}
+
+    /** Personas per account. */
+    public record Personas(int maxPerAccount) {}
+
+    /** Public channels: who may create them, how long history is kept and shown, message length. */
+    public record Rooms(String channelCreation, int historyRetentionHours, int historyOnJoin, int maxTextLength) {}
+
+    /** Messages per second a single account or address may send over the WebSocket, and bursts. */
+    public record RateLimits(int messagesPerSecondPerAccount, int burstPerAccount, int messagesPerSecondPerAddress,
+                             int burstPerAddress, int ticketsPerMinutePerSession, int unusedBucketSeconds) {}
+
+    /** Log format ({@code text} or {@code json}) and level. */
+    public record Log(String format, String level) {}
+}

@@ -1,0 +1,139 @@
+package org.tryst.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the {@link Config}: defaults, then the TOML file, then environment variables. An
+ * environment variable is named after the option's path, e.g. {@code gateway.max_frame_bytes} is
+ * {@code TRYST_GATEWAY_MAX_FRAME_BYTES}; lists are comma-separated.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper TOML = TomlMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ConfigLoader() {}
+
+    /** Loads the configuration; {@code file} may be null when there is none. */
+    public static Config load(Path file, Map<String, String> environment) {
+        ObjectNode tree = TOML.valueToTree(Config.defaults());
+        if (file != null) merge(tree, readFile(file));
+        for (Option option : options(tree)) {
+            String value = environment.get(option.environmentName());
+            if (value != null) option.set(value);
+        }
+        try {
+            return validated(TOML.treeToValue(tree, Config.class));
+        } catch (IOException e) {
+            throw new ConfigException("invalid configuration: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Every option with its default, in file order: the list that {@code docs/operating.md} documents. */
+    public static List<Option> options(ObjectNode tree) {
+        List<Option> options = new ArrayList<>();
+        tree.properties().forEach(section -> {
+            ObjectNode values = (ObjectNode) section.getValue();
+            values.properties().forEach(value -> options.add(new Option(values, section.getKey(), value.getKey())));
+        });
+        return options;
+    }
+
+    /** The options of the default configuration. */
+    public static List<Option> defaultOptions() {
+        return options(TOML.valueToTree(Config.defaults()));
+    }
+
+    /** One leaf of the configuration tree, to list it or override it from the environment. */
+    public record Option(ObjectNode section, String sectionName, String key) {
+        public String path() {
+            return sectionName + "." + key;
+        }
+
+        public String environmentName() {
+            return ("TRYST_" + sectionName + "_" + key).toUpperCase(Locale.ROOT);
+        }
+
+        public JsonNode value() {
+            return section.get(key);
+        }
+
+        void set(String text) {
+            if (value().isArray()) {
+                ArrayNode list = section.putArray(key);
+                for (String item : text.split(",")) if (!item.isBlank()) list.add(item.strip());
+            } else {
+                section.set(key, TextNode.valueOf(text));
+            }
+        }
+    }
+
+    private static JsonNode readFile(Path file) {
+        try {
+            return TOML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void merge(ObjectNode into, JsonNode from) {
+        Iterator<Map.Entry<String, JsonNode>> fields = from.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = into.get(field.getKey());
+            if (existing == null) throw new ConfigException("unknown configuration option " + field.getKey());
+            if (existing.isObject() && field.getValue().isObject()) {
+                merge((ObjectNode) existing, field.getValue());
+            } else if (existing.isObject()) {
+                throw new ConfigException(field.getKey() + " is a section, not a value");
+            } else {
+                into.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    private static Config validated(Config config) {
+        requireRange("http.port", config.http().port(), 0, 65_535);
+        requireRange("telnet.port", config.telnet().port(), 0, 65_535);
+        requireOneOf("storage.kind", config.storage().kind(), "sqlite", "postgresql");
+        requireOneOf("rooms.channel_creation", config.rooms().channelCreation(), "anyone", "operators");
+        requireOneOf("log.format", config.log().format(), "text", "json");
+        requireRange("gateway.max_frame_bytes", config.gateway().maxFrameBytes(), 1_024, 16 << 20);
+        requireRange("gateway.max_message_bytes", config.gateway().maxMessageBytes(), 1_024, 16 << 20);
+        requireRange("gateway.ticket_ttl_seconds", config.gateway().ticketTtlSeconds(), 5, 60);
+        requireRange("accounts.argon2_memory_kib", config.accounts().argon2MemoryKib(), 19_456, 4 << 20);
+        requireRange("accounts.argon2_iterations", config.accounts().argon2Iterations(), 2, 64);
+        requireRange("accounts.min_password_length", config.accounts().minPasswordLength(), 8, 64);
+        requireRange("accounts.max_password_length", config.accounts().maxPasswordLength(), 64, 1_024);
+        requireRange("rooms.max_text_length", config.rooms().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
+        return config;
+    }
+
+    private static void requireRange(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ConfigException(option + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+
+    private static void requireOneOf(String option, String value, String... allowed) {
+        if (!List.of(allowed).contains(value)) {
+            throw new ConfigException(option + " must be one of " + String.join(", ", allowed) + ", not " + value);
+        }
+    }
+}

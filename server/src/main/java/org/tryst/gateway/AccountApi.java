@@ -1,0 +1,128 @@
+package org.tryst.gateway;
+
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.CookieHeaderNames;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import java.io.IOException;
+import org.tryst.accounts.Accounts;
+import org.tryst.accounts.Session;
+import org.tryst.accounts.Sessions;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.HttpApi;
+import org.tryst.protocol.ProtocolException;
+
+/**
+ * The HTTP API that comes before a socket: register, log in, log out, and get a socket ticket.
+ * Runs on a virtual thread, since password hashing takes a while on purpose.
+ */
+final class AccountApi {
+    /** The session cookie: HttpOnly and SameSite=Strict, so scripts and other sites never see or send it. */
+    static final String COOKIE = "tryst_session";
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+
+    AccountApi(Accounts accounts, Sessions sessions) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+    }
+
+    FullHttpResponse handle(FullHttpRequest request, String path, String address) {
+        try {
+            if (request.method() != HttpMethod.POST) {
+                return HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "use POST");
+            }
+            String userAgent = request.headers().get(HttpHeaderNames.USER_AGENT);
+            return switch (path) {
+                case "/api/register" -> {
+                    HttpApi.Register body = body(request, HttpApi.Register.class);
+                    yield loggedIn(HttpResponseStatus.CREATED,
+                            accounts.register(body.username(), body.password(), body.adult(), address, userAgent));
+                }
+                case "/api/login" -> {
+                    HttpApi.Login body = body(request, HttpApi.Login.class);
+                    yield loggedIn(HttpResponseStatus.OK, accounts.login(body.username(), body.password(), address, userAgent));
+                }
+                case "/api/logout" -> {
+                    Session session = session(request);
+                    sessions.revoke(session.accountId(), session.id());
+                    FullHttpResponse response = HttpReplies.bytes(HttpResponseStatus.NO_CONTENT, "text/plain", new byte[0]);
+                    response.headers().add(HttpHeaderNames.SET_COOKIE, cookie("", 0));
+                    yield response;
+                }
+                case "/api/tickets" -> {
+                    Sessions.Ticket ticket = sessions.ticket(session(request));
+                    yield HttpReplies.json(HttpResponseStatus.OK, new HttpApi.Ticket(ticket.ticket(), ticket.expiresAt()));
+                }
+                default -> HttpReplies.error(HttpResponseStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "no such endpoint");
+            };
+        } catch (ProtocolException problem) {
+            return HttpReplies.error(problem);
+        }
+    }
+
+    /** The session token of a request: the bearer token, else the cookie; null when neither. */
+    static String token(FullHttpRequest request) {
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
+        }
+        String cookies = request.headers().get(HttpHeaderNames.COOKIE);
+        if (cookies == null) return null;
+        for (Cookie cookie : ServerCookieDecoder.STRICT.decode(cookies)) {
+            if (cookie.name().equals(COOKIE)) return cookie.value();
+        }
+        return null;
+    }
+
+    private Session session(FullHttpRequest request) {
+        return sessions.authenticate(token(request))
+                .orElseThrow(() -> new ProtocolException(ErrorCode.SESSION_INVALID, "log in first"));
+    }
+
+    private static FullHttpResponse loggedIn(HttpResponseStatus status, Accounts.Login login) {
+        Sessions.Issued issued = login.issued();
+        FullHttpResponse response = HttpReplies.json(status, new HttpApi.LoggedIn(login.account().username(),
+                issued.session().id(), issued.token(), issued.session().expiresAt()));
+        long maxAgeSeconds = (issued.session().expiresAt() - issued.session().createdAt()) / 1000;
+        response.headers().add(HttpHeaderNames.SET_COOKIE, cookie(issued.token(), maxAgeSeconds));
+        return response;
+    }
+
+    private static String cookie(String value, long maxAgeSeconds) {
+        DefaultCookie cookie = new DefaultCookie(COOKIE, value);
+        cookie.setHttpOnly(true);
+        cookie.setPath("/");
+        cookie.setSameSite(CookieHeaderNames.SameSite.Strict);
+        cookie.setMaxAge(maxAgeSeconds);
+        return ServerCookieEncoder.STRICT.encode(cookie);
+    }
+
+    private static <T> T body(FullHttpRequest request, Class<T> type) {
+        try {
+            T body = Codec.mapper().readValue(ByteBufUtil.getBytes(request.content()), type);
+            if (body == null) throw new ProtocolException(ErrorCode.MALFORMED, "the body must be a JSON object");
+            return body;
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ProtocolException problem) throw problem;
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "invalid request body");
+        } catch (UnrecognizedPropertyException e) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "unknown field '" + e.getPropertyName() + "'");
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a field has the wrong type");
+        } catch (IOException e) {
+            throw new ProtocolException(ErrorCode.MALFORMED, "the body is not valid JSON");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.tryst.gateway;
+
+/** WebSocket close codes the server uses; 4xxx are Tryst's own, documented in docs/protocol.md. */
+public final class CloseCodes {
+    /** The server is shutting down. */
+    public static final int GOING_AWAY = 1001;
+    /** The client broke the WebSocket protocol or sent a frame type Tryst does not use. */
+    public static final int PROTOCOL_ERROR = 1002;
+    /** A binary frame: Tryst speaks JSON in text frames only. */
+    public static final int UNSUPPORTED_DATA = 1003;
+    /** A frame or message larger than the configured limit. */
+    public static final int TOO_BIG = 1009;
+    /** The session was logged out, revoked, expired, or the account deleted. */
+    public static final int SESSION_ENDED = 4001;
+    /** The hello carried an unknown, used or expired ticket, or an unsupported version. */
+    public static final int HELLO_REFUSED = 4002;
+    /** The client read too slowly and its outbound queue passed the limit. */
+    public static final int SLOW_CONSUMER = 4003;
+    /** The client answered no ping in time. */
+    public static final int IDLE = 4004;
+
+    private CloseCodes() {}
+}

@@ -1,0 +1,123 @@
+package org.tryst.gateway;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.Presence;
+import org.tryst.protocol.ServerMessage;
+
+/**
+ * One authenticated WebSocket: who is on it, which personas it is online as, and the two queues
+ * that keep it from harming others. Requests run one at a time, in order, on virtual threads; when
+ * too many wait, the socket stops reading. Outbound frames queue in Netty up to a high-water mark,
+ * past which the reader is too slow and the socket is closed instead of growing the heap.
+ */
+public final class Connection {
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+    private final Channel channel;
+    private final String accountId;
+    private final String sessionId;
+    private final String address;
+    private final Executor executor;
+    private final int maxPending;
+    private final Runnable onSlowConsumer;
+    private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Map<String, Presence> personasInUse = new ConcurrentHashMap<>();
+
+    Connection(Channel channel, String accountId, String sessionId, String address, Executor executor, int maxPending,
+               Runnable onSlowConsumer) {
+        this.channel = channel;
+        this.accountId = accountId;
+        this.sessionId = sessionId;
+        this.address = address;
+        this.executor = executor;
+        this.maxPending = maxPending;
+        this.onSlowConsumer = onSlowConsumer;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** A short id for logs, which never name the account. */
+    public String logId() {
+        return channel.id().asShortText();
+    }
+
+    /** Sends one message to this socket. */
+    public void send(ServerMessage message) {
+        send(Codec.encode(message));
+    }
+
+    /**
+     * Sends an encoded message; fan-out encodes once and calls this per socket. A socket whose
+     * outbound queue is over the high-water mark is closed: it never slows the sender.
+     */
+    public void send(byte[] json) {
+        if (!channel.isActive()) return;
+        if (!channel.isWritable()) {
+            log.atWarn().addKeyValue("connection", logId()).log("closing slow consumer");
+            onSlowConsumer.run();
+            channel.close();
+            return;
+        }
+        channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)), channel.voidPromise());
+    }
+
+    /** Sends a last message, then closes with a WebSocket close code and reason. */
+    public void close(ServerMessage last, int code, String reason) {
+        closeWith(channel, last, code, reason);
+    }
+
+    /** Sends an optional last message and a close frame on any WebSocket channel, then closes it. */
+    static void closeWith(Channel channel, ServerMessage last, int code, String reason) {
+        if (!channel.isActive()) return;
+        if (last != null) channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(Codec.encode(last))));
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(future -> channel.close());
+    }
+
+    public boolean open() {
+        return channel.isActive();
+    }
+
+    /** The personas this socket is online as, with their status. */
+    public Map<String, Presence> personasInUse() {
+        return personasInUse;
+    }
+
+    /** Runs a request after the ones before it, on a virtual thread. */
+    void submit(Runnable request) {
+        inbox.add(request);
+        int waiting = pending.incrementAndGet();
+        if (waiting > maxPending) channel.config().setAutoRead(false);
+        if (waiting == 1) executor.execute(this::drain);
+    }
+
+    private void drain() {
+        do {
+            inbox.poll().run();
+            if (pending.get() == maxPending / 2) channel.config().setAutoRead(true);
+        } while (pending.decrementAndGet() > 0);
+        if (!channel.config().isAutoRead()) channel.config().setAutoRead(true);
+    }
+}

@@ -1,0 +1,59 @@
+package org.tryst.gateway;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ServerMessage;
+
+/** The authenticated sockets of this server process, by session, so that ending a session closes its sockets. */
+public final class Connections {
+    private final Set<Connection> all = ConcurrentHashMap.newKeySet();
+
+    void add(Connection connection) {
+        all.add(connection);
+    }
+
+    void remove(Connection connection) {
+        all.remove(connection);
+    }
+
+    public int size() {
+        return all.size();
+    }
+
+    /** The ids of the sessions that have sockets here. */
+    public Set<String> sessionIds() {
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        all.forEach(connection -> ids.add(connection.sessionId()));
+        return ids;
+    }
+
+    /** Closes every socket of the named sessions, telling each why. */
+    public void endSessions(List<String> sessionIds, String why) {
+        Set<String> ended = Set.copyOf(sessionIds);
+        all.stream().filter(connection -> ended.contains(connection.sessionId()))
+                .forEach(connection -> end(connection, why));
+    }
+
+    /** Closes every socket of an account. */
+    public void endAccount(String accountId, String why) {
+        all.stream().filter(connection -> connection.accountId().equals(accountId))
+                .forEach(connection -> end(connection, why));
+    }
+
+    /** The sockets of an account, to update what they are online as. */
+    public List<Connection> ofAccount(String accountId) {
+        return all.stream().filter(connection -> connection.accountId().equals(accountId)).toList();
+    }
+
+    /** Closes every socket, for shutdown. */
+    public void closeAll() {
+        all.forEach(connection -> connection.close(null, CloseCodes.GOING_AWAY, "server shutting down"));
+    }
+
+    private static void end(Connection connection, String why) {
+        connection.close(new ServerMessage.Error(null, ErrorCode.SESSION_INVALID.wire(), why, null),
+                CloseCodes.SESSION_ENDED, "session ended");
+    }
+}

@@ -1,0 +1,165 @@
+package org.tryst.gateway;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tryst.accounts.Account;
+import org.tryst.accounts.Accounts;
+import org.tryst.accounts.Sessions;
+import org.tryst.config.Config;
+import org.tryst.metrics.Metrics;
+import org.tryst.personas.Persona;
+import org.tryst.personas.Personas;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.ClientMessage.*;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+import org.tryst.rooms.Rooms;
+
+/**
+ * The one place that maps each message type to the capability that answers it. Runs on the
+ * socket's virtual thread; each request gets exactly one reply, or an error.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final Personas personas;
+    private final Rooms rooms;
+    private final Connections connections;
+    private final Config.Rooms roomsConfig;
+    private final Metrics metrics;
+
+    public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Rooms rooms, Connections connections,
+                      Config.Rooms roomsConfig, Metrics metrics) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.personas = personas;
+        this.rooms = rooms;
+        this.connections = connections;
+        this.roomsConfig = roomsConfig;
+        this.metrics = metrics;
+    }
+
+    /** Answers one request from an authenticated socket. */
+    public void handle(Connection caller, ClientMessage message) {
+        metrics.request(message.getClass().getAnnotation(JsonTypeName.class).value());
+        try {
+            ServerMessage reply = route(caller, message);
+            if (reply != null) caller.send(reply);
+        } catch (ProtocolException problem) {
+            metrics.error(problem.code());
+            caller.send(ServerMessage.Error.of(message.id(), problem));
+        } catch (RuntimeException failure) {
+            metrics.error(ErrorCode.INTERNAL);
+            log.atError().addKeyValue("connection", caller.logId()).setCause(failure).log("request failed");
+            caller.send(new ServerMessage.Error(message.id(), ErrorCode.INTERNAL.wire(), "the server failed; try again", null));
+        }
+    }
+
+    /** The reply, or null when the handler has already answered (before closing the socket). */
+    private ServerMessage route(Connection caller, ClientMessage message) {
+        String account = caller.accountId();
+        return switch (message) {
+            case Hello m -> throw new ProtocolException(ErrorCode.ALREADY_AUTHENTICATED, "this socket has already said hello");
+            case SessionsList m -> new ServerMessage.Sessions(m.id(), sessions.list(account).stream()
+                    .map(s -> new Views.Session(s.id(), s.createdAt(), s.lastSeenAt(), s.expiresAt(), s.userAgent(),
+                            s.id().equals(caller.sessionId())))
+                    .toList());
+            case SessionRevoke m -> {
+                sessions.revoke(account, m.session());
+                yield endSessions(caller, m.id(), List.of(m.session()));
+            }
+            case LogoutEverywhere m -> endSessions(caller, m.id(), sessions.revokeAll(account, null));
+            case PasswordChange m -> {
+                accounts.changePassword(account, m.current(), m.next());
+                yield endSessions(caller, m.id(), sessions.revokeAll(account, caller.sessionId()));
+            }
+            case AccountDelete m -> deleteAccount(caller, m);
+            case PersonaCreate m -> new ServerMessage.PersonaInfo(m.id(), personas.create(account, m).view());
+            case PersonaUpdate m -> new ServerMessage.PersonaInfo(m.id(), personas.update(account, m).view());
+            case PersonaDelete m -> {
+                Persona persona = personas.owned(account, m.persona());
+                forgetPersona(persona);
+                yield new ServerMessage.Ok(m.id());
+            }
+            case PersonaList m -> new ServerMessage.Personas(m.id(), personas.of(account).stream().map(Persona::view).toList());
+            case PersonaShow m -> new ServerMessage.PersonaInfo(m.id(), personas.named(m.name()).view());
+            case PersonaUse m -> new ServerMessage.PersonaInUse(m.id(), m.persona(), rooms.use(caller, mine(caller, m.persona())));
+            case PresenceSet m -> {
+                rooms.presence(caller, mine(caller, m.persona()), m.status());
+                yield new ServerMessage.Ok(m.id());
+            }
+            case ChannelList m -> new ServerMessage.Channels(m.id(), rooms.list());
+            case ChannelCreate m -> {
+                requireMayCreateChannels(account);
+                yield new ServerMessage.ChannelJoined(m.id(), rooms.create(caller, mine(caller, m.persona()), m.channel(), m.topic()));
+            }
+            case ChannelJoin m -> new ServerMessage.ChannelJoined(m.id(), rooms.join(caller, mine(caller, m.persona()), m.channel()));
+            case ChannelLeave m -> {
+                rooms.leave(mine(caller, m.persona()), m.channel());
+                yield new ServerMessage.Ok(m.id());
+            }
+            case Say m -> sent(m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.SAY, m.text()));
+            case Pose m -> sent(m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.POSE, m.text()));
+            case TopicSet m -> {
+                rooms.topic(mine(caller, m.persona()), m.channel(), m.topic());
+                yield new ServerMessage.Ok(m.id());
+            }
+            case MembersList m -> new ServerMessage.Members(m.id(), m.channel(), rooms.members(m.channel()));
+            case HistoryFetch m -> new ServerMessage.History(m.id(), m.channel(), rooms.history(
+                    mine(caller, m.persona()), m.channel(), m.before(), m.limit() == null ? 50 : m.limit()));
+            case Kick m -> {
+                rooms.kick(mine(caller, m.persona()), m.channel(), m.target(), m.reason());
+                yield new ServerMessage.Ok(m.id());
+            }
+        };
+    }
+
+    private Persona mine(Connection caller, String personaId) {
+        return personas.owned(caller.accountId(), personaId);
+    }
+
+    private ServerMessage sent(String requestId, Views.Message message) {
+        metrics.channelMessage();
+        return new ServerMessage.Sent(requestId, message.id(), message.at());
+    }
+
+    /** Ends sessions; when the caller's own is among them, answers it first and closes it. */
+    private ServerMessage endSessions(Connection caller, String requestId, List<String> ended) {
+        connections.endSessions(ended.stream().filter(id -> !id.equals(caller.sessionId())).toList(), "session ended");
+        if (!ended.contains(caller.sessionId())) return new ServerMessage.Ok(requestId);
+        caller.close(new ServerMessage.Ok(requestId), CloseCodes.SESSION_ENDED, "session ended");
+        return null;
+    }
+
+    private ServerMessage deleteAccount(Connection caller, AccountDelete request) {
+        String account = caller.accountId();
+        accounts.requirePassword(account, request.password());
+        personas.of(account).forEach(this::forgetPersona);
+        accounts.delete(account);
+        log.atInfo().addKeyValue("connection", caller.logId()).log("account deleted");
+        connections.ofAccount(account).stream().filter(socket -> socket != caller)
+                .forEach(socket -> socket.close(null, CloseCodes.SESSION_ENDED, "account deleted"));
+        caller.close(new ServerMessage.Ok(request.id()), CloseCodes.SESSION_ENDED, "account deleted");
+        return null;
+    }
+
+    /** Takes a persona out of every channel and off every socket, then deletes it with its messages. */
+    private void forgetPersona(Persona persona) {
+        rooms.forget(persona.id());
+        connections.ofAccount(persona.accountId()).forEach(socket -> socket.personasInUse().remove(persona.id()));
+        personas.delete(persona.id());
+    }
+
+    private void requireMayCreateChannels(String accountId) {
+        if (roomsConfig.channelCreation().equals("operators") && accounts.byId(accountId).role() != Account.Role.OPERATOR) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "on this server only operators create channels");
+        }
+    }
+}

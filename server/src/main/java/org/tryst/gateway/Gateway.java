@@ -1,0 +1,118 @@
+package org.tryst.gateway;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.tryst.config.Config;
+import org.tryst.metrics.Metrics;
+
+/**
+ * The network edge: one Netty listener for HTTP and WebSocket. {@link #initChannel} and
+ * {@link #upgrade} show the whole route of a byte from the socket to the dispatcher.
+ */
+public final class Gateway implements AutoCloseable {
+    /** Largest HTTP request body: the API takes small JSON objects only. */
+    private static final int MAX_HTTP_BODY = 16_384;
+
+    private final Config.Gateway config;
+    private final Wiring wiring;
+    private final AccountApi api;
+    private final StaticFiles files = new StaticFiles();
+    private final Metrics metrics;
+    private final BooleanSupplier healthy;
+    private final Set<String> allowedOrigins;
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    private Channel listener;
+
+    public Gateway(Config.Gateway config, int httpPort, Wiring wiring, Metrics metrics, BooleanSupplier healthy) {
+        this.config = config;
+        this.wiring = wiring;
+        this.api = new AccountApi(wiring.accounts(), wiring.sessions());
+        this.metrics = metrics;
+        this.healthy = healthy;
+        this.allowedOrigins = new HashSet<>(config.allowedOrigins());
+        if (allowedOrigins.isEmpty()) {
+            allowedOrigins.add("http://127.0.0.1:" + httpPort);
+            allowedOrigins.add("http://localhost:" + httpPort);
+        }
+    }
+
+    /** Starts listening; returns the bound port (useful when the configured port is 0). */
+    public int start(String bind, int port) throws InterruptedException {
+        listener = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.outboundLowWaterBytes(), config.outboundHighWaterBytes()))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        Gateway.this.initChannel(channel);
+                    }
+                })
+                .bind(bind, port).sync().channel();
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** Every connection starts as HTTP: deadline, codec, body limit, routes. */
+    private void initChannel(SocketChannel channel) {
+        Deadline deadline = new Deadline(TimeUnit.SECONDS.toMillis(config.handshakeTimeoutSeconds()));
+        channel.pipeline()
+                .addLast("deadline", deadline)
+                .addLast("http", new HttpServerCodec(4096, 8192, 8192))
+                .addLast("http-body", new HttpObjectAggregator(MAX_HTTP_BODY))
+                .addLast("routes", new HttpRoutes(api, files, metrics, healthy, wiring.executor(), allowedOrigins,
+                        config.allowMissingOrigin(), deadline, this::upgrade));
+    }
+
+    /** A request to {@code /ws} that passed the Origin check: WebSocket framing, limits, pings, our session. */
+    private void upgrade(ChannelHandlerContext routes) {
+        Channel channel = routes.channel();
+        Deadline deadline = (Deadline) channel.pipeline().get("deadline");
+        WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/ws")
+                .handshakeTimeoutMillis(TimeUnit.SECONDS.toMillis(config.handshakeTimeoutSeconds()))
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(config.maxFrameBytes())
+                        .allowExtensions(false)
+                        .withUTF8Validator(true)
+                        .build())
+                .build();
+        channel.pipeline()
+                .addAfter("routes", "idle", new IdleStateHandler(config.pingIntervalSeconds(), 0, 0))
+                .addAfter("idle", "websocket", new WebSocketServerProtocolHandler(protocol))
+                .addAfter("websocket", "ws-message", new WebSocketFrameAggregator(config.maxMessageBytes()))
+                .addAfter("ws-message", "session", new SocketSession(wiring, Addresses.of(channel),
+                        channel.attr(Addresses.COOKIE_TOKEN).getAndSet(null), deadline));
+    }
+
+    @Override
+    public void close() {
+        if (listener != null) listener.close().syncUninterruptibly();
+        wiring.connections().closeAll();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,117 @@
+package org.tryst.gateway;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.tryst.metrics.Metrics;
+import org.tryst.protocol.ErrorCode;
+
+/**
+ * Routes each HTTP request: {@code /ws} upgrades to a WebSocket (after the Origin check),
+ * {@code /api/*} goes to the account API, {@code /healthz} and {@code /metrics} to operators, and
+ * anything else to the web client's files. Blocking work runs on virtual threads.
+ */
+final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private final AccountApi api;
+    private final StaticFiles files;
+    private final Metrics metrics;
+    private final BooleanSupplier healthy;
+    private final Executor executor;
+    private final Set<String> allowedOrigins;
+    private final boolean allowMissingOrigin;
+    private final Deadline deadline;
+    private final Consumer<ChannelHandlerContext> upgrade;
+
+    HttpRoutes(AccountApi api, StaticFiles files, Metrics metrics, BooleanSupplier healthy, Executor executor,
+               Set<String> allowedOrigins, boolean allowMissingOrigin, Deadline deadline,
+               Consumer<ChannelHandlerContext> upgrade) {
+        this.api = api;
+        this.files = files;
+        this.metrics = metrics;
+        this.healthy = healthy;
+        this.executor = executor;
+        this.allowedOrigins = allowedOrigins;
+        this.allowMissingOrigin = allowMissingOrigin;
+        this.deadline = deadline;
+        this.upgrade = upgrade;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        deadline.restart();
+        if (!request.decoderResult().isSuccess()) {
+            reply(ctx, request, HttpReplies.error(HttpResponseStatus.BAD_REQUEST, ErrorCode.MALFORMED, "malformed HTTP request"));
+            return;
+        }
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (path.equals("/ws")) {
+            webSocket(ctx, request);
+        } else if (!originAllowed(request)) {
+            reply(ctx, request, HttpReplies.error(HttpResponseStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "origin not allowed"));
+        } else if (path.startsWith("/api/")) {
+            String address = Addresses.of(ctx.channel());
+            request.retain();
+            executor.execute(() -> {
+                try {
+                    FullHttpResponse response = api.handle(request, path, address);
+                    ctx.executor().execute(() -> reply(ctx, request, response));
+                } finally {
+                    request.release();
+                }
+            });
+        } else if (path.equals("/healthz")) {
+            executor.execute(() -> {
+                boolean ok = healthy.getAsBoolean();
+                ctx.executor().execute(() -> reply(ctx, request, ok
+                        ? HttpReplies.text(HttpResponseStatus.OK, "ok\n")
+                        : HttpReplies.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "database unavailable\n")));
+            });
+        } else if (path.equals("/metrics")) {
+            reply(ctx, request, HttpReplies.bytes(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8",
+                    metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } else if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
+            reply(ctx, request, files.get(path).orElseGet(() ->
+                    HttpReplies.error(HttpResponseStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "not found")));
+        } else {
+            reply(ctx, request, HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "method not allowed"));
+        }
+    }
+
+    /** A browser always sends Origin; only the allowed ones may open a socket or call the API. */
+    private boolean originAllowed(FullHttpRequest request) {
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        return origin == null ? allowMissingOrigin : allowedOrigins.contains(origin);
+    }
+
+    private void webSocket(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!originAllowed(request)) {
+            reply(ctx, request, HttpReplies.error(HttpResponseStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "origin not allowed"));
+        } else if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+            reply(ctx, request, HttpReplies.error(HttpResponseStatus.BAD_REQUEST, ErrorCode.INVALID_MESSAGE, "expected a WebSocket upgrade"));
+        } else {
+            ctx.channel().attr(Addresses.COOKIE_TOKEN).set(AccountApi.token(request));
+            upgrade.accept(ctx);
+            ctx.fireChannelRead(request.retain());
+        }
+    }
+
+    private static void reply(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && response.status().code() < 500;
+        if (request.method() == HttpMethod.HEAD) response.content().clear();
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) written.addListener(ChannelFutureListener.CLOSE);
+    }
+}

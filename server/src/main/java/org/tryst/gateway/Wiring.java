@@ -1,0 +1,15 @@
+package org.tryst.gateway;
+
+import java.util.concurrent.Executor;
+import org.tryst.accounts.Accounts;
+import org.tryst.accounts.Sessions;
+import org.tryst.metrics.Metrics;
+import org.tryst.personas.Personas;
+import org.tryst.protocol.Views;
+import org.tryst.rooms.Rooms;
+import org.tryst.safety.MessageRateLimits;
+
+/** What the gateway hands to each socket: the capabilities, the limits, and the executor for blocking work. */
+public record Wiring(Accounts accounts, Sessions sessions, Personas personas, Rooms rooms, Dispatcher dispatcher,
+                     Connections connections, MessageRateLimits limits, Metrics metrics, Executor executor,
+                     Views.Limits advertised, int maxPendingRequests) {}

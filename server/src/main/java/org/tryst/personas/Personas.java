@@ -1,0 +1,115 @@
+package org.tryst.personas;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.tryst.config.Config;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.storage.Ids;
+
+/**
+ * The personas of accounts. Display names are unique regardless of case and of how Unicode
+ * composes them, so nobody can pass as someone else by a look-alike spelling of the same name.
+ */
+public final class Personas {
+    /** Reads a persona from a row of the personas table. */
+    public static final RowMapper<Persona> ROW = (rs, ctx) -> new Persona(rs.getString("id"),
+            rs.getString("account_id"), rs.getString("name"), rs.getString("summary"), rs.getString("description"),
+            rs.getString("pronouns"));
+
+    private final Jdbi jdbi;
+    private final Config.Personas config;
+    private final Clock clock;
+
+    public Personas(Jdbi jdbi, Config.Personas config, Clock clock) {
+        this.jdbi = jdbi;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Creates a persona for the account. */
+    public Persona create(String accountId, ClientMessage.PersonaCreate request) {
+        Persona persona = new Persona(Ids.random(), accountId, request.name().strip(), orEmpty(request.summary()),
+                orEmpty(request.description()), orEmpty(request.pronouns()));
+        return jdbi.inTransaction(handle -> {
+            int owned = handle.createQuery("SELECT COUNT(*) FROM personas WHERE account_id = :account")
+                    .bind("account", accountId).mapTo(Integer.class).one();
+            if (owned >= config.maxPerAccount()) {
+                throw new ProtocolException(ErrorCode.TOO_MANY_PERSONAS,
+                        "an account may have at most " + config.maxPerAccount() + " personas");
+            }
+            try {
+                handle.createUpdate("""
+                                INSERT INTO personas (id, account_id, name, name_key, summary, description, pronouns, created_at)
+                                VALUES (:id, :accountId, :name, :key, :summary, :description, :pronouns, :now)""")
+                        .bindMethods(persona).bind("key", key(persona.name())).bind("now", clock.millis()).execute();
+            } catch (UnableToExecuteStatementException e) {
+                throw new ProtocolException(ErrorCode.NAME_TAKEN, "that name is taken");
+            }
+            return persona;
+        });
+    }
+
+    /** Changes what the request names and keeps the rest. */
+    public Persona update(String accountId, ClientMessage.PersonaUpdate request) {
+        Persona old = owned(accountId, request.persona());
+        Persona updated = new Persona(old.id(), old.accountId(), old.name(),
+                Objects.requireNonNullElse(request.summary(), old.summary()),
+                Objects.requireNonNullElse(request.description(), old.description()),
+                Objects.requireNonNullElse(request.pronouns(), old.pronouns()));
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE personas SET summary = :summary, description = :description, pronouns = :pronouns
+                        WHERE id = :id""")
+                .bindMethods(updated).execute());
+        return updated;
+    }
+
+    /** Deletes a persona; its memberships and messages go with it. */
+    public void delete(String personaId) {
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM personas WHERE id = :id").bind("id", personaId).execute());
+    }
+
+    /** The account's personas, oldest first. */
+    public List<Persona> of(String accountId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM personas WHERE account_id = :account ORDER BY created_at, id")
+                .bind("account", accountId).map(ROW).list());
+    }
+
+    /** A persona by display name, in any case. */
+    public Persona named(String name) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM personas WHERE name_key = :key")
+                        .bind("key", key(name)).map(ROW).findOne())
+                .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no persona of that name"));
+    }
+
+    public Optional<Persona> byId(String personaId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM personas WHERE id = :id")
+                .bind("id", personaId).map(ROW).findOne());
+    }
+
+    /** The persona, if the account owns it: acting as someone else's persona is refused. */
+    public Persona owned(String accountId, String personaId) {
+        Persona persona = byId(personaId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
+        if (!persona.accountId().equals(accountId)) {
+            throw new ProtocolException(ErrorCode.NOT_YOUR_PERSONA, "that persona is not yours");
+        }
+        return persona;
+    }
+
+    static String key(String name) {
+        return Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

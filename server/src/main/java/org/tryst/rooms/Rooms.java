@@ -1,0 +1,211 @@
+package org.tryst.rooms;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.tryst.config.Config;
+import org.tryst.gateway.Connection;
+import org.tryst.personas.Persona;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Presence;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+import org.tryst.storage.TimeOrderedIds;
+
+/**
+ * Public channels: membership and history in the database, live audiences in memory. Every change
+ * is written first and then announced to the sockets following the channel; a message is
+ * acknowledged to its sender only once it is stored.
+ */
+public final class Rooms {
+    private final ChannelStore store;
+    private final Config.Rooms config;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+    private final Map<String, Room> loaded = new ConcurrentHashMap<>();
+
+    public Rooms(Jdbi jdbi, Config.Rooms config, Clock clock) {
+        this.store = new ChannelStore(jdbi);
+        this.config = config;
+        this.clock = clock;
+        this.ids = new TimeOrderedIds(clock);
+    }
+
+    public List<Views.Channel> list() {
+        return store.channels().stream()
+                .map(row -> new Views.Channel(row.name(), row.topic(), room(row.name()).size()))
+                .toList();
+    }
+
+    /** Creates a channel owned by the persona, which joins it with the creating socket. */
+    public Views.Joined create(Connection connection, Persona owner, String name, String topic) {
+        store.create(name, topic == null ? "" : topic, owner.id(), clock.millis());
+        return follow(connection, owner, room(name));
+    }
+
+    public Views.Joined join(Connection connection, Persona persona, String channel) {
+        Room room = room(channel);
+        store.join(channel, persona.id(), clock.millis());
+        room.add(persona);
+        broadcast(room, new ServerMessage.MemberJoined(channel, room.member(persona.id())));
+        return follow(connection, persona, room);
+    }
+
+    public void leave(Persona persona, String channel) {
+        Room room = room(channel);
+        if (!store.leave(channel, persona.id())) throw notMember();
+        depart(room, persona.id(), "left");
+    }
+
+    /** Stores a say or pose and sends it to the channel's audience; returns the stored message. */
+    public Views.Message post(Persona persona, String channel, MessageKind kind, String text) {
+        if (text.length() > config.maxTextLength()) {
+            throw new ProtocolException(ErrorCode.TEXT_TOO_LONG, "messages are at most " + config.maxTextLength() + " characters");
+        }
+        Room room = memberRoom(persona, channel);
+        Views.Message message = new Views.Message(ids.next(), channel, kind, persona.author(), text, clock.millis());
+        store.append(message);
+        broadcast(room, new ServerMessage.ChannelMessage(message));
+        return message;
+    }
+
+    public void topic(Persona persona, String channel, String topic) {
+        Room room = memberRoom(persona, channel);
+        store.topic(channel, topic);
+        room.topic(topic);
+        broadcast(room, new ServerMessage.TopicChanged(channel, topic, persona.author()));
+    }
+
+    public List<Views.Member> members(String channel) {
+        return room(channel).memberViews();
+    }
+
+    public List<Views.Message> history(Persona persona, String channel, String before, int limit) {
+        memberRoom(persona, channel);
+        return store.history(channel, retentionCutoff(), before, limit);
+    }
+
+    /** The owner removes a member, whose sockets are told and stop following the channel. */
+    public void kick(Persona owner, String channel, String target, String reason) {
+        Room room = memberRoom(owner, channel);
+        if (!owner.id().equals(room.owner())) throw new ProtocolException(ErrorCode.FORBIDDEN, "only the channel's owner may kick");
+        if (target.equals(owner.id())) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the owner cannot kick itself");
+        if (!store.leave(channel, target)) throw notMember();
+        for (Connection socket : room.socketsOf(target)) {
+            socket.send(new ServerMessage.Kicked(channel, target, owner.author(), reason));
+        }
+        depart(room, target, "kicked");
+    }
+
+    /** Puts a socket online as a persona in every channel the persona belongs to. */
+    public List<Views.Joined> use(Connection connection, Persona persona) {
+        connection.personasInUse().putIfAbsent(persona.id(), Presence.ONLINE);
+        return store.channelsOf(persona.id()).stream()
+                .map(channel -> follow(connection, persona, room(channel)))
+                .toList();
+    }
+
+    /** Changes a persona's status on one socket and tells the channels if the persona's presence changed. */
+    public void presence(Connection connection, Persona persona, Presence status) {
+        if (!connection.personasInUse().containsKey(persona.id())) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "use the persona on this socket first (persona.use)");
+        }
+        List<Room> rooms = followedBy(persona.id());
+        Map<Room, Presence> before = new HashMap<>();
+        rooms.forEach(room -> before.put(room, room.presence(persona.id())));
+        connection.personasInUse().put(persona.id(), status);
+        rooms.forEach(room -> {
+            Presence now = room.presence(persona.id());
+            if (now != before.get(room)) broadcast(room, new ServerMessage.PresenceChanged(room.name, persona.id(), now));
+        });
+    }
+
+    /** A socket closed: its personas go offline where it was their last socket. */
+    public void disconnected(Connection connection) {
+        for (String personaId : Set.copyOf(connection.personasInUse().keySet())) {
+            for (Room room : followedBy(personaId)) {
+                if (room.detach(personaId, connection)) {
+                    broadcast(room, new ServerMessage.PresenceChanged(room.name, personaId, Presence.OFFLINE));
+                }
+            }
+        }
+        connection.personasInUse().clear();
+    }
+
+    /**
+     * Forgets a persona that is being deleted: it leaves every channel, and channels it owned pass to
+     * their eldest remaining member. The database rows go with the persona.
+     */
+    public void forget(String personaId) {
+        for (String channel : store.channelsOf(personaId)) {
+            Room room = room(channel);
+            store.leave(channel, personaId);
+            depart(room, personaId, "deleted");
+        }
+    }
+
+    /** Deletes history older than the retention. */
+    public int sweepHistory() {
+        return store.forgetBefore(retentionCutoff());
+    }
+
+    private Views.Joined follow(Connection connection, Persona persona, Room room) {
+        connection.personasInUse().putIfAbsent(persona.id(), Presence.ONLINE);
+        if (room.attach(persona.id(), connection)) {
+            broadcast(room, new ServerMessage.PresenceChanged(room.name, persona.id(), room.presence(persona.id())));
+        }
+        return new Views.Joined(room.name, room.topic(), persona.id(), room.memberViews(),
+                store.history(room.name, retentionCutoff(), null, config.historyOnJoin()));
+    }
+
+    private void depart(Room room, String personaId, String reason) {
+        Set<Connection> departed = room.remove(personaId);
+        if (personaId.equals(room.owner())) {
+            String heir = room.eldestOtherThan(personaId);
+            store.owner(room.name, heir);
+            room.owner(heir);
+        }
+        ServerMessage left = new ServerMessage.MemberLeft(room.name, personaId, reason);
+        broadcast(room, left);
+        // The persona's other sockets learn it too; a kicked persona's sockets were told by the kick.
+        if (!reason.equals("kicked")) departed.forEach(socket -> socket.send(left));
+    }
+
+    private void broadcast(Room room, ServerMessage event) {
+        byte[] json = Codec.encode(event);
+        for (Connection socket : room.audience()) socket.send(json);
+    }
+
+    private List<Room> followedBy(String personaId) {
+        return loaded.values().stream().filter(room -> !room.socketsOf(personaId).isEmpty()).toList();
+    }
+
+    private Room memberRoom(Persona persona, String channel) {
+        Room room = room(channel);
+        if (!room.isMember(persona.id())) throw notMember();
+        return room;
+    }
+
+    private Room room(String channel) {
+        Room room = loaded.get(channel);
+        if (room != null) return room;
+        var row = store.channel(channel).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such channel"));
+        return loaded.computeIfAbsent(channel, name -> new Room(name, row.topic(), row.owner(), store.members(name)));
+    }
+
+    private long retentionCutoff() {
+        return clock.millis() - Duration.ofHours(config.historyRetentionHours()).toMillis();
+    }
+
+    private static ProtocolException notMember() {
+        return new ProtocolException(ErrorCode.NOT_MEMBER, "not a member of that channel");
+    }
+}

@@ -1,0 +1,96 @@
+package org.tryst.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.tryst.config.Config;
+
+/**
+ * The one database of a server: an SQLite file under the data directory, or PostgreSQL. Both run
+ * the same migrations and the same SQL; every capability reaches its tables through {@link #jdbi()}.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens (creating and migrating when needed) the database the configuration names. */
+    public static Database open(Config.Storage storage, Path dataDir) {
+        return switch (storage.kind()) {
+            case "postgresql" -> postgresql(storage.postgresqlUrl(), storage.postgresqlUser(),
+                    storage.postgresqlPassword(), storage.poolSize());
+            default -> sqlite(dataDir.resolve(storage.sqliteFile()), storage.poolSize());
+        };
+    }
+
+    /** An SQLite file in WAL mode with full sync, so that what the server acknowledged survives a crash. */
+    public static Database sqlite(Path file, int poolSize) {
+        createPrivateDirectory(file.toAbsolutePath().getParent());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sqlite");
+        config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        config.setMaximumPoolSize(poolSize);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "FULL");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        // Deleted rows are overwritten, not just unlinked: deleting an account leaves no readable trace in the file.
+        config.addDataSourceProperty("secure_delete", "true");
+        // Writers take the lock when a transaction begins, so two writers queue instead of failing on upgrade.
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        return new Database(new HikariDataSource(config));
+    }
+
+    /** A PostgreSQL database, shared by every server process of a scaled-out deployment. */
+    public static Database postgresql(String url, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("postgresql");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        return new Database(new HikariDataSource(config));
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean healthy() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static void createPrivateDirectory(Path dir) {
+        try {
+            if (Files.notExists(dir)) {
+                Files.createDirectories(dir);
+                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dir, e);
+        }
+    }
+}

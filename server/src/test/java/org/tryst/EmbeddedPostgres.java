@@ -1,0 +1,42 @@
+package org.tryst;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One embedded PostgreSQL for the whole test run, started on first use; each caller gets a fresh database. */
+final class EmbeddedPostgres {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres instance;
+
+    private EmbeddedPostgres() {}
+
+    /** How to reach one database. */
+    record Database(String url, String user, String password) {}
+
+    static synchronized Database freshDatabase() {
+        try {
+            if (instance == null) {
+                instance = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        instance.close();
+                    } catch (IOException ignored) {
+                        // The run is ending; the temporary cluster goes with it.
+                    }
+                }));
+            }
+            String name = "tryst" + DATABASES.incrementAndGet();
+            try (Connection connection = instance.getPostgresDatabase().getConnection()) {
+                connection.createStatement().execute("CREATE DATABASE " + name);
+            }
+            return new Database(instance.getJdbcUrl("postgres", name), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

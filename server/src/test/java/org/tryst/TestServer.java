@@ -1,0 +1,186 @@
+package org.tryst;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.tryst.config.Config;
+import org.tryst.config.ConfigLoader;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.HttpApi;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+import org.tryst.testkit.Wire;
+
+/**
+ * A real server on a free port with its own data directory, for tests that drive it through
+ * HTTP and raw WebSockets as any client would. Options are set the way an operator sets them:
+ * as environment variables over the defaults.
+ */
+public final class TestServer implements BeforeAllCallback, AfterAllCallback {
+    /** A password that passes the policy, for accounts made by tests. */
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final Map<String, String> options = new HashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Clock clock = Clock.systemUTC();
+    private Path data;
+    private Server server;
+
+    private TestServer() {
+        options.put("TRYST_HTTP_PORT", "0");
+        // Tests log in many times from one address; the throttling tests set their own limits.
+        options.put("TRYST_ACCOUNTS_LOGIN_FAILURES_PER_ADDRESS", "1000");
+        options.put("TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", "1000");
+        options.put("TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ADDRESS", "1000");
+        options.put("TRYST_RATE_LIMITS_BURST_PER_ADDRESS", "2000");
+        options.put("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "200");
+    }
+
+    /** A server on SQLite with the defaults, except generous per-address limits. */
+    public static TestServer sqlite() {
+        return new TestServer();
+    }
+
+    /** A server on a fresh database of the shared embedded PostgreSQL. */
+    public static TestServer postgresql() {
+        TestServer server = new TestServer();
+        EmbeddedPostgres.Database database = EmbeddedPostgres.freshDatabase();
+        server.options.put("TRYST_STORAGE_KIND", "postgresql");
+        server.options.put("TRYST_STORAGE_POSTGRESQL_URL", database.url());
+        server.options.put("TRYST_STORAGE_POSTGRESQL_USER", database.user());
+        server.options.put("TRYST_STORAGE_POSTGRESQL_PASSWORD", database.password());
+        return server;
+    }
+
+    /** Sets an option by its environment variable name. */
+    public TestServer with(String environmentName, String value) {
+        options.put(environmentName, value);
+        return this;
+    }
+
+    /** Runs the server on a clock the test controls. */
+    public TestServer with(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        data = Files.createTempDirectory("tryst-test");
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** Starts (again) on the same data directory. */
+    public void start() throws InterruptedException {
+        Map<String, String> environment = new HashMap<>(options);
+        environment.put("TRYST_HTTP_DATA", data.toString());
+        Config config = ConfigLoader.load(null, environment);
+        server = Server.start(config, clock);
+    }
+
+    public void stop() {
+        if (server != null) server.close();
+        server = null;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public int port() {
+        return server.httpPort();
+    }
+
+    public String origin() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public URI ws() {
+        return URI.create("ws://127.0.0.1:" + port() + "/ws");
+    }
+
+    public URI http(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    /** A unique username for a test account. */
+    public static String uniqueName(String base) {
+        return base + NAMES.incrementAndGet();
+    }
+
+    /** A registered and logged-in account. */
+    public record User(String username, String password, String token, String session) {}
+
+    public User register(String base) {
+        String username = uniqueName(base);
+        HttpResponse<String> response = post("/api/register", Map.of("username", username, "password", PASSWORD, "adult", true), null);
+        if (response.statusCode() != 201) throw new IllegalStateException("register failed: " + response.body());
+        HttpApi.LoggedIn in = read(response.body(), HttpApi.LoggedIn.class);
+        return new User(username, PASSWORD, in.token(), in.session());
+    }
+
+    /** POSTs JSON to the API, with an optional bearer token. */
+    public HttpResponse<String> post(String path, Object body, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(http(path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Codec.mapper().writeValueAsBytes(body)));
+            if (token != null) request.header("Authorization", "Bearer " + token);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh single-use socket ticket for a session token. */
+    public String ticket(String token) {
+        HttpResponse<String> response = post("/api/tickets", Map.of(), token);
+        if (response.statusCode() != 200) throw new IllegalStateException("ticket failed: " + response.body());
+        return read(response.body(), HttpApi.Ticket.class).ticket();
+    }
+
+    /** A socket that said hello as the user. */
+    public Wire connect(User user) {
+        Wire wire = Wire.connect(ws(), origin());
+        String id = wire.nextId();
+        wire.send(new ClientMessage.Hello(id, Codec.VERSION, ticket(user.token())));
+        wire.expect(ServerMessage.Welcome.class);
+        return wire;
+    }
+
+    /** Creates a persona on a socket and returns it. */
+    public static Views.Persona persona(Wire wire, String base) {
+        String id = wire.nextId();
+        wire.send(new ClientMessage.PersonaCreate(id, uniqueName(base), "a summary", "a description", "they/them"));
+        return wire.expect(ServerMessage.PersonaInfo.class).persona();
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return Codec.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.tryst.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tryst.MutableClock;
+import org.tryst.TestServer;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.testkit.RawWebSocket;
+import org.tryst.testkit.Wire;
+
+/** The limits that keep one client from costing the server or other users too much. */
+class LimitsTest {
+    static final MutableClock CLOCK = new MutableClock();
+
+    @RegisterExtension
+    static final TestServer SERVER = TestServer.sqlite()
+            .with(CLOCK)
+            .with("TRYST_GATEWAY_HANDSHAKE_TIMEOUT_SECONDS", "1")
+            .with("TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ACCOUNT", "5")
+            .with("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "20");
+
+    @Test
+    void aSocketThatNeverSaysHelloIsClosedInTime() {
+        Wire silent = Wire.connect(SERVER.ws(), SERVER.origin());
+        assertThat(silent.closeCode(Duration.ofSeconds(5))).isNotZero();
+    }
+
+    @Test
+    void slowHttpHeadersAreCutOffAtTheDeadline() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", SERVER.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /healthz HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoTimeout(5_000);
+            InputStream in = socket.getInputStream();
+            long started = System.nanoTime();
+            assertThat(in.read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void aCrossOriginUpgradeIsRefused() {
+        assertThatThrownBy(() -> RawWebSocket.connect("127.0.0.1", SERVER.port(), "/ws", Map.of("Origin", "https://evil.example")))
+                .isInstanceOfSatisfying(RawWebSocket.UpgradeRefused.class, refused -> assertThat(refused.status()).isEqualTo(403));
+        Wire allowed = Wire.connect(SERVER.ws(), SERVER.origin());
+        allowed.close();
+    }
+
+    @Test
+    void aTicketWorksOnceAndNotAfterItExpires() {
+        TestServer.User user = SERVER.register("ticket");
+        String ticket = SERVER.ticket(user.token());
+        Wire first = Wire.connect(SERVER.ws(), SERVER.origin());
+        first.send(new ClientMessage.Hello(first.nextId(), Codec.VERSION, ticket));
+        first.expect(ServerMessage.Welcome.class);
+        Wire replay = Wire.connect(SERVER.ws(), SERVER.origin());
+        replay.send(new ClientMessage.Hello(replay.nextId(), Codec.VERSION, ticket));
+        replay.expectError("ticket_invalid");
+
+        String stale = SERVER.ticket(user.token());
+        CLOCK.advance(Duration.ofSeconds(61));
+        Wire late = Wire.connect(SERVER.ws(), SERVER.origin());
+        late.send(new ClientMessage.Hello(late.nextId(), Codec.VERSION, stale));
+        late.expectError("ticket_invalid");
+    }
+
+    @Test
+    void aTicketFromAnotherSessionIsRefusedWhenACookieNamesOne() throws Exception {
+        TestServer.User alice = SERVER.register("cookie-a");
+        TestServer.User bob = SERVER.register("cookie-b");
+        RawWebSocket socket = RawWebSocket.connect("127.0.0.1", SERVER.port(), "/ws",
+                Map.of("Origin", SERVER.origin(), "Cookie", "tryst_session=" + bob.token()));
+        Wire wire = Wire.over(socket);
+        wire.send(new ClientMessage.Hello(wire.nextId(), Codec.VERSION, SERVER.ticket(alice.token())));
+        wire.expectError("ticket_invalid");
+    }
+
+    @Test
+    void tooManyMessagesAreRefusedWithRetryAfterWhileOthersCarryOn() {
+        Wire flooder = SERVER.connect(SERVER.register("flood"));
+        Wire calm = SERVER.connect(SERVER.register("calm"));
+        for (int i = 0; i < 60; i++) flooder.send(new ClientMessage.PersonaList(flooder.nextId()));
+        ServerMessage.Error limited = flooder.expectError("rate_limited");
+        assertThat(limited.retryAfterMs()).isPositive();
+        calm.send(new ClientMessage.PersonaList(calm.nextId()));
+        calm.expect(ServerMessage.Personas.class);
+    }
+}

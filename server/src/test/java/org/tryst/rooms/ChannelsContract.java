@@ -1,0 +1,157 @@
+package org.tryst.rooms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.tryst.TestServer;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Presence;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+import org.tryst.testkit.Wire;
+
+/**
+ * Public channels as users meet them, through a real server and raw sockets; run once on SQLite
+ * and once on PostgreSQL by the subclasses.
+ */
+abstract class ChannelsContract {
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    abstract TestServer server();
+
+    @Test
+    void sayAndPoseReachExactlyTheMembersSockets() {
+        TestServer server = server();
+        Wire alice = server.connect(server.register("alice"));
+        Wire bob = server.connect(server.register("bob"));
+        Wire carol = server.connect(server.register("carol"));
+        Views.Persona rowan = TestServer.persona(alice, "Rowan");
+        Views.Persona sage = TestServer.persona(bob, "Sage");
+        Views.Persona wren = TestServer.persona(carol, "Wren");
+        String channel = "lobby" + rowan.id().substring(0, 4).toLowerCase().replaceAll("[^a-z0-9]", "x");
+
+        alice.send(new ClientMessage.ChannelCreate(alice.nextId(), rowan.id(), channel, "welcome"));
+        assertThat(alice.expect(ServerMessage.ChannelJoined.class).channel().topic()).isEqualTo("welcome");
+        bob.send(new ClientMessage.ChannelJoin(bob.nextId(), sage.id(), channel));
+        Views.Joined joined = bob.expect(ServerMessage.ChannelJoined.class).channel();
+        assertThat(joined.members()).extracting(Views.Member::name).containsExactly(rowan.name(), sage.name());
+        assertThat(alice.expect(ServerMessage.MemberJoined.class).member().name()).isEqualTo(sage.name());
+
+        String say = alice.nextId();
+        alice.send(new ClientMessage.Say(say, rowan.id(), channel, "hello there"));
+        ServerMessage.ChannelMessage heard = bob.expect(ServerMessage.ChannelMessage.class);
+        assertThat(heard.message().text()).isEqualTo("hello there");
+        assertThat(heard.message().kind()).isEqualTo(MessageKind.SAY);
+        assertThat(heard.message().persona()).isEqualTo(new Views.Author(rowan.id(), rowan.name()));
+        assertThat(alice.expect(ServerMessage.ChannelMessage.class).message()).isEqualTo(heard.message());
+        ServerMessage.Sent sent = alice.expect(ServerMessage.Sent.class);
+        assertThat(sent.id()).isEqualTo(say);
+        assertThat(sent.message()).isEqualTo(heard.message().id());
+
+        bob.send(new ClientMessage.Pose(bob.nextId(), sage.id(), channel, "waves"));
+        assertThat(alice.expect(ServerMessage.ChannelMessage.class).message().kind()).isEqualTo(MessageKind.POSE);
+        bob.expect(ServerMessage.ChannelMessage.class);
+        bob.expect(ServerMessage.Sent.class);
+
+        carol.expectNothing(QUIET);
+        carol.send(new ClientMessage.Say(carol.nextId(), wren.id(), channel, "let me in"));
+        carol.expectError("not_member");
+        alice.expectNothing(QUIET);
+    }
+
+    @Test
+    void aPersonaOnSeveralDevicesHearsOnEach() {
+        TestServer server = server();
+        TestServer.User user = server.register("multi");
+        Wire phone = server.connect(user);
+        Wire laptop = server.connect(user);
+        Views.Persona persona = TestServer.persona(phone, "Ash");
+        String channel = channelFor(persona);
+        phone.send(new ClientMessage.ChannelCreate(phone.nextId(), persona.id(), channel, null));
+        phone.expect(ServerMessage.ChannelJoined.class);
+        laptop.send(new ClientMessage.PersonaUse(laptop.nextId(), persona.id()));
+        assertThat(laptop.expect(ServerMessage.PersonaInUse.class).channels()).extracting(Views.Joined::channel)
+                .containsExactly(channel);
+
+        Wire friend = server.connect(server.register("friend"));
+        Views.Persona other = TestServer.persona(friend, "Birch");
+        friend.send(new ClientMessage.ChannelJoin(friend.nextId(), other.id(), channel));
+        friend.expect(ServerMessage.ChannelJoined.class);
+        friend.send(new ClientMessage.Say(friend.nextId(), other.id(), channel, "hi both"));
+
+        assertThat(phone.expect(ServerMessage.ChannelMessage.class).message().text()).isEqualTo("hi both");
+        assertThat(laptop.expect(ServerMessage.ChannelMessage.class).message().text()).isEqualTo("hi both");
+    }
+
+    @Test
+    void historyTopicPresenceLeaveAndKick() {
+        TestServer server = server();
+        Wire owner = server.connect(server.register("owner"));
+        Views.Persona host = TestServer.persona(owner, "Host");
+        String channel = channelFor(host);
+        owner.send(new ClientMessage.ChannelCreate(owner.nextId(), host.id(), channel, "first"));
+        owner.expect(ServerMessage.ChannelJoined.class);
+        for (int i = 1; i <= 3; i++) {
+            owner.send(new ClientMessage.Say(owner.nextId(), host.id(), channel, "line " + i));
+            owner.expect(ServerMessage.Sent.class);
+        }
+        owner.send(new ClientMessage.TopicSet(owner.nextId(), host.id(), channel, "second"));
+        owner.expect(ServerMessage.Ok.class);
+
+        Wire guest = server.connect(server.register("guest"));
+        Views.Persona visitor = TestServer.persona(guest, "Visitor");
+        guest.send(new ClientMessage.ChannelJoin(guest.nextId(), visitor.id(), channel));
+        Views.Joined joined = guest.expect(ServerMessage.ChannelJoined.class).channel();
+        assertThat(joined.topic()).isEqualTo("second");
+        assertThat(joined.history()).extracting(Views.Message::text).containsExactly("line 1", "line 2", "line 3");
+
+        guest.send(new ClientMessage.PresenceSet(guest.nextId(), visitor.id(), Presence.AWAY));
+        ServerMessage.PresenceChanged away = owner.expect(ServerMessage.PresenceChanged.class, p -> p.persona().equals(visitor.id())
+                && p.status() == Presence.AWAY);
+        assertThat(away.channel()).isEqualTo(channel);
+        guest.expect(ServerMessage.Ok.class);
+        guest.send(new ClientMessage.MembersList(guest.nextId(), channel));
+        assertThat(guest.expect(ServerMessage.Members.class).members())
+                .extracting(Views.Member::name, Views.Member::status, Views.Member::owner)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(host.name(), Presence.ONLINE, true),
+                        org.assertj.core.groups.Tuple.tuple(visitor.name(), Presence.AWAY, false));
+
+        guest.send(new ClientMessage.Kick(guest.nextId(), visitor.id(), channel, host.id(), null));
+        guest.expectError("forbidden");
+        owner.send(new ClientMessage.Kick(owner.nextId(), host.id(), channel, visitor.id(), "be kind"));
+        assertThat(guest.expect(ServerMessage.Kicked.class).reason()).isEqualTo("be kind");
+        assertThat(owner.expect(ServerMessage.MemberLeft.class).reason()).isEqualTo("kicked");
+        owner.send(new ClientMessage.Say(owner.nextId(), host.id(), channel, "after the kick"));
+        owner.expect(ServerMessage.Sent.class);
+        guest.expectNothing(QUIET);
+
+        guest.send(new ClientMessage.ChannelJoin(guest.nextId(), visitor.id(), channel));
+        guest.expect(ServerMessage.ChannelJoined.class);
+        guest.send(new ClientMessage.ChannelLeave(guest.nextId(), visitor.id(), channel));
+        guest.expect(ServerMessage.Ok.class);
+        owner.expect(ServerMessage.MemberLeft.class, left -> left.reason().equals("left"));
+    }
+
+    @Test
+    void closingTheLastSocketTakesThePersonaOffline() {
+        TestServer server = server();
+        Wire owner = server.connect(server.register("watcher"));
+        Views.Persona host = TestServer.persona(owner, "Watcher");
+        String channel = channelFor(host);
+        owner.send(new ClientMessage.ChannelCreate(owner.nextId(), host.id(), channel, null));
+        owner.expect(ServerMessage.ChannelJoined.class);
+        Wire guest = server.connect(server.register("leaver"));
+        Views.Persona visitor = TestServer.persona(guest, "Leaver");
+        guest.send(new ClientMessage.ChannelJoin(guest.nextId(), visitor.id(), channel));
+        guest.expect(ServerMessage.ChannelJoined.class);
+        guest.close();
+        owner.expect(ServerMessage.PresenceChanged.class,
+                p -> p.persona().equals(visitor.id()) && p.status() == Presence.OFFLINE);
+    }
+
+    static String channelFor(Views.Persona persona) {
+        return "ch-" + persona.id().toLowerCase().replaceAll("[^a-z0-9]", "x").substring(0, 12);
+    }
+}
