@@ -50,7 +50,7 @@ public final class Main implements Callable<Integer> {
         CommandLine line = new CommandLine(new Main());
         line.setExecutionExceptionHandler((failure, command, parsed) -> {
             if (failure instanceof ConfigException) {
-                command.getCommandLine().getErr().println("tryst: " + failure.getMessage());
+                command.getErr().println("tryst: " + failure.getMessage());
                 return 2;
             }
             throw failure;

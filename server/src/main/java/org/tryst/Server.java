@@ -63,7 +63,7 @@ public final class Server implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, rooms, connections, config.rooms(), metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
-        gateway = new Gateway(config.gateway(), config.http().port(),
+        gateway = new Gateway(config.gateway(),
                 new Wiring(accounts, sessions, personas, rooms, dispatcher, connections, limits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests()),
                 metrics, database::healthy);
@@ -95,7 +95,7 @@ public final class Server implements AutoCloseable {
             Set<String> connected = connections.sessionIds();
             Set<String> live = sessions.existing(connected);
             List<String> ended = connected.stream().filter(id -> !live.contains(id)).toList();
-            connections.endSessions(ended, "session expired");
+            connections.endSessions(ended, null, "session expired");
             int forgotten = rooms.sweepHistory();
             throttle.sweep();
             limits.sweep();

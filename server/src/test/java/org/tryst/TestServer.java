@@ -121,6 +121,20 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
+    /** The value of a metric without labels, read from {@code /metrics} as Prometheus would. */
+    public double metric(String name) {
+        try {
+            String text = http.send(HttpRequest.newBuilder(http("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(line -> line.startsWith(name + " ")).mapToDouble(line ->
+                    Double.parseDouble(line.substring(name.length() + 1).strip())).findFirst().orElse(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A unique username for a test account. */
     public static String uniqueName(String base) {
         return base + NAMES.incrementAndGet();

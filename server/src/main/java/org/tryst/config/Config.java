@@ -26,7 +26,7 @@ public record Config(
                 new Telnet(4000),
                 new Storage("sqlite", "tryst.db", "", "", "", 10),
                 new Gateway(List.of(), true, 65_536, 65_536, 10, 30, 60, 1_048_576, 524_288, 256),
-                new Accounts(19_456, 2, 1, 8, 1_024, 3_000, 30, 14, 5, 15, 30, 10, 60),
+                new Accounts(19_456, 2, 1, 8, 1_024, 30_000, 30, 14, 5, 15, 30, 10, 60),
                 new Personas(10),
                 new Rooms("anyone", 168, 50, 4_000),
                 new RateLimits(10, 30, 30, 90, 10, 3_600),

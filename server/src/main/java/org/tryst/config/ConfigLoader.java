@@ -1,5 +1,6 @@
 package org.tryst.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +41,7 @@ public final class ConfigLoader {
         }
         try {
             return validated(TOML.treeToValue(tree, Config.class));
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new ConfigException("invalid configuration: " + e.getOriginalMessage(), e);
         }
     }

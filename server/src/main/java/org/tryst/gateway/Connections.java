@@ -29,10 +29,10 @@ public final class Connections {
         return ids;
     }
 
-    /** Closes every socket of the named sessions, telling each why. */
-    public void endSessions(List<String> sessionIds, String why) {
+    /** Closes every socket of the named sessions but {@code except} (which may be null), telling each why. */
+    public void endSessions(List<String> sessionIds, Connection except, String why) {
         Set<String> ended = Set.copyOf(sessionIds);
-        all.stream().filter(connection -> ended.contains(connection.sessionId()))
+        all.stream().filter(connection -> connection != except && ended.contains(connection.sessionId()))
                 .forEach(connection -> end(connection, why));
     }
 

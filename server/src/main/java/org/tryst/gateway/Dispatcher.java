@@ -132,7 +132,7 @@ public final class Dispatcher {
 
     /** Ends sessions; when the caller's own is among them, answers it first and closes it. */
     private ServerMessage endSessions(Connection caller, String requestId, List<String> ended) {
-        connections.endSessions(ended.stream().filter(id -> !id.equals(caller.sessionId())).toList(), "session ended");
+        connections.endSessions(ended, caller, "session ended");
         if (!ended.contains(caller.sessionId())) return new ServerMessage.Ok(requestId);
         caller.close(new ServerMessage.Ok(requestId), CloseCodes.SESSION_ENDED, "session ended");
         return null;

@@ -19,8 +19,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.tryst.config.Config;
@@ -45,17 +45,14 @@ public final class Gateway implements AutoCloseable {
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     private Channel listener;
 
-    public Gateway(Config.Gateway config, int httpPort, Wiring wiring, Metrics metrics, BooleanSupplier healthy) {
+    public Gateway(Config.Gateway config, Wiring wiring, Metrics metrics, BooleanSupplier healthy) {
         this.config = config;
         this.wiring = wiring;
         this.api = new AccountApi(wiring.accounts(), wiring.sessions());
         this.metrics = metrics;
         this.healthy = healthy;
-        this.allowedOrigins = new HashSet<>(config.allowedOrigins());
-        if (allowedOrigins.isEmpty()) {
-            allowedOrigins.add("http://127.0.0.1:" + httpPort);
-            allowedOrigins.add("http://localhost:" + httpPort);
-        }
+        this.allowedOrigins = ConcurrentHashMap.newKeySet();
+        allowedOrigins.addAll(config.allowedOrigins());
     }
 
     /** Starts listening; returns the bound port (useful when the configured port is 0). */
@@ -73,7 +70,13 @@ public final class Gateway implements AutoCloseable {
                     }
                 })
                 .bind(bind, port).sync().channel();
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        int bound = ((InetSocketAddress) listener.localAddress()).getPort();
+        if (config.allowedOrigins().isEmpty()) {
+            // By default only pages served by this server itself may open sockets or call the API.
+            allowedOrigins.add("http://127.0.0.1:" + bound);
+            allowedOrigins.add("http://localhost:" + bound);
+        }
+        return bound;
     }
 
     /** Every connection starts as HTTP: deadline, codec, body limit, routes. */

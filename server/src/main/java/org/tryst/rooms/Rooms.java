@@ -31,6 +31,8 @@ public final class Rooms {
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final Map<String, Room> loaded = new ConcurrentHashMap<>();
+    /** The sockets online as each persona: a channel the persona joins reaches all of them. */
+    private final Map<String, Set<Connection>> online = new ConcurrentHashMap<>();
 
     public Rooms(Jdbi jdbi, Config.Rooms config, Clock clock) {
         this.store = new ChannelStore(jdbi);
@@ -55,8 +57,10 @@ public final class Rooms {
         Room room = room(channel);
         store.join(channel, persona.id(), clock.millis());
         room.add(persona);
-        broadcast(room, new ServerMessage.MemberJoined(channel, room.member(persona.id())));
-        return follow(connection, persona, room);
+        goOnline(connection, persona);
+        online.get(persona.id()).forEach(socket -> room.attach(persona.id(), socket));
+        broadcastAbout(room, persona.id(), new ServerMessage.MemberJoined(channel, room.member(persona.id())));
+        return joined(room, persona);
     }
 
     public void leave(Persona persona, String channel) {
@@ -107,7 +111,7 @@ public final class Rooms {
 
     /** Puts a socket online as a persona in every channel the persona belongs to. */
     public List<Views.Joined> use(Connection connection, Persona persona) {
-        connection.personasInUse().putIfAbsent(persona.id(), Presence.ONLINE);
+        goOnline(connection, persona);
         return store.channelsOf(persona.id()).stream()
                 .map(channel -> follow(connection, persona, room(channel)))
                 .toList();
@@ -124,16 +128,22 @@ public final class Rooms {
         connection.personasInUse().put(persona.id(), status);
         rooms.forEach(room -> {
             Presence now = room.presence(persona.id());
-            if (now != before.get(room)) broadcast(room, new ServerMessage.PresenceChanged(room.name, persona.id(), now));
+            if (now != before.get(room)) {
+                broadcastAbout(room, persona.id(), new ServerMessage.PresenceChanged(room.name, persona.id(), now));
+            }
         });
     }
 
     /** A socket closed: its personas go offline where it was their last socket. */
     public void disconnected(Connection connection) {
         for (String personaId : Set.copyOf(connection.personasInUse().keySet())) {
+            online.computeIfPresent(personaId, (id, sockets) -> {
+                sockets.remove(connection);
+                return sockets.isEmpty() ? null : sockets;
+            });
             for (Room room : followedBy(personaId)) {
                 if (room.detach(personaId, connection)) {
-                    broadcast(room, new ServerMessage.PresenceChanged(room.name, personaId, Presence.OFFLINE));
+                    broadcastAbout(room, personaId, new ServerMessage.PresenceChanged(room.name, personaId, Presence.OFFLINE));
                 }
             }
         }
@@ -150,6 +160,7 @@ public final class Rooms {
             store.leave(channel, personaId);
             depart(room, personaId, "deleted");
         }
+        online.remove(personaId);
     }
 
     /** Deletes history older than the retention. */
@@ -158,10 +169,20 @@ public final class Rooms {
     }
 
     private Views.Joined follow(Connection connection, Persona persona, Room room) {
-        connection.personasInUse().putIfAbsent(persona.id(), Presence.ONLINE);
+        goOnline(connection, persona);
         if (room.attach(persona.id(), connection)) {
-            broadcast(room, new ServerMessage.PresenceChanged(room.name, persona.id(), room.presence(persona.id())));
+            broadcastAbout(room, persona.id(), new ServerMessage.PresenceChanged(room.name, persona.id(),
+                    room.presence(persona.id())));
         }
+        return joined(room, persona);
+    }
+
+    private void goOnline(Connection connection, Persona persona) {
+        connection.personasInUse().putIfAbsent(persona.id(), Presence.ONLINE);
+        online.computeIfAbsent(persona.id(), unused -> ConcurrentHashMap.newKeySet()).add(connection);
+    }
+
+    private Views.Joined joined(Room room, Persona persona) {
         return new Views.Joined(room.name, room.topic(), persona.id(), room.memberViews(),
                 store.history(room.name, retentionCutoff(), null, config.historyOnJoin()));
     }
@@ -182,6 +203,15 @@ public final class Rooms {
     private void broadcast(Room room, ServerMessage event) {
         byte[] json = Codec.encode(event);
         for (Connection socket : room.audience()) socket.send(json);
+    }
+
+    /** Sends news about a persona to everyone following the channel except the persona's own sockets. */
+    private void broadcastAbout(Room room, String personaId, ServerMessage event) {
+        byte[] json = Codec.encode(event);
+        List<Connection> own = room.socketsOf(personaId);
+        for (Connection socket : room.audience()) {
+            if (!own.contains(socket)) socket.send(json);
+        }
     }
 
     private List<Room> followedBy(String personaId) {

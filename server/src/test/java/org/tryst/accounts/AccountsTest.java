@@ -29,7 +29,7 @@ class AccountsTest {
         HttpResponse<String> ok = register("passphrase", longPassphrase, true);
         assertThat(ok.statusCode()).isEqualTo(201);
         assertThat(ok.headers().firstValue("set-cookie")).hasValueSatisfying(cookie ->
-                assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict"));
+                assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));
     }
 
     @Test

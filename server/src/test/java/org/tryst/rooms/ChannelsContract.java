@@ -83,6 +83,15 @@ abstract class ChannelsContract {
 
         assertThat(phone.expect(ServerMessage.ChannelMessage.class).message().text()).isEqualTo("hi both");
         assertThat(laptop.expect(ServerMessage.ChannelMessage.class).message().text()).isEqualTo("hi both");
+
+        String second = channelFor(other);
+        friend.send(new ClientMessage.ChannelCreate(friend.nextId(), other.id(), second, null));
+        friend.expect(ServerMessage.ChannelJoined.class);
+        phone.send(new ClientMessage.ChannelJoin(phone.nextId(), persona.id(), second));
+        phone.expect(ServerMessage.ChannelJoined.class);
+        friend.send(new ClientMessage.Say(friend.nextId(), other.id(), second, "joined from the phone"));
+        assertThat(laptop.expect(ServerMessage.ChannelMessage.class).message().channel())
+                .as("a channel joined on one device reaches the persona's other devices").isEqualTo(second);
     }
 
     @Test
