@@ -116,16 +116,18 @@ public final class Main implements Callable<Integer> {
         }
 
         /** Prints every configuration option with its current value and environment variable. */
-        @Command(name = "options", description = "List every configuration option, its value and its environment variable.")
+        @Command(name = "options", description = "List every configuration option, its environment variable and its current value.")
         static final class Options implements Callable<Integer> {
             @CommandLine.Mixin
             Location location = new Location();
 
             @Override
             public Integer call() {
-                location.load(null, null);
-                for (ConfigLoader.Option option : ConfigLoader.defaultOptions()) {
-                    System.out.printf("%-40s %-45s default %s%n", option.path(), option.environmentName(), option.value());
+                Config config = location.load(null, null);
+                for (ConfigLoader.Option option : ConfigLoader.options(config)) {
+                    String value = option.path().endsWith("password") && !option.value().asText().isEmpty()
+                            ? "(set)" : option.value().toString();
+                    System.out.printf("%-46s %-52s %s%n", option.path(), option.environmentName(), value);
                 }
                 return 0;
             }

@@ -63,7 +63,7 @@ public final class Server implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, rooms, connections, config.rooms(), metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
-        gateway = new Gateway(config.gateway(),
+        gateway = new Gateway(config.gateway(), config.rateLimits().ticketsPerMinutePerSession(),
                 new Wiring(accounts, sessions, personas, rooms, dispatcher, connections, limits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests()),
                 metrics, database::healthy);
@@ -88,7 +88,7 @@ public final class Server implements AutoCloseable {
         return httpPort;
     }
 
-    private static void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle,
+    private void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle,
                               MessageRateLimits limits) {
         try {
             sessions.sweep();
@@ -99,6 +99,7 @@ public final class Server implements AutoCloseable {
             int forgotten = rooms.sweepHistory();
             throttle.sweep();
             limits.sweep();
+            gateway.sweep();
             if (forgotten > 0) log.atInfo().addKeyValue("messages", forgotten).log("history past retention deleted");
         } catch (RuntimeException e) {
             log.atError().setCause(e).log("sweep failed");

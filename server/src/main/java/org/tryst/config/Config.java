@@ -29,7 +29,7 @@ public record Config(
                 new Accounts(19_456, 2, 1, 8, 1_024, 30_000, 30, 14, 5, 15, 30, 10, 60),
                 new Personas(10),
                 new Rooms("anyone", 168, 50, 4_000),
-                new RateLimits(10, 30, 30, 90, 10, 3_600),
+                new RateLimits(10, 30, 30, 90, 10),
                 new Log("text", "info"));
     }
 
@@ -87,7 +87,7 @@ public record Config(
 
     /** Messages per second a single account or address may send over the WebSocket, and bursts. */
     public record RateLimits(int messagesPerSecondPerAccount, int burstPerAccount, int messagesPerSecondPerAddress,
-                             int burstPerAddress, int ticketsPerMinutePerSession, int unusedBucketSeconds) {}
+                             int burstPerAddress, int ticketsPerMinutePerSession) {}
 
     /** Log format ({@code text} or {@code json}) and level. */
     public record Log(String format, String level) {}

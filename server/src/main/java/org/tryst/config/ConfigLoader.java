@@ -35,7 +35,7 @@ public final class ConfigLoader {
     public static Config load(Path file, Map<String, String> environment) {
         ObjectNode tree = TOML.valueToTree(Config.defaults());
         if (file != null) merge(tree, readFile(file));
-        for (Option option : options(tree)) {
+        for (Option option : leaves(tree)) {
             String value = environment.get(option.environmentName());
             if (value != null) option.set(value);
         }
@@ -46,19 +46,18 @@ public final class ConfigLoader {
         }
     }
 
-    /** Every option with its default, in file order: the list that {@code docs/operating.md} documents. */
-    public static List<Option> options(ObjectNode tree) {
+    /** Every option with its value in a configuration, in file order: the list {@code docs/operating.md} documents. */
+    public static List<Option> options(Config config) {
+        return leaves(TOML.valueToTree(config));
+    }
+
+    private static List<Option> leaves(ObjectNode tree) {
         List<Option> options = new ArrayList<>();
         tree.properties().forEach(section -> {
             ObjectNode values = (ObjectNode) section.getValue();
             values.properties().forEach(value -> options.add(new Option(values, section.getKey(), value.getKey())));
         });
         return options;
-    }
-
-    /** The options of the default configuration. */
-    public static List<Option> defaultOptions() {
-        return options(TOML.valueToTree(Config.defaults()));
     }
 
     /** One leaf of the configuration tree, to list it or override it from the environment. */

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import java.io.IOException;
+import java.time.Duration;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Session;
 import org.tryst.accounts.Sessions;
@@ -21,6 +22,7 @@ import org.tryst.protocol.Codec;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.HttpApi;
 import org.tryst.protocol.ProtocolException;
+import org.tryst.safety.Buckets;
 
 /**
  * The HTTP API that comes before a socket: register, log in, log out, and get a socket ticket.
@@ -32,10 +34,17 @@ final class AccountApi {
 
     private final Accounts accounts;
     private final Sessions sessions;
+    private final Buckets ticketsBySession;
 
-    AccountApi(Accounts accounts, Sessions sessions) {
+    AccountApi(Accounts accounts, Sessions sessions, int ticketsPerMinute) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.ticketsBySession = Buckets.per(ticketsPerMinute, Duration.ofMinutes(1));
+    }
+
+    /** Forgets sessions that have not asked for tickets lately. */
+    void sweep() {
+        ticketsBySession.forgetFull();
     }
 
     FullHttpResponse handle(FullHttpRequest request, String path, String address) {
@@ -62,7 +71,10 @@ final class AccountApi {
                     yield response;
                 }
                 case "/api/tickets" -> {
-                    Sessions.Ticket ticket = sessions.ticket(session(request));
+                    Session session = session(request);
+                    long wait = ticketsBySession.take(session.id());
+                    if (wait > 0) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many tickets; slow down", wait);
+                    Sessions.Ticket ticket = sessions.ticket(session);
                     yield HttpReplies.json(HttpResponseStatus.OK, new HttpApi.Ticket(ticket.ticket(), ticket.expiresAt()));
                 }
                 default -> HttpReplies.error(HttpResponseStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "no such endpoint");

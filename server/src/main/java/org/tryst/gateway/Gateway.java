@@ -45,10 +45,10 @@ public final class Gateway implements AutoCloseable {
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     private Channel listener;
 
-    public Gateway(Config.Gateway config, Wiring wiring, Metrics metrics, BooleanSupplier healthy) {
+    public Gateway(Config.Gateway config, int ticketsPerMinute, Wiring wiring, Metrics metrics, BooleanSupplier healthy) {
         this.config = config;
         this.wiring = wiring;
-        this.api = new AccountApi(wiring.accounts(), wiring.sessions());
+        this.api = new AccountApi(wiring.accounts(), wiring.sessions(), ticketsPerMinute);
         this.metrics = metrics;
         this.healthy = healthy;
         this.allowedOrigins = ConcurrentHashMap.newKeySet();
@@ -109,6 +109,11 @@ public final class Gateway implements AutoCloseable {
                 .addAfter("websocket", "ws-message", new WebSocketFrameAggregator(config.maxMessageBytes()))
                 .addAfter("ws-message", "session", new SocketSession(wiring, Addresses.of(channel),
                         channel.attr(Addresses.COOKIE_TOKEN).getAndSet(null), deadline));
+    }
+
+    /** Forgets rate-limit state that has refilled. */
+    public void sweep() {
+        api.sweep();
     }
 
     @Override

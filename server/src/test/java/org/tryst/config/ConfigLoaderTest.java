@@ -1,0 +1,68 @@
+package org.tryst.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsWithNoFileOnSafeDefaults() {
+        Config config = ConfigLoader.load(null, Map.of());
+        assertThat(config).isEqualTo(Config.defaults());
+        assertThat(config.http().bind()).isEqualTo("127.0.0.1");
+        assertThat(config.storage().kind()).isEqualTo("sqlite");
+    }
+
+    @Test
+    void theFileOverridesDefaultsAndTheEnvironmentOverridesTheFile() throws Exception {
+        Path file = dir.resolve("tryst.toml");
+        Files.writeString(file, """
+                [http]
+                port = 9090
+                [gateway]
+                allowed_origins = ["https://chat.example"]
+                max_frame_bytes = 32768
+                """);
+        Config config = ConfigLoader.load(file, Map.of("TRYST_GATEWAY_MAX_FRAME_BYTES", "16384",
+                "TRYST_ROOMS_CHANNEL_CREATION", "operators", "TRYST_GATEWAY_ALLOWED_ORIGINS", "https://a.example, https://b.example"));
+        assertThat(config.http().port()).isEqualTo(9090);
+        assertThat(config.gateway().maxFrameBytes()).isEqualTo(16_384);
+        assertThat(config.rooms().channelCreation()).isEqualTo("operators");
+        assertThat(config.gateway().allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(config.accounts()).isEqualTo(Config.defaults().accounts());
+    }
+
+    @Test
+    void mistakesAreNamed() throws Exception {
+        Path unknown = dir.resolve("unknown.toml");
+        Files.writeString(unknown, "[http]\nprot = 1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(unknown, Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining("prot");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_ACCOUNTS_ARGON2_MEMORY_KIB", "1024")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("accounts.argon2_memory_kib");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_STORAGE_KIND", "mysql")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("storage.kind");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_HTTP_PORT", "eighty")))
+                .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.toml"), Map.of())).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void everyOptionIsDocumentedInTheOperatingGuide() throws Exception {
+        String guide = Files.readString(Path.of("..", "docs", "operating.md"));
+        List<ConfigLoader.Option> options = ConfigLoader.options(Config.defaults());
+        assertThat(options).hasSizeGreaterThan(30);
+        for (ConfigLoader.Option option : options) {
+            assertThat(guide).as("docs/operating.md documents " + option.path())
+                    .contains("`" + option.key() + "`").contains("`" + option.environmentName() + "`");
+        }
+    }
+}
