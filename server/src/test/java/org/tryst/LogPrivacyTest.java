@@ -1,0 +1,85 @@
+package org.tryst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+import org.tryst.testkit.Wire;
+
+/** Logs, at every level, never contain message text, passwords, tokens, tickets or descriptions. */
+class LogPrivacyTest {
+    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+
+    @RegisterExtension
+    static final TestServer SERVER = TestServer.sqlite().with("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "5");
+
+    @BeforeAll
+    static void capture() {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.DEBUG);
+        LOGS.start();
+        root.addAppender(LOGS);
+    }
+
+    @AfterAll
+    static void release() {
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAppender(LOGS);
+        root.setLevel(Level.INFO);
+    }
+
+    @Test
+    void secretsAndTextNeverReachTheLog() throws InterruptedException {
+        String canary = "canary" + Long.toString(System.nanoTime(), 36);
+        String password = "passphrase " + canary;
+        String username = TestServer.uniqueName("logged");
+        var registered = SERVER.post("/api/register", Map.of("username", username, "password", password, "adult", true), null);
+        TestServer.User user = new TestServer.User(username, password,
+                TestServer.read(registered.body(), org.tryst.protocol.HttpApi.LoggedIn.class).token(), null);
+        SERVER.post("/api/login", Map.of("username", username, "password", "wrong " + canary), null);
+        String ticket = SERVER.ticket(user.token());
+        Wire wire = SERVER.connect(user);
+        wire.send(new ClientMessage.PersonaCreate(wire.nextId(), "Quiet" + canary.substring(6, 10), "summary " + canary,
+                "description " + canary, null));
+        Views.Persona persona = wire.expect(ServerMessage.PersonaInfo.class).persona();
+        String channel = "quiet-" + canary.substring(6).toLowerCase();
+        wire.send(new ClientMessage.ChannelCreate(wire.nextId(), persona.id(), channel, "topic " + canary));
+        wire.expect(ServerMessage.ChannelJoined.class);
+        wire.send(new ClientMessage.Say(wire.nextId(), persona.id(), channel, "said " + canary));
+        wire.expect(ServerMessage.Sent.class);
+        for (int i = 0; i < 10; i++) wire.send(new ClientMessage.Pose(wire.nextId(), persona.id(), channel, "posed " + canary));
+        wire.expectError("rate_limited");
+        wire.sendJson("{\"type\":\"say\",\"text\":\"malformed " + canary + "\"");
+        wire.expect(ServerMessage.Error.class, error -> error.code().equals("malformed"));
+        Thread.sleep(1_000); // lets the rate limit refill, so that the deletion goes through
+        wire.send(new ClientMessage.AccountDelete(wire.nextId(), password));
+        wire.expect(ServerMessage.Ok.class);
+
+        List<String> lines = LOGS.list.stream().map(LogPrivacyTest::render).toList();
+        assertThat(lines).isNotEmpty();
+        for (String secret : List.of(canary, user.token(), ticket)) {
+            assertThat(lines).noneMatch(line -> line.contains(secret));
+        }
+    }
+
+    private static String render(ILoggingEvent event) {
+        StringBuilder line = new StringBuilder(event.getFormattedMessage());
+        if (event.getKeyValuePairs() != null) event.getKeyValuePairs().forEach(pair -> line.append(' ').append(pair));
+        if (event.getThrowableProxy() != null) line.append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+        return line.toString();
+    }
+}
