@@ -1,0 +1,126 @@
+package org.tryst.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tryst.bench.scenario.Context;
+import org.tryst.bench.scenario.Fanout;
+import org.tryst.bench.scenario.Idle;
+import org.tryst.bench.scenario.Reconnect;
+import org.tryst.bench.scenario.Sizes;
+import org.tryst.bench.scenario.Table;
+import org.tryst.bench.target.ProsodyTarget;
+import org.tryst.bench.target.SocketIoTarget;
+import org.tryst.bench.target.Target;
+import org.tryst.bench.target.TrystTarget;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs Tryst and its peers under the same load in one run and prints, per scenario, each system's
+ * figures and Tryst's ratio to each peer. Only ratios from one run compare: these machines are shared.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks Tryst side by side with Prosody and a Socket.IO chat server.")
+public final class Bench implements Callable<Integer> {
+    @Option(names = "--systems", split = ",", description = "Systems to run: tryst, socketio, prosody (default: all).")
+    List<String> systems = List.of("tryst", "socketio", "prosody");
+
+    @Option(names = "--scenarios", split = ",", description = "Scenarios: idle, fanout, reconnect (default: all).")
+    List<String> scenarios = List.of("idle", "fanout", "reconnect");
+
+    @Option(names = "--idle", split = ",", description = "Idle connection counts (default: 10000,19000; this machine allows 20,000 files per process).")
+    List<Integer> idle = List.of(10_000, 19_000);
+
+    @Option(names = "--rooms", description = "Fan-out rooms (default: 100).")
+    int rooms = 100;
+
+    @Option(names = "--members", description = "Fan-out members per room (default: 50).")
+    int members = 50;
+
+    @Option(names = "--reconnect", description = "Connections in the reconnect storm (default: 10000).")
+    int reconnect = 10_000;
+
+    @Option(names = "--server-cpus", description = "taskset CPU list for servers, 'all' for no pinning (default: 0).")
+    String serverCpus = "0";
+
+    @Option(names = "--tryst-jvm", split = " ", description = "JVM options for Tryst (default: -Xmx2g).")
+    List<String> trystJvm = List.of("-Xmx2g");
+
+    @Option(names = "--peers", description = "The peers' folder (default: bench/peers).")
+    Path peers = Path.of("bench/peers");
+
+    @Option(names = "--work", description = "Where servers keep state and logs (default: bench/target/work).")
+    Path work = Path.of("bench/target/work");
+
+    @Option(names = "--out", description = "Where the report is written as Markdown (default: bench/target/report.md).")
+    Path out = Path.of("bench/target/report.md");
+
+    @Option(names = "--smoke", description = "Tiny sizes and short steps: checks that everything runs, measures nothing.")
+    boolean smoke;
+
+    private final PrintStream console;
+
+    Bench(PrintStream console) {
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench(System.out)).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Target> targets = targets();
+        Sizes sizes = smoke ? Sizes.smoke() : Sizes.full(idle, rooms, members, reconnect);
+        String cpus = serverCpus.equals("all") ? null : serverCpus;
+        Context context = new Context(work.toAbsolutePath(), cpus, console);
+        List<Table> tables = new ArrayList<>();
+        for (String scenario : scenarios) {
+            switch (scenario) {
+                case "idle" -> tables.addAll(Idle.run(targets, sizes, context));
+                case "fanout" -> tables.add(Fanout.run(targets, sizes, context));
+                case "reconnect" -> tables.add(Reconnect.run(targets, sizes, context));
+                default -> throw new CommandLine.ParameterException(new CommandLine(this), "no scenario " + scenario);
+            }
+        }
+        StringBuilder report = new StringBuilder(Machine.describe().markdown(commandLine(), cpus)).append('\n');
+        tables.forEach(table -> report.append(table.markdown()));
+        console.println();
+        console.print(report);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+        return 0;
+    }
+
+    private List<Target> targets() {
+        List<Target> chosen = new ArrayList<>();
+        for (String system : systems) {
+            Target target = switch (system) {
+                case "tryst" -> new TrystTarget(trystJvm);
+                case "socketio" -> new SocketIoTarget(peers.toAbsolutePath());
+                case "prosody" -> new ProsodyTarget(peers.toAbsolutePath());
+                default -> throw new CommandLine.ParameterException(new CommandLine(this), "no system " + system);
+            };
+            if (!target.available()) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        target.name() + " is not installed here; run bench/peers/install.sh first");
+            }
+            chosen.add(target);
+        }
+        if (!(chosen.getFirst() instanceof TrystTarget)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "tryst comes first: ratios are Tryst's to each peer");
+        }
+        return chosen;
+    }
+
+    private static String commandLine() {
+        var info = ProcessHandle.current().info();
+        return "bench/run " + String.join(" ", info.arguments().map(List::of).orElse(List.of()).stream()
+                .dropWhile(argument -> !argument.equals(Bench.class.getName()) && !argument.endsWith(".jar")).skip(1).toList());
+    }
+}

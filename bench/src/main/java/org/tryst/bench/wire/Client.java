@@ -1,0 +1,102 @@
+package org.tryst.bench.wire;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+
+/** One benchmark connection: feeds the server's frames to its conversation and reports to the load. */
+final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implements Link {
+    enum State { CONNECTING, READY, FAILED, CLOSED }
+
+    private final Conversation conversation;
+    private final Load load;
+    private Channel channel;
+    private State state = State.CONNECTING;
+
+    Client(Conversation conversation, Load load) {
+        this.conversation = conversation;
+        this.load = load;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Queues a publish without flushing: the publisher flushes every connection it wrote to at once. */
+    void publish(String payload) {
+        channel.write(new TextWebSocketFrame(conversation.publish(payload)), channel.voidPromise());
+    }
+
+    void flush() {
+        channel.flush();
+    }
+
+    /** Closes from the client side, as a dropped network would, without telling the server first. */
+    void drop() {
+        if (channel != null) channel.close();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        channel = ctx.channel();
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            conversation.opened(this);
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame text) conversation.received(text.text(), this);
+        else if (frame instanceof CloseWebSocketFrame close) failed("closed by server: " + close.statusCode() + " " + close.reasonText());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (state == State.CONNECTING) failed("closed before ready");
+        else if (state == State.READY) {
+            state = State.CLOSED;
+            load.closed(this);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        failed(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        ctx.close();
+    }
+
+    @Override
+    public void send(String frame) {
+        channel.writeAndFlush(new TextWebSocketFrame(frame), channel.voidPromise());
+    }
+
+    @Override
+    public void ready() {
+        if (state != State.CONNECTING) return;
+        state = State.READY;
+        load.ready(this);
+    }
+
+    @Override
+    public void delivered(long scheduledNanos) {
+        load.delivered(scheduledNanos);
+    }
+
+    @Override
+    public void failed(String reason) {
+        if (state == State.FAILED || state == State.CLOSED) return;
+        boolean wasReady = state == State.READY;
+        state = State.FAILED;
+        load.failed(this, wasReady, reason);
+    }
+}

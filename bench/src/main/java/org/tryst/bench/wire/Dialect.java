@@ -1,0 +1,19 @@
+package org.tryst.bench.wire;
+
+import java.io.IOException;
+import java.net.URI;
+
+/** How to speak to one kind of server: where its WebSocket is, and a conversation per connection. */
+public sealed interface Dialect permits TrystDialect, SocketIoDialect, XmppDialect {
+    /** The WebSocket URI to connect to. */
+    URI endpoint();
+
+    /** The WebSocket subprotocol to ask for, or null. */
+    String subprotocol();
+
+    /**
+     * Prepares connection {@code index} to join {@code room}. May block (Tryst fetches a ticket over
+     * HTTP here, as its clients do before every connect); runs on a virtual thread.
+     */
+    Conversation open(int index, String room) throws IOException, InterruptedException;
+}

@@ -1,0 +1,102 @@
+package org.tryst.bench.wire;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+
+/**
+ * A Tryst connection: {@code hello} with its ticket, the persona used (or created the first time),
+ * the channel joined (or created by whoever comes first). Deliveries are recognised by their type
+ * prefix alone, so the hot path decodes no JSON.
+ */
+final class TrystConversation implements Conversation {
+    private static final String MESSAGE = "{\"type\":\"message\"";
+
+    private final String ticket;
+    private final String personaName;
+    private final String room;
+    private String persona;
+
+    TrystConversation(String ticket, String personaName, String room) {
+        this.ticket = ticket;
+        this.personaName = personaName;
+        this.room = room;
+    }
+
+    @Override
+    public void opened(Link link) {
+        send(link, new ClientMessage.Hello("hello", Codec.VERSION, ticket));
+    }
+
+    @Override
+    public void received(String frame, Link link) {
+        if (frame.startsWith(MESSAGE)) {
+            link.delivered(Payload.scheduledAt(frame));
+            return;
+        }
+        if (!frame.startsWith("{\"type\":\"") || !needed(frame)) return;
+        ServerMessage message;
+        try {
+            message = Codec.decodeServer(frame.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            link.failed("unreadable frame: " + unreadable.getMessage());
+            return;
+        }
+        switch (message) {
+            case ServerMessage.Welcome welcome -> welcome.personas().stream()
+                    .filter(known -> known.name().equals(personaName)).findFirst()
+                    .ifPresentOrElse(known -> {
+                        persona = known.id();
+                        send(link, new ClientMessage.PersonaUse("use", persona));
+                    }, () -> send(link, new ClientMessage.PersonaCreate("persona", personaName, null, null, null)));
+            case ServerMessage.PersonaInfo info -> {
+                persona = info.persona().id();
+                join(link);
+            }
+            case ServerMessage.PersonaInUse inUse -> {
+                if (inUse.channels().stream().map(Views.Joined::channel).anyMatch(room::equals)) link.ready();
+                else join(link);
+            }
+            case ServerMessage.ChannelJoined joined -> link.ready();
+            case ServerMessage.Error error -> recover(error, link);
+            default -> { }
+        }
+    }
+
+    @Override
+    public String publish(String payload) {
+        return new String(Codec.encode(new ClientMessage.Say("say", persona, room, payload)), StandardCharsets.UTF_8);
+    }
+
+    /** Whoever finds the channel missing creates it; whoever loses that race joins it. */
+    private void recover(ServerMessage.Error error, Link link) {
+        if ("join".equals(error.id()) && error.code().equals("not_found")) {
+            send(link, new ClientMessage.ChannelCreate("create", persona, room, null));
+        } else if ("create".equals(error.id()) && error.code().equals("name_taken")) {
+            join(link);
+        } else if ("join".equals(error.id()) && error.code().equals("already_member")) {
+            link.ready();
+        } else if (!"say".equals(error.id())) {
+            link.failed(error.code() + ": " + error.message());
+        }
+    }
+
+    private void join(Link link) {
+        send(link, new ClientMessage.ChannelJoin("join", persona, room));
+    }
+
+    private static boolean needed(String frame) {
+        String type = frame.substring(9, frame.indexOf('"', 9));
+        return switch (type) {
+            case "welcome", "persona", "persona.in_use", "channel.joined", "error" -> true;
+            default -> false;
+        };
+    }
+
+    private static void send(Link link, ClientMessage message) {
+        link.send(new String(Codec.encode(message), StandardCharsets.UTF_8));
+    }
+}
