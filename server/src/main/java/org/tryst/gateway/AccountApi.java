@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import java.io.IOException;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Session;
 import org.tryst.accounts.Sessions;
@@ -29,6 +31,8 @@ import org.tryst.safety.Buckets;
  * Runs on a virtual thread, since password hashing takes a while on purpose.
  */
 final class AccountApi {
+    private static final Logger log = LoggerFactory.getLogger(AccountApi.class);
+
     /** The session cookie: HttpOnly and SameSite=Strict, so scripts and other sites never see or send it. */
     static final String COOKIE = "tryst_session";
 
@@ -81,6 +85,9 @@ final class AccountApi {
             };
         } catch (ProtocolException problem) {
             return HttpReplies.error(problem);
+        } catch (RuntimeException unexpected) {
+            log.atError().setCause(unexpected).addKeyValue("path", path).log("API request failed");
+            return HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL, "the server failed; try again");
         }
     }
 

@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.tryst.config.Config;
 
 /**
@@ -21,8 +23,10 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbi = Jdbi.create(dataSource);
+        // Statement arguments are message texts, descriptions and hashes: a failed statement's
+        // exception, which reaches the log, must not carry them.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     /** Opens (creating and migrating when needed) the database the configuration names. */
@@ -30,17 +34,30 @@ public final class Database implements AutoCloseable {
         return switch (storage.kind()) {
             case "postgresql" -> postgresql(storage.postgresqlUrl(), storage.postgresqlUser(),
                     storage.postgresqlPassword(), storage.poolSize());
-            default -> sqlite(dataDir.resolve(storage.sqliteFile()), storage.poolSize());
+            default -> sqlite(dataDir.resolve(storage.sqliteFile()));
         };
     }
 
-    /** An SQLite file in WAL mode with full sync, so that what the server acknowledged survives a crash. */
-    public static Database sqlite(Path file, int poolSize) {
+    /**
+     * An SQLite file in WAL mode with full sync, so that what the server acknowledged survives a crash.
+     * It has one connection: SQLite lets one writer in at a time anyway, and a request waiting for
+     * the pool parks its virtual thread, where one waiting on SQLite's lock would sleep inside the
+     * driver holding a carrier thread, and enough of those starve the writer they wait for.
+     */
+    public static Database sqlite(Path file) {
         createPrivateDirectory(file.toAbsolutePath().getParent());
+        // Flyway holds a connection for its lock while it migrates on another.
+        try (HikariDataSource migrating = new HikariDataSource(sqliteConfig(file, 2))) {
+            migrate(migrating);
+        }
+        return new Database(new HikariDataSource(sqliteConfig(file, 1)));
+    }
+
+    private static HikariConfig sqliteConfig(Path file, int connections) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("sqlite");
         config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        config.setMaximumPoolSize(poolSize);
+        config.setMaximumPoolSize(connections);
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", "FULL");
         config.addDataSourceProperty("foreign_keys", "true");
@@ -49,7 +66,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("secure_delete", "true");
         // Writers take the lock when a transaction begins, so two writers queue instead of failing on upgrade.
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        return new Database(new HikariDataSource(config));
+        return config;
     }
 
     /** A PostgreSQL database, shared by every server process of a scaled-out deployment. */
@@ -60,7 +77,15 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
-        return new Database(new HikariDataSource(config));
+        // The server's error detail quotes the offending values (a duplicate key, say); keep them out of logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        migrate(dataSource);
+        return new Database(dataSource);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
     public Jdbi jdbi() {

@@ -1,0 +1,67 @@
+package org.tryst.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tryst.bench.target.ProsodyTarget;
+import org.tryst.bench.target.SocketIoTarget;
+import picocli.CommandLine;
+
+/**
+ * The benchmark in smoke mode: every scenario runs end to end against real servers with tiny sizes,
+ * so that it cannot rot. It checks that the load arrived and the report has every figure; it
+ * asserts no timing (that is what the real run is for).
+ */
+class BenchSmokeTest {
+    private static final Path PEERS = Path.of("peers").toAbsolutePath();
+
+    @Test
+    void everyScenarioRunsAgainstTryst(@TempDir Path work) throws IOException {
+        String report = run(work, "tryst");
+        assertThat(row(report, "connections held")).containsExactly("60");
+        assertThat(row(report, "failed connections")).containsExactly("0");
+        assertThat(row(report, "connections back")).containsExactly("40");
+        assertThat(row(report, "errors while reconnecting")).containsExactly("0");
+        assertThat(row(report, "deliveries/s at saturation").getFirst()).isNotEqualTo("–").isNotEqualTo("0");
+        assertThat(row(report, "heap per connection after GC, KiB").getFirst()).isNotEqualTo("–");
+        assertThat(row(report, "p99 ms at 50%").getFirst()).isNotEqualTo("–");
+    }
+
+    @Test
+    void everyScenarioRunsAgainstThePeersInTheSameRun(@TempDir Path work) throws IOException {
+        assumeTrue(new SocketIoTarget(PEERS).available() && new ProsodyTarget(PEERS).available(),
+                "the peers are not installed: bench/peers/install.sh (run by .ci/run) installs them");
+        String report = run(work, "tryst,socketio,prosody");
+        assertThat(row(report, "connections held")).containsExactly("60", "60", "60", "1.00×", "1.00×");
+        assertThat(row(report, "connections back")).startsWith("40", "40", "40");
+        assertThat(row(report, "deliveries/s at saturation")).doesNotContain("–", "0");
+        assertThat(row(report, "p99 ms at 50%").subList(0, 3)).doesNotContain("–");
+    }
+
+    private static String run(Path work, String systems) throws IOException {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Path out = work.resolve("report.md");
+        int exit = new CommandLine(new Bench(new PrintStream(console, true, StandardCharsets.UTF_8))).execute(
+                "--smoke", "--systems", systems, "--server-cpus", "all", "--peers", PEERS.toString(),
+                "--work", work.resolve("servers").toString(), "--out", out.toString());
+        assertThat(exit).as(console.toString(StandardCharsets.UTF_8)).isZero();
+        return Files.readString(out);
+    }
+
+    /** The cells of the first report row whose metric is {@code metric}. */
+    private static List<String> row(String report, String metric) {
+        return report.lines().filter(line -> line.startsWith("| " + metric + " |")).findFirst()
+                .map(line -> List.of(line.substring(line.indexOf('|', 2) + 1).split("\\|")).stream()
+                        .map(String::strip).filter(cell -> !cell.isEmpty()).toList())
+                .orElseThrow(() -> new AssertionError("no row '" + metric + "' in\n" + report));
+    }
+}
