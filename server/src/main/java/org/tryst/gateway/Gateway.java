@@ -96,6 +96,8 @@ public final class Gateway implements AutoCloseable {
         Deadline deadline = (Deadline) channel.pipeline().get("deadline");
         WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/ws")
+                // Pongs come through: they are how a socket that only listens shows it is alive.
+                .dropPongFrames(false)
                 .handshakeTimeoutMillis(TimeUnit.SECONDS.toMillis(config.handshakeTimeoutSeconds()))
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.maxFrameBytes())

@@ -7,6 +7,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -66,8 +67,8 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         pingOutstanding = false;
+        if (frame instanceof PongWebSocketFrame) return;
         if (!(frame instanceof TextWebSocketFrame text)) {
-            // Pongs are consumed by Netty; anything else that is not text has no meaning here.
             Connection.closeWith(ctx.channel(), null, CloseCodes.UNSUPPORTED_DATA, "text frames only");
             return;
         }
