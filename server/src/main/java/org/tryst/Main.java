@@ -108,7 +108,7 @@ public final class Main implements Callable<Integer> {
                 Config config = location.load(null, null);
                 Logs.configure(new Config.Log(config.log().format(), "warn"));
                 try (Database database = Database.open(config.storage(), config.http().dataDir())) {
-                    boolean changed = new org.tryst.accounts.Roles(database.jdbi()).set(username, role);
+                    boolean changed = new org.tryst.accounts.Roles(database.sql()).set(username, role);
                     System.out.println(changed ? username + " is now " + role.name().toLowerCase() : "no account named " + username);
                     return changed ? 0 : 1;
                 }

@@ -36,6 +36,7 @@ public final class Server implements AutoCloseable {
     private static final long SWEEP_SECONDS = 60;
 
     private final Database database;
+    private final Rooms rooms;
     private final Gateway gateway;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -44,18 +45,18 @@ public final class Server implements AutoCloseable {
 
     private Server(Config config, Clock clock) throws InterruptedException {
         database = Database.open(config.storage(), config.http().dataDir());
-        var jdbi = database.jdbi();
+        var sql = database.sql();
         Config.Accounts accountsConfig = config.accounts();
-        Sessions sessions = new Sessions(jdbi, accountsConfig, config.gateway(), clock);
+        Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), clock);
         LoginThrottle throttle = new LoginThrottle(accountsConfig);
-        Accounts accounts = new Accounts(jdbi,
+        Accounts accounts = new Accounts(sql,
                 new PasswordHasher(new Argon2Settings(accountsConfig.argon2MemoryKib(), accountsConfig.argon2Iterations(),
                         accountsConfig.argon2Parallelism())),
                 new PasswordPolicy(accountsConfig.minPasswordLength(), accountsConfig.maxPasswordLength(),
                         accountsConfig.commonPasswordsRefused()),
                 throttle, sessions, clock);
-        Personas personas = new Personas(jdbi, config.personas(), clock);
-        Rooms rooms = new Rooms(jdbi, config.rooms(), clock);
+        Personas personas = new Personas(sql, config.personas(), clock);
+        this.rooms = new Rooms(sql, config.rooms(), clock);
         Metrics metrics = new Metrics();
         Connections connections = new Connections();
         metrics.connections(connections::size);
@@ -116,6 +117,7 @@ public final class Server implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        rooms.close();
         database.close();
     }
 }

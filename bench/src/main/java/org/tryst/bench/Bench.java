@@ -60,6 +60,9 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--out", description = "Where the report is written as Markdown (default: bench/target/report.md).")
     Path out = Path.of("bench/target/report.md");
 
+    @Option(names = "--profile", description = "Record Tryst with Java Flight Recorder and add its top frames to the fan-out table.")
+    boolean profile;
+
     @Option(names = "--smoke", description = "Tiny sizes and short steps: checks that everything runs, measures nothing.")
     boolean smoke;
 
@@ -101,7 +104,7 @@ public final class Bench implements Callable<Integer> {
         List<Target> chosen = new ArrayList<>();
         for (String system : systems) {
             Target target = switch (system) {
-                case "tryst" -> new TrystTarget(trystJvm);
+                case "tryst" -> new TrystTarget(trystJvm, profile ? work.toAbsolutePath().resolve("recordings") : null);
                 case "socketio" -> new SocketIoTarget(peers.toAbsolutePath());
                 case "prosody" -> new ProsodyTarget(peers.toAbsolutePath());
                 default -> throw new CommandLine.ParameterException(new CommandLine(this), "no system " + system);

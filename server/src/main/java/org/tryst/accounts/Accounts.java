@@ -3,13 +3,13 @@ package org.tryst.accounts;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.Fields;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.storage.Ids;
+import org.tryst.storage.Sql;
 
 /**
  * Registration, login, passwords and deletion of accounts. Every account belongs to an adult: the
@@ -25,16 +25,16 @@ public final class Accounts {
             Account.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), rs.getLong("adult_attested_at"),
             rs.getString("adult_attestation"), rs.getLong("created_at"));
 
-    private final Jdbi jdbi;
+    private final Sql sql;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
     private final Sessions sessions;
     private final Clock clock;
 
-    public Accounts(Jdbi jdbi, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
+    public Accounts(Sql sql, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
                     Sessions sessions, Clock clock) {
-        this.jdbi = jdbi;
+        this.sql = sql;
         this.hasher = hasher;
         this.policy = policy;
         this.throttle = throttle;
@@ -55,7 +55,7 @@ public final class Accounts {
         Account account = new Account(Ids.random(), name, hasher.hash(password), Account.Role.MEMBER, now,
                 SELF_DECLARED, now);
         try {
-            jdbi.useHandle(handle -> handle.createUpdate("""
+            sql.useHandle(handle -> handle.createUpdate("""
                             INSERT INTO accounts (id, username, password_hash, role, adult_attested_at, adult_attestation, created_at)
                             VALUES (:id, :username, :passwordHash, 'member', :adultAttestedAt, :adultAttestation, :createdAt)""")
                     .bindMethods(account).execute());
@@ -102,17 +102,17 @@ public final class Accounts {
 
     /** Deletes the account; the database removes its sessions, personas, memberships and messages with it. */
     public void delete(String accountId) {
-        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM accounts WHERE id = :id").bind("id", accountId).execute());
+        sql.useHandle(handle -> handle.createUpdate("DELETE FROM accounts WHERE id = :id").bind("id", accountId).execute());
     }
 
     public Account byId(String accountId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM accounts WHERE id = :id")
+        return sql.withHandle(handle -> handle.createQuery("SELECT * FROM accounts WHERE id = :id")
                         .bind("id", accountId).map(ROW).findOne())
                 .orElseThrow(() -> new ProtocolException(ErrorCode.SESSION_INVALID, "the account no longer exists"));
     }
 
     public Optional<Account> find(String username) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM accounts WHERE username = :username")
+        return sql.withHandle(handle -> handle.createQuery("SELECT * FROM accounts WHERE username = :username")
                 .bind("username", normalize(username)).map(ROW).findOne());
     }
 
@@ -133,7 +133,7 @@ public final class Accounts {
     }
 
     private void storeHash(String accountId, String hash) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+        sql.useHandle(handle -> handle.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
                 .bind("hash", hash).bind("id", accountId).execute());
     }
 

@@ -11,12 +11,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.tryst.config.Config;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.storage.Ids;
+import org.tryst.storage.Sql;
 
 /**
  * Session tokens and socket tickets. Both are random secrets handed to the client once; the
@@ -30,14 +30,14 @@ public final class Sessions {
             rs.getString("account_id"), rs.getLong("created_at"), rs.getLong("last_seen_at"), rs.getLong("expires_at"),
             rs.getString("user_agent"));
 
-    private final Jdbi jdbi;
+    private final Sql sql;
     private final Clock clock;
     private final Duration ttl;
     private final Duration idle;
     private final Duration ticketTtl;
 
-    public Sessions(Jdbi jdbi, Config.Accounts accounts, Config.Gateway gateway, Clock clock) {
-        this.jdbi = jdbi;
+    public Sessions(Sql sql, Config.Accounts accounts, Config.Gateway gateway, Clock clock) {
+        this.sql = sql;
         this.clock = clock;
         this.ttl = Duration.ofDays(accounts.sessionTtlDays());
         this.idle = Duration.ofDays(accounts.sessionIdleDays());
@@ -55,7 +55,7 @@ public final class Sessions {
         long now = clock.millis();
         Session session = new Session(Ids.random(), accountId, now, now, now + ttl.toMillis(), clip(userAgent));
         String token = Ids.secret();
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        sql.useHandle(handle -> handle.createUpdate("""
                         INSERT INTO sessions (id, account_id, token_hash, created_at, last_seen_at, expires_at, user_agent)
                         VALUES (:id, :accountId, :hash, :createdAt, :lastSeenAt, :expiresAt, :userAgent)""")
                 .bindMethods(session)
@@ -67,7 +67,7 @@ public final class Sessions {
     /** The live session a token proves, noting that it was seen; empty when unknown, expired or idle too long. */
     public Optional<Session> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 128) return Optional.empty();
-        Optional<Session> found = jdbi.withHandle(handle -> handle.createQuery(
+        Optional<Session> found = sql.withHandle(handle -> handle.createQuery(
                         "SELECT * FROM sessions WHERE token_hash = :hash")
                 .bind("hash", hash(token))
                 .map(ROW)
@@ -77,7 +77,7 @@ public final class Sessions {
 
     /** The session by id, if it is still live. */
     public Optional<Session> live(String sessionId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM sessions WHERE id = :id")
+        return sql.withHandle(handle -> handle.createQuery("SELECT * FROM sessions WHERE id = :id")
                         .bind("id", sessionId)
                         .map(ROW)
                         .findOne())
@@ -90,7 +90,7 @@ public final class Sessions {
         List<String> ids = List.copyOf(sessionIds);
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            found.addAll(jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM sessions WHERE id IN (<ids>)")
+            found.addAll(sql.withHandle(handle -> handle.createQuery("SELECT id FROM sessions WHERE id IN (<ids>)")
                     .bindList("ids", chunk).mapTo(String.class).list()));
         }
         return found;
@@ -98,7 +98,7 @@ public final class Sessions {
 
     /** The account's live sessions, newest first. */
     public List<Session> list(String accountId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
+        return sql.withHandle(handle -> handle.createQuery(
                         "SELECT * FROM sessions WHERE account_id = :account ORDER BY created_at DESC")
                 .bind("account", accountId)
                 .map(ROW)
@@ -107,7 +107,7 @@ public final class Sessions {
 
     /** Ends one session of the account; NOT_FOUND when it has no such session. */
     public void revoke(String accountId, String sessionId) {
-        int ended = jdbi.withHandle(handle -> handle.createUpdate(
+        int ended = sql.withHandle(handle -> handle.createUpdate(
                         "DELETE FROM sessions WHERE id = :id AND account_id = :account")
                 .bind("id", sessionId).bind("account", accountId).execute());
         if (ended == 0) throw new ProtocolException(ErrorCode.NOT_FOUND, "no such session");
@@ -115,7 +115,7 @@ public final class Sessions {
 
     /** Ends every session of the account except {@code keep} (which may be null), returning the ended ids. */
     public List<String> revokeAll(String accountId, String keep) {
-        return jdbi.inTransaction(handle -> {
+        return sql.inTransaction(handle -> {
             List<String> ids = handle.createQuery("SELECT id FROM sessions WHERE account_id = :account")
                     .bind("account", accountId).mapTo(String.class).list()
                     .stream().filter(id -> !id.equals(keep)).toList();
@@ -130,7 +130,7 @@ public final class Sessions {
     public Ticket ticket(Session session) {
         String ticket = Ids.secret();
         long expiresAt = clock.millis() + ticketTtl.toMillis();
-        jdbi.useHandle(handle -> handle.createUpdate(
+        sql.useHandle(handle -> handle.createUpdate(
                         "INSERT INTO socket_tickets (ticket_hash, session_id, expires_at) VALUES (:hash, :session, :expires)")
                 .bind("hash", hash(ticket)).bind("session", session.id()).bind("expires", expiresAt).execute());
         return new Ticket(ticket, expiresAt);
@@ -142,7 +142,7 @@ public final class Sessions {
      */
     public Optional<Session> redeem(String ticket) {
         String ticketHash = hash(ticket);
-        Optional<String> sessionId = jdbi.inTransaction(handle -> {
+        Optional<String> sessionId = sql.inTransaction(handle -> {
             Optional<String> owner = handle.createQuery(
                             "SELECT session_id FROM socket_tickets WHERE ticket_hash = :hash AND expires_at > :now")
                     .bind("hash", ticketHash).bind("now", clock.millis()).mapTo(String.class).findOne();
@@ -156,7 +156,7 @@ public final class Sessions {
     /** Deletes expired sessions and tickets; returns how many sessions ended. */
     public int sweep() {
         long now = clock.millis();
-        return jdbi.inTransaction(handle -> {
+        return sql.inTransaction(handle -> {
             handle.createUpdate("DELETE FROM socket_tickets WHERE expires_at <= :now").bind("now", now).execute();
             return handle.createUpdate("DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
                     .bind("now", now).bind("idle", now - idle.toMillis()).execute();
@@ -171,7 +171,7 @@ public final class Sessions {
     private Session seen(Session session) {
         long now = clock.millis();
         if (now - session.lastSeenAt() < LAST_SEEN_GRANULARITY_MS) return session;
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id = :id")
+        sql.useHandle(handle -> handle.createUpdate("UPDATE sessions SET last_seen_at = :now WHERE id = :id")
                 .bind("now", now).bind("id", session.id()).execute());
         return new Session(session.id(), session.accountId(), session.createdAt(), now, session.expiresAt(),
                 session.userAgent());

@@ -2,8 +2,13 @@ package org.tryst.gateway;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,11 +74,29 @@ public final class Connection {
         send(Codec.encode(message));
     }
 
-    /**
-     * Sends an encoded message; fan-out encodes once and calls this per socket. A socket whose
-     * outbound queue is over the high-water mark is closed: it never slows the sender.
-     */
+    /** Sends an encoded message to this socket, from any thread. */
     public void send(byte[] json) {
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) deliver(json);
+        else loop.execute(() -> deliver(json));
+    }
+
+    /**
+     * Sends one encoded message to many sockets with one task per event loop, not one per socket:
+     * fan-out is where the server spends its time, and a task hand-over costs more than the write.
+     * Each socket still receives its messages in the order they were sent.
+     */
+    public static void sendAll(Collection<Connection> sockets, byte[] json) {
+        Map<EventLoop, List<Connection>> byLoop = new HashMap<>();
+        for (Connection socket : sockets) byLoop.computeIfAbsent(socket.channel.eventLoop(), loop -> new ArrayList<>()).add(socket);
+        byLoop.forEach((loop, group) -> loop.execute(() -> group.forEach(socket -> socket.deliver(json))));
+    }
+
+    /**
+     * Writes on the socket's event loop. A socket whose outbound queue is over the high-water mark
+     * is closed: it never slows the sender.
+     */
+    private void deliver(byte[] json) {
         if (!channel.isActive()) return;
         if (!channel.isWritable()) {
             log.atWarn().addKeyValue("connection", logId()).log("closing slow consumer");

@@ -1,12 +1,13 @@
 package org.tryst.personas;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.tryst.config.Config;
@@ -14,6 +15,7 @@ import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.storage.Ids;
+import org.tryst.storage.Sql;
 
 /**
  * The personas of accounts. Display names are unique regardless of case and of how Unicode
@@ -25,12 +27,14 @@ public final class Personas {
             rs.getString("account_id"), rs.getString("name"), rs.getString("summary"), rs.getString("description"),
             rs.getString("pronouns"));
 
-    private final Jdbi jdbi;
+    /** Personas by id, for the lookup every action in a room makes; bounded, and dropped on change. */
+    private final Cache<String, Persona> byId = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Sql sql;
     private final Config.Personas config;
     private final Clock clock;
 
-    public Personas(Jdbi jdbi, Config.Personas config, Clock clock) {
-        this.jdbi = jdbi;
+    public Personas(Sql sql, Config.Personas config, Clock clock) {
+        this.sql = sql;
         this.config = config;
         this.clock = clock;
     }
@@ -39,7 +43,7 @@ public final class Personas {
     public Persona create(String accountId, ClientMessage.PersonaCreate request) {
         Persona persona = new Persona(Ids.random(), accountId, request.name().strip(), orEmpty(request.summary()),
                 orEmpty(request.description()), orEmpty(request.pronouns()));
-        return jdbi.inTransaction(handle -> {
+        return sql.inTransaction(handle -> {
             int owned = handle.createQuery("SELECT COUNT(*) FROM personas WHERE account_id = :account")
                     .bind("account", accountId).mapTo(Integer.class).one();
             if (owned >= config.maxPerAccount()) {
@@ -65,35 +69,41 @@ public final class Personas {
                 Objects.requireNonNullElse(request.summary(), old.summary()),
                 Objects.requireNonNullElse(request.description(), old.description()),
                 Objects.requireNonNullElse(request.pronouns(), old.pronouns()));
-        jdbi.useHandle(handle -> handle.createUpdate("""
+        sql.useHandle(handle -> handle.createUpdate("""
                         UPDATE personas SET summary = :summary, description = :description, pronouns = :pronouns
                         WHERE id = :id""")
                 .bindMethods(updated).execute());
+        byId.invalidate(updated.id());
         return updated;
     }
 
     /** Deletes a persona; its memberships and messages go with it. */
     public void delete(String personaId) {
-        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM personas WHERE id = :id").bind("id", personaId).execute());
+        sql.useHandle(handle -> handle.createUpdate("DELETE FROM personas WHERE id = :id").bind("id", personaId).execute());
+        byId.invalidate(personaId);
     }
 
     /** The account's personas, oldest first. */
     public List<Persona> of(String accountId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
+        return sql.withHandle(handle -> handle.createQuery(
                         "SELECT * FROM personas WHERE account_id = :account ORDER BY created_at, id")
                 .bind("account", accountId).map(ROW).list());
     }
 
     /** A persona by display name, in any case. */
     public Persona named(String name) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM personas WHERE name_key = :key")
+        return sql.withHandle(handle -> handle.createQuery("SELECT * FROM personas WHERE name_key = :key")
                         .bind("key", key(name)).map(ROW).findOne())
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no persona of that name"));
     }
 
     public Optional<Persona> byId(String personaId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM personas WHERE id = :id")
+        Persona cached = byId.getIfPresent(personaId);
+        if (cached != null) return Optional.of(cached);
+        Optional<Persona> stored = sql.withHandle(handle -> handle.createQuery("SELECT * FROM personas WHERE id = :id")
                 .bind("id", personaId).map(ROW).findOne());
+        stored.ifPresent(persona -> byId.put(persona.id(), persona));
+        return stored;
     }
 
     /** The persona, if the account owns it: acting as someone else's persona is refused. */

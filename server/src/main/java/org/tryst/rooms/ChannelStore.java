@@ -3,7 +3,6 @@ package org.tryst.rooms;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.tryst.personas.Persona;
@@ -12,6 +11,7 @@ import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.Views;
+import org.tryst.storage.Sql;
 
 /** The SQL of channels: the channels, their members, and their history. */
 final class ChannelStore {
@@ -22,17 +22,17 @@ final class ChannelStore {
             new Views.Author(rs.getString("persona_id"), rs.getString("persona_name")), rs.getString("body"),
             rs.getLong("created_at"));
 
-    private final Jdbi jdbi;
+    private final Sql sql;
 
-    ChannelStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    ChannelStore(Sql sql) {
+        this.sql = sql;
     }
 
     /** A channel's row: name, topic and owner. */
     record ChannelRow(String name, String topic, String owner) {}
 
     Optional<ChannelRow> channel(String name) {
-        return jdbi.withHandle(handle -> handle.createQuery(
+        return sql.withHandle(handle -> handle.createQuery(
                         "SELECT name, topic, owner_persona_id FROM channels WHERE name = :name")
                 .bind("name", name)
                 .map(CHANNEL)
@@ -40,7 +40,7 @@ final class ChannelStore {
     }
 
     List<ChannelRow> channels() {
-        return jdbi.withHandle(handle -> handle.createQuery(
+        return sql.withHandle(handle -> handle.createQuery(
                         "SELECT name, topic, owner_persona_id FROM channels ORDER BY name")
                 .map(CHANNEL)
                 .list());
@@ -49,7 +49,7 @@ final class ChannelStore {
     /** Creates the channel with its owner as first member; NAME_TAKEN when it exists. */
     void create(String name, String topic, String ownerId, long now) {
         try {
-            jdbi.useTransaction(handle -> {
+            sql.useTransaction(handle -> {
                 handle.createUpdate("""
                                 INSERT INTO channels (name, topic, owner_persona_id, created_at)
                                 VALUES (:name, :topic, :owner, :now)""")
@@ -64,20 +64,20 @@ final class ChannelStore {
 
     /** Adds a member; ALREADY_MEMBER when the persona is one. */
     void join(String channel, String personaId, long now) {
-        int added = jdbi.withHandle(handle -> insertMember(handle, channel, personaId, now));
+        int added = sql.withHandle(handle -> insertMember(handle, channel, personaId, now));
         if (added == 0) throw new ProtocolException(ErrorCode.ALREADY_MEMBER, "already a member of that channel");
     }
 
     /** Removes a member; false when it was none. */
     boolean leave(String channel, String personaId) {
-        return jdbi.withHandle(handle -> handle.createUpdate(
+        return sql.withHandle(handle -> handle.createUpdate(
                         "DELETE FROM channel_members WHERE channel = :channel AND persona_id = :persona")
                 .bind("channel", channel).bind("persona", personaId).execute()) == 1;
     }
 
     /** The members of a channel, in order of joining. */
     List<Persona> members(String channel) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
+        return sql.withHandle(handle -> handle.createQuery("""
                         SELECT p.* FROM channel_members m JOIN personas p ON p.id = m.persona_id
                         WHERE m.channel = :channel ORDER BY m.joined_at, p.id""")
                 .bind("channel", channel).map(Personas.ROW).list());
@@ -85,38 +85,43 @@ final class ChannelStore {
 
     /** The channels a persona is a member of. */
     List<String> channelsOf(String personaId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
+        return sql.withHandle(handle -> handle.createQuery(
                         "SELECT channel FROM channel_members WHERE persona_id = :persona ORDER BY channel")
                 .bind("persona", personaId).mapTo(String.class).list());
     }
 
     void topic(String channel, String topic) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE channels SET topic = :topic WHERE name = :name")
+        sql.useHandle(handle -> handle.createUpdate("UPDATE channels SET topic = :topic WHERE name = :name")
                 .bind("topic", topic).bind("name", channel).execute());
     }
 
     void owner(String channel, String ownerId) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE channels SET owner_persona_id = :owner WHERE name = :name")
+        sql.useHandle(handle -> handle.createUpdate("UPDATE channels SET owner_persona_id = :owner WHERE name = :name")
                 .bind("owner", ownerId).bind("name", channel).execute());
     }
 
     void deleteChannel(String channel) {
-        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM channels WHERE name = :name").bind("name", channel).execute());
+        sql.useHandle(handle -> handle.createUpdate("DELETE FROM channels WHERE name = :name").bind("name", channel).execute());
     }
 
-    /** Stores a message; when this returns, the message survives a crash. */
-    void append(Views.Message message) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
-                        INSERT INTO channel_messages (id, channel, persona_id, kind, body, created_at)
-                        VALUES (:id, :channel, :persona, :kind, :body, :at)""")
-                .bind("id", message.id()).bind("channel", message.channel()).bind("persona", message.persona().id())
-                .bind("kind", message.kind().name()).bind("body", message.text()).bind("at", message.at())
-                .execute());
+    /** Stores messages in one transaction: one sync to disk for all of them. */
+    void appendAll(List<Views.Message> messages) {
+        sql.useTransaction(handle -> {
+            var batch = handle.prepareBatch("""
+                    INSERT INTO channel_messages (id, channel, persona_id, kind, body, created_at)
+                    VALUES (:id, :channel, :persona, :kind, :body, :at)""");
+            for (Views.Message message : messages) {
+                batch.bind("id", message.id()).bind("channel", message.channel()).bind("persona", message.persona().id())
+                        .bind("kind", message.kind().name()).bind("body", message.text()).bind("at", message.at())
+                        .add();
+            }
+            batch.execute();
+        });
     }
 
     /** Up to {@code limit} messages newer than {@code since}, and older than {@code before} when given; oldest first. */
     List<Views.Message> history(String channel, long since, String before, int limit) {
-        List<Views.Message> newestFirst = jdbi.withHandle(handle -> handle.createQuery("""
+        List<Views.Message> newestFirst = sql.withHandle(handle -> handle.createQuery("""
                         SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, p.name AS persona_name
                         FROM channel_messages m JOIN personas p ON p.id = m.persona_id
                         WHERE m.channel = :channel AND m.created_at >= :since AND m.id < :before
@@ -128,7 +133,7 @@ final class ChannelStore {
 
     /** Deletes history older than the retention; returns how many messages went. */
     int forgetBefore(long cutoff) {
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM channel_messages WHERE created_at < :cutoff")
+        return sql.withHandle(handle -> handle.createUpdate("DELETE FROM channel_messages WHERE created_at < :cutoff")
                 .bind("cutoff", cutoff).execute());
     }
 

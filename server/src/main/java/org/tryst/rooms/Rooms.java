@@ -2,12 +2,12 @@ package org.tryst.rooms;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Jdbi;
 import org.tryst.config.Config;
 import org.tryst.gateway.Connection;
 import org.tryst.personas.Persona;
@@ -18,6 +18,7 @@ import org.tryst.protocol.Presence;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
+import org.tryst.storage.Sql;
 import org.tryst.storage.TimeOrderedIds;
 
 /**
@@ -25,8 +26,9 @@ import org.tryst.storage.TimeOrderedIds;
  * is written first and then announced to the sockets following the channel; a message is
  * acknowledged to its sender only once it is stored.
  */
-public final class Rooms {
+public final class Rooms implements AutoCloseable {
     private final ChannelStore store;
+    private final HistoryWriter history;
     private final Config.Rooms config;
     private final Clock clock;
     private final TimeOrderedIds ids;
@@ -34,8 +36,9 @@ public final class Rooms {
     /** The sockets online as each persona: a channel the persona joins reaches all of them. */
     private final Map<String, Set<Connection>> online = new ConcurrentHashMap<>();
 
-    public Rooms(Jdbi jdbi, Config.Rooms config, Clock clock) {
-        this.store = new ChannelStore(jdbi);
+    public Rooms(Sql sql, Config.Rooms config, Clock clock) {
+        this.store = new ChannelStore(sql);
+        this.history = new HistoryWriter(store);
         this.config = config;
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
@@ -76,7 +79,7 @@ public final class Rooms {
         }
         Room room = memberRoom(persona, channel);
         Views.Message message = new Views.Message(ids.next(), channel, kind, persona.author(), text, clock.millis());
-        store.append(message);
+        history.append(message);
         broadcast(room, new ServerMessage.ChannelMessage(message));
         return message;
     }
@@ -168,6 +171,12 @@ public final class Rooms {
         return store.forgetBefore(retentionCutoff());
     }
 
+    /** Finishes writing the messages already accepted. */
+    @Override
+    public void close() {
+        history.close();
+    }
+
     private Views.Joined follow(Connection connection, Persona persona, Room room) {
         goOnline(connection, persona);
         if (room.attach(persona.id(), connection)) {
@@ -201,17 +210,14 @@ public final class Rooms {
     }
 
     private void broadcast(Room room, ServerMessage event) {
-        byte[] json = Codec.encode(event);
-        for (Connection socket : room.audience()) socket.send(json);
+        Connection.sendAll(room.audience(), Codec.encode(event));
     }
 
     /** Sends news about a persona to everyone following the channel except the persona's own sockets. */
     private void broadcastAbout(Room room, String personaId, ServerMessage event) {
-        byte[] json = Codec.encode(event);
-        List<Connection> own = room.socketsOf(personaId);
-        for (Connection socket : room.audience()) {
-            if (!own.contains(socket)) socket.send(json);
-        }
+        List<Connection> audience = new ArrayList<>(room.audience());
+        audience.removeAll(room.socketsOf(personaId));
+        Connection.sendAll(audience, Codec.encode(event));
     }
 
     private List<Room> followedBy(String personaId) {

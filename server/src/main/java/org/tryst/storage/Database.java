@@ -15,18 +15,19 @@ import org.tryst.config.Config;
 
 /**
  * The one database of a server: an SQLite file under the data directory, or PostgreSQL. Both run
- * the same migrations and the same SQL; every capability reaches its tables through {@link #jdbi()}.
+ * the same migrations and the same SQL; every capability reaches its tables through {@link #sql()}.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
+    private final Sql sql;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        Jdbi jdbi = Jdbi.create(dataSource);
         // Statement arguments are message texts, descriptions and hashes: a failed statement's
         // exception, which reaches the log, must not carry them.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        this.sql = new Sql(jdbi, dataSource.getMaximumPoolSize());
     }
 
     /** Opens (creating and migrating when needed) the database the configuration names. */
@@ -88,14 +89,14 @@ public final class Database implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
+    public Sql sql() {
+        return sql;
     }
 
     /** True when the database answers a trivial query. */
     public boolean healthy() {
         try {
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return sql.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             return false;
         }
@@ -103,6 +104,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        sql.close();
         dataSource.close();
     }
 

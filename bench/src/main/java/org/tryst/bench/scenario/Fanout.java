@@ -1,8 +1,11 @@
 package org.tryst.bench.scenario;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.tryst.bench.target.Running;
 import org.tryst.bench.target.Target;
@@ -21,9 +24,14 @@ public final class Fanout {
     private static final double[] LOADS = {0.25, 0.5, 0.9};
 
     /** One system's saturation and its latency at fractions of it. */
-    record Result(double saturation, boolean generatorBound, List<Publisher.Step> atLoads, int drops, String failure) {
+    record Result(double saturation, boolean generatorBound, List<Publisher.Step> atLoads, int drops, String failure,
+                  String profile) {
         static Result failed(String why) {
-            return new Result(Double.NaN, false, List.of(), 0, why);
+            return new Result(Double.NaN, false, List.of(), 0, why, "");
+        }
+
+        Result withProfile(String summary) {
+            return new Result(saturation, generatorBound, atLoads, drops, failure, summary);
         }
 
         double percentile(int load, double percentile) {
@@ -43,38 +51,55 @@ public final class Fanout {
         int rooms = sizes.fanoutRooms();
         int members = sizes.fanoutMembers();
         context.say("fan-out: %s with %d rooms x %d members", target.name(), rooms, members);
+        Instant measuredFrom = Instant.MAX;
+        Optional<Path> recording = Optional.empty();
+        Result result;
         try (Running server = target.start(context.work(), context.serverCpus());
              Load load = new Load(server.dialect(), rooms * members)) {
+            recording = server.recording();
             Load.Connected connected = load.connect(0, rooms * members, index -> "fan-" + index / members,
                     sizes.inFlight(), sizes.connectTimeout());
             if (connected.failed() > 0) return Result.failed(connected.failed() + " connections failed: " + connected.failureReasons());
             Publisher publisher = new Publisher(load, IntStream.range(0, rooms).map(room -> room * members).boxed().toList());
             publisher.run(sizes.firstDeliveriesPerSecond() / members, sizes.stepWindow(), members, sizes.drain()); // warm-up
-            Saturation saturation = saturate(publisher, sizes, members, context);
+            measuredFrom = Instant.now();
+            Saturation saturation = saturate(publisher, server, sizes, members, context);
             List<Publisher.Step> atLoads = new ArrayList<>();
             for (double share : saturation.deliveries > 0 ? LOADS : new double[0]) {
+                Running.Cpu cpu = server.cpu();
+                long start = System.nanoTime();
                 Publisher.Step step = publisher.run(saturation.deliveries * share / members, sizes.latencyWindow(), members, sizes.drain());
-                context.say("  at %.0f%%: %s", share * 100, describe(step, members));
+                context.say("  at %.0f%%: %s, %s", share * 100, describe(step), server.cpu().since(cpu, System.nanoTime() - start));
                 atLoads.add(step);
             }
-            return new Result(saturation.deliveries, saturation.generatorBound, atLoads, load.dropsAfterReady(), "");
+            result = new Result(saturation.deliveries, saturation.generatorBound, atLoads, load.dropsAfterReady(), "", "");
         } catch (IOException failed) {
             context.say("  %s failed: %s", target.name(), failed.getMessage());
             return Result.failed(failed.getMessage());
+        }
+        if (recording.isEmpty()) return result;
+        try {
+            return result.withProfile(Profile.summarize(recording.get(), measuredFrom, 15));
+        } catch (IOException unreadable) {
+            return result.withProfile("The flight recording could not be read: " + unreadable.getMessage());
         }
     }
 
     private record Saturation(double deliveries, boolean generatorBound) {}
 
     /** Raises the rate by {@link #RAMP} until a step falls behind, then bisects twice between the last two. */
-    private static Saturation saturate(Publisher publisher, Sizes sizes, int members, Context context) throws InterruptedException {
+    private static Saturation saturate(Publisher publisher, Running server, Sizes sizes, int members, Context context)
+            throws InterruptedException, IOException {
         double kept = 0;
         double missed = Double.NaN;
         double rate = sizes.firstDeliveriesPerSecond();
         for (int step = 0; step < sizes.maxSteps(); step++) {
+            Running.Cpu cpu = server.cpu();
+            long start = System.nanoTime();
             Publisher.Step result = publisher.run(rate / members, sizes.stepWindow(), members, sizes.drain());
             boolean keptUp = result.deliveredShare() >= 1 && result.percentileMillis(99) <= KEEPS_UP_P99_MILLIS;
-            context.say("  offered %,.0f/s: %s -> %s", rate, describe(result, members), keptUp ? "kept up" : "fell behind");
+            context.say("  offered %,.0f/s: %s, %s -> %s", rate, describe(result), server.cpu().since(cpu, System.nanoTime() - start),
+                    keptUp ? "kept up" : "fell behind");
             if (!result.generatorHealthy()) {
                 context.say("  the generator could not keep its schedule; the saturation found is a lower bound");
                 return new Saturation(kept, true);
@@ -88,7 +113,7 @@ public final class Fanout {
         return new Saturation(kept, false);
     }
 
-    private static String describe(Publisher.Step step, int members) {
+    private static String describe(Publisher.Step step) {
         return String.format("%,.0f deliveries/s, %.2f%% delivered, p50 %.2f ms, p99 %.2f ms, generator cpu %.0f%%, lag %.1f ms",
                 step.deliveredPerSecond(), step.deliveredShare() * 100, step.percentileMillis(50), step.percentileMillis(99),
                 step.generatorCpu() * 100, step.worstLagMillis());
@@ -110,6 +135,7 @@ public final class Fanout {
             Result result = results.get(system);
             if (result.generatorBound()) table.footnote(targets.get(system).name() + ": the generator ran out of CPU first; its saturation is a lower bound.");
             if (!result.failure().isEmpty()) table.footnote(targets.get(system).name() + " failed: " + result.failure());
+            if (!result.profile().isEmpty()) table.footnote(result.profile());
         }
         table.footnote(String.format("A step keeps up when every message reaches every member within %d ms after the last send and p99 ≤ %.0f ms; "
                 + "latency is from the scheduled send time to receipt, payload %d bytes.", sizes.drain().toMillis(), KEEPS_UP_P99_MILLIS,

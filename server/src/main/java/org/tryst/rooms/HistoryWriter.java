@@ -1,0 +1,81 @@
+package org.tryst.rooms;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tryst.protocol.Views;
+
+/**
+ * Writes channel messages with group commit: whatever arrived while one transaction was being
+ * synced to disk goes into the next, so a busy server pays one sync for many messages instead of
+ * one each. A caller returns only once its message is durable, so an acknowledged message is never
+ * lost; alone, a message costs what it did before.
+ */
+final class HistoryWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HistoryWriter.class);
+    private static final int MAX_BATCH = 512;
+
+    private record Pending(Views.Message message, CompletableFuture<Void> stored) {}
+
+    private final ChannelStore store;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+
+    HistoryWriter(ChannelStore store) {
+        this.store = store;
+        this.writer = Thread.ofVirtual().name("history-writer").start(this::run);
+    }
+
+    /** Stores the message, returning once it is durable; throws what storing it threw. */
+    void append(Views.Message message) {
+        if (!writer.isAlive()) throw new IllegalStateException("the history writer has stopped");
+        Pending pending = new Pending(message, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.stored.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        try {
+            while (true) {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+                batch.clear();
+            }
+        } catch (InterruptedException stopping) {
+            queue.drainTo(batch);
+            batch.forEach(pending -> pending.stored.completeExceptionally(new IllegalStateException("the server is stopping")));
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            store.appendAll(batch.stream().map(Pending::message).toList());
+            batch.forEach(pending -> pending.stored.complete(null));
+        } catch (RuntimeException failed) {
+            log.atError().setCause(failed).addKeyValue("messages", batch.size()).log("storing channel messages failed");
+            batch.forEach(pending -> pending.stored.completeExceptionally(failed));
+        }
+    }
+
+    /** Stops taking messages once those queued are written. */
+    @Override
+    public void close() {
+        writer.interrupt();
+        try {
+            writer.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
