@@ -13,8 +13,8 @@ import org.tryst.protocol.Views;
 /**
  * Writes channel messages with group commit: whatever arrived while one transaction was being
  * synced to disk goes into the next, so a busy server pays one sync for many messages instead of
- * one each. A caller returns only once its message is durable, so an acknowledged message is never
- * lost; alone, a message costs what it did before.
+ * one each. Callers acknowledge a message only once {@link #submit}'s future completes, so an
+ * acknowledged message is never lost.
  */
 final class HistoryWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HistoryWriter.class);
@@ -31,13 +31,18 @@ final class HistoryWriter implements AutoCloseable {
         this.writer = Thread.ofVirtual().name("history-writer").start(this::run);
     }
 
-    /** Stores the message, returning once it is durable; throws what storing it threw. */
-    void append(Views.Message message) {
+    /** Queues the message for the next transaction; the future completes once it is durable. */
+    CompletableFuture<Void> submit(Views.Message message) {
         if (!writer.isAlive()) throw new IllegalStateException("the history writer has stopped");
         Pending pending = new Pending(message, new CompletableFuture<>());
         queue.add(pending);
+        return pending.stored;
+    }
+
+    /** Waits until a submitted message is durable; throws what storing it threw. */
+    static void await(CompletableFuture<Void> stored) {
         try {
-            pending.stored.join();
+            stored.join();
         } catch (CompletionException failed) {
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }

@@ -72,15 +72,21 @@ public final class Rooms implements AutoCloseable {
         depart(room, persona.id(), "left");
     }
 
-    /** Stores a say or pose and sends it to the channel's audience; returns the stored message. */
+    /**
+     * Sends a say or pose to the channel's audience while it is being stored, and returns it once
+     * stored: readers do not wait for the disk, and the sender's acknowledgement means the message
+     * is durable. (Should the server die in between, readers saw a message the sender was never
+     * told was sent, and the sender's client sends it again.)
+     */
     public Views.Message post(Persona persona, String channel, MessageKind kind, String text) {
         if (text.length() > config.maxTextLength()) {
             throw new ProtocolException(ErrorCode.TEXT_TOO_LONG, "messages are at most " + config.maxTextLength() + " characters");
         }
         Room room = memberRoom(persona, channel);
         Views.Message message = new Views.Message(ids.next(), channel, kind, persona.author(), text, clock.millis());
-        history.append(message);
+        var stored = history.submit(message);
         broadcast(room, new ServerMessage.ChannelMessage(message));
+        HistoryWriter.await(stored);
         return message;
     }
 

@@ -24,14 +24,18 @@ public final class Fanout {
     private static final double[] LOADS = {0.25, 0.5, 0.9};
 
     /** One system's saturation and its latency at fractions of it. */
-    record Result(double saturation, boolean generatorBound, List<Publisher.Step> atLoads, int drops, String failure,
-                  String profile) {
+    record Result(double saturation, boolean generatorBound, List<Publisher.Step> atLoads, List<Double> cpuMicrosPerDelivery,
+                  int drops, String failure, String profile) {
         static Result failed(String why) {
-            return new Result(Double.NaN, false, List.of(), 0, why, "");
+            return new Result(Double.NaN, false, List.of(), List.of(), 0, why, "");
         }
 
         Result withProfile(String summary) {
-            return new Result(saturation, generatorBound, atLoads, drops, failure, summary);
+            return new Result(saturation, generatorBound, atLoads, cpuMicrosPerDelivery, drops, failure, summary);
+        }
+
+        double cpuPerDelivery(int load) {
+            return load < cpuMicrosPerDelivery.size() ? cpuMicrosPerDelivery.get(load) : Double.NaN;
         }
 
         double percentile(int load, double percentile) {
@@ -65,14 +69,17 @@ public final class Fanout {
             measuredFrom = Instant.now();
             Saturation saturation = saturate(publisher, server, sizes, members, context);
             List<Publisher.Step> atLoads = new ArrayList<>();
+            List<Double> cpuPerDelivery = new ArrayList<>();
             for (double share : saturation.deliveries > 0 ? LOADS : new double[0]) {
                 Running.Cpu cpu = server.cpu();
                 long start = System.nanoTime();
                 Publisher.Step step = publisher.run(saturation.deliveries * share / members, sizes.latencyWindow(), members, sizes.drain());
-                context.say("  at %.0f%%: %s, %s", share * 100, describe(step), server.cpu().since(cpu, System.nanoTime() - start));
+                Running.Cpu after = server.cpu();
+                context.say("  at %.0f%%: %s, %s", share * 100, describe(step), after.since(cpu, System.nanoTime() - start));
                 atLoads.add(step);
+                cpuPerDelivery.add((after.user() + after.system() - cpu.user() - cpu.system()) / 1e3 / Math.max(1, step.delivered()));
             }
-            result = new Result(saturation.deliveries, saturation.generatorBound, atLoads, load.dropsAfterReady(), "", "");
+            result = new Result(saturation.deliveries, saturation.generatorBound, atLoads, cpuPerDelivery, load.dropsAfterReady(), "", "");
         } catch (IOException failed) {
             context.say("  %s failed: %s", target.name(), failed.getMessage());
             return Result.failed(failed.getMessage());
@@ -129,6 +136,11 @@ public final class Fanout {
             table.row("p50 ms at " + share, Table.Better.LOWER, Table.values(results, result -> result.percentile(at, 50)))
                     .row("p99 ms at " + share, Table.Better.LOWER, Table.values(results, result -> result.percentile(at, 99)))
                     .row("p99.9 ms at " + share, Table.Better.LOWER, Table.values(results, result -> result.percentile(at, 99.9)));
+        }
+        for (int load = 0; load < LOADS.length; load++) {
+            int at = load;
+            table.row(String.format("server CPU µs per delivery at %.0f%%", LOADS[load] * 100), Table.Better.LOWER,
+                    Table.values(results, result -> result.cpuPerDelivery(at)));
         }
         table.row("connections dropped by the server", Table.Better.LOWER, Table.values(results, Result::drops));
         for (int system = 0; system < results.size(); system++) {

@@ -56,7 +56,11 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implement
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        if (frame instanceof TextWebSocketFrame text) conversation.received(text.text(), this);
+        if (frame instanceof TextWebSocketFrame text) {
+            long scheduled = conversation.delivery(text.content());
+            if (scheduled >= 0) load.delivered(scheduled);
+            else conversation.received(text.text(), this);
+        }
         else if (frame instanceof CloseWebSocketFrame close) failed("closed by server: " + close.statusCode() + " " + close.reasonText());
     }
 
@@ -85,11 +89,6 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implement
         if (state != State.CONNECTING) return;
         state = State.READY;
         load.ready(this);
-    }
-
-    @Override
-    public void delivered(long scheduledNanos) {
-        load.delivered(scheduledNanos);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.tryst.bench.wire;
 
+import io.netty.buffer.ByteBuf;
+
 /**
  * One connection's conversation in one protocol: the handshake and joining a room, the frame that
  * publishes a payload to that room, and which of the server's frames are deliveries. Called only
@@ -9,7 +11,13 @@ public interface Conversation {
     /** The WebSocket is open: sends whatever the protocol sends first. */
     void opened(Link link);
 
-    /** Handles one text frame from the server. */
+    /**
+     * The scheduled send time of a delivery, read from the frame's bytes without decoding them, or
+     * -1 when the frame is not a delivery and should go to {@link #received}.
+     */
+    long delivery(ByteBuf frame);
+
+    /** Handles one text frame from the server that is not a delivery. */
     void received(String frame, Link link);
 
     /** The text frame that publishes {@code payload} to this connection's room. */

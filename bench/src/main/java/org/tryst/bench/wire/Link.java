@@ -8,9 +8,6 @@ public interface Link {
     /** The connection has finished its handshake and joined its room. */
     void ready();
 
-    /** A benchmark message arrived; {@code scheduledNanos} is the time stamped in its payload. */
-    void delivered(long scheduledNanos);
-
     /** The server refused something; the connection is counted as an error. */
     void failed(String reason);
 }

@@ -1,5 +1,6 @@
 package org.tryst.bench.wire;
 
+import io.netty.buffer.ByteBuf;
 import java.net.URI;
 
 /**
@@ -30,10 +31,13 @@ public record SocketIoDialect(int port) implements Dialect {
         }
 
         @Override
+        public long delivery(ByteBuf frame) {
+            return Payload.startsWith(frame, "42[\"msg\"") ? Payload.scheduledAt(frame) : -1;
+        }
+
+        @Override
         public void received(String frame, Link link) {
-            if (frame.startsWith("42[\"msg\"")) {
-                link.delivered(Payload.scheduledAt(frame));
-            } else if (frame.equals("2")) {
+            if (frame.equals("2")) {
                 link.send("3");
             } else if (frame.startsWith("40")) {
                 link.send("420[\"join\",\"" + room + "\"]");

@@ -1,5 +1,6 @@
 package org.tryst.bench.wire;
 
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.tryst.protocol.ClientMessage;
@@ -32,11 +33,12 @@ final class TrystConversation implements Conversation {
     }
 
     @Override
+    public long delivery(ByteBuf frame) {
+        return Payload.startsWith(frame, MESSAGE) ? Payload.scheduledAt(frame) : -1;
+    }
+
+    @Override
     public void received(String frame, Link link) {
-        if (frame.startsWith(MESSAGE)) {
-            link.delivered(Payload.scheduledAt(frame));
-            return;
-        }
         if (!frame.startsWith("{\"type\":\"") || !needed(frame)) return;
         ServerMessage message;
         try {

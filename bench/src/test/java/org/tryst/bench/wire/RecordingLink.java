@@ -6,7 +6,6 @@ import java.util.List;
 /** A link that records what a conversation did, for tests. */
 final class RecordingLink implements Link {
     final List<String> sent = new ArrayList<>();
-    final List<Long> delivered = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
     boolean ready;
 
@@ -18,11 +17,6 @@ final class RecordingLink implements Link {
     @Override
     public void ready() {
         ready = true;
-    }
-
-    @Override
-    public void delivered(long scheduledNanos) {
-        delivered.add(scheduledNanos);
     }
 
     @Override

@@ -21,8 +21,8 @@ class SocketIoDialectTest {
         assertThat(link.ready).isTrue();
         conversation.received("2", link);
         assertThat(link.last()).isEqualTo("3");
-        conversation.received("42[\"msg\",\"" + Payload.stamp(1, 99) + "\"]", link);
-        assertThat(link.delivered).containsExactly(99L);
+        assertThat(conversation.delivery(PayloadTest.bytes("42[\"msg\",\"" + Payload.stamp(1, 99) + "\"]"))).isEqualTo(99L);
+        assertThat(conversation.delivery(PayloadTest.bytes("430[true]"))).isEqualTo(-1);
         assertThat(conversation.publish("p")).isEqualTo("42[\"pub\",\"room-1\",\"p\"]");
         assertThat(link.failures).isEmpty();
     }
