@@ -1,5 +1,7 @@
 package org.tryst.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.tryst.config.Config;
 import org.tryst.protocol.ErrorCode;
@@ -19,12 +22,16 @@ import org.tryst.storage.Ids;
 import org.tryst.storage.Sql;
 
 /**
- * Session tokens and socket tickets. Both are random secrets handed to the client once; the
- * database keeps only their SHA-256, which is enough for 256-bit random values.
+ * Session tokens and socket tickets. Both are random secrets handed to the client once, and the
+ * server keeps only their SHA-256, which is enough for 256-bit random values. Sessions live in the
+ * database; tickets live a minute at most and only in memory, since one lost in a restart costs the
+ * client nothing but asking again, and writing each to disk made every connect wait for a sync.
  */
 public final class Sessions {
     /** How often at most a session's last-seen time is written, to spare the database. */
     private static final long LAST_SEEN_GRANULARITY_MS = 60_000;
+    /** Tickets are rate-limited per session; this bounds memory even so. */
+    private static final int MAX_PENDING_TICKETS = 200_000;
 
     private static final RowMapper<Session> ROW = (rs, ctx) -> new Session(rs.getString("id"),
             rs.getString("account_id"), rs.getLong("created_at"), rs.getLong("last_seen_at"), rs.getLong("expires_at"),
@@ -35,6 +42,10 @@ public final class Sessions {
     private final Duration ttl;
     private final Duration idle;
     private final Duration ticketTtl;
+    /** Unredeemed tickets by hash: the session each opens and when it expires. */
+    private final Cache<String, PendingTicket> tickets;
+
+    private record PendingTicket(String sessionId, long expiresAt) {}
 
     public Sessions(Sql sql, Config.Accounts accounts, Config.Gateway gateway, Clock clock) {
         this.sql = sql;
@@ -42,6 +53,8 @@ public final class Sessions {
         this.ttl = Duration.ofDays(accounts.sessionTtlDays());
         this.idle = Duration.ofDays(accounts.sessionIdleDays());
         this.ticketTtl = Duration.ofSeconds(gateway.ticketTtlSeconds());
+        this.tickets = Caffeine.newBuilder().maximumSize(MAX_PENDING_TICKETS).expireAfterWrite(ticketTtl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** A new session and the token that proves it, given to the client once. */
@@ -130,37 +143,26 @@ public final class Sessions {
     public Ticket ticket(Session session) {
         String ticket = Ids.secret();
         long expiresAt = clock.millis() + ticketTtl.toMillis();
-        sql.useHandle(handle -> handle.createUpdate(
-                        "INSERT INTO socket_tickets (ticket_hash, session_id, expires_at) VALUES (:hash, :session, :expires)")
-                .bind("hash", hash(ticket)).bind("session", session.id()).bind("expires", expiresAt).execute());
+        tickets.put(hash(ticket), new PendingTicket(session.id(), expiresAt));
         return new Ticket(ticket, expiresAt);
     }
 
     /**
      * Redeems a ticket, which works once: the session it opens, if the ticket is unused, unexpired and
-     * its session still live. Of two concurrent redemptions only the one that deletes the row wins.
+     * its session still live. Of two concurrent redemptions only the one that removes it wins.
      */
     public Optional<Session> redeem(String ticket) {
-        String ticketHash = hash(ticket);
-        Optional<String> sessionId = sql.inTransaction(handle -> {
-            Optional<String> owner = handle.createQuery(
-                            "SELECT session_id FROM socket_tickets WHERE ticket_hash = :hash AND expires_at > :now")
-                    .bind("hash", ticketHash).bind("now", clock.millis()).mapTo(String.class).findOne();
-            int deleted = handle.createUpdate("DELETE FROM socket_tickets WHERE ticket_hash = :hash")
-                    .bind("hash", ticketHash).execute();
-            return deleted == 1 ? owner : Optional.<String>empty();
-        });
-        return sessionId.flatMap(this::live);
+        PendingTicket pending = tickets.asMap().remove(hash(ticket));
+        if (pending == null || pending.expiresAt() <= clock.millis()) return Optional.empty();
+        return live(pending.sessionId());
     }
 
-    /** Deletes expired sessions and tickets; returns how many sessions ended. */
+    /** Deletes expired sessions and forgets expired tickets; returns how many sessions ended. */
     public int sweep() {
         long now = clock.millis();
-        return sql.inTransaction(handle -> {
-            handle.createUpdate("DELETE FROM socket_tickets WHERE expires_at <= :now").bind("now", now).execute();
-            return handle.createUpdate("DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
-                    .bind("now", now).bind("idle", now - idle.toMillis()).execute();
-        });
+        tickets.cleanUp();
+        return sql.withHandle(handle -> handle.createUpdate("DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
+                .bind("now", now).bind("idle", now - idle.toMillis()).execute());
     }
 
     private boolean live(Session session) {
