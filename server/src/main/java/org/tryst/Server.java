@@ -71,7 +71,8 @@ public final class Server implements AutoCloseable {
         httpPort = gateway.start(config.http().bind(), config.http().port());
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, limits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
-        log.atInfo().addKeyValue("port", httpPort).addKeyValue("storage", config.storage().kind()).log("listening");
+        log.atInfo().addKeyValue("port", httpPort).addKeyValue("storage", config.storage().kind())
+                .addKeyValue("transport", gateway.transport()).log("listening");
     }
 
     /** Builds and starts a server; it is ready to serve when this returns. */

@@ -1,5 +1,6 @@
 package org.tryst.gateway;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -76,35 +77,54 @@ public final class Connection {
 
     /** Sends an encoded message to this socket, from any thread. */
     public void send(byte[] json) {
+        ByteBuf frame = TextFrames.of(json);
         EventLoop loop = channel.eventLoop();
-        if (loop.inEventLoop()) deliver(json);
-        else loop.execute(() -> deliver(json));
+        if (loop.inEventLoop()) deliver(frame);
+        else loop.execute(() -> deliver(frame));
     }
 
     /**
-     * Sends one encoded message to many sockets with one task per event loop, not one per socket:
-     * fan-out is where the server spends its time, and a task hand-over costs more than the write.
-     * Each socket still receives its messages in the order they were sent.
+     * Sends one encoded message to many sockets: the frame is built once, and each event loop gets
+     * one task that writes it to its sockets, not one task per socket, since fan-out is where the
+     * server spends its time and a task hand-over costs more than a write. Each socket still
+     * receives its messages in the order they were sent.
      */
     public static void sendAll(Collection<Connection> sockets, byte[] json) {
+        if (sockets.isEmpty()) return;
         Map<EventLoop, List<Connection>> byLoop = new HashMap<>();
         for (Connection socket : sockets) byLoop.computeIfAbsent(socket.channel.eventLoop(), loop -> new ArrayList<>()).add(socket);
-        byLoop.forEach((loop, group) -> loop.execute(() -> group.forEach(socket -> socket.deliver(json))));
+        ByteBuf frame = TextFrames.of(json);
+        try {
+            byLoop.forEach((loop, group) -> {
+                frame.retain();
+                loop.execute(() -> {
+                    try {
+                        group.forEach(socket -> socket.deliver(frame.retainedDuplicate()));
+                    } finally {
+                        frame.release();
+                    }
+                });
+            });
+        } finally {
+            frame.release();
+        }
     }
 
     /**
-     * Writes on the socket's event loop. A socket whose outbound queue is over the high-water mark
-     * is closed: it never slows the sender.
+     * Writes an encoded frame on the socket's event loop, taking over its reference. A socket whose
+     * outbound queue is over the high-water mark is closed: it never slows the sender.
      */
-    private void deliver(byte[] json) {
-        if (!channel.isActive()) return;
-        if (!channel.isWritable()) {
+    private void deliver(ByteBuf frame) {
+        if (!channel.isActive()) {
+            frame.release();
+        } else if (!channel.isWritable()) {
+            frame.release();
             log.atWarn().addKeyValue("connection", logId()).log("closing slow consumer");
             onSlowConsumer.run();
             channel.close();
-            return;
+        } else {
+            channel.writeAndFlush(frame, channel.voidPromise());
         }
-        channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)), channel.voidPromise());
     }
 
     /** Sends a last message, then closes with a WebSocket close code and reason. */

@@ -2,6 +2,7 @@ package org.tryst.gateway;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.accounts.Account;
@@ -62,7 +63,7 @@ public final class Dispatcher {
         }
     }
 
-    /** The reply, or null when the handler has already answered (before closing the socket). */
+    /** The reply, or null when the handler answers by itself (before closing the socket, or once a message is stored). */
     private ServerMessage route(Connection caller, ClientMessage message) {
         String account = caller.accountId();
         return switch (message) {
@@ -105,8 +106,8 @@ public final class Dispatcher {
                 rooms.leave(mine(caller, m.persona()), m.channel());
                 yield new ServerMessage.Ok(m.id());
             }
-            case Say m -> sent(m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.SAY, m.text()));
-            case Pose m -> sent(m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.POSE, m.text()));
+            case Say m -> sentWhenStored(caller, m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.SAY, m.text()));
+            case Pose m -> sentWhenStored(caller, m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.POSE, m.text()));
             case TopicSet m -> {
                 rooms.topic(mine(caller, m.persona()), m.channel(), m.topic());
                 yield new ServerMessage.Ok(m.id());
@@ -125,9 +126,22 @@ public final class Dispatcher {
         return personas.owned(caller.accountId(), personaId);
     }
 
-    private ServerMessage sent(String requestId, Views.Message message) {
-        metrics.channelMessage();
-        return new ServerMessage.Sent(requestId, message.id(), message.at());
+    /**
+     * Answers {@code sent} once the message is durable, without holding up the socket's next
+     * requests meanwhile; returns null, as the reply comes later.
+     */
+    private ServerMessage sentWhenStored(Connection caller, String requestId, CompletableFuture<Views.Message> stored) {
+        stored.whenComplete((message, failure) -> {
+            if (failure == null) {
+                metrics.channelMessage();
+                caller.send(new ServerMessage.Sent(requestId, message.id(), message.at()));
+            } else {
+                metrics.error(ErrorCode.INTERNAL);
+                log.atError().addKeyValue("connection", caller.logId()).setCause(failure).log("storing a message failed");
+                caller.send(new ServerMessage.Error(requestId, ErrorCode.INTERNAL.wire(), "the server failed; try again", null));
+            }
+        });
+        return null;
     }
 
     /** Ends sessions; when the caller's own is among them, answers it first and closes it. */

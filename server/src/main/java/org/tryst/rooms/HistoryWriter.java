@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +38,6 @@ final class HistoryWriter implements AutoCloseable {
         return pending.stored;
     }
 
-    /** Waits until a submitted message is durable; throws what storing it threw. */
-    static void await(CompletableFuture<Void> stored) {
-        try {
-            stored.join();
-        } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-        }
-    }
 
     private void run() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tryst.config.Config;
 import org.tryst.gateway.Connection;
@@ -73,12 +74,12 @@ public final class Rooms implements AutoCloseable {
     }
 
     /**
-     * Sends a say or pose to the channel's audience while it is being stored, and returns it once
-     * stored: readers do not wait for the disk, and the sender's acknowledgement means the message
-     * is durable. (Should the server die in between, readers saw a message the sender was never
-     * told was sent, and the sender's client sends it again.)
+     * Sends a say or pose to the channel's audience while it is being stored; the future completes
+     * with the message once it is durable, which is when the sender may be told it was sent. Readers
+     * do not wait for the disk, and neither do the sender's next requests. (Should the server die in
+     * between, readers saw a message the sender was never told was sent, and its client sends it again.)
      */
-    public Views.Message post(Persona persona, String channel, MessageKind kind, String text) {
+    public CompletableFuture<Views.Message> post(Persona persona, String channel, MessageKind kind, String text) {
         if (text.length() > config.maxTextLength()) {
             throw new ProtocolException(ErrorCode.TEXT_TOO_LONG, "messages are at most " + config.maxTextLength() + " characters");
         }
@@ -86,8 +87,7 @@ public final class Rooms implements AutoCloseable {
         Views.Message message = new Views.Message(ids.next(), channel, kind, persona.author(), text, clock.millis());
         var stored = history.submit(message);
         broadcast(room, new ServerMessage.ChannelMessage(message));
-        HistoryWriter.await(stored);
-        return message;
+        return stored.thenApply(durable -> message);
     }
 
     public void topic(Persona persona, String channel, String topic) {

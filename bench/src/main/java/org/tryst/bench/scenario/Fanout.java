@@ -94,7 +94,10 @@ public final class Fanout {
 
     private record Saturation(double deliveries, boolean generatorBound) {}
 
-    /** Raises the rate by {@link #RAMP} until a step falls behind, then bisects twice between the last two. */
+    /**
+     * Raises the rate by {@link #RAMP} until a step falls behind (or, when the first already does,
+     * lowers it until one keeps up), then bisects twice between the last rate kept and the first missed.
+     */
     private static Saturation saturate(Publisher publisher, Running server, Sizes sizes, int members, Context context)
             throws InterruptedException, IOException {
         double kept = 0;
@@ -112,9 +115,10 @@ public final class Fanout {
                 return new Saturation(kept, true);
             }
             if (keptUp) kept = rate;
-            else missed = rate;
+            else missed = Double.isNaN(missed) ? rate : Math.min(missed, rate);
             if (Double.isNaN(missed)) rate *= RAMP;
-            else if (kept == 0 || missed / kept < 1.1) break;
+            else if (kept == 0) rate /= 2;
+            else if (missed / kept < 1.1) break;
             else rate = (kept + missed) / 2;
         }
         return new Saturation(kept, false);

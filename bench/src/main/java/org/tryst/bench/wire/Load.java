@@ -6,9 +6,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -26,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
+import org.tryst.gateway.Transport;
 
 /**
  * Opens and drives many WebSocket connections to one server from a single event-loop thread, and
@@ -39,7 +38,8 @@ public final class Load implements AutoCloseable {
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(5);
 
     private final Dialect dialect;
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Transport transport = Transport.best();
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, transport.io().get());
     private final EventLoop loop = group.next();
     private final Client[] clients;
     private final AtomicInteger readyNow = new AtomicInteger();
@@ -48,6 +48,10 @@ public final class Load implements AutoCloseable {
     private final Map<String, Integer> failureReasons = new ConcurrentHashMap<>();
     private final Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
     private long delivered;
+    /** Every payload that arrived, including those of earlier steps still draining. */
+    private long arrived;
+    /** Payloads scheduled before this belong to an earlier step and are not counted. */
+    private long countFrom;
     private Semaphore connecting;
 
     public Load(Dialect dialect, int capacity) {
@@ -90,7 +94,7 @@ public final class Load implements AutoCloseable {
         }
         clients[index] = client;
         InetSocketAddress server = new InetSocketAddress("127.0.0.1", dialect.endpoint().getPort());
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(transport.clientChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(pipeline(client));
         var attempt = index < PER_SOURCE_ADDRESS ? bootstrap.connect(server)
@@ -161,13 +165,29 @@ public final class Load implements AutoCloseable {
         }
     }
 
-    /** Clears delivery counters and the latency histogram before a measured step. */
-    void resetDeliveries() throws InterruptedException {
+    /** Clears delivery counters and the latency histogram before a step whose messages are scheduled from {@code from}. */
+    void resetDeliveries(long from) throws InterruptedException {
         onLoop(() -> {
             delivered = 0;
+            countFrom = from;
             latency.reset();
             return null;
         });
+    }
+
+    /**
+     * Waits until no payload has arrived for {@code quiet} (at most {@code limit}), so that a step
+     * that fell behind does not spill into the next.
+     */
+    void awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long seen = onLoop(() -> arrived);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(quiet.toMillis());
+            long now = onLoop(() -> arrived);
+            if (now == seen) return;
+            seen = now;
+        }
     }
 
     long deliveredOnLoop() {
@@ -184,7 +204,8 @@ public final class Load implements AutoCloseable {
     }
 
     void delivered(long scheduledNanos) {
-        if (scheduledNanos < 0) return;
+        arrived++;
+        if (scheduledNanos < countFrom) return;
         delivered++;
         long micros = (System.nanoTime() - scheduledNanos) / 1_000;
         latency.recordValue(Math.max(0, Math.min(micros, MAX_LATENCY_MICROS)));

@@ -39,12 +39,13 @@ public final class Publisher {
      * for the {@code fanout} deliveries each one should cause, and returns what was seen.
      */
     public Step run(double perSecond, Duration window, int fanout, Duration drain) throws InterruptedException {
-        load.resetDeliveries();
+        load.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(30));
         long total = Math.max(1, Math.round(perSecond * window.toNanos() / 1e9));
         long expected = total * fanout;
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpuBefore = os.getProcessCpuTime();
         long start = System.nanoTime();
+        load.resetDeliveries(start);
+        long cpuBefore = os.getProcessCpuTime();
         Schedule schedule = new Schedule(start, perSecond, total);
         ScheduledFuture<?> ticking = load.loop().scheduleAtFixedRate(schedule, 0, TICK_MICROS, TimeUnit.MICROSECONDS);
         try {
