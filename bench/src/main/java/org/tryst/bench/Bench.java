@@ -48,8 +48,8 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--server-cpus", description = "taskset CPU list for servers, 'all' for no pinning (default: 0).")
     String serverCpus = "0";
 
-    @Option(names = "--tryst-jvm", split = " ", description = "JVM options for Tryst (default: -Xmx2g).")
-    List<String> trystJvm = List.of("-Xmx2g");
+    @Option(names = "--tryst-jvm", split = " ", description = "JVM options for Tryst (bench/run passes server/jvm.options, as ./tryst does).")
+    List<String> trystJvm = List.of();
 
     @Option(names = "--peers", description = "The peers' folder (default: bench/peers).")
     Path peers = Path.of("bench/peers");
