@@ -12,6 +12,12 @@ public sealed interface Dialect permits TrystDialect, SocketIoDialect, XmppDiale
     String subprotocol();
 
     /**
+     * Makes whatever the first {@code connections} connections need before they can connect, such
+     * as accounts; not part of what is timed. Nothing by default.
+     */
+    default void prepare(int connections) throws IOException, InterruptedException {}
+
+    /**
      * Prepares connection {@code index} to join {@code room}. May block (Tryst fetches a ticket over
      * HTTP here, as its clients do before every connect); runs on a virtual thread.
      */

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -69,6 +70,11 @@ public final class Load implements AutoCloseable {
      */
     public Connected connect(int from, int count, IntFunction<String> roomOf, int inFlight, Duration timeout)
             throws InterruptedException {
+        try {
+            dialect.prepare(from + count);
+        } catch (IOException refused) {
+            throw new IllegalStateException("could not prepare " + count + " connections: " + refused.getMessage(), refused);
+        }
         int failedBefore = failures.get();
         connecting = new Semaphore(inFlight);
         long start = System.nanoTime();

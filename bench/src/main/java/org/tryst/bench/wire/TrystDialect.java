@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.HttpApi;
 
@@ -23,6 +24,7 @@ public final class TrystDialect implements Dialect {
     private final int personasPerAccount;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<Integer, String> tokens = new ConcurrentHashMap<>();
+    private final Map<Integer, Object> locks = new ConcurrentHashMap<>();
     private final String password = "bench " + UUID.randomUUID();
 
     public TrystDialect(int port, int personasPerAccount) {
@@ -40,6 +42,17 @@ public final class TrystDialect implements Dialect {
         return null;
     }
 
+    /** Registers the accounts up front, in parallel, so that connect rates do not include Argon2id hashing. */
+    @Override
+    public void prepare(int connections) throws InterruptedException {
+        try (var registering = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int account = 0; account * personasPerAccount < connections; account++) {
+                int number = account;
+                registering.submit(() -> token(number));
+            }
+        }
+    }
+
     @Override
     public Conversation open(int index, String room) throws IOException, InterruptedException {
         String token = token(index / personasPerAccount);
@@ -50,7 +63,7 @@ public final class TrystDialect implements Dialect {
     private String token(int account) throws IOException, InterruptedException {
         String token = tokens.get(account);
         if (token != null) return token;
-        synchronized (tokens) {
+        synchronized (lockFor(account)) {
             token = tokens.get(account);
             if (token != null) return token;
             String body = new String(Codec.mapper().writeValueAsBytes(
@@ -59,6 +72,10 @@ public final class TrystDialect implements Dialect {
             tokens.put(account, token);
             return token;
         }
+    }
+
+    private Object lockFor(int account) {
+        return locks.computeIfAbsent(account, unused -> new Object());
     }
 
     private <T> T post(String path, String json, String token, Class<T> answer) throws IOException, InterruptedException {
