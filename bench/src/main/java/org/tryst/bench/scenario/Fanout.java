@@ -61,6 +61,7 @@ public final class Fanout {
         try (Running server = target.start(context.work(), context.serverCpus());
              Load load = new Load(server.dialect(), rooms * members)) {
             recording = server.recording();
+            load.prepare(rooms * members);
             Load.Connected connected = load.connect(0, rooms * members, index -> "fan-" + index / members,
                     sizes.inFlight(), sizes.connectTimeout());
             if (connected.failed() > 0) return Result.failed(connected.failed() + " connections failed: " + connected.failureReasons());

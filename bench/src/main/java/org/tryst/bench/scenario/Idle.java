@@ -50,6 +50,7 @@ public final class Idle {
         context.say("idle: %s with %,d connections", target.name(), n);
         try (Running server = target.start(context.work(), context.serverCpus());
              Load load = new Load(server.dialect(), n)) {
+            load.prepare(n);
             Thread.sleep(sizes.settle().toMillis());
             OptionalLong heapBefore = server.heapAfterGc();
             long rssBefore = server.rssBytes();

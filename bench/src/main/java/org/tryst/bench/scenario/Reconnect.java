@@ -37,6 +37,7 @@ public final class Reconnect {
         context.say("reconnect storm: %s with %,d connections", target.name(), n);
         try (Running server = target.start(context.work(), context.serverCpus());
              Load load = new Load(server.dialect(), n)) {
+            load.prepare(n);
             Load.Connected first = load.connect(0, n, roomOf, sizes.inFlight(), sizes.connectTimeout());
             int dropped = load.dropAll();
             long cpuBefore = server.cpuNanos();

@@ -70,11 +70,6 @@ public final class Load implements AutoCloseable {
      */
     public Connected connect(int from, int count, IntFunction<String> roomOf, int inFlight, Duration timeout)
             throws InterruptedException {
-        try {
-            dialect.prepare(from + count);
-        } catch (IOException refused) {
-            throw new IllegalStateException("could not prepare " + count + " connections: " + refused.getMessage(), refused);
-        }
         int failedBefore = failures.get();
         connecting = new Semaphore(inFlight);
         long start = System.nanoTime();
@@ -127,6 +122,18 @@ public final class Load implements AutoCloseable {
                         new WebSocketClientProtocolHandler(websocket), new WebSocketFrameAggregator(MAX_FRAME), client);
             }
         };
+    }
+
+    /**
+     * Makes what the first {@code count} connections need before they connect (Tryst's accounts),
+     * outside any measurement.
+     */
+    public void prepare(int count) throws InterruptedException {
+        try {
+            dialect.prepare(count);
+        } catch (IOException refused) {
+            throw new IllegalStateException("could not prepare " + count + " connections: " + refused.getMessage(), refused);
+        }
     }
 
     /** The client at {@code index}, if it connected. */
