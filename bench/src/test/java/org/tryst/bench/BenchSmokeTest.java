@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tryst.bench.target.ProsodyTarget;
-import org.tryst.bench.target.SocketIoTarget;
+import org.tryst.bench.servers.ProsodyTarget;
+import org.tryst.bench.servers.SocketIoTarget;
 import picocli.CommandLine;
 
 /**

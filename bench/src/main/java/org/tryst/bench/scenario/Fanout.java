@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.tryst.bench.target.Running;
-import org.tryst.bench.target.Target;
+import org.tryst.bench.servers.Running;
+import org.tryst.bench.servers.Target;
 import org.tryst.bench.wire.Load;
 import org.tryst.bench.wire.Publisher;
 

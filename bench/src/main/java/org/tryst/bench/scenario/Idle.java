@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import org.tryst.bench.target.Running;
-import org.tryst.bench.target.Target;
+import org.tryst.bench.servers.Running;
+import org.tryst.bench.servers.Target;
 import org.tryst.bench.wire.Load;
 
 /**
