@@ -78,7 +78,7 @@ public final class Fanout {
                 Running.Cpu after = server.cpu();
                 context.say("  at %.0f%%: %s, %s", share * 100, describe(step), after.since(cpu, System.nanoTime() - start));
                 atLoads.add(step);
-                cpuPerDelivery.add((after.user() + after.system() - cpu.user() - cpu.system()) / 1e3 / Math.max(1, step.delivered()));
+                cpuPerDelivery.add((after.total() - cpu.total()) / 1e3 / Math.max(1, step.delivered()));
             }
             result = new Result(saturation.deliveries, saturation.generatorBound, saturation.bestDelivered, atLoads, cpuPerDelivery,
                     load.dropsAfterReady(), "", "");

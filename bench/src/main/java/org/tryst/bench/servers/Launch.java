@@ -3,7 +3,6 @@ package org.tryst.bench.servers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,13 +69,6 @@ final class Launch {
         }
         process.destroyForcibly();
         throw new IOException("not ready after " + seconds + " s; see " + log);
-    }
-
-    /** A free TCP port on loopback. */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A readiness check. */

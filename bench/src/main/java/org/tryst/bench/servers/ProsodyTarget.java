@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.tryst.bench.wire.XmppDialect;
+import org.tryst.testkit.FreePorts;
 
 /**
  * Prosody from Debian's package, configured by {@code peers/prosody/start.sh} for anonymous logins
@@ -27,8 +28,8 @@ public record ProsodyTarget(Path peers) implements Target {
 
     @Override
     public Running start(Path work, String cpus) throws IOException, InterruptedException {
-        int c2s = Launch.freePort();
-        int http = Launch.freePort();
+        int c2s = FreePorts.pick();
+        int http = FreePorts.pick();
         // In the system's temporary folder, which Prosody's own user can always reach, wherever the work folder is.
         Path data = Files.createTempDirectory("tryst-bench-prosody-");
         Path log = data.resolve("start.log");

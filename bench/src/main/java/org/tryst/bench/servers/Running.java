@@ -62,7 +62,7 @@ public final class Running implements AutoCloseable {
 
     /** CPU time the server process has used, user and system, from /proc/PID/stat. */
     public long cpuNanos() throws IOException {
-        return cpu().user() + cpu().system();
+        return cpu().total();
     }
 
     /** CPU time the server process has used in its own code and in the kernel on its behalf. */
@@ -75,10 +75,14 @@ public final class Running implements AutoCloseable {
 
     /** CPU nanoseconds in user space and in the kernel. */
     public record Cpu(long user, long system) {
+        public long total() {
+            return user + system;
+        }
+
         /** The share of one core used since {@code before}, over {@code wallNanos}, as user and system. */
         public String since(Cpu before, long wallNanos) {
             return String.format(java.util.Locale.ROOT, "server cpu %.0f%% (user %.0f%%, kernel %.0f%%)",
-                    100.0 * (user - before.user + system - before.system) / wallNanos,
+                    100.0 * (total() - before.total()) / wallNanos,
                     100.0 * (user - before.user) / wallNanos, 100.0 * (system - before.system) / wallNanos);
         }
     }

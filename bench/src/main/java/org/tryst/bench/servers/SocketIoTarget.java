@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.tryst.bench.wire.SocketIoDialect;
+import org.tryst.testkit.FreePorts;
 
 /** The Socket.IO chat server in {@code peers/socketio}, on Node.js. */
 public record SocketIoTarget(Path peers) implements Target {
@@ -25,7 +26,7 @@ public record SocketIoTarget(Path peers) implements Target {
 
     @Override
     public Running start(Path work, String cpus) throws IOException, InterruptedException {
-        int port = Launch.freePort();
+        int port = FreePorts.pick();
         Path log = Files.createDirectories(work).resolve("socketio-" + port + ".log");
         CompletableFuture<String> listening = new CompletableFuture<>();
         Process process = Launch.startAndAwaitLine(

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tryst.bench.wire.TrystDialect;
+import org.tryst.testkit.FreePorts;
 
 /**
  * Tryst, started from this class path in its own JVM with SQLite under the work directory. Rate
@@ -43,7 +44,7 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
 
     @Override
     public Running start(Path work, String cpus) throws IOException, InterruptedException {
-        int port = Launch.freePort();
+        int port = FreePorts.pick();
         Path data = Files.createTempDirectory(Files.createDirectories(work), "tryst-");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());

@@ -6,10 +6,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.HttpApi;
 
@@ -44,11 +48,19 @@ public final class TrystDialect implements Dialect {
 
     /** Registers the accounts up front, in parallel, so that connect rates do not include Argon2id hashing. */
     @Override
-    public void prepare(int connections) throws InterruptedException {
+    public void prepare(int connections) throws IOException, InterruptedException {
+        List<Future<String>> registered = new ArrayList<>();
         try (var registering = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int account = 0; account * personasPerAccount < connections; account++) {
                 int number = account;
-                registering.submit(() -> token(number));
+                registered.add(registering.submit(() -> token(number)));
+            }
+        }
+        for (Future<String> account : registered) {
+            try {
+                account.get();
+            } catch (ExecutionException refused) {
+                throw new IOException("registering an account failed", refused.getCause());
             }
         }
     }
