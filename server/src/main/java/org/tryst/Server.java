@@ -25,6 +25,8 @@ import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
 import org.tryst.rooms.Rooms;
 import org.tryst.safety.MessageRateLimits;
+import org.tryst.scenes.Devices;
+import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
 
 /**
@@ -61,16 +63,22 @@ public final class Server implements AutoCloseable {
         Connections connections = new Connections();
         metrics.connections(connections::size);
         MessageRateLimits limits = new MessageRateLimits(config.rateLimits());
-        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, rooms, connections, config.rooms(), metrics);
+        Devices devices = new Devices(sql, config.scenes(), clock);
+        Scenes scenes = new Scenes(sql, personas, devices, connections, config.scenes(), clock);
+        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, rooms, devices, scenes, connections, config.rooms(),
+                metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
         gateway = new Gateway(config.gateway(), config.rateLimits().ticketsPerMinutePerSession(),
-                new Wiring(accounts, sessions, personas, rooms, dispatcher, connections, limits, metrics, virtualThreads,
+                new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, limits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests()),
                 metrics, database::healthy);
         httpPort = gateway.start(config.http().bind(), config.http().port());
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, limits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        int expirySeconds = config.scenes().expirySweepSeconds();
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
+                TimeUnit.SECONDS);
         log.atInfo().addKeyValue("port", httpPort).addKeyValue("storage", config.storage().kind())
                 .addKeyValue("transport", gateway.transport()).log("listening");
     }
@@ -105,6 +113,16 @@ public final class Server implements AutoCloseable {
             if (forgotten > 0) log.atInfo().addKeyValue("messages", forgotten).log("history past retention deleted");
         } catch (RuntimeException e) {
             log.atError().setCause(e).log("sweep failed");
+        }
+    }
+
+    /** Deletes scene ciphertext whose disappearing timer ran out; often, since the timer is a promise to users. */
+    private static void sweepScenes(Scenes scenes) {
+        try {
+            int deleted = scenes.sweep();
+            if (deleted > 0) log.atDebug().addKeyValue("messages", deleted).log("expired scene messages deleted");
+        } catch (RuntimeException e) {
+            log.atError().setCause(e).log("scene sweep failed");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.tryst.protocol;
 
+import static org.tryst.protocol.Fields.base64;
 import static org.tryst.protocol.Fields.channelName;
 import static org.tryst.protocol.Fields.ref;
 import static org.tryst.protocol.Fields.nonBlank;
@@ -12,6 +13,7 @@ import static org.tryst.protocol.Fields.text;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 
 /**
  * Everything a client may send over the WebSocket. Each record validates itself when built, so a
@@ -43,6 +45,20 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
     @JsonSubTypes.Type(ClientMessage.MembersList.class),
     @JsonSubTypes.Type(ClientMessage.HistoryFetch.class),
     @JsonSubTypes.Type(ClientMessage.Kick.class),
+    @JsonSubTypes.Type(ClientMessage.DeviceRegister.class),
+    @JsonSubTypes.Type(ClientMessage.DeviceAttach.class),
+    @JsonSubTypes.Type(ClientMessage.KeyPackagesUpload.class),
+    @JsonSubTypes.Type(ClientMessage.KeyPackagesClaim.class),
+    @JsonSubTypes.Type(ClientMessage.SceneCreate.class),
+    @JsonSubTypes.Type(ClientMessage.SceneList.class),
+    @JsonSubTypes.Type(ClientMessage.SceneInvite.class),
+    @JsonSubTypes.Type(ClientMessage.InvitationList.class),
+    @JsonSubTypes.Type(ClientMessage.InvitationAccept.class),
+    @JsonSubTypes.Type(ClientMessage.InvitationDecline.class),
+    @JsonSubTypes.Type(ClientMessage.SceneSend.class),
+    @JsonSubTypes.Type(ClientMessage.SceneAck.class),
+    @JsonSubTypes.Type(ClientMessage.SceneLeave.class),
+    @JsonSubTypes.Type(ClientMessage.SceneTimer.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -55,6 +71,16 @@ public sealed interface ClientMessage {
     int MAX_TOPIC = 300;
     /** Longest password the server accepts; long passphrases are welcome. */
     int MAX_PASSWORD = 1_024;
+    /** Longest note on an invitation. */
+    int MAX_NOTE = 300;
+    /** Largest MLS message (decoded) that a scene relays. */
+    int MAX_MLS_BYTES = 40_000;
+    /** Largest KeyPackage (decoded). */
+    int MAX_KEY_PACKAGE_BYTES = 4_000;
+    /** Most KeyPackages in one upload. */
+    int MAX_KEY_PACKAGES = 50;
+    /** The disappearing timers a scene may have, in seconds: off, 5 minutes, 1 hour, 24 hours, 7 days. */
+    List<Long> TIMER_CHOICES = List.of(0L, 300L, 3_600L, 86_400L, 604_800L);
 
     /** The request id, echoed on the reply; may be null. */
     String id();
@@ -289,6 +315,155 @@ public sealed interface ClientMessage {
             channelName(channel);
             ref(target, "target");
             optionalText(reason, "reason", MAX_TOPIC);
+        }
+    }
+
+    /** Registers this installation as a device of the account, with its MLS signature public key (Ed25519, raw 32 bytes). */
+    @JsonTypeName("device.register")
+    record DeviceRegister(String id, String signatureKey) implements ClientMessage {
+        public DeviceRegister {
+            requestId(id);
+            base64(signatureKey, "signatureKey", 32);
+        }
+    }
+
+    /** Binds this socket to one of the account's devices: its scene queue is delivered here, oldest first. */
+    @JsonTypeName("device.attach")
+    record DeviceAttach(String id, String device) implements ClientMessage {
+        public DeviceAttach {
+            requestId(id);
+            ref(device, "device");
+        }
+    }
+
+    /** Stores fresh MLS KeyPackages of the attached device for a persona; each is handed out once, the last-resort one again and again. */
+    @JsonTypeName("keypackages.upload")
+    record KeyPackagesUpload(String id, String persona, List<String> keyPackages, String lastResort) implements ClientMessage {
+        public KeyPackagesUpload {
+            requestId(id);
+            ref(persona, "persona");
+            present(keyPackages, "keyPackages");
+            if (keyPackages.size() > MAX_KEY_PACKAGES) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "at most " + MAX_KEY_PACKAGES + " keyPackages at once");
+            keyPackages.forEach(kp -> base64(kp, "keyPackages", MAX_KEY_PACKAGE_BYTES));
+            if (lastResort != null) base64(lastResort, "lastResort", MAX_KEY_PACKAGE_BYTES);
+        }
+    }
+
+    /** Takes one KeyPackage of each device of a persona who accepted an invitation into the scene, to add them. */
+    @JsonTypeName("keypackages.claim")
+    record KeyPackagesClaim(String id, String scene, String persona) implements ClientMessage {
+        public KeyPackagesClaim {
+            requestId(id);
+            ref(scene, "scene");
+            ref(persona, "persona");
+        }
+    }
+
+    /** Creates a private scene with the persona as its first member; the attached device then creates the MLS group. */
+    @JsonTypeName("scene.create")
+    record SceneCreate(String id, String persona) implements ClientMessage {
+        public SceneCreate {
+            requestId(id);
+            ref(persona, "persona");
+        }
+    }
+
+    /** Lists the scenes the account's personas are members of. */
+    @JsonTypeName("scene.list")
+    record SceneList(String id) implements ClientMessage {
+        public SceneList {
+            requestId(id);
+        }
+    }
+
+    /** A member invites another persona into a scene, with a short note the invitee sees. */
+    @JsonTypeName("scene.invite")
+    record SceneInvite(String id, String scene, String persona, String invitee, String note) implements ClientMessage {
+        public SceneInvite {
+            requestId(id);
+            ref(scene, "scene");
+            ref(persona, "persona");
+            ref(invitee, "invitee");
+            optionalText(note, "note", MAX_NOTE);
+        }
+    }
+
+    /** Lists the invitations waiting for the account's personas, and those they sent that are still open. */
+    @JsonTypeName("invitation.list")
+    record InvitationList(String id) implements ClientMessage {
+        public InvitationList {
+            requestId(id);
+        }
+    }
+
+    /** The invitee says yes: only now may members add the persona to the scene. */
+    @JsonTypeName("invitation.accept")
+    record InvitationAccept(String id, String invitation) implements ClientMessage {
+        public InvitationAccept {
+            requestId(id);
+            ref(invitation, "invitation");
+        }
+    }
+
+    /** The invitee says no; the inviter is not told, and sees the invitation expire as if unanswered. */
+    @JsonTypeName("invitation.decline")
+    record InvitationDecline(String id, String invitation) implements ClientMessage {
+        public InvitationDecline {
+            requestId(id);
+            ref(invitation, "invitation");
+        }
+    }
+
+    /**
+     * Sends one MLS message (base64 of an MLSMessage: a PrivateMessage for application data, a
+     * PublicMessage for commits and proposals) to every member device of a scene; a commit that adds
+     * members carries its Welcome. {@code message} is the client's id for it, unique per device, so a
+     * resend is stored once.
+     */
+    @JsonTypeName("scene.send")
+    record SceneSend(String id, String scene, String message, String data, String welcome) implements ClientMessage {
+        public SceneSend {
+            requestId(id);
+            ref(scene, "scene");
+            ref(message, "message");
+            base64(data, "data", MAX_MLS_BYTES);
+            if (welcome != null) base64(welcome, "welcome", MAX_MLS_BYTES);
+        }
+    }
+
+    /** The attached device has processed these scene messages: the server may forget them. */
+    @JsonTypeName("scene.ack")
+    record SceneAck(String id, List<String> messages) implements ClientMessage {
+        public SceneAck {
+            requestId(id);
+            present(messages, "messages");
+            if (messages.isEmpty() || messages.size() > 500) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "messages must hold 1 to 500 ids");
+            messages.forEach(message -> ref(message, "messages"));
+        }
+    }
+
+    /** The persona leaves a scene at once; the server proposes its removal and the next commit must carry it. */
+    @JsonTypeName("scene.leave")
+    record SceneLeave(String id, String scene, String persona) implements ClientMessage {
+        public SceneLeave {
+            requestId(id);
+            ref(scene, "scene");
+            ref(persona, "persona");
+        }
+    }
+
+    /**
+     * A member's choice of disappearing timer, in seconds (0 is off). A shorter timer applies at
+     * once; a longer one, or off, only when every member has chosen it.
+     */
+    @JsonTypeName("scene.timer")
+    record SceneTimer(String id, String scene, String persona, Long seconds) implements ClientMessage {
+        public SceneTimer {
+            requestId(id);
+            ref(scene, "scene");
+            ref(persona, "persona");
+            present(seconds, "seconds");
+            if (!TIMER_CHOICES.contains(seconds)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "seconds must be one of " + TIMER_CHOICES);
         }
     }
 }

@@ -52,6 +52,20 @@ public enum ErrorCode {
     FORBIDDEN,
     /** The text is longer than this server's configured message length. */
     TEXT_TOO_LONG,
+    /** A scene message needs a device: send {@code device.attach} on this socket first. */
+    NO_DEVICE,
+    /** The MLS bytes are not a well-formed MLS message of the kind expected here (suite 1, protocol 1.0). */
+    BAD_MLS,
+    /** The message is for an earlier or later MLS epoch than the scene's: process the queued messages, re-base and resend. */
+    STALE_EPOCH,
+    /** A member left and the server proposed the removal: the next commit must include it. Process the queue and commit again. */
+    PROPOSALS_PENDING,
+    /** The commit adds a persona without an accepted invitation, or a Welcome names someone it does not add. */
+    NOT_INVITED,
+    /** The scene already has as many members and open invitations as this server allows. */
+    SCENE_FULL,
+    /** The persona has no KeyPackages left on any device: it must come online to upload more. */
+    NO_KEY_PACKAGES,
     /** The server failed; the request may be retried. Details are in the server log, never in the reply. */
     INTERNAL;
 

@@ -1,5 +1,6 @@
 package org.tryst.protocol;
 
+import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** Validation of message fields, called from the records' constructors so that no invalid message exists past the codec. */
@@ -42,6 +43,20 @@ public final class Fields {
         if (value != null && (value.isEmpty() || value.length() > MAX_REQUEST_ID)) {
             throw invalid("id must be 1 to " + MAX_REQUEST_ID + " characters");
         }
+        return value;
+    }
+
+    /** A base64 (RFC 4648, with padding) field that decodes to 1 to {@code maxBytes} bytes. */
+    public static String base64(String value, String field, int maxBytes) {
+        present(value, field);
+        if (value.length() > (maxBytes + 2) / 3 * 4) throw invalid(field + " is larger than " + maxBytes + " bytes");
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field + " must be base64");
+        }
+        if (decoded.length == 0 || decoded.length > maxBytes) throw invalid(field + " must be 1 to " + maxBytes + " bytes");
         return value;
     }
 

@@ -32,6 +32,20 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.TopicChanged.class),
     @JsonSubTypes.Type(ServerMessage.PresenceChanged.class),
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
+    @JsonSubTypes.Type(ServerMessage.DeviceRegistered.class),
+    @JsonSubTypes.Type(ServerMessage.DeviceAttached.class),
+    @JsonSubTypes.Type(ServerMessage.KeyPackagesStored.class),
+    @JsonSubTypes.Type(ServerMessage.KeyPackagesLow.class),
+    @JsonSubTypes.Type(ServerMessage.KeyPackages.class),
+    @JsonSubTypes.Type(ServerMessage.SceneInfo.class),
+    @JsonSubTypes.Type(ServerMessage.Scenes.class),
+    @JsonSubTypes.Type(ServerMessage.InvitationInfo.class),
+    @JsonSubTypes.Type(ServerMessage.Invitations.class),
+    @JsonSubTypes.Type(ServerMessage.InvitationReceived.class),
+    @JsonSubTypes.Type(ServerMessage.InvitationAccepted.class),
+    @JsonSubTypes.Type(ServerMessage.SceneSent.class),
+    @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
+    @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
 })
 public sealed interface ServerMessage {
 
@@ -111,4 +125,60 @@ public sealed interface ServerMessage {
     /** Event, to the kicked persona's sockets: it is no longer a member. */
     @JsonTypeName("kicked")
     record Kicked(String channel, String persona, Views.Author by, String reason) implements ServerMessage {}
+
+    /** Reply to {@code device.register}. */
+    @JsonTypeName("device")
+    record DeviceRegistered(String id, Views.Device device) implements ServerMessage {}
+
+    /** Reply to {@code device.attach}; the device's queued scene messages follow as {@code scene.message} events. */
+    @JsonTypeName("device.attached")
+    record DeviceAttached(String id, String device, int queued) implements ServerMessage {}
+
+    /** Reply to {@code keypackages.upload}: how many unused KeyPackages the device now has for the persona. */
+    @JsonTypeName("keypackages.stored")
+    record KeyPackagesStored(String id, String persona, int available) implements ServerMessage {}
+
+    /** Event to a device: its KeyPackages for a persona are running out; upload more. */
+    @JsonTypeName("keypackages.low")
+    record KeyPackagesLow(String device, String persona, int available) implements ServerMessage {}
+
+    /** Reply to {@code keypackages.claim}: one KeyPackage per device of the persona. */
+    @JsonTypeName("keypackages")
+    record KeyPackages(String id, String scene, String persona, List<Views.DeviceKeyPackage> keyPackages) implements ServerMessage {}
+
+    /** Reply to {@code scene.create}. */
+    @JsonTypeName("scene")
+    record SceneInfo(String id, Views.Scene scene) implements ServerMessage {}
+
+    /** Reply to {@code scene.list}. */
+    @JsonTypeName("scenes")
+    record Scenes(String id, List<Views.Scene> scenes) implements ServerMessage {}
+
+    /** Reply to {@code scene.invite} and {@code invitation.accept}. */
+    @JsonTypeName("invitation")
+    record InvitationInfo(String id, Views.Invitation invitation) implements ServerMessage {}
+
+    /** Reply to {@code invitation.list}: invitations to the account's personas, and those they sent. */
+    @JsonTypeName("invitations")
+    record Invitations(String id, List<Views.Invitation> received, List<Views.Invitation> sent) implements ServerMessage {}
+
+    /** Event to the invitee's sockets: someone invites one of its personas into a scene. */
+    @JsonTypeName("invitation.received")
+    record InvitationReceived(Views.Invitation invitation) implements ServerMessage {}
+
+    /** Event to the scene's members: an invitee accepted, and may now be added. */
+    @JsonTypeName("invitation.accepted")
+    record InvitationAccepted(Views.Invitation invitation) implements ServerMessage {}
+
+    /** Reply to {@code scene.send}: the message is durably stored as {@code message}, number {@code seq} of the scene. */
+    @JsonTypeName("scene.sent")
+    record SceneSent(String id, String scene, String message, long seq, long epoch, long at) implements ServerMessage {}
+
+    /** Event to a device: one message of a scene, in the scene's order; acknowledge it with {@code scene.ack}. */
+    @JsonTypeName("scene.message")
+    record SceneDelivery(Views.SceneMessage message) implements ServerMessage {}
+
+    /** Event to the scene's members: who is in it or its timer changed; {@code reason} says what happened. */
+    @JsonTypeName("scene.changed")
+    record SceneChanged(Views.Scene scene, String reason) implements ServerMessage {}
 }

@@ -29,4 +29,32 @@ public final class Views {
 
     /** The state of a channel just joined. */
     public record Joined(String channel, String topic, String persona, List<Member> members, List<Message> history) {}
+
+    /** A device of the account: one client installation with its MLS signature key. */
+    public record Device(String id, String signatureKey, long createdAt) {}
+
+    /**
+     * A private scene: its members, the MLS epoch the server has ordered up to, the disappearing
+     * timer in seconds (0 is off) with members' pending choices, and the server's MLS external-sender
+     * key, which the group must list so that the server can propose the removal of a member who left.
+     */
+    public record Scene(String id, List<Author> members, long epoch, long timerSeconds, List<TimerChoice> timerChoices,
+                        String externalSender, long createdAt) {}
+
+    /** A member's choice of a disappearing timer that is waiting for the others to agree. */
+    public record TimerChoice(String persona, long seconds) {}
+
+    /** An invitation into a scene; {@code status} is {@code pending} or {@code accepted}. */
+    public record Invitation(String id, String scene, Author from, Author to, String note, String status, long expiresAt) {}
+
+    /** A KeyPackage of one device, handed out to add its persona to a scene. */
+    public record DeviceKeyPackage(String device, String keyPackage) {}
+
+    /**
+     * One relayed MLS message of a scene (base64 {@code data}): {@code kind} is {@code application},
+     * {@code commit}, {@code proposal} or {@code welcome}. {@code from} is null for the server's own
+     * proposals. Application messages carry the server's franking {@code tag} and its key id.
+     */
+    public record SceneMessage(String id, String scene, long seq, long epoch, String kind, Author from, String device,
+                               String data, String tag, Integer kid, long at, Long expiresAt) {}
 }

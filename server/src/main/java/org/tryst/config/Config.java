@@ -16,6 +16,7 @@ public record Config(
         Accounts accounts,
         Personas personas,
         Rooms rooms,
+        Scenes scenes,
         RateLimits rateLimits,
         Log log) {
 
@@ -29,6 +30,7 @@ public record Config(
                 new Accounts(19_456, 2, 1, 8, 1_024, 30_000, 30, 14, 5, 15, 30, 10, 60),
                 new Personas(10),
                 new Rooms("anyone", 168, 50, 4_000),
+                new Scenes(8, 72, 86_400, 10, 10, 5, 24),
                 new RateLimits(10, 30, 30, 90, 10),
                 new Log("text", "info"));
     }
@@ -84,6 +86,15 @@ public record Config(
 
     /** Public channels: who may create them, how long history is kept and shown, message length. */
     public record Rooms(String channelCreation, int historyRetentionHours, int historyOnJoin, int maxTextLength) {}
+
+    /**
+     * Private scenes: most members, how long an invitation stays open, the disappearing timer of a
+     * new scene (seconds), how often expired ciphertext is deleted (seconds), devices per account,
+     * the KeyPackage count under which a device is asked for more, and how long the ids of fully
+     * delivered messages are kept to recognise a client's resend (hours).
+     */
+    public record Scenes(int maxMembers, int invitationTtlHours, int defaultTimerSeconds, int expirySweepSeconds,
+                         int maxDevicesPerAccount, int keyPackagesLowWater, int resendWindowHours) {}
 
     /** Messages per second a single account or address may send over the WebSocket, and bursts. */
     public record RateLimits(int messagesPerSecondPerAccount, int burstPerAccount, int messagesPerSecondPerAddress,

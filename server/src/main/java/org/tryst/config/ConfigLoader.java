@@ -121,6 +121,15 @@ public final class ConfigLoader {
         requireRange("accounts.argon2_iterations", config.accounts().argon2Iterations(), 2, 64);
         requireRange("accounts.min_password_length", config.accounts().minPasswordLength(), 8, 64);
         requireRange("accounts.max_password_length", config.accounts().maxPasswordLength(), 64, 1_024);
+        requireRange("scenes.max_members", config.scenes().maxMembers(), 2, 64);
+        requireRange("scenes.invitation_ttl_hours", config.scenes().invitationTtlHours(), 1, 24 * 30);
+        if (!org.tryst.protocol.ClientMessage.TIMER_CHOICES.contains((long) config.scenes().defaultTimerSeconds())) {
+            throw new ConfigException("scenes.default_timer_seconds must be one of " + org.tryst.protocol.ClientMessage.TIMER_CHOICES);
+        }
+        requireRange("scenes.expiry_sweep_seconds", config.scenes().expirySweepSeconds(), 1, 300);
+        requireRange("scenes.max_devices_per_account", config.scenes().maxDevicesPerAccount(), 1, 100);
+        requireRange("scenes.key_packages_low_water", config.scenes().keyPackagesLowWater(), 0, 100);
+        requireRange("scenes.resend_window_hours", config.scenes().resendWindowHours(), 1, 24 * 7);
         requireRange("rooms.max_text_length", config.rooms().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
         return config;
     }

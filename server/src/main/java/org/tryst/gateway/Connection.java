@@ -41,6 +41,7 @@ public final class Connection {
     private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final Map<String, Presence> personasInUse = new ConcurrentHashMap<>();
+    private volatile String device;
 
     Connection(Channel channel, String accountId, String sessionId, String address, Executor executor, int maxPending,
                Runnable onSlowConsumer) {
@@ -63,6 +64,16 @@ public final class Connection {
 
     public String address() {
         return address;
+    }
+
+    /** The device this socket speaks for in scenes, or null before {@code device.attach}. */
+    public String device() {
+        return device;
+    }
+
+    /** Binds this socket to a device of its account; a socket speaks for one device only. */
+    public void attach(String deviceId) {
+        this.device = deviceId;
     }
 
     /** A short id for logs, which never name the account. */

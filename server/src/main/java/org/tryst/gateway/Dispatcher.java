@@ -1,6 +1,7 @@
 package org.tryst.gateway;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -20,6 +21,8 @@ import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 import org.tryst.rooms.Rooms;
+import org.tryst.scenes.Devices;
+import org.tryst.scenes.Scenes;
 
 /**
  * The one place that maps each message type to the capability that answers it. Runs on the
@@ -32,16 +35,20 @@ public final class Dispatcher {
     private final Sessions sessions;
     private final Personas personas;
     private final Rooms rooms;
+    private final Devices devices;
+    private final Scenes scenes;
     private final Connections connections;
     private final Config.Rooms roomsConfig;
     private final Metrics metrics;
 
-    public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Rooms rooms, Connections connections,
-                      Config.Rooms roomsConfig, Metrics metrics) {
+    public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Rooms rooms, Devices devices, Scenes scenes,
+                      Connections connections, Config.Rooms roomsConfig, Metrics metrics) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.personas = personas;
         this.rooms = rooms;
+        this.devices = devices;
+        this.scenes = scenes;
         this.connections = connections;
         this.roomsConfig = roomsConfig;
         this.metrics = metrics;
@@ -117,6 +124,40 @@ public final class Dispatcher {
                     mine(caller, m.persona()), m.channel(), m.before(), m.limit() == null ? 50 : m.limit()));
             case Kick m -> {
                 rooms.kick(mine(caller, m.persona()), m.channel(), m.target(), m.reason());
+                yield new ServerMessage.Ok(m.id());
+            }
+            case DeviceRegister m -> new ServerMessage.DeviceRegistered(m.id(),
+                    devices.register(account, Base64.getDecoder().decode(m.signatureKey())));
+            case DeviceAttach m -> {
+                scenes.attach(caller, m.id(), m.device());
+                yield null;
+            }
+            case KeyPackagesUpload m -> scenes.upload(caller, m, mine(caller, m.persona()));
+            case KeyPackagesClaim m -> scenes.claim(caller, m.id(), m.scene(), m.persona());
+            case SceneCreate m -> new ServerMessage.SceneInfo(m.id(), scenes.create(caller, mine(caller, m.persona())));
+            case SceneList m -> new ServerMessage.Scenes(m.id(), scenes.list(account));
+            case SceneInvite m -> new ServerMessage.InvitationInfo(m.id(),
+                    scenes.invite(mine(caller, m.persona()), m.scene(), m.invitee(), m.note()));
+            case InvitationList m -> scenes.invitations(m.id(), account);
+            case InvitationAccept m -> new ServerMessage.InvitationInfo(m.id(), scenes.accept(account, m.invitation()));
+            case InvitationDecline m -> {
+                scenes.decline(account, m.invitation());
+                yield new ServerMessage.Ok(m.id());
+            }
+            case SceneSend m -> {
+                scenes.send(caller, m);
+                yield null;
+            }
+            case SceneAck m -> {
+                scenes.ack(caller, m.messages());
+                yield new ServerMessage.Ok(m.id());
+            }
+            case SceneLeave m -> {
+                scenes.leave(mine(caller, m.persona()), m.scene());
+                yield new ServerMessage.Ok(m.id());
+            }
+            case SceneTimer m -> {
+                scenes.timer(mine(caller, m.persona()), m.scene(), m.seconds());
                 yield new ServerMessage.Ok(m.id());
             }
         };

@@ -57,13 +57,13 @@ final class HttpReplies {
     static HttpResponseStatus status(ErrorCode code) {
         return switch (code) {
             case MALFORMED, UNKNOWN_TYPE, INVALID_MESSAGE, UNSUPPORTED_VERSION, PASSWORD_LENGTH, PASSWORD_COMMON,
-                 TEXT_TOO_LONG, ALREADY_AUTHENTICATED, ALREADY_MEMBER, NOT_MEMBER, TOO_MANY_PERSONAS ->
+                 TEXT_TOO_LONG, ALREADY_AUTHENTICATED, ALREADY_MEMBER, NOT_MEMBER, TOO_MANY_PERSONAS, NO_DEVICE, BAD_MLS ->
                     HttpResponseStatus.BAD_REQUEST;
             case NOT_AUTHENTICATED, TICKET_INVALID, SESSION_INVALID, INVALID_CREDENTIALS, WRONG_PASSWORD ->
                     HttpResponseStatus.UNAUTHORIZED;
-            case ADULT_CONFIRMATION_REQUIRED, NOT_YOUR_PERSONA, FORBIDDEN -> HttpResponseStatus.FORBIDDEN;
+            case ADULT_CONFIRMATION_REQUIRED, NOT_YOUR_PERSONA, FORBIDDEN, NOT_INVITED -> HttpResponseStatus.FORBIDDEN;
             case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
-            case USERNAME_TAKEN, NAME_TAKEN -> HttpResponseStatus.CONFLICT;
+            case USERNAME_TAKEN, NAME_TAKEN, STALE_EPOCH, PROPOSALS_PENDING, SCENE_FULL, NO_KEY_PACKAGES -> HttpResponseStatus.CONFLICT;
             case TOO_MANY_ATTEMPTS, RATE_LIMITED -> HttpResponseStatus.TOO_MANY_REQUESTS;
             case INTERNAL -> HttpResponseStatus.INTERNAL_SERVER_ERROR;
         };

@@ -86,7 +86,10 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         Connection gone = connection;
         if (gone != null) {
             wiring.connections().remove(gone);
-            gone.submit(() -> wiring.rooms().disconnected(gone));
+            gone.submit(() -> {
+                wiring.scenes().disconnected(gone);
+                wiring.rooms().disconnected(gone);
+            });
         }
         ctx.fireChannelInactive();
     }

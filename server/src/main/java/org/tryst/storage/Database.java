@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.nio.file.attribute.PosixFilePermissions;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -49,7 +50,7 @@ public final class Database implements AutoCloseable {
         createPrivateDirectory(file.toAbsolutePath().getParent());
         // Flyway holds a connection for its lock while it migrates on another.
         try (HikariDataSource migrating = new HikariDataSource(sqliteConfig(file, 2))) {
-            migrate(migrating);
+            migrate(migrating, "BLOB");
         }
         return new Database(new HikariDataSource(sqliteConfig(file, 1)));
     }
@@ -81,12 +82,14 @@ public final class Database implements AutoCloseable {
         // The server's error detail quotes the offending values (a duplicate key, say); keep them out of logs.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
-        migrate(dataSource);
+        migrate(dataSource, "BYTEA");
         return new Database(dataSource);
     }
 
-    private static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    /** Runs the migrations; {@code binary} is the dialect's type for byte strings, the one word the two dialects disagree on. */
+    private static void migrate(DataSource dataSource, String binary) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .placeholders(Map.of("binary", binary)).load().migrate();
     }
 
     public Sql sql() {

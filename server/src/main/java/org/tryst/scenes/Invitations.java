@@ -1,0 +1,119 @@
+package org.tryst.scenes;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.tryst.config.Config;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.storage.Ids;
+
+/**
+ * Invitations into scenes: invitation is consent. A persona joins a scene only after it accepts an
+ * invitation; a decline is never shown to the inviter, who sees the invitation expire as if
+ * unanswered, and nothing but the expiry remains of it.
+ */
+final class Invitations {
+    static final String PENDING = "pending";
+    static final String ACCEPTED = "accepted";
+    static final String DECLINED = "declined";
+    private static final RowMapper<Invitation> ROW = (rs, ctx) -> new Invitation(rs.getString("id"), rs.getString("scene_id"),
+            rs.getString("inviter_id"), rs.getString("invitee_id"), rs.getString("note"), rs.getString("status"),
+            rs.getLong("expires_at"));
+
+    private final Config.Scenes config;
+    private final Clock clock;
+
+    Invitations(Config.Scenes config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** An invitation's row; {@code status} as stored, which the inviter never sees as declined. */
+    record Invitation(String id, String scene, String inviter, String invitee, String note, String status, long expiresAt) {
+        /** The status as the inviter may see it: a decline looks like no answer. */
+        String shownToInviter() {
+            return ACCEPTED.equals(status) ? ACCEPTED : PENDING;
+        }
+    }
+
+    /**
+     * Invites a persona; an open invitation for the same persona and scene is answered as it stands,
+     * so that asking again neither nags the invitee nor reveals a decline.
+     */
+    Invitation invite(Handle handle, String sceneId, String inviter, String invitee, String note, int members) {
+        long now = clock.millis();
+        handle.createUpdate("DELETE FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee AND expires_at <= :now")
+                .bind("scene", sceneId).bind("invitee", invitee).bind("now", now).execute();
+        Optional<Invitation> open = handle.createQuery("SELECT * FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee")
+                .bind("scene", sceneId).bind("invitee", invitee).map(ROW).findOne();
+        if (open.isPresent()) return open.get();
+        int invited = handle.createQuery("SELECT COUNT(*) FROM invitations WHERE scene_id = :scene AND status <> :declined AND expires_at > :now")
+                .bind("scene", sceneId).bind("declined", DECLINED).bind("now", now).mapTo(Integer.class).one();
+        if (members + invited >= config.maxMembers()) {
+            throw new ProtocolException(ErrorCode.SCENE_FULL, "this scene has room for " + config.maxMembers() + " members");
+        }
+        Invitation created = new Invitation(Ids.random(), sceneId, inviter, invitee, note == null ? "" : note, PENDING,
+                now + TimeUnit.HOURS.toMillis(config.invitationTtlHours()));
+        handle.createUpdate("""
+                        INSERT INTO invitations (id, scene_id, inviter_id, invitee_id, note, status, created_at, expires_at)
+                        VALUES (:id, :scene, :inviter, :invitee, :note, :status, :now, :expires)""")
+                .bind("id", created.id()).bind("scene", sceneId).bind("inviter", inviter).bind("invitee", invitee)
+                .bind("note", created.note()).bind("status", PENDING).bind("now", now).bind("expires", created.expiresAt())
+                .execute();
+        return created;
+    }
+
+    /** An open invitation addressed to one of the given personas; NOT_FOUND for any other (declined ones included). */
+    Invitation addressedTo(Handle handle, String invitationId, List<String> personaIds) {
+        return handle.createQuery("SELECT * FROM invitations WHERE id = :id AND status = :pending AND expires_at > :now")
+                .bind("id", invitationId).bind("pending", PENDING).bind("now", clock.millis()).map(ROW).findOne()
+                .filter(invitation -> personaIds.contains(invitation.invitee()))
+                .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such invitation"));
+    }
+
+    void answer(Handle handle, String invitationId, String status) {
+        handle.createUpdate("UPDATE invitations SET status = :status WHERE id = :id")
+                .bind("status", status).bind("id", invitationId).execute();
+    }
+
+    /** True when the persona accepted an invitation into the scene that has not expired. */
+    boolean accepted(Handle handle, String sceneId, String personaId) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM invitations WHERE scene_id = :scene AND invitee_id = :persona
+                        AND status = :accepted AND expires_at > :now""")
+                .bind("scene", sceneId).bind("persona", personaId).bind("accepted", ACCEPTED).bind("now", clock.millis())
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    /** The persona is in: its invitation has served. */
+    void fulfilled(Handle handle, String sceneId, String personaId) {
+        handle.createUpdate("DELETE FROM invitations WHERE scene_id = :scene AND invitee_id = :persona")
+                .bind("scene", sceneId).bind("persona", personaId).execute();
+    }
+
+    /** Open invitations to the given personas. */
+    List<Invitation> received(Handle handle, List<String> personaIds) {
+        if (personaIds.isEmpty()) return List.of();
+        return handle.createQuery("SELECT * FROM invitations WHERE invitee_id IN (<personas>) AND status = :pending AND expires_at > :now ORDER BY created_at")
+                .bindList("personas", personaIds).bind("pending", PENDING).bind("now", clock.millis()).map(ROW).list();
+    }
+
+    /** Invitations sent by the given personas that have not expired, declined ones included (shown as pending). */
+    List<Invitation> sent(Handle handle, List<String> personaIds) {
+        if (personaIds.isEmpty()) return List.of();
+        return handle.createQuery("SELECT * FROM invitations WHERE inviter_id IN (<personas>) AND expires_at > :now ORDER BY created_at")
+                .bindList("personas", personaIds).bind("now", clock.millis()).map(ROW).list();
+    }
+
+    /** Deletes expired invitations and the KeyPackages claimed for them and never used. */
+    int sweep(Handle handle) {
+        long now = clock.millis();
+        handle.createUpdate("DELETE FROM key_package_claims WHERE claimed_at <= :cutoff")
+                .bind("cutoff", now - TimeUnit.HOURS.toMillis(config.invitationTtlHours())).execute();
+        return handle.createUpdate("DELETE FROM invitations WHERE expires_at <= :now").bind("now", now).execute();
+    }
+}

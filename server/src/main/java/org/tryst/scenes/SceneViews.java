@@ -1,0 +1,48 @@
+package org.tryst.scenes;
+
+import java.util.Base64;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.tryst.personas.Persona;
+import org.tryst.personas.Personas;
+import org.tryst.protocol.Views;
+import org.tryst.scenes.SceneStore.Stored;
+
+/** How scenes, invitations and relayed messages look on the wire: personas by id and name, bytes in base64. */
+final class SceneViews {
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+
+    private final Personas personas;
+    private final String externalSender;
+
+    SceneViews(Personas personas, byte[] externalSenderKey) {
+        this.personas = personas;
+        this.externalSender = BASE64.encodeToString(externalSenderKey);
+    }
+
+    Views.Scene scene(Handle handle, SceneStore.Scene scene) {
+        List<Views.Author> members = SceneStore.memberIds(handle, scene.id()).stream().map(this::author).toList();
+        List<Views.TimerChoice> choices = handle.createQuery("""
+                        SELECT persona_id, timer_choice FROM scene_members WHERE scene_id = :scene AND timer_choice IS NOT NULL
+                        ORDER BY persona_id""")
+                .bind("scene", scene.id())
+                .map((rs, ctx) -> new Views.TimerChoice(rs.getString("persona_id"), rs.getLong("timer_choice"))).list();
+        return new Views.Scene(scene.id(), members, scene.epoch(), scene.timerSeconds(), choices, externalSender, scene.createdAt());
+    }
+
+    Views.SceneMessage message(Stored message) {
+        return new Views.SceneMessage(message.id(), message.scene(), message.seq(), message.epoch(), message.kind(),
+                message.senderPersona() == null ? null : author(message.senderPersona()), message.senderDevice(),
+                BASE64.encodeToString(message.data()), message.tag() == null ? null : BASE64.encodeToString(message.tag()),
+                message.kid(), message.at(), message.expiresAt());
+    }
+
+    Views.Invitation invitation(Invitations.Invitation invitation, String status) {
+        return new Views.Invitation(invitation.id(), invitation.scene(), author(invitation.inviter()), author(invitation.invitee()),
+                invitation.note(), status, invitation.expiresAt());
+    }
+
+    Views.Author author(String personaId) {
+        return personas.byId(personaId).map(Persona::author).orElse(new Views.Author(personaId, ""));
+    }
+}

@@ -1,0 +1,326 @@
+package org.tryst.scenes;
+
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.mls.TreeKEM.LeafIndex;
+import org.bouncycastle.mls.codec.MLSMessage;
+import org.bouncycastle.mls.codec.MLSOutputStream;
+import org.bouncycastle.mls.codec.Proposal;
+import org.jdbi.v3.core.Handle;
+import org.tryst.config.Config;
+import org.tryst.gateway.Connection;
+import org.tryst.gateway.Connections;
+import org.tryst.personas.Persona;
+import org.tryst.personas.Personas;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+import org.tryst.scenes.SceneStore.Leaf;
+import org.tryst.scenes.SceneStore.Stored;
+import org.tryst.storage.Ids;
+import org.tryst.storage.Sql;
+import org.tryst.storage.TimeOrderedIds;
+
+/**
+ * Private scenes, end to end encrypted with MLS: the server creates them, holds invitations (consent
+ * before anyone is added), relays and queues their opaque messages, lets a member leave at once, and
+ * deletes ciphertext when the scene's disappearing timer runs out.
+ */
+public final class Scenes {
+    private static final Base64.Decoder BASE64 = Base64.getDecoder();
+
+    private final Sql sql;
+    private final Personas personas;
+    private final Devices devices;
+    private final Connections connections;
+    private final Config.Scenes config;
+    private final Clock clock;
+    private final ServerKeys keys;
+    private final Invitations invitations;
+    private final Deliveries deliveries = new Deliveries();
+    private final Stripes sceneLocks = new Stripes(256);
+    private final SceneViews views;
+    private final Relay relay;
+    private final TimeOrderedIds ids;
+
+    public Scenes(Sql sql, Personas personas, Devices devices, Connections connections, Config.Scenes config, Clock clock) {
+        this.sql = sql;
+        this.personas = personas;
+        this.devices = devices;
+        this.connections = connections;
+        this.config = config;
+        this.clock = clock;
+        this.keys = new ServerKeys(sql, clock);
+        this.invitations = new Invitations(config, clock);
+        this.views = new SceneViews(personas, keys.externalSenderPublic());
+        this.relay = new Relay(sql, invitations, deliveries, new Franking(keys.frankingKey()), views, sceneLocks, config, clock);
+        this.ids = new TimeOrderedIds(clock);
+    }
+
+    /** Binds the socket to one of its account's devices and delivers the device's queue, oldest first. */
+    public void attach(Connection caller, String requestId, String deviceId) {
+        devices.requireOwned(caller.accountId(), deviceId);
+        if (caller.device() != null && !caller.device().equals(deviceId)) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "this socket already speaks for another device");
+        }
+        deliveries.attach(caller, deviceId, queued -> new ServerMessage.DeviceAttached(requestId, deviceId, queued),
+                () -> sql.withHandle(handle -> SceneStore.queue(handle, deviceId)).stream()
+                        .<ServerMessage>map(message -> new ServerMessage.SceneDelivery(views.message(message))).toList());
+    }
+
+    /** Stores KeyPackages for the socket's device; answers how many it has. */
+    public ServerMessage upload(Connection caller, ClientMessage.KeyPackagesUpload request, Persona persona) {
+        String device = requireDevice(caller);
+        List<byte[]> packages = request.keyPackages().stream().map(BASE64::decode).toList();
+        byte[] lastResort = request.lastResort() == null ? null : BASE64.decode(request.lastResort());
+        int available = devices.upload(caller.accountId(), device, persona, packages, lastResort);
+        return new ServerMessage.KeyPackagesStored(request.id(), persona.id(), available);
+    }
+
+    /** Creates a scene with the persona, on the caller's device, as its first member at leaf 0. */
+    public Views.Scene create(Connection caller, Persona persona) {
+        String device = requireDevice(caller);
+        String sceneId = Ids.random();
+        long now = clock.millis();
+        return sql.inTransaction(handle -> {
+            SceneStore.insertScene(handle, sceneId, config.defaultTimerSeconds(), now);
+            SceneStore.insertMember(handle, sceneId, persona.id(), now);
+            SceneStore.insertLeaf(handle, sceneId, new Leaf(device, persona.id(), 0));
+            return views.scene(handle, SceneStore.scene(handle, sceneId).orElseThrow());
+        });
+    }
+
+    /** The scenes of the account's personas. */
+    public List<Views.Scene> list(String accountId) {
+        List<String> mine = personaIds(accountId);
+        return sql.withHandle(handle -> SceneStore.scenesOf(handle, mine).stream()
+                .map(id -> views.scene(handle, SceneStore.scene(handle, id).orElseThrow())).toList());
+    }
+
+    /** A member invites a persona; the invitee's sockets hear of it at once. */
+    public Views.Invitation invite(Persona inviter, String sceneId, String inviteeId, String note) {
+        Persona invitee = personas.byId(inviteeId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
+        Invitations.Invitation invitation = sql.inTransaction(handle -> {
+            requireMember(handle, sceneId, inviter.id());
+            if (SceneStore.isMember(handle, sceneId, inviteeId)) throw new ProtocolException(ErrorCode.ALREADY_MEMBER, "already a member of that scene");
+            return invitations.invite(handle, sceneId, inviter.id(), inviteeId, note, SceneStore.memberIds(handle, sceneId).size());
+        });
+        if (Invitations.PENDING.equals(invitation.status())) {
+            tellAccount(invitee.accountId(), new ServerMessage.InvitationReceived(views.invitation(invitation, Invitations.PENDING)));
+        }
+        return views.invitation(invitation, invitation.shownToInviter());
+    }
+
+    /** The invitee accepts: the scene's members hear of it, and may now add the persona. */
+    public Views.Invitation accept(String accountId, String invitationId) {
+        List<String> mine = personaIds(accountId);
+        Invitations.Invitation invitation = sql.inTransaction(handle -> {
+            Invitations.Invitation open = invitations.addressedTo(handle, invitationId, mine);
+            invitations.answer(handle, invitationId, Invitations.ACCEPTED);
+            return open;
+        });
+        Views.Invitation accepted = views.invitation(invitation, Invitations.ACCEPTED);
+        tellMembers(invitation.scene(), new ServerMessage.InvitationAccepted(accepted));
+        return accepted;
+    }
+
+    /** The invitee declines; nobody is told. */
+    public void decline(String accountId, String invitationId) {
+        List<String> mine = personaIds(accountId);
+        sql.useTransaction(handle -> {
+            invitations.addressedTo(handle, invitationId, mine);
+            invitations.answer(handle, invitationId, Invitations.DECLINED);
+        });
+    }
+
+    /** The invitations to and from the account's personas. */
+    public ServerMessage invitations(String requestId, String accountId) {
+        List<String> mine = personaIds(accountId);
+        return sql.withHandle(handle -> new ServerMessage.Invitations(requestId,
+                invitations.received(handle, mine).stream().map(i -> views.invitation(i, Invitations.PENDING)).toList(),
+                invitations.sent(handle, mine).stream().map(i -> views.invitation(i, i.shownToInviter())).toList()));
+    }
+
+    /** Hands out one KeyPackage per device of a persona that accepted an invitation into the scene. */
+    public ServerMessage claim(Connection caller, String requestId, String sceneId, String personaId) {
+        List<String> mine = personaIds(caller.accountId());
+        Devices.Claimed claimed = sql.inTransaction(handle -> {
+            if (mine.stream().noneMatch(persona -> SceneStore.isMember(handle, sceneId, persona))) {
+                throw new ProtocolException(ErrorCode.NOT_MEMBER, "none of your personas is in that scene");
+            }
+            if (!invitations.accepted(handle, sceneId, personaId)) {
+                throw new ProtocolException(ErrorCode.NOT_INVITED, "that persona has not accepted an invitation into the scene");
+            }
+            return devices.claim(handle, sceneId, personaId);
+        });
+        claimed.low().forEach(low -> deliveries.send(List.of(low.device()), low.event()));
+        return new ServerMessage.KeyPackages(requestId, sceneId, personaId, claimed.keyPackages());
+    }
+
+    /** Relays a scene message from the caller's device; the reply comes from the relay once it is stored. */
+    public void send(Connection caller, ClientMessage.SceneSend request) {
+        if (relay.send(caller, request)) tellMembers(request.scene(), changed(request.scene(), "members"));
+    }
+
+    /** The device has processed these messages; each is wiped once every device it was queued for has them. */
+    public void ack(Connection caller, List<String> messageIds) {
+        String device = requireDevice(caller);
+        long keepIdsUntil = clock.millis() + TimeUnit.HOURS.toMillis(config.resendWindowHours());
+        sql.useTransaction(handle -> {
+            handle.createUpdate("DELETE FROM scene_queue WHERE device_id = :device AND message_id IN (<ids>)")
+                    .bind("device", device).bindList("ids", messageIds).execute();
+            handle.createUpdate("""
+                            UPDATE scene_messages SET data = :empty, tag = NULL,
+                                expires_at = CASE WHEN expires_at IS NULL OR expires_at > :until THEN :until ELSE expires_at END
+                            WHERE id IN (<ids>) AND NOT EXISTS (SELECT 1 FROM scene_queue q WHERE q.message_id = scene_messages.id)""")
+                    .bind("empty", new byte[0]).bind("until", keepIdsUntil).bindList("ids", messageIds).execute();
+        });
+    }
+
+    /**
+     * The persona leaves at once: its devices get nothing more, and the server, as the group's
+     * external sender, proposes removing each of their leaves; the next commit must include those.
+     */
+    public void leave(Persona persona, String sceneId) {
+        boolean sceneGone = sceneLocks.locked(sceneId, () -> {
+            Optional<List<Relay.Push>> proposals = sql.inTransaction(handle -> {
+                requireMember(handle, sceneId, persona.id());
+                List<Leaf> leaves = SceneStore.leaves(handle, sceneId);
+                List<Leaf> leaving = leaves.stream().filter(leaf -> leaf.persona().equals(persona.id())).toList();
+                List<String> staying = leaves.stream().filter(leaf -> !leaf.persona().equals(persona.id())).map(Leaf::device).toList();
+                forget(handle, sceneId, persona.id());
+                if (staying.isEmpty()) {
+                    handle.createUpdate("DELETE FROM scenes WHERE id = :id").bind("id", sceneId).execute();
+                    return Optional.empty();
+                }
+                return Optional.of(leaving.stream().map(leaf -> new Relay.Push(proposeRemoval(handle, sceneId, leaf), staying)).toList());
+            });
+            proposals.ifPresent(pushes -> pushes.forEach(push ->
+                    deliveries.send(push.recipients(), new ServerMessage.SceneDelivery(views.message(push.message())))));
+            return proposals.isEmpty();
+        });
+        if (!sceneGone) tellMembers(sceneId, changed(sceneId, "left"));
+    }
+
+    /**
+     * A member's timer choice: shorter than the current timer applies at once; longer, or off,
+     * applies when every member has chosen it, since keeping messages longer needs everyone's yes.
+     */
+    public void timer(Persona persona, String sceneId, long seconds) {
+        sql.useTransaction(handle -> {
+            requireMember(handle, sceneId, persona.id());
+            long current = SceneStore.scene(handle, sceneId).orElseThrow().timerSeconds();
+            boolean shorter = seconds != 0 && (current == 0 || seconds < current);
+            if (seconds == current || shorter) {
+                if (shorter) setTimer(handle, sceneId, seconds);
+                else chooseTimer(handle, sceneId, persona.id(), null);
+                return;
+            }
+            chooseTimer(handle, sceneId, persona.id(), seconds);
+            int disagreeing = handle.createQuery("""
+                            SELECT COUNT(*) FROM scene_members WHERE scene_id = :scene AND (timer_choice IS NULL OR timer_choice <> :seconds)""")
+                    .bind("scene", sceneId).bind("seconds", seconds).mapTo(Integer.class).one();
+            if (disagreeing == 0) setTimer(handle, sceneId, seconds);
+        });
+        tellMembers(sceneId, changed(sceneId, "timer"));
+    }
+
+    /** Deletes ciphertext whose timer ran out, delivered or not, and expired invitations. */
+    public int sweep() {
+        long now = clock.millis();
+        return sql.inTransaction(handle -> {
+            invitations.sweep(handle);
+            return handle.createUpdate("DELETE FROM scene_messages WHERE expires_at <= :now").bind("now", now).execute();
+        });
+    }
+
+    /** A socket closed. */
+    public void disconnected(Connection socket) {
+        deliveries.detach(socket);
+    }
+
+    private Stored proposeRemoval(Handle handle, String sceneId, Leaf leaf) {
+        long epoch = SceneStore.scene(handle, sceneId).orElseThrow().epoch();
+        byte[] proposal;
+        try {
+            proposal = MLSOutputStream.encode(MLSMessage.externalProposal(MlsFrames.cipherSuite(), MlsIdentity.of(sceneId), epoch,
+                    Proposal.remove(new LeafIndex(leaf.leaf())), 0, keys.externalSenderPrivate()));
+        } catch (Exception e) {
+            throw new IllegalStateException("framing a removal proposal failed", e);
+        }
+        handle.createUpdate("INSERT INTO scene_removals (scene_id, leaf, proposal_ref) VALUES (:scene, :leaf, :ref)")
+                .bind("scene", sceneId).bind("leaf", leaf.leaf()).bind("ref", MlsFrames.externalProposalReference(proposal)).execute();
+        long seq = SceneStore.nextSeq(handle, sceneId, epoch, false).orElseThrow();
+        long now = clock.millis();
+        long timer = SceneStore.scene(handle, sceneId).orElseThrow().timerSeconds();
+        Stored message = new Stored(ids.next(), sceneId, seq, epoch, Relay.PROPOSAL, null, null, proposal, null, null, now,
+                timer == 0 ? null : now + timer * 1000);
+        List<String> recipients = SceneStore.leaves(handle, sceneId).stream().map(Leaf::device).toList();
+        SceneStore.insertMessage(handle, message, null, recipients);
+        return message;
+    }
+
+    /** Takes a persona's devices out of a scene and drops what was queued for them there. */
+    private static void forget(Handle handle, String sceneId, String personaId) {
+        handle.createUpdate("""
+                        DELETE FROM scene_queue WHERE message_id IN (SELECT id FROM scene_messages WHERE scene_id = :scene)
+                        AND device_id IN (SELECT device_id FROM scene_devices WHERE scene_id = :scene AND persona_id = :persona)""")
+                .bind("scene", sceneId).bind("persona", personaId).execute();
+        handle.createUpdate("DELETE FROM scene_devices WHERE scene_id = :scene AND persona_id = :persona")
+                .bind("scene", sceneId).bind("persona", personaId).execute();
+        handle.createUpdate("DELETE FROM scene_members WHERE scene_id = :scene AND persona_id = :persona")
+                .bind("scene", sceneId).bind("persona", personaId).execute();
+    }
+
+    private static void setTimer(Handle handle, String sceneId, long seconds) {
+        handle.createUpdate("UPDATE scenes SET timer_seconds = :seconds WHERE id = :id").bind("seconds", seconds).bind("id", sceneId).execute();
+        handle.createUpdate("UPDATE scene_members SET timer_choice = NULL WHERE scene_id = :scene").bind("scene", sceneId).execute();
+    }
+
+    private static void chooseTimer(Handle handle, String sceneId, String personaId, Long seconds) {
+        handle.createUpdate("UPDATE scene_members SET timer_choice = :seconds WHERE scene_id = :scene AND persona_id = :persona")
+                .bind("seconds", seconds).bind("scene", sceneId).bind("persona", personaId).execute();
+    }
+
+    private ServerMessage changed(String sceneId, String reason) {
+        return sql.withHandle(handle -> SceneStore.scene(handle, sceneId)
+                .map(scene -> new ServerMessage.SceneChanged(views.scene(handle, scene), reason)).orElse(null));
+    }
+
+    /** Sends a message to every socket of the accounts whose personas are in the scene. */
+    private void tellMembers(String sceneId, ServerMessage message) {
+        if (message == null) return;
+        Set<String> accounts = new HashSet<>();
+        sql.withHandle(handle -> SceneStore.memberIds(handle, sceneId)).forEach(persona ->
+                personas.byId(persona).ifPresent(p -> accounts.add(p.accountId())));
+        accounts.forEach(account -> tellAccount(account, message));
+    }
+
+    private void tellAccount(String accountId, ServerMessage message) {
+        connections.ofAccount(accountId).forEach(socket -> socket.send(message));
+    }
+
+    private List<String> personaIds(String accountId) {
+        return personas.of(accountId).stream().map(Persona::id).toList();
+    }
+
+    private static void requireMember(Handle handle, String sceneId, String personaId) {
+        if (!SceneStore.isMember(handle, sceneId, personaId)) {
+            throw SceneStore.scene(handle, sceneId).isPresent()
+                    ? new ProtocolException(ErrorCode.NOT_MEMBER, "that persona is not in the scene")
+                    : new ProtocolException(ErrorCode.NOT_FOUND, "no such scene");
+        }
+    }
+
+    private static String requireDevice(Connection caller) {
+        if (caller.device() == null) throw new ProtocolException(ErrorCode.NO_DEVICE, "send device.attach on this socket first");
+        return caller.device();
+    }
+}
