@@ -30,6 +30,7 @@ final class MlsFrames {
     /** The only cipher suite scenes use: X25519, AES-128-GCM, SHA-256, Ed25519. */
     static final short SUITE = MlsCipherSuite.MLS_128_DHKEMX25519_AES128GCM_SHA256_Ed25519;
     private static final int HEADER = 4; // protocol version and wire format, two bytes each
+    private static final byte APPLICATION = 1; // RFC 9420's ContentType.application
     private static final MlsCipherSuite CIPHER_SUITE = suite();
 
     private MlsFrames() {}
@@ -46,70 +47,81 @@ final class MlsFrames {
 
     /** Parses a relayed message: an {@link Application} or a {@link Handshake}. */
     static Frame parse(byte[] bytes) {
-        try {
-            MLSMessage message = (MLSMessage) MLSInputStream.decode(bytes, MLSMessage.class);
-            if (message.version != ProtocolVersion.mls10) throw bad("only MLS 1.0 is spoken here");
-            return switch (message.wireFormat) {
-                case mls_private_message -> application(bytes);
-                case mls_public_message -> handshake(bytes);
-                default -> throw bad("a scene message must be a PrivateMessage or PublicMessage");
-            };
-        } catch (ProtocolException refused) {
-            throw refused;
-        } catch (Exception | StackOverflowError malformed) {
-            throw bad("not a well-formed MLS message");
+        synchronized (CIPHER_SUITE) {
+            try {
+                MLSMessage message = (MLSMessage) MLSInputStream.decode(bytes, MLSMessage.class);
+                if (message.version != ProtocolVersion.mls10) throw bad("only MLS 1.0 is spoken here");
+                return switch (message.wireFormat) {
+                    case mls_private_message -> application(bytes);
+                    case mls_public_message -> handshake(bytes);
+                    default -> throw bad("a scene message must be a PrivateMessage or PublicMessage");
+                };
+            } catch (ProtocolException refused) {
+                throw refused;
+            } catch (Exception | StackOverflowError malformed) {
+                throw bad("not a well-formed MLS message");
+            }
         }
     }
 
     /** Parses a Welcome; true when it welcomes the given KeyPackage. */
     static boolean welcomes(byte[] welcome, KeyPackage keyPackage) {
-        try {
-            MLSMessage message = (MLSMessage) MLSInputStream.decode(welcome, MLSMessage.class);
-            if (message.wireFormat != WireFormat.mls_welcome) throw bad("welcome must be an MLS Welcome");
-            if (message.welcome.getSuite().getSuiteID() != SUITE) throw bad("the scene's cipher suite is 1");
-            return message.welcome.find(keyPackage) >= 0;
-        } catch (ProtocolException refused) {
-            throw refused;
-        } catch (Exception | StackOverflowError malformed) {
-            throw bad("welcome is not a well-formed MLS Welcome");
+        synchronized (CIPHER_SUITE) {
+            try {
+                MLSMessage message = (MLSMessage) MLSInputStream.decode(welcome, MLSMessage.class);
+                if (message.wireFormat != WireFormat.mls_welcome) throw bad("welcome must be an MLS Welcome");
+                if (message.welcome.getSuite().getSuiteID() != SUITE) throw bad("the scene's cipher suite is 1");
+                return message.welcome.find(keyPackage) >= 0;
+            } catch (ProtocolException refused) {
+                throw refused;
+            } catch (Exception | StackOverflowError malformed) {
+                throw bad("welcome is not a well-formed MLS Welcome");
+            }
         }
     }
 
     /** Parses and verifies an uploaded KeyPackage (wrapped in an MLSMessage): suite 1, valid signatures. */
     static KeyPackage keyPackage(byte[] bytes) {
-        try {
-            MLSMessage message = (MLSMessage) MLSInputStream.decode(bytes, MLSMessage.class);
-            if (message.wireFormat != WireFormat.mls_key_package) throw bad("not an MLS KeyPackage");
-            KeyPackage keyPackage = message.keyPackage;
-            if (keyPackage.getSuite().getSuiteID() != SUITE) throw bad("KeyPackages must use cipher suite 1");
-            if (!keyPackage.verify()) throw bad("the KeyPackage's signature does not verify");
-            return keyPackage;
-        } catch (ProtocolException refused) {
-            throw refused;
-        } catch (Exception | StackOverflowError malformed) {
-            throw bad("not a well-formed MLS KeyPackage");
+        synchronized (CIPHER_SUITE) {
+            try {
+                MLSMessage message = (MLSMessage) MLSInputStream.decode(bytes, MLSMessage.class);
+                if (message.wireFormat != WireFormat.mls_key_package) throw bad("not an MLS KeyPackage");
+                KeyPackage keyPackage = message.keyPackage;
+                if (keyPackage.getSuite().getSuiteID() != SUITE) throw bad("KeyPackages must use cipher suite 1");
+                if (!keyPackage.verify()) throw bad("the KeyPackage's signature does not verify");
+                return keyPackage;
+            } catch (ProtocolException refused) {
+                throw refused;
+            } catch (Exception | StackOverflowError malformed) {
+                throw bad("not a well-formed MLS KeyPackage");
+            }
         }
     }
 
     /** A KeyPackage's reference, as RFC 9420 defines it, by which Welcomes and the server name it. */
     static byte[] reference(KeyPackage keyPackage) {
-        try {
-            return CIPHER_SUITE.refHash(MLSOutputStream.encode(keyPackage), "MLS 1.0 KeyPackage Reference");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        synchronized (CIPHER_SUITE) {
+            try {
+                return CIPHER_SUITE.refHash(MLSOutputStream.encode(keyPackage), "MLS 1.0 KeyPackage Reference");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
     /** The reference of a proposal the server itself framed as a PublicMessage from an external sender. */
     static byte[] externalProposalReference(byte[] mlsMessage) {
-        try {
-            // An external sender's PublicMessage has no membership tag, so past the version it is exactly the AuthenticatedContent.
-            return CIPHER_SUITE.refHash(Arrays.copyOfRange(mlsMessage, 2, mlsMessage.length), "MLS 1.0 Proposal Reference");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        synchronized (CIPHER_SUITE) {
+            try {
+                // An external sender's PublicMessage has no membership tag, so past the version it is exactly the AuthenticatedContent.
+                return CIPHER_SUITE.refHash(Arrays.copyOfRange(mlsMessage, 2, mlsMessage.length), "MLS 1.0 Proposal Reference");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
+    /** The suite, whose engines are shared and not thread-safe: hold its lock while using it. */
     static MlsCipherSuite cipherSuite() {
         return CIPHER_SUITE;
     }
@@ -118,8 +130,8 @@ final class MlsFrames {
         MLSInputStream in = new MLSInputStream(Arrays.copyOfRange(bytes, HEADER, bytes.length));
         byte[] groupId = in.readOpaque();
         long epoch = (long) in.read(long.class);
-        ContentType type = (ContentType) in.read(ContentType.class);
-        if (type != ContentType.APPLICATION) throw bad("handshake messages must be sent as PublicMessage");
+        byte type = (byte) in.read(byte.class);
+        if (type != APPLICATION) throw bad("handshake messages must be sent as PublicMessage");
         return new Application(groupId, epoch, in.readOpaque());
     }
 

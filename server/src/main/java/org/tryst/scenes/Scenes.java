@@ -250,8 +250,10 @@ public final class Scenes {
         long epoch = SceneStore.scene(handle, sceneId).orElseThrow().epoch();
         byte[] proposal;
         try {
-            proposal = MLSOutputStream.encode(MLSMessage.externalProposal(MlsFrames.cipherSuite(), MlsIdentity.of(sceneId), epoch,
-                    Proposal.remove(new LeafIndex(leaf.leaf())), 0, keys.externalSenderPrivate()));
+            synchronized (MlsFrames.cipherSuite()) {
+                proposal = MLSOutputStream.encode(MLSMessage.externalProposal(MlsFrames.cipherSuite(), MlsIdentity.of(sceneId), epoch,
+                        Proposal.remove(new LeafIndex(leaf.leaf())), 0, keys.externalSenderPrivate()));
+            }
         } catch (Exception e) {
             throw new IllegalStateException("framing a removal proposal failed", e);
         }

@@ -24,9 +24,11 @@ final class ServerKeys {
         byte[] fresh = new byte[32];
         random.nextBytes(fresh);
         this.frankingKey = stored(sql, "franking", fresh, clock);
-        AsymmetricCipherKeyPair generated = suite.generateSignatureKeyPair();
-        this.externalSenderPrivate = stored(sql, "external-sender", suite.serializeSignaturePrivateKey(generated.getPrivate()), clock);
-        this.externalSenderPublic = suite.serializeSignaturePublicKey(suite.deserializeSignaturePrivateKey(externalSenderPrivate).getPublic());
+        synchronized (suite) {
+            AsymmetricCipherKeyPair generated = suite.generateSignatureKeyPair();
+            this.externalSenderPrivate = stored(sql, "external-sender", suite.serializeSignaturePrivateKey(generated.getPrivate()), clock);
+            this.externalSenderPublic = suite.serializeSignaturePublicKey(suite.deserializeSignaturePrivateKey(externalSenderPrivate).getPublic());
+        }
     }
 
     byte[] frankingKey() {

@@ -1,0 +1,170 @@
+package org.tryst.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.HttpApi;
+import org.tryst.protocol.ServerMessage;
+
+/**
+ * One WebSocket to a Tryst server, after the HTTP login. Everything that arrives is handled on one
+ * thread, in arrival order: replies complete their requests' futures there, and events go to the
+ * listener there, so that code reacting to a reply sees exactly the events that came before it.
+ */
+public final class Connection implements AutoCloseable {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ExecutorService inbound = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("tryst-inbound").daemon().factory());
+    private final Map<String, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile Consumer<ServerMessage> listener = event -> {};
+    private WebSocket socket;
+
+    private Connection() {}
+
+    /** Registers an account (confirming the user is an adult) and returns its session token. */
+    public static String register(URI server, String username, String password) {
+        return post(server, "/api/register", new HttpApi.Register(username, password, true), null, HttpApi.LoggedIn.class).token();
+    }
+
+    /** Logs in and returns a session token. */
+    public static String login(URI server, String username, String password) {
+        return post(server, "/api/login", new HttpApi.Login(username, password), null, HttpApi.LoggedIn.class).token();
+    }
+
+    /** Opens a socket with a fresh ticket for the session and says hello. */
+    public static Connection open(URI server, String token) {
+        Connection connection = new Connection();
+        String ticket = post(server, "/api/tickets", Map.of(), token, HttpApi.Ticket.class).ticket();
+        URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/ws");
+        connection.socket = connection.http.newWebSocketBuilder().buildAsync(ws, connection.new Reader()).join();
+        connection.request(id -> new ClientMessage.Hello(id, Codec.VERSION, ticket)).join();
+        return connection;
+    }
+
+    /** Where events go; called on the inbound thread. */
+    public void listen(Consumer<ServerMessage> listener) {
+        this.listener = listener;
+    }
+
+    /** Sends a request built around a fresh id; the future completes with the reply, or fails with {@link RequestFailed}. */
+    public CompletableFuture<ServerMessage> request(Function<String, ClientMessage> build) {
+        String id = "r" + ids.incrementAndGet();
+        CompletableFuture<ServerMessage> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        byte[] json = Codec.encode(build.apply(id));
+        synchronized (this) {
+            socket.sendText(new String(json, StandardCharsets.UTF_8), true).join();
+        }
+        return reply;
+    }
+
+    /** Runs work on the inbound thread, after everything received so far. */
+    public void later(Runnable work) {
+        inbound.execute(work);
+    }
+
+    /** Completes with the close code when the server closes the socket. */
+    public CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (socket != null && !socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        if (socket != null) socket.abort();
+        inbound.shutdown();
+        http.close();
+    }
+
+    private void received(String text) {
+        ServerMessage message;
+        try {
+            message = Codec.decodeServer(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return; // a newer server's message this client does not know; nothing to do with it
+        }
+        String id = replyId(message);
+        CompletableFuture<ServerMessage> reply = id == null ? null : pending.remove(id);
+        if (reply == null) {
+            listener.accept(message);
+        } else if (message instanceof ServerMessage.Error error) {
+            reply.completeExceptionally(new RequestFailed(error.code(), error.message()));
+        } else {
+            reply.complete(message);
+        }
+    }
+
+    private static String replyId(ServerMessage message) {
+        try {
+            var accessor = message.getClass().getMethod("id");
+            return (String) accessor.invoke(message);
+        } catch (ReflectiveOperationException noId) {
+            return null;
+        }
+    }
+
+    private static <T> T post(URI server, String path, Object body, String token, Class<T> answer) {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Codec.mapper().writeValueAsBytes(body)));
+            if (token != null) request.header("Authorization", "Bearer " + token);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                ServerMessage.Error error = Codec.mapper().readValue(response.body(), ServerMessage.Error.class);
+                throw new RequestFailed(error.code(), error.message());
+            }
+            return Codec.mapper().readValue(response.body(), answer);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Collects a text message from its frames and hands it to the inbound thread. */
+    private final class Reader implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                inbound.execute(() -> received(text));
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            pending.values().forEach(reply -> reply.completeExceptionally(new RequestFailed("closed", reason)));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+            pending.values().forEach(reply -> reply.completeExceptionally(new RequestFailed("closed", String.valueOf(error))));
+        }
+    }
+}

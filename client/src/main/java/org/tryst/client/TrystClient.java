@@ -1,0 +1,382 @@
+package org.tryst.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.tryst.client.mls.BcMls;
+import org.tryst.client.mls.Mls;
+import org.tryst.client.mls.MlsException;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+
+/**
+ * A logged-in device: the socket, the device's MLS state on disk, and the scenes it is in. Scene
+ * messages are handled one at a time in the server's order, on the connection's inbound thread,
+ * and acknowledged once the new state is on disk. Plaintext lives in memory only and is dropped
+ * when its message's disappearing timer runs out.
+ */
+public final class TrystClient implements AutoCloseable {
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
+    private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
+    private static final int KEY_PACKAGES_PER_UPLOAD = 10;
+
+    private final Connection connection;
+    private final DeviceStore store;
+    private final Mls mls;
+    private final String deviceId;
+    private final Clock clock;
+    private final BlockingQueue<SceneEvent> events = new LinkedBlockingQueue<>();
+    private final Map<String, List<SceneEvent.Said>> history = new LinkedHashMap<>();
+    private final Set<String> seen = new LinkedHashSet<>();
+
+    private TrystClient(Connection connection, DeviceStore store, Mls mls, String deviceId, Clock clock) {
+        this.connection = connection;
+        this.store = store;
+        this.mls = mls;
+        this.deviceId = deviceId;
+        this.clock = clock;
+    }
+
+    /** Connects with a session token; the device lives in {@code dataDir} and is registered on first use. */
+    public static TrystClient open(URI server, String token, Path dataDir) {
+        return open(server, token, dataDir, Clock.systemUTC());
+    }
+
+    static TrystClient open(URI server, String token, Path dataDir, Clock clock) {
+        DeviceStore store = new DeviceStore(dataDir);
+        Connection connection = Connection.open(server, token);
+        Mls mls = store.mlsState().map(BcMls::restore).orElseGet(BcMls::create);
+        String deviceId = store.deviceId().orElseGet(() -> {
+            var registered = (ServerMessage.DeviceRegistered) connection.request(id -> new ClientMessage.DeviceRegister(id,
+                    BASE64.encodeToString(mls.signatureKey()))).join();
+            store.saveDevice(registered.device().id(), mls.save());
+            return registered.device().id();
+        });
+        TrystClient client = new TrystClient(connection, store, mls, deviceId, clock);
+        connection.listen(client::onEvent);
+        connection.request(id -> new ClientMessage.DeviceAttach(id, deviceId)).join();
+        return client;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    /** Scene events, in order, for whoever shows them. */
+    public BlockingQueue<SceneEvent> events() {
+        return events;
+    }
+
+    /** Creates a persona of the account and uploads KeyPackages for it, so that others can add it to scenes. */
+    public Views.Persona createPersona(String name) {
+        var created = (ServerMessage.PersonaInfo) connection.request(id -> new ClientMessage.PersonaCreate(id, name, null, null, null)).join();
+        uploadKeyPackages(created.persona().id());
+        return created.persona();
+    }
+
+    /** Uploads fresh KeyPackages for a persona from this device. */
+    public void uploadKeyPackages(String personaId) {
+        uploadingKeyPackages(personaId).join();
+    }
+
+    private CompletableFuture<ServerMessage> uploadingKeyPackages(String personaId) {
+        return onInbound(() -> {
+            List<String> packages = new ArrayList<>();
+            for (int i = 0; i < KEY_PACKAGES_PER_UPLOAD; i++) packages.add(BASE64.encodeToString(mls.newKeyPackage(personaId)));
+            String lastResort = BASE64.encodeToString(mls.newKeyPackage(personaId));
+            store.saveState(mls.save());
+            return connection.request(id -> new ClientMessage.KeyPackagesUpload(id, personaId, packages, lastResort));
+        });
+    }
+
+    /** Creates a scene with the persona as its only member, and its MLS group on this device. */
+    public Views.Scene createScene(String personaId) {
+        var created = (ServerMessage.SceneInfo) connection.request(id -> new ClientMessage.SceneCreate(id, personaId)).join();
+        Views.Scene scene = created.scene();
+        onInbound(() -> {
+            mls.create(scene.id(), personaId, BASE64_DECODER.decode(scene.externalSender()));
+            store.saveState(mls.save());
+            return CompletableFuture.completedFuture(null);
+        }).join();
+        return scene;
+    }
+
+    /** Invites a persona into a scene; when it accepts, this device adds it. */
+    public Views.Invitation invite(String sceneId, String personaId, String inviteeId, String note) {
+        var sent = (ServerMessage.InvitationInfo) connection.request(id -> new ClientMessage.SceneInvite(id, sceneId, personaId, inviteeId, note)).join();
+        return sent.invitation();
+    }
+
+    /** Accepts an invitation; the Welcome follows as soon as a member adds this persona. */
+    public void accept(String invitationId) {
+        connection.request(id -> new ClientMessage.InvitationAccept(id, invitationId)).join();
+    }
+
+    public void decline(String invitationId) {
+        connection.request(id -> new ClientMessage.InvitationDecline(id, invitationId)).join();
+    }
+
+    /** Says something in a scene, end to end encrypted; completes with the server's message id once it is stored. */
+    public String say(String sceneId, String text) {
+        return send(sceneId, "say", text, UUID.randomUUID().toString()).join();
+    }
+
+    /** Sends under a given client message id, so that a resend is recognised by the server. */
+    public CompletableFuture<String> send(String sceneId, String kind, String text, String clientId) {
+        return onInbound(() -> sendNow(sceneId, envelope(kind, text), clientId));
+    }
+
+    /** Leaves a scene at once and forgets its keys. */
+    public void leave(String sceneId, String personaId) {
+        connection.request(id -> new ClientMessage.SceneLeave(id, sceneId, personaId)).join();
+        onInbound(() -> {
+            mls.forget(sceneId);
+            store.saveState(mls.save());
+            history.remove(sceneId);
+            events.add(new SceneEvent.Removed(sceneId));
+            return CompletableFuture.completedFuture(null);
+        }).join();
+    }
+
+    /** Chooses a disappearing timer for a scene (seconds; 0 is off). */
+    public void timer(String sceneId, String personaId, long seconds) {
+        connection.request(id -> new ClientMessage.SceneTimer(id, sceneId, personaId, seconds)).join();
+    }
+
+    /** Removes a member's devices from a scene by commit. */
+    public void remove(String sceneId, String personaId) {
+        onInbound(() -> {
+            Mls.Group group = requireGroup(sceneId);
+            List<Integer> leaves = group.members().stream().filter(member -> member.personaId().equals(personaId))
+                    .map(Mls.Member::leaf).toList();
+            return commit(sceneId, List.of(), leaves);
+        }).join();
+    }
+
+    /** The scene's messages still within their timer, oldest first. */
+    public List<SceneEvent.Said> history(String sceneId) {
+        return onInbound(() -> {
+            purgeExpired();
+            return CompletableFuture.completedFuture(List.copyOf(history.getOrDefault(sceneId, List.of())));
+        }).join();
+    }
+
+    /** The MLS epoch and epoch authenticator this device sees for a scene, for checking that members agree. */
+    public Epoch epoch(String sceneId) {
+        return onInbound(() -> {
+            Mls.Group group = requireGroup(sceneId);
+            return CompletableFuture.completedFuture(new Epoch(group.epoch(), group.epochAuthenticator()));
+        }).join();
+    }
+
+    /** An epoch and its authenticator. */
+    public record Epoch(long epoch, byte[] authenticator) {}
+
+    /** True when this device holds the scene's group. */
+    public boolean inScene(String sceneId) {
+        return onInbound(() -> CompletableFuture.completedFuture(mls.group(sceneId) != null)).join();
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private void onEvent(ServerMessage event) {
+        switch (event) {
+            case ServerMessage.SceneDelivery delivery -> receive(delivery.message());
+            case ServerMessage.InvitationReceived received -> events.add(new SceneEvent.Invited(received.invitation()));
+            case ServerMessage.InvitationAccepted accepted -> addAccepted(accepted.invitation());
+            case ServerMessage.SceneChanged changed -> events.add(new SceneEvent.Changed(changed.scene(), changed.reason()));
+            case ServerMessage.KeyPackagesLow low -> uploadingKeyPackages(low.persona());
+            default -> {}
+        }
+    }
+
+    /** Handles one scene message in order, keeps its new state on disk, then acknowledges it. */
+    private void receive(Views.SceneMessage message) {
+        if (seen.add(message.id())) {
+            try {
+                handle(message);
+            } catch (MlsException failed) {
+                events.add(new SceneEvent.Dropped(message.scene(), message.id(), failed.getMessage()));
+            }
+            store.saveState(mls.save());
+            if (seen.size() > 10_000) seen.remove(seen.iterator().next());
+        }
+        connection.request(id -> new ClientMessage.SceneAck(id, List.of(message.id())));
+    }
+
+    private void handle(Views.SceneMessage message) {
+        byte[] data = BASE64_DECODER.decode(message.data());
+        if (message.kind().equals("welcome")) {
+            mls.join(data);
+            events.add(new SceneEvent.Joined(message.scene()));
+            return;
+        }
+        Mls.Group group = mls.group(message.scene());
+        if (group == null) return;
+        switch (group.handle(data)) {
+            case Mls.Application application -> opened(message, group, application);
+            case Mls.NewEpoch epoch -> events.add(new SceneEvent.NewEpoch(message.scene(), epoch.epoch()));
+            case Mls.Removed removed -> {
+                mls.forget(message.scene());
+                history.remove(message.scene());
+                events.add(new SceneEvent.Removed(message.scene()));
+            }
+            case Mls.ProposalStored stored -> commitIfFirst(group);
+        }
+    }
+
+    /** Checks the franking commitment, then keeps and announces the text. */
+    private void opened(Views.SceneMessage message, Mls.Group group, Mls.Application application) {
+        byte[] plaintext = application.plaintext();
+        if (plaintext.length < Franking.KEY_BYTES) throw new MlsException("the message has no franking key", null);
+        byte[] key = java.util.Arrays.copyOf(plaintext, Franking.KEY_BYTES);
+        byte[] body = java.util.Arrays.copyOfRange(plaintext, Franking.KEY_BYTES, plaintext.length);
+        if (!Franking.matches(application.authenticatedData(), key, group.id().getBytes(StandardCharsets.UTF_8), message.epoch(), body)) {
+            events.add(new SceneEvent.Dropped(message.scene(), message.id(), "the franking commitment does not match the message"));
+            return;
+        }
+        Body parsed = Body.parse(body);
+        SceneEvent.Said said = new SceneEvent.Said(message.scene(), message.id(), message.from(), parsed.kind(), parsed.text(),
+                message.at(), message.expiresAt());
+        history.computeIfAbsent(message.scene(), scene -> new ArrayList<>()).add(said);
+        events.add(said);
+    }
+
+    /** The member at the lowest leaf commits proposals the server made (a member left), so that they take effect at once. */
+    private void commitIfFirst(Mls.Group group) {
+        int lowest = group.members().stream().mapToInt(Mls.Member::leaf).min().orElse(-1);
+        if (lowest == group.ownLeaf()) commit(group.id(), List.of(), List.of());
+    }
+
+    /** Claims the accepted persona's KeyPackages and commits their Add, if this account sent the invitation. */
+    private void addAccepted(Views.Invitation invitation) {
+        if (mls.group(invitation.scene()) == null || !invitedByMe(invitation)) return;
+        connection.request(id -> new ClientMessage.KeyPackagesClaim(id, invitation.scene(), invitation.to().id()))
+                .thenCompose(reply -> commit(invitation.scene(), ((ServerMessage.KeyPackages) reply).keyPackages().stream()
+                        .map(kp -> BASE64_DECODER.decode(kp.keyPackage())).toList(), List.of()));
+    }
+
+    private boolean invitedByMe(Views.Invitation invitation) {
+        Mls.Group group = mls.group(invitation.scene());
+        return group.members().stream().anyMatch(member -> member.leaf() == group.ownLeaf()
+                && member.personaId().equals(invitation.from().id()));
+    }
+
+    /** Commits; on {@code stale_epoch} or {@code proposals_pending} re-bases on what arrived meanwhile and tries again. */
+    private CompletableFuture<Void> commit(String sceneId, List<byte[]> adds, List<Integer> removes) {
+        Mls.Group group = mls.group(sceneId);
+        if (group == null) return CompletableFuture.completedFuture(null);
+        Mls.Commit commit = group.commit(adds, removes);
+        String clientId = UUID.randomUUID().toString();
+        return connection.request(id -> new ClientMessage.SceneSend(id, sceneId, clientId, BASE64.encodeToString(commit.message()),
+                        commit.welcome() == null ? null : BASE64.encodeToString(commit.welcome())))
+                .handle((reply, failure) -> {
+                    if (failure == null) {
+                        group.confirm();
+                        store.saveState(mls.save());
+                        events.add(new SceneEvent.NewEpoch(sceneId, group.epoch()));
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    group.discard();
+                    if (retryable(failure) && (!adds.isEmpty() || !removes.isEmpty() || group.hasPendingProposals())) {
+                        return commit(sceneId, adds, removes);
+                    }
+                    return CompletableFuture.<Void>completedFuture(null);
+                }).thenCompose(next -> next);
+    }
+
+    private CompletableFuture<String> sendNow(String sceneId, byte[] body, String clientId) {
+        Mls.Group group = requireGroup(sceneId);
+        byte[] key = randomKey();
+        byte[] authenticatedData = Franking.authenticatedData(key, sceneId.getBytes(StandardCharsets.UTF_8), group.epoch(), body);
+        byte[] plaintext = ByteBuffer.allocate(key.length + body.length).put(key).put(body).array();
+        byte[] ciphertext = group.protect(authenticatedData, plaintext);
+        store.saveState(mls.save());
+        return connection.request(id -> new ClientMessage.SceneSend(id, sceneId, clientId, BASE64.encodeToString(ciphertext), null))
+                .handle((reply, failure) -> {
+                    if (failure == null) return CompletableFuture.completedFuture(((ServerMessage.SceneSent) reply).message());
+                    if (retryable(failure)) return sendNow(sceneId, body, clientId);
+                    return CompletableFuture.<String>failedFuture(failure);
+                }).thenCompose(next -> next);
+    }
+
+    private static boolean retryable(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException wrapped ? wrapped.getCause() : failure;
+        return cause instanceof RequestFailed refused && (refused.code().equals("stale_epoch") || refused.code().equals("proposals_pending"));
+    }
+
+    private void purgeExpired() {
+        long now = clock.millis();
+        history.values().forEach(said -> said.removeIf(message -> message.expiresAt() != null && message.expiresAt() <= now));
+    }
+
+    private Mls.Group requireGroup(String sceneId) {
+        Mls.Group group = mls.group(sceneId);
+        if (group == null) throw new MlsException("this device is not in scene " + sceneId, null);
+        return group;
+    }
+
+    /** Runs work on the inbound thread, where all MLS state is touched, and flattens its future. */
+    private <T> CompletableFuture<T> onInbound(java.util.function.Supplier<CompletableFuture<T>> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        connection.later(() -> {
+            try {
+                work.get().whenComplete((value, failure) -> {
+                    if (failure == null) result.complete(value);
+                    else result.completeExceptionally(failure);
+                });
+            } catch (RuntimeException failure) {
+                result.completeExceptionally(failure);
+            }
+        });
+        return result;
+    }
+
+    private static byte[] envelope(String kind, String text) {
+        try {
+            return Codec.mapper().writeValueAsBytes(new Body(kind, text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[Franking.KEY_BYTES];
+        new java.security.SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** The body of a scene message inside the encryption: what kind of line it is, and its text. */
+    record Body(String kind, String text) {
+        static Body parse(byte[] json) {
+            try {
+                return Codec.mapper().readValue(json, Body.class);
+            } catch (java.io.IOException e) {
+                throw new MlsException("the message body is not readable", e);
+            }
+        }
+    }
+}
