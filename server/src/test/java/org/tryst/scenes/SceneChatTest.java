@@ -21,7 +21,7 @@ class SceneChatTest {
 
     @Test
     void twoClientsTalkBothWaysAndAnOutsiderHearsNothing() throws Exception {
-        try (Member alice = Member.join("alice"); Member bob = Member.join("bob"); Member eve = Member.join("eve")) {
+        try (Member alice = Member.join(server, "alice"); Member bob = Member.join(server, "bob"); Member eve = Member.join(server, "eve")) {
             Views.Scene scene = alice.client.createScene(alice.persona.id());
             alice.client.invite(scene.id(), alice.persona.id(), bob.persona.id(), "a walk by the sea?");
             SceneEvent.Invited invited = bob.next(SceneEvent.Invited.class);
@@ -44,7 +44,7 @@ class SceneChatTest {
 
     /** A registered account with a persona and a device. */
     record Member(TrystClient client, Views.Persona persona, Path data) implements AutoCloseable {
-        static Member join(String name) throws Exception {
+        static Member join(TestServer server, String name) throws Exception {
             TestServer.User user = server.register(name);
             Path data = Files.createTempDirectory("tryst-client");
             TrystClient client = TrystClient.open(URI.create(server.origin()), user.token(), data);
