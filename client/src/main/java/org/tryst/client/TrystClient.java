@@ -189,6 +189,35 @@ public final class TrystClient implements AutoCloseable {
         }).join();
     }
 
+    /**
+     * The safety number of this device's persona and another member of a scene, from the keys in
+     * the scene's group; both partners see the same digits when nobody sits between them.
+     */
+    public String safetyNumber(String sceneId, String otherPersonaId) {
+        return onInbound(() -> {
+            Mls.Group group = requireGroup(sceneId);
+            List<Mls.Member> members = group.members();
+            String mine = members.stream().filter(member -> member.leaf() == group.ownLeaf()).findFirst().orElseThrow().personaId();
+            return CompletableFuture.completedFuture(SafetyNumber.of(mine, keysOf(members, mine), otherPersonaId, keysOf(members, otherPersonaId)));
+        }).join();
+    }
+
+    private static List<byte[]> keysOf(List<Mls.Member> members, String personaId) {
+        List<byte[]> keys = members.stream().filter(member -> member.personaId().equals(personaId)).map(Mls.Member::signatureKey).toList();
+        if (keys.isEmpty()) throw new MlsException("that persona is not in the scene", null);
+        return keys;
+    }
+
+    /** The scenes of this account's personas, as the server lists them. */
+    public List<Views.Scene> scenes() {
+        return ((ServerMessage.Scenes) connection.request(ClientMessage.SceneList::new).join()).scenes();
+    }
+
+    /** The invitations to and from this account's personas. */
+    public ServerMessage.Invitations invitations() {
+        return (ServerMessage.Invitations) connection.request(ClientMessage.InvitationList::new).join();
+    }
+
     /** An epoch and its authenticator. */
     public record Epoch(long epoch, byte[] authenticator) {}
 
