@@ -58,7 +58,8 @@ public final class TrystClient implements AutoCloseable {
         return open(server, token, dataDir, Clock.systemUTC());
     }
 
-    static TrystClient open(URI server, String token, Path dataDir, Clock clock) {
+    /** Connects as {@link #open(URI, String, Path)} does, with a clock for disappearing messages (tests move it forward). */
+    public static TrystClient open(URI server, String token, Path dataDir, Clock clock) {
         DeviceStore store = new DeviceStore(dataDir);
         Connection connection = Connection.open(server, token);
         Mls mls = store.mlsState().map(BcMls::restore).orElseGet(BcMls::create);
@@ -279,6 +280,10 @@ public final class TrystClient implements AutoCloseable {
 
     /** Checks the franking commitment, then keeps and announces the text. */
     private void opened(Views.SceneMessage message, Mls.Group group, Mls.Application application) {
+        if (message.from() == null || !application.sender().personaId().equals(message.from().id())) {
+            events.add(new SceneEvent.Dropped(message.scene(), message.id(), "the MLS sender is not the persona the server names"));
+            return;
+        }
         byte[] plaintext = application.plaintext();
         if (plaintext.length < Franking.KEY_BYTES) throw new MlsException("the message has no franking key", null);
         byte[] key = java.util.Arrays.copyOf(plaintext, Franking.KEY_BYTES);

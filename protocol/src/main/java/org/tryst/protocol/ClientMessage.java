@@ -73,8 +73,8 @@ public sealed interface ClientMessage {
     int MAX_PASSWORD = 1_024;
     /** Longest note on an invitation. */
     int MAX_NOTE = 300;
-    /** Largest MLS message (decoded) that a scene relays. */
-    int MAX_MLS_BYTES = 40_000;
+    /** Largest MLS message (decoded) that a scene relays; a commit and its Welcome together stay within a 64 KiB frame. */
+    int MAX_MLS_BYTES = 22_000;
     /** Largest KeyPackage (decoded). */
     int MAX_KEY_PACKAGE_BYTES = 4_000;
     /** Most KeyPackages in one upload. */

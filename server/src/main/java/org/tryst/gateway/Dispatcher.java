@@ -205,8 +205,9 @@ public final class Dispatcher {
         return null;
     }
 
-    /** Takes a persona out of every channel and off every socket, then deletes it with its messages. */
+    /** Takes a persona out of every scene and channel and off every socket, then deletes it with its messages. */
     private void forgetPersona(Persona persona) {
+        scenes.forget(persona);
         rooms.forget(persona.id());
         connections.ofAccount(persona.accountId()).forEach(socket -> socket.personasInUse().remove(persona.id()));
         personas.delete(persona.id());

@@ -40,17 +40,20 @@ final class Invitations {
         }
     }
 
+    /** An invitation, and whether it is new (only a new one is announced to the invitee). */
+    record Invited(Invitation invitation, boolean created) {}
+
     /**
      * Invites a persona; an open invitation for the same persona and scene is answered as it stands,
      * so that asking again neither nags the invitee nor reveals a decline.
      */
-    Invitation invite(Handle handle, String sceneId, String inviter, String invitee, String note, int members) {
+    Invited invite(Handle handle, String sceneId, String inviter, String invitee, String note, int members) {
         long now = clock.millis();
         handle.createUpdate("DELETE FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee AND expires_at <= :now")
                 .bind("scene", sceneId).bind("invitee", invitee).bind("now", now).execute();
         Optional<Invitation> open = handle.createQuery("SELECT * FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee")
                 .bind("scene", sceneId).bind("invitee", invitee).map(ROW).findOne();
-        if (open.isPresent()) return open.get();
+        if (open.isPresent()) return new Invited(open.get(), false);
         int invited = handle.createQuery("SELECT COUNT(*) FROM invitations WHERE scene_id = :scene AND status <> :declined AND expires_at > :now")
                 .bind("scene", sceneId).bind("declined", DECLINED).bind("now", now).mapTo(Integer.class).one();
         if (members + invited >= config.maxMembers()) {
@@ -64,7 +67,7 @@ final class Invitations {
                 .bind("id", created.id()).bind("scene", sceneId).bind("inviter", inviter).bind("invitee", invitee)
                 .bind("note", created.note()).bind("status", PENDING).bind("now", now).bind("expires", created.expiresAt())
                 .execute();
-        return created;
+        return new Invited(created, true);
     }
 
     /** An open invitation addressed to one of the given personas; NOT_FOUND for any other (declined ones included). */

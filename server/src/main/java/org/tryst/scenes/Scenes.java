@@ -107,12 +107,13 @@ public final class Scenes {
     /** A member invites a persona; the invitee's sockets hear of it at once. */
     public Views.Invitation invite(Persona inviter, String sceneId, String inviteeId, String note) {
         Persona invitee = personas.byId(inviteeId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
-        Invitations.Invitation invitation = sql.inTransaction(handle -> {
+        Invitations.Invited invited = sql.inTransaction(handle -> {
             requireMember(handle, sceneId, inviter.id());
             if (SceneStore.isMember(handle, sceneId, inviteeId)) throw new ProtocolException(ErrorCode.ALREADY_MEMBER, "already a member of that scene");
             return invitations.invite(handle, sceneId, inviter.id(), inviteeId, note, SceneStore.memberIds(handle, sceneId).size());
         });
-        if (Invitations.PENDING.equals(invitation.status())) {
+        Invitations.Invitation invitation = invited.invitation();
+        if (invited.created()) {
             tellAccount(invitee.accountId(), new ServerMessage.InvitationReceived(views.invitation(invitation, Invitations.PENDING)));
         }
         return views.invitation(invitation, invitation.shownToInviter());
@@ -230,6 +231,12 @@ public final class Scenes {
             if (disagreeing == 0) setTimer(handle, sceneId, seconds);
         });
         tellMembers(sceneId, changed(sceneId, "timer"));
+    }
+
+    /** Takes a persona out of every scene it is in, as if it left each, before the persona is deleted. */
+    public void forget(Persona persona) {
+        List<String> scenes = sql.withHandle(handle -> SceneStore.scenesOf(handle, List.of(persona.id())));
+        scenes.forEach(scene -> leave(persona, scene));
     }
 
     /** Deletes ciphertext whose timer ran out, delivered or not, and expired invitations. */

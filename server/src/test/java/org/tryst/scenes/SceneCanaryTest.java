@@ -50,7 +50,7 @@ class SceneCanaryTest {
     @Test
     void aPhraseSaidInASceneIsNowhereOnTheServer() throws Exception {
         String canary = "canary " + UUID.randomUUID() + " lilac harbour";
-        try (var alice = SceneChatTest.Member.join(server, "alice"); var bob = SceneChatTest.Member.join(server, "bob")) {
+        try (var alice = SceneMember.join(server, "Alice"); var bob = SceneMember.join(server, "Bob")) {
             Views.Scene scene = alice.client().createScene(alice.persona().id());
             alice.client().invite(scene.id(), alice.persona().id(), bob.persona().id(), "tea?");
             bob.client().accept(bob.next(SceneEvent.Invited.class).invitation().id());
