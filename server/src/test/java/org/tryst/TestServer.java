@@ -101,6 +101,15 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         server = null;
     }
 
+    /** A JDBC connection to the server's database, to check what it stores. */
+    public java.sql.Connection database() throws java.sql.SQLException {
+        if ("postgresql".equals(options.get("TRYST_STORAGE_KIND"))) {
+            return java.sql.DriverManager.getConnection(options.get("TRYST_STORAGE_POSTGRESQL_URL"),
+                    options.get("TRYST_STORAGE_POSTGRESQL_USER"), options.get("TRYST_STORAGE_POSTGRESQL_PASSWORD"));
+        }
+        return java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("tryst.db"));
+    }
+
     public Path data() {
         return data;
     }
