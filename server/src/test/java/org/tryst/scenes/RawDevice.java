@@ -27,12 +27,13 @@ final class RawDevice implements AutoCloseable {
 
     final Connection connection;
     final BcMls mls = BcMls.create();
+    final TestServer.User user;
     final Views.Persona persona;
     final String device;
     final BlockingQueue<ServerMessage> events = new LinkedBlockingQueue<>();
 
     RawDevice(TestServer server, String name) {
-        TestServer.User user = server.register(name.toLowerCase());
+        user = server.register(name.toLowerCase());
         connection = Connection.open(URI.create(server.origin()), user.token());
         connection.listen(events::add);
         persona = ((ServerMessage.PersonaInfo) request(id -> new ClientMessage.PersonaCreate(id, TestServer.uniqueName(name), null, null, null))).persona();
