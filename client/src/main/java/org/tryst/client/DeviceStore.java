@@ -1,11 +1,19 @@
 package org.tryst.client;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,17 +39,39 @@ final class DeviceStore {
         return read("device").map(String::new).map(String::strip);
     }
 
-    Optional<byte[]> mlsState() {
-        return read("mls-state");
+    /** The MLS state and the ids of the scene messages it has handled, kept in one file so that neither runs ahead of the other. */
+    record Saved(byte[] mls, List<String> seen) {}
+
+    Optional<Saved> state() {
+        return read("state").map(DeviceStore::decode);
     }
 
-    void saveDevice(String deviceId, byte[] state) {
-        write("mls-state", state);
-        write("device", deviceId.getBytes());
+    void saveDevice(String deviceId, byte[] mls) {
+        saveState(mls, List.of());
+        write("device", deviceId.getBytes(StandardCharsets.UTF_8));
     }
 
-    void saveState(byte[] state) {
-        write("mls-state", state);
+    void saveState(byte[] mls, Collection<String> seen) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(mls.length + seen.size() * 40);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(seen.size());
+            for (String id : seen) out.writeUTF(id);
+            out.write(mls);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write("state", bytes.toByteArray());
+    }
+
+    private static Saved decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int count = in.readInt();
+            List<String> seen = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) seen.add(in.readUTF());
+            return new Saved(in.readAllBytes(), seen);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the device state file is damaged", e);
+        }
     }
 
     private Optional<byte[]> read(String name) {

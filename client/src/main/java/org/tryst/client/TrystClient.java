@@ -12,9 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.tryst.client.mls.BcMls;
@@ -35,6 +39,10 @@ public final class TrystClient implements AutoCloseable {
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
     private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
     private static final int KEY_PACKAGES_PER_UPLOAD = 10;
+    private static final int SEEN_KEPT = 10_000;
+    private static final int ACKS_PER_REQUEST = 500;
+    /** Acknowledgements wait this long, so that a burst of messages is acknowledged in one request. */
+    private static final long ACK_DELAY_MS = 200;
 
     private final Connection connection;
     private final DeviceStore store;
@@ -43,14 +51,18 @@ public final class TrystClient implements AutoCloseable {
     private final Clock clock;
     private final BlockingQueue<SceneEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, List<SceneEvent.Said>> history = new LinkedHashMap<>();
-    private final Set<String> seen = new LinkedHashSet<>();
+    private final Set<String> seen;
+    private final List<String> unacknowledged = new ArrayList<>();
+    private final ScheduledExecutorService ackTimer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("tryst-acks").daemon().factory());
 
-    private TrystClient(Connection connection, DeviceStore store, Mls mls, String deviceId, Clock clock) {
+    private TrystClient(Connection connection, DeviceStore store, Mls mls, List<String> seen, String deviceId, Clock clock) {
         this.connection = connection;
         this.store = store;
         this.mls = mls;
         this.deviceId = deviceId;
         this.clock = clock;
+        this.seen = new LinkedHashSet<>(seen);
     }
 
     /** Connects with a session token; the device lives in {@code dataDir} and is registered on first use. */
@@ -62,14 +74,15 @@ public final class TrystClient implements AutoCloseable {
     public static TrystClient open(URI server, String token, Path dataDir, Clock clock) {
         DeviceStore store = new DeviceStore(dataDir);
         Connection connection = Connection.open(server, token);
-        Mls mls = store.mlsState().map(BcMls::restore).orElseGet(BcMls::create);
+        Optional<DeviceStore.Saved> saved = store.state();
+        Mls mls = saved.map(state -> (Mls) BcMls.restore(state.mls())).orElseGet(BcMls::create);
         String deviceId = store.deviceId().orElseGet(() -> {
             var registered = (ServerMessage.DeviceRegistered) connection.request(id -> new ClientMessage.DeviceRegister(id,
                     BASE64.encodeToString(mls.signatureKey()))).join();
             store.saveDevice(registered.device().id(), mls.save());
             return registered.device().id();
         });
-        TrystClient client = new TrystClient(connection, store, mls, deviceId, clock);
+        TrystClient client = new TrystClient(connection, store, mls, saved.map(DeviceStore.Saved::seen).orElse(List.of()), deviceId, clock);
         connection.listen(client::onEvent);
         connection.request(id -> new ClientMessage.DeviceAttach(id, deviceId)).join();
         return client;
@@ -105,7 +118,7 @@ public final class TrystClient implements AutoCloseable {
             List<String> packages = new ArrayList<>();
             for (int i = 0; i < KEY_PACKAGES_PER_UPLOAD; i++) packages.add(BASE64.encodeToString(mls.newKeyPackage(personaId)));
             String lastResort = BASE64.encodeToString(mls.newKeyPackage(personaId));
-            store.saveState(mls.save());
+            store.saveState(mls.save(), seen);
             return connection.request(id -> new ClientMessage.KeyPackagesUpload(id, personaId, packages, lastResort));
         });
     }
@@ -116,7 +129,7 @@ public final class TrystClient implements AutoCloseable {
         Views.Scene scene = created.scene();
         onInbound(() -> {
             mls.create(scene.id(), personaId, BASE64_DECODER.decode(scene.externalSender()));
-            store.saveState(mls.save());
+            store.saveState(mls.save(), seen);
             return CompletableFuture.completedFuture(null);
         }).join();
         return scene;
@@ -152,7 +165,7 @@ public final class TrystClient implements AutoCloseable {
         connection.request(id -> new ClientMessage.SceneLeave(id, sceneId, personaId)).join();
         onInbound(() -> {
             mls.forget(sceneId);
-            store.saveState(mls.save());
+            store.saveState(mls.save(), seen);
             history.remove(sceneId);
             events.add(new SceneEvent.Removed(sceneId));
             return CompletableFuture.completedFuture(null);
@@ -229,6 +242,7 @@ public final class TrystClient implements AutoCloseable {
 
     @Override
     public void close() {
+        ackTimer.shutdownNow();
         connection.close();
     }
 
@@ -243,7 +257,11 @@ public final class TrystClient implements AutoCloseable {
         }
     }
 
-    /** Handles one scene message in order, keeps its new state on disk, then acknowledges it. */
+    /**
+     * Handles one scene message in order and keeps the new state, with the message's id, on disk;
+     * the server hears of it shortly after, with the messages that follow. A message that comes
+     * again (its acknowledgement was lost) is recognised by its id and only acknowledged.
+     */
     private void receive(Views.SceneMessage message) {
         if (seen.add(message.id())) {
             try {
@@ -251,10 +269,19 @@ public final class TrystClient implements AutoCloseable {
             } catch (MlsException failed) {
                 events.add(new SceneEvent.Dropped(message.scene(), message.id(), failed.getMessage()));
             }
-            store.saveState(mls.save());
-            if (seen.size() > 10_000) seen.remove(seen.iterator().next());
+            if (seen.size() > SEEN_KEPT) seen.remove(seen.iterator().next());
+            store.saveState(mls.save(), seen);
         }
-        connection.request(id -> new ClientMessage.SceneAck(id, List.of(message.id())));
+        unacknowledged.add(message.id());
+        if (unacknowledged.size() == 1) ackTimer.schedule(() -> connection.later(this::acknowledge), ACK_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void acknowledge() {
+        for (int from = 0; from < unacknowledged.size(); from += ACKS_PER_REQUEST) {
+            List<String> batch = List.copyOf(unacknowledged.subList(from, Math.min(unacknowledged.size(), from + ACKS_PER_REQUEST)));
+            connection.request(id -> new ClientMessage.SceneAck(id, batch));
+        }
+        unacknowledged.clear();
     }
 
     private void handle(Views.SceneMessage message) {
@@ -330,7 +357,7 @@ public final class TrystClient implements AutoCloseable {
                 .handle((reply, failure) -> {
                     if (failure == null) {
                         group.confirm();
-                        store.saveState(mls.save());
+                        store.saveState(mls.save(), seen);
                         events.add(new SceneEvent.NewEpoch(sceneId, group.epoch()));
                         return CompletableFuture.<Void>completedFuture(null);
                     }
@@ -348,7 +375,7 @@ public final class TrystClient implements AutoCloseable {
         byte[] authenticatedData = Franking.authenticatedData(key, sceneId.getBytes(StandardCharsets.UTF_8), group.epoch(), body);
         byte[] plaintext = ByteBuffer.allocate(key.length + body.length).put(key).put(body).array();
         byte[] ciphertext = group.protect(authenticatedData, plaintext);
-        store.saveState(mls.save());
+        store.saveState(mls.save(), seen);
         return connection.request(id -> new ClientMessage.SceneSend(id, sceneId, clientId, BASE64.encodeToString(ciphertext), null))
                 .handle((reply, failure) -> {
                     if (failure == null) return CompletableFuture.completedFuture(((ServerMessage.SceneSent) reply).message());

@@ -90,6 +90,24 @@ class SceneLifecycleTest {
     }
 
     @Test
+    void aMessageDeliveredAgainAfterALostAcknowledgementIsDroppedAsADuplicate() throws Exception {
+        try (var alice = SceneMember.join(server, "Alice", clock); var bob = SceneMember.join(server, "Bob", clock)) {
+            Views.Scene scene = alice.sceneWith(bob);
+            alice.client().say(scene.id(), "only once, please");
+            assertThat(bob.heard()).isEqualTo("only once, please");
+            String device = bob.client().deviceId();
+            bob.quit(); // before the client's acknowledgement went out
+            assertThat(queued(device)).isPositive();
+            bob.restart();
+            bob.hearsNothingFor(Duration.ofMillis(600));
+            assertThat(queued(device)).isZero();
+            assertThat(bob.client().history(scene.id())).isEmpty();
+            alice.client().say(scene.id(), "and the next");
+            assertThat(bob.heard()).isEqualTo("and the next");
+        }
+    }
+
+    @Test
     void theSameClientMessageSentTenTimesAcrossReconnectsArrivesOnce() throws Exception {
         try (var alice = SceneMember.join(server, "Alice", clock); var bob = SceneMember.join(server, "Bob", clock)) {
             Views.Scene scene = alice.sceneWith(bob);
@@ -148,6 +166,15 @@ class SceneLifecycleTest {
             bob.client().timer(scene.id(), bob.persona().id(), 0);
             Views.Scene agreed = alice.changed(changed -> changed.timerChoices().isEmpty() && changed.timerSeconds() != 86_400);
             assertThat(agreed.timerSeconds()).isZero();
+        }
+    }
+
+    private static int queued(String device) throws Exception {
+        try (var sql = server.database(); var count = sql.prepareStatement("SELECT COUNT(*) FROM scene_queue WHERE device_id = ?")) {
+            count.setString(1, device);
+            var rows = count.executeQuery();
+            rows.next();
+            return rows.getInt(1);
         }
     }
 
