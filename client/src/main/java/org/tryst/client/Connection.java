@@ -99,23 +99,14 @@ public final class Connection implements AutoCloseable {
         } catch (IOException e) {
             return; // a newer server's message this client does not know; nothing to do with it
         }
-        String id = replyId(message);
-        CompletableFuture<ServerMessage> reply = id == null ? null : pending.remove(id);
+        CompletableFuture<ServerMessage> reply = message instanceof ServerMessage.Reply answer && answer.id() != null
+                ? pending.remove(answer.id()) : null;
         if (reply == null) {
             listener.accept(message);
         } else if (message instanceof ServerMessage.Error error) {
             reply.completeExceptionally(new RequestFailed(error.code(), error.message()));
         } else {
             reply.complete(message);
-        }
-    }
-
-    private static String replyId(ServerMessage message) {
-        try {
-            var accessor = message.getClass().getMethod("id");
-            return (String) accessor.invoke(message);
-        } catch (ReflectiveOperationException noId) {
-            return null;
         }
     }
 

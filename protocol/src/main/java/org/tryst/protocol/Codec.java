@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The JSON codec for both directions. Decoding happens once, at the edge: the result is either a
@@ -88,10 +89,10 @@ public final class Codec {
         return JSON;
     }
 
-    /** The wire names of the permitted message types of a sealed protocol interface. */
+    /** The wire names of the message types of a sealed protocol interface, through any sealed interfaces within it. */
     public static Set<String> typeNames(Class<?> sealedInterface) {
         return Arrays.stream(sealedInterface.getPermittedSubclasses())
-                .map(type -> type.getAnnotation(JsonTypeName.class).value())
+                .flatMap(type -> type.isInterface() ? typeNames(type).stream() : Stream.of(type.getAnnotation(JsonTypeName.class).value()))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

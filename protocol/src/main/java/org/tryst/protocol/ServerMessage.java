@@ -49,14 +49,19 @@ import java.util.List;
 })
 public sealed interface ServerMessage {
 
+    /** A reply: it carries the id of the request it answers (null when the request had none). */
+    sealed interface Reply extends ServerMessage {
+        String id();
+    }
+
     /** Reply to {@code hello}: the session is open. */
     @JsonTypeName("welcome")
     record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits)
-            implements ServerMessage {}
+            implements Reply {}
 
     /** Reply to any request that failed, or an event explaining why the server is about to close the socket. */
     @JsonTypeName("error")
-    record Error(String id, String code, String message, Long retryAfterMs) implements ServerMessage {
+    record Error(String id, String code, String message, Long retryAfterMs) implements Reply {
         public static Error of(String id, ProtocolException problem) {
             return new Error(id, problem.code().wire(), problem.getMessage(), problem.retryAfterMs());
         }
@@ -64,43 +69,43 @@ public sealed interface ServerMessage {
 
     /** Reply to a request that succeeded and has nothing else to say. */
     @JsonTypeName("ok")
-    record Ok(String id) implements ServerMessage {}
+    record Ok(String id) implements Reply {}
 
     /** Reply to {@code sessions.list}. */
     @JsonTypeName("sessions")
-    record Sessions(String id, List<Views.Session> sessions) implements ServerMessage {}
+    record Sessions(String id, List<Views.Session> sessions) implements Reply {}
 
     /** Reply to {@code persona.create}, {@code persona.update} and {@code persona.show}. */
     @JsonTypeName("persona")
-    record PersonaInfo(String id, Views.Persona persona) implements ServerMessage {}
+    record PersonaInfo(String id, Views.Persona persona) implements Reply {}
 
     /** Reply to {@code persona.list}. */
     @JsonTypeName("personas")
-    record Personas(String id, List<Views.Persona> personas) implements ServerMessage {}
+    record Personas(String id, List<Views.Persona> personas) implements Reply {}
 
     /** Reply to {@code persona.use}: the channels this socket now follows as the persona. */
     @JsonTypeName("persona.in_use")
-    record PersonaInUse(String id, String persona, List<Views.Joined> channels) implements ServerMessage {}
+    record PersonaInUse(String id, String persona, List<Views.Joined> channels) implements Reply {}
 
     /** Reply to {@code channel.list}. */
     @JsonTypeName("channels")
-    record Channels(String id, List<Views.Channel> channels) implements ServerMessage {}
+    record Channels(String id, List<Views.Channel> channels) implements Reply {}
 
     /** Reply to {@code channel.join} and {@code channel.create}: members, topic and recent history. */
     @JsonTypeName("channel.joined")
-    record ChannelJoined(String id, Views.Joined channel) implements ServerMessage {}
+    record ChannelJoined(String id, Views.Joined channel) implements Reply {}
 
     /** Reply to {@code channel.members}. */
     @JsonTypeName("members")
-    record Members(String id, String channel, List<Views.Member> members) implements ServerMessage {}
+    record Members(String id, String channel, List<Views.Member> members) implements Reply {}
 
     /** Reply to {@code channel.history}: oldest first. */
     @JsonTypeName("history")
-    record History(String id, String channel, List<Views.Message> messages) implements ServerMessage {}
+    record History(String id, String channel, List<Views.Message> messages) implements Reply {}
 
     /** Reply to {@code say} and {@code pose}: the message is stored durably under {@code message}. */
     @JsonTypeName("sent")
-    record Sent(String id, String message, long at) implements ServerMessage {}
+    record Sent(String id, String message, long at) implements Reply {}
 
     /** Event: a message in a channel, to every socket following it (the sender's included). */
     @JsonTypeName("message")
@@ -128,15 +133,15 @@ public sealed interface ServerMessage {
 
     /** Reply to {@code device.register}. */
     @JsonTypeName("device")
-    record DeviceRegistered(String id, Views.Device device) implements ServerMessage {}
+    record DeviceRegistered(String id, Views.Device device) implements Reply {}
 
     /** Reply to {@code device.attach}; the device's queued scene messages follow as {@code scene.message} events. */
     @JsonTypeName("device.attached")
-    record DeviceAttached(String id, String device, int queued) implements ServerMessage {}
+    record DeviceAttached(String id, String device, int queued) implements Reply {}
 
     /** Reply to {@code keypackages.upload}: how many unused KeyPackages the device now has for the persona. */
     @JsonTypeName("keypackages.stored")
-    record KeyPackagesStored(String id, String persona, int available) implements ServerMessage {}
+    record KeyPackagesStored(String id, String persona, int available) implements Reply {}
 
     /** Event to a device: its KeyPackages for a persona are running out; upload more. */
     @JsonTypeName("keypackages.low")
@@ -144,23 +149,23 @@ public sealed interface ServerMessage {
 
     /** Reply to {@code keypackages.claim}: one KeyPackage per device of the persona. */
     @JsonTypeName("keypackages")
-    record KeyPackages(String id, String scene, String persona, List<Views.DeviceKeyPackage> keyPackages) implements ServerMessage {}
+    record KeyPackages(String id, String scene, String persona, List<Views.DeviceKeyPackage> keyPackages) implements Reply {}
 
     /** Reply to {@code scene.create}. */
     @JsonTypeName("scene")
-    record SceneInfo(String id, Views.Scene scene) implements ServerMessage {}
+    record SceneInfo(String id, Views.Scene scene) implements Reply {}
 
     /** Reply to {@code scene.list}. */
     @JsonTypeName("scenes")
-    record Scenes(String id, List<Views.Scene> scenes) implements ServerMessage {}
+    record Scenes(String id, List<Views.Scene> scenes) implements Reply {}
 
     /** Reply to {@code scene.invite} and {@code invitation.accept}. */
     @JsonTypeName("invitation")
-    record InvitationInfo(String id, Views.Invitation invitation) implements ServerMessage {}
+    record InvitationInfo(String id, Views.Invitation invitation) implements Reply {}
 
     /** Reply to {@code invitation.list}: invitations to the account's personas, and those they sent. */
     @JsonTypeName("invitations")
-    record Invitations(String id, List<Views.Invitation> received, List<Views.Invitation> sent) implements ServerMessage {}
+    record Invitations(String id, List<Views.Invitation> received, List<Views.Invitation> sent) implements Reply {}
 
     /** Event to the invitee's sockets: someone invites one of its personas into a scene. */
     @JsonTypeName("invitation.received")
@@ -172,7 +177,7 @@ public sealed interface ServerMessage {
 
     /** Reply to {@code scene.send}: the message is durably stored as {@code message}, number {@code seq} of the scene. */
     @JsonTypeName("scene.sent")
-    record SceneSent(String id, String scene, String message, long seq, long epoch, long at) implements ServerMessage {}
+    record SceneSent(String id, String scene, String message, long seq, long epoch, long at) implements Reply {}
 
     /** Event to a device: one message of a scene, in the scene's order; acknowledge it with {@code scene.ack}. */
     @JsonTypeName("scene.message")

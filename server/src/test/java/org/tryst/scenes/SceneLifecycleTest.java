@@ -75,6 +75,23 @@ class SceneLifecycleTest {
     }
 
     @Test
+    void deletingAPersonaTakesItOutOfItsScenesFirst() throws Exception {
+        try (var alice = SceneMember.join(server, "Alice", clock); var bob = SceneMember.join(server, "Bob", clock);
+             var carol = SceneMember.join(server, "Carol", clock)) {
+            Views.Scene scene = alice.sceneWith(bob, carol);
+            long before = alice.client().epoch(scene.id()).epoch();
+            carol.client().connection().request(id -> new org.tryst.protocol.ClientMessage.PersonaDelete(id, carol.persona().id())).join();
+            alice.next(SceneEvent.NewEpoch.class);
+            bob.next(SceneEvent.NewEpoch.class);
+            assertThat(bob.client().epoch(scene.id()).epoch()).isEqualTo(before + 1);
+            bob.client().say(scene.id(), "two of us");
+            assertThat(alice.heard()).isEqualTo("two of us");
+            assertThat(alice.client().scenes().getFirst().members()).extracting(Views.Author::id)
+                    .containsExactlyInAnyOrder(alice.persona().id(), bob.persona().id());
+        }
+    }
+
+    @Test
     void anOfflineMemberGetsEverythingInOrderAfterARestart() throws Exception {
         try (var alice = SceneMember.join(server, "Alice", clock); var bob = SceneMember.join(server, "Bob", clock)) {
             Views.Scene scene = alice.sceneWith(bob);
