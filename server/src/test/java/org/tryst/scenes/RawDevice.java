@@ -94,6 +94,16 @@ final class RawDevice implements AutoCloseable {
         throw new AssertionError(persona.name() + ": no " + type.getSimpleName() + " within 10 s");
     }
 
+    /** Fails if a scene message reaches this device within the given time. */
+    void hearsNoSceneMessageFor(Duration quiet) throws InterruptedException {
+        long deadline = System.nanoTime() + quiet.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (events.poll(20, TimeUnit.MILLISECONDS) instanceof ServerMessage.SceneDelivery delivery) {
+                throw new AssertionError(persona.name() + " received " + delivery.message().kind());
+            }
+        }
+    }
+
     /** The next relayed scene message. */
     Views.SceneMessage nextSceneMessage() throws InterruptedException {
         return next(ServerMessage.SceneDelivery.class).message();

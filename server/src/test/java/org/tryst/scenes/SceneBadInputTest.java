@@ -1,6 +1,7 @@
 package org.tryst.scenes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,41 @@ class SceneBadInputTest {
             SceneEvent.Dropped dropped = bob.next(SceneEvent.Dropped.class);
             assertThat(dropped.why()).contains("franking");
             assertThat(bob.client().history(scene.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void aRemovedDeviceCannotDecryptWhatFollowsEvenHoldingTheCiphertext() throws Exception {
+        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob"); var carol = new RawDevice(server, "Carol")) {
+            Views.Scene scene = alice.createScene();
+            List<byte[]> keyPackages = new java.util.ArrayList<>();
+            for (RawDevice invitee : List.of(bob, carol)) {
+                String invitation = SceneConsentTest.invite(alice, invitee, scene.id());
+                invitee.request(id -> new ClientMessage.InvitationAccept(id, invitation));
+                var claimed = (ServerMessage.KeyPackages) alice.request(id -> new ClientMessage.KeyPackagesClaim(id, scene.id(), invitee.persona.id()));
+                keyPackages.add(Base64.getDecoder().decode(claimed.keyPackages().getFirst().keyPackage()));
+            }
+            Mls.Group group = alice.mls.group(scene.id());
+            Mls.Commit add = group.commit(keyPackages, List.of());
+            alice.send(scene.id(), add.message(), add.welcome());
+            group.confirm();
+            bob.handleNext();
+            carol.handleNext();
+            Mls.Group carolsGroup = carol.mls.group(scene.id());
+            int carolsLeaf = carolsGroup.ownLeaf();
+
+            Mls.Commit removal = group.commit(List.of(), List.of(carolsLeaf));
+            alice.send(scene.id(), removal.message(), null);
+            group.confirm();
+            assertThat(bob.handleNext()).isInstanceOf(Mls.NewEpoch.class);
+            assertThat(carol.handleNext()).isInstanceOf(Mls.Removed.class);
+
+            alice.send(scene.id(), honest(group, "not for Carol"), null);
+            Views.SceneMessage later = bob.nextSceneMessage();
+            byte[] ciphertext = Base64.getDecoder().decode(later.data());
+            assertThat(bob.mls.group(scene.id()).handle(ciphertext)).isInstanceOf(Mls.Application.class);
+            assertThatThrownBy(() -> carolsGroup.handle(ciphertext)).isInstanceOf(org.tryst.client.mls.MlsException.class);
+            carol.hearsNoSceneMessageFor(java.time.Duration.ofMillis(300));
         }
     }
 
