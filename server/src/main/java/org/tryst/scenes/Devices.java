@@ -23,6 +23,8 @@ import org.tryst.storage.Sql;
  * whose invitation it accepted. A last-resort package is handed out when the others are gone.
  */
 public final class Devices {
+    /** Unused KeyPackages the server keeps per device and persona: plenty for invitations, not a place to store data. */
+    static final int MAX_STORED = 100;
     private final Sql sql;
     private final Config.Scenes config;
     private final Clock clock;
@@ -74,6 +76,9 @@ public final class Devices {
         KeyPackage resort = lastResort == null ? null : checked(lastResort, deviceKey, persona);
         long now = clock.millis();
         return sql.inTransaction(handle -> {
+            if (available(handle, deviceId, persona.id()) + ordinary.size() > MAX_STORED) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a device keeps at most " + MAX_STORED + " KeyPackages per persona here");
+            }
             for (int i = 0; i < ordinary.size(); i++) insert(handle, ordinary.get(i), packages.get(i), deviceId, persona.id(), false, now);
             if (resort != null) {
                 handle.createUpdate("DELETE FROM key_packages WHERE device_id = :device AND persona_id = :persona AND last_resort")
