@@ -63,6 +63,25 @@ class SceneBadInputTest {
     }
 
     @Test
+    void keyPackagesAreCheckedAndCapped() throws Exception {
+        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
+            String persona = alice.persona.id();
+            java.util.function.IntFunction<List<String>> fresh = count -> java.util.stream.IntStream.range(0, count)
+                    .mapToObj(i -> Base64.getEncoder().encodeToString(alice.mls.newKeyPackage(persona))).toList();
+            String bobs = Base64.getEncoder().encodeToString(bob.mls.newKeyPackage(bob.persona.id()));
+            assertThat(alice.refusal(id -> new ClientMessage.KeyPackagesUpload(id, persona, List.of(bobs), null))).isEqualTo("bad_mls");
+            String namingBob = Base64.getEncoder().encodeToString(alice.mls.newKeyPackage(bob.persona.id()));
+            assertThat(alice.refusal(id -> new ClientMessage.KeyPackagesUpload(id, persona, List.of(namingBob), null))).isEqualTo("bad_mls");
+            assertThat(alice.refusal(id -> new ClientMessage.KeyPackagesUpload(id, persona,
+                    List.of(Base64.getEncoder().encodeToString(random(200))), null))).isEqualTo("bad_mls");
+            var stored = (ServerMessage.KeyPackagesStored) alice.request(id -> new ClientMessage.KeyPackagesUpload(id, persona, fresh.apply(50), null));
+            assertThat(stored.available()).isEqualTo(52);
+            alice.request(id -> new ClientMessage.KeyPackagesUpload(id, persona, fresh.apply(48), null));
+            assertThat(alice.refusal(id -> new ClientMessage.KeyPackagesUpload(id, persona, fresh.apply(1), null))).isEqualTo("invalid_message");
+        }
+    }
+
+    @Test
     void aMessageForAnEarlierEpochIsStale() throws Exception {
         try (var alice = new RawDevice(server, "Alice"); var bob = SceneMember.join(server, "Bob")) {
             Views.Scene scene = sceneOf(alice, bob);
