@@ -1,6 +1,8 @@
 package org.tryst;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,8 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EmbeddedPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres instance;
+    private static Path dataDirectory;
 
     private EmbeddedPostgres() {}
+
+    /** Where the cluster keeps its files, for tests that scan what the server stored. */
+    static synchronized Path dataDirectory() {
+        return dataDirectory;
+    }
 
     /** How to reach one database. */
     record Database(String url, String user, String password) {}
@@ -19,7 +27,9 @@ final class EmbeddedPostgres {
     static synchronized Database freshDatabase() {
         try {
             if (instance == null) {
-                instance = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+                dataDirectory = Files.createTempDirectory("tryst-postgresql");
+                instance = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         instance.close();

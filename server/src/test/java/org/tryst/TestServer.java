@@ -110,6 +110,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("tryst.db"));
     }
 
+    /** Every directory where this server's state lands: its data directory, and the database cluster's when on PostgreSQL. */
+    public java.util.List<Path> storageDirectories() {
+        if ("postgresql".equals(options.get("TRYST_STORAGE_KIND"))) return java.util.List.of(data, EmbeddedPostgres.dataDirectory());
+        return java.util.List.of(data);
+    }
+
     public Path data() {
         return data;
     }

@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.tryst.TestServer;
 import org.tryst.client.SceneEvent;
@@ -26,11 +25,11 @@ import org.tryst.protocol.Views;
 
 /**
  * The promise of private scenes, checked: a unique phrase said in a scene appears nowhere on the
- * server, in any form, neither in any file under its data directory nor in any log line.
+ * server, in any form, neither in any file under its data directory (or the PostgreSQL cluster's)
+ * nor in any log line. Runs on SQLite and on PostgreSQL.
  */
-class SceneCanaryTest {
-    @RegisterExtension
-    static final TestServer server = TestServer.sqlite();
+abstract class SceneCanaryContract {
+    abstract TestServer server();
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
@@ -50,6 +49,7 @@ class SceneCanaryTest {
     @Test
     void aPhraseSaidInASceneIsNowhereOnTheServer() throws Exception {
         String canary = "canary " + UUID.randomUUID() + " lilac harbour";
+        TestServer server = server();
         try (var alice = SceneMember.join(server, "Alice"); var bob = SceneMember.join(server, "Bob")) {
             Views.Scene scene = alice.client().createScene(alice.persona().id());
             alice.client().invite(scene.id(), alice.persona().id(), bob.persona().id(), "tea?");
@@ -61,10 +61,12 @@ class SceneCanaryTest {
             assertThat(alice.next(SceneEvent.Said.class).text()).isEqualTo(canary);
         }
         List<byte[]> forms = forms(canary);
-        try (Stream<Path> files = Files.walk(server.data())) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                byte[] content = Files.readAllBytes(file);
-                for (byte[] form : forms) assertThat(indexOf(content, form)).as(file + " holds the canary").isEqualTo(-1);
+        for (Path directory : server.storageDirectories()) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    byte[] content = Files.readAllBytes(file);
+                    for (byte[] form : forms) assertThat(indexOf(content, form)).as(file + " holds the canary").isEqualTo(-1);
+                }
             }
         }
         for (ILoggingEvent event : logs.list) {
