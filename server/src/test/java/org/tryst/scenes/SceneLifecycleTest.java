@@ -2,8 +2,6 @@ package org.tryst.scenes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,12 +138,7 @@ class SceneLifecycleTest {
             assertThat(bob.heard()).isEqualTo("only once");
             alice.client().say(scene.id(), "next");
             assertThat(bob.heard()).isEqualTo("next");
-            try (var sql = DriverManager.getConnection("jdbc:sqlite:" + server.data().resolve("tryst.db"));
-                 var count = sql.prepareStatement("SELECT COUNT(*) FROM scene_messages WHERE client_id = 'resend-1'")) {
-                var rows = count.executeQuery();
-                rows.next();
-                assertThat(rows.getInt(1)).isEqualTo(1);
-            }
+            assertThat(count("SELECT COUNT(*) FROM scene_messages WHERE client_id = ?", "resend-1")).isEqualTo(1);
         }
     }
 
@@ -187,20 +180,17 @@ class SceneLifecycleTest {
     }
 
     private static int queued(String device) throws Exception {
-        try (var sql = server.database(); var count = sql.prepareStatement("SELECT COUNT(*) FROM scene_queue WHERE device_id = ?")) {
-            count.setString(1, device);
-            var rows = count.executeQuery();
-            rows.next();
-            return rows.getInt(1);
-        }
+        return count("SELECT COUNT(*) FROM scene_queue WHERE device_id = ?", device);
     }
 
     private static int storedMessages(String sceneId) throws Exception {
-        Path database = server.data().resolve("tryst.db");
-        try (var sql = DriverManager.getConnection("jdbc:sqlite:" + database);
-             var count = sql.prepareStatement("SELECT COUNT(*) FROM scene_messages WHERE scene_id = ? AND kind = 'application'")) {
-            count.setString(1, sceneId);
-            var rows = count.executeQuery();
+        return count("SELECT COUNT(*) FROM scene_messages WHERE scene_id = ? AND kind = 'application'", sceneId);
+    }
+
+    private static int count(String query, String parameter) throws Exception {
+        try (var sql = server.database(); var statement = sql.prepareStatement(query)) {
+            statement.setString(1, parameter);
+            var rows = statement.executeQuery();
             rows.next();
             return rows.getInt(1);
         }
