@@ -87,6 +87,26 @@ class SceneConsentTest {
         }
     }
 
+    @Test
+    void eachKeyPackageIsHandedOutOnceThenTheLastResortAndTheDeviceIsAskedForMore() throws Exception {
+        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
+            List<String> handedOut = new java.util.ArrayList<>();
+            List<Integer> left = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Views.Scene scene = alice.createScene();
+                String invitation = invite(alice, bob, scene.id());
+                bob.request(id -> new ClientMessage.InvitationAccept(id, invitation));
+                var claimed = (ServerMessage.KeyPackages) alice.request(id -> new ClientMessage.KeyPackagesClaim(id, scene.id(), bob.persona.id()));
+                assertThat(claimed.keyPackages()).singleElement().extracting(Views.DeviceKeyPackage::device).isEqualTo(bob.device);
+                handedOut.add(claimed.keyPackages().getFirst().keyPackage());
+                left.add(bob.next(ServerMessage.KeyPackagesLow.class).available());
+            }
+            assertThat(handedOut.subList(0, 3)).doesNotHaveDuplicates();
+            assertThat(handedOut.get(3)).isEqualTo(handedOut.get(2));
+            assertThat(left).containsExactly(1, 0, 0, 0);
+        }
+    }
+
     static String invite(RawDevice from, RawDevice to, String sceneId) throws InterruptedException {
         from.request(id -> new ClientMessage.SceneInvite(id, sceneId, from.persona.id(), to.persona.id(), "hello"));
         return to.next(ServerMessage.InvitationReceived.class).invitation().id();
