@@ -1,0 +1,61 @@
+package org.tryst.client.chat;
+
+import java.util.List;
+import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+
+/**
+ * What the chat asks of the server and of this device's scenes. Failures are thrown: a
+ * {@link org.tryst.client.RequestFailed} (possibly wrapped in a CompletionException) for the
+ * server's refusals.
+ */
+public interface Backend {
+    List<Views.Persona> personas();
+
+    /** Creates a persona, ready to be invited into scenes. */
+    Views.Persona createPersona(String name);
+
+    /** Goes online as one of this account's personas; answers the channels it is in. */
+    List<Views.Joined> use(String personaId);
+
+    /** Anyone's persona, by display name in any case. */
+    Views.Persona findPersona(String name);
+
+    List<Views.Channel> channels();
+
+    Views.Joined joinChannel(String personaId, String channel);
+
+    Views.Joined createChannel(String personaId, String channel);
+
+    void leaveChannel(String personaId, String channel);
+
+    List<Views.Member> members(String channel);
+
+    /** The newest messages of a channel the persona is in, oldest first. */
+    List<Views.Message> channelHistory(String personaId, String channel);
+
+    void sayInChannel(String personaId, String channel, MessageKind kind, String text);
+
+    List<Views.Scene> scenes();
+
+    Views.Scene createScene(String personaId);
+
+    void invite(String sceneId, String personaId, String inviteeId, String note);
+
+    ServerMessage.Invitations invitations();
+
+    void accept(String invitationId);
+
+    void decline(String invitationId);
+
+    /** Says or poses in a scene, end to end encrypted. */
+    void sayInScene(String sceneId, MessageKind kind, String text);
+
+    void leaveScene(String sceneId, String personaId);
+
+    void timer(String sceneId, String personaId, long seconds);
+
+    /** The safety number of this device's persona in the scene and another member. */
+    String safetyNumber(String sceneId, String personaId);
+}

@@ -1,0 +1,130 @@
+package org.tryst.client.chat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.reader.Candidate;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.tryst.client.TrystClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code tryst chat}: talk from a terminal, in public channels and in private scenes encrypted end to end. */
+@CommandLine.Command(name = "tryst chat", mixinStandardHelpOptions = true, version = "Tryst chat 0.1.0",
+        description = {"Chat from a terminal as one of your personas: public channels, and private scenes encrypted end to end.",
+                "Logs in (or registers) with a username and password; type /help inside for the commands."})
+public final class Chat implements Callable<Integer> {
+    private static final long FOLLOW_SECONDS = 1;
+
+    @Option(names = "--server", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+            description = "The Tryst server. Default: ${DEFAULT-VALUE}")
+    URI server;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Where this device keeps its keys and scene state. Default: ~/.tryst/USERNAME")
+    Path data;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Username; asked for when absent.")
+    String user;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Chat()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (Terminal terminal = TerminalBuilder.builder().name("tryst").system(true).dumb(true).build()) {
+            Optional<Login.Account> account = new Login(terminal, server).run(user);
+            if (account.isEmpty()) return 1;
+            Path dir = data != null ? data : Path.of(System.getProperty("user.home"), ".tryst", account.get().username());
+            try (TrystClient client = TrystClient.open(server, account.get().token(), dir)) {
+                talk(terminal, client, dir);
+            }
+            return 0;
+        } catch (UserInterruptException | EndOfFileException gaveUp) {
+            return 1;
+        } catch (RuntimeException failure) {
+            System.err.println(Errors.explain(failure));
+            return 1;
+        }
+    }
+
+    /** Reads lines until /quit or Ctrl-D, while scene events and channel messages print above the prompt. */
+    private static void talk(Terminal terminal, TrystClient client, Path dir) throws Exception {
+        LineReaderImpl reader = (LineReaderImpl) LineReaderBuilder.builder().terminal(terminal).appName("tryst")
+                .parser(new DefaultParser().escapeChars(null))
+                .completer(Chat::complete)
+                .history(new CommandHistory())
+                .variable(LineReader.HISTORY_FILE, dir.resolve("history"))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        TerminalScreen screen = new TerminalScreen(reader);
+        Shell shell = Shell.create(new ClientBackend(client), screen, Clock.systemDefaultZone());
+        AtomicBoolean talking = new AtomicBoolean(true);
+        Thread events = Thread.ofPlatform().daemon().name("tryst-events").start(() -> deliver(client, shell, screen));
+        ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tryst-follow").factory());
+        follower.scheduleWithFixedDelay(() -> {
+            shell.incoming().follow();
+            screen.refresh(shell.prompt());
+        }, FOLLOW_SECONDS, FOLLOW_SECONDS, TimeUnit.SECONDS);
+        client.connection().closed().thenRun(() -> {
+            if (talking.get()) screen.show("The server closed the connection; /quit, then start the chat again.");
+        });
+        try {
+            shell.start();
+            readLines(screen, shell);
+        } finally {
+            talking.set(false);
+            events.interrupt();
+            follower.shutdownNow();
+            reader.getHistory().save();
+        }
+    }
+
+    private static void readLines(TerminalScreen screen, Shell shell) {
+        while (true) {
+            String line;
+            try {
+                line = screen.read(shell.prompt());
+            } catch (UserInterruptException interrupted) {
+                continue; // Ctrl-C drops the line being typed, as in a shell
+            } catch (EndOfFileException endOfInput) {
+                return;
+            }
+            if (line.isBlank()) continue;
+            Command command = Commands.parse(line);
+            shell.run(command);
+            if (command instanceof Command.Quit) return;
+        }
+    }
+
+    private static void deliver(TrystClient client, Shell shell, TerminalScreen screen) {
+        try {
+            while (true) {
+                shell.incoming().show(client.events().take());
+                screen.refresh(shell.prompt());
+            }
+        } catch (InterruptedException quitting) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Completes command names; what follows them is free text or names only the server knows. */
+    private static void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        if (line.wordIndex() == 0) Commands.names().forEach(name -> candidates.add(new Candidate(name)));
+    }
+}

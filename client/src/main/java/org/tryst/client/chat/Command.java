@@ -1,0 +1,64 @@
+package org.tryst.client.chat;
+
+/** One line the person typed, understood: a command with its arguments, plain text to say, or a mistake to explain. */
+public sealed interface Command {
+    /** Lists the commands. */
+    record Help() implements Command {}
+
+    /** Lists this account's personas. */
+    record ListPersonas() implements Command {}
+
+    /** Creates a persona of this account. */
+    record NewPersona(String name) implements Command {}
+
+    /** Speaks as another of this account's personas from now on. */
+    record Use(String name) implements Command {}
+
+    /** Lists the public channels. */
+    record ListChannels() implements Command {}
+
+    /** Joins a channel (creating it when nobody has yet) and goes there. */
+    record Join(String channel) implements Command {}
+
+    /** Leaves the current channel or scene. */
+    record Leave() implements Command {}
+
+    /** Lists who is in the current channel or scene. */
+    record Who() implements Command {}
+
+    /** Says something in the current place. */
+    record Say(String text) implements Command {}
+
+    /** Describes what the current persona does, in the current place. */
+    record Pose(String text) implements Command {}
+
+    /** Invites a persona, by display name, into the current scene or a new one; the note is not end-to-end encrypted. */
+    record Invite(String name, String note) implements Command {}
+
+    /** Lists invitations received and sent. */
+    record ListInvitations() implements Command {}
+
+    /** Accepts the received invitation of that number in the last list. */
+    record Accept(int number) implements Command {}
+
+    /** Declines the received invitation of that number in the last list. */
+    record Decline(int number) implements Command {}
+
+    /** Lists this account's scenes. */
+    record ListScenes() implements Command {}
+
+    /** Goes to the scene of that number in the list. */
+    record GoToScene(int number) implements Command {}
+
+    /** Chooses the current scene's disappearing timer. */
+    record SetTimer(Disappearing timer) implements Command {}
+
+    /** Shows the safety number shared with a member of the current scene. */
+    record Safety(String name) implements Command {}
+
+    /** Ends the session. */
+    record Quit() implements Command {}
+
+    /** A line that is not a usable command; {@code problem} says why, for the person who typed it. */
+    record Invalid(String problem) implements Command {}
+}

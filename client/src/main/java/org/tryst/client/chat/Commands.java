@@ -1,0 +1,132 @@
+package org.tryst.client.chat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/** Reads what the person typed: one table of commands behind parsing, {@code /help} and completion. */
+public final class Commands {
+    /** One command: how {@code /help} shows it, and how its arguments are read ({@code read} gives null when they do not fit). */
+    public record Spec(String name, String arguments, String description, Function<String, Command> read) {
+        /** The command with its arguments, as {@code /help} shows it. */
+        public String usage() {
+            return arguments.isEmpty() ? name : name + " " + arguments;
+        }
+
+        Command parse(String typed) {
+            Command command = read.apply(typed);
+            return command != null ? command : new Command.Invalid("Usage: " + usage());
+        }
+    }
+
+    private static final List<Spec> SPECS = List.of(
+            new Spec("/help", "", "list these commands", none(new Command.Help())),
+            new Spec("/personas", "", "list your personas", none(new Command.ListPersonas())),
+            new Spec("/persona", "new NAME", "create a persona", Commands::newPersona),
+            new Spec("/as", "NAME", "speak as another of your personas", name(Command.Use::new)),
+            new Spec("/channels", "", "list the public channels", none(new Command.ListChannels())),
+            new Spec("/join", "CHANNEL", "go to a public channel (it is created if nobody has yet)", Commands::join),
+            new Spec("/leave", "", "leave the channel or scene you are in", none(new Command.Leave())),
+            new Spec("/who", "", "list who is here", none(new Command.Who())),
+            new Spec("/me", "TEXT", "describe what you do, shown as * Name TEXT", text(Command.Pose::new)),
+            new Spec("/invite", "NAME [NOTE]", "invite a persona into this scene, or into a new one (the note is not encrypted)", Commands::invite),
+            new Spec("/invitations", "", "list the invitations you received and sent", none(new Command.ListInvitations())),
+            new Spec("/accept", "N", "accept invitation N", number(Command.Accept::new)),
+            new Spec("/decline", "N", "decline invitation N (the sender is not told)", number(Command.Decline::new)),
+            new Spec("/scenes", "", "list your scenes and their disappearing timers", none(new Command.ListScenes())),
+            new Spec("/scene", "N", "go to scene N", number(Command.GoToScene::new)),
+            new Spec("/timer", Disappearing.choices(), "choose how soon this scene's messages disappear",
+                    typed -> Disappearing.parse(typed).map(Command.SetTimer::new).orElse(null)),
+            new Spec("/safety", "NAME", "show the safety number to compare with a member of this scene", name(Command.Safety::new)),
+            new Spec("/quit", "", "leave Tryst", none(new Command.Quit())));
+
+    private Commands() {}
+
+    /** What a line means: a command when it starts with {@code /}, otherwise text to say where you are. */
+    public static Command parse(String line) {
+        String typed = line.strip();
+        if (typed.isEmpty()) return new Command.Invalid("Type a message, or /help for the commands.");
+        if (!typed.startsWith("/")) return new Command.Say(typed);
+        int space = typed.indexOf(' ');
+        String name = (space < 0 ? typed : typed.substring(0, space)).toLowerCase(Locale.ROOT);
+        String arguments = space < 0 ? "" : typed.substring(space + 1).strip();
+        return find(name).map(spec -> spec.parse(arguments))
+                .orElseGet(() -> new Command.Invalid("There is no command " + name + "; /help lists them."));
+    }
+
+    /** The command names, for completion. */
+    public static List<String> names() {
+        return SPECS.stream().map(Spec::name).toList();
+    }
+
+    /** Every command with a line of description, aligned, then how to quote names. */
+    public static List<String> help() {
+        int width = SPECS.stream().mapToInt(spec -> spec.usage().length()).max().orElse(0);
+        var lines = new java.util.ArrayList<>(SPECS.stream()
+                .map(spec -> "  " + spec.usage() + " ".repeat(width - spec.usage().length() + 2) + spec.description()).toList());
+        lines.add("Anything else you type is said where you are. Put a name with spaces in quotes: /invite \"Mary Ann\" tea?");
+        return lines;
+    }
+
+    /**
+     * Whether a line may go into the history file. Only commands go there: what people say, pose or
+     * write in a note stays out, or a file would keep the words that scenes encrypt and let disappear.
+     */
+    public static boolean worthRemembering(String line) {
+        return switch (parse(line)) {
+            case Command.Say _, Command.Pose _, Command.Invalid _ -> false;
+            case Command.Invite invite -> invite.note() == null;
+            default -> true;
+        };
+    }
+
+    private static Optional<Spec> find(String name) {
+        return SPECS.stream().filter(spec -> spec.name().equals(name)).findFirst();
+    }
+
+    private static Function<String, Command> none(Command command) {
+        return typed -> typed.isEmpty() ? command : null;
+    }
+
+    private static Function<String, Command> text(Function<String, Command> command) {
+        return typed -> typed.isEmpty() ? null : command.apply(typed);
+    }
+
+    private static Function<String, Command> name(Function<String, Command> command) {
+        return typed -> {
+            String name = unquote(typed);
+            return name.isEmpty() ? null : command.apply(name);
+        };
+    }
+
+    private static Function<String, Command> number(IntFunction<Command> command) {
+        return typed -> typed.matches("[1-9][0-9]{0,5}") ? command.apply(Integer.parseInt(typed)) : null;
+    }
+
+    private static Command newPersona(String typed) {
+        String[] words = typed.split("\\s+", 2);
+        return words.length == 2 && words[0].equalsIgnoreCase("new") ? name(Command.NewPersona::new).apply(words[1]) : null;
+    }
+
+    private static Command join(String typed) {
+        String channel = typed.startsWith("#") ? typed.substring(1) : typed;
+        return channel.isEmpty() || channel.contains(" ") ? null : new Command.Join(channel.toLowerCase(Locale.ROOT));
+    }
+
+    /** A name first, in quotes when it has spaces, then the note, if any. */
+    private static Command invite(String typed) {
+        boolean quoted = typed.startsWith("\"");
+        int end = quoted ? typed.indexOf('"', 1) : typed.indexOf(' ');
+        if (quoted && end < 0) return null;
+        String name = quoted ? typed.substring(1, end).strip() : end < 0 ? typed : typed.substring(0, end);
+        String note = end < 0 ? "" : typed.substring(end + 1).strip();
+        return name.isEmpty() ? null : new Command.Invite(name, note.isEmpty() ? null : note);
+    }
+
+    private static String unquote(String typed) {
+        boolean quoted = typed.length() >= 2 && typed.startsWith("\"") && typed.endsWith("\"");
+        return (quoted ? typed.substring(1, typed.length() - 1) : typed).strip();
+    }
+}

@@ -1,0 +1,156 @@
+package org.tryst.client.chat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.tryst.client.SceneEvent;
+import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Views;
+
+/** How things look on the screen: pure functions from what the server says to lines of text. */
+public final class Format {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int GROUPS_PER_LINE = 4;
+
+    private Format() {}
+
+    /** A line said, {@code 14:05 Rowan: hello}, or posed, {@code 14:05 * Rowan waves}. */
+    public static String message(long at, String name, MessageKind kind, String text, ZoneId zone) {
+        String time = CLOCK.format(Instant.ofEpochMilli(at).atZone(zone));
+        return kind == MessageKind.POSE ? time + " * " + name + " " + text : time + " " + name + ": " + text;
+    }
+
+    public static String message(Views.Message message, ZoneId zone) {
+        return message(message.at(), message.persona().name(), message.kind(), message.text(), zone);
+    }
+
+    public static String message(SceneEvent.Said said, ZoneId zone) {
+        MessageKind kind = "pose".equals(said.kind()) ? MessageKind.POSE : MessageKind.SAY;
+        return message(said.at(), said.from().name(), kind, said.text(), zone);
+    }
+
+    /** A line that comes from somewhere other than where the person is, marked with where. */
+    public static String from(String where, String line) {
+        return "[" + where + "] " + line;
+    }
+
+    /** The prompt: who speaks, and where. */
+    public static String prompt(String persona, String where) {
+        if (persona == null) return "tryst> ";
+        return where.isEmpty() ? persona + "> " : persona + " in " + where + "> ";
+    }
+
+    public static String channel(String name) {
+        return "#" + name;
+    }
+
+    /** A scene, named after the members who are not this account's personas. */
+    public static String sceneName(Views.Scene scene, Set<String> mine) {
+        List<String> others = scene.members().stream().filter(member -> !mine.contains(member.id())).map(Views.Author::name).toList();
+        return others.isEmpty() ? "scene with nobody yet" : "scene with " + together(others);
+    }
+
+    /** One scene of {@code /scenes}: its number, who is in it, its timer and the choices that wait for agreement. */
+    public static String scene(int number, Views.Scene scene, Set<String> mine, boolean here) {
+        StringBuilder line = new StringBuilder("  " + number + ". " + sceneName(scene, mine) + ": " + timer(scene.timerSeconds()));
+        scene.timerChoices().forEach(choice -> line.append("; ").append(choice(scene, choice, mine)));
+        return here ? line.append("  (you are here)").toString() : line.toString();
+    }
+
+    /** What a disappearing timer means for messages. */
+    public static String timer(long seconds) {
+        return seconds == 0 ? "messages do not disappear" : "messages disappear after " + Disappearing.label(seconds);
+    }
+
+    /** How a scene changed, as lines; the members and timer before may be unknown (null). */
+    public static List<String> changes(Views.Scene before, Views.Scene after, String reason, Set<String> mine) {
+        List<String> lines = new ArrayList<>();
+        if (reason.equals("timer")) {
+            if (before == null || before.timerSeconds() != after.timerSeconds()) {
+                lines.add("From now on " + timer(after.timerSeconds()) + ".");
+            }
+            after.timerChoices().stream().filter(choice -> before == null || !before.timerChoices().contains(choice))
+                    .forEach(choice -> lines.add(capitalised(choice(after, choice, mine)) + "; it applies once everyone chooses it."));
+            return lines;
+        }
+        if (before == null) return lines; // a scene first heard of: nobody joined it as far as this person knows
+        List<Views.Author> was = before.members();
+        after.members().stream().filter(member -> !was.contains(member) && !mine.contains(member.id()))
+                .forEach(member -> lines.add(member.name() + " joined the scene."));
+        was.stream().filter(member -> !after.members().contains(member) && !mine.contains(member.id()))
+                .forEach(member -> lines.add(member.name() + " left the scene."));
+        return lines;
+    }
+
+    /** A received invitation, numbered for {@code /accept} and {@code /decline}. */
+    public static String received(int number, Views.Invitation invitation) {
+        String accepted = invitation.status().equals("accepted") ? " (accepted; waiting to be added)" : "";
+        return "  " + number + ". " + invitation.from().name() + " invites " + invitation.to().name() + note(invitation) + accepted;
+    }
+
+    /** An invitation someone just sent, with what to answer. */
+    public static String invited(int number, Views.Invitation invitation) {
+        return invitation.from().name() + " invites " + invitation.to().name() + " into a private scene" + note(invitation)
+                + " \u2014 /accept " + number + " or /decline " + number;
+    }
+
+    /** An invitation this account sent; a declined one stays pending, so that nobody learns of a no. */
+    public static String sent(Views.Invitation invitation) {
+        return "  " + invitation.from().name() + " invited " + invitation.to().name() + note(invitation) + " (" + invitation.status() + ")";
+    }
+
+    public static String channel(Views.Channel channel) {
+        String members = channel.members() == 1 ? "1 member" : channel.members() + " members";
+        String topic = channel.topic() == null || channel.topic().isBlank() ? "" : "  " + channel.topic();
+        return "  " + channel(channel.name()) + "  (" + members + ")" + topic;
+    }
+
+    public static String member(Views.Member member) {
+        String status = member.status().name().toLowerCase(java.util.Locale.ROOT);
+        return "  " + member.name() + " (" + (member.owner() ? status + ", owner" : status) + ")";
+    }
+
+    public static String persona(Views.Persona persona, boolean current) {
+        return "  " + persona.name() + (current ? "  (you speak as this one)" : "");
+    }
+
+    /** A safety number in rows of four groups, with what to do with it. */
+    public static List<String> safety(String partner, String number) {
+        String[] groups = number.split(" ");
+        List<String> lines = new ArrayList<>();
+        lines.add("Safety number of you and " + partner + ":");
+        for (int i = 0; i < groups.length; i += GROUPS_PER_LINE) {
+            lines.add("    " + String.join(" ", List.of(groups).subList(i, Math.min(groups.length, i + GROUPS_PER_LINE))));
+        }
+        lines.add("Compare it with " + partner + " by voice or face to face, not in this chat: " + partner + " runs /safety too.");
+        lines.add("The same sixty digits on both sides mean nobody sits between you. If they differ, someone may: leave the scene.");
+        return lines;
+    }
+
+    /** A warning for a scene message that was not shown. */
+    public static String dropped(String why) {
+        return "! A message could not be trusted and is not shown (" + why + ").";
+    }
+
+    private static String choice(Views.Scene scene, Views.TimerChoice choice, Set<String> mine) {
+        String who = mine.contains(choice.persona()) ? "you ask" : scene.members().stream()
+                .filter(member -> member.id().equals(choice.persona())).findFirst().map(member -> member.name() + " asks").orElse("someone asks");
+        return who + " for " + Disappearing.label(choice.seconds());
+    }
+
+    private static String note(Views.Invitation invitation) {
+        return invitation.note() == null || invitation.note().isBlank() ? "" : ": \u201c" + invitation.note() + "\u201d";
+    }
+
+    private static String together(List<String> names) {
+        if (names.size() == 1) return names.getFirst();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
+    }
+
+    private static String capitalised(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,109 @@
+package org.tryst.client.chat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.tryst.client.SceneEvent;
+import org.tryst.protocol.Views;
+
+/** Shows what arrives while the person types: scene events, and the new messages of the channel they are in. */
+public final class Incoming {
+    private final Backend backend;
+    private final Screen screen;
+    private final Session session;
+    private final Clock clock;
+
+    Incoming(Backend backend, Screen screen, Session session, Clock clock) {
+        this.backend = backend;
+        this.screen = screen;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /** Shows one scene event, marked with its scene when the person is elsewhere. */
+    public void show(SceneEvent event) {
+        synchronized (session) {
+            try {
+                switch (event) {
+                    case SceneEvent.Said said -> inScene(said.scene(), Format.message(said, clock.getZone()));
+                    case SceneEvent.Dropped dropped -> inScene(dropped.scene(), Format.dropped(dropped.why()));
+                    case SceneEvent.Joined joined -> joined(joined.scene());
+                    case SceneEvent.Removed removed -> removed(removed.scene());
+                    case SceneEvent.Invited invited -> invited(invited.invitation());
+                    case SceneEvent.Changed changed -> changed(changed.scene(), changed.reason());
+                    case SceneEvent.NewEpoch _ -> {} // who joined or left arrives as Changed; an epoch alone means nothing to a person
+                }
+            } catch (RuntimeException failure) {
+                screen.show(Errors.explain(failure));
+            }
+        }
+    }
+
+    /**
+     * Shows the messages of the current channel newer than those shown. The client library keeps
+     * channel events to itself, so this asks for the channel's newest history instead.
+     */
+    public void follow() {
+        synchronized (session) {
+            if (!(session.place instanceof Place.Channel(String channel)) || session.persona == null) return;
+            try {
+                backend.channelHistory(session.persona.id(), channel).stream()
+                        .filter(message -> session.newestShown == null || message.id().compareTo(session.newestShown) > 0)
+                        .forEach(message -> {
+                            screen.show(Format.message(message, clock.getZone()));
+                            session.newestShown = message.id();
+                        });
+            } catch (RuntimeException failure) {
+                if (Errors.code(failure).equals("rate_limited")) return; // the next look will do
+                session.place = new Place.Nowhere();
+                screen.show(Errors.explain(failure) + " You are no longer following " + Format.channel(channel) + ".");
+            }
+        }
+    }
+
+    /** Goes to a scene, speaking as this account's persona in it. */
+    void goTo(Views.Scene scene) {
+        Views.Persona persona = session.mineIn(scene)
+                .orElseThrow(() -> new Shell.Refused("None of your personas is in that scene any more."));
+        session.persona = persona;
+        session.place = new Place.Scene(scene.id());
+        screen.show("You are in the " + Format.sceneName(scene, session.mineIds()) + " as " + persona.name() + ": "
+                + Format.timer(scene.timerSeconds()) + ". What you say here is end-to-end encrypted.");
+    }
+
+    private void inScene(String sceneId, String line) {
+        screen.show(session.isHere(sceneId) ? line : Format.from(session.sceneName(sceneId), line));
+    }
+
+    private void joined(String sceneId) {
+        session.scenes = backend.scenes();
+        Views.Scene scene = session.scene(sceneId).orElse(null);
+        if (scene == null) return; // left again before this arrived
+        if (sceneId.equals(session.awaitedScene)) {
+            session.awaitedScene = null;
+            goTo(scene);
+        } else {
+            screen.show("You joined the " + Format.sceneName(scene, session.mineIds()) + ": /scenes, then /scene N to go there.");
+        }
+    }
+
+    private void removed(String sceneId) {
+        if (session.scene(sceneId).isEmpty()) return; // the person left it here, and was told
+        String name = session.sceneName(sceneId);
+        session.forget(sceneId);
+        screen.show("You are no longer in the " + name + ".");
+    }
+
+    private void invited(Views.Invitation invitation) {
+        List<Views.Invitation> received = new ArrayList<>(session.received);
+        received.add(invitation);
+        session.received = List.copyOf(received);
+        screen.show(Format.invited(received.size(), invitation));
+    }
+
+    private void changed(Views.Scene scene, String reason) {
+        Views.Scene before = session.scene(scene.id()).orElse(null);
+        session.update(scene);
+        Format.changes(before, scene, reason, session.mineIds()).forEach(line -> inScene(scene.id(), line));
+    }
+}

@@ -1,0 +1,88 @@
+package org.tryst.client.chat;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.tryst.client.Connection;
+
+/**
+ * Asks who the person is and logs in, or registers a new account once they confirm being an
+ * adult. The session token is kept in memory only; nothing typed here enters any history.
+ */
+final class Login {
+    private static final Set<String> PASSWORD_RULES = Set.of("password_common", "password_length");
+
+    /** A logged-in account: its username (as the server folds it) and session token. */
+    record Account(String username, String token) {}
+
+    private final LineReader reader;
+    private final Terminal terminal;
+    private final URI server;
+
+    Login(Terminal terminal, URI server) {
+        this.terminal = terminal;
+        this.server = server;
+        this.reader = LineReaderBuilder.builder().terminal(terminal).variable(LineReader.DISABLE_HISTORY, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).build();
+    }
+
+    /** Logs in as the given username, or asks for one; empty when the person gives up or cannot get in. */
+    Optional<Account> run(String given) {
+        String username = (given != null ? given : ask("Username: ")).toLowerCase(Locale.ROOT);
+        while (true) {
+            String password = reader.readLine("Password: ", '*');
+            try {
+                return Optional.of(new Account(username, Connection.login(server, username, password)));
+            } catch (RuntimeException failure) {
+                if (!Errors.code(failure).equals("invalid_credentials")) return failed(failure);
+            }
+            say("Wrong username or password, or no account of that name.");
+            if (yes("Register a new account named " + username + "? [y/N] ")) return register(username, password);
+        }
+    }
+
+    private Optional<Account> register(String username, String password) {
+        if (!yes("Tryst is for adults only. Are you 18 or older? [y/N] ")) {
+            say("Then Tryst is not for you yet.");
+            return Optional.empty();
+        }
+        String chosen = password;
+        while (true) {
+            if (reader.readLine("Password again: ", '*').equals(chosen)) {
+                try {
+                    return Optional.of(new Account(username, Connection.register(server, username, chosen)));
+                } catch (RuntimeException failure) {
+                    if (!PASSWORD_RULES.contains(Errors.code(failure))) return failed(failure);
+                    say(Errors.explain(failure));
+                }
+            } else {
+                say("The two passwords differ.");
+            }
+            chosen = reader.readLine("Choose a password (8 characters or more): ", '*');
+        }
+    }
+
+    private Optional<Account> failed(RuntimeException failure) {
+        say(Errors.explain(failure));
+        return Optional.empty();
+    }
+
+    private String ask(String prompt) {
+        String answer = "";
+        while (answer.isBlank()) answer = reader.readLine(prompt).strip();
+        return answer;
+    }
+
+    private boolean yes(String prompt) {
+        return reader.readLine(prompt).strip().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+
+    private void say(String line) {
+        terminal.writer().println(line);
+        terminal.flush();
+    }
+}

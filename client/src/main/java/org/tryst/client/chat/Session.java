@@ -1,0 +1,69 @@
+package org.tryst.client.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.tryst.protocol.Views;
+
+/**
+ * What the chat remembers while it runs: who speaks, where, and the numbered lists the person
+ * refers to. Shared by the shell and the incoming events; both hold its lock while they use it.
+ */
+final class Session {
+    /** The persona that speaks; null until the account has one. */
+    Views.Persona persona;
+    Place place = new Place.Nowhere();
+    List<Views.Persona> mine = List.of();
+    /** The scenes as last listed: {@code /scene N} counts from one in this list. */
+    List<Views.Scene> scenes = List.of();
+    /** Received invitations as last listed, plus those that arrived since: {@code /accept N} counts in this list. */
+    List<Views.Invitation> received = List.of();
+    /** The id of the newest channel message shown; ids sort by time. */
+    String newestShown;
+    /** A scene whose invitation was accepted here: the chat goes there once this device is added. */
+    String awaitedScene;
+
+    Set<String> mineIds() {
+        return mine.stream().map(Views.Persona::id).collect(Collectors.toSet());
+    }
+
+    Optional<Views.Scene> scene(String id) {
+        return scenes.stream().filter(scene -> scene.id().equals(id)).findFirst();
+    }
+
+    String sceneName(String id) {
+        return scene(id).map(scene -> Format.sceneName(scene, mineIds())).orElse("a scene");
+    }
+
+    boolean isHere(String sceneId) {
+        return place instanceof Place.Scene(String id) && id.equals(sceneId);
+    }
+
+    /** Where the person is, as the prompt shows it. */
+    String where() {
+        return switch (place) {
+            case Place.Nowhere _ -> "";
+            case Place.Channel(String name) -> Format.channel(name);
+            case Place.Scene(String id) -> sceneName(id);
+        };
+    }
+
+    /** Puts a scene's new state in the list, in its place or at the end. */
+    void update(Views.Scene changed) {
+        List<Views.Scene> updated = new ArrayList<>(scenes.stream().map(scene -> scene.id().equals(changed.id()) ? changed : scene).toList());
+        if (scene(changed.id()).isEmpty()) updated.add(changed);
+        scenes = List.copyOf(updated);
+    }
+
+    void forget(String sceneId) {
+        scenes = scenes.stream().filter(scene -> !scene.id().equals(sceneId)).toList();
+        if (isHere(sceneId)) place = new Place.Nowhere();
+    }
+
+    /** This account's persona among a scene's members. */
+    Optional<Views.Persona> mineIn(Views.Scene scene) {
+        return mine.stream().filter(persona -> scene.members().stream().anyMatch(member -> member.id().equals(persona.id()))).findFirst();
+    }
+}

@@ -1,0 +1,305 @@
+package org.tryst.client.chat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Views;
+
+/** Carries out what the person types, through a {@link Backend}, and shows the outcome on a {@link Screen}. */
+public final class Shell {
+    private static final int HISTORY_SHOWN = 20;
+
+    private final Backend backend;
+    private final Screen screen;
+    private final Session session;
+    private final Incoming incoming;
+    private final Clock clock;
+
+    Shell(Backend backend, Screen screen, Session session, Incoming incoming, Clock clock) {
+        this.backend = backend;
+        this.screen = screen;
+        this.session = session;
+        this.incoming = incoming;
+        this.clock = clock;
+    }
+
+    /** A shell and the handler of what arrives meanwhile, sharing one session. */
+    public static Shell create(Backend backend, Screen screen, Clock clock) {
+        Session session = new Session();
+        return new Shell(backend, screen, session, new Incoming(backend, screen, session, clock), clock);
+    }
+
+    public Incoming incoming() {
+        return incoming;
+    }
+
+    /** Loads the account's personas, scenes and invitations, and speaks as its first persona. */
+    public void start() {
+        guarded(() -> {
+            session.mine = backend.personas();
+            session.scenes = backend.scenes();
+            session.received = backend.invitations().received();
+            if (session.mine.isEmpty()) screen.show("You have no persona yet: create one with /persona new NAME.");
+            else use(session.mine.getFirst());
+            int invitations = session.received.size();
+            if (invitations == 1) screen.show("You have an invitation: /invitations shows it.");
+            if (invitations > 1) screen.show("You have " + invitations + " invitations: /invitations shows them.");
+            screen.show("/help lists the commands.");
+        });
+    }
+
+    public String prompt() {
+        synchronized (session) {
+            return Format.prompt(session.persona == null ? null : session.persona.name(), session.where());
+        }
+    }
+
+    /** Carries out a command; what goes wrong is shown as a line. */
+    public void run(Command command) {
+        guarded(() -> dispatch(command));
+    }
+
+    private void guarded(Runnable work) {
+        synchronized (session) {
+            try {
+                work.run();
+            } catch (Refused refused) {
+                screen.show(refused.getMessage());
+            } catch (RuntimeException failure) {
+                screen.show(Errors.explain(failure));
+            }
+        }
+    }
+
+    private void dispatch(Command command) {
+        switch (command) {
+            case Command.Help _ -> Commands.help().forEach(screen::show);
+            case Command.ListPersonas _ -> listPersonas();
+            case Command.NewPersona(String name) -> newPersona(name);
+            case Command.Use(String name) -> use(name);
+            case Command.ListChannels _ -> listChannels();
+            case Command.Join(String channel) -> join(channel);
+            case Command.Leave _ -> leave();
+            case Command.Who _ -> who();
+            case Command.Say(String text) -> speak(MessageKind.SAY, text);
+            case Command.Pose(String text) -> speak(MessageKind.POSE, text);
+            case Command.Invite(String name, String note) -> invite(name, note);
+            case Command.ListInvitations _ -> listInvitations();
+            case Command.Accept(int number) -> accept(number);
+            case Command.Decline(int number) -> decline(number);
+            case Command.ListScenes _ -> listScenes();
+            case Command.GoToScene(int number) -> goToScene(number);
+            case Command.SetTimer(Disappearing timer) -> setTimer(timer);
+            case Command.Safety(String name) -> safety(name);
+            case Command.Quit _ -> screen.show("Goodbye.");
+            case Command.Invalid(String problem) -> screen.show(problem);
+        }
+    }
+
+    private void listPersonas() {
+        session.mine = backend.personas();
+        if (session.mine.isEmpty()) screen.show("You have no persona yet: /persona new NAME creates one.");
+        session.mine.forEach(persona -> screen.show(Format.persona(persona, persona.equals(session.persona))));
+    }
+
+    private void newPersona(String name) {
+        Views.Persona created = backend.createPersona(name);
+        session.mine = backend.personas();
+        screen.show("You created " + created.name() + ".");
+        if (session.persona == null) use(created);
+        else screen.show("/as " + created.name() + " to speak as " + created.name() + ".");
+    }
+
+    private void use(String name) {
+        Optional<Views.Persona> found = named(name);
+        if (found.isEmpty()) {
+            session.mine = backend.personas();
+            found = named(name);
+        }
+        use(found.orElseThrow(() -> new Refused("You have no persona named " + name + "; /personas lists yours.")));
+    }
+
+    private Optional<Views.Persona> named(String name) {
+        return session.mine.stream().filter(persona -> persona.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    private void use(Views.Persona persona) {
+        List<Views.Joined> channels = backend.use(persona.id());
+        session.persona = persona;
+        session.place = new Place.Nowhere();
+        screen.show("You speak as " + persona.name() + ".");
+        if (!channels.isEmpty()) {
+            screen.show(persona.name() + " is in " + String.join(", ", channels.stream().map(joined -> Format.channel(joined.channel())).toList())
+                    + ": /join CHANNEL to go there.");
+        }
+    }
+
+    private void listChannels() {
+        List<Views.Channel> channels = backend.channels();
+        if (channels.isEmpty()) screen.show("There are no channels yet: /join NAME creates one.");
+        channels.forEach(channel -> screen.show(Format.channel(channel)));
+    }
+
+    private void join(String channel) {
+        String persona = speaker().id();
+        try {
+            enter(backend.joinChannel(persona, channel));
+        } catch (RuntimeException failure) {
+            switch (Errors.code(failure)) {
+                case "already_member" -> enter(new Views.Joined(channel, null, persona, List.of(), backend.channelHistory(persona, channel)));
+                case "not_found" -> {
+                    Views.Joined created = backend.createChannel(persona, channel);
+                    screen.show(Format.channel(channel) + " did not exist: you created it, and you own it.");
+                    enter(created);
+                }
+                default -> throw failure;
+            }
+        }
+    }
+
+    private void enter(Views.Joined joined) {
+        session.place = new Place.Channel(joined.channel());
+        List<Views.Message> history = joined.history();
+        history.subList(Math.max(0, history.size() - HISTORY_SHOWN), history.size())
+                .forEach(message -> screen.show(Format.message(message, clock.getZone())));
+        session.newestShown = history.isEmpty() ? null : history.getLast().id();
+        boolean topic = joined.topic() != null && !joined.topic().isBlank();
+        screen.show("You are in " + Format.channel(joined.channel()) + (topic ? ". Topic: " + joined.topic() : "."));
+    }
+
+    private void leave() {
+        switch (session.place) {
+            case Place.Nowhere _ -> screen.show("You are not in a channel or a scene.");
+            case Place.Channel(String name) -> {
+                backend.leaveChannel(speaker().id(), name);
+                session.place = new Place.Nowhere();
+                screen.show("You left " + Format.channel(name) + ".");
+            }
+            case Place.Scene(String id) -> {
+                String name = session.sceneName(id);
+                backend.leaveScene(id, speaker().id());
+                session.forget(id);
+                screen.show("You left the " + name + "; this device has forgotten its keys and messages.");
+            }
+        }
+    }
+
+    private void who() {
+        switch (session.place) {
+            case Place.Nowhere _ -> screen.show("You are not in a channel or a scene.");
+            case Place.Channel(String name) -> backend.members(name).forEach(member -> screen.show(Format.member(member)));
+            case Place.Scene(String id) -> session.scene(id).ifPresent(scene ->
+                    scene.members().forEach(member -> screen.show("  " + member.name())));
+        }
+    }
+
+    private void speak(MessageKind kind, String text) {
+        Views.Persona persona = speaker();
+        switch (session.place) {
+            case Place.Nowhere _ -> screen.show("You are not in a channel or a scene: /join CHANNEL, or /scenes and /scene N.");
+            case Place.Channel(String name) -> {
+                backend.sayInChannel(persona.id(), name, kind, text);
+                incoming.follow();
+            }
+            case Place.Scene(String id) -> {
+                backend.sayInScene(id, kind, text);
+                screen.show(Format.message(clock.millis(), persona.name(), kind, text, clock.getZone()));
+            }
+        }
+    }
+
+    private void invite(String name, String note) {
+        Views.Persona persona = speaker();
+        Views.Persona invitee = backend.findPersona(name);
+        if (invitee.id().equals(persona.id())) throw new Refused("That is you.");
+        if (session.place instanceof Place.Scene(String id)) {
+            backend.invite(id, persona.id(), invitee.id(), note);
+            screen.show("You invited " + invitee.name() + " into this scene. You will see when they join.");
+            return;
+        }
+        Views.Scene scene = backend.createScene(persona.id());
+        try {
+            backend.invite(scene.id(), persona.id(), invitee.id(), note);
+        } catch (RuntimeException failure) {
+            backend.leaveScene(scene.id(), persona.id()); // an empty scene nobody was invited to is of no use
+            throw failure;
+        }
+        session.update(scene);
+        session.place = new Place.Scene(scene.id());
+        screen.show("You opened a private scene and invited " + invitee.name() + ". You will see when they join;");
+        screen.show("what you say here is end-to-end encrypted, and " + Format.timer(scene.timerSeconds()) + ".");
+    }
+
+    private void listInvitations() {
+        var invitations = backend.invitations();
+        session.received = invitations.received();
+        screen.show(session.received.isEmpty() ? "Nobody has invited you." : "Invitations to you:");
+        for (int i = 0; i < session.received.size(); i++) screen.show(Format.received(i + 1, session.received.get(i)));
+        if (!invitations.sent().isEmpty()) screen.show("Invitations you sent:");
+        invitations.sent().forEach(invitation -> screen.show(Format.sent(invitation)));
+    }
+
+    private void accept(int number) {
+        Views.Invitation invitation = invitation(number);
+        backend.accept(invitation.id());
+        session.awaitedScene = invitation.scene();
+        screen.show("You accepted. You join the scene as soon as " + invitation.from().name() + "'s device adds you.");
+    }
+
+    private void decline(int number) {
+        Views.Invitation invitation = invitation(number);
+        backend.decline(invitation.id());
+        screen.show("You declined. " + invitation.from().name() + " is not told.");
+    }
+
+    private Views.Invitation invitation(int number) {
+        if (number > session.received.size()) throw new Refused("There is no invitation " + number + "; /invitations lists them.");
+        return session.received.get(number - 1);
+    }
+
+    private void listScenes() {
+        session.scenes = backend.scenes();
+        if (session.scenes.isEmpty()) screen.show("You are in no scene: /invite NAME opens one.");
+        for (int i = 0; i < session.scenes.size(); i++) {
+            Views.Scene scene = session.scenes.get(i);
+            screen.show(Format.scene(i + 1, scene, session.mineIds(), session.isHere(scene.id())));
+        }
+    }
+
+    private void goToScene(int number) {
+        if (number > session.scenes.size()) session.scenes = backend.scenes();
+        if (number > session.scenes.size()) throw new Refused("There is no scene " + number + "; /scenes lists them.");
+        incoming.goTo(session.scenes.get(number - 1));
+    }
+
+    private void setTimer(Disappearing timer) {
+        backend.timer(scene(), speaker().id(), timer.seconds());
+        screen.show("You chose " + timer.label() + ". A shorter timer applies at once; a longer one, or off, once everyone here chooses it.");
+    }
+
+    private void safety(String name) {
+        String sceneId = scene();
+        Views.Author partner = session.scene(sceneId).stream().flatMap(scene -> scene.members().stream())
+                .filter(member -> member.name().equalsIgnoreCase(name) && !member.id().equals(speaker().id())).findFirst()
+                .orElseThrow(() -> new Refused("Nobody named " + name + " is in this scene; /who lists who is."));
+        Format.safety(partner.name(), backend.safetyNumber(sceneId, partner.id())).forEach(screen::show);
+    }
+
+    private Views.Persona speaker() {
+        if (session.persona == null) throw new Refused("Create a persona first: /persona new NAME.");
+        return session.persona;
+    }
+
+    private String scene() {
+        if (session.place instanceof Place.Scene(String id)) return id;
+        throw new Refused("Go to a scene first: /scenes lists them, /scene N goes there.");
+    }
+
+    /** A command that cannot be carried out as things stand; its message says what to do instead. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

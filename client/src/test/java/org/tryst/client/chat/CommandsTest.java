@@ -1,0 +1,144 @@
+package org.tryst.client.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandsTest {
+
+    @Test
+    void plainTextIsSaidWhereYouAre() {
+        assertThat(Commands.parse("  hello, all  ")).isEqualTo(new Command.Say("hello, all"));
+    }
+
+    @Test
+    void blankLinesAskForSomething() {
+        assertThat(Commands.parse("   ")).isInstanceOf(Command.Invalid.class);
+    }
+
+    @Test
+    void commandsWithoutArguments() {
+        assertThat(Commands.parse("/help")).isEqualTo(new Command.Help());
+        assertThat(Commands.parse("/personas")).isEqualTo(new Command.ListPersonas());
+        assertThat(Commands.parse("/channels")).isEqualTo(new Command.ListChannels());
+        assertThat(Commands.parse("/leave")).isEqualTo(new Command.Leave());
+        assertThat(Commands.parse("/who")).isEqualTo(new Command.Who());
+        assertThat(Commands.parse("/invitations")).isEqualTo(new Command.ListInvitations());
+        assertThat(Commands.parse("/scenes")).isEqualTo(new Command.ListScenes());
+        assertThat(Commands.parse("/quit")).isEqualTo(new Command.Quit());
+    }
+
+    @Test
+    void commandNamesIgnoreCase() {
+        assertThat(Commands.parse("/QUIT")).isEqualTo(new Command.Quit());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/help me", "/quit now", "/who is here", "/scenes 2"})
+    void commandsWithoutArgumentsRefuseThem(String line) {
+        assertThat(Commands.parse(line)).isInstanceOf(Command.Invalid.class)
+                .extracting(command -> ((Command.Invalid) command).problem()).asString().startsWith("Usage: /");
+    }
+
+    @Test
+    void personas() {
+        assertThat(Commands.parse("/persona new Rowan Ash")).isEqualTo(new Command.NewPersona("Rowan Ash"));
+        assertThat(Commands.parse("/persona new \"Mary Ann\"")).isEqualTo(new Command.NewPersona("Mary Ann"));
+        assertThat(Commands.parse("/as Sage")).isEqualTo(new Command.Use("Sage"));
+        assertThat(Commands.parse("/as \"Mary Ann\"")).isEqualTo(new Command.Use("Mary Ann"));
+        assertThat(Commands.parse("/persona Rowan")).isEqualTo(new Command.Invalid("Usage: /persona new NAME"));
+        assertThat(Commands.parse("/persona new")).isEqualTo(new Command.Invalid("Usage: /persona new NAME"));
+        assertThat(Commands.parse("/as")).isEqualTo(new Command.Invalid("Usage: /as NAME"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/join lobby,lobby", "/join #lobby,lobby", "/join #Night-Owls,night-owls"})
+    void joinTakesAChannelWithOrWithoutItsHash(String line, String channel) {
+        assertThat(Commands.parse(line)).isEqualTo(new Command.Join(channel));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/join", "/join #", "/join two words"})
+    void joinNeedsOneChannel(String line) {
+        assertThat(Commands.parse(line)).isEqualTo(new Command.Invalid("Usage: /join CHANNEL"));
+    }
+
+    @Test
+    void poseNeedsText() {
+        assertThat(Commands.parse("/me waves from the doorway")).isEqualTo(new Command.Pose("waves from the doorway"));
+        assertThat(Commands.parse("/me")).isEqualTo(new Command.Invalid("Usage: /me TEXT"));
+    }
+
+    @Test
+    void inviteTakesANameAndAnOptionalNote() {
+        assertThat(Commands.parse("/invite Sage")).isEqualTo(new Command.Invite("Sage", null));
+        assertThat(Commands.parse("/invite Sage tea at the lighthouse?")).isEqualTo(new Command.Invite("Sage", "tea at the lighthouse?"));
+        assertThat(Commands.parse("/invite \"Mary Ann\" tea?")).isEqualTo(new Command.Invite("Mary Ann", "tea?"));
+        assertThat(Commands.parse("/invite \"Mary Ann\"")).isEqualTo(new Command.Invite("Mary Ann", null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/invite", "/invite \"Mary Ann", "/invite \"\" tea?"})
+    void inviteNeedsAName(String line) {
+        assertThat(Commands.parse(line)).isEqualTo(new Command.Invalid("Usage: /invite NAME [NOTE]"));
+    }
+
+    @Test
+    void numberedCommands() {
+        assertThat(Commands.parse("/accept 1")).isEqualTo(new Command.Accept(1));
+        assertThat(Commands.parse("/decline 12")).isEqualTo(new Command.Decline(12));
+        assertThat(Commands.parse("/scene 3")).isEqualTo(new Command.GoToScene(3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/accept", "/accept 0", "/accept -1", "/accept one", "/accept 1 2", "/accept 9999999"})
+    void numbersCountFromOne(String line) {
+        assertThat(Commands.parse(line)).isEqualTo(new Command.Invalid("Usage: /accept N"));
+    }
+
+    @Test
+    void timerTakesOneOfTheChoices() {
+        assertThat(Commands.parse("/timer 5m")).isEqualTo(new Command.SetTimer(Disappearing.FIVE_MINUTES));
+        assertThat(Commands.parse("/timer OFF")).isEqualTo(new Command.SetTimer(Disappearing.OFF));
+        assertThat(Commands.parse("/timer 7d")).isEqualTo(new Command.SetTimer(Disappearing.ONE_WEEK));
+        assertThat(Commands.parse("/timer 2h")).isEqualTo(new Command.Invalid("Usage: /timer off|5m|1h|24h|7d"));
+        assertThat(Commands.parse("/timer")).isEqualTo(new Command.Invalid("Usage: /timer off|5m|1h|24h|7d"));
+    }
+
+    @Test
+    void safetyTakesTheRestAsTheName() {
+        assertThat(Commands.parse("/safety Mary Ann")).isEqualTo(new Command.Safety("Mary Ann"));
+        assertThat(Commands.parse("/safety")).isEqualTo(new Command.Invalid("Usage: /safety NAME"));
+    }
+
+    @Test
+    void unknownCommandsPointToHelp() {
+        assertThat(Commands.parse("/jion lobby")).isEqualTo(new Command.Invalid("There is no command /jion; /help lists them."));
+    }
+
+    @Test
+    void helpDescribesEveryCommandOnItsOwnLine() {
+        assertThat(Commands.names()).hasSize(18).allSatisfy(name ->
+                assertThat(Commands.help()).anySatisfy(line -> assertThat(line).startsWith("  " + name)));
+        assertThat(Commands.help()).contains("  /timer off|5m|1h|24h|7d  choose how soon this scene's messages disappear");
+    }
+
+    @Test
+    void everyCommandNameIsUnderstood() {
+        assertThat(Commands.names()).allSatisfy(name ->
+                assertThat(Commands.parse(name)).isNotEqualTo(new Command.Invalid("There is no command " + name + "; /help lists them.")));
+    }
+
+    @Test
+    void onlyCommandsAreRemembered() {
+        assertThat(Commands.worthRemembering("/join lobby")).isTrue();
+        assertThat(Commands.worthRemembering("/invite Sage")).isTrue();
+        assertThat(Commands.worthRemembering("hello there")).isFalse();
+        assertThat(Commands.worthRemembering("/me blushes")).isFalse();
+        assertThat(Commands.worthRemembering("/invite Sage meet me at nine")).isFalse();
+        assertThat(Commands.worthRemembering("/mee blushes")).isFalse();
+    }
+}

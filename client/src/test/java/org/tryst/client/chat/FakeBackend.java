@@ -1,0 +1,173 @@
+package org.tryst.client.chat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tryst.client.RequestFailed;
+import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+
+/** A server in memory for the shell's tests: it keeps what it is told, answers from that, and refuses on request. */
+final class FakeBackend implements Backend {
+    final List<Views.Persona> personas = new ArrayList<>();
+    final Map<String, Views.Persona> everyone = new HashMap<>();
+    final Map<String, List<Views.Message>> channels = new HashMap<>();
+    final Map<String, List<String>> members = new HashMap<>();
+    final List<Views.Scene> scenes = new ArrayList<>();
+    final List<Views.Invitation> received = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+    final Map<String, RequestFailed> refusals = new HashMap<>();
+    private int ids;
+
+    Views.Persona someone(String name) {
+        Views.Persona persona = new Views.Persona("p-" + name.toLowerCase(), name, "", "", "");
+        everyone.put(name.toLowerCase(), persona);
+        return persona;
+    }
+
+    void refuse(String call, String code, String message) {
+        refusals.put(call, new RequestFailed(code, message));
+    }
+
+    private void called(String call) {
+        calls.add(call);
+        RequestFailed refusal = refusals.remove(call);
+        if (refusal != null) throw refusal;
+    }
+
+    @Override
+    public List<Views.Persona> personas() {
+        return List.copyOf(personas);
+    }
+
+    @Override
+    public Views.Persona createPersona(String name) {
+        called("createPersona " + name);
+        Views.Persona persona = someone(name);
+        personas.add(persona);
+        return persona;
+    }
+
+    @Override
+    public List<Views.Joined> use(String personaId) {
+        called("use " + personaId);
+        return List.of();
+    }
+
+    @Override
+    public Views.Persona findPersona(String name) {
+        called("findPersona " + name);
+        Views.Persona persona = everyone.get(name.toLowerCase());
+        if (persona == null) throw new RequestFailed("not_found", "no persona of that name");
+        return persona;
+    }
+
+    @Override
+    public List<Views.Channel> channels() {
+        return channels.keySet().stream().sorted().map(name -> new Views.Channel(name, null, members.get(name).size())).toList();
+    }
+
+    @Override
+    public Views.Joined joinChannel(String personaId, String channel) {
+        called("joinChannel " + channel);
+        if (!channels.containsKey(channel)) throw new RequestFailed("not_found", "no such channel");
+        if (members.get(channel).contains(personaId)) throw new RequestFailed("already_member", "already a member of that channel");
+        members.get(channel).add(personaId);
+        return new Views.Joined(channel, "Welcome", personaId, List.of(), List.copyOf(channels.get(channel)));
+    }
+
+    @Override
+    public Views.Joined createChannel(String personaId, String channel) {
+        called("createChannel " + channel);
+        channels.put(channel, new ArrayList<>());
+        members.put(channel, new ArrayList<>(List.of(personaId)));
+        return new Views.Joined(channel, null, personaId, List.of(), List.of());
+    }
+
+    @Override
+    public void leaveChannel(String personaId, String channel) {
+        called("leaveChannel " + channel);
+        members.get(channel).remove(personaId);
+    }
+
+    @Override
+    public List<Views.Member> members(String channel) {
+        return List.of();
+    }
+
+    @Override
+    public List<Views.Message> channelHistory(String personaId, String channel) {
+        called("channelHistory " + channel);
+        return List.copyOf(channels.get(channel));
+    }
+
+    @Override
+    public void sayInChannel(String personaId, String channel, MessageKind kind, String text) {
+        called("sayInChannel " + channel + " " + kind + " " + text);
+        String name = personas.stream().filter(persona -> persona.id().equals(personaId)).findFirst().orElseThrow().name();
+        channels.get(channel).add(message(channel, name, kind, text));
+    }
+
+    /** A message in a channel, with the next time-ordered id. */
+    Views.Message message(String channel, String name, MessageKind kind, String text) {
+        return new Views.Message("m" + String.format("%04d", ++ids), channel, kind, new Views.Author("p-" + name.toLowerCase(), name), text, 0);
+    }
+
+    @Override
+    public List<Views.Scene> scenes() {
+        return List.copyOf(scenes);
+    }
+
+    @Override
+    public Views.Scene createScene(String personaId) {
+        called("createScene");
+        Views.Persona me = personas.stream().filter(persona -> persona.id().equals(personaId)).findFirst().orElseThrow();
+        Views.Scene scene = new Views.Scene("s" + ++ids, List.of(new Views.Author(me.id(), me.name())), 0, 86_400, List.of(), "key", 0);
+        scenes.add(scene);
+        return scene;
+    }
+
+    @Override
+    public void invite(String sceneId, String personaId, String inviteeId, String note) {
+        called("invite " + sceneId + " " + inviteeId + " " + note);
+    }
+
+    @Override
+    public ServerMessage.Invitations invitations() {
+        return new ServerMessage.Invitations(null, List.copyOf(received), List.of());
+    }
+
+    @Override
+    public void accept(String invitationId) {
+        called("accept " + invitationId);
+    }
+
+    @Override
+    public void decline(String invitationId) {
+        called("decline " + invitationId);
+    }
+
+    @Override
+    public void sayInScene(String sceneId, MessageKind kind, String text) {
+        called("sayInScene " + sceneId + " " + kind + " " + text);
+    }
+
+    @Override
+    public void leaveScene(String sceneId, String personaId) {
+        called("leaveScene " + sceneId);
+        scenes.removeIf(scene -> scene.id().equals(sceneId));
+    }
+
+    @Override
+    public void timer(String sceneId, String personaId, long seconds) {
+        called("timer " + sceneId + " " + seconds);
+    }
+
+    @Override
+    public String safetyNumber(String sceneId, String personaId) {
+        called("safetyNumber " + sceneId + " " + personaId);
+        return "12345 23456 34567 45678 56789 67890 78901 89012 90123 01234 11111 22222";
+    }
+}

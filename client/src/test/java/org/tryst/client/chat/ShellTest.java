@@ -1,0 +1,250 @@
+package org.tryst.client.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tryst.client.SceneEvent;
+import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Views;
+
+class ShellTest {
+    private final FakeBackend backend = new FakeBackend();
+    private final List<String> screen = new ArrayList<>();
+    private final Shell shell = Shell.create(backend, screen::add, Clock.fixed(Instant.parse("2026-01-15T21:30:00Z"), ZoneOffset.UTC));
+    private Views.Persona rowan;
+    private Views.Persona sage;
+
+    @BeforeEach
+    void anAccountWithOnePersona() {
+        rowan = backend.someone("Rowan");
+        backend.personas.add(rowan);
+        sage = backend.someone("Sage");
+    }
+
+    @Test
+    void withoutAPersonaTheShellSaysHowToMakeOne() {
+        backend.personas.clear();
+        shell.start();
+        assertThat(screen).contains("You have no persona yet: create one with /persona new NAME.");
+        assertThat(shell.prompt()).isEqualTo("tryst> ");
+
+        type("hello");
+        assertThat(last()).isEqualTo("Create a persona first: /persona new NAME.");
+        type("/persona new Ash");
+        assertThat(screen).contains("You created Ash.", "You speak as Ash.");
+        assertThat(shell.prompt()).isEqualTo("Ash> ");
+    }
+
+    @Test
+    void startingSpeaksAsTheFirstPersonaAndMentionsInvitations() {
+        backend.received.add(new Views.Invitation("i1", "s1", author(sage), author(rowan), null, "pending", 0));
+        shell.start();
+        assertThat(screen).containsExactly("You speak as Rowan.", "You have an invitation: /invitations shows it.", "/help lists the commands.");
+        assertThat(shell.prompt()).isEqualTo("Rowan> ");
+    }
+
+    @Test
+    void sayingNowhereExplainsWhereToGo() {
+        shell.start();
+        type("hello");
+        assertThat(last()).startsWith("You are not in a channel or a scene");
+        assertThat(backend.calls).noneMatch(call -> call.startsWith("say"));
+    }
+
+    @Test
+    void joiningAChannelNobodyMadeCreatesIt() {
+        shell.start();
+        type("/join #lobby");
+        assertThat(backend.calls).containsSubsequence("joinChannel lobby", "createChannel lobby");
+        assertThat(screen).contains("You are in #lobby.", "#lobby did not exist: you created it, and you own it.");
+        assertThat(shell.prompt()).isEqualTo("Rowan in #lobby> ");
+    }
+
+    @Test
+    void whatIsSaidInAChannelShowsOnceAndNewMessagesFollow() {
+        shell.start();
+        type("/join lobby");
+        type("hello all");
+        type("/me waves");
+        assertThat(screen).containsSubsequence("00:00 Rowan: hello all", "00:00 * Rowan waves");
+        backend.channels.get("lobby").add(backend.message("lobby", "Sage", MessageKind.SAY, "hi Rowan"));
+        shell.incoming().follow();
+        shell.incoming().follow();
+        assertThat(screen.stream().filter(line -> line.contains("Rowan: hello all"))).hasSize(1);
+        assertThat(screen.stream().filter(line -> line.contains("Sage: hi Rowan"))).hasSize(1);
+    }
+
+    @Test
+    void joiningAChannelOfThePersonaGoesThereWithItsHistory() {
+        backend.channels.put("lobby", new ArrayList<>(List.of(backend.message("lobby", "Sage", MessageKind.SAY, "earlier"))));
+        backend.members.put("lobby", new ArrayList<>(List.of(rowan.id())));
+        shell.start();
+        type("/join lobby");
+        assertThat(screen).containsSubsequence("00:00 Sage: earlier", "You are in #lobby.");
+        shell.incoming().follow();
+        assertThat(screen.stream().filter(line -> line.contains("earlier"))).hasSize(1);
+    }
+
+    @Test
+    void leavingAChannel() {
+        shell.start();
+        type("/join lobby");
+        type("/leave");
+        assertThat(last()).isEqualTo("You left #lobby.");
+        assertThat(shell.prompt()).isEqualTo("Rowan> ");
+    }
+
+    @Test
+    void invitingOutsideASceneOpensOne() {
+        shell.start();
+        type("/invite sage tea?");
+        assertThat(backend.calls).containsSubsequence("findPersona sage", "createScene", "invite s1 p-sage tea?");
+        assertThat(screen).contains("You opened a private scene and invited Sage. You will see when they join;");
+        assertThat(shell.prompt()).isEqualTo("Rowan in scene with nobody yet> ");
+
+        type("/invite Ash");
+        assertThat(last()).isEqualTo("No persona of that name.");
+        assertThat(backend.scenes).hasSize(1);
+    }
+
+    @Test
+    void aSceneNobodyCouldBeInvitedToIsLeftAgain() {
+        shell.start();
+        backend.refuse("invite s1 p-sage null", "scene_full", "this scene has room for 8");
+        type("/invite Sage");
+        assertThat(backend.calls).contains("leaveScene s1");
+        assertThat(last()).isEqualTo("This scene has room for 8.");
+        assertThat(shell.prompt()).isEqualTo("Rowan> ");
+    }
+
+    @Test
+    void anAcceptedInvitationLeadsIntoItsSceneOnceAdded() {
+        shell.start();
+        var invitation = new Views.Invitation("i1", "s9", author(sage), author(rowan), "tea?", "pending", 0);
+        shell.incoming().show(new SceneEvent.Invited(invitation));
+        assertThat(last()).isEqualTo("Sage invites Rowan into a private scene: \u201ctea?\u201d \u2014 /accept 1 or /decline 1");
+
+        type("/accept 2");
+        assertThat(last()).isEqualTo("There is no invitation 2; /invitations lists them.");
+        type("/accept 1");
+        assertThat(backend.calls).contains("accept i1");
+
+        backend.scenes.add(new Views.Scene("s9", List.of(author(sage), author(rowan)), 1, 86_400, List.of(), "key", 0));
+        shell.incoming().show(new SceneEvent.Joined("s9"));
+        assertThat(shell.prompt()).isEqualTo("Rowan in scene with Sage> ");
+
+        shell.incoming().show(new SceneEvent.Said("s9", "m1", author(sage), "say", "welcome", 0, null));
+        type("thank you");
+        type("/me sits down");
+        assertThat(backend.calls).contains("sayInScene s9 SAY thank you", "sayInScene s9 POSE sits down");
+        assertThat(screen).containsSubsequence("00:00 Sage: welcome", "21:30 Rowan: thank you", "21:30 * Rowan sits down");
+    }
+
+    @Test
+    void decliningTellsThatTheSenderIsNotTold() {
+        backend.received.add(new Views.Invitation("i1", "s1", author(sage), author(rowan), null, "pending", 0));
+        shell.start();
+        type("/decline 1");
+        assertThat(backend.calls).contains("decline i1");
+        assertThat(last()).isEqualTo("You declined. Sage is not told.");
+    }
+
+    @Test
+    void eventsOfAnotherSceneSayWhichOne() {
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        shell.start();
+        shell.incoming().show(new SceneEvent.Said("s1", "m1", author(sage), "say", "psst", 0, null));
+        shell.incoming().show(new SceneEvent.Dropped("s1", "m2", "the franking commitment does not match the message"));
+        assertThat(screen).containsSubsequence("[scene with Sage] 00:00 Sage: psst",
+                "[scene with Sage] ! A message could not be trusted and is not shown (the franking commitment does not match the message).");
+    }
+
+    @Test
+    void scenesAreListedAndVisitedByNumber() {
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300,
+                List.of(new Views.TimerChoice(sage.id(), 0)), "key", 0));
+        shell.start();
+        type("/scene 2");
+        assertThat(last()).isEqualTo("There is no scene 2; /scenes lists them.");
+        type("/scene 1");
+        type("/scenes");
+        assertThat(last()).isEqualTo("  1. scene with Sage: messages disappear after 5m; Sage asks for off  (you are here)");
+    }
+
+    @Test
+    void timerAndSafetyNeedAScene() {
+        shell.start();
+        type("/timer 1h");
+        assertThat(last()).isEqualTo("Go to a scene first: /scenes lists them, /scene N goes there.");
+        type("/safety Sage");
+        assertThat(last()).isEqualTo("Go to a scene first: /scenes lists them, /scene N goes there.");
+    }
+
+    @Test
+    void timerAndSafetyInAScene() {
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        shell.start();
+        type("/scene 1");
+        type("/timer off");
+        assertThat(backend.calls).contains("timer s1 0");
+        type("/safety sage");
+        assertThat(backend.calls).contains("safetyNumber s1 p-sage");
+        assertThat(screen).contains("Safety number of you and Sage:", "    12345 23456 34567 45678");
+        type("/safety Rowan");
+        assertThat(last()).isEqualTo("Nobody named Rowan is in this scene; /who lists who is.");
+
+        Views.Scene shorter = new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 0, List.of(), "key", 0);
+        shell.incoming().show(new SceneEvent.Changed(shorter, "timer"));
+        assertThat(last()).isEqualTo("From now on messages do not disappear.");
+    }
+
+    @Test
+    void leavingASceneForgetsIt() {
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        shell.start();
+        type("/scene 1");
+        type("/leave");
+        assertThat(last()).isEqualTo("You left the scene with Sage; this device has forgotten its keys and messages.");
+        shell.incoming().show(new SceneEvent.Removed("s1"));
+        assertThat(last()).startsWith("You left the scene");
+        assertThat(shell.prompt()).isEqualTo("Rowan> ");
+    }
+
+    @Test
+    void beingRemovedFromTheSceneYouAreIn() {
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        shell.start();
+        type("/scene 1");
+        shell.incoming().show(new SceneEvent.Removed("s1"));
+        assertThat(last()).isEqualTo("You are no longer in the scene with Sage.");
+        assertThat(shell.prompt()).isEqualTo("Rowan> ");
+    }
+
+    @Test
+    void refusalsAreShownPlainly() {
+        shell.start();
+        backend.refuse("joinChannel lobby", "rate_limited", "too many messages; slow down");
+        type("/join lobby");
+        assertThat(last()).isEqualTo("Too much at once; wait a moment and try again.");
+        type("/as Nobody");
+        assertThat(last()).isEqualTo("You have no persona named Nobody; /personas lists yours.");
+    }
+
+    private void type(String line) {
+        shell.run(Commands.parse(line));
+    }
+
+    private String last() {
+        return screen.getLast();
+    }
+
+    private static Views.Author author(Views.Persona persona) {
+        return new Views.Author(persona.id(), persona.name());
+    }
+}
