@@ -19,6 +19,9 @@ public sealed interface SceneEvent {
     /** A message was dropped: its franking commitment does not match its content, or it would not decrypt. */
     record Dropped(String scene, String messageId, String why) implements SceneEvent {}
 
+    /** Something this device tried for a scene on its own failed (a scene of which it is the only one left, say). */
+    record Trouble(String scene, String what) implements SceneEvent {}
+
     /** Someone invites one of this account's personas into a scene. */
     record Invited(Views.Invitation invitation) implements SceneEvent {}
 

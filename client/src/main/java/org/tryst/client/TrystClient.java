@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import org.tryst.client.mls.BcMls;
 import org.tryst.client.mls.Mls;
 import org.tryst.client.mls.MlsException;
@@ -50,6 +51,7 @@ public final class TrystClient implements AutoCloseable {
     private final String deviceId;
     private final Clock clock;
     private final BlockingQueue<SceneEvent> events = new LinkedBlockingQueue<>();
+    private volatile Consumer<ServerMessage> otherEvents = event -> {};
     private final Map<String, List<SceneEvent.Said>> history = new LinkedHashMap<>();
     private final Set<String> seen;
     private final List<String> unacknowledged = new ArrayList<>();
@@ -85,6 +87,7 @@ public final class TrystClient implements AutoCloseable {
         TrystClient client = new TrystClient(connection, store, mls, saved.map(DeviceStore.Saved::seen).orElse(List.of()), deviceId, clock);
         connection.listen(client::onEvent);
         connection.request(id -> new ClientMessage.DeviceAttach(id, deviceId)).join();
+        client.ensureKeyPackages();
         return client;
     }
 
@@ -94,6 +97,11 @@ public final class TrystClient implements AutoCloseable {
 
     public String deviceId() {
         return deviceId;
+    }
+
+    /** Where the server's other events go (channel messages, presence, topics), on the connection's inbound thread. */
+    public void onOtherEvents(Consumer<ServerMessage> consumer) {
+        this.otherEvents = consumer;
     }
 
     /** Scene events, in order, for whoever shows them. */
@@ -106,6 +114,15 @@ public final class TrystClient implements AutoCloseable {
         var created = (ServerMessage.PersonaInfo) connection.request(id -> new ClientMessage.PersonaCreate(id, name, null, null, null)).join();
         uploadKeyPackages(created.persona().id());
         return created.persona();
+    }
+
+    /** Uploads KeyPackages for each persona of the account that this device has none for, so it can be added to scenes as any of them. */
+    private void ensureKeyPackages() {
+        var personas = (ServerMessage.Personas) connection.request(ClientMessage.PersonaList::new).join();
+        for (Views.Persona persona : personas.personas()) {
+            boolean none = onInbound(() -> CompletableFuture.completedFuture(mls.unusedKeyPackages(persona.id()) == 0)).join();
+            if (none) uploadKeyPackages(persona.id());
+        }
     }
 
     /** Uploads fresh KeyPackages for a persona from this device. */
@@ -253,7 +270,7 @@ public final class TrystClient implements AutoCloseable {
             case ServerMessage.InvitationAccepted accepted -> addAccepted(accepted.invitation());
             case ServerMessage.SceneChanged changed -> events.add(new SceneEvent.Changed(changed.scene(), changed.reason()));
             case ServerMessage.KeyPackagesLow low -> uploadingKeyPackages(low.persona());
-            default -> {}
+            default -> otherEvents.accept(event);
         }
     }
 
@@ -301,7 +318,7 @@ public final class TrystClient implements AutoCloseable {
                 history.remove(message.scene());
                 events.add(new SceneEvent.Removed(message.scene()));
             }
-            case Mls.ProposalStored stored -> commitIfFirst(group);
+            case Mls.ProposalStored stored -> connection.later(() -> commitIfFirst(group));
         }
     }
 
@@ -326,10 +343,20 @@ public final class TrystClient implements AutoCloseable {
         events.add(said);
     }
 
-    /** The member at the lowest leaf commits proposals the server made (a member left), so that they take effect at once. */
+    /**
+     * The staying member at the lowest leaf commits the proposals the server made (a member left),
+     * so that they take effect at once. A member left alone waits: the removal then rides on the
+     * commit that next adds someone, and until then nobody else is there to read anything.
+     */
     private void commitIfFirst(Mls.Group group) {
-        int lowest = group.members().stream().mapToInt(Mls.Member::leaf).min().orElse(-1);
-        if (lowest == group.ownLeaf()) commit(group.id(), List.of(), List.of());
+        if (mls.group(group.id()) != group || !group.hasPendingProposals()) return;
+        List<Integer> staying = group.members().stream().map(Mls.Member::leaf).filter(leaf -> !group.pendingRemovals().contains(leaf)).toList();
+        if (staying.size() < 2 || staying.stream().mapToInt(Integer::intValue).min().orElse(-1) != group.ownLeaf()) return;
+        try {
+            commit(group.id(), List.of(), List.of());
+        } catch (MlsException failed) {
+            events.add(new SceneEvent.Trouble(group.id(), "committing a member's departure failed: " + failed.getMessage()));
+        }
     }
 
     /** Claims the accepted persona's KeyPackages and commits their Add, if this account sent the invitation. */

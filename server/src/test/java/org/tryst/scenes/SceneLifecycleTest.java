@@ -73,6 +73,38 @@ class SceneLifecycleTest {
     }
 
     @Test
+    void whenTheFirstMemberLeavesTheNextOneCommitsItsRemoval() throws Exception {
+        try (var alice = SceneMember.join(server, "Alice", clock); var bob = SceneMember.join(server, "Bob", clock);
+             var carol = SceneMember.join(server, "Carol", clock)) {
+            Views.Scene scene = alice.sceneWith(bob, carol);
+            long before = bob.client().epoch(scene.id()).epoch();
+            alice.client().leave(scene.id(), alice.persona().id());
+            bob.next(SceneEvent.NewEpoch.class);
+            carol.next(SceneEvent.NewEpoch.class);
+            assertThat(carol.client().epoch(scene.id()).epoch()).isEqualTo(before + 1);
+            carol.client().say(scene.id(), "Alice has gone");
+            assertThat(bob.heard()).isEqualTo("Alice has gone");
+        }
+    }
+
+    @Test
+    void aMemberLeftAloneCarriesOnAndTheRemovalRidesOnTheNextAdd() throws Exception {
+        try (var alice = SceneMember.join(server, "Alice", clock); var bob = SceneMember.join(server, "Bob", clock);
+             var carol = SceneMember.join(server, "Carol", clock)) {
+            Views.Scene scene = alice.sceneWith(bob);
+            long before = alice.client().epoch(scene.id()).epoch();
+            bob.client().leave(scene.id(), bob.persona().id());
+            alice.changed(changed -> changed.members().size() == 1);
+            assertThat(alice.client().epoch(scene.id()).epoch()).isEqualTo(before);
+            alice.bringIn(scene.id(), carol);
+            assertThat(carol.client().epoch(scene.id()).epoch()).isEqualTo(before + 1);
+            carol.client().say(scene.id(), "hello, Alice");
+            assertThat(alice.heard()).isEqualTo("hello, Alice");
+            assertThat(alice.client().events()).noneMatch(event -> event instanceof SceneEvent.Trouble);
+        }
+    }
+
+    @Test
     void deletingAPersonaTakesItOutOfItsScenesFirst() throws Exception {
         try (var alice = SceneMember.join(server, "Alice", clock); var bob = SceneMember.join(server, "Bob", clock);
              var carol = SceneMember.join(server, "Carol", clock)) {

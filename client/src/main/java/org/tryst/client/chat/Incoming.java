@@ -27,6 +27,7 @@ public final class Incoming {
                 switch (event) {
                     case SceneEvent.Said said -> inScene(said.scene(), Format.message(said, clock.getZone()));
                     case SceneEvent.Dropped dropped -> inScene(dropped.scene(), Format.dropped(dropped.why()));
+                    case SceneEvent.Trouble trouble -> inScene(trouble.scene(), "! " + trouble.what());
                     case SceneEvent.Joined joined -> joined(joined.scene());
                     case SceneEvent.Removed removed -> removed(removed.scene());
                     case SceneEvent.Invited invited -> invited(invited.invitation());

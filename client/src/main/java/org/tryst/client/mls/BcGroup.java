@@ -6,7 +6,9 @@ import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bouncycastle.mls.TreeKEM.LeafIndex;
 import org.bouncycastle.mls.TreeKEM.LeafNode;
 import org.bouncycastle.mls.codec.AuthenticatedContent;
@@ -35,7 +37,7 @@ final class BcGroup implements Mls.Group {
     private Group group;
     private Group pending;
     private int pendingProposals;
-    private boolean removalOfMeProposed;
+    private final Set<Integer> pendingRemovals = new HashSet<>();
 
     BcGroup(String id, Group group) {
         this.id = id;
@@ -76,6 +78,11 @@ final class BcGroup implements Mls.Group {
     @Override
     public boolean hasPendingProposals() {
         return pendingProposals > 0;
+    }
+
+    @Override
+    public Set<Integer> pendingRemovals() {
+        return Set.copyOf(pendingRemovals);
     }
 
     @Override
@@ -121,6 +128,7 @@ final class BcGroup implements Mls.Group {
         group = pending;
         pending = null;
         pendingProposals = 0;
+        pendingRemovals.clear();
     }
 
     @Override
@@ -155,15 +163,13 @@ final class BcGroup implements Mls.Group {
         group.handle(bytes, null);
         pendingProposals++;
         Proposal proposal = content.getProposal();
-        if (proposal.getProposalType() == ProposalType.REMOVE && proposal.getRemove().removed.value() == ownLeaf()) {
-            removalOfMeProposed = true;
-        }
+        if (proposal.getProposalType() == ProposalType.REMOVE) pendingRemovals.add(proposal.getRemove().removed.value());
         return new Mls.ProposalStored();
     }
 
     private boolean removesMe(FramedContent commit) {
         for (ProposalOrRef entry : commit.getCommit().getProposals()) {
-            if (entry.getProposal() == null && removalOfMeProposed) return true;
+            if (entry.getProposal() == null && pendingRemovals.contains(ownLeaf())) return true;
             if (entry.getProposal() != null && entry.getProposal().getProposalType() == ProposalType.REMOVE
                     && entry.getProposal().getRemove().removed.value() == ownLeaf()) return true;
         }

@@ -105,6 +105,14 @@ public final class BcMls implements Mls {
     }
 
     @Override
+    public int unusedKeyPackages(String personaId) {
+        byte[] identity = personaId.getBytes(StandardCharsets.UTF_8);
+        return (int) state.keyPackages.values().stream()
+                .filter(secrets -> java.util.Arrays.equals(secrets.keyPackage.getLeafNode().getCredential().getIdentity(), identity))
+                .count();
+    }
+
+    @Override
     public Group create(String groupId, String personaId, byte[] externalSenderKey) {
         try {
             AsymmetricCipherKeyPair encryption = SUITE.getHPKE().generatePrivateKey();

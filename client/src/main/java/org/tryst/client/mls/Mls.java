@@ -14,6 +14,9 @@ public interface Mls {
     /** A fresh KeyPackage for a persona, as an MLSMessage; its private keys stay here until a Welcome uses them. */
     byte[] newKeyPackage(String personaId);
 
+    /** How many KeyPackages made here for a persona still wait for a Welcome. */
+    int unusedKeyPackages(String personaId);
+
     /** Creates a group alone at epoch 0, listing the server as external sender so that it may propose removals. */
     Group create(String groupId, String personaId, byte[] externalSenderKey);
 
@@ -65,6 +68,9 @@ public interface Mls {
 
         /** True when proposals wait for a commit (for example the server's removal of a member who left). */
         boolean hasPendingProposals();
+
+        /** The leaves that stored proposals remove: members on their way out, who stay in the tree until the next commit. */
+        java.util.Set<Integer> pendingRemovals();
 
         /** Encrypts application data for the group at the current epoch. */
         byte[] protect(byte[] authenticatedData, byte[] plaintext);
