@@ -6,9 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
@@ -29,7 +26,6 @@ import picocli.CommandLine.Option;
         description = {"Chat from a terminal as one of your personas: public channels, and private scenes encrypted end to end.",
                 "Logs in (or registers) with a username and password; type /help inside for the commands."})
 public final class Chat implements Callable<Integer> {
-    private static final long FOLLOW_SECONDS = 1;
 
     @Option(names = "--server", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
             description = "The Tryst server. Default: ${DEFAULT-VALUE}")
@@ -76,11 +72,10 @@ public final class Chat implements Callable<Integer> {
         Shell shell = Shell.create(new ClientBackend(client), screen, Clock.systemDefaultZone());
         AtomicBoolean talking = new AtomicBoolean(true);
         Thread events = Thread.ofPlatform().daemon().name("tryst-events").start(() -> deliver(client, shell, screen));
-        ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tryst-follow").factory());
-        follower.scheduleWithFixedDelay(() -> {
-            shell.incoming().follow();
+        client.onOtherEvents(event -> {
+            shell.incoming().show(event);
             screen.refresh(shell.prompt());
-        }, FOLLOW_SECONDS, FOLLOW_SECONDS, TimeUnit.SECONDS);
+        });
         client.connection().closed().thenRun(() -> {
             if (talking.get()) screen.show("The server closed the connection; /quit, then start the chat again.");
         });
@@ -90,7 +85,6 @@ public final class Chat implements Callable<Integer> {
         } finally {
             talking.set(false);
             events.interrupt();
-            follower.shutdownNow();
             reader.getHistory().save();
         }
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.tryst.client.SceneEvent;
+import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
 /** Shows what arrives while the person types: scene events, and the new messages of the channel they are in. */
@@ -40,24 +41,20 @@ public final class Incoming {
         }
     }
 
-    /**
-     * Shows the messages of the current channel newer than those shown. The client library keeps
-     * channel events to itself, so this asks for the channel's newest history instead.
-     */
-    public void follow() {
+    /** Shows what happens in the channel the person is in; the traffic of their other channels waits until they go there. */
+    public void show(ServerMessage event) {
         synchronized (session) {
-            if (!(session.place instanceof Place.Channel(String channel)) || session.persona == null) return;
-            try {
-                backend.channelHistory(session.persona.id(), channel).stream()
-                        .filter(message -> session.newestShown == null || message.id().compareTo(session.newestShown) > 0)
-                        .forEach(message -> {
-                            screen.show(Format.message(message, clock.getZone()));
-                            session.newestShown = message.id();
-                        });
-            } catch (RuntimeException failure) {
-                if (Errors.code(failure).equals("rate_limited")) return; // the next look will do
-                session.place = new Place.Nowhere();
-                screen.show(Errors.explain(failure) + " You are no longer following " + Format.channel(channel) + ".");
+            switch (event) {
+                case ServerMessage.ChannelMessage(Views.Message message) -> inChannel(message.channel(), Format.message(message, clock.getZone()));
+                case ServerMessage.MemberJoined(String channel, Views.Member member) -> inChannel(channel, member.name() + " came in.");
+                case ServerMessage.MemberLeft(String channel, String persona, String reason) -> inChannel(channel, switch (reason) {
+                    case "kicked" -> "The owner removed a member.";
+                    case "deleted" -> "A member's persona was deleted.";
+                    default -> "A member left.";
+                });
+                case ServerMessage.TopicChanged(String channel, String topic, Views.Author by) -> inChannel(channel, by.name() + " set the topic: " + topic);
+                case ServerMessage.Kicked(String channel, String persona, Views.Author by, String reason) -> kicked(channel, by, reason);
+                default -> {} // replies and scene traffic are handled where they are asked for
             }
         }
     }
@@ -70,6 +67,15 @@ public final class Incoming {
         session.place = new Place.Scene(scene.id());
         screen.show("You are in the " + Format.sceneName(scene, session.mineIds()) + " as " + persona.name() + ": "
                 + Format.timer(scene.timerSeconds()) + ". What you say here is end-to-end encrypted.");
+    }
+
+    private void inChannel(String channel, String line) {
+        if (session.place instanceof Place.Channel(String here) && here.equals(channel)) screen.show(line);
+    }
+
+    private void kicked(String channel, Views.Author by, String reason) {
+        if (session.place instanceof Place.Channel(String here) && here.equals(channel)) session.place = new Place.Nowhere();
+        screen.show(by.name() + " removed you from " + Format.channel(channel) + (reason == null || reason.isBlank() ? "." : ": " + reason));
     }
 
     private void inScene(String sceneId, String line) {

@@ -163,7 +163,6 @@ public final class Shell {
         List<Views.Message> history = joined.history();
         history.subList(Math.max(0, history.size() - HISTORY_SHOWN), history.size())
                 .forEach(message -> screen.show(Format.message(message, clock.getZone())));
-        session.newestShown = history.isEmpty() ? null : history.getLast().id();
         boolean topic = joined.topic() != null && !joined.topic().isBlank();
         screen.show("You are in " + Format.channel(joined.channel()) + (topic ? ". Topic: " + joined.topic() : "."));
     }
@@ -198,10 +197,7 @@ public final class Shell {
         Views.Persona persona = speaker();
         switch (session.place) {
             case Place.Nowhere _ -> screen.show("You are not in a channel or a scene: /join CHANNEL, or /scenes and /scene N.");
-            case Place.Channel(String name) -> {
-                backend.sayInChannel(persona.id(), name, kind, text);
-                incoming.follow();
-            }
+            case Place.Channel(String name) -> backend.sayInChannel(persona.id(), name, kind, text); // shown when the server relays it
             case Place.Scene(String id) -> {
                 backend.sayInScene(id, kind, text);
                 screen.show(Format.message(clock.millis(), persona.name(), kind, text, clock.getZone()));

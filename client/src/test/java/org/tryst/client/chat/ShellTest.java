@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tryst.client.SceneEvent;
 import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
 class ShellTest {
@@ -67,17 +68,17 @@ class ShellTest {
     }
 
     @Test
-    void whatIsSaidInAChannelShowsOnceAndNewMessagesFollow() {
+    void whatIsSaidInTheChannelShowsAsTheServerRelaysIt() {
         shell.start();
         type("/join lobby");
         type("hello all");
-        type("/me waves");
-        assertThat(screen).containsSubsequence("00:00 Rowan: hello all", "00:00 * Rowan waves");
-        backend.channels.get("lobby").add(backend.message("lobby", "Sage", MessageKind.SAY, "hi Rowan"));
-        shell.incoming().follow();
-        shell.incoming().follow();
-        assertThat(screen.stream().filter(line -> line.contains("Rowan: hello all"))).hasSize(1);
-        assertThat(screen.stream().filter(line -> line.contains("Sage: hi Rowan"))).hasSize(1);
+        assertThat(backend.calls).contains("sayInChannel lobby SAY hello all");
+        shell.incoming().show(new ServerMessage.ChannelMessage(backend.message("lobby", "Rowan", MessageKind.SAY, "hello all")));
+        shell.incoming().show(new ServerMessage.ChannelMessage(backend.message("lobby", "Sage", MessageKind.POSE, "waves")));
+        shell.incoming().show(new ServerMessage.ChannelMessage(backend.message("elsewhere", "Ash", MessageKind.SAY, "not here")));
+        shell.incoming().show(new ServerMessage.TopicChanged("lobby", "tea at five", new Views.Author("s", "Sage")));
+        assertThat(screen).containsSubsequence("00:00 Rowan: hello all", "00:00 * Sage waves", "Sage set the topic: tea at five");
+        assertThat(screen).noneMatch(line -> line.contains("not here"));
     }
 
     @Test
@@ -87,7 +88,6 @@ class ShellTest {
         shell.start();
         type("/join lobby");
         assertThat(screen).containsSubsequence("00:00 Sage: earlier", "You are in #lobby.");
-        shell.incoming().follow();
         assertThat(screen.stream().filter(line -> line.contains("earlier"))).hasSize(1);
     }
 
