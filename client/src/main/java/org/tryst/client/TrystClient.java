@@ -99,7 +99,11 @@ public final class TrystClient implements AutoCloseable {
         return deviceId;
     }
 
-    /** Where the server's other events go (channel messages, presence, topics), on the connection's inbound thread. */
+    /**
+     * Where the server's other events go (channel messages, presence, topics). The consumer runs on
+     * the connection's inbound thread: it must return quickly and never wait for a reply, which
+     * that same thread delivers; hand events over to another thread to do more.
+     */
     public void onOtherEvents(Consumer<ServerMessage> consumer) {
         this.otherEvents = consumer;
     }

@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -18,6 +21,7 @@ import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.tryst.client.TrystClient;
+import org.tryst.protocol.ServerMessage;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -71,11 +75,11 @@ public final class Chat implements Callable<Integer> {
         TerminalScreen screen = new TerminalScreen(reader);
         Shell shell = Shell.create(new ClientBackend(client), screen, Clock.systemDefaultZone());
         AtomicBoolean talking = new AtomicBoolean(true);
-        Thread events = Thread.ofPlatform().daemon().name("tryst-events").start(() -> deliver(client, shell, screen));
-        client.onOtherEvents(event -> {
-            shell.incoming().show(event);
-            screen.refresh(shell.prompt());
-        });
+        Thread events = pump("tryst-scene-events", client.events(), event -> shell.incoming().show(event), screen, shell);
+        // The library calls back on its inbound thread, which must never wait on the shell: hand over through a queue.
+        BlockingQueue<ServerMessage> others = new LinkedBlockingQueue<>();
+        client.onOtherEvents(others::add);
+        Thread channelEvents = pump("tryst-channel-events", others, event -> shell.incoming().show(event), screen, shell);
         client.connection().closed().thenRun(() -> {
             if (talking.get()) screen.show("The server closed the connection; /quit, then start the chat again.");
         });
@@ -85,6 +89,7 @@ public final class Chat implements Callable<Integer> {
         } finally {
             talking.set(false);
             events.interrupt();
+            channelEvents.interrupt();
             reader.getHistory().save();
         }
     }
@@ -106,15 +111,18 @@ public final class Chat implements Callable<Integer> {
         }
     }
 
-    private static void deliver(TrystClient client, Shell shell, TerminalScreen screen) {
-        try {
-            while (true) {
-                shell.incoming().show(client.events().take());
-                screen.refresh(shell.prompt());
+    /** A thread that shows what arrives on a queue above the prompt, until interrupted. */
+    private static <T> Thread pump(String name, BlockingQueue<T> queue, Consumer<T> show, TerminalScreen screen, Shell shell) {
+        return Thread.ofPlatform().daemon().name(name).start(() -> {
+            try {
+                while (true) {
+                    show.accept(queue.take());
+                    screen.refresh(shell.prompt());
+                }
+            } catch (InterruptedException quitting) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException quitting) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 
     /** Completes command names; what follows them is free text or names only the server knows. */
