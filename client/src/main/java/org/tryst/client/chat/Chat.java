@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -21,7 +18,6 @@ import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.tryst.client.TrystClient;
-import org.tryst.protocol.ServerMessage;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -75,11 +71,7 @@ public final class Chat implements Callable<Integer> {
         TerminalScreen screen = new TerminalScreen(reader);
         Shell shell = Shell.create(new ClientBackend(client), screen, Clock.systemDefaultZone());
         AtomicBoolean talking = new AtomicBoolean(true);
-        Thread events = pump("tryst-scene-events", client.events(), event -> shell.incoming().show(event), screen, shell);
-        // The library calls back on its inbound thread, which must never wait on the shell: hand over through a queue.
-        BlockingQueue<ServerMessage> others = new LinkedBlockingQueue<>();
-        client.onOtherEvents(others::add);
-        Thread channelEvents = pump("tryst-channel-events", others, event -> shell.incoming().show(event), screen, shell);
+        Feeds feeds = Feeds.start(client, shell, () -> screen.refresh(shell.prompt()));
         client.connection().closed().thenRun(() -> {
             if (talking.get()) screen.show("The server closed the connection; /quit, then start the chat again.");
         });
@@ -88,8 +80,7 @@ public final class Chat implements Callable<Integer> {
             readLines(screen, shell);
         } finally {
             talking.set(false);
-            events.interrupt();
-            channelEvents.interrupt();
+            feeds.close();
             reader.getHistory().save();
         }
     }
@@ -109,20 +100,6 @@ public final class Chat implements Callable<Integer> {
             shell.run(command);
             if (command instanceof Command.Quit) return;
         }
-    }
-
-    /** A thread that shows what arrives on a queue above the prompt, until interrupted. */
-    private static <T> Thread pump(String name, BlockingQueue<T> queue, Consumer<T> show, TerminalScreen screen, Shell shell) {
-        return Thread.ofPlatform().daemon().name(name).start(() -> {
-            try {
-                while (true) {
-                    show.accept(queue.take());
-                    screen.refresh(shell.prompt());
-                }
-            } catch (InterruptedException quitting) {
-                Thread.currentThread().interrupt();
-            }
-        });
     }
 
     /** Completes command names; what follows them is free text or names only the server knows. */

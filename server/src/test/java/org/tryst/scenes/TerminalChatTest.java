@@ -1,0 +1,101 @@
+package org.tryst.scenes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tryst.TestServer;
+import org.tryst.client.TrystClient;
+import org.tryst.client.chat.ClientBackend;
+import org.tryst.client.chat.Commands;
+import org.tryst.client.chat.Feeds;
+import org.tryst.client.chat.Shell;
+
+/**
+ * Two people at the terminal chat against a real server, typing what a person types: personas, a
+ * channel, an invitation, an end-to-end encrypted scene, safety numbers, the timer and leaving.
+ */
+class TerminalChatTest {
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite();
+
+    @Test
+    void twoPeopleMeetInAChannelAndTalkInAScene() throws Exception {
+        try (var juno = Terminal.open("juno"); var kit = Terminal.open("kit")) {
+            String junoName = TestServer.uniqueName("Juno");
+            String kitName = TestServer.uniqueName("Kit");
+            juno.type("/persona new " + junoName);
+            kit.type("/persona new " + kitName);
+            juno.type("/join harbour");
+            kit.type("/join harbour");
+            juno.type("hello, harbour");
+            kit.sees(line -> line.endsWith(junoName + ": hello, harbour"));
+            kit.type("/me tips her hat");
+            juno.sees(line -> line.endsWith("* " + kitName + " tips her hat"));
+
+            juno.type("/invite " + kitName + " a walk on the pier?");
+            kit.sees(line -> line.contains("a walk on the pier?") && line.contains("/accept 1"));
+            kit.type("/accept 1");
+            kit.sees(line -> line.startsWith("You are in the scene with " + junoName));
+            juno.sees(line -> line.equals(kitName + " joined the scene."));
+            kit.type("Lead the way.");
+            juno.sees(line -> line.endsWith(kitName + ": Lead the way."));
+            juno.type("This way.");
+            kit.sees(line -> line.endsWith(junoName + ": This way."));
+
+            juno.type("/safety " + kitName);
+            kit.type("/safety " + junoName);
+            assertThat(juno.safetyNumber()).isEqualTo(kit.safetyNumber()).hasSize(3 * 23 + 2);
+
+            juno.type("/timer 1h");
+            kit.sees(line -> line.contains("disappear after 1h"));
+            kit.type("/leave");
+            juno.sees(line -> line.equals(kitName + " left the scene."));
+            assertThat(juno.shell.prompt()).contains("scene with nobody yet");
+        }
+    }
+
+    /** One person at a terminal: the shell over a real client, with a screen that records every line. */
+    private record Terminal(TrystClient client, Shell shell, Feeds feeds, List<String> screen) implements AutoCloseable {
+        static Terminal open(String name) throws Exception {
+            TestServer.User user = server.register(name);
+            TrystClient client = TrystClient.open(URI.create(server.origin()), user.token(), Files.createTempDirectory("tryst-chat"));
+            List<String> screen = new CopyOnWriteArrayList<>();
+            Shell shell = Shell.create(new ClientBackend(client), screen::add, Clock.systemDefaultZone());
+            shell.start();
+            return new Terminal(client, shell, Feeds.start(client, shell, () -> {}), screen);
+        }
+
+        void type(String line) {
+            shell.run(Commands.parse(line));
+        }
+
+        void sees(Predicate<String> line) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (screen.stream().anyMatch(line)) return;
+                Thread.sleep(20);
+            }
+            throw new AssertionError("not on the screen within 10 s; the screen was:\n" + String.join("\n", screen));
+        }
+
+        /** The last safety number shown, its three lines joined. */
+        String safetyNumber() {
+            List<String> lines = screen.stream().filter(line -> line.matches("\\s+(\\d{5} ){3}\\d{5}")).map(String::strip).toList();
+            return String.join(" ", lines.subList(lines.size() - 3, lines.size()));
+        }
+
+        @Override
+        public void close() {
+            feeds.close();
+            client.close();
+        }
+    }
+}
