@@ -1,0 +1,21 @@
+// The shapes of Tryst's wire protocol that the web client uses (docs/protocol.md is the reference).
+
+/** A persona as others see it. */
+export interface Persona { id: string; name: string; summary?: string; description?: string; pronouns?: string }
+export type Presence = "online" | "away" | "offline";
+export interface Member { id: string; name: string; status: Presence; owner: boolean }
+export interface Author { id: string; name: string }
+export type MessageKind = "SAY" | "POSE";
+export interface ChannelMessage { id: string; channel: string; kind: MessageKind; persona: Author; text: string; at: number }
+export interface Channel { name: string; topic: string; members: number }
+export interface Joined { channel: string; topic: string; persona: string; members: Member[]; history: ChannelMessage[] }
+export interface Session { id: string; createdAt: number; lastSeenAt: number; expiresAt: number; userAgent: string; current: boolean }
+
+/** Any message from the server: replies carry the request's id, events none. */
+export interface ServerMessage { type: string; id?: string; [field: string]: unknown }
+
+/** The error reply, with its stable code. */
+export interface ErrorReply extends ServerMessage { type: "error"; code: string; message: string; retryAfterMs?: number }
+
+/** Sent on the socket: a type, an id for the reply, and the message's fields. */
+export interface ClientMessage { type: string; id?: string; [field: string]: unknown }

@@ -1,0 +1,98 @@
+import { describe, expect, test, vi } from "vitest";
+import { backoff, Connection, Refused, type SocketLike } from "./socket";
+
+/** A socket the test drives by hand: it records what the client sends and delivers what the test says. */
+class FakeSocket implements SocketLike {
+  sent: Record<string, unknown>[] = [];
+  onopen: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  send(data: string) { this.sent.push(JSON.parse(data)); }
+  close() {}
+  reply(to: number, message: Record<string, unknown>) { this.onmessage?.({ data: JSON.stringify({ ...message, id: this.sent[to].id }) }); }
+  event(message: Record<string, unknown>) { this.onmessage?.({ data: JSON.stringify(message) }); }
+}
+
+function harness() {
+  const sockets: FakeSocket[] = [];
+  const events: unknown[] = [];
+  const states: string[] = [];
+  let tickets = 0;
+  const connection = new Connection({
+    open: () => { const socket = new FakeSocket(); sockets.push(socket); queueMicrotask(() => socket.onopen?.({})); return socket; },
+    ticket: async () => `ticket-${++tickets}`,
+    ready: () => undefined,
+    event: (message) => events.push(message),
+    state: (state) => states.push(state),
+    ended: () => states.push("ended"),
+    backoff: () => 10,
+  });
+  return { connection, sockets, events, states };
+}
+
+async function opened(h: ReturnType<typeof harness>, index = 0) {
+  await vi.waitFor(() => expect(h.sockets[index]?.sent[0]?.type).toBe("hello"));
+  h.sockets[index].reply(0, { type: "welcome" });
+}
+
+describe("Connection", () => {
+  test("says hello with a fresh ticket and matches replies to requests by id", async () => {
+    const h = harness();
+    const started = h.connection.start();
+    await opened(h);
+    await started;
+    expect(h.sockets[0].sent[0]).toMatchObject({ type: "hello", version: 1, ticket: "ticket-1" });
+    const first = h.connection.request("persona.list");
+    const second = h.connection.request("channel.list");
+    h.sockets[0].reply(2, { type: "channels", channels: [] });
+    h.sockets[0].reply(1, { type: "personas", personas: [] });
+    expect((await first).type).toBe("personas");
+    expect((await second).type).toBe("channels");
+  });
+
+  test("an error reply rejects with its code, and events go to the listener", async () => {
+    const h = harness();
+    const started = h.connection.start();
+    await opened(h);
+    await started;
+    const join = h.connection.request("channel.join", { channel: "x" });
+    h.sockets[0].event({ type: "presence", channel: "x" });
+    h.sockets[0].reply(1, { type: "error", code: "not_found", message: "no such channel" });
+    await expect(join).rejects.toEqual(new Refused("not_found", "no such channel"));
+    expect(h.events).toEqual([{ type: "presence", channel: "x" }]);
+  });
+
+  test("reconnects with a new ticket after a drop, failing what was in flight", async () => {
+    const h = harness();
+    const started = h.connection.start();
+    await opened(h);
+    await started;
+    const lost = h.connection.request("persona.list");
+    h.sockets[0].onclose?.({ code: 1006 });
+    await expect(lost).rejects.toMatchObject({ code: "offline" });
+    await opened(h, 1);
+    expect(h.sockets[1].sent[0]).toMatchObject({ type: "hello", ticket: "ticket-2" });
+    await vi.waitFor(() => expect(h.states.at(-1)).toBe("open"));
+  });
+
+  test("does not reconnect once the server ended the session", async () => {
+    const h = harness();
+    const started = h.connection.start();
+    await opened(h);
+    await started;
+    h.sockets[0].onclose?.({ code: 4001 });
+    await new Promise((done) => setTimeout(done, 50));
+    expect(h.sockets).toHaveLength(1);
+    expect(h.states).toContain("ended");
+  });
+});
+
+describe("backoff", () => {
+  test("grows to half a minute and never waits less than half its ceiling", () => {
+    expect(backoff(0, () => 0)).toBe(250);
+    expect(backoff(0, () => 1)).toBe(500);
+    expect(backoff(3, () => 1)).toBe(4_000);
+    expect(backoff(50, () => 1)).toBe(30_000);
+    expect(backoff(50, () => 0)).toBe(15_000);
+  });
+});
