@@ -5,7 +5,7 @@ export interface Persona { id: string; name: string; summary?: string; descripti
 export type Presence = "online" | "away" | "offline";
 export interface Member { id: string; name: string; status: Presence; owner: boolean }
 export interface Author { id: string; name: string }
-export type MessageKind = "SAY" | "POSE";
+export type MessageKind = "say" | "pose";
 export interface ChannelMessage { id: string; channel: string; kind: MessageKind; persona: Author; text: string; at: number }
 export interface Channel { name: string; topic: string; members: number }
 export interface Joined { channel: string; topic: string; persona: string; members: Member[]; history: ChannelMessage[] }

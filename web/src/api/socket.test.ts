@@ -4,13 +4,15 @@ import { backoff, Connection, Refused, type SocketLike } from "./socket";
 /** A socket the test drives by hand: it records what the client sends and delivers what the test says. */
 class FakeSocket implements SocketLike {
   sent: Record<string, unknown>[] = [];
-  onopen: ((event: unknown) => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: ((event: { code: number }) => void) | null = null;
+  onopen: ((event: Event) => unknown) | null = null;
+  onmessage: ((event: MessageEvent) => unknown) | null = null;
+  onclose: ((event: CloseEvent) => unknown) | null = null;
   send(data: string) { this.sent.push(JSON.parse(data)); }
   close() {}
-  reply(to: number, message: Record<string, unknown>) { this.onmessage?.({ data: JSON.stringify({ ...message, id: this.sent[to].id }) }); }
-  event(message: Record<string, unknown>) { this.onmessage?.({ data: JSON.stringify(message) }); }
+  reply(to: number, message: Record<string, unknown>) { this.deliver({ ...message, id: this.sent[to].id }); }
+  event(message: Record<string, unknown>) { this.deliver(message); }
+  drop(code: number) { this.onclose?.({ code } as CloseEvent); }
+  private deliver(message: Record<string, unknown>) { this.onmessage?.({ data: JSON.stringify(message) } as MessageEvent); }
 }
 
 function harness() {
@@ -19,7 +21,7 @@ function harness() {
   const states: string[] = [];
   let tickets = 0;
   const connection = new Connection({
-    open: () => { const socket = new FakeSocket(); sockets.push(socket); queueMicrotask(() => socket.onopen?.({})); return socket; },
+    open: () => { const socket = new FakeSocket(); sockets.push(socket); queueMicrotask(() => socket.onopen?.({} as Event)); return socket; },
     ticket: async () => `ticket-${++tickets}`,
     ready: () => undefined,
     event: (message) => events.push(message),
@@ -68,7 +70,7 @@ describe("Connection", () => {
     await opened(h);
     await started;
     const lost = h.connection.request("persona.list");
-    h.sockets[0].onclose?.({ code: 1006 });
+    h.sockets[0].drop(1006);
     await expect(lost).rejects.toMatchObject({ code: "offline" });
     await opened(h, 1);
     expect(h.sockets[1].sent[0]).toMatchObject({ type: "hello", ticket: "ticket-2" });
@@ -80,7 +82,7 @@ describe("Connection", () => {
     const started = h.connection.start();
     await opened(h);
     await started;
-    h.sockets[0].onclose?.({ code: 4001 });
+    h.sockets[0].drop(4001);
     await new Promise((done) => setTimeout(done, 50));
     expect(h.sockets).toHaveLength(1);
     expect(h.states).toContain("ended");

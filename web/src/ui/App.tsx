@@ -1,4 +1,16 @@
+import { useEffect } from "preact/hooks";
+import { resume } from "../app/tryst";
+import { notice, signedIn } from "../app/state";
+import { Auth } from "./Auth";
+import { Main } from "./Main";
+import { usePanicKey } from "./panic";
+
 /** The whole web client: whoever is logged in sees the app, anyone else the way in. */
 export function App() {
-  return <main><h1>Notes</h1></main>;
+  usePanicKey();
+  useEffect(() => {
+    resume().catch(() => (notice.value = "Cannot reach the server. Reload the page to try again."));
+  }, []);
+  if (signedIn.value === null) return <p class="loading" role="status">Loading…</p>;
+  return signedIn.value ? <Main /> : <Auth />;
 }

@@ -35,4 +35,7 @@ public final class HttpApi {
 
     /** Answer to {@code POST /api/tickets}: a single-use ticket for the next {@code hello}. */
     public record Ticket(String ticket, long expiresAt) {}
+
+    /** Answer to {@code POST /api/session}: whether the request's session is valid, and whose it is. */
+    public record SessionState(boolean signedIn, String username) {}
 }

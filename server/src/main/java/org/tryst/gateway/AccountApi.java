@@ -74,6 +74,13 @@ final class AccountApi {
                     response.headers().add(HttpHeaderNames.SET_COOKIE, cookie("", 0));
                     yield response;
                 }
+                case "/api/session" -> {
+                    // Answers 200 either way, so that a page asking on load logs no error when nobody is logged in.
+                    var current = sessions.authenticate(token(request));
+                    yield HttpReplies.json(HttpResponseStatus.OK, current
+                            .map(session -> new HttpApi.SessionState(true, accounts.byId(session.accountId()).username()))
+                            .orElse(new HttpApi.SessionState(false, null)));
+                }
                 case "/api/tickets" -> {
                     Session session = session(request);
                     long wait = ticketsBySession.take(session.id());

@@ -1,0 +1,105 @@
+package org.tryst.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tryst.testkit.Browser.Element.label;
+import static org.tryst.testkit.Browser.Element.role;
+import static org.tryst.testkit.Browser.Element.text;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tryst.TestServer;
+import org.tryst.testkit.Browser;
+
+/**
+ * The web client as people use it, in real Chromium against a real server: two people register in
+ * separate browsers, make personas, meet in a channel and talk; one hides the page with the panic
+ * key. Screenshots of the main screens land in {@code target/screenshots}.
+ */
+class WebClientTest {
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite();
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        browser.close();
+    }
+
+    @Test
+    void twoPeopleRegisterMeetInAChannelAndOneHidesThePage() {
+        Browser.Page ann = browser.open(server.origin());
+        assertThat(ann.title()).isEqualTo("Notes");
+        String juno = TestServer.uniqueName("Juno");
+        registerWithPersona(ann, TestServer.uniqueName("ann"), juno);
+        ann.screenshot(SHOTS.resolve("register-done.png"));
+        joinChannel(ann, "harbour");
+
+        Browser.Page ben = browser.open(server.origin(), 390, 844);
+        String kit = TestServer.uniqueName("Kit");
+        registerWithPersona(ben, TestServer.uniqueName("ben"), kit);
+        joinChannel(ben, "harbour");
+
+        say(ann, "hello, harbour");
+        ben.sees(text(juno + ": hello, harbour"));
+        say(ben, "/me tips her hat");
+        ann.sees(text("* " + kit + " tips her hat"));
+        ann.sees(role("button", kit));
+        ann.screenshot(SHOTS.resolve("channel.png"));
+        ben.screenshot(SHOTS.resolve("channel-phone.png"));
+
+        ann.press("Escape");
+        ann.press("Escape");
+        ann.sees(role("heading", "Notes"));
+        assertThat(ann.evaluate("location.pathname").asText()).isEqualTo("/neutral.html");
+        assertThat(ann.count(text("hello, harbour"))).isZero();
+
+        assertThat(ann.errors()).isEmpty();
+        assertThat(ben.errors()).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordAndAMissingAdultConfirmationAreExplained() {
+        Browser.Page page = browser.open(server.origin());
+        page.fill(label("Username"), "nobody-here");
+        page.fill(label("Password"), "not the password");
+        page.click(role("button", "Log in"));
+        page.sees(text("That username and password do not match an account."));
+        page.click(role("button", "No account yet? Create one"));
+        page.fill(label("Username"), TestServer.uniqueName("minor"));
+        page.fill(label("Password"), "a long enough passphrase");
+        page.click(role("button", "Create account"));
+        page.sees(text("Tryst is for adults only"));
+    }
+
+    private static void registerWithPersona(Browser.Page page, String username, String persona) {
+        page.click(role("button", "No account yet? Create one"));
+        page.fill(label("Username"), username);
+        page.fill(label("Password"), TestServer.PASSWORD);
+        page.check(label("I am 18 or older"));
+        page.click(role("button", "Create account"));
+        page.sees(text("You have no persona yet."));
+        page.fill(label("Name"), persona);
+        page.click(role("button", "Create persona"));
+        page.sees(text("You created " + persona + "."));
+    }
+
+    private static void joinChannel(Browser.Page page, String channel) {
+        page.fill(label("Join or open a channel"), channel);
+        page.click(role("button", "Join"));
+        page.sees(role("heading", "#" + channel));
+    }
+
+    private static void say(Browser.Page page, String line) {
+        page.fill(label("Message to"), line);
+        page.press(label("Message to"), "Enter");
+    }
+}

@@ -1,0 +1,228 @@
+package org.tryst.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Real Chromium for end-to-end tests, driven through playwright-core by a small Node bridge
+ * ({@code web/e2e/bridge.mjs}). Each {@link #open} is a fresh browser context, as a separate
+ * person on a separate machine; elements are found the way a person finds them: by role and name,
+ * label or text.
+ */
+public final class Browser implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process node;
+    private final Writer commands;
+    private final BufferedReader answers;
+    private final AtomicLong ids = new AtomicLong();
+
+    private Browser(Process node) {
+        this.node = node;
+        this.commands = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8);
+        this.answers = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** Starts Chromium (headless) through the bridge; needs {@code npm ci} in {@code web/} and Debian's chromium. */
+    public static Browser launch() {
+        Path web = projectRoot().resolve("web");
+        try {
+            Process node = new ProcessBuilder("node", "e2e/bridge.mjs").directory(web.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Browser browser = new Browser(node);
+            browser.call("launch", Map.of());
+            return browser;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start node for the browser bridge", e);
+        }
+    }
+
+    /** A new person: a fresh context at a desktop size, with one page at the address. */
+    public Page open(String url) {
+        return open(url, 1280, 800);
+    }
+
+    public Page open(String url, int width, int height) {
+        String context = call("context", Map.of("viewport", Map.of("width", width, "height", height))).get("context").asText();
+        Page page = new Page(call("page", Map.of("context", context)).get("page").asText());
+        page.go(url);
+        return page;
+    }
+
+    @Override
+    public void close() {
+        try {
+            call("close", Map.of());
+        } catch (RuntimeException alreadyGone) {
+            // The bridge may have exited first; it is stopped below either way.
+        }
+        node.destroy();
+    }
+
+    private synchronized JsonNode call(String op, Map<String, ?> arguments) {
+        String id = "b" + ids.incrementAndGet();
+        ObjectNode command = JSON.valueToTree(arguments);
+        command.put("id", id).put("op", op);
+        try {
+            commands.write(JSON.writeValueAsString(command) + "\n");
+            commands.flush();
+            String line = answers.readLine();
+            if (line == null) throw new IllegalStateException("the browser bridge stopped");
+            JsonNode answer = JSON.readTree(line);
+            if (!answer.get("ok").asBoolean()) throw new AssertionError(op + " " + arguments + ": " + answer.get("error").asText());
+            return answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path projectRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("web/e2e/bridge.mjs"))) return dir;
+        }
+        throw new IllegalStateException("no web/e2e/bridge.mjs above " + here);
+    }
+
+    /** How to find an element, as a person would: by role and accessible name, by label, or by visible text. */
+    public record Element(Map<String, Object> spec) {
+        public static Element role(String role, String name) {
+            return new Element(Map.of("role", role, "name", name));
+        }
+
+        public static Element role(String role) {
+            return new Element(Map.of("role", role));
+        }
+
+        public static Element label(String label) {
+            return new Element(Map.of("label", label));
+        }
+
+        public static Element text(String text) {
+            return new Element(Map.of("text", text));
+        }
+
+        public static Element css(String selector) {
+            return new Element(Map.of("css", selector));
+        }
+
+        /** The same element, looked for only inside another. */
+        public Element within(Element outer) {
+            Map<String, Object> scoped = new LinkedHashMap<>(spec);
+            scoped.put("within", outer.spec);
+            return new Element(scoped);
+        }
+
+        /** The n-th match (from 0) instead of the first. */
+        public Element nth(int index) {
+            Map<String, Object> indexed = new LinkedHashMap<>(spec);
+            indexed.put("nth", index);
+            return new Element(indexed);
+        }
+    }
+
+    /** One tab of one person. */
+    public final class Page {
+        private final String id;
+
+        private Page(String id) {
+            this.id = id;
+        }
+
+        public void go(String url) {
+            call("goto", Map.of("page", id, "url", url));
+        }
+
+        public void reload() {
+            call("reload", Map.of("page", id));
+        }
+
+        public void click(Element element) {
+            call("click", Map.of("page", id, "element", element.spec()));
+        }
+
+        public void fill(Element element, String value) {
+            call("fill", Map.of("page", id, "element", element.spec(), "value", value));
+        }
+
+        public void check(Element element) {
+            call("check", Map.of("page", id, "element", element.spec()));
+        }
+
+        /** Presses a key (as Playwright names them: "Enter", "Escape", "Tab") on the focused element. */
+        public void press(String key) {
+            call("press", Map.of("page", id, "key", key));
+        }
+
+        public void press(Element element, String key) {
+            call("press", Map.of("page", id, "element", element.spec(), "key", key));
+        }
+
+        /** Waits (up to ten seconds) until the element is visible. */
+        public void sees(Element element) {
+            call("wait", Map.of("page", id, "element", element.spec()));
+        }
+
+        /** Waits (up to ten seconds) until the element is gone. */
+        public void seesNo(Element element) {
+            call("gone", Map.of("page", id, "element", element.spec()));
+        }
+
+        public String text(Element element) {
+            return call("text", Map.of("page", id, "element", element.spec())).get("text").asText();
+        }
+
+        public int count(Element element) {
+            return call("count", Map.of("page", id, "element", element.spec())).get("count").asInt();
+        }
+
+        public String attribute(Element element, String name) {
+            JsonNode value = call("attribute", Map.of("page", id, "element", element.spec(), "name", name)).get("value");
+            return value == null || value.isNull() ? null : value.asText();
+        }
+
+        /** Runs a script in the page and returns its JSON result. */
+        public JsonNode evaluate(String script) {
+            return call("evaluate", Map.of("page", id, "script", script)).get("value");
+        }
+
+        public String title() {
+            return call("title", Map.of("page", id)).get("title").asText();
+        }
+
+        public void screenshot(Path file) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            call("screenshot", Map.of("page", id, "path", file.toAbsolutePath().toString()));
+        }
+
+        public void resize(int width, int height) {
+            call("viewport", Map.of("page", id, "width", width, "height", height));
+        }
+
+        /** Errors the page wrote to its console, or threw, since it opened. */
+        public List<String> errors() {
+            List<String> errors = new ArrayList<>();
+            call("errors", Map.of("page", id)).get("errors").forEach(error -> errors.add(error.asText()));
+            return errors;
+        }
+    }
+}

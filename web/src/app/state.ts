@@ -1,0 +1,51 @@
+import { signal } from "@preact/signals";
+import type { Channel, ChannelMessage, Member, Persona } from "../api/protocol";
+
+/** Where the person is looking. */
+export type View =
+  | { kind: "home" }
+  | { kind: "channel"; name: string }
+  | { kind: "persona"; id: string }
+  | { kind: "account" };
+
+/** A channel the persona in use has joined: what the screen shows of it. */
+export interface Room { name: string; topic: string; members: Member[]; messages: ChannelMessage[] }
+
+/** Whether someone is logged in: unknown until the server answered. */
+export const signedIn = signal<boolean | null>(null);
+export const username = signal<string>("");
+export const connection = signal<"connecting" | "open" | "offline">("connecting");
+export const personas = signal<Persona[]>([]);
+/** The persona the person speaks as. */
+export const speaker = signal<Persona | null>(null);
+export const channels = signal<Channel[]>([]);
+export const rooms = signal<ReadonlyMap<string, Room>>(new Map());
+export const view = signal<View>({ kind: "home" });
+/** A line for the person: what failed, or what happened. */
+export const notice = signal<string | null>(null);
+
+/** Messages merged by id and kept in order, so a reconnect's history neither loses nor repeats any. */
+export function merge(known: readonly ChannelMessage[], arriving: readonly ChannelMessage[]): ChannelMessage[] {
+  const byId = new Map(known.map((message) => [message.id, message]));
+  for (const message of arriving) byId.set(message.id, message);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Updates one room, leaving the others as they are. */
+export function updateRoom(name: string, change: (room: Room) => Room): void {
+  const room = rooms.value.get(name);
+  if (!room) return;
+  const next = new Map(rooms.value);
+  next.set(name, change(room));
+  rooms.value = next;
+}
+
+/** Forgets everything shown: on logout, and when the panic key hides the page. */
+export function forgetAll(): void {
+  personas.value = [];
+  speaker.value = null;
+  channels.value = [];
+  rooms.value = new Map();
+  view.value = { kind: "home" };
+  notice.value = null;
+}

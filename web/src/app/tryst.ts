@@ -1,0 +1,200 @@
+import * as http from "../api/http";
+import type { Channel, ChannelMessage, Joined, Member, Persona, ServerMessage, Session } from "../api/protocol";
+import { Connection, Refused } from "../api/socket";
+import {
+  channels, connection, forgetAll, merge, notice, personas, rooms, signedIn, speaker, updateRoom, username, view,
+  type Room,
+} from "./state";
+
+let socket: Connection | null = null;
+
+/** On page load: if the session cookie still works, connect; otherwise show the way in. */
+export async function resume(): Promise<void> {
+  const current = await http.session();
+  if (!current.signedIn) {
+    signedIn.value = false;
+    return;
+  }
+  username.value = current.username ?? "";
+  await connect();
+  signedIn.value = true;
+}
+
+export async function register(name: string, password: string): Promise<void> {
+  username.value = (await http.register(name, password)).username;
+  await connect();
+  signedIn.value = true;
+}
+
+export async function login(name: string, password: string): Promise<void> {
+  username.value = (await http.login(name, password)).username;
+  await connect();
+  signedIn.value = true;
+}
+
+export async function logout(): Promise<void> {
+  socket?.stop();
+  socket = null;
+  await http.logout().catch(() => undefined);
+  forgetAll();
+  signedIn.value = false;
+}
+
+function connect(): Promise<void> {
+  socket?.stop();
+  socket = new Connection({
+    open: () => new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`),
+    ticket: http.ticket,
+    ready: (welcome) => ready(welcome),
+    event: (message) => event(message),
+    state: (state) => (connection.value = state),
+    ended: (reason) => {
+      forgetAll();
+      signedIn.value = false;
+      notice.value = reason;
+    },
+  });
+  return socket.start();
+}
+
+/** The socket said hello (first time or after a drop): reload personas and what the speaker follows. */
+async function ready(welcome: ServerMessage): Promise<void> {
+  username.value = String(welcome.username ?? username.value);
+  personas.value = welcome.personas as Persona[];
+  const current = speaker.value && personas.value.find((persona) => persona.id === speaker.value!.id);
+  const chosen = current ?? personas.value[0] ?? null;
+  if (chosen) await use(chosen);
+  await refreshChannels();
+}
+
+function request<T extends ServerMessage>(type: string, fields: Record<string, unknown> = {}): Promise<T> {
+  if (!socket) return Promise.reject(new Refused("offline", "Not connected."));
+  return socket.request<T>(type, fields);
+}
+
+/** Speaks as a persona from now on; its channels, with their recent history, come back with the answer. */
+export async function use(persona: Persona): Promise<void> {
+  const answer = await request<ServerMessage & { channels: Joined[] }>("persona.use", { persona: persona.id });
+  speaker.value = persona;
+  const next = new Map<string, Room>();
+  for (const joined of answer.channels) {
+    const before = rooms.value.get(joined.channel);
+    next.set(joined.channel, {
+      name: joined.channel, topic: joined.topic, members: joined.members,
+      messages: merge(before?.messages ?? [], joined.history),
+    });
+  }
+  rooms.value = next;
+}
+
+export async function createPersona(name: string, summary: string, pronouns: string): Promise<Persona> {
+  const { persona } = await request<ServerMessage & { persona: Persona }>("persona.create", { name, summary, pronouns });
+  personas.value = [...personas.value, persona];
+  if (!speaker.value) await use(persona);
+  return persona;
+}
+
+export async function updatePersona(id: string, summary: string, description: string, pronouns: string): Promise<void> {
+  const { persona } = await request<ServerMessage & { persona: Persona }>("persona.update", { persona: id, summary, description, pronouns });
+  personas.value = personas.value.map((known) => (known.id === id ? persona : known));
+  if (speaker.value?.id === id) speaker.value = persona;
+}
+
+export async function showPersona(name: string): Promise<Persona> {
+  return (await request<ServerMessage & { persona: Persona }>("persona.show", { name })).persona;
+}
+
+export async function refreshChannels(): Promise<void> {
+  channels.value = (await request<ServerMessage & { channels: Channel[] }>("channel.list")).channels;
+}
+
+/** Joins a channel (creating it when it does not exist yet) and goes there. */
+export async function join(name: string): Promise<void> {
+  const persona = requireSpeaker();
+  let joined: Joined;
+  try {
+    joined = (await request<ServerMessage & { channel: Joined }>("channel.join", { persona: persona.id, channel: name })).channel;
+  } catch (failure) {
+    if (!(failure instanceof Refused) || failure.code !== "not_found") throw failure;
+    joined = (await request<ServerMessage & { channel: Joined }>("channel.create", { persona: persona.id, channel: name })).channel;
+  }
+  const next = new Map(rooms.value);
+  next.set(joined.channel, { name: joined.channel, topic: joined.topic, members: joined.members, messages: joined.history });
+  rooms.value = next;
+  view.value = { kind: "channel", name: joined.channel };
+  await refreshChannels();
+}
+
+export async function leave(name: string): Promise<void> {
+  await request("channel.leave", { persona: requireSpeaker().id, channel: name });
+  const next = new Map(rooms.value);
+  next.delete(name);
+  rooms.value = next;
+  view.value = { kind: "home" };
+}
+
+/** Says or poses in a channel; the line appears when the server relays it back. */
+export async function say(channel: string, text: string): Promise<void> {
+  const pose = text.startsWith("/me ");
+  await request(pose ? "pose" : "say", { persona: requireSpeaker().id, channel, text: pose ? text.slice(4) : text });
+}
+
+export async function setTopic(channel: string, topic: string): Promise<void> {
+  await request("channel.topic", { persona: requireSpeaker().id, channel, topic });
+}
+
+export async function sessions(): Promise<Session[]> {
+  return (await request<ServerMessage & { sessions: Session[] }>("sessions.list")).sessions;
+}
+
+export async function revokeSession(id: string): Promise<void> {
+  await request("session.revoke", { session: id });
+}
+
+export async function deleteAccount(password: string): Promise<void> {
+  await request("account.delete", { password });
+  socket?.stop();
+  socket = null;
+  forgetAll();
+  signedIn.value = false;
+  notice.value = "Your account and everything in it is deleted.";
+}
+
+function requireSpeaker(): Persona {
+  if (!speaker.value) throw new Refused("no_persona", "Create a persona first.");
+  return speaker.value;
+}
+
+/** Keeps the screen in step with what happens in the speaker's channels. */
+function event(message: ServerMessage): void {
+  switch (message.type) {
+    case "message": {
+      const line = message.message as ChannelMessage;
+      updateRoom(line.channel, (room) => ({ ...room, messages: merge(room.messages, [line]) }));
+      break;
+    }
+    case "member.joined":
+      updateRoom(String(message.channel), (room) => ({
+        ...room, members: [...room.members.filter((m) => m.id !== (message.member as Member).id), message.member as Member],
+      }));
+      break;
+    case "member.left":
+      updateRoom(String(message.channel), (room) => ({ ...room, members: room.members.filter((m) => m.id !== message.persona) }));
+      break;
+    case "presence":
+      updateRoom(String(message.channel), (room) => ({
+        ...room, members: room.members.map((m) => (m.id === message.persona ? { ...m, status: message.status as Member["status"] } : m)),
+      }));
+      break;
+    case "topic":
+      updateRoom(String(message.channel), (room) => ({ ...room, topic: String(message.topic) }));
+      break;
+    case "kicked": {
+      const next = new Map(rooms.value);
+      next.delete(String(message.channel));
+      rooms.value = next;
+      notice.value = `You were removed from #${message.channel}.`;
+      break;
+    }
+  }
+}

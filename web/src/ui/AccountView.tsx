@@ -1,0 +1,44 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Session } from "../api/protocol";
+import { notice, username } from "../app/state";
+import { deleteAccount, logout, revokeSession, sessions } from "../app/tryst";
+import { explain } from "./errors";
+
+/** The account: where it is logged in, logging out, and deleting it with everything in it. */
+export function AccountView() {
+  const [list, setList] = useState<Session[]>([]);
+  const [password, setPassword] = useState("");
+  const reload = () => sessions().then(setList, (failure) => (notice.value = explain(failure)));
+  useEffect(() => { reload(); }, []);
+
+  const remove = async (event: Event) => {
+    event.preventDefault();
+    if (!confirm("Delete your account, its personas and everything they said? This cannot be undone.")) return;
+    await deleteAccount(password).catch((failure) => (notice.value = explain(failure)));
+  };
+
+  return (
+    <div class="account">
+      <h2>Account {username.value}</h2>
+      <button type="button" onClick={() => logout()}>Log out</button>
+      <section aria-labelledby="sessions">
+        <h3 id="sessions">Logged in on</h3>
+        <ul>{list.map((session) => (
+          <li key={session.id}>
+            {session.userAgent || "a device"} · since {new Date(session.createdAt).toLocaleString()}
+            {session.current ? " (this one)" : (
+              <button type="button" onClick={() => revokeSession(session.id).then(reload, (failure) => (notice.value = explain(failure)))}>
+                Log it out</button>
+            )}
+          </li>
+        ))}</ul>
+      </section>
+      <form onSubmit={remove} aria-labelledby="delete">
+        <h3 id="delete">Delete the account</h3>
+        <label>Your password<input type="password" autocomplete="current-password" required value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)} /></label>
+        <button type="submit" class="danger">Delete account</button>
+      </form>
+    </div>
+  );
+}

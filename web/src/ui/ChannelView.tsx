@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { ChannelMessage } from "../api/protocol";
+import { notice, rooms, view } from "../app/state";
+import { leave, say, setTopic } from "../app/tryst";
+import { explain } from "./errors";
+
+const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+/** One line of a channel: said, or posed (/me). */
+export function Line({ message }: { message: ChannelMessage }) {
+  return message.kind === "pose"
+    ? <li class="pose"><time>{time(message.at)}</time> * {message.persona.name} {message.text}</li>
+    : <li><time>{time(message.at)}</time> <b>{message.persona.name}</b>: {message.text}</li>;
+}
+
+/** A public channel: its topic, its lines, who is there, and the line to type in. */
+export function ChannelView({ name }: { name: string }) {
+  const room = rooms.value.get(name);
+  const [text, setText] = useState("");
+  const end = useRef<HTMLLIElement>(null);
+  useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [room?.messages.length]);
+  if (!room) return <p>You are not in #{name}.</p>;
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    try {
+      await say(name, text);
+      setText("");
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
+  const changeTopic = async () => {
+    const topic = prompt("New topic", room.topic);
+    if (topic !== null) await setTopic(name, topic).catch((failure) => (notice.value = explain(failure)));
+  };
+
+  return (
+    <div class="channel">
+      <div class="title">
+        <h2>#{name}</h2>
+        <p class="topic">{room.topic || "No topic"} <button type="button" class="link" onClick={changeTopic}>Change topic</button></p>
+        <button type="button" onClick={() => leave(name).catch((failure) => (notice.value = explain(failure)))}>Leave #{name}</button>
+      </div>
+      <ol class="lines" aria-live="polite" aria-label={`Messages in #${name}`}>
+        {room.messages.map((message) => <Line key={message.id} message={message} />)}
+        <li ref={end} aria-hidden="true" />
+      </ol>
+      <aside aria-label="Members">
+        <h3>Here</h3>
+        <ul>{room.members.map((member) => (
+          <li key={member.id}>
+            <button type="button" class="link" onClick={() => (view.value = { kind: "persona", id: member.id })}>{member.name}</button>
+            <span class={`presence ${member.status}`}> {member.status}</span>{member.owner && " (owner)"}
+          </li>
+        ))}</ul>
+      </aside>
+      <form class="compose" onSubmit={send}>
+        <label class="sr-only" for="compose">Message to #{name}</label>
+        <input id="compose" autocomplete="off" value={text} onInput={(e) => setText(e.currentTarget.value)}
+          placeholder="Say something, or /me does something" />
+        <button type="submit">Send</button>
+      </form>
+    </div>
+  );
+}

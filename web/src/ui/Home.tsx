@@ -1,0 +1,69 @@
+import { useState } from "preact/hooks";
+import { channels, notice, personas, speaker } from "../app/state";
+import { createPersona, join } from "../app/tryst";
+import { explain } from "./errors";
+
+/** Creating personas, and finding or opening channels. */
+export function Home() {
+  return (
+    <div class="home">
+      {personas.value.length === 0 && <p>You have no persona yet. Others will only ever see your personas, never your account.</p>}
+      <NewPersona />
+      {speaker.value && <Channels />}
+    </div>
+  );
+}
+
+function NewPersona() {
+  const [name, setName] = useState("");
+  const [summary, setSummary] = useState("");
+  const [pronouns, setPronouns] = useState("");
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const persona = await createPersona(name, summary, pronouns);
+      notice.value = `You created ${persona.name}.`;
+      setName(""); setSummary(""); setPronouns("");
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="new-persona">
+      <h2 id="new-persona">New persona</h2>
+      <label>Name<input name="persona-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
+      <label>Summary<input name="summary" value={summary} maxLength={200} onInput={(e) => setSummary(e.currentTarget.value)} /></label>
+      <label>Pronouns<input name="pronouns" value={pronouns} maxLength={40} onInput={(e) => setPronouns(e.currentTarget.value)} /></label>
+      <button type="submit">Create persona</button>
+    </form>
+  );
+}
+
+function Channels() {
+  const [name, setName] = useState("");
+  const open = async (channel: string) => {
+    try {
+      await join(channel);
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
+  return (
+    <section aria-labelledby="channels">
+      <h2 id="channels">Channels</h2>
+      <ul class="channels">
+        {channels.value.map((channel) => (
+          <li key={channel.name}>
+            <button type="button" class="link" onClick={() => open(channel.name)}>#{channel.name}</button>
+            <span class="muted"> {channel.members} · {channel.topic}</span>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={(e) => { e.preventDefault(); open(name.replace(/^#/, "")); setName(""); }}>
+        <label>Join or open a channel<input name="channel" required placeholder="lobby" value={name}
+          onInput={(e) => setName(e.currentTarget.value)} /></label>
+        <button type="submit">Join</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { connection, notice, view } from "../app/state";
+import { AccountView } from "./AccountView";
+import { ChannelView } from "./ChannelView";
+import { Home } from "./Home";
+import { panic } from "./panic";
+import { PersonaView } from "./PersonaView";
+import { Sidebar } from "./Sidebar";
+
+const STATES = { connecting: "Connecting…", open: "Connected", offline: "Offline, reconnecting…" } as const;
+
+/** The app once logged in: navigation beside (or above, on a phone) what the person is looking at. */
+export function Main() {
+  const current = view.value;
+  return (
+    <div class="main">
+      <header>
+        <span class="brand">Notes</span>
+        <span class={`state ${connection.value}`} role="status" aria-live="polite">{STATES[connection.value]}</span>
+        <button type="button" class="hide" onClick={panic} title="Hide this page at once (or press Escape twice)">Hide</button>
+      </header>
+      <Sidebar />
+      <section class="content">
+        {notice.value && (
+          <p class="notice" role="status">{notice.value}
+            <button type="button" class="link" onClick={() => (notice.value = null)} aria-label="Dismiss">×</button></p>
+        )}
+        {current.kind === "channel" && <ChannelView name={current.name} />}
+        {current.kind === "persona" && <PersonaView id={current.id} />}
+        {current.kind === "account" && <AccountView />}
+        {current.kind === "home" && <Home />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Persona } from "../api/protocol";
+import { notice, personas, rooms } from "../app/state";
+import { showPersona, updatePersona } from "../app/tryst";
+import { explain } from "./errors";
+
+/** A persona's profile; one of the person's own can be edited here. */
+export function PersonaView({ id }: { id: string }) {
+  const own = personas.value.find((persona) => persona.id === id);
+  const [other, setOther] = useState<Persona | null>(null);
+  useEffect(() => {
+    if (own) return;
+    const name = [...rooms.value.values()].flatMap((room) => room.members).find((member) => member.id === id)?.name;
+    if (name) showPersona(name).then(setOther, (failure) => (notice.value = explain(failure)));
+  }, [id]);
+  const persona = own ?? other;
+  if (!persona) return <p>Loading the profile…</p>;
+  return own ? <EditPersona persona={own} /> : <Profile persona={persona} />;
+}
+
+function Profile({ persona }: { persona: Persona }) {
+  return (
+    <article class="profile">
+      <h2>{persona.name}</h2>
+      {persona.pronouns && <p class="muted">{persona.pronouns}</p>}
+      {persona.summary && <p>{persona.summary}</p>}
+      {persona.description && <p class="description">{persona.description}</p>}
+    </article>
+  );
+}
+
+function EditPersona({ persona }: { persona: Persona }) {
+  const [summary, setSummary] = useState(persona.summary ?? "");
+  const [description, setDescription] = useState(persona.description ?? "");
+  const [pronouns, setPronouns] = useState(persona.pronouns ?? "");
+  const save = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await updatePersona(persona.id, summary, description, pronouns);
+      notice.value = `${persona.name} is saved.`;
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
+  return (
+    <form class="profile" onSubmit={save}>
+      <h2>{persona.name}</h2>
+      <label>Pronouns<input value={pronouns} maxLength={40} onInput={(e) => setPronouns(e.currentTarget.value)} /></label>
+      <label>Summary<input value={summary} maxLength={200} onInput={(e) => setSummary(e.currentTarget.value)} /></label>
+      <label>Description<textarea rows={8} maxLength={8000} value={description} onInput={(e) => setDescription(e.currentTarget.value)} /></label>
+      <button type="submit">Save</button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { Refused } from "../api/socket";
+
+const EXPLAINED: Record<string, string> = {
+  invalid_credentials: "That username and password do not match an account.",
+  too_many_attempts: "Too many tries. Wait a little, then try again.",
+  rate_limited: "That was a lot at once. Wait a moment and try again.",
+  username_taken: "That username is taken; choose another.",
+  password_length: "The password must be 8 characters or more.",
+  password_common: "That password is among the most common ones and would be guessed at once; choose another.",
+  adult_confirmation_required: "Tryst is for adults only: confirm that you are 18 or older.",
+  name_taken: "That name is taken; choose another.",
+  too_many_personas: "You have as many personas as this server allows.",
+  not_found: "That does not exist, or is not visible to you.",
+  not_your_persona: "That persona is not yours.",
+  already_member: "You are already there.",
+  not_member: "You are not a member there.",
+  forbidden: "You may not do that here.",
+  text_too_long: "That is longer than this server allows.",
+  wrong_password: "Your current password is not that.",
+  session_invalid: "Your session ended. Log in again.",
+  offline: "You are offline; Tryst keeps trying to reconnect.",
+  invalid_message: "The server did not accept that.",
+  internal: "The server failed. Try again in a moment.",
+};
+
+/** A failure in words a person understands, from the server's stable error codes. */
+export function explain(failure: unknown): string {
+  if (failure instanceof Refused) {
+    const wait = failure.retryAfterMs ? ` (about ${Math.ceil(failure.retryAfterMs / 1000)} s)` : "";
+    return (EXPLAINED[failure.code] ?? failure.message) + wait;
+  }
+  return "Something went wrong. Try again.";
+}
