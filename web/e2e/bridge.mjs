@@ -1,7 +1,7 @@
 // Drives Debian's Chromium for Tryst's end-to-end tests, which are written in Java: it reads one
 // JSON command per line on stdin and answers one JSON line per command on stdout, by id.
 // Commands: launch, context, page, goto, click, fill, press, check, wait, gone, text, count,
-// attribute, evaluate, screenshot, viewport, reload, errors, close. Elements are named the way a
+// attribute, evaluate, title, screenshot, offline, viewport, reload, errors, close. Elements are named the way a
 // person finds them: {role, name} | {label} | {text} | {placeholder} | {css}, optionally {within}.
 import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
@@ -74,6 +74,7 @@ const commands = {
   async evaluate({ page, script }) { return { value: await pages.get(page).evaluate(script) }; },
   async title({ page }) { return { title: await pages.get(page).title() }; },
   async screenshot({ page, path }) { await pages.get(page).screenshot({ path, fullPage: true }); return {}; },
+  async offline({ page, offline }) { await pages.get(page).context().setOffline(offline); return {}; },
   async viewport({ page, width, height }) { await pages.get(page).setViewportSize({ width, height }); return {}; },
   async errors({ page }) { return { errors: errors.get(page) }; },
   async close() {

@@ -98,3 +98,44 @@ describe("backoff", () => {
     expect(backoff(50, () => 0)).toBe(15_000);
   });
 });
+
+describe("network changes", () => {
+  test("dropping closes the socket, and reconnecting at once skips the wait", async () => {
+    const h = harness();
+    const started = h.connection.start();
+    await opened(h);
+    await started;
+    h.sockets[0].close = () => h.sockets[0].drop(4000);
+    h.connection.drop();
+    expect(h.states.at(-1)).toBe("offline");
+    h.connection.reconnectNow();
+    await opened(h, 1);
+    await vi.waitFor(() => expect(h.states.at(-1)).toBe("open"));
+  });
+});
+
+describe("tickets", () => {
+  test("a failed ticket request is retried, and an ended session is not", async () => {
+    let fail = true;
+    const states: string[] = [];
+    const sockets: FakeSocket[] = [];
+    const connection = new Connection({
+      open: () => { const socket = new FakeSocket(); sockets.push(socket); queueMicrotask(() => socket.onopen?.({} as Event)); return socket; },
+      ticket: async () => { if (fail) throw new TypeError("network"); return "t"; },
+      ready: () => undefined, event: () => undefined, state: (state) => states.push(state), ended: () => states.push("ended"),
+      backoff: () => 10,
+    });
+    await expect(connection.start()).rejects.toThrow("network");
+    fail = false;
+    await vi.waitFor(() => expect(sockets[0]?.sent[0]?.type).toBe("hello"));
+    sockets[0].reply(0, { type: "welcome" });
+    await vi.waitFor(() => expect(states.at(-1)).toBe("open"));
+
+    const ended = new Connection({
+      open: () => new FakeSocket(), ticket: async () => { throw new Refused("session_invalid", "log in first"); },
+      ready: () => undefined, event: () => undefined, state: () => undefined, ended: () => states.push("ended"), backoff: () => 10,
+    });
+    await expect(ended.start()).rejects.toMatchObject({ code: "session_invalid" });
+    expect(states.at(-1)).toBe("ended");
+  });
+});

@@ -72,6 +72,22 @@ export class Connection {
     });
   }
 
+  /**
+   * The network is gone (the browser says so): close the socket now rather than wait for TCP to
+   * notice, and reconnect as the network allows.
+   */
+  drop(): void {
+    this.socket?.close(4000, "offline");
+  }
+
+  /** The network is back: try at once instead of waiting out the backoff. */
+  reconnectNow(): void {
+    if (this.stopped || this.socket) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.connect().catch(() => undefined);
+  }
+
   /** Closes for good: no reconnect. */
   stop(): void {
     this.stopped = true;
@@ -83,7 +99,18 @@ export class Connection {
 
   private async connect(): Promise<void> {
     this.options.state("connecting");
-    const ticket = await this.options.ticket();
+    let ticket: string;
+    try {
+      ticket = await this.options.ticket();
+    } catch (failure) {
+      if (failure instanceof Refused && failure.code === "session_invalid") {
+        this.stopped = true;
+        this.options.ended("Your session ended. Log in again.");
+      } else if (!this.stopped) {
+        this.retry(); // the network, most likely: try again later
+      }
+      throw failure;
+    }
     const socket = this.options.open();
     this.socket = socket;
     return new Promise<void>((resolve, reject) => {

@@ -57,6 +57,12 @@ function connect(): Promise<void> {
   return socket.start();
 }
 
+// The browser knows before TCP does when the network goes and comes back.
+if (typeof window !== "undefined") {
+  window.addEventListener("offline", () => socket?.drop());
+  window.addEventListener("online", () => socket?.reconnectNow());
+}
+
 /** The socket said hello (first time or after a drop): reload personas and what the speaker follows. */
 async function ready(welcome: ServerMessage): Promise<void> {
   username.value = String(welcome.username ?? username.value);

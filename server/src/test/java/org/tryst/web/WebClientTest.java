@@ -67,6 +67,31 @@ class WebClientTest {
     }
 
     @Test
+    void afterANetworkDropThePageReconnectsByItselfAndShowsWhatItMissedOnce() {
+        Browser.Page ann = browser.open(server.origin());
+        registerWithPersona(ann, TestServer.uniqueName("ann"), TestServer.uniqueName("Ann"));
+        joinChannel(ann, "pier");
+        Browser.Page ben = browser.open(server.origin());
+        String benName = TestServer.uniqueName("Ben");
+        registerWithPersona(ben, TestServer.uniqueName("ben"), benName);
+        joinChannel(ben, "pier");
+        say(ben, "before the drop");
+        ann.sees(text("before the drop"));
+
+        ann.offline(true);
+        ann.sees(text("Offline, reconnecting"));
+        say(ben, "while you were away");
+        ann.offline(false);
+        ann.sees(text("Connected"));
+        ann.sees(text("while you were away"));
+        say(ben, "after the drop");
+        ann.sees(text("after the drop"));
+        assertThat(ann.count(text("before the drop"))).isEqualTo(1);
+        assertThat(ann.count(text("while you were away"))).isEqualTo(1);
+        assertThat(ann.errors()).allMatch(error -> error.contains("ERR_INTERNET_DISCONNECTED") || error.contains("WebSocket"));
+    }
+
+    @Test
     void aWrongPasswordAndAMissingAdultConfirmationAreExplained() {
         Browser.Page page = browser.open(server.origin());
         page.fill(label("Username"), "nobody-here");

@@ -214,6 +214,11 @@ public final class Browser implements AutoCloseable {
             call("screenshot", Map.of("page", id, "path", file.toAbsolutePath().toString()));
         }
 
+        /** Cuts this person's network (true) or gives it back (false), as a dropped connection would. */
+        public void offline(boolean offline) {
+            call("offline", Map.of("page", id, "offline", offline));
+        }
+
         public void resize(int width, int height) {
             call("viewport", Map.of("page", id, "width", width, "height", height));
         }
