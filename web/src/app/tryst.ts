@@ -1,6 +1,7 @@
 import * as http from "../api/http";
 import type { Channel, ChannelMessage, Joined, Member, Persona, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
+import { somethingNew } from "../ui/notify";
 import {
   channels, connection, forgetAll, merge, notice, personas, rooms, signedIn, speaker, updateRoom, username, view,
   type Room,
@@ -177,6 +178,7 @@ function event(message: ServerMessage): void {
     case "message": {
       const line = message.message as ChannelMessage;
       updateRoom(line.channel, (room) => ({ ...room, messages: merge(room.messages, [line]) }));
+      if (!personas.value.some((persona) => persona.id === line.persona.id)) somethingNew();
       break;
     }
     case "member.joined":

@@ -3,6 +3,7 @@ import type { Session } from "../api/protocol";
 import { notice, username } from "../app/state";
 import { deleteAccount, logout, revokeSession, sessions } from "../app/tryst";
 import { explain } from "./errors";
+import { notifying, setNotifying } from "./notify";
 
 /** The account: where it is logged in, logging out, and deleting it with everything in it. */
 export function AccountView() {
@@ -21,6 +22,9 @@ export function AccountView() {
     <div class="account">
       <h2>Account {username.value}</h2>
       <button type="button" onClick={() => logout()}>Log out</button>
+      <label class="check"><input type="checkbox" checked={notifying.value}
+        onChange={(e) => setNotifying(e.currentTarget.checked)} />
+        Tell me when something new arrives (the notification never shows who or what)</label>
       <section aria-labelledby="sessions">
         <h3 id="sessions">Logged in on</h3>
         <ul>{list.map((session) => (
