@@ -52,7 +52,7 @@ describe("scene message content", () => {
     const [sender, receiver] = [await TsMls.create(), await TsMls.create()];
     const group = await sender.create("scene-1", "alice", new Uint8Array(32).fill(9));
     const commit = await group.commit([await receiver.newKeyPackage("bob")], []);
-    group.confirm();
+    await group.confirm();
     const joined = await receiver.join(commit.welcome!);
     const honest = await seal({ kind: "say", text: "the truth" }, "scene-1", group.epoch());
     const other = await seal({ kind: "say", text: "something else" }, "scene-1", group.epoch());

@@ -66,11 +66,14 @@ export interface Group {
    */
   commit(addKeyPackages: Uint8Array[], removeLeaves: number[]): Promise<Commit>;
 
-  /** Moves to the epoch of the pending commit. */
-  confirm(): void;
+  /**
+   * Moves to the epoch of the pending commit. Asynchronous only to take its turn: it must not land
+   * in the middle of handling a message, which would then overwrite the new epoch with the old.
+   */
+  confirm(): Promise<void>;
 
-  /** Forgets the pending commit. */
-  discard(): void;
+  /** Forgets the pending commit, in its turn like {@link confirm}. */
+  discard(): Promise<void>;
 
   /** Handles a message from another member or the server (an MLSMessage), in the order the server relays them. */
   handle(message: Uint8Array): Promise<Handled>;

@@ -106,15 +106,19 @@ export class TsGroup implements Group {
     });
   }
 
-  confirm(): void {
-    if (this.pending === undefined) throw new MlsError("no commit is pending");
-    this.state = this.pending.state;
-    this.pending.consumed.forEach(zeroOutUint8Array);
-    this.pending = undefined;
+  confirm(): Promise<void> {
+    return this.serial.run(async () => {
+      if (this.pending === undefined) throw new MlsError("no commit is pending");
+      this.state = this.pending.state;
+      this.pending.consumed.forEach(zeroOutUint8Array);
+      this.pending = undefined;
+    });
   }
 
-  discard(): void {
-    this.pending = undefined;
+  discard(): Promise<void> {
+    return this.serial.run(async () => {
+      this.pending = undefined;
+    });
   }
 
   handle(bytes: Uint8Array): Promise<Handled> {
@@ -198,6 +202,7 @@ function membersOf(tree: RatchetTree): Member[] {
     const entry = tree[node];
     if (entry?.nodeType !== "leaf") continue;
     const credential = entry.leaf.credential;
+    // Scenes admit basic credentials only (the server refuses other KeyPackages); any other names no persona.
     const personaId = credential.credentialType === "basic" ? fromUtf8(credential.identity) : "";
     members.push({ leaf: node / 2, personaId, signatureKey: entry.leaf.signaturePublicKey });
   }

@@ -61,7 +61,7 @@ function expectSameEpoch(...groups: Group[]): void {
 /** Commits and, as the server's acceptance would, confirms; the others handle the commit. */
 async function committed(by: Group, adds: Uint8Array[], removes: number[], others: Group[]): Promise<Uint8Array | undefined> {
   const commit = await by.commit(adds, removes);
-  by.confirm();
+  await by.confirm();
   for (const other of others) expect((await other.handle(commit.message)).kind).toBe("newEpoch");
   return commit.welcome;
 }
@@ -129,7 +129,7 @@ describe("a scene of three devices over ts-mls", () => {
     const { groups: [alice, bob, carol] } = await threeMembers();
     const commit = await alice.commit([], [carol.ownLeaf()]);
     expect(commit.welcome).toBeUndefined();
-    alice.confirm();
+    await alice.confirm();
     expect((await bob.handle(commit.message)).kind).toBe("newEpoch");
     expect((await carol.handle(commit.message)).kind).toBe("removed");
     expectSameEpoch(alice, bob);
@@ -141,25 +141,36 @@ describe("a scene of three devices over ts-mls", () => {
   test("a commit waits for the server: discarded it changes nothing, and a rival's commit that won replaces it", async () => {
     const { groups: [alice, bob, carol] } = await threeMembers();
     await alice.commit([], []);
-    alice.discard();
+    await alice.discard();
     expect(alice.epoch()).toBe(2n);
-    expect(() => alice.confirm()).toThrow(MlsError);
+    await expect(alice.confirm()).rejects.toThrow(MlsError);
 
     await alice.commit([], []);
     const rival = await bob.commit([], []);
-    bob.confirm();
+    await bob.confirm();
     const handled: Handled = await alice.handle(rival.message);
     expect(handled).toEqual({ kind: "newEpoch", epoch: 3n });
-    expect(() => alice.confirm()).toThrow(MlsError);
+    await expect(alice.confirm()).rejects.toThrow(MlsError);
     expect((await carol.handle(rival.message)).kind).toBe("newEpoch");
     expectSameEpoch(alice, bob, carol);
+  });
+
+  test("a commit confirmed while a message is still being opened waits its turn", async () => {
+    const { groups: [alice, bob, carol] } = await threeMembers();
+    const commit = await alice.commit([], []);
+    const early = await said(bob, "sent before the commit");
+    const [opened] = await Promise.all([heard(alice, early), alice.confirm()]);
+    expect(opened.text).toBe("sent before the commit");
+    for (const other of [bob, carol]) expect((await other.handle(commit.message)).kind).toBe("newEpoch");
+    expectSameEpoch(alice, bob, carol);
+    expect((await heard(alice, await said(carol, "after the commit"))).text).toBe("after the commit");
   });
 
   test("commits go out as PublicMessage and application data as PrivateMessage", async () => {
     const { groups: [alice] } = await threeMembers();
     const wireFormat = (bytes: Uint8Array) => (bytes[2] << 8) | bytes[3];
     expect(wireFormat((await alice.commit([], [])).message)).toBe(1);
-    alice.discard();
+    await alice.discard();
     expect(wireFormat(await said(alice, "x"))).toBe(2);
   });
 
@@ -180,10 +191,10 @@ describe("a scene of three devices over ts-mls", () => {
     expect(restored[1].unusedKeyPackages("bob")).toBe(1);
     expect(equalBytes(restored[2].signatureKey(), devices[2].signatureKey())).toBe(true);
 
-    alice2.confirm();
+    await alice2.confirm();
     expect((await bob2.handle(pending.message)).kind).toBe("newEpoch");
     const commit = await alice2.commit([], [2]);
-    alice2.confirm();
+    await alice2.confirm();
     expect((await bob2.handle(commit.message)).kind).toBe("newEpoch");
     expect(bob2.epoch()).toBe(4n);
     expect((await heard(alice2, await said(bob2, "restored"))).text).toBe("restored");

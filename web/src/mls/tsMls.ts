@@ -61,6 +61,7 @@ export class TsMls implements Mls {
     const device = new TsMls(cs, { publicKey: stored.signaturePublicKey, signKey: stored.signaturePrivateKey },
       new Map(stored.keyPackages.map((entry) => [entry.reference, entry])), new Map());
     for (const group of stored.groups) {
+      // A pending commit's spent secrets live on only in the stored old state, which the next save replaces.
       device.groups.set(group.id, new TsGroup(group.id, readState(group.state),
         group.pending === undefined ? undefined : { state: readState(group.pending), consumed: [] }, cs, device.serial));
     }
