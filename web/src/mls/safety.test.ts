@@ -1,0 +1,22 @@
+import { describe, expect, test } from "vitest";
+import { half, safetyNumber } from "./safety";
+
+const aliceKey = Uint8Array.from({ length: 32 }, (_, i) => i);
+const bobKeys = [Uint8Array.from({ length: 32 }, (_, i) => 255 - i), Uint8Array.from({ length: 32 }, (_, i) => (i * 7) % 256)];
+
+describe("safety numbers", () => {
+  test("one persona's half is the Java client's", async () => {
+    expect(await half("alice-id", [aliceKey])).toBe("222130673216969213014341156738");
+  });
+
+  test("the number is the Java client's, the same from either side, whatever the order of keys", async () => {
+    const expected = "17722 06735 52097 83943 56628 45202 22213 06732 16969 21301 43411 56738";
+    expect(await safetyNumber("alice-id", [aliceKey], "bob-id", bobKeys)).toBe(expected);
+    expect(await safetyNumber("bob-id", [...bobKeys].reverse(), "alice-id", [aliceKey])).toBe(expected);
+  });
+
+  test("another device changes the number", async () => {
+    const expected = "17722 06735 52097 83943 56628 45202 22213 06732 16969 21301 43411 56738";
+    expect(await safetyNumber("alice-id", [aliceKey, new Uint8Array(32)], "bob-id", bobKeys)).not.toBe(expected);
+  });
+});
