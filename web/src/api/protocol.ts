@@ -19,3 +19,15 @@ export interface ErrorReply extends ServerMessage { type: "error"; code: string;
 
 /** Sent on the socket: a type, an id for the reply, and the message's fields. */
 export interface ClientMessage { type: string; id?: string; [field: string]: unknown }
+
+/** A private scene as the server lists it. */
+export interface Scene {
+  id: string; members: Author[]; epoch: number; timerSeconds: number;
+  timerChoices: { persona: string; seconds: number }[]; externalSender: string; createdAt: number;
+}
+export interface Invitation { id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number }
+/** One relayed MLS message of a scene. */
+export interface SceneMessage {
+  id: string; scene: string; seq: number; epoch: number; kind: "application" | "commit" | "proposal" | "welcome";
+  from?: Author; device?: string; data: string; tag?: string; kid?: number; at: number; expiresAt?: number;
+}

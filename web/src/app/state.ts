@@ -1,9 +1,11 @@
 import { signal } from "@preact/signals";
-import type { Channel, ChannelMessage, Member, Persona } from "../api/protocol";
+import type { Author, Channel, ChannelMessage, Invitation, Member, Persona, Scene } from "../api/protocol";
 
 /** Where the person is looking. */
 export type View =
   | { kind: "home" }
+  | { kind: "scene"; id: string }
+  | { kind: "invitations" }
   | { kind: "channel"; name: string }
   | { kind: "persona"; id: string }
   | { kind: "account" };
@@ -21,6 +23,13 @@ export const speaker = signal<Persona | null>(null);
 export const channels = signal<Channel[]>([]);
 export const rooms = signal<ReadonlyMap<string, Room>>(new Map());
 export const view = signal<View>({ kind: "home" });
+/** The private scenes this browser's device is in, by id. */
+export const scenes = signal<ReadonlyMap<string, Scene>>(new Map());
+/** A decrypted line of a scene, kept in memory only and dropped when its timer runs out. */
+export interface SceneLine { id: string; kind: "say" | "pose" | "dropped"; from?: Author; text: string; at: number; expiresAt?: number }
+export const sceneLines = signal<ReadonlyMap<string, SceneLine[]>>(new Map());
+export const invitations = signal<{ received: Invitation[]; sent: Invitation[] }>({ received: [], sent: [] });
+
 /** A line for the person: what failed, or what happened. */
 export const notice = signal<string | null>(null);
 
@@ -46,6 +55,9 @@ export function forgetAll(): void {
   speaker.value = null;
   channels.value = [];
   rooms.value = new Map();
+  scenes.value = new Map();
+  sceneLines.value = new Map();
+  invitations.value = { received: [], sent: [] };
   view.value = { kind: "home" };
   notice.value = null;
 }

@@ -2,6 +2,7 @@ import * as http from "../api/http";
 import type { Channel, ChannelMessage, Joined, Member, Persona, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
+import * as sceneAgent from "./scenes";
 import {
   channels, connection, forgetAll, merge, notice, personas, rooms, signedIn, speaker, updateRoom, username, view,
   type Room,
@@ -37,6 +38,7 @@ export async function logout(): Promise<void> {
   socket?.stop();
   socket = null;
   await http.logout().catch(() => undefined);
+  await sceneAgent.forget();
   forgetAll();
   signedIn.value = false;
 }
@@ -72,9 +74,10 @@ async function ready(welcome: ServerMessage): Promise<void> {
   const chosen = current ?? personas.value[0] ?? null;
   if (chosen) await use(chosen);
   await refreshChannels();
+  await sceneAgent.start(request, username.value, personas.value);
 }
 
-function request<T extends ServerMessage>(type: string, fields: Record<string, unknown> = {}): Promise<T> {
+export function request<T extends ServerMessage>(type: string, fields: Record<string, unknown> = {}): Promise<T> {
   if (!socket) return Promise.reject(new Refused("offline", "Not connected."));
   return socket.request<T>(type, fields);
 }
@@ -97,6 +100,7 @@ export async function use(persona: Persona): Promise<void> {
 export async function createPersona(name: string, summary: string, pronouns: string): Promise<Persona> {
   const { persona } = await request<ServerMessage & { persona: Persona }>("persona.create", { name, summary, pronouns });
   personas.value = [...personas.value, persona];
+  await sceneAgent.personaAdded(persona);
   if (!speaker.value) await use(persona);
   return persona;
 }
@@ -162,6 +166,7 @@ export async function deleteAccount(password: string): Promise<void> {
   await request("account.delete", { password });
   socket?.stop();
   socket = null;
+  await sceneAgent.forget();
   forgetAll();
   signedIn.value = false;
   notice.value = "Your account and everything in it is deleted.";
@@ -174,6 +179,7 @@ function requireSpeaker(): Persona {
 
 /** Keeps the screen in step with what happens in the speaker's channels. */
 function event(message: ServerMessage): void {
+  if (sceneAgent.event(message)) return;
   switch (message.type) {
     case "message": {
       const line = message.message as ChannelMessage;

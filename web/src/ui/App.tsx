@@ -1,4 +1,5 @@
 import { useEffect } from "preact/hooks";
+import { purgeExpired } from "../app/scenes";
 import { resume } from "../app/tryst";
 import { notice, signedIn } from "../app/state";
 import { Auth } from "./Auth";
@@ -10,6 +11,8 @@ export function App() {
   usePanicKey();
   useEffect(() => {
     resume().catch(() => (notice.value = "Cannot reach the server. Reload the page to try again."));
+    const purge = setInterval(() => purgeExpired(), 5_000);
+    return () => clearInterval(purge);
   }, []);
   if (signedIn.value === null) return <p class="loading" role="status">Loading…</p>;
   return signedIn.value ? <Main /> : <Auth />;

@@ -2,8 +2,10 @@ import { connection, notice, view } from "../app/state";
 import { AccountView } from "./AccountView";
 import { ChannelView } from "./ChannelView";
 import { Home } from "./Home";
+import { InvitationsView } from "./InvitationsView";
 import { panic } from "./panic";
 import { PersonaView } from "./PersonaView";
+import { SceneView } from "./SceneView";
 import { Sidebar } from "./Sidebar";
 
 const STATES = { connecting: "Connecting…", open: "Connected", offline: "Offline, reconnecting…" } as const;
@@ -26,6 +28,8 @@ export function Main() {
         )}
         {current.kind === "channel" && <ChannelView name={current.name} />}
         {current.kind === "persona" && <PersonaView id={current.id} />}
+        {current.kind === "scene" && <SceneView id={current.id} />}
+        {current.kind === "invitations" && <InvitationsView />}
         {current.kind === "account" && <AccountView />}
         {current.kind === "home" && <Home />}
       </section>

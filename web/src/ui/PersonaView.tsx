@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Persona } from "../api/protocol";
-import { notice, personas, rooms } from "../app/state";
+import { notice, personas, rooms, speaker, view } from "../app/state";
+import { create, invite as sceneInvite } from "../app/scenes";
 import { showPersona, updatePersona } from "../app/tryst";
 import { explain } from "./errors";
 
@@ -19,12 +20,34 @@ export function PersonaView({ id }: { id: string }) {
 }
 
 function Profile({ persona }: { persona: Persona }) {
+  const [note, setNote] = useState("");
+  const invite = async (event: Event) => {
+    event.preventDefault();
+    const from = speaker.value;
+    if (!from) return;
+    try {
+      const scene = await create(from);
+      await sceneInvite(scene.id, from, persona.id, note);
+      notice.value = `You invited ${persona.name} into a private scene. You will see when they accept.`;
+      view.value = { kind: "scene", id: scene.id };
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
   return (
     <article class="profile">
       <h2>{persona.name}</h2>
       {persona.pronouns && <p class="muted">{persona.pronouns}</p>}
       {persona.summary && <p>{persona.summary}</p>}
       {persona.description && <p class="description">{persona.description}</p>}
+      {speaker.value && (
+        <form onSubmit={invite}>
+          <label>A note with your invitation<input maxLength={300} value={note} onInput={(e) => setNote(e.currentTarget.value)}
+            placeholder="A walk by the sea?" /></label>
+          <button type="submit">Invite {persona.name} into a private scene</button>
+          <p class="muted">Notes are not encrypted; what you say in the scene is.</p>
+        </form>
+      )}
     </article>
   );
 }

@@ -1,4 +1,6 @@
-import { personas, rooms, speaker, view } from "../app/state";
+import { invitations, personas, rooms, scenes, speaker, view } from "../app/state";
+import { myPersonaIn } from "../app/scenes";
+import { sceneName } from "./SceneView";
 import { use } from "../app/tryst";
 import { explain } from "./errors";
 import { notice } from "../app/state";
@@ -26,6 +28,14 @@ export function Sidebar() {
               onClick={() => (view.value = { kind: "channel", name })}>#{name}</button>
           </li>
         ))}
+        {[...scenes.value.values()].map((scene) => (
+          <li key={scene.id}>
+            <button type="button" class="link" aria-current={view.value.kind === "scene" && view.value.id === scene.id ? "page" : undefined}
+              onClick={() => (view.value = { kind: "scene", id: scene.id })}>{sceneName(scene, myPersonaIn(scene.id)?.id)}</button>
+          </li>
+        ))}
+        <li><button type="button" class="link" onClick={() => (view.value = { kind: "invitations" })}>
+          Invitations{invitations.value.received.length > 0 && ` (${invitations.value.received.length})`}</button></li>
         {speaker.value && (
           <li><button type="button" class="link" onClick={() => (view.value = { kind: "persona", id: speaker.value!.id })}>
             Profile of {speaker.value.name}</button></li>

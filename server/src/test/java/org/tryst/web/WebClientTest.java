@@ -67,6 +67,46 @@ class WebClientTest {
     }
 
     @Test
+    void twoPeopleAgreeToAPrivateSceneAndTalkEndToEndEncrypted() {
+        Browser.Page ann = browser.open(server.origin());
+        String juno = TestServer.uniqueName("Juno");
+        registerWithPersona(ann, TestServer.uniqueName("ann"), juno);
+        joinChannel(ann, "lighthouse");
+        Browser.Page ben = browser.open(server.origin());
+        String kit = TestServer.uniqueName("Kit");
+        registerWithPersona(ben, TestServer.uniqueName("ben"), kit);
+        joinChannel(ben, "lighthouse");
+
+        ann.click(role("button", kit));
+        ann.fill(label("A note with your invitation"), "Tea at the lighthouse?");
+        ann.click(role("button", "Invite " + kit + " into a private scene"));
+        ann.sees(text("You invited " + kit));
+        ben.click(role("button", "Invitations (1)"));
+        ben.sees(text("Tea at the lighthouse?"));
+        ben.screenshot(SHOTS.resolve("invitation.png"));
+        ben.click(role("button", "Accept"));
+        ben.click(role("button", "Private scene with " + juno));
+        ann.sees(role("heading", "Private scene with " + kit));
+
+        sayInScene(ben, "Lead the way.");
+        ann.sees(text(kit + ": Lead the way."));
+        sayInScene(ann, "This way, up the stairs.");
+        ben.sees(text(juno + ": This way, up the stairs."));
+        ann.click(role("button", "Safety number with " + kit));
+        ben.click(role("button", "Safety number with " + juno));
+        String annSees = ann.text(label("Safety number with " + kit));
+        assertThat(annSees).matches("(\\d{5} ){11}\\d{5}").isEqualTo(ben.text(label("Safety number with " + juno)));
+        ann.screenshot(SHOTS.resolve("scene.png"));
+
+        ben.reload();
+        ben.click(role("button", "Private scene with " + juno));
+        sayInScene(ben, "Still here after a reload.");
+        ann.sees(text(kit + ": Still here after a reload."));
+        assertThat(ann.errors()).isEmpty();
+        assertThat(ben.errors()).isEmpty();
+    }
+
+    @Test
     void afterANetworkDropThePageReconnectsByItselfAndShowsWhatItMissedOnce() {
         Browser.Page ann = browser.open(server.origin());
         registerWithPersona(ann, TestServer.uniqueName("ann"), TestServer.uniqueName("Ann"));
@@ -121,6 +161,11 @@ class WebClientTest {
         page.fill(label("Join or open a channel"), channel);
         page.click(role("button", "Join"));
         page.sees(role("heading", "#" + channel));
+    }
+
+    private static void sayInScene(Browser.Page page, String line) {
+        page.fill(label("Message to this scene"), line);
+        page.press(label("Message to this scene"), "Enter");
     }
 
     private static void say(Browser.Page page, String line) {

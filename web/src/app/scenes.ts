@@ -1,0 +1,339 @@
+import type { Author, Invitation, Persona, Scene, SceneMessage, ServerMessage } from "../api/protocol";
+import { Refused } from "../api/socket";
+import { hex } from "../mls/bytes";
+import type { Group, Mls } from "../mls/mls";
+import { open, seal, type Body } from "../mls/message";
+import { safetyNumber } from "../mls/safety";
+import { Serial } from "../mls/serial";
+import { TsMls } from "../mls/tsMls";
+import { loadDevice, saveDevice, wipeDevices } from "./device";
+import { invitations, notice, personas, sceneLines, scenes, type SceneLine } from "./state";
+
+/** Sends a request on the socket and resolves with the reply. */
+export type Requester = <T extends ServerMessage>(type: string, fields?: Record<string, unknown>) => Promise<T>;
+
+const KEY_PACKAGES_PER_UPLOAD = 10;
+const ACK_DELAY_MS = 200;
+const SEEN_KEPT = 10_000;
+const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const unbase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+let request: Requester;
+let username = "";
+let mls: Mls | null = null;
+let deviceId = "";
+let seen = new Set<string>();
+let unacknowledged: string[] = [];
+let ackTimer: ReturnType<typeof setTimeout> | null = null;
+/** Everything that touches MLS state runs here, one at a time, in the order the server relays messages. */
+let work = new Serial();
+
+/**
+ * Sets up this browser's device after each hello: loads it from IndexedDB (or makes and registers
+ * one), attaches it, so that the server delivers its queue, and makes sure every persona can be
+ * added to scenes from here.
+ */
+export async function start(requester: Requester, account: string, mine: Persona[]): Promise<void> {
+  request = requester;
+  if (!mls || username !== account) await loadOrCreate(account);
+  await request("device.attach", { device: deviceId });
+  for (const persona of mine) if (mls!.unusedKeyPackages(persona.id) === 0) await uploadKeyPackages(persona.id);
+  await refresh();
+}
+
+async function loadOrCreate(account: string): Promise<void> {
+  username = account;
+  work = new Serial();
+  const stored = await loadDevice(account);
+  if (stored) {
+    mls = await TsMls.restore(stored.mls);
+    deviceId = stored.deviceId;
+    seen = new Set(stored.seen);
+    return;
+  }
+  mls = await TsMls.create();
+  const registered = await request<ServerMessage & { device: { id: string } }>("device.register", { signatureKey: base64(mls.signatureKey()) });
+  deviceId = registered.device.id;
+  seen = new Set();
+  await save();
+}
+
+/** Forgets the device: its keys, scenes and what was said in them leave this browser. */
+export async function forget(): Promise<void> {
+  mls = null;
+  deviceId = "";
+  seen = new Set();
+  scenes.value = new Map();
+  sceneLines.value = new Map();
+  await wipeDevices();
+}
+
+async function save(): Promise<void> {
+  await saveDevice({ username, deviceId, mls: mls!.save(), seen: [...seen].slice(-SEEN_KEPT) });
+}
+
+async function refresh(): Promise<void> {
+  const listed = await request<ServerMessage & { scenes: Scene[] }>("scene.list");
+  scenes.value = new Map(listed.scenes.filter((scene) => mls!.group(scene.id)).map((scene) => [scene.id, scene]));
+  const open = await request<ServerMessage & { received: Invitation[]; sent: Invitation[] }>("invitation.list");
+  invitations.value = { received: open.received, sent: open.sent };
+}
+
+async function uploadKeyPackages(personaId: string): Promise<void> {
+  const packages: string[] = [];
+  for (let i = 0; i < KEY_PACKAGES_PER_UPLOAD; i++) packages.push(base64(await mls!.newKeyPackage(personaId)));
+  const lastResort = base64(await mls!.newKeyPackage(personaId));
+  await save();
+  await request("keypackages.upload", { persona: personaId, keyPackages: packages, lastResort });
+}
+
+/** A new persona can be invited into scenes once this device has KeyPackages for it. */
+export function personaAdded(persona: Persona): Promise<void> {
+  return work.run(() => uploadKeyPackages(persona.id));
+}
+
+/** Handles the server's scene events; returns false for any other event. */
+export function event(message: ServerMessage): boolean {
+  switch (message.type) {
+    case "scene.message":
+      void work.run(() => receive(message.message as SceneMessage));
+      return true;
+    case "invitation.received":
+      invitations.value = { ...invitations.value, received: [...invitations.value.received, message.invitation as Invitation] };
+      return true;
+    case "invitation.accepted":
+      void work.run(() => addAccepted(message.invitation as Invitation));
+      return true;
+    case "scene.changed": {
+      const scene = message.scene as Scene;
+      if (mls?.group(scene.id)) scenes.value = new Map(scenes.value).set(scene.id, scene);
+      return true;
+    }
+    case "keypackages.low":
+      void work.run(() => uploadKeyPackages(String(message.persona)));
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Handles one relayed message in the scene's order, saves the new state, then acknowledges it shortly after. */
+async function receive(message: SceneMessage): Promise<void> {
+  if (!mls) return;
+  if (!seen.has(message.id)) {
+    seen.add(message.id);
+    try {
+      await handle(message);
+    } catch (failure) {
+      line(message.scene, { id: message.id, kind: "dropped", text: `A message could not be opened (${String((failure as Error).message ?? failure)}).`, at: message.at });
+    }
+    await save();
+  }
+  unacknowledged.push(message.id);
+  ackTimer ??= setTimeout(acknowledge, ACK_DELAY_MS);
+}
+
+function acknowledge(): void {
+  ackTimer = null;
+  const batch = unacknowledged;
+  unacknowledged = [];
+  for (let from = 0; from < batch.length; from += 500) {
+    request("scene.ack", { messages: batch.slice(from, from + 500) }).catch(() => undefined); // unacknowledged ones come again
+  }
+}
+
+async function handle(message: SceneMessage): Promise<void> {
+  const data = unbase64(message.data);
+  if (message.kind === "welcome") {
+    await mls!.join(data);
+    await refresh();
+    notice.value = "You joined a private scene.";
+    return;
+  }
+  const group = mls!.group(message.scene);
+  if (!group) return;
+  const handled = await group.handle(data);
+  switch (handled.kind) {
+    case "application": {
+      const opened = await open(handled, message.from?.id ?? null, message.scene, BigInt(message.epoch));
+      if (opened.kind === "dropped") line(message.scene, { id: message.id, kind: "dropped", text: `A message was dropped: ${opened.reason}.`, at: message.at });
+      else line(message.scene, { id: message.id, kind: opened.body.kind, from: message.from, text: opened.body.text, at: message.at, expiresAt: message.expiresAt });
+      break;
+    }
+    case "removed":
+      leaveLocally(message.scene, "You are no longer in that scene.");
+      break;
+    case "proposalStored":
+      void work.run(() => commitIfFirst(group));
+      break;
+    case "newEpoch":
+      break;
+  }
+}
+
+/** The staying member at the lowest leaf commits the server's removal of a member who left; one left alone waits for the next Add. */
+async function commitIfFirst(group: Group): Promise<void> {
+  if (mls?.group(group.id) !== group || !group.hasPendingProposals()) return;
+  const staying = group.members().map((member) => member.leaf).filter((leaf) => !group.pendingRemovals().has(leaf));
+  if (staying.length < 2 || Math.min(...staying) !== group.ownLeaf()) return;
+  await commit(group.id, [], []);
+}
+
+/** Adds a persona that accepted an invitation this device's persona sent. */
+async function addAccepted(invitation: Invitation): Promise<void> {
+  const group = mls?.group(invitation.scene);
+  if (!group || !group.members().some((m) => m.leaf === group.ownLeaf() && m.personaId === invitation.from.id)) return;
+  const claimed = await request<ServerMessage & { keyPackages: { keyPackage: string }[] }>("keypackages.claim",
+    { scene: invitation.scene, persona: invitation.to.id });
+  await commit(invitation.scene, claimed.keyPackages.map((kp) => unbase64(kp.keyPackage)), []);
+}
+
+const retryable = (failure: unknown) => failure instanceof Refused && (failure.code === "stale_epoch" || failure.code === "proposals_pending");
+
+/**
+ * Commits; when the server refuses because another commit won or a removal waits, tries again
+ * after the messages queued meanwhile (the winning commit among them) have been handled.
+ */
+async function commit(sceneId: string, adds: Uint8Array[], removes: number[]): Promise<void> {
+  const group = mls?.group(sceneId);
+  if (!group) return;
+  const made = await group.commit(adds, removes);
+  try {
+    await request("scene.send", { scene: sceneId, message: crypto.randomUUID(), data: base64(made.message),
+      ...(made.welcome ? { welcome: base64(made.welcome) } : {}) });
+    await group.confirm();
+    await save();
+  } catch (failure) {
+    await group.discard();
+    if (!retryable(failure)) throw failure;
+    if (adds.length > 0 || removes.length > 0 || group.hasPendingProposals()) void work.run(() => commit(sceneId, adds, removes));
+  }
+}
+
+/** Says or poses in a scene, end to end encrypted; resolves once the server has stored it. */
+export function say(sceneId: string, text: string): Promise<void> {
+  const body: Body = text.startsWith("/me ") ? { kind: "pose", text: text.slice(4) } : { kind: "say", text };
+  const clientId = crypto.randomUUID();
+  return new Promise((resolve, reject) => {
+    const attempt = () => work.run(async () => {
+      const group = mls?.group(sceneId);
+      if (!group) throw new Refused("not_member", "You are not in that scene.");
+      const sealed = await seal(body, sceneId, group.epoch());
+      const ciphertext = await group.protect(sealed.authenticatedData, sealed.plaintext);
+      await save();
+      try {
+        await request("scene.send", { scene: sceneId, message: clientId, data: base64(ciphertext) });
+        const speaker = group.members().find((member) => member.leaf === group.ownLeaf());
+        const author = personas.value.find((persona) => persona.id === speaker?.personaId);
+        line(sceneId, { id: clientId, kind: body.kind, from: author && { id: author.id, name: author.name }, text: body.text,
+          at: Date.now(), expiresAt: expiry(sceneId) });
+        resolve();
+      } catch (failure) {
+        if (retryable(failure)) attempt(); else reject(failure);
+      }
+    });
+    attempt();
+  });
+}
+
+/** Opens a private scene with one of this account's personas. */
+export async function create(persona: Persona): Promise<Scene> {
+  const created = await request<ServerMessage & { scene: Scene }>("scene.create", { persona: persona.id });
+  await work.run(async () => {
+    await mls!.create(created.scene.id, persona.id, unbase64(created.scene.externalSender));
+    await save();
+  });
+  scenes.value = new Map(scenes.value).set(created.scene.id, created.scene);
+  return created.scene;
+}
+
+/** Invites a persona (by id) into a scene with a short note. */
+export async function invite(sceneId: string, from: Persona, inviteeId: string, note: string): Promise<void> {
+  const sent = await request<ServerMessage & { invitation: Invitation }>("scene.invite", { scene: sceneId, persona: from.id, invitee: inviteeId, note });
+  invitations.value = { ...invitations.value, sent: [...invitations.value.sent.filter((i) => i.id !== sent.invitation.id), sent.invitation] };
+}
+
+export async function accept(invitation: Invitation): Promise<void> {
+  await request("invitation.accept", { invitation: invitation.id });
+  invitations.value = { ...invitations.value, received: invitations.value.received.filter((i) => i.id !== invitation.id) };
+}
+
+export async function decline(invitation: Invitation): Promise<void> {
+  await request("invitation.decline", { invitation: invitation.id });
+  invitations.value = { ...invitations.value, received: invitations.value.received.filter((i) => i.id !== invitation.id) };
+}
+
+/** Leaves a scene at once and forgets its keys and lines. */
+export async function leave(sceneId: string, persona: Author): Promise<void> {
+  await request("scene.leave", { scene: sceneId, persona: persona.id });
+  await work.run(async () => {
+    leaveLocally(sceneId, null);
+    await save();
+  });
+}
+
+export async function chooseTimer(sceneId: string, persona: Author, seconds: number): Promise<void> {
+  await request("scene.timer", { scene: sceneId, persona: persona.id, seconds });
+}
+
+/** The safety number of this device's persona in a scene and another member. */
+export function safety(sceneId: string, otherPersonaId: string): Promise<string> {
+  return work.run(async () => {
+    const group = mls?.group(sceneId);
+    if (!group) throw new Refused("not_member", "You are not in that scene.");
+    const members = group.members();
+    const mine = members.find((member) => member.leaf === group.ownLeaf())!.personaId;
+    const keys = (persona: string) => members.filter((member) => member.personaId === persona).map((member) => member.signatureKey);
+    return safetyNumber(mine, keys(mine), otherPersonaId, keys(otherPersonaId));
+  });
+}
+
+/** The epoch and its authenticator (hex) this device sees, for checking that members agree. */
+export function epoch(sceneId: string): Promise<{ epoch: string; authenticator: string } | null> {
+  return work.run(async () => {
+    const group = mls?.group(sceneId);
+    return group ? { epoch: group.epoch().toString(), authenticator: hex(group.epochAuthenticator()) } : null;
+  });
+}
+
+/** This device's persona in a scene. */
+export function myPersonaIn(sceneId: string): Author | undefined {
+  const group = mls?.group(sceneId);
+  const leaf = group?.members().find((member) => member.leaf === group.ownLeaf());
+  const persona = leaf && personas.value.find((p) => p.id === leaf.personaId);
+  return persona && { id: persona.id, name: persona.name };
+}
+
+/** Drops lines whose timer ran out: the plaintext leaves the screen and memory when the server deletes the ciphertext. */
+export function purgeExpired(now = Date.now()): void {
+  let changed = false;
+  const next = new Map(sceneLines.value);
+  for (const [scene, lines] of next) {
+    const kept = lines.filter((l) => l.expiresAt === undefined || l.expiresAt > now);
+    if (kept.length !== lines.length) { next.set(scene, kept); changed = true; }
+  }
+  if (changed) sceneLines.value = next;
+}
+
+function expiry(sceneId: string): number | undefined {
+  const seconds = scenes.value.get(sceneId)?.timerSeconds ?? 0;
+  return seconds === 0 ? undefined : Date.now() + seconds * 1000;
+}
+
+function line(sceneId: string, added: SceneLine): void {
+  const next = new Map(sceneLines.value);
+  next.set(sceneId, [...(next.get(sceneId) ?? []), added]);
+  sceneLines.value = next;
+}
+
+function leaveLocally(sceneId: string, why: string | null): void {
+  mls?.forget(sceneId);
+  const listed = new Map(scenes.value);
+  listed.delete(sceneId);
+  scenes.value = listed;
+  const lines = new Map(sceneLines.value);
+  lines.delete(sceneId);
+  sceneLines.value = lines;
+  if (why) notice.value = why;
+}
+

@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Scene } from "../api/protocol";
+import { notice, sceneLines, scenes, view } from "../app/state";
+import { chooseTimer, leave, myPersonaIn, safety, say } from "../app/scenes";
+import { explain } from "./errors";
+
+const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
+const timerName = (seconds: number) => CHOICES.find(([value]) => value === seconds)?.[1] ?? `${seconds} s`;
+const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+/** Who else is in a scene, as its name. */
+export function sceneName(scene: Scene, mineId: string | undefined): string {
+  const others = scene.members.filter((member) => member.id !== mineId).map((member) => member.name);
+  return others.length === 0 ? "Private scene (nobody else yet)" : `Private scene with ${others.join(", ")}`;
+}
+
+/** A private scene: its lines, end to end encrypted, the disappearing timer, safety numbers, leaving. */
+export function SceneView({ id }: { id: string }) {
+  const scene = scenes.value.get(id);
+  const me = myPersonaIn(id);
+  const lines = sceneLines.value.get(id) ?? [];
+  const [text, setText] = useState("");
+  const [numbers, setNumbers] = useState<Record<string, string>>({});
+  const end = useRef<HTMLLIElement>(null);
+  useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [lines.length]);
+  if (!scene || !me) return <p>You are not in that scene.</p>;
+
+  const send = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    try {
+      await say(id, text);
+      setText("");
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
+  const showSafety = async (other: string) => {
+    try {
+      setNumbers({ ...numbers, [other]: await safety(id, other) });
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
+  const others = scene.members.filter((member) => member.id !== me.id);
+  const pending = scene.timerChoices.filter((choice) => choice.seconds !== scene.timerSeconds);
+
+  return (
+    <div class="channel scene">
+      <div class="title">
+        <h2>{sceneName(scene, me.id)}</h2>
+        <p class="topic">End-to-end encrypted · messages disappear after {timerName(scene.timerSeconds)}</p>
+        <button type="button" onClick={() => leave(id, me).then(() => (view.value = { kind: "home" }), (f) => (notice.value = explain(f)))}>
+          Leave this scene</button>
+      </div>
+      <ol class="lines" aria-live="polite" aria-label="Messages in this scene">
+        {lines.map((line) => line.kind === "dropped"
+          ? <li key={line.id} class="error">{line.text}</li>
+          : line.kind === "pose"
+            ? <li key={line.id} class="pose"><time>{time(line.at)}</time> * {line.from?.name} {line.text}</li>
+            : <li key={line.id}><time>{time(line.at)}</time> <b>{line.from?.name}</b>: {line.text}</li>)}
+        <li ref={end} aria-hidden="true" />
+      </ol>
+      <aside aria-label="About this scene">
+        <h3>Here</h3>
+        <ul>{scene.members.map((member) => <li key={member.id}>{member.name}{member.id === me.id && " (you)"}</li>)}</ul>
+        <label>Messages disappear after
+          <select value={String(scene.timerSeconds)}
+            onChange={(e) => chooseTimer(id, me, Number(e.currentTarget.value)).catch((f) => (notice.value = explain(f)))}>
+            {CHOICES.map(([value, name]) => <option key={value} value={String(value)}>{name}</option>)}
+          </select>
+        </label>
+        {pending.map((choice) => (
+          <p key={choice.persona} class="muted">
+            {scene.members.find((m) => m.id === choice.persona)?.name} asks for {timerName(choice.seconds)}; it applies when everyone agrees.
+          </p>
+        ))}
+        <h3>Safety numbers</h3>
+        {others.map((other) => (
+          <div key={other.id}>
+            <button type="button" class="link" onClick={() => showSafety(other.id)}>Safety number with {other.name}</button>
+            {numbers[other.id] && <p class="safety" aria-label={`Safety number with ${other.name}`}>{numbers[other.id]}</p>}
+          </div>
+        ))}
+        <p class="muted">Compare it with your partner by voice or face to face: the same digits mean nobody sits between you.</p>
+      </aside>
+      <form class="compose" onSubmit={send}>
+        <label class="sr-only" for="scene-compose">Message to this scene</label>
+        <input id="scene-compose" autocomplete="off" value={text} onInput={(e) => setText(e.currentTarget.value)}
+          placeholder="Say something, or /me does something (end-to-end encrypted)" />
+        <button type="submit">Send</button>
+      </form>
+    </div>
+  );
+}
