@@ -7,7 +7,7 @@ import { safetyNumber } from "../mls/safety";
 import { Serial } from "../mls/serial";
 import { TsMls } from "../mls/tsMls";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
-import { invitations, notice, personas, sceneLines, scenes, type SceneLine } from "./state";
+import { invitations, notice, personas, sceneEpochs, sceneLines, scenes, type SceneLine } from "./state";
 
 /** Sends a request on the socket and resolves with the reply. */
 export type Requester = <T extends ServerMessage>(type: string, fields?: Record<string, unknown>) => Promise<T>;
@@ -68,8 +68,15 @@ export async function forget(): Promise<void> {
   await wipeDevices();
 }
 
+/** Saves the device and shows each scene's current epoch, since saving follows every change of one. */
 async function save(): Promise<void> {
   await saveDevice({ username, deviceId, mls: mls!.save(), seen: [...seen].slice(-SEEN_KEPT) });
+  const epochs = new Map<string, { epoch: string; authenticator: string }>();
+  for (const id of scenes.value.keys()) {
+    const group = mls!.group(id);
+    if (group) epochs.set(id, { epoch: group.epoch().toString(), authenticator: hex(group.epochAuthenticator()) });
+  }
+  sceneEpochs.value = epochs;
 }
 
 async function refresh(): Promise<void> {
@@ -147,6 +154,7 @@ async function handle(message: SceneMessage): Promise<void> {
   if (message.kind === "welcome") {
     await mls!.join(data);
     await refresh();
+    await save();
     notice.value = "You joined a private scene.";
     return;
   }
@@ -194,7 +202,7 @@ const retryable = (failure: unknown) => failure instanceof Refused && (failure.c
  * Commits; when the server refuses because another commit won or a removal waits, tries again
  * after the messages queued meanwhile (the winning commit among them) have been handled.
  */
-async function commit(sceneId: string, adds: Uint8Array[], removes: number[]): Promise<void> {
+async function commit(sceneId: string, adds: Uint8Array[], removes: number[], renewing = false): Promise<void> {
   const group = mls?.group(sceneId);
   if (!group) return;
   const made = await group.commit(adds, removes);
@@ -206,7 +214,9 @@ async function commit(sceneId: string, adds: Uint8Array[], removes: number[]): P
   } catch (failure) {
     await group.discard();
     if (!retryable(failure)) throw failure;
-    if (adds.length > 0 || removes.length > 0 || group.hasPendingProposals()) void work.run(() => commit(sceneId, adds, removes));
+    if (renewing || adds.length > 0 || removes.length > 0 || group.hasPendingProposals()) {
+      void work.run(() => commit(sceneId, adds, removes, renewing));
+    }
   }
 }
 
@@ -244,6 +254,7 @@ export async function create(persona: Persona): Promise<Scene> {
     await save();
   });
   scenes.value = new Map(scenes.value).set(created.scene.id, created.scene);
+  await work.run(save);
   return created.scene;
 }
 
@@ -288,12 +299,9 @@ export function safety(sceneId: string, otherPersonaId: string): Promise<string>
   });
 }
 
-/** The epoch and its authenticator (hex) this device sees, for checking that members agree. */
-export function epoch(sceneId: string): Promise<{ epoch: string; authenticator: string } | null> {
-  return work.run(async () => {
-    const group = mls?.group(sceneId);
-    return group ? { epoch: group.epoch().toString(), authenticator: hex(group.epochAuthenticator()) } : null;
-  });
+/** Renews this device's keys in a scene (an MLS commit with a fresh path), so that a stolen old key opens nothing new. */
+export function renewKeys(sceneId: string): Promise<void> {
+  return work.run(() => commit(sceneId, [], [], true));
 }
 
 /** This device's persona in a scene. */

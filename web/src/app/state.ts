@@ -28,6 +28,8 @@ export const scenes = signal<ReadonlyMap<string, Scene>>(new Map());
 /** A decrypted line of a scene, kept in memory only and dropped when its timer runs out. */
 export interface SceneLine { id: string; kind: "say" | "pose" | "dropped"; from?: Author; text: string; at: number; expiresAt?: number }
 export const sceneLines = signal<ReadonlyMap<string, SceneLine[]>>(new Map());
+/** Each scene's MLS epoch and its authenticator (hex), which every member sees alike when they agree. */
+export const sceneEpochs = signal<ReadonlyMap<string, { epoch: string; authenticator: string }>>(new Map());
 export const invitations = signal<{ received: Invitation[]; sent: Invitation[] }>({ received: [], sent: [] });
 
 /** A line for the person: what failed, or what happened. */
@@ -57,6 +59,7 @@ export function forgetAll(): void {
   rooms.value = new Map();
   scenes.value = new Map();
   sceneLines.value = new Map();
+  sceneEpochs.value = new Map();
   invitations.value = { received: [], sent: [] };
   view.value = { kind: "home" };
   notice.value = null;

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Scene } from "../api/protocol";
-import { notice, sceneLines, scenes, view } from "../app/state";
-import { chooseTimer, leave, myPersonaIn, safety, say } from "../app/scenes";
+import { notice, sceneEpochs, sceneLines, scenes, view } from "../app/state";
+import { chooseTimer, invite, leave, myPersonaIn, renewKeys, safety, say } from "../app/scenes";
+import { showPersona } from "../app/tryst";
 import { explain } from "./errors";
 
 const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
@@ -21,6 +22,9 @@ export function SceneView({ id }: { id: string }) {
   const lines = sceneLines.value.get(id) ?? [];
   const [text, setText] = useState("");
   const [numbers, setNumbers] = useState<Record<string, string>>({});
+  const [invitee, setInvitee] = useState("");
+  const [note, setNote] = useState("");
+  const keys = sceneEpochs.value.get(id);
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [lines.length]);
   if (!scene || !me) return <p>You are not in that scene.</p>;
@@ -43,6 +47,17 @@ export function SceneView({ id }: { id: string }) {
     }
   };
   const others = scene.members.filter((member) => member.id !== me.id);
+  const inviteHere = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const persona = await showPersona(invitee.trim());
+      await invite(id, { id: me.id, name: me.name }, persona.id, note);
+      notice.value = `You invited ${persona.name}. You will see when they accept.`;
+      setInvitee(""); setNote("");
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
   const pending = scene.timerChoices.filter((choice) => choice.seconds !== scene.timerSeconds);
 
   return (
@@ -83,6 +98,14 @@ export function SceneView({ id }: { id: string }) {
           </div>
         ))}
         <p class="muted">Compare it with your partner by voice or face to face: the same digits mean nobody sits between you.</p>
+        {keys && <p class="muted" aria-label="Scene keys">Keys of epoch {keys.epoch}: {keys.authenticator.slice(0, 16)}</p>}
+        <button type="button" onClick={() => renewKeys(id).catch((f) => (notice.value = explain(f)))}>Renew keys</button>
+        <form onSubmit={inviteHere}>
+          <h3>Invite someone here</h3>
+          <label>Persona name<input required value={invitee} onInput={(e) => setInvitee(e.currentTarget.value)} /></label>
+          <label>Note<input maxLength={300} value={note} onInput={(e) => setNote(e.currentTarget.value)} /></label>
+          <button type="submit">Invite</button>
+        </form>
       </aside>
       <form class="compose" onSubmit={send}>
         <label class="sr-only" for="scene-compose">Message to this scene</label>

@@ -198,6 +198,11 @@ public final class TrystClient implements AutoCloseable {
         connection.request(id -> new ClientMessage.SceneTimer(id, sceneId, personaId, seconds)).join();
     }
 
+    /** Renews this device's keys in a scene: a commit with a fresh path, so that a stolen old key opens nothing new. */
+    public void renewKeys(String sceneId) {
+        onInbound(() -> commit(sceneId, List.of(), List.of(), true)).join();
+    }
+
     /** Removes a member's devices from a scene by commit. */
     public void remove(String sceneId, String personaId) {
         onInbound(() -> {
@@ -379,6 +384,11 @@ public final class TrystClient implements AutoCloseable {
 
     /** Commits; on {@code stale_epoch} or {@code proposals_pending} re-bases on what arrived meanwhile and tries again. */
     private CompletableFuture<Void> commit(String sceneId, List<byte[]> adds, List<Integer> removes) {
+        return commit(sceneId, adds, removes, false);
+    }
+
+    /** Commits; {@code insist} retries even a commit that carries nothing but a fresh path (renewing keys). */
+    private CompletableFuture<Void> commit(String sceneId, List<byte[]> adds, List<Integer> removes, boolean insist) {
         Mls.Group group = mls.group(sceneId);
         if (group == null) return CompletableFuture.completedFuture(null);
         Mls.Commit commit = group.commit(adds, removes);
@@ -393,8 +403,8 @@ public final class TrystClient implements AutoCloseable {
                         return CompletableFuture.<Void>completedFuture(null);
                     }
                     group.discard();
-                    if (retryable(failure) && (!adds.isEmpty() || !removes.isEmpty() || group.hasPendingProposals())) {
-                        return commit(sceneId, adds, removes);
+                    if (retryable(failure) && (insist || !adds.isEmpty() || !removes.isEmpty() || group.hasPendingProposals())) {
+                        return commit(sceneId, adds, removes, insist);
                     }
                     return CompletableFuture.<Void>completedFuture(null);
                 }).thenCompose(next -> next);

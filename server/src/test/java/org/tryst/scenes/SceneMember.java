@@ -12,7 +12,7 @@ import org.tryst.client.TrystClient;
 import org.tryst.protocol.Views;
 
 /** A registered account with a persona and one device running the Java client, for scene tests. */
-final class SceneMember implements AutoCloseable {
+public final class SceneMember implements AutoCloseable {
     private final TestServer server;
     private final TestServer.User user;
     private final Path data;
@@ -29,19 +29,19 @@ final class SceneMember implements AutoCloseable {
         this.persona = client.createPersona(TestServer.uniqueName(name));
     }
 
-    static SceneMember join(TestServer server, String name) throws Exception {
+    public static SceneMember join(TestServer server, String name) throws Exception {
         return join(server, name, Clock.systemUTC());
     }
 
-    static SceneMember join(TestServer server, String name, Clock clock) throws Exception {
+    public static SceneMember join(TestServer server, String name, Clock clock) throws Exception {
         return new SceneMember(server, server.register(name.toLowerCase()), Files.createTempDirectory("tryst-client"), clock, name);
     }
 
-    TrystClient client() {
+    public TrystClient client() {
         return client;
     }
 
-    Views.Persona persona() {
+    public Views.Persona persona() {
         return persona;
     }
 
@@ -74,7 +74,7 @@ final class SceneMember implements AutoCloseable {
     }
 
     /** The next event of a type, skipping others; fails after ten seconds. */
-    <T extends SceneEvent> T next(Class<T> type) throws InterruptedException {
+    public <T extends SceneEvent> T next(Class<T> type) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             SceneEvent event = client.events().poll(50, TimeUnit.MILLISECONDS);
@@ -103,7 +103,7 @@ final class SceneMember implements AutoCloseable {
     }
 
     /** The next text said in a scene. */
-    String heard() throws InterruptedException {
+    public String heard() throws InterruptedException {
         return next(SceneEvent.Said.class).text();
     }
 

@@ -145,7 +145,7 @@ class WebClientTest {
         page.sees(text("Tryst is for adults only"));
     }
 
-    private static void registerWithPersona(Browser.Page page, String username, String persona) {
+    static void registerWithPersona(Browser.Page page, String username, String persona) {
         page.click(role("button", "No account yet? Create one"));
         page.fill(label("Username"), username);
         page.fill(label("Password"), TestServer.PASSWORD);
