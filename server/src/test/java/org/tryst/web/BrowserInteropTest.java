@@ -43,13 +43,11 @@ class BrowserInteropTest {
         try (var jay = SceneMember.join(server, "Jay"); var jo = SceneMember.join(server, "Jo")) {
             Browser.Page bea = browser.open(server.origin());
             String beaName = TestServer.uniqueName("Bea");
-            WebClientTest.registerWithPersona(bea, TestServer.uniqueName("bea"), beaName);
+            InBrowser.registerWithPersona(bea, TestServer.uniqueName("bea"), beaName);
 
             String scene = jay.client().createScene(jay.persona().id()).id();
             jay.client().invite(scene, jay.persona().id(), personaId(jay, beaName), "join us");
-            bea.click(role("button", "Invitations (1)"));
-            bea.click(role("button", "Accept"));
-            bea.click(role("button", "Private scene with " + jay.persona().name()));
+            InBrowser.acceptAndOpen(bea, jay.persona().name());
             jay.next(SceneEvent.NewEpoch.class);
             agree(bea, jay);
             everyoneHears(bea, beaName, jay);
@@ -94,8 +92,7 @@ class BrowserInteropTest {
     /** The browser and each Java member say a line; everyone else reads it. */
     private static void everyoneHears(Browser.Page browserMember, String browserName, SceneMember... javaMembers) throws Exception {
         String line = "from the browser " + System.nanoTime();
-        browserMember.fill(label("Message to this scene"), line);
-        browserMember.press(label("Message to this scene"), "Enter");
+        InBrowser.sayInScene(browserMember, line);
         for (SceneMember member : javaMembers) assertThat(member.heard()).isEqualTo(line);
         for (SceneMember speaker : javaMembers) {
             String said = "from " + speaker.persona().name() + " " + System.nanoTime();

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
+import static org.tryst.web.InBrowser.joinChannel;
+import static org.tryst.web.InBrowser.registerWithPersona;
+import static org.tryst.web.InBrowser.say;
+import static org.tryst.web.InBrowser.sayInScene;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tryst.Canary;
 import org.tryst.TestServer;
 import org.tryst.testkit.Browser;
 
@@ -67,7 +72,8 @@ class WebClientTest {
     }
 
     @Test
-    void twoPeopleAgreeToAPrivateSceneAndTalkEndToEndEncrypted() {
+    void twoPeopleAgreeToAPrivateSceneAndTalkEndToEndEncrypted() throws Exception {
+        Canary canary = new Canary();
         Browser.Page ann = browser.open(server.origin());
         String juno = TestServer.uniqueName("Juno");
         registerWithPersona(ann, TestServer.uniqueName("ann"), juno);
@@ -102,8 +108,11 @@ class WebClientTest {
         ben.click(role("button", "Private scene with " + juno));
         sayInScene(ben, "Still here after a reload.");
         ann.sees(text(kit + ": Still here after a reload."));
+        sayInScene(ann, canary.phrase());
+        ben.sees(text(juno + ": " + canary.phrase()));
         assertThat(ann.errors()).isEmpty();
         assertThat(ben.errors()).isEmpty();
+        canary.assertNowhere(server.storageDirectories());
     }
 
     @Test
@@ -143,33 +152,5 @@ class WebClientTest {
         page.fill(label("Password"), "a long enough passphrase");
         page.click(role("button", "Create account"));
         page.sees(text("Tryst is for adults only"));
-    }
-
-    static void registerWithPersona(Browser.Page page, String username, String persona) {
-        page.click(role("button", "No account yet? Create one"));
-        page.fill(label("Username"), username);
-        page.fill(label("Password"), TestServer.PASSWORD);
-        page.check(label("I am 18 or older"));
-        page.click(role("button", "Create account"));
-        page.sees(text("You have no persona yet."));
-        page.fill(label("Name"), persona);
-        page.click(role("button", "Create persona"));
-        page.sees(text("You created " + persona + "."));
-    }
-
-    private static void joinChannel(Browser.Page page, String channel) {
-        page.fill(label("Join or open a channel"), channel);
-        page.click(role("button", "Join"));
-        page.sees(role("heading", "#" + channel));
-    }
-
-    private static void sayInScene(Browser.Page page, String line) {
-        page.fill(label("Message to this scene"), line);
-        page.press(label("Message to this scene"), "Enter");
-    }
-
-    private static void say(Browser.Page page, String line) {
-        page.fill(label("Message to"), line);
-        page.press(label("Message to"), "Enter");
     }
 }

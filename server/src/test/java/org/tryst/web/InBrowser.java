@@ -1,0 +1,49 @@
+package org.tryst.web;
+
+import static org.tryst.testkit.Browser.Element.label;
+import static org.tryst.testkit.Browser.Element.role;
+import static org.tryst.testkit.Browser.Element.text;
+
+import org.tryst.TestServer;
+import org.tryst.testkit.Browser;
+
+/** What a person does in the web client, step by step, for end-to-end tests. */
+public final class InBrowser {
+    private InBrowser() {}
+
+    /** Registers (confirming to be an adult) and creates a first persona. */
+    public static void registerWithPersona(Browser.Page page, String username, String persona) {
+        page.click(role("button", "No account yet? Create one"));
+        page.fill(label("Username"), username);
+        page.fill(label("Password"), TestServer.PASSWORD);
+        page.check(label("I am 18 or older"));
+        page.click(role("button", "Create account"));
+        page.sees(text("You have no persona yet."));
+        page.fill(label("Name"), persona);
+        page.click(role("button", "Create persona"));
+        page.sees(text("You created " + persona + "."));
+    }
+
+    public static void joinChannel(Browser.Page page, String channel) {
+        page.fill(label("Join or open a channel"), channel);
+        page.click(role("button", "Join"));
+        page.sees(role("heading", "#" + channel));
+    }
+
+    public static void say(Browser.Page page, String line) {
+        page.fill(label("Message to"), line);
+        page.press(label("Message to"), "Enter");
+    }
+
+    public static void sayInScene(Browser.Page page, String line) {
+        page.fill(label("Message to this scene"), line);
+        page.press(label("Message to this scene"), "Enter");
+    }
+
+    /** Accepts the one waiting invitation and opens the scene it leads to. */
+    public static void acceptAndOpen(Browser.Page page, String inviterName) {
+        page.click(role("button", "Invitations (1)"));
+        page.click(role("button", "Accept"));
+        page.click(role("button", "Private scene with " + inviterName));
+    }
+}
