@@ -3,8 +3,8 @@ import { forgetAll } from "../app/state";
 
 /** Two presses of Escape closer together than this hide the page. */
 const DOUBLE_PRESS_MS = 800;
-/** Where the page goes when hidden; the operator may choose another (see docs/operating.md). */
-const NEUTRAL_PAGE = "/neutral.html";
+/** Where the page goes when hidden: the server redirects it to the operator's choice (web.panic_page). */
+const NEUTRAL_PAGE = "/hide";
 
 /**
  * Hides Tryst at once: forgets what is on screen and replaces the page, in place in the history,

@@ -69,7 +69,7 @@ public final class Server implements AutoCloseable {
                 metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
-        gateway = new Gateway(config.gateway(), config.rateLimits().ticketsPerMinutePerSession(),
+        gateway = new Gateway(config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
                 new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, limits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests()),
                 metrics, database::healthy);

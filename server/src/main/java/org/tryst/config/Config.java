@@ -13,6 +13,7 @@ public record Config(
         Telnet telnet,
         Storage storage,
         Gateway gateway,
+        Web web,
         Accounts accounts,
         Personas personas,
         Rooms rooms,
@@ -27,6 +28,7 @@ public record Config(
                 new Telnet(4000),
                 new Storage("sqlite", "tryst.db", "", "", "", 10),
                 new Gateway(List.of(), true, 65_536, 65_536, 10, 30, 60, 1_048_576, 524_288, 256),
+                new Web("/neutral.html"),
                 new Accounts(19_456, 2, 1, 8, 1_024, 30_000, 30, 14, 5, 15, 30, 10, 60),
                 new Personas(10),
                 new Rooms("anyone", 168, 50, 4_000),
@@ -64,6 +66,12 @@ public record Config(
             int outboundHighWaterBytes,
             int outboundLowWaterBytes,
             int maxPendingRequests) {}
+
+    /**
+     * The web client: where its panic key (Escape twice, or the Hide button) sends the page, a path
+     * on this server or an https address of the operator's choice.
+     */
+    public record Web(String panicPage) {}
 
     /** Passwords, sessions and login throttling. */
     public record Accounts(

@@ -121,6 +121,10 @@ public final class ConfigLoader {
         requireRange("accounts.argon2_iterations", config.accounts().argon2Iterations(), 2, 64);
         requireRange("accounts.min_password_length", config.accounts().minPasswordLength(), 8, 64);
         requireRange("accounts.max_password_length", config.accounts().maxPasswordLength(), 64, 1_024);
+        String panic = config.web().panicPage();
+        if (!(panic.startsWith("/") && !panic.startsWith("//")) && !panic.startsWith("https://")) {
+            throw new ConfigException("web.panic_page must be a path on this server (/...) or an https:// address");
+        }
         requireRange("scenes.max_members", config.scenes().maxMembers(), 2, 64);
         requireRange("scenes.invitation_ttl_hours", config.scenes().invitationTtlHours(), 1, 24 * 30);
         if (!org.tryst.protocol.ClientMessage.TIMER_CHOICES.contains((long) config.scenes().defaultTimerSeconds())) {

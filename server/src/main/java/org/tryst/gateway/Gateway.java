@@ -36,7 +36,7 @@ public final class Gateway implements AutoCloseable {
     private final Config.Gateway config;
     private final Wiring wiring;
     private final AccountApi api;
-    private final StaticFiles files = new StaticFiles();
+    private final StaticFiles files;
     private final Metrics metrics;
     private final BooleanSupplier healthy;
     private final Set<String> allowedOrigins;
@@ -45,7 +45,8 @@ public final class Gateway implements AutoCloseable {
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(transport.io().get());
     private Channel listener;
 
-    public Gateway(Config.Gateway config, int ticketsPerMinute, Wiring wiring, Metrics metrics, BooleanSupplier healthy) {
+    public Gateway(Config.Gateway config, Config.Web web, int ticketsPerMinute, Wiring wiring, Metrics metrics, BooleanSupplier healthy) {
+        this.files = new StaticFiles(web.panicPage());
         this.config = config;
         this.wiring = wiring;
         this.api = new AccountApi(wiring.accounts(), wiring.sessions(), ticketsPerMinute);

@@ -49,6 +49,14 @@ final class HttpReplies {
         return response;
     }
 
+    /** A temporary redirect that no cache keeps, since the operator may change where it points. */
+    static FullHttpResponse redirect(String location) {
+        FullHttpResponse response = bytes(HttpResponseStatus.FOUND, "text/plain; charset=utf-8", new byte[0]);
+        response.headers().set(HttpHeaderNames.LOCATION, location);
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        return response;
+    }
+
     static FullHttpResponse error(HttpResponseStatus status, ErrorCode code, String message) {
         return json(status, new ServerMessage.Error(null, code.wire(), message, null));
     }

@@ -28,9 +28,15 @@ final class StaticFiles {
             "woff2", "font/woff2");
 
     private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
+    private final String panicPage;
 
-    /** The file at a request path, or empty when there is none. */
+    StaticFiles(String panicPage) {
+        this.panicPage = panicPage;
+    }
+
+    /** The file at a request path, or empty when there is none; {@code /hide} sends the panic key's page to the operator's choice. */
     Optional<FullHttpResponse> get(String path) {
+        if (path.equals("/hide")) return Optional.of(HttpReplies.redirect(panicPage));
         String file = path.equals("/") ? "/index.html" : path;
         if (!SAFE_PATH.matcher(file).matches() || file.contains("..")) return Optional.empty();
         String extension = file.substring(file.lastIndexOf('.') + 1);
