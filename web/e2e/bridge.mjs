@@ -1,7 +1,7 @@
 // Drives Debian's Chromium for Tryst's end-to-end tests, which are written in Java: it reads one
 // JSON command per line on stdin and answers one JSON line per command on stdout, by id.
 // Commands: launch, context, page, goto, click, fill, press, check, wait, gone, text, count,
-// attribute, evaluate, title, screenshot, offline, viewport, reload, errors, close. Elements are named the way a
+// attribute, evaluate, title, screenshot, offline, viewport, reload, errors, type, close. Elements are named the way a
 // person finds them: {role, name} | {label} | {text} | {placeholder} | {css}, optionally {within}.
 import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
@@ -47,6 +47,8 @@ const commands = {
     errors.set(id, []);
     page.on("console", (message) => { if (message.type() === "error") errors.get(id).push(message.text()); });
     page.on("pageerror", (error) => errors.get(id).push(String(error)));
+    // A person answering the page's confirm() or prompt() says yes (with the default text).
+    page.on("dialog", (dialog) => dialog.accept());
     return { page: id };
   },
   async goto({ page, url }) { await pages.get(page).goto(url); return {}; },
@@ -54,6 +56,7 @@ const commands = {
   async click({ page, element }) { await locate(pages.get(page), element).click(); return {}; },
   async fill({ page, element, value }) { await locate(pages.get(page), element).fill(value); return {}; },
   async check({ page, element }) { await locate(pages.get(page), element).check(); return {}; },
+  async type({ page, text }) { await pages.get(page).keyboard.type(text); return {}; },
   async press({ page, element, key }) {
     if (element) await locate(pages.get(page), element).press(key);
     else await pages.get(page).keyboard.press(key);

@@ -126,7 +126,7 @@ export class Connection {
       socket.onclose = (event) => {
         if (this.socket === socket) this.socket = null;
         this.failPending("offline", "The connection dropped.");
-        if (event.code === SESSION_ENDED) {
+        if (event.code === SESSION_ENDED && !this.stopped) {
           this.stopped = true;
           this.options.ended("Your session ended. Log in again.");
         }

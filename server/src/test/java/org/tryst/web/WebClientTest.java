@@ -141,6 +141,41 @@ class WebClientTest {
     }
 
     @Test
+    void someoneAtAKeyboardAloneRegistersReviewsSessionsLogsOutAndDeletesTheAccount() {
+        Browser.Page page = browser.open(server.origin());
+        String username = TestServer.uniqueName("keys");
+        page.sees(role("heading", "Log in"));
+        page.press("Tab"); // the first control: the username field
+        page.type(username);
+        page.press("Tab");
+        page.type(TestServer.PASSWORD);
+        page.press("Tab"); // the submit button
+        page.press("Tab"); // "No account yet? Create one"
+        page.press("Enter");
+        page.fill(label("Username"), username);
+        page.fill(label("Password"), TestServer.PASSWORD);
+        page.press(label("I am 18 or older"), "Space");
+        page.press(label("Password"), "Enter");
+        page.sees(text("You have no persona yet."));
+
+        page.click(role("button", "Account").exactly());
+        page.sees(text("(this one)"));
+        page.screenshot(SHOTS.resolve("account.png"));
+        page.click(role("button", "Log out"));
+        page.sees(role("heading", "Log in"));
+        assertThat(page.evaluate("indexedDB.databases().then(all => all.map(db => db.name))")).isEmpty();
+
+        page.fill(label("Username"), username);
+        page.fill(label("Password"), TestServer.PASSWORD);
+        page.press(label("Password"), "Enter");
+        page.click(role("button", "Account").exactly());
+        page.fill(label("Your password"), TestServer.PASSWORD);
+        page.click(role("button", "Delete account"));
+        page.sees(text("Your account and everything in it is deleted."));
+        assertThat(page.errors()).isEmpty();
+    }
+
+    @Test
     void aWrongPasswordAndAMissingAdultConfirmationAreExplained() {
         Browser.Page page = browser.open(server.origin());
         page.fill(label("Username"), "nobody-here");

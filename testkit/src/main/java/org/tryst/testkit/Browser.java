@@ -128,6 +128,13 @@ public final class Browser implements AutoCloseable {
             return new Element(scoped);
         }
 
+        /** The same element, its name or text matched whole and case-sensitively rather than as a part. */
+        public Element exactly() {
+            Map<String, Object> exact = new LinkedHashMap<>(spec);
+            exact.put("exact", true);
+            return new Element(exact);
+        }
+
         /** The n-th match (from 0) instead of the first. */
         public Element nth(int index) {
             Map<String, Object> indexed = new LinkedHashMap<>(spec);
@@ -162,6 +169,11 @@ public final class Browser implements AutoCloseable {
 
         public void check(Element element) {
             call("check", Map.of("page", id, "element", element.spec()));
+        }
+
+        /** Types text into whatever has the focus, key by key, as a person at a keyboard does. */
+        public void type(String text) {
+            call("type", Map.of("page", id, "text", text));
         }
 
         /** Presses a key (as Playwright names them: "Enter", "Escape", "Tab") on the focused element. */
