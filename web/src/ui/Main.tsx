@@ -1,3 +1,4 @@
+import { useEffect } from "preact/hooks";
 import { connection, notice, view } from "../app/state";
 import { AccountView } from "./AccountView";
 import { ChannelView } from "./ChannelView";
@@ -8,11 +9,19 @@ import { PersonaView } from "./PersonaView";
 import { SceneView } from "./SceneView";
 import { Sidebar } from "./Sidebar";
 
+/** A notice stays this long, long enough to read twice, then gives its place back. */
+const NOTICE_MS = 8_000;
 const STATES = { connecting: "Connecting…", open: "Connected", offline: "Offline, reconnecting…" } as const;
 
 /** The app once logged in: navigation beside (or above, on a phone) what the person is looking at. */
 export function Main() {
   const current = view.value;
+  const shown = notice.value;
+  useEffect(() => {
+    if (!shown) return;
+    const fade = setTimeout(() => { if (notice.value === shown) notice.value = null; }, NOTICE_MS);
+    return () => clearTimeout(fade);
+  }, [shown]);
   return (
     <div class="main">
       <header>
