@@ -6,8 +6,6 @@ import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
 
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
@@ -26,17 +24,8 @@ import org.tryst.testkit.Browser;
 class BrowserInteropTest {
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
 
     @Test
     void javaAndTheBrowserShareASceneAcrossEpochs() throws Exception {

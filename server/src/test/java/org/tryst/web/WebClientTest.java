@@ -10,8 +10,6 @@ import static org.tryst.web.InBrowser.say;
 import static org.tryst.web.InBrowser.sayInScene;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.Canary;
@@ -27,17 +25,8 @@ class WebClientTest {
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
     private static final Path SHOTS = Path.of("target", "screenshots");
-    private static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
 
     @Test
     void twoPeopleRegisterMeetInAChannelAndOneHidesThePage() {
