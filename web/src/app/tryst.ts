@@ -150,6 +150,17 @@ export async function say(channel: string, text: string): Promise<void> {
   await request(pose ? "pose" : "say", { persona: requireSpeaker().id, channel, text: pose ? text.slice(4) : text });
 }
 
+/** Fetches the fifty lines before the oldest one shown; false when there are none. */
+export async function older(channel: string): Promise<boolean> {
+  const room = rooms.value.get(channel);
+  if (!room) return false;
+  const before = room.messages[0]?.id;
+  const answer = await request<ServerMessage & { messages: ChannelMessage[] }>("channel.history",
+    { persona: requireSpeaker().id, channel, ...(before ? { before } : {}), limit: 50 });
+  updateRoom(channel, (current) => ({ ...current, messages: merge(current.messages, answer.messages) }));
+  return answer.messages.length > 0;
+}
+
 export async function setTopic(channel: string, topic: string): Promise<void> {
   await request("channel.topic", { persona: requireSpeaker().id, channel, topic });
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ChannelMessage } from "../api/protocol";
 import { notice, rooms, view } from "../app/state";
-import { leave, say, setTopic } from "../app/tryst";
+import { leave, older, say, setTopic } from "../app/tryst";
 import { explain } from "./errors";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -17,8 +17,10 @@ export function Line({ message }: { message: ChannelMessage }) {
 export function ChannelView({ name }: { name: string }) {
   const room = rooms.value.get(name);
   const [text, setText] = useState("");
+  const [more, setMore] = useState(true);
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [room?.messages.length]);
+  // Follows new lines at the bottom; loading older ones above leaves the view where it is.
+  useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [room?.messages.at(-1)?.id]);
   if (!room) return <p>You are not in #{name}.</p>;
 
   const send = async (event: Event) => {
@@ -44,6 +46,10 @@ export function ChannelView({ name }: { name: string }) {
         <button type="button" onClick={() => leave(name).catch((failure) => (notice.value = explain(failure)))}>Leave #{name}</button>
       </div>
       <ol class="lines" aria-live="polite" aria-label={`Messages in #${name}`}>
+        {more && (
+          <li><button type="button" class="link" onClick={() => older(name).then(setMore, (f) => (notice.value = explain(f)))}>
+            Show older messages</button></li>
+        )}
         {room.messages.map((message) => <Line key={message.id} message={message} />)}
         <li ref={end} aria-hidden="true" />
       </ol>

@@ -165,6 +165,28 @@ class WebClientTest {
     }
 
     @Test
+    void olderLinesOfAChannelComeOnRequest() {
+        TestServer.User sage = server.register("sage");
+        try (var wire = server.connect(sage)) {
+            var persona = TestServer.persona(wire, "Sage");
+            wire.send(new org.tryst.protocol.ClientMessage.ChannelCreate(wire.nextId(), persona.id(), "archive", null));
+            wire.expect(org.tryst.protocol.ServerMessage.ChannelJoined.class);
+            for (int i = 1; i <= 60; i++) {
+                wire.send(new org.tryst.protocol.ClientMessage.Say(wire.nextId(), persona.id(), "archive", "line number " + i + "."));
+                wire.expect(org.tryst.protocol.ServerMessage.Sent.class);
+            }
+        }
+        Browser.Page page = browser.open(server.origin());
+        registerWithPersona(page, TestServer.uniqueName("reader"), TestServer.uniqueName("Reader"));
+        joinChannel(page, "archive");
+        page.sees(text("line number 60."));
+        assertThat(page.count(text("line number 1."))).isZero();
+        page.click(role("button", "Show older messages"));
+        page.sees(text("line number 1."));
+        assertThat(page.count(text("line number 11."))).isEqualTo(1);
+    }
+
+    @Test
     void aWrongPasswordAndAMissingAdultConfirmationAreExplained() {
         Browser.Page page = browser.open(server.origin());
         page.fill(label("Username"), "nobody-here");
