@@ -10,6 +10,7 @@ import org.tryst.bench.scenario.Context;
 import org.tryst.bench.scenario.Fanout;
 import org.tryst.bench.scenario.Idle;
 import org.tryst.bench.scenario.Reconnect;
+import org.tryst.bench.scenario.SceneRelay;
 import org.tryst.bench.scenario.Sizes;
 import org.tryst.bench.scenario.Table;
 import org.tryst.bench.servers.ProsodyTarget;
@@ -25,13 +26,13 @@ import picocli.CommandLine.Option;
  * figures and Tryst's ratio to each peer. Only ratios from one run compare: these machines are shared.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks Tryst side by side with Prosody and a Socket.IO chat server.")
+        description = "Benchmarks Tryst side by side with Prosody and a Socket.IO chat server, and its scene relay against its own channels.")
 public final class Bench implements Callable<Integer> {
     @Option(names = "--systems", split = ",", description = "Systems to run: tryst, socketio, prosody (default: all).")
     List<String> systems = List.of("tryst", "socketio", "prosody");
 
-    @Option(names = "--scenarios", split = ",", description = "Scenarios: idle, fanout, reconnect (default: all).")
-    List<String> scenarios = List.of("idle", "fanout", "reconnect");
+    @Option(names = "--scenarios", split = ",", description = "Scenarios: idle, fanout, scenes (Tryst only: its scene relay against its channels), reconnect (default: all).")
+    List<String> scenarios = List.of("idle", "fanout", "scenes", "reconnect");
 
     @Option(names = "--idle", split = ",", description = "Idle connection counts (default: 10000; up to about 19000 where a process may open 20,000 files).")
     List<Integer> idle = List.of(10_000);
@@ -41,6 +42,9 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--members", description = "Fan-out members per room (default: 50).")
     int members = 50;
+
+    @Option(names = "--pairs", description = "Scene relay: one-way pairs, each in its own scene and its own channel of two (default: 100).")
+    int pairs = 100;
 
     @Option(names = "--reconnect", description = "Connections in the reconnect storm (default: 5000).")
     int reconnect = 5_000;
@@ -60,7 +64,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--out", description = "Where the report is written as Markdown (default: bench/target/report.md).")
     Path out = Path.of("bench/target/report.md");
 
-    @Option(names = "--profile", description = "Record Tryst with Java Flight Recorder and add its top frames to the fan-out table.")
+    @Option(names = "--profile", description = "Record Tryst with Java Flight Recorder and add its top frames to the fan-out and scene relay tables.")
     boolean profile;
 
     @Option(names = "--smoke", description = "Tiny sizes and short steps: checks that everything runs, measures nothing.")
@@ -79,7 +83,7 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Target> targets = targets();
-        Sizes sizes = smoke ? Sizes.smoke() : Sizes.full(idle, rooms, members, reconnect);
+        Sizes sizes = smoke ? Sizes.smoke() : Sizes.full(idle, rooms, members, pairs, reconnect);
         String cpus = serverCpus.equals("all") ? null : serverCpus;
         Context context = new Context(work.toAbsolutePath(), cpus, console);
         List<Table> tables = new ArrayList<>();
@@ -87,6 +91,7 @@ public final class Bench implements Callable<Integer> {
             switch (scenario) {
                 case "idle" -> tables.addAll(Idle.run(targets, sizes, context));
                 case "fanout" -> tables.add(Fanout.run(targets, sizes, context));
+                case "scenes" -> tables.add(SceneRelay.run(targets, sizes, context));
                 case "reconnect" -> tables.add(Reconnect.run(targets, sizes, context));
                 default -> throw new CommandLine.ParameterException(new CommandLine(this), "no scenario " + scenario);
             }

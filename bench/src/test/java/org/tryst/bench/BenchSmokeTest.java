@@ -38,6 +38,7 @@ class BenchSmokeTest {
         assertThat(row(report, "deliveries/s at saturation").getFirst()).isNotEqualTo("–").isNotEqualTo("0");
         assertThat(row(report, "heap per connection after GC, KiB").getFirst()).isNotEqualTo("–");
         assertThat(row(report, "p99 ms at 50%").getFirst()).isNotEqualTo("–");
+        assertScenesRelayed(report);
     }
 
     @Test
@@ -49,6 +50,16 @@ class BenchSmokeTest {
         assertThat(row(report, "connections back")).startsWith("40", "40", "40");
         assertThat(row(report, "deliveries/s at saturation")).doesNotContain("–", "0");
         assertThat(row(report, "p99 ms at 50%").subList(0, 3)).doesNotContain("–");
+        assertScenesRelayed(report);
+    }
+
+    /** The scene relay table has both of Tryst's paths, each of which kept up at some rate, and their ratio. */
+    private static void assertScenesRelayed(String report) {
+        String scenes = section(report, "Scene relay");
+        assertThat(scenes).contains("| metric | scene | channel | scene ÷ channel |");
+        assertThat(row(scenes, "deliveries/s at saturation").subList(0, 2)).doesNotContain("–", "0");
+        assertThat(row(scenes, "p99 ms at 50%")).hasSize(3).doesNotContain("–");
+        assertThat(row(scenes, "connections dropped by the server")).startsWith("0", "0");
     }
 
     private static String run(Path work, String systems) throws IOException {
@@ -59,6 +70,14 @@ class BenchSmokeTest {
                 "--work", work.resolve("servers").toString(), "--out", out.toString());
         assertThat(exit).as(console.toString(StandardCharsets.UTF_8)).isZero();
         return Files.readString(out);
+    }
+
+    /** The report's table whose title starts with {@code title}. */
+    private static String section(String report, String title) {
+        int start = report.indexOf("### " + title);
+        assertThat(start).as("a table '" + title + "' in\n" + report).isNotNegative();
+        int end = report.indexOf("### ", start + 4);
+        return report.substring(start, end < 0 ? report.length() : end);
     }
 
     /** The cells of the first report row whose metric is {@code metric}. */

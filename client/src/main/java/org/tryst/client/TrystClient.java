@@ -2,7 +2,6 @@ package org.tryst.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -411,11 +410,7 @@ public final class TrystClient implements AutoCloseable {
     }
 
     private CompletableFuture<String> sendNow(String sceneId, byte[] body, String clientId) {
-        Mls.Group group = requireGroup(sceneId);
-        byte[] key = randomKey();
-        byte[] authenticatedData = Franking.authenticatedData(key, sceneId.getBytes(StandardCharsets.UTF_8), group.epoch(), body);
-        byte[] plaintext = ByteBuffer.allocate(key.length + body.length).put(key).put(body).array();
-        byte[] ciphertext = group.protect(authenticatedData, plaintext);
+        byte[] ciphertext = Franking.seal(requireGroup(sceneId), body);
         store.saveState(mls.save(), seen);
         return connection.request(id -> new ClientMessage.SceneSend(id, sceneId, clientId, BASE64.encodeToString(ciphertext), null))
                 .handle((reply, failure) -> {
@@ -463,12 +458,6 @@ public final class TrystClient implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] randomKey() {
-        byte[] key = new byte[Franking.KEY_BYTES];
-        new java.security.SecureRandom().nextBytes(key);
-        return key;
     }
 
     /** The body of a scene message inside the encryption: what kind of line it is, and its text. */

@@ -22,7 +22,7 @@ import jdk.jfr.consumer.RecordingFile;
 final class Profile {
     private Profile() {}
 
-    static String summarize(Path recording, Instant since, int rows) throws IOException {
+    static String summarize(Path recording, Instant since, int rows, String subject) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         int samples = 0;
@@ -39,7 +39,7 @@ final class Profile {
             }
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "Profile of Tryst during the measured steps (JFR, %,d CPU samples).%n%nTop methods by own time:%n%n", samples));
+                "Profile of %s during the measured steps (JFR, %,d CPU samples).%n%nTop methods by own time:%n%n", subject, samples));
         top(out, self, samples, rows, name -> true);
         out.append("\nTryst's methods by total time (own time plus what they call):\n\n");
         top(out, total, samples, rows, name -> name.startsWith("org.tryst."));

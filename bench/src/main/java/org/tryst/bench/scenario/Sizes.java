@@ -5,22 +5,27 @@ import java.util.List;
 
 /**
  * How big and how long each scenario is. {@link #full} is the benchmark; {@link #smoke} runs every
- * code path in seconds, so that the tests keep the benchmark from rotting.
+ * code path in seconds, so that the tests keep the benchmark from rotting. The scene relay's two
+ * paths start their sweeps at different rates, each below where it saturates on a small machine
+ * (a scene message costs a disk sync, channel messages share one), so that neither runs out of steps.
  */
 public record Sizes(List<Integer> idleConnections, int membersPerIdleRoom, Duration settle, Duration idleWindow,
-             int fanoutRooms, int fanoutMembers, double firstDeliveriesPerSecond, int maxSteps,
+             int fanoutRooms, int fanoutMembers, double firstDeliveriesPerSecond,
+             int scenePairs, double firstSceneRelaysPerSecond, double firstChannelRelaysPerSecond, int maxSteps,
              Duration stepWindow, Duration latencyWindow, Duration drain,
              int reconnectConnections, int inFlight, int reconnectInFlight, Duration connectTimeout) {
 
-    public static Sizes full(List<Integer> idleConnections, int fanoutRooms, int fanoutMembers, int reconnectConnections) {
+    public static Sizes full(List<Integer> idleConnections, int fanoutRooms, int fanoutMembers, int scenePairs, int reconnectConnections) {
         return new Sizes(idleConnections, 100, Duration.ofSeconds(10), Duration.ofSeconds(10),
-                fanoutRooms, fanoutMembers, 5_000, 14, Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1),
+                fanoutRooms, fanoutMembers, 5_000, scenePairs, 100, 1_000, 14,
+                Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1),
                 reconnectConnections, 200, 1_000, Duration.ofMinutes(3));
     }
 
     public static Sizes smoke() {
         return new Sizes(List.of(60), 20, Duration.ofMillis(200), Duration.ofMillis(500),
-                3, 10, 300, 2, Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(2),
+                3, 10, 300, 3, 10, 10, 2,
+                Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(2),
                 40, 20, 40, Duration.ofSeconds(30));
     }
 }

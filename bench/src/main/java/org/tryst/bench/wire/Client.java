@@ -7,6 +7,8 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** One benchmark connection: feeds the server's frames to its conversation and reports to the load. */
 final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implements Link {
@@ -58,7 +60,7 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implement
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame text) {
             long scheduled = conversation.delivery(text.content());
-            if (scheduled >= 0) load.delivered(scheduled);
+            if (scheduled >= 0) load.delivered(scheduled, System.nanoTime());
             else conversation.received(text.text(), this);
         }
         else if (frame instanceof CloseWebSocketFrame close) failed("closed by server: " + close.statusCode() + " " + close.reasonText());
@@ -82,6 +84,16 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implement
     @Override
     public void send(String frame) {
         channel.writeAndFlush(new TextWebSocketFrame(frame), channel.voidPromise());
+    }
+
+    @Override
+    public void delivered(long scheduledNanos, long arrivedNanos) {
+        load.delivered(scheduledNanos, arrivedNanos);
+    }
+
+    @Override
+    public void later(Duration delay, Runnable work) {
+        channel.eventLoop().schedule(work, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 
 /** How to speak to one kind of server: where its WebSocket is, and a conversation per connection. */
-public sealed interface Dialect permits TrystDialect, SocketIoDialect, XmppDialect {
+public sealed interface Dialect permits TrystDialect, SceneDialect, SocketIoDialect, XmppDialect {
     /** The WebSocket URI to connect to. */
     URI endpoint();
 

@@ -216,11 +216,11 @@ public final class Load implements AutoCloseable {
         connecting.release();
     }
 
-    void delivered(long scheduledNanos) {
+    void delivered(long scheduledNanos, long arrivedNanos) {
         arrived++;
         if (scheduledNanos < countFrom) return;
         delivered++;
-        long micros = (System.nanoTime() - scheduledNanos) / 1_000;
+        long micros = (arrivedNanos - scheduledNanos) / 1_000;
         latency.recordValue(Math.max(0, Math.min(micros, MAX_LATENCY_MICROS)));
     }
 

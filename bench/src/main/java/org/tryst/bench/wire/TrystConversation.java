@@ -19,12 +19,15 @@ final class TrystConversation implements Conversation {
     private final String ticket;
     private final String personaName;
     private final String room;
+    /** False for a sender whose own messages come back to it: those are not deliveries to anyone. */
+    private final boolean hears;
     private String persona;
 
-    TrystConversation(String ticket, String personaName, String room) {
+    TrystConversation(String ticket, String personaName, String room, boolean hears) {
         this.ticket = ticket;
         this.personaName = personaName;
         this.room = room;
+        this.hears = hears;
     }
 
     @Override
@@ -34,7 +37,7 @@ final class TrystConversation implements Conversation {
 
     @Override
     public long delivery(ByteBuf frame) {
-        return Payload.startsWith(frame, MESSAGE) ? Payload.scheduledAt(frame) : -1;
+        return hears && Payload.startsWith(frame, MESSAGE) ? Payload.scheduledAt(frame) : -1;
     }
 
     @Override
