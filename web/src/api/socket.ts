@@ -88,6 +88,12 @@ export class Connection {
     this.connect().catch(() => undefined);
   }
 
+  /** The server is about to close the socket (the account is being deleted): let it, and do not come back. */
+  letGo(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
   /** Closes for good: no reconnect. */
   stop(): void {
     this.stopped = true;

@@ -175,7 +175,8 @@ export async function revokeSession(id: string): Promise<void> {
 
 export async function deleteAccount(password: string): Promise<void> {
   await request("account.delete", { password });
-  socket?.stop();
+  // The server closes the socket right after its answer; closing it here too would cross its close.
+  socket?.letGo();
   socket = null;
   await sceneAgent.forget();
   forgetAll();
