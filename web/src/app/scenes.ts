@@ -116,6 +116,14 @@ export function event(message: ServerMessage): boolean {
       if (mls?.group(scene.id)) scenes.value = new Map(scenes.value).set(scene.id, scene);
       return true;
     }
+    case "scene.ended": {
+      const sceneId = String(message.scene);
+      void work.run(async () => {
+        leaveLocally(sceneId, "A scene is over: someone used the safeword. It is gone from this device.");
+        if (mls) await save();
+      });
+      return true;
+    }
     case "keypackages.low":
       void work.run(() => uploadKeyPackages(String(message.persona)));
       return true;
@@ -281,6 +289,11 @@ export async function leave(sceneId: string, persona: Author): Promise<void> {
     leaveLocally(sceneId, null);
     await save();
   });
+}
+
+/** The safeword: ends the scene at once for everyone, and keeps the others from inviting this persona for the cooling-off. */
+export async function safeword(sceneId: string, persona: Author, coolingOffHours = 24): Promise<void> {
+  await request("scene.safeword", { scene: sceneId, persona: persona.id, coolingOffHours });
 }
 
 export async function chooseTimer(sceneId: string, persona: Author, seconds: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Scene } from "../api/protocol";
 import { notice, sceneEpochs, sceneLines, scenes, view } from "../app/state";
-import { chooseTimer, invite, leave, myPersonaIn, renewKeys, safety, say } from "../app/scenes";
+import { chooseTimer, invite, leave, myPersonaIn, renewKeys, safety, safeword, say } from "../app/scenes";
 import { showPersona } from "../app/tryst";
 import { explain } from "./errors";
 
@@ -67,6 +67,9 @@ export function SceneView({ id }: { id: string }) {
         <p class="topic">End-to-end encrypted · messages disappear after {timerName(scene.timerSeconds)}</p>
         <button type="button" onClick={() => leave(id, me).then(() => (view.value = { kind: "home" }), (f) => (notice.value = explain(f)))}>
           Leave this scene</button>
+        <button type="button" class="danger" title="Ends the scene for everyone at once; they may not invite you again for a day"
+          onClick={() => safeword(id, me).then(() => (view.value = { kind: "home" }), (f) => (notice.value = explain(f)))}>
+          Safeword</button>
       </div>
       <ol class="lines" aria-live="polite" aria-label="Messages in this scene">
         {lines.map((line) => line.kind === "dropped"

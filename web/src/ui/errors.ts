@@ -19,6 +19,7 @@ const EXPLAINED: Record<string, string> = {
   wrong_password: "Your current password is not that.",
   session_invalid: "Your session ended. Log in again.",
   offline: "You are offline; Tryst keeps trying to reconnect.",
+  cooling_off: "That persona does not want invitations from you for now.",
   invalid_message: "The server did not accept that.",
   internal: "The server failed. Try again in a moment.",
 };

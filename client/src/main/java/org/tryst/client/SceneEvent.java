@@ -16,6 +16,9 @@ public sealed interface SceneEvent {
     /** This device was removed from a scene, or left it. */
     record Removed(String scene) implements SceneEvent {}
 
+    /** A member used the safeword: the scene is over for everyone, and gone from this device. */
+    record Ended(String scene) implements SceneEvent {}
+
     /** A message was dropped: its franking commitment does not match its content, or it would not decrypt. */
     record Dropped(String scene, String messageId, String why) implements SceneEvent {}
 

@@ -192,6 +192,14 @@ public final class TrystClient implements AutoCloseable {
         }).join();
     }
 
+    /**
+     * Uses the safeword: the scene ends at once for every member, and its other members may not
+     * invite this persona again for the cooling-off hours chosen (the server enforces both).
+     */
+    public void safeword(String sceneId, String personaId, int coolingOffHours) {
+        connection.request(id -> new ClientMessage.Safeword(id, sceneId, personaId, coolingOffHours)).join();
+    }
+
     /** Chooses a disappearing timer for a scene (seconds; 0 is off). */
     public void timer(String sceneId, String personaId, long seconds) {
         connection.request(id -> new ClientMessage.SceneTimer(id, sceneId, personaId, seconds)).join();
@@ -277,9 +285,18 @@ public final class TrystClient implements AutoCloseable {
             case ServerMessage.InvitationReceived received -> events.add(new SceneEvent.Invited(received.invitation()));
             case ServerMessage.InvitationAccepted accepted -> addAccepted(accepted.invitation());
             case ServerMessage.SceneChanged changed -> events.add(new SceneEvent.Changed(changed.scene(), changed.reason()));
+            case ServerMessage.SceneEnded ended -> endScene(ended.scene());
             case ServerMessage.KeyPackagesLow low -> uploadingKeyPackages(low.persona());
             default -> otherEvents.accept(event);
         }
+    }
+
+    /** A member used the safeword: the scene, its keys and what was said in it leave this device at once. */
+    private void endScene(String sceneId) {
+        mls.forget(sceneId);
+        history.remove(sceneId);
+        store.saveState(mls.save(), seen);
+        events.add(new SceneEvent.Ended(sceneId));
     }
 
     /**

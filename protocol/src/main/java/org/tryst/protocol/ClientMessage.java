@@ -59,6 +59,7 @@ import java.util.List;
     @JsonSubTypes.Type(ClientMessage.SceneAck.class),
     @JsonSubTypes.Type(ClientMessage.SceneLeave.class),
     @JsonSubTypes.Type(ClientMessage.SceneTimer.class),
+    @JsonSubTypes.Type(ClientMessage.Safeword.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -464,6 +465,22 @@ public sealed interface ClientMessage {
             ref(persona, "persona");
             present(seconds, "seconds");
             if (!TIMER_CHOICES.contains(seconds)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "seconds must be one of " + TIMER_CHOICES);
+        }
+    }
+
+    /**
+     * Ends a scene at once for every member, and keeps its other members from inviting this persona
+     * again for {@code coolingOffHours} (default 24, at most 30 days). The server enforces both.
+     */
+    @JsonTypeName("scene.safeword")
+    record Safeword(String id, String scene, String persona, Integer coolingOffHours) implements ClientMessage {
+        public Safeword {
+            requestId(id);
+            ref(scene, "scene");
+            ref(persona, "persona");
+            if (coolingOffHours != null && (coolingOffHours < 0 || coolingOffHours > 720)) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "coolingOffHours must be 0 to 720");
+            }
         }
     }
 }

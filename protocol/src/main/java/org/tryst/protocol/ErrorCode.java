@@ -66,6 +66,8 @@ public enum ErrorCode {
     SCENE_FULL,
     /** The persona has no KeyPackages left on any device: it must come online to upload more. */
     NO_KEY_PACKAGES,
+    /** That persona used the safeword in a scene with yours and does not want invitations from it for now. */
+    COOLING_OFF,
     /** The server failed; the request may be retried. Details are in the server log, never in the reply. */
     INTERNAL;
 

@@ -46,6 +46,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.SceneSent.class),
     @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
+    @JsonSubTypes.Type(ServerMessage.SceneEnded.class),
 })
 public sealed interface ServerMessage {
 
@@ -186,4 +187,8 @@ public sealed interface ServerMessage {
     /** Event to the scene's members: who is in it or its timer changed; {@code reason} says what happened. */
     @JsonTypeName("scene.changed")
     record SceneChanged(Views.Scene scene, String reason) implements ServerMessage {}
+
+    /** Event to every member's sockets: the scene is over (a member used the safeword); forget it and clear it from the screen. */
+    @JsonTypeName("scene.ended")
+    record SceneEnded(String scene, String reason) implements ServerMessage {}
 }

@@ -156,6 +156,10 @@ public final class Dispatcher {
                 scenes.leave(mine(caller, m.persona()), m.scene());
                 yield new ServerMessage.Ok(m.id());
             }
+            case Safeword m -> {
+                scenes.safeword(mine(caller, m.persona()), m.scene(), m.coolingOffHours() == null ? 24 : m.coolingOffHours());
+                yield new ServerMessage.Ok(m.id());
+            }
             case SceneTimer m -> {
                 scenes.timer(mine(caller, m.persona()), m.scene(), m.seconds());
                 yield new ServerMessage.Ok(m.id());

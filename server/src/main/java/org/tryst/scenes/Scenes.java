@@ -109,6 +109,7 @@ public final class Scenes {
         Persona invitee = personas.byId(inviteeId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
         Invitations.Invited invited = sql.inTransaction(handle -> {
             requireMember(handle, sceneId, inviter.id());
+            requireNoCoolingOff(handle, inviteeId, inviter.id());
             if (SceneStore.isMember(handle, sceneId, inviteeId)) throw new ProtocolException(ErrorCode.ALREADY_MEMBER, "already a member of that scene");
             return invitations.invite(handle, sceneId, inviter.id(), inviteeId, note, SceneStore.memberIds(handle, sceneId).size());
         });
@@ -233,6 +234,30 @@ public final class Scenes {
         tellMembers(sceneId, changed(sceneId, "timer"));
     }
 
+    /**
+     * The safeword: ends the scene at once for every member (the server deletes it with everything
+     * queued in it, and tells every member's sockets), and keeps its other members from inviting
+     * this persona again until the cooling-off has passed. A modified client cannot get round it.
+     */
+    public void safeword(Persona persona, String sceneId, int coolingOffHours) {
+        Set<String> accounts = new HashSet<>();
+        sceneLocks.locked(sceneId, () -> sql.useTransaction(handle -> {
+            requireMember(handle, sceneId, persona.id());
+            long until = clock.millis() + TimeUnit.HOURS.toMillis(coolingOffHours);
+            for (String member : SceneStore.memberIds(handle, sceneId)) {
+                personas.byId(member).ifPresent(other -> accounts.add(other.accountId()));
+                if (member.equals(persona.id()) || coolingOffHours == 0) continue;
+                handle.createUpdate("""
+                                INSERT INTO cooling_off (protected_id, blocked_id, until) VALUES (:protected, :blocked, :until)
+                                ON CONFLICT (protected_id, blocked_id) DO UPDATE
+                                SET until = CASE WHEN excluded.until > cooling_off.until THEN excluded.until ELSE cooling_off.until END""")
+                        .bind("protected", persona.id()).bind("blocked", member).bind("until", until).execute();
+            }
+            handle.createUpdate("DELETE FROM scenes WHERE id = :id").bind("id", sceneId).execute();
+        }));
+        accounts.forEach(account -> tellAccount(account, new ServerMessage.SceneEnded(sceneId, "safeword")));
+    }
+
     /** Takes a persona out of every scene it is in, as if it left each, before the persona is deleted. */
     public void forget(Persona persona) {
         List<String> scenes = sql.withHandle(handle -> SceneStore.scenesOf(handle, List.of(persona.id())));
@@ -318,6 +343,13 @@ public final class Scenes {
 
     private List<String> personaIds(String accountId) {
         return personas.of(accountId).stream().map(Persona::id).toList();
+    }
+
+    private void requireNoCoolingOff(Handle handle, String invitee, String inviter) {
+        boolean cooling = handle.createQuery("""
+                        SELECT COUNT(*) FROM cooling_off WHERE protected_id = :invitee AND blocked_id = :inviter AND until > :now""")
+                .bind("invitee", invitee).bind("inviter", inviter).bind("now", clock.millis()).mapTo(Integer.class).one() > 0;
+        if (cooling) throw new ProtocolException(ErrorCode.COOLING_OFF, "that persona does not want invitations from you for now");
     }
 
     private static void requireMember(Handle handle, String sceneId, String personaId) {

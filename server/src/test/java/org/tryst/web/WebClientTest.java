@@ -99,6 +99,10 @@ class WebClientTest {
         ann.sees(text(kit + ": Still here after a reload."));
         sayInScene(ann, canary.phrase());
         ben.sees(text(juno + ": " + canary.phrase()));
+        ben.click(role("button", "Safeword"));
+        ann.sees(text("A scene is over: someone used the safeword."));
+        ann.seesNo(role("button", "Private scene with " + kit));
+        ben.seesNo(role("button", "Private scene with " + juno));
         assertThat(ann.errors()).isEmpty();
         assertThat(ben.errors()).isEmpty();
         canary.assertNowhere(server.storageDirectories());

@@ -31,6 +31,7 @@ public final class Incoming {
                     case SceneEvent.Trouble trouble -> inScene(trouble.scene(), "! " + trouble.what());
                     case SceneEvent.Joined joined -> joined(joined.scene());
                     case SceneEvent.Removed removed -> removed(removed.scene());
+                    case SceneEvent.Ended ended -> ended(ended.scene());
                     case SceneEvent.Invited invited -> invited(invited.invitation());
                     case SceneEvent.Changed changed -> changed(changed.scene(), changed.reason());
                     case SceneEvent.NewEpoch _ -> {} // who joined or left arrives as Changed; an epoch alone means nothing to a person
@@ -92,6 +93,12 @@ public final class Incoming {
         } else {
             screen.show("You joined the " + Format.sceneName(scene, session.mineIds()) + ": /scenes, then /scene N to go there.");
         }
+    }
+
+    private void ended(String sceneId) {
+        String name = session.scene(sceneId).map(scene -> session.sceneName(sceneId)).orElse("scene");
+        session.forget(sceneId);
+        screen.show("The " + name + " is over: someone used the safeword. It is gone from this device.");
     }
 
     private void removed(String sceneId) {
