@@ -54,6 +54,8 @@ public interface Backend {
 
     void leaveScene(String sceneId, String personaId);
 
+    void safeword(String sceneId, String personaId, int coolingOffHours);
+
     void timer(String sceneId, String personaId, long seconds);
 
     /** The safety number of this device's persona in the scene and another member. */

@@ -117,6 +117,11 @@ public final class ClientBackend implements Backend {
     }
 
     @Override
+    public void safeword(String sceneId, String personaId, int coolingOffHours) {
+        client.safeword(sceneId, personaId, coolingOffHours);
+    }
+
+    @Override
     public void timer(String sceneId, String personaId, long seconds) {
         client.timer(sceneId, personaId, seconds);
     }

@@ -20,6 +20,9 @@ public sealed interface Command {
     /** Joins a channel (creating it when nobody has yet) and goes there. */
     record Join(String channel) implements Command {}
 
+    /** The safeword: ends the current scene for everyone at once; its members may not invite you for {@code hours}. */
+    record Safeword(int hours) implements Command {}
+
     /** Leaves the current channel or scene. */
     record Leave() implements Command {}
 

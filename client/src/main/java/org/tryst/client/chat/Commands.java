@@ -29,6 +29,8 @@ public final class Commands {
             new Spec("/channels", "", "list the public channels", none(new Command.ListChannels())),
             new Spec("/join", "CHANNEL", "go to a public channel (it is created if nobody has yet)", Commands::join),
             new Spec("/leave", "", "leave the channel or scene you are in", none(new Command.Leave())),
+            new Spec("/safeword", "[HOURS]", "end this scene at once for everyone; they may not invite you again for HOURS (24)",
+                    Commands::safeword),
             new Spec("/who", "", "list who is here", none(new Command.Who())),
             new Spec("/me", "TEXT", "describe what you do, shown as * Name TEXT", text(Command.Pose::new)),
             new Spec("/invite", "NAME [NOTE]", "invite a persona into this scene, or into a new one (the note is not encrypted)", Commands::invite),
@@ -43,6 +45,16 @@ public final class Commands {
             new Spec("/quit", "", "leave Tryst", none(new Command.Quit())));
 
     private Commands() {}
+
+    private static Command safeword(String hours) {
+        if (hours.isEmpty()) return new Command.Safeword(24);
+        try {
+            int value = Integer.parseInt(hours);
+            return value >= 0 && value <= 720 ? new Command.Safeword(value) : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
 
     /** What a line means: a command when it starts with {@code /}, otherwise text to say where you are. */
     public static Command parse(String line) {

@@ -81,6 +81,7 @@ public final class Shell {
             case Command.ListChannels _ -> listChannels();
             case Command.Join(String channel) -> join(channel);
             case Command.Leave _ -> leave();
+            case Command.Safeword(int hours) -> safeword(hours);
             case Command.Who _ -> who();
             case Command.Say(String text) -> speak(MessageKind.SAY, text);
             case Command.Pose(String text) -> speak(MessageKind.POSE, text);
@@ -182,6 +183,18 @@ public final class Shell {
                 screen.show("You left the " + name + "; this device has forgotten its keys and messages.");
             }
         }
+    }
+
+    private void safeword(int hours) {
+        if (!(session.place instanceof Place.Scene(String id))) {
+            screen.show("The safeword ends a scene: go to one first (/scenes, /scene N).");
+            return;
+        }
+        String name = session.sceneName(id);
+        backend.safeword(id, speaker().id(), hours);
+        session.forget(id);
+        screen.show("You used the safeword: the " + name + " is over for everyone"
+                + (hours > 0 ? ", and they may not invite you again for " + hours + " h." : "."));
     }
 
     private void who() {

@@ -161,6 +161,11 @@ final class FakeBackend implements Backend {
     }
 
     @Override
+    public void safeword(String sceneId, String personaId, int coolingOffHours) {
+        called("safeword " + sceneId + " " + coolingOffHours);
+    }
+
+    @Override
     public void timer(String sceneId, String personaId, long seconds) {
         called("timer " + sceneId + " " + seconds);
     }

@@ -178,6 +178,21 @@ class ShellTest {
     }
 
     @Test
+    void theSafewordEndsTheSceneYouAreIn() {
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        shell.start();
+        type("/safeword");
+        assertThat(last()).isEqualTo("The safeword ends a scene: go to one first (/scenes, /scene N).");
+        type("/scene 1");
+        type("/safeword 48");
+        assertThat(backend.calls).contains("safeword s1 48");
+        assertThat(last()).isEqualTo("You used the safeword: the scene with Sage is over for everyone, and they may not invite you again for 48 h.");
+        assertThat(shell.prompt()).isEqualTo("Rowan> ");
+        type("/safeword soon");
+        assertThat(last()).startsWith("Usage: /safeword [HOURS]");
+    }
+
+    @Test
     void timerAndSafetyNeedAScene() {
         shell.start();
         type("/timer 1h");
