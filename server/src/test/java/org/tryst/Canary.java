@@ -2,10 +2,6 @@ package org.tryst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,22 +11,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
 
 /**
  * A unique phrase to say in a private scene, and the checks that it reached neither the server's
  * files nor its log, in any of the forms a careless server would keep it: UTF-8, base64 or hex.
- * Logs are captured at DEBUG from {@link #Canary()} until {@link #assertNowhere}.
+ * Logs are captured at DEBUG from the canary's making until {@link #assertNowhere}.
  */
 public final class Canary {
     private final String phrase = "canary " + UUID.randomUUID() + " lilac harbour";
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-
-    public Canary() {
-        logs.start();
-        root().addAppender(logs);
-        root().setLevel(Level.DEBUG);
-    }
+    private final CapturedLogs logs = CapturedLogs.start();
 
     public String phrase() {
         return phrase;
@@ -38,8 +27,7 @@ public final class Canary {
 
     /** Fails if the phrase is in any file under the directories or in any log line since this canary was made. */
     public void assertNowhere(List<Path> directories) throws IOException {
-        root().detachAppender(logs);
-        root().setLevel(Level.INFO);
+        logs.stop();
         List<byte[]> forms = forms();
         for (Path directory : directories) {
             try (Stream<Path> files = Files.walk(directory)) {
@@ -49,8 +37,7 @@ public final class Canary {
                 }
             }
         }
-        for (ILoggingEvent event : logs.list) {
-            String line = event.getFormattedMessage() + " " + event.getKeyValuePairs();
+        for (String line : logs.lines()) {
             for (byte[] form : forms) assertThat(line).doesNotContain(new String(form, StandardCharsets.UTF_8));
         }
     }
@@ -69,9 +56,5 @@ public final class Canary {
             return i;
         }
         return -1;
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 }

@@ -2,19 +2,12 @@ package org.tryst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
@@ -22,24 +15,19 @@ import org.tryst.testkit.Wire;
 
 /** Logs, at every level, never contain message text, passwords, tokens, tickets or descriptions. */
 class LogPrivacyTest {
-    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+    private static CapturedLogs logs;
 
     @RegisterExtension
     static final TestServer SERVER = TestServer.sqlite().with("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "5");
 
     @BeforeAll
     static void capture() {
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.DEBUG);
-        LOGS.start();
-        root.addAppender(LOGS);
+        logs = CapturedLogs.start();
     }
 
     @AfterAll
     static void release() {
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAppender(LOGS);
-        root.setLevel(Level.INFO);
+        logs.stop();
     }
 
     @Test
@@ -69,17 +57,10 @@ class LogPrivacyTest {
         wire.send(new ClientMessage.AccountDelete(wire.nextId(), password));
         wire.expect(ServerMessage.Ok.class);
 
-        List<String> lines = LOGS.list.stream().map(LogPrivacyTest::render).toList();
+        List<String> lines = logs.lines();
         assertThat(lines).isNotEmpty();
         for (String secret : List.of(canary, user.token(), ticket)) {
             assertThat(lines).noneMatch(line -> line.contains(secret));
         }
-    }
-
-    private static String render(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(event.getFormattedMessage());
-        if (event.getKeyValuePairs() != null) event.getKeyValuePairs().forEach(pair -> line.append(' ').append(pair));
-        if (event.getThrowableProxy() != null) line.append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-        return line.toString();
     }
 }

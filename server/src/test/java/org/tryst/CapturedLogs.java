@@ -1,0 +1,44 @@
+package org.tryst;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Every log line the server writes at any level, from {@link #start} until {@link #stop}, as an operator would read it. */
+public final class CapturedLogs {
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    /** Starts capturing, with the root logger at DEBUG so that nothing escapes by its level. */
+    public static CapturedLogs start() {
+        CapturedLogs logs = new CapturedLogs();
+        logs.appender.start();
+        root().setLevel(Level.DEBUG);
+        root().addAppender(logs.appender);
+        return logs;
+    }
+
+    public void stop() {
+        root().detachAppender(appender);
+        root().setLevel(Level.INFO);
+    }
+
+    /** The lines so far: message, key-value pairs and any stack trace. */
+    public List<String> lines() {
+        return appender.list.stream().map(CapturedLogs::render).toList();
+    }
+
+    private static String render(ILoggingEvent event) {
+        StringBuilder line = new StringBuilder(event.getFormattedMessage());
+        if (event.getKeyValuePairs() != null) event.getKeyValuePairs().forEach(pair -> line.append(' ').append(pair));
+        if (event.getThrowableProxy() != null) line.append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+        return line.toString();
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+}
