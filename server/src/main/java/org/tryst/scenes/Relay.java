@@ -98,11 +98,11 @@ final class Relay {
                                 List<Leaf> leaves, Leaf sender) {
         requireGroup(frame.groupId(), request.scene());
         byte[] commitment = Franking.commitment(frame.authenticatedData());
-        long seq = nextSeq(handle, request.scene(), frame.epoch(), false);
+        SceneStore.Slot slot = nextSeq(handle, request.scene(), frame.epoch(), false);
         long now = clock.millis();
         byte[] tag = franking.tag(commitment, caller.accountId(), frame.groupId(), frame.epoch(), now);
-        Stored message = new Stored(ids.next(), request.scene(), seq, frame.epoch(), APPLICATION, sender.device(),
-                sender.persona(), data, tag, ServerKeys.FRANKING_KID, now, expiry(handle, request.scene(), now));
+        Stored message = new Stored(ids.next(), request.scene(), slot.seq(), frame.epoch(), APPLICATION, sender.device(),
+                sender.persona(), data, tag, ServerKeys.FRANKING_KID, now, slot.expiresAt(now));
         List<String> recipients = others(leaves, sender);
         SceneStore.insertMessage(handle, message, request.message(), recipients);
         return new Outcome(message, List.of(new Push(message, recipients)), false);
@@ -112,7 +112,7 @@ final class Relay {
                            Leaf sender) {
         requireGroup(frame.groupId(), request.scene());
         if (frame.senderLeaf() != sender.leaf()) throw new ProtocolException(ErrorCode.FORBIDDEN, "the commit's sender is not this device's leaf");
-        long seq = nextSeq(handle, request.scene(), frame.epoch(), true);
+        SceneStore.Slot slot = nextSeq(handle, request.scene(), frame.epoch(), true);
         Set<Integer> removed = removedLeaves(handle, request.scene(), frame, leaves, sender);
         List<Claim> claims = claimsFor(handle, request.scene(), frame.adds(), welcome);
         Set<String> personasAfter = new HashSet<>();
@@ -121,18 +121,18 @@ final class Relay {
         if (personasAfter.size() > config.maxMembers()) throw new ProtocolException(ErrorCode.SCENE_FULL, "this scene has room for " + config.maxMembers() + " members");
 
         long now = clock.millis();
-        Long expires = expiry(handle, request.scene(), now);
-        Stored commit = new Stored(ids.next(), request.scene(), seq, frame.epoch(), COMMIT, sender.device(), sender.persona(),
+        Long expires = slot.expiresAt(now);
+        Stored commit = new Stored(ids.next(), request.scene(), slot.seq(), frame.epoch(), COMMIT, sender.device(), sender.persona(),
                 data, null, null, now, expires);
         List<String> recipients = others(leaves, sender);
         SceneStore.insertMessage(handle, commit, request.message(), recipients);
         handle.createUpdate("INSERT INTO scene_epochs (scene_id, epoch, seq) VALUES (:scene, :epoch, :seq)")
-                .bind("scene", request.scene()).bind("epoch", frame.epoch()).bind("seq", seq).execute();
+                .bind("scene", request.scene()).bind("epoch", frame.epoch()).bind("seq", slot.seq()).execute();
         List<Push> pushes = new ArrayList<>(List.of(new Push(commit, recipients)));
         applyRemovals(handle, request.scene(), leaves, removed);
         List<String> newDevices = applyAdds(handle, request.scene(), leaves, removed, claims, now);
         if (!newDevices.isEmpty()) {
-            long welcomeSeq = nextSeq(handle, request.scene(), frame.epoch() + 1, false);
+            long welcomeSeq = nextSeq(handle, request.scene(), frame.epoch() + 1, false).seq();
             Stored welcomeMessage = new Stored(ids.next(), request.scene(), welcomeSeq, frame.epoch() + 1, WELCOME,
                     sender.device(), sender.persona(), welcome, null, null, now, expires);
             SceneStore.insertMessage(handle, welcomeMessage, null, newDevices);
@@ -222,16 +222,11 @@ final class Relay {
         return added;
     }
 
-    private static long nextSeq(Handle handle, String sceneId, long epoch, boolean commit) {
+    private static SceneStore.Slot nextSeq(Handle handle, String sceneId, long epoch, boolean commit) {
         return SceneStore.nextSeq(handle, sceneId, epoch, commit).orElseThrow(() -> {
             long current = SceneStore.scene(handle, sceneId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such scene")).epoch();
             return new ProtocolException(ErrorCode.STALE_EPOCH, "the scene is at epoch " + current + ", the message at " + epoch);
         });
-    }
-
-    private static Long expiry(Handle handle, String sceneId, long now) {
-        long timer = SceneStore.scene(handle, sceneId).orElseThrow().timerSeconds();
-        return timer == 0 ? null : now + timer * 1000;
     }
 
     private static List<String> others(List<Leaf> leaves, Leaf sender) {

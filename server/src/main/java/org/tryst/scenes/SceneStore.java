@@ -72,17 +72,26 @@ final class SceneStore {
                 .list();
     }
 
+    /** A place in a scene's log: the message's number, and the scene's disappearing timer that applies to it. */
+    record Slot(long seq, long timerSeconds) {
+        /** When a message stored now in this slot disappears; null when the timer is off. */
+        Long expiresAt(long now) {
+            return timerSeconds == 0 ? null : now + timerSeconds * 1000;
+        }
+    }
+
     /**
      * Takes the next number of a scene's log, only if the scene is at the given epoch; a commit also
      * moves the scene to the next epoch. Empty when the scene is at another epoch (or gone). The row
      * update is the gate: concurrent senders queue on the row, and only one commit per epoch passes.
      */
-    static Optional<Long> nextSeq(Handle handle, String sceneId, long epoch, boolean commit) {
+    static Optional<Slot> nextSeq(Handle handle, String sceneId, long epoch, boolean commit) {
         String advance = commit ? ", epoch = epoch + 1" : "";
         int updated = handle.createUpdate("UPDATE scenes SET last_seq = last_seq + 1" + advance + " WHERE id = :id AND epoch = :epoch")
                 .bind("id", sceneId).bind("epoch", epoch).execute();
         if (updated == 0) return Optional.empty();
-        return Optional.of(handle.createQuery("SELECT last_seq FROM scenes WHERE id = :id").bind("id", sceneId).mapTo(Long.class).one());
+        return Optional.of(handle.createQuery("SELECT last_seq, timer_seconds FROM scenes WHERE id = :id").bind("id", sceneId)
+                .map((rs, ctx) -> new Slot(rs.getLong("last_seq"), rs.getLong("timer_seconds"))).one());
     }
 
     /** Stores a message and queues it for the given devices. */

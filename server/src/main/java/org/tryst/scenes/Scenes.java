@@ -291,11 +291,10 @@ public final class Scenes {
         }
         handle.createUpdate("INSERT INTO scene_removals (scene_id, leaf, proposal_ref) VALUES (:scene, :leaf, :ref)")
                 .bind("scene", sceneId).bind("leaf", leaf.leaf()).bind("ref", MlsFrames.externalProposalReference(proposal)).execute();
-        long seq = SceneStore.nextSeq(handle, sceneId, epoch, false).orElseThrow();
+        SceneStore.Slot slot = SceneStore.nextSeq(handle, sceneId, epoch, false).orElseThrow();
         long now = clock.millis();
-        long timer = SceneStore.scene(handle, sceneId).orElseThrow().timerSeconds();
-        Stored message = new Stored(ids.next(), sceneId, seq, epoch, Relay.PROPOSAL, null, null, proposal, null, null, now,
-                timer == 0 ? null : now + timer * 1000);
+        Stored message = new Stored(ids.next(), sceneId, slot.seq(), epoch, Relay.PROPOSAL, null, null, proposal, null, null, now,
+                slot.expiresAt(now));
         List<String> recipients = SceneStore.leaves(handle, sceneId).stream().map(Leaf::device).toList();
         SceneStore.insertMessage(handle, message, null, recipients);
         return message;
