@@ -114,18 +114,20 @@ public final class BcMls implements Mls {
 
     @Override
     public Group create(String groupId, String personaId, byte[] externalSenderKey) {
-        try {
-            AsymmetricCipherKeyPair encryption = SUITE.getHPKE().generatePrivateKey();
-            LeafNode leaf = leaf(personaId, encryption);
-            List<Extension> extensions = new ArrayList<>(List.of(Extension.externalSender(List.of(
-                    new ExternalSender(externalSenderKey, Credential.forBasic("tryst-server".getBytes(StandardCharsets.UTF_8)))))));
-            var group = new org.bouncycastle.mls.protocol.Group(groupId.getBytes(StandardCharsets.UTF_8), SUITE, encryption,
-                    signaturePrivateKey(), leaf.copy(leaf.getEncryptionKey()), extensions);
-            BcGroup created = new BcGroup(groupId, group);
-            state.groups.put(groupId, created);
-            return created;
-        } catch (Exception e) {
-            throw new MlsException("creating a group failed", e);
+        synchronized (BcMls.SUITE) {
+            try {
+                AsymmetricCipherKeyPair encryption = SUITE.getHPKE().generatePrivateKey();
+                LeafNode leaf = leaf(personaId, encryption);
+                List<Extension> extensions = new ArrayList<>(List.of(Extension.externalSender(List.of(
+                        new ExternalSender(externalSenderKey, Credential.forBasic("tryst-server".getBytes(StandardCharsets.UTF_8)))))));
+                var group = new org.bouncycastle.mls.protocol.Group(groupId.getBytes(StandardCharsets.UTF_8), SUITE, encryption,
+                        signaturePrivateKey(), leaf.copy(leaf.getEncryptionKey()), extensions);
+                BcGroup created = new BcGroup(groupId, group);
+                state.groups.put(groupId, created);
+                return created;
+            } catch (Exception e) {
+                throw new MlsException("creating a group failed", e);
+            }
         }
     }
 
