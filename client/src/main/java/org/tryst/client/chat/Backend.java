@@ -45,7 +45,8 @@ public interface Backend {
 
     ServerMessage.Invitations invitations();
 
-    void accept(String invitationId);
+    /** Accepts an invitation, agreeing to exactly the topics and safeword it shows. */
+    void accept(Views.Invitation invitation);
 
     void decline(String invitationId);
 

@@ -97,8 +97,8 @@ public final class ClientBackend implements Backend {
     }
 
     @Override
-    public void accept(String invitationId) {
-        client.accept(invitationId);
+    public void accept(Views.Invitation invitation) {
+        client.accept(invitation);
     }
 
     @Override

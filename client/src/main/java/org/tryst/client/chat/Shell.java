@@ -251,7 +251,7 @@ public final class Shell {
 
     private void accept(int number) {
         Views.Invitation invitation = invitation(number);
-        backend.accept(invitation.id());
+        backend.accept(invitation);
         session.awaitedScene = invitation.scene();
         screen.show("You accepted. You join the scene as soon as " + invitation.from().name() + "'s device adds you.");
     }

@@ -140,8 +140,8 @@ final class FakeBackend implements Backend {
     }
 
     @Override
-    public void accept(String invitationId) {
-        called("accept " + invitationId);
+    public void accept(Views.Invitation invitation) {
+        called("accept " + invitation.id());
     }
 
     @Override

@@ -1,0 +1,88 @@
+package org.tryst.scenes;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+
+/**
+ * Scene agreements: the topics and safeword word an invitee accepted, stored with the scene and
+ * shown to every member. The first accepted invitation sets it; every later one must propose the
+ * same. Only a party to the agreement may be added to the scene.
+ */
+final class Agreements {
+    private Agreements() {}
+
+    /** What an invitation proposes, or what a scene agreed to. */
+    record Terms(List<String> topics, String safeword) {
+        Terms {
+            topics = List.copyOf(topics);
+        }
+
+        /** The same topics, in any order, and the same word in any case. */
+        boolean sameAs(List<String> otherTopics, String otherSafeword) {
+            return Set.copyOf(topics).equals(Set.copyOf(otherTopics)) && safeword.equalsIgnoreCase(otherSafeword.strip());
+        }
+
+        boolean sameAs(Terms other) {
+            return sameAs(other.topics(), other.safeword());
+        }
+
+        /** The topics as stored: comma-separated catalogue ids, which never hold a comma. */
+        String storedTopics() {
+            return String.join(",", topics);
+        }
+
+        static List<String> topicsFrom(String stored) {
+            return stored.isEmpty() ? List.of() : Arrays.asList(stored.split(","));
+        }
+    }
+
+    /** A scene's agreement with when it was made. */
+    record Agreement(String scene, Terms terms, long at) {}
+
+    /** A persona who agreed, and when. */
+    record Party(String persona, long at) {}
+
+    static Optional<Agreement> of(Handle handle, String sceneId) {
+        return handle.createQuery("SELECT topics, safeword, created_at FROM scene_agreements WHERE scene_id = :scene")
+                .bind("scene", sceneId)
+                .map((rs, ctx) -> new Agreement(sceneId, new Terms(Terms.topicsFrom(rs.getString("topics")), rs.getString("safeword")),
+                        rs.getLong("created_at")))
+                .findOne();
+    }
+
+    static List<Party> parties(Handle handle, String sceneId) {
+        return handle.createQuery("SELECT persona_id, agreed_at FROM scene_agreement_parties WHERE scene_id = :scene ORDER BY agreed_at, persona_id")
+                .bind("scene", sceneId).map((rs, ctx) -> new Party(rs.getString("persona_id"), rs.getLong("agreed_at"))).list();
+    }
+
+    /**
+     * The invitee agrees to what the invitation proposed: the scene's agreement is set now if it has
+     * none (the inviter having agreed when proposing it), and must be the same if it has one.
+     */
+    static void agree(Handle handle, Invitations.Invitation invitation, long now) {
+        Optional<Agreement> existing = of(handle, invitation.scene());
+        if (existing.isPresent() && !existing.get().terms().sameAs(invitation.terms())) {
+            throw new ProtocolException(ErrorCode.AGREEMENT_MISMATCH,
+                    "the scene has since agreed to other topics or another safeword: ask for a new invitation");
+        }
+        if (existing.isEmpty()) {
+            handle.createUpdate("INSERT INTO scene_agreements (scene_id, topics, safeword, created_at) VALUES (:scene, :topics, :safeword, :now)")
+                    .bind("scene", invitation.scene()).bind("topics", invitation.terms().storedTopics())
+                    .bind("safeword", invitation.terms().safeword()).bind("now", now).execute();
+            party(handle, invitation.scene(), invitation.inviter(), invitation.createdAt());
+        }
+        party(handle, invitation.scene(), invitation.invitee(), now);
+    }
+
+    private static void party(Handle handle, String sceneId, String personaId, long at) {
+        handle.createUpdate("""
+                        INSERT INTO scene_agreement_parties (scene_id, persona_id, agreed_at) VALUES (:scene, :persona, :at)
+                        ON CONFLICT (scene_id, persona_id) DO UPDATE SET agreed_at = excluded.agreed_at""")
+                .bind("scene", sceneId).bind("persona", personaId).bind("at", at).execute();
+    }
+}
