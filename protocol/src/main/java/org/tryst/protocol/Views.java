@@ -77,7 +77,12 @@ public final class Views {
     public record TopicMatch(String topic, Answer from, Answer to, boolean proposed, List<String> flags) {}
 
     /** What a scene's members agreed to: the topics, the safeword word, and who agreed when. */
-    public record Agreement(List<String> topics, String safeword, List<Agreed> agreedBy, long at) {}
+    public record Agreement(List<String> topics, String safeword, List<Agreed> agreedBy, long at) {
+        /** Whether a line typed in the scene is its safeword: the whole line, trimmed, in any case. */
+        public boolean isSafeword(String line) {
+            return line != null && line.strip().equalsIgnoreCase(safeword);
+        }
+    }
 
     /** A persona who agreed to a scene's agreement, and when. */
     public record Agreed(Author persona, long at) {}
