@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.tryst.consent.Boundaries;
+import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 
@@ -61,21 +63,46 @@ final class Agreements {
     }
 
     /**
-     * The invitee agrees to what the invitation proposed: the scene's agreement is set now if it has
-     * none (the inviter having agreed when proposing it), and must be the same if it has one.
+     * What an invitation proposes: the scene's agreement if it has one (which the invitation may
+     * only repeat), else the topics it names, in catalogue order, and its word or the default.
      */
-    static void agree(Handle handle, Invitations.Invitation invitation, long now) {
-        Optional<Agreement> existing = of(handle, invitation.scene());
-        if (existing.isPresent() && !existing.get().terms().sameAs(invitation.terms())) {
+    static Terms proposal(Handle handle, ClientMessage.SceneInvite request, Boundaries boundaries) {
+        Optional<Agreement> agreed = of(handle, request.scene());
+        if (agreed.isPresent()) {
+            Terms terms = agreed.get().terms();
+            boolean differs = (request.topics() != null && !Set.copyOf(request.topics()).equals(Set.copyOf(terms.topics())))
+                    || (request.safeword() != null && !request.safeword().equalsIgnoreCase(terms.safeword()));
+            if (differs) {
+                throw new ProtocolException(ErrorCode.AGREEMENT_MISMATCH,
+                        "this scene already has an agreement: an invitation into it proposes the same topics and safeword");
+            }
+            return terms;
+        }
+        List<String> topics = request.topics() == null ? List.of() : request.topics();
+        boundaries.catalogue().requireKnown(topics);
+        return new Terms(boundaries.catalogue().ordered(topics), request.safeword() == null ? boundaries.defaultSafeword() : request.safeword());
+    }
+
+    /**
+     * The invitee agrees to exactly what the invitation proposed, or nothing: the scene's agreement
+     * is set now if it has none (the inviter having agreed when proposing it), and must be the same
+     * if it has one (another invitation may have been accepted first).
+     */
+    static void agree(Handle handle, Invitations.Invitation invitation, ClientMessage.InvitationAccept request, long now) {
+        if (!invitation.terms().sameAs(request.topics(), request.safeword())) {
+            throw new ProtocolException(ErrorCode.AGREEMENT_MISMATCH,
+                    "accept exactly the proposed topics and safeword, as the invitation shows them: nothing was accepted");
+        }
+        int created = handle.createUpdate("""
+                        INSERT INTO scene_agreements (scene_id, topics, safeword, created_at) VALUES (:scene, :topics, :safeword, :now)
+                        ON CONFLICT (scene_id) DO NOTHING""")
+                .bind("scene", invitation.scene()).bind("topics", invitation.terms().storedTopics())
+                .bind("safeword", invitation.terms().safeword()).bind("now", now).execute();
+        if (created == 0 && !of(handle, invitation.scene()).orElseThrow().terms().sameAs(invitation.terms())) {
             throw new ProtocolException(ErrorCode.AGREEMENT_MISMATCH,
                     "the scene has since agreed to other topics or another safeword: ask for a new invitation");
         }
-        if (existing.isEmpty()) {
-            handle.createUpdate("INSERT INTO scene_agreements (scene_id, topics, safeword, created_at) VALUES (:scene, :topics, :safeword, :now)")
-                    .bind("scene", invitation.scene()).bind("topics", invitation.terms().storedTopics())
-                    .bind("safeword", invitation.terms().safeword()).bind("now", now).execute();
-            party(handle, invitation.scene(), invitation.inviter(), invitation.createdAt());
-        }
+        if (created == 1) party(handle, invitation.scene(), invitation.inviter(), invitation.createdAt());
         party(handle, invitation.scene(), invitation.invitee(), now);
     }
 

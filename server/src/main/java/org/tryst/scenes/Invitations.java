@@ -46,8 +46,9 @@ final class Invitations {
     record Invited(Invitation invitation, boolean created) {}
 
     /**
-     * Invites a persona; an open invitation for the same persona and scene is answered as it stands,
-     * so that asking again neither nags the invitee nor reveals a decline.
+     * Invites a persona; an open invitation for the same persona, scene and proposal is answered as
+     * it stands, so that asking again neither nags the invitee nor reveals a decline. A new proposal
+     * replaces the open one and is announced.
      */
     Invited invite(Handle handle, String sceneId, String inviter, String invitee, String note, Agreements.Terms terms, int members) {
         long now = clock.millis();
@@ -55,7 +56,9 @@ final class Invitations {
                 .bind("scene", sceneId).bind("invitee", invitee).bind("now", now).execute();
         Optional<Invitation> open = handle.createQuery("SELECT * FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee")
                 .bind("scene", sceneId).bind("invitee", invitee).map(ROW).findOne();
-        if (open.isPresent()) return new Invited(open.get(), false);
+        if (open.isPresent() && open.get().terms().sameAs(terms)) return new Invited(open.get(), false);
+        // A different proposal replaces one that nobody accepted: an accepted one always matches the scene's agreement.
+        open.ifPresent(stale -> handle.createUpdate("DELETE FROM invitations WHERE id = :id").bind("id", stale.id()).execute());
         int invited = handle.createQuery("SELECT COUNT(*) FROM invitations WHERE scene_id = :scene AND status <> :declined AND expires_at > :now")
                 .bind("scene", sceneId).bind("declined", DECLINED).bind("now", now).mapTo(Integer.class).one();
         if (members + invited >= config.maxMembers()) {

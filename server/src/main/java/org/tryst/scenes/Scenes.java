@@ -121,7 +121,7 @@ public final class Scenes {
             requireMember(handle, sceneId, inviter.id());
             requireNoCoolingOff(handle, inviteeId, inviter.id());
             if (SceneStore.isMember(handle, sceneId, inviteeId)) throw new ProtocolException(ErrorCode.ALREADY_MEMBER, "already a member of that scene");
-            Agreements.Terms terms = proposal(handle, request);
+            Agreements.Terms terms = Agreements.proposal(handle, request, boundaries);
             return invitations.invite(handle, sceneId, inviter.id(), inviteeId, request.note(), terms,
                     SceneStore.memberIds(handle, sceneId).size());
         });
@@ -141,11 +141,7 @@ public final class Scenes {
         List<String> mine = personaIds(accountId);
         Invitations.Invitation invitation = sql.inTransaction(handle -> {
             Invitations.Invitation open = invitations.addressedTo(handle, request.invitation(), mine);
-            if (!open.terms().sameAs(request.topics(), request.safeword())) {
-                throw new ProtocolException(ErrorCode.AGREEMENT_MISMATCH,
-                        "accept exactly the proposed topics and safeword, as the invitation shows them: nothing was accepted");
-            }
-            Agreements.agree(handle, open, clock.millis());
+            Agreements.agree(handle, open, request, clock.millis());
             invitations.answer(handle, open.id(), Invitations.ACCEPTED);
             return open;
         });
@@ -363,25 +359,6 @@ public final class Scenes {
 
     private List<String> personaIds(String accountId) {
         return personas.of(accountId).stream().map(Persona::id).toList();
-    }
-
-    /** What an invitation proposes: the scene's agreement if it has one (which it may only repeat), else what it names. */
-    private Agreements.Terms proposal(Handle handle, ClientMessage.SceneInvite request) {
-        Optional<Agreements.Agreement> agreed = Agreements.of(handle, request.scene());
-        if (agreed.isPresent()) {
-            Agreements.Terms terms = agreed.get().terms();
-            boolean differs = (request.topics() != null && !Set.copyOf(request.topics()).equals(Set.copyOf(terms.topics())))
-                    || (request.safeword() != null && !request.safeword().equalsIgnoreCase(terms.safeword()));
-            if (differs) {
-                throw new ProtocolException(ErrorCode.AGREEMENT_MISMATCH,
-                        "this scene already has an agreement: an invitation into it proposes the same topics and safeword");
-            }
-            return terms;
-        }
-        List<String> topics = request.topics() == null ? List.of() : request.topics();
-        boundaries.catalogue().requireKnown(topics);
-        return new Agreements.Terms(boundaries.catalogue().ordered(topics),
-                request.safeword() == null ? boundaries.defaultSafeword() : request.safeword());
     }
 
     private Views.Invitation invitationView(Invitations.Invitation invitation, String status) {

@@ -127,5 +127,8 @@ public final class Incoming {
         Views.Scene before = session.scene(scene.id()).orElse(null);
         session.update(scene);
         Format.changes(before, scene, reason, session.mineIds()).forEach(line -> inScene(scene.id(), line));
+        if (before != null && before.agreement() == null && scene.agreement() != null) {
+            inScene(scene.id(), ConsentFormat.agreement(scene.agreement(), catalogue()));
+        }
     }
 }

@@ -45,6 +45,16 @@ class ConsentShellTest {
     }
 
     @Test
+    void theInviterIsToldTheAgreementOnceItIsMade() {
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan)), 0, 300, List.of(), "key", 0));
+        shell.start();
+        type("/scene 1");
+        shell.incoming().show(new SceneEvent.Changed(sceneAgreeing("Pineapple"), "members"));
+        assertThat(screen).contains("Sage joined the scene.", "Agreed by Sage, Rowan: Romance. The safeword is \u201cPineapple\u201d:"
+                + " type it alone on a line (or /safeword) to end the scene for everyone.");
+    }
+
+    @Test
     void withoutAnAgreementTheWordIsJustAWord() {
         backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
         shell.start();

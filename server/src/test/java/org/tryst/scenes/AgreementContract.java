@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
 import org.tryst.client.RequestFailed;
 import org.tryst.client.SceneEvent;
@@ -21,16 +20,16 @@ import org.tryst.protocol.Views;
  * An invitation proposes topics and a safeword word, shows both personas' boundaries side by side
  * with what needs talking about flagged, and is accepted exactly as proposed or not at all. The
  * accepted set is the scene's agreement, which every member sees; nobody is added without it.
+ * Runs on SQLite and on PostgreSQL.
  */
-class AgreementTest {
+abstract class AgreementContract {
     private static final List<String> PROPOSED = List.of("pain", "romance", "restraint");
 
-    @RegisterExtension
-    static final TestServer server = TestServer.sqlite();
+    abstract TestServer server();
 
     @Test
     void anInvitationShowsBothSidesWithTheMismatchesFlagged() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob")) {
             boundaries(alice, Map.of("pain", Answer.YES, "romance", Answer.YES, "degradation", Answer.NO), "gentle please");
             boundaries(bob, Map.of("pain", Answer.NO, "restraint", Answer.MAYBE, "degradation", Answer.YES), "no real names");
             Views.Scene scene = alice.createScene();
@@ -54,7 +53,7 @@ class AgreementTest {
 
     @Test
     void acceptingAnythingButWhatWasProposedIsRefusedAndChangesNothing() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob")) {
             Views.Scene scene = alice.createScene();
             Views.Invitation invitation = invite(alice, bob, scene.id(), PROPOSED, "pineapple");
 
@@ -79,7 +78,7 @@ class AgreementTest {
 
     @Test
     void aSceneCannotStartWithoutTheAgreementWhateverTheClientSends() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob"); var wire = server.connect(bob.user)) {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob"); var wire = server().connect(bob.user)) {
             Views.Scene scene = alice.createScene();
             Views.Invitation invitation = invite(alice, bob, scene.id(), PROPOSED, null);
             assertThat(invitation.safeword()).isEqualTo("red");
@@ -100,7 +99,7 @@ class AgreementTest {
             assertThat(alice.sendRefused(scene.id(), add.message(), add.welcome())).isEqualTo("not_invited");
 
             // Even an invitation marked accepted behind the agreement's back (as by a fault) admits nobody.
-            try (var sql = server.database(); var update = sql.prepareStatement("UPDATE invitations SET status = 'accepted' WHERE id = ?")) {
+            try (var sql = server().database(); var update = sql.prepareStatement("UPDATE invitations SET status = 'accepted' WHERE id = ?")) {
                 update.setString(1, invitation.id());
                 assertThat(update.executeUpdate()).isEqualTo(1);
             }
@@ -110,8 +109,8 @@ class AgreementTest {
 
     @Test
     void theAgreementIsPartOfTheSceneAndEveryMemberSeesIt() throws Exception {
-        try (var alice = SceneMember.join(server, "Alice"); var bob = SceneMember.join(server, "Bob"); var carol = SceneMember.join(server, "Carol");
-             var dan = SceneMember.join(server, "Dan")) {
+        try (var alice = SceneMember.join(server(), "Alice"); var bob = SceneMember.join(server(), "Bob"); var carol = SceneMember.join(server(), "Carol");
+             var dan = SceneMember.join(server(), "Dan")) {
             Views.Scene scene = alice.client().createScene(alice.persona().id());
             alice.client().invite(scene.id(), alice.persona().id(), bob.persona().id(), "tea?", List.of("praise", "romance"), "Lighthouse");
             bob.client().accept(bob.next(SceneEvent.Invited.class).invitation());
@@ -141,7 +140,7 @@ class AgreementTest {
 
     @Test
     void anInvitationMayNotProposeTopicsTheCatalogueLacksOrTooMany() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob"); var wire = server.connect(alice.user)) {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob"); var wire = server().connect(alice.user)) {
             Views.Scene scene = alice.createScene();
             assertThat(alice.refusal(id -> new ClientMessage.SceneInvite(id, scene.id(), alice.persona.id(), bob.persona.id(), null,
                     List.of("romance", "underwater-basket-weaving"), null))).isEqualTo("unknown_topic");
@@ -156,6 +155,31 @@ class AgreementTest {
                     + "\",\"invitee\":\"" + bob.persona.id() + "\",\"safeword\":\"" + "s".repeat(33) + "\"}");
             wire.expectError("invalid_message");
             assertThat(((ServerMessage.Invitations) bob.request(ClientMessage.InvitationList::new)).received()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewProposalReplacesOneNobodyAcceptedAndLaterOnesFollowTheAgreement() throws Exception {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob"); var carol = new RawDevice(server(), "Carol")) {
+            Views.Scene scene = alice.createScene();
+            Views.Invitation toBob = invite(alice, bob, scene.id(), List.of("romance"), null);
+            Views.Invitation toCarol = invite(alice, carol, scene.id(), List.of("praise"), "lighthouse");
+            // Asking again with the same proposal answers the open invitation; a new proposal replaces it.
+            alice.request(id -> new ClientMessage.SceneInvite(id, scene.id(), alice.persona.id(), carol.persona.id(), "hello",
+                    List.of("praise"), "lighthouse"));
+            Views.Invitation changed = invite(alice, carol, scene.id(), List.of("praise", "romance"), "lighthouse");
+            assertThat(changed.id()).isNotEqualTo(toCarol.id());
+            assertThat(carol.refusal(id -> ClientMessage.InvitationAccept.of(id, toCarol))).isEqualTo("not_found");
+
+            // Bob accepts first: the scene agrees to romance, and Carol's proposal no longer fits.
+            bob.request(id -> ClientMessage.InvitationAccept.of(id, toBob));
+            assertThat(carol.refusal(id -> ClientMessage.InvitationAccept.of(id, changed))).isEqualTo("agreement_mismatch");
+            Views.Invitation again = invite(alice, carol, scene.id(), null, null);
+            assertThat(again.topics()).containsExactly("romance");
+            assertThat(again.safeword()).isEqualTo("red");
+            carol.request(id -> ClientMessage.InvitationAccept.of(id, again));
+            assertThat(sceneOf(alice, scene.id()).agreement().agreedBy()).extracting(agreed -> agreed.persona().id())
+                    .containsExactly(alice.persona.id(), bob.persona.id(), carol.persona.id());
         }
     }
 
