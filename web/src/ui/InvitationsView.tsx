@@ -26,7 +26,8 @@ export function InvitationsView() {
       ))}</ul>
       {sent.length > 0 && <h3>Sent</h3>}
       <ul>{sent.map((invitation) => (
-        <li key={invitation.id}>{invitation.to.name}: {invitation.status === "accepted" ? "accepted" : `no answer yet (open until ${until(invitation.expiresAt)})`}</li>
+        <li key={invitation.id}>{invitation.to.name}: {invitation.status === "accepted" ? "accepted" : `no answer yet (open until ${until(invitation.expiresAt)})`}
+          {" "}· proposes {topicList(invitation.topics)}; safeword “{invitation.safeword}”</li>
       ))}</ul>
     </div>
   );

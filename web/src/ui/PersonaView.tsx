@@ -49,7 +49,7 @@ function Profile({ persona }: { persona: Persona }) {
     }
   };
   return (
-    <article class="profile">
+    <article class="profile wide">
       <h2>{persona.name}</h2>
       {persona.pronouns && <p class="muted">{persona.pronouns}</p>}
       {persona.summary && <p>{persona.summary}</p>}

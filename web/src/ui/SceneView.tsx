@@ -121,6 +121,7 @@ export function SceneView({ id }: { id: string }) {
           <h3>Invite someone here</h3>
           <label>Persona name<input required value={invitee} onInput={(e) => setInvitee(e.currentTarget.value)} /></label>
           <label>Note<input maxLength={300} value={note} onInput={(e) => setNote(e.currentTarget.value)} /></label>
+          <p class="muted">{scene.agreement ? "The invitation proposes what this scene agreed to." : "The invitation proposes no topics, and the usual safeword."}</p>
           <button type="submit">Invite</button>
         </form>
       </aside>

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -39,7 +40,7 @@ public record Catalogue(List<Views.Topic> topics) {
     public static Catalogue load(Config.Consent config) {
         if (config.catalogue().isBlank()) {
             try (InputStream shipped = Catalogue.class.getResourceAsStream(SHIPPED)) {
-                return parse(new String(shipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "the shipped catalogue");
+                return parse(new String(shipped.readAllBytes(), StandardCharsets.UTF_8), "the shipped catalogue");
             } catch (IOException e) {
                 throw new IllegalStateException("the shipped catalogue is missing", e);
             }
