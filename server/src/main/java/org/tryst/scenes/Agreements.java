@@ -2,6 +2,7 @@ package org.tryst.scenes;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -70,9 +71,9 @@ final class Agreements {
         Optional<Agreement> agreed = of(handle, request.scene());
         if (agreed.isPresent()) {
             Terms terms = agreed.get().terms();
-            boolean differs = (request.topics() != null && !Set.copyOf(request.topics()).equals(Set.copyOf(terms.topics())))
-                    || (request.safeword() != null && !request.safeword().equalsIgnoreCase(terms.safeword()));
-            if (differs) {
+            Terms asked = new Terms(Objects.requireNonNullElse(request.topics(), terms.topics()),
+                    Objects.requireNonNullElse(request.safeword(), terms.safeword()));
+            if (!terms.sameAs(asked)) {
                 throw new ProtocolException(ErrorCode.AGREEMENT_MISMATCH,
                         "this scene already has an agreement: an invitation into it proposes the same topics and safeword");
             }
