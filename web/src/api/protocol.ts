@@ -24,8 +24,22 @@ export interface ClientMessage { type: string; id?: string; [field: string]: unk
 export interface Scene {
   id: string; members: Author[]; epoch: number; timerSeconds: number;
   timerChoices: { persona: string; seconds: number }[]; externalSender: string; createdAt: number;
+  /** What the members agreed to; absent until an invitation into the scene is accepted. */
+  agreement?: Agreement;
 }
-export interface Invitation { id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number }
+/** An invitation with what it proposes and both personas' boundaries side by side (from: inviter, to: invitee). */
+export interface Invitation {
+  id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number;
+  topics: string[]; safeword: string; matches: TopicMatch[]; fromNotes: string; toNotes: string;
+}
+
+// Boundaries and agreements.
+export type Answer = "yes" | "maybe" | "no";
+export type Flag = "mismatch" | "proposed_no" | "proposed_maybe";
+export interface Topic { id: string; label: string; group: string; description: string }
+export interface Boundaries { persona: Author; answers: Record<string, Answer>; notes: string; updatedAt: number }
+export interface TopicMatch { topic: string; from?: Answer; to?: Answer; proposed: boolean; flags: Flag[] }
+export interface Agreement { topics: string[]; safeword: string; agreedBy: { persona: Author; at: number }[]; at: number }
 /** One relayed MLS message of a scene. */
 export interface SceneMessage {
   id: string; scene: string; seq: number; epoch: number; kind: "application" | "commit" | "proposal" | "welcome";

@@ -266,14 +266,20 @@ export async function create(persona: Persona): Promise<Scene> {
   return created.scene;
 }
 
-/** Invites a persona (by id) into a scene with a short note. */
-export async function invite(sceneId: string, from: Persona, inviteeId: string, note: string): Promise<void> {
-  const sent = await request<ServerMessage & { invitation: Invitation }>("scene.invite", { scene: sceneId, persona: from.id, invitee: inviteeId, note });
+/**
+ * Invites a persona (by id) into a scene with a short note, proposing topics and a safeword word
+ * (left out: the server's default, or the scene's agreement once it has one).
+ */
+export async function invite(sceneId: string, from: Persona, inviteeId: string, note: string,
+                             proposal: { topics?: string[]; safeword?: string } = {}): Promise<void> {
+  const sent = await request<ServerMessage & { invitation: Invitation }>("scene.invite",
+    { scene: sceneId, persona: from.id, invitee: inviteeId, note, ...proposal });
   invitations.value = { ...invitations.value, sent: [...invitations.value.sent.filter((i) => i.id !== sent.invitation.id), sent.invitation] };
 }
 
+/** Accepts an invitation, agreeing to exactly the topics and safeword word it shows. */
 export async function accept(invitation: Invitation): Promise<void> {
-  await request("invitation.accept", { invitation: invitation.id });
+  await request("invitation.accept", { invitation: invitation.id, topics: invitation.topics, safeword: invitation.safeword });
   invitations.value = { ...invitations.value, received: invitations.value.received.filter((i) => i.id !== invitation.id) };
 }
 

@@ -2,6 +2,7 @@ import * as http from "../api/http";
 import type { Channel, ChannelMessage, Joined, Member, Persona, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
+import * as consent from "./consent";
 import * as sceneAgent from "./scenes";
 import {
   channels, connection, forgetAll, merge, notice, personas, rooms, signedIn, speaker, updateRoom, username, view,
@@ -74,6 +75,7 @@ async function ready(welcome: ServerMessage): Promise<void> {
   const chosen = current ?? personas.value[0] ?? null;
   if (chosen) await use(chosen);
   await refreshChannels();
+  await consent.start(request);
   await sceneAgent.start(request, username.value, personas.value);
 }
 

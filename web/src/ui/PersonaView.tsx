@@ -1,8 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Persona } from "../api/protocol";
+import type { Boundaries, Persona } from "../api/protocol";
+import { boundariesOf, catalogue, compare } from "../app/consent";
 import { notice, personas, rooms, speaker, view } from "../app/state";
 import { create, invite as sceneInvite } from "../app/scenes";
 import { showPersona, updatePersona } from "../app/tryst";
+import { BoundariesEditor, SideBySide } from "./Boundaries";
 import { explain } from "./errors";
 
 /** A persona's profile; one of the person's own can be edited here. */
@@ -19,15 +21,27 @@ export function PersonaView({ id }: { id: string }) {
   return own ? <EditPersona persona={own} /> : <Profile persona={persona} />;
 }
 
+/** Another persona's profile: their boundaries beside the speaker's, and an invitation that proposes topics with the flags shown live. */
 function Profile({ persona }: { persona: Persona }) {
   const [note, setNote] = useState("");
+  const [theirs, setTheirs] = useState<Boundaries | null>(null);
+  const [mine, setMine] = useState<Boundaries | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [word, setWord] = useState(catalogue.value.defaultSafeword);
+  const me = speaker.value;
+  useEffect(() => {
+    boundariesOf(persona.id).then(setTheirs, (f) => (notice.value = explain(f)));
+    if (me) boundariesOf(me.id).then(setMine, (f) => (notice.value = explain(f)));
+  }, [persona.id, me?.id]);
+  const toggle = (topic: string) => setChosen(chosen.includes(topic) ? chosen.filter((t) => t !== topic) : [...chosen, topic]);
+  const rows = compare(catalogue.value.topics, mine?.answers ?? {}, theirs?.answers ?? {}, chosen, true);
   const invite = async (event: Event) => {
     event.preventDefault();
     const from = speaker.value;
     if (!from) return;
     try {
       const scene = await create(from);
-      await sceneInvite(scene.id, from, persona.id, note);
+      await sceneInvite(scene.id, from, persona.id, note, { topics: chosen, safeword: word.trim() });
       notice.value = `You invited ${persona.name} into a private scene. You will see when they accept.`;
       view.value = { kind: "scene", id: scene.id };
     } catch (failure) {
@@ -35,13 +49,17 @@ function Profile({ persona }: { persona: Persona }) {
     }
   };
   return (
-    <article class="profile">
+    <article class="profile wide">
       <h2>{persona.name}</h2>
       {persona.pronouns && <p class="muted">{persona.pronouns}</p>}
       {persona.summary && <p>{persona.summary}</p>}
       {persona.description && <p class="description">{persona.description}</p>}
+      {theirs?.notes && <p><b>{persona.name}'s boundary notes:</b> {theirs.notes}</p>}
       {speaker.value && (
         <form onSubmit={invite}>
+          <h3>Boundaries side by side</h3>
+          <SideBySide rows={rows} from={`You (${me?.name})`} to={persona.name} invitee={persona.name} propose={{ chosen, toggle }} />
+          <label>Safeword word for the scene<input required maxLength={32} value={word} onInput={(e) => setWord(e.currentTarget.value)} /></label>
           <label>A note with your invitation<input maxLength={300} value={note} onInput={(e) => setNote(e.currentTarget.value)}
             placeholder="A walk by the sea?" /></label>
           <button type="submit">Invite {persona.name} into a private scene</button>
@@ -66,12 +84,15 @@ function EditPersona({ persona }: { persona: Persona }) {
     }
   };
   return (
-    <form class="profile" onSubmit={save}>
+    <div class="profile">
+    <form onSubmit={save}>
       <h2>{persona.name}</h2>
       <label>Pronouns<input value={pronouns} maxLength={40} onInput={(e) => setPronouns(e.currentTarget.value)} /></label>
       <label>Summary<input value={summary} maxLength={200} onInput={(e) => setSummary(e.currentTarget.value)} /></label>
       <label>Description<textarea rows={8} maxLength={8000} value={description} onInput={(e) => setDescription(e.currentTarget.value)} /></label>
       <button type="submit">Save</button>
     </form>
+    <BoundariesEditor persona={persona} />
+    </div>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Scene } from "../api/protocol";
 import { notice, sceneEpochs, sceneLines, scenes, view } from "../app/state";
 import { chooseTimer, invite, leave, myPersonaIn, renewKeys, safety, safeword, say } from "../app/scenes";
+import { isSafeword } from "../app/consent";
 import { showPersona } from "../app/tryst";
+import { topicList } from "./Boundaries";
 import { explain } from "./errors";
 
 const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
@@ -33,6 +35,12 @@ export function SceneView({ id }: { id: string }) {
     event.preventDefault();
     if (!text.trim()) return;
     try {
+      if (isSafeword(scene, text)) {
+        setText("");
+        await safeword(id, me);
+        view.value = { kind: "home" };
+        return;
+      }
       await say(id, text);
       setText("");
     } catch (failure) {
@@ -70,6 +78,12 @@ export function SceneView({ id }: { id: string }) {
         <button type="button" class="danger" title="Ends the scene for everyone at once; they may not invite you again for a day"
           onClick={() => safeword(id, me).then(() => (view.value = { kind: "home" }), (f) => (notice.value = explain(f)))}>
           Safeword</button>
+        {scene.agreement && (
+          <p class="agreement" aria-label="Agreement">
+            Agreed by {scene.agreement.agreedBy.map((agreed) => agreed.persona.name).join(", ")}: {topicList(scene.agreement.topics)}.
+            {" "}Safeword: <b>{scene.agreement.safeword}</b> (type it alone to end the scene for everyone at once).
+          </p>
+        )}
       </div>
       <ol class="lines" aria-live="polite" aria-label="Messages in this scene">
         {lines.map((line) => line.kind === "dropped"
@@ -107,6 +121,7 @@ export function SceneView({ id }: { id: string }) {
           <h3>Invite someone here</h3>
           <label>Persona name<input required value={invitee} onInput={(e) => setInvitee(e.currentTarget.value)} /></label>
           <label>Note<input maxLength={300} value={note} onInput={(e) => setNote(e.currentTarget.value)} /></label>
+          <p class="muted">{scene.agreement ? "The invitation proposes what this scene agreed to." : "The invitation proposes no topics, and the usual safeword."}</p>
           <button type="submit">Invite</button>
         </form>
       </aside>

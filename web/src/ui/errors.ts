@@ -20,6 +20,8 @@ const EXPLAINED: Record<string, string> = {
   session_invalid: "Your session ended. Log in again.",
   offline: "You are offline; Tryst keeps trying to reconnect.",
   cooling_off: "That persona does not want invitations from you for now.",
+  unknown_topic: "That topic is not in this server's list.",
+  agreement_mismatch: "That is not what the invitation proposes; nothing was accepted.",
   invalid_message: "The server did not accept that.",
   internal: "The server failed. Try again in a moment.",
 };

@@ -16,6 +16,8 @@ import org.tryst.accounts.PasswordHasher;
 import org.tryst.accounts.PasswordPolicy;
 import org.tryst.accounts.Sessions;
 import org.tryst.config.Config;
+import org.tryst.consent.Boundaries;
+import org.tryst.consent.Catalogue;
 import org.tryst.gateway.Connections;
 import org.tryst.gateway.Dispatcher;
 import org.tryst.gateway.Gateway;
@@ -64,9 +66,10 @@ public final class Server implements AutoCloseable {
         metrics.connections(connections::size);
         MessageRateLimits limits = new MessageRateLimits(config.rateLimits());
         Devices devices = new Devices(sql, config.scenes(), clock);
-        Scenes scenes = new Scenes(sql, personas, devices, connections, config.scenes(), clock);
-        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, rooms, devices, scenes, connections, config.rooms(),
-                metrics);
+        Boundaries boundaries = new Boundaries(sql, personas, Catalogue.load(config.consent()), config.consent(), clock);
+        Scenes scenes = new Scenes(sql, personas, boundaries, devices, connections, config.scenes(), clock);
+        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, boundaries, rooms, devices, scenes, connections,
+                config.rooms(), metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
         gateway = new Gateway(config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),

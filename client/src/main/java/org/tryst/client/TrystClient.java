@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.tryst.client.mls.BcMls;
 import org.tryst.client.mls.Mls;
 import org.tryst.client.mls.MlsException;
+import org.tryst.protocol.Answer;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.ServerMessage;
@@ -155,15 +156,37 @@ public final class TrystClient implements AutoCloseable {
         return scene;
     }
 
-    /** Invites a persona into a scene; when it accepts, this device adds it. */
+    /** Invites a persona into a scene, proposing what the server or the scene's agreement has; when it accepts, this device adds it. */
     public Views.Invitation invite(String sceneId, String personaId, String inviteeId, String note) {
-        var sent = (ServerMessage.InvitationInfo) connection.request(id -> new ClientMessage.SceneInvite(id, sceneId, personaId, inviteeId, note)).join();
+        return invite(sceneId, personaId, inviteeId, note, null, null);
+    }
+
+    /** Invites a persona into a scene proposing these topics and safeword word (null: the default, or the scene's agreement). */
+    public Views.Invitation invite(String sceneId, String personaId, String inviteeId, String note, List<String> topics, String safeword) {
+        var sent = (ServerMessage.InvitationInfo) connection.request(id ->
+                new ClientMessage.SceneInvite(id, sceneId, personaId, inviteeId, note, topics, safeword)).join();
         return sent.invitation();
     }
 
-    /** Accepts an invitation; the Welcome follows as soon as a member adds this persona. */
-    public void accept(String invitationId) {
-        connection.request(id -> new ClientMessage.InvitationAccept(id, invitationId)).join();
+    /** Accepts an invitation, agreeing to exactly the topics and safeword it shows; the Welcome follows as soon as a member adds this persona. */
+    public void accept(Views.Invitation invitation) {
+        connection.request(id -> ClientMessage.InvitationAccept.of(id, invitation)).join();
+    }
+
+    /** The server's boundaries catalogue and default safeword word. */
+    public ServerMessage.Catalogue catalogue() {
+        return (ServerMessage.Catalogue) connection.request(ClientMessage.CatalogueShow::new).join();
+    }
+
+    /** Any persona's published boundaries. */
+    public Views.Boundaries boundaries(String personaId) {
+        return ((ServerMessage.BoundariesInfo) connection.request(id -> new ClientMessage.BoundariesShow(id, personaId)).join()).boundaries();
+    }
+
+    /** Replaces the whole boundaries list of one of this account's personas. */
+    public Views.Boundaries setBoundaries(String personaId, Map<String, Answer> answers, String notes) {
+        return ((ServerMessage.BoundariesInfo) connection.request(id -> new ClientMessage.BoundariesSet(id, personaId, answers, notes))
+                .join()).boundaries();
     }
 
     public void decline(String invitationId) {

@@ -9,11 +9,14 @@ import static org.tryst.protocol.Fields.personaName;
 import static org.tryst.protocol.Fields.present;
 import static org.tryst.protocol.Fields.requestId;
 import static org.tryst.protocol.Fields.text;
+import static org.tryst.protocol.Fields.topicId;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a client may send over the WebSocket. Each record validates itself when built, so a
@@ -60,6 +63,9 @@ import java.util.List;
     @JsonSubTypes.Type(ClientMessage.SceneLeave.class),
     @JsonSubTypes.Type(ClientMessage.SceneTimer.class),
     @JsonSubTypes.Type(ClientMessage.Safeword.class),
+    @JsonSubTypes.Type(ClientMessage.CatalogueShow.class),
+    @JsonSubTypes.Type(ClientMessage.BoundariesShow.class),
+    @JsonSubTypes.Type(ClientMessage.BoundariesSet.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -80,6 +86,10 @@ public sealed interface ClientMessage {
     int MAX_KEY_PACKAGE_BYTES = 4_000;
     /** Most KeyPackages in one upload. */
     int MAX_KEY_PACKAGES = 50;
+    /** Most topics an invitation may propose, or a boundaries list may answer. */
+    int MAX_TOPICS = 100;
+    /** Longest free-text notes of a boundaries list. */
+    int MAX_BOUNDARY_NOTES = 2_000;
     /** The disappearing timers a scene may have, in seconds: off, 5 minutes, 1 hour, 24 hours, 7 days. */
     List<Long> TIMER_CHOICES = List.of(0L, 300L, 3_600L, 86_400L, 604_800L);
 
@@ -377,15 +387,27 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** A member invites another persona into a scene, with a short note the invitee sees. */
+    /**
+     * A member invites another persona into a scene, with a short note the invitee sees, proposing
+     * catalogue {@code topics} and a {@code safeword} word (absent: the server's default, or the
+     * scene's agreement once it has one).
+     */
     @JsonTypeName("scene.invite")
-    record SceneInvite(String id, String scene, String persona, String invitee, String note) implements ClientMessage {
+    record SceneInvite(String id, String scene, String persona, String invitee, String note, List<String> topics, String safeword)
+            implements ClientMessage {
         public SceneInvite {
             requestId(id);
             ref(scene, "scene");
             ref(persona, "persona");
             ref(invitee, "invitee");
             optionalText(note, "note", MAX_NOTE);
+            if (topics != null) topics = topicList(topics);
+            if (safeword != null) Fields.safeword(safeword);
+        }
+
+        /** An invitation that proposes what the server or the scene's agreement has. */
+        public SceneInvite(String id, String scene, String persona, String invitee, String note) {
+            this(id, scene, persona, invitee, note, null, null);
         }
     }
 
@@ -397,12 +419,22 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** The invitee says yes: only now may members add the persona to the scene. */
+    /**
+     * The invitee says yes to exactly the proposed {@code topics} and {@code safeword}, repeated here
+     * so that nobody agrees to what they did not see: only now may members add the persona to the scene.
+     */
     @JsonTypeName("invitation.accept")
-    record InvitationAccept(String id, String invitation) implements ClientMessage {
+    record InvitationAccept(String id, String invitation, List<String> topics, String safeword) implements ClientMessage {
         public InvitationAccept {
             requestId(id);
             ref(invitation, "invitation");
+            topics = topicList(present(topics, "topics"));
+            Fields.safeword(safeword);
+        }
+
+        /** Accepts an invitation as it was shown. */
+        public static InvitationAccept of(String id, Views.Invitation invitation) {
+            return new InvitationAccept(id, invitation.id(), invitation.topics(), invitation.safeword());
         }
     }
 
@@ -482,5 +514,47 @@ public sealed interface ClientMessage {
                 throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "coolingOffHours must be 0 to 720");
             }
         }
+    }
+
+    /** Asks for the server's boundaries catalogue and its default safeword word. */
+    @JsonTypeName("catalogue.show")
+    record CatalogueShow(String id) implements ClientMessage {
+        public CatalogueShow {
+            requestId(id);
+        }
+    }
+
+    /** Shows a persona's published boundaries; anyone may. */
+    @JsonTypeName("boundaries.show")
+    record BoundariesShow(String id, String persona) implements ClientMessage {
+        public BoundariesShow {
+            requestId(id);
+            ref(persona, "persona");
+        }
+    }
+
+    /** Replaces the whole boundaries list of one of the account's personas: an answer per topic, and notes. */
+    @JsonTypeName("boundaries.set")
+    record BoundariesSet(String id, String persona, Map<String, Answer> answers, String notes) implements ClientMessage {
+        public BoundariesSet {
+            requestId(id);
+            ref(persona, "persona");
+            present(answers, "answers");
+            if (answers.size() > MAX_TOPICS) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "at most " + MAX_TOPICS + " answers");
+            answers.forEach((topic, answer) -> {
+                topicId(topic, "answers");
+                present(answer, "answers." + topic);
+            });
+            answers = Map.copyOf(answers);
+            notes = notes == null ? "" : text(notes, "notes", MAX_BOUNDARY_NOTES);
+        }
+    }
+
+    /** A list of topic ids: valid, at most {@link #MAX_TOPICS}, without repeats. */
+    private static List<String> topicList(List<String> topics) {
+        if (topics.size() > MAX_TOPICS) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "at most " + MAX_TOPICS + " topics");
+        topics.forEach(topic -> topicId(topic, "topics"));
+        if (new HashSet<>(topics).size() != topics.size()) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "topics repeat");
+        return List.copyOf(topics);
     }
 }

@@ -68,6 +68,10 @@ public enum ErrorCode {
     NO_KEY_PACKAGES,
     /** That persona used the safeword in a scene with yours and does not want invitations from it for now. */
     COOLING_OFF,
+    /** A topic id names no topic of this server's boundaries catalogue. */
+    UNKNOWN_TOPIC,
+    /** The accepted topics or safeword differ from what the invitation proposes (or from the scene's agreement): nothing was accepted. */
+    AGREEMENT_MISMATCH,
     /** The server failed; the request may be retried. Details are in the server log, never in the reply. */
     INTERNAL;
 

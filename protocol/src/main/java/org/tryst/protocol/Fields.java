@@ -13,6 +13,9 @@ public final class Fields {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,31}");
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
     private static final Pattern PERSONA_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{N} '_.-]{0,30}[\\p{L}\\p{N}]");
+    private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** Longest safeword word. */
+    public static final int MAX_SAFEWORD = 32;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private Fields() {}
@@ -70,6 +73,20 @@ public final class Fields {
 
     public static String personaName(String value) {
         return matching(value, "name", PERSONA_NAME, "2 to 32 letters, digits, spaces or ' _ . -, starting with a letter");
+    }
+
+    /** A topic id of the boundaries catalogue: a short lower-case slug. */
+    public static String topicId(String value, String field) {
+        return matching(value, field, TOPIC, "a topic id of 1 to 40 of a-z, 0-9 and '-'");
+    }
+
+    /** A safeword word: something short on one line that a person can type in a hurry. */
+    public static String safeword(String value) {
+        nonBlank(value, "safeword", MAX_SAFEWORD);
+        if (value.strip().length() != value.length() || value.chars().anyMatch(Character::isISOControl)) {
+            throw invalid("safeword must be one line without leading or trailing spaces");
+        }
+        return value;
     }
 
     public static String ref(String value, String field) {

@@ -47,6 +47,8 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
     @JsonSubTypes.Type(ServerMessage.SceneEnded.class),
+    @JsonSubTypes.Type(ServerMessage.Catalogue.class),
+    @JsonSubTypes.Type(ServerMessage.BoundariesInfo.class),
 })
 public sealed interface ServerMessage {
 
@@ -191,4 +193,12 @@ public sealed interface ServerMessage {
     /** Event to every member's sockets: the scene is over (a member used the safeword); forget it and clear it from the screen. */
     @JsonTypeName("scene.ended")
     record SceneEnded(String scene, String reason) implements ServerMessage {}
+
+    /** Reply to {@code catalogue.show}: the topics boundaries answer, in order, and the default safeword word. */
+    @JsonTypeName("catalogue")
+    record Catalogue(String id, List<Views.Topic> topics, String defaultSafeword) implements Reply {}
+
+    /** Reply to {@code boundaries.show} and {@code boundaries.set}. */
+    @JsonTypeName("boundaries")
+    record BoundariesInfo(String id, Views.Boundaries boundaries) implements Reply {}
 }

@@ -1,6 +1,7 @@
 package org.tryst.protocol;
 
 import java.util.List;
+import java.util.Map;
 
 /** The shapes the server shows to clients inside its messages. Times are epoch milliseconds. */
 public final class Views {
@@ -39,13 +40,52 @@ public final class Views {
      * key, which the group must list so that the server can propose the removal of a member who left.
      */
     public record Scene(String id, List<Author> members, long epoch, long timerSeconds, List<TimerChoice> timerChoices,
-                        String externalSender, long createdAt) {}
+                        String externalSender, long createdAt, Agreement agreement) {
+        /** A scene no invitation has been accepted into yet: it has no agreement. */
+        public Scene(String id, List<Author> members, long epoch, long timerSeconds, List<TimerChoice> timerChoices,
+                     String externalSender, long createdAt) {
+            this(id, members, epoch, timerSeconds, timerChoices, externalSender, createdAt, null);
+        }
+    }
 
     /** A member's choice of a disappearing timer that is waiting for the others to agree. */
     public record TimerChoice(String persona, long seconds) {}
 
-    /** An invitation into a scene; {@code status} is {@code pending} or {@code accepted}. */
-    public record Invitation(String id, String scene, Author from, Author to, String note, String status, long expiresAt) {}
+    /**
+     * An invitation into a scene; {@code status} is {@code pending} or {@code accepted}. It proposes
+     * {@code topics} (catalogue ids) and a {@code safeword} word, and shows both personas' boundaries
+     * side by side in {@code matches}, with their notes; accepting it agrees to exactly that.
+     */
+    public record Invitation(String id, String scene, Author from, Author to, String note, String status, long expiresAt,
+                             List<String> topics, String safeword, List<TopicMatch> matches, String fromNotes, String toNotes) {
+        /** An invitation that proposes no topics and compares nothing, with the usual safeword. */
+        public Invitation(String id, String scene, Author from, Author to, String note, String status, long expiresAt) {
+            this(id, scene, from, to, note, status, expiresAt, List.of(), "red", List.of(), "", "");
+        }
+    }
+
+    /** One topic of the operator's boundaries catalogue. */
+    public record Topic(String id, String label, String group, String description) {}
+
+    /** A persona's published boundaries: an answer per catalogue topic, and free-text notes. */
+    public record Boundaries(Author persona, Map<String, Answer> answers, String notes, long updatedAt) {}
+
+    /**
+     * One topic of two personas' boundaries side by side ({@code from} the inviter, {@code to} the
+     * invitee; null where unanswered), whether it is proposed, and its flags (see {@link BoundaryMatch}).
+     */
+    public record TopicMatch(String topic, Answer from, Answer to, boolean proposed, List<String> flags) {}
+
+    /** What a scene's members agreed to: the topics, the safeword word, and who agreed when. */
+    public record Agreement(List<String> topics, String safeword, List<Agreed> agreedBy, long at) {
+        /** Whether a line typed in the scene is its safeword: the whole line, trimmed, in any case. */
+        public boolean isSafeword(String line) {
+            return line != null && line.strip().equalsIgnoreCase(safeword);
+        }
+    }
+
+    /** A persona who agreed to a scene's agreement, and when. */
+    public record Agreed(Author persona, long at) {}
 
     /** A KeyPackage of one device, handed out to add its persona to a scene. */
     public record DeviceKeyPackage(String device, String keyPackage) {}

@@ -19,6 +19,7 @@ public record Config(
         Rooms rooms,
         Scenes scenes,
         RateLimits rateLimits,
+        Consent consent,
         Log log) {
 
     /** The configuration used when nothing is configured. */
@@ -34,6 +35,7 @@ public record Config(
                 new Rooms("anyone", 168, 50, 4_000),
                 new Scenes(8, 72, 86_400, 10, 10, 5, 24),
                 new RateLimits(10, 30, 30, 90, 10),
+                new Consent("", "red"),
                 new Log("text", "info"));
     }
 
@@ -107,6 +109,12 @@ public record Config(
     /** Messages per second a single account or address may send over the WebSocket, and bursts. */
     public record RateLimits(int messagesPerSecondPerAccount, int burstPerAccount, int messagesPerSecondPerAddress,
                              int burstPerAddress, int ticketsPerMinutePerSession) {}
+
+    /**
+     * Boundaries and agreements: a TOML file replacing the shipped topic catalogue (empty: the
+     * shipped one), and the safeword word an invitation proposes when its inviter names none.
+     */
+    public record Consent(String catalogue, String defaultSafeword) {}
 
     /** Log format ({@code text} or {@code json}) and level. */
     public record Log(String format, String level) {}

@@ -134,6 +134,11 @@ public final class ConfigLoader {
         requireRange("scenes.max_devices_per_account", config.scenes().maxDevicesPerAccount(), 1, 100);
         requireRange("scenes.key_packages_low_water", config.scenes().keyPackagesLowWater(), 0, 100);
         requireRange("scenes.resend_window_hours", config.scenes().resendWindowHours(), 1, 24 * 7);
+        try {
+            org.tryst.protocol.Fields.safeword(config.consent().defaultSafeword());
+        } catch (org.tryst.protocol.ProtocolException e) {
+            throw new ConfigException("consent.default_safeword: " + e.getMessage());
+        }
         requireRange("rooms.max_text_length", config.rooms().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
         return config;
     }

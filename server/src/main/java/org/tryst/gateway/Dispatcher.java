@@ -10,6 +10,7 @@ import org.tryst.accounts.Account;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Sessions;
 import org.tryst.config.Config;
+import org.tryst.consent.Boundaries;
 import org.tryst.metrics.Metrics;
 import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
@@ -34,6 +35,7 @@ public final class Dispatcher {
     private final Accounts accounts;
     private final Sessions sessions;
     private final Personas personas;
+    private final Boundaries boundaries;
     private final Rooms rooms;
     private final Devices devices;
     private final Scenes scenes;
@@ -41,11 +43,12 @@ public final class Dispatcher {
     private final Config.Rooms roomsConfig;
     private final Metrics metrics;
 
-    public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Rooms rooms, Devices devices, Scenes scenes,
-                      Connections connections, Config.Rooms roomsConfig, Metrics metrics) {
+    public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Boundaries boundaries, Rooms rooms, Devices devices,
+                      Scenes scenes, Connections connections, Config.Rooms roomsConfig, Metrics metrics) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.personas = personas;
+        this.boundaries = boundaries;
         this.rooms = rooms;
         this.devices = devices;
         this.scenes = scenes;
@@ -136,10 +139,9 @@ public final class Dispatcher {
             case KeyPackagesClaim m -> scenes.claim(caller, m.id(), m.scene(), m.persona());
             case SceneCreate m -> new ServerMessage.SceneInfo(m.id(), scenes.create(caller, mine(caller, m.persona())));
             case SceneList m -> new ServerMessage.Scenes(m.id(), scenes.list(account));
-            case SceneInvite m -> new ServerMessage.InvitationInfo(m.id(),
-                    scenes.invite(mine(caller, m.persona()), m.scene(), m.invitee(), m.note()));
+            case SceneInvite m -> new ServerMessage.InvitationInfo(m.id(), scenes.invite(mine(caller, m.persona()), m));
             case InvitationList m -> scenes.invitations(m.id(), account);
-            case InvitationAccept m -> new ServerMessage.InvitationInfo(m.id(), scenes.accept(account, m.invitation()));
+            case InvitationAccept m -> new ServerMessage.InvitationInfo(m.id(), scenes.accept(account, m));
             case InvitationDecline m -> {
                 scenes.decline(account, m.invitation());
                 yield new ServerMessage.Ok(m.id());
@@ -164,6 +166,10 @@ public final class Dispatcher {
                 scenes.timer(mine(caller, m.persona()), m.scene(), m.seconds());
                 yield new ServerMessage.Ok(m.id());
             }
+            // Boundaries and the catalogue they answer.
+            case CatalogueShow m -> new ServerMessage.Catalogue(m.id(), boundaries.catalogue().topics(), boundaries.defaultSafeword());
+            case BoundariesShow m -> new ServerMessage.BoundariesInfo(m.id(), boundaries.show(m.persona()));
+            case BoundariesSet m -> new ServerMessage.BoundariesInfo(m.id(), boundaries.set(mine(caller, m.persona()), m.answers(), m.notes()));
         };
     }
 

@@ -22,7 +22,8 @@ final class Invitations {
     static final String DECLINED = "declined";
     private static final RowMapper<Invitation> ROW = (rs, ctx) -> new Invitation(rs.getString("id"), rs.getString("scene_id"),
             rs.getString("inviter_id"), rs.getString("invitee_id"), rs.getString("note"), rs.getString("status"),
-            rs.getLong("expires_at"));
+            rs.getLong("created_at"), rs.getLong("expires_at"),
+            new Agreements.Terms(Agreements.Terms.topicsFrom(rs.getString("topics")), rs.getString("safeword")));
 
     private final Config.Scenes config;
     private final Clock clock;
@@ -32,8 +33,9 @@ final class Invitations {
         this.clock = clock;
     }
 
-    /** An invitation's row; {@code status} as stored, which the inviter never sees as declined. */
-    record Invitation(String id, String scene, String inviter, String invitee, String note, String status, long expiresAt) {
+    /** An invitation's row with what it proposes; {@code status} as stored, which the inviter never sees as declined. */
+    record Invitation(String id, String scene, String inviter, String invitee, String note, String status, long createdAt,
+                      long expiresAt, Agreements.Terms terms) {
         /** The status as the inviter may see it: a decline looks like no answer. */
         String shownToInviter() {
             return ACCEPTED.equals(status) ? ACCEPTED : PENDING;
@@ -44,28 +46,32 @@ final class Invitations {
     record Invited(Invitation invitation, boolean created) {}
 
     /**
-     * Invites a persona; an open invitation for the same persona and scene is answered as it stands,
-     * so that asking again neither nags the invitee nor reveals a decline.
+     * Invites a persona; an open invitation for the same persona, scene and proposal is answered as
+     * it stands, so that asking again neither nags the invitee nor reveals a decline. A new proposal
+     * replaces the open one and is announced.
      */
-    Invited invite(Handle handle, String sceneId, String inviter, String invitee, String note, int members) {
+    Invited invite(Handle handle, String sceneId, String inviter, String invitee, String note, Agreements.Terms terms, int members) {
         long now = clock.millis();
         handle.createUpdate("DELETE FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee AND expires_at <= :now")
                 .bind("scene", sceneId).bind("invitee", invitee).bind("now", now).execute();
         Optional<Invitation> open = handle.createQuery("SELECT * FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee")
                 .bind("scene", sceneId).bind("invitee", invitee).map(ROW).findOne();
-        if (open.isPresent()) return new Invited(open.get(), false);
+        if (open.isPresent() && open.get().terms().sameAs(terms)) return new Invited(open.get(), false);
+        // A different proposal replaces one that nobody accepted: an accepted one always matches the scene's agreement.
+        open.ifPresent(stale -> handle.createUpdate("DELETE FROM invitations WHERE id = :id").bind("id", stale.id()).execute());
         int invited = handle.createQuery("SELECT COUNT(*) FROM invitations WHERE scene_id = :scene AND status <> :declined AND expires_at > :now")
                 .bind("scene", sceneId).bind("declined", DECLINED).bind("now", now).mapTo(Integer.class).one();
         if (members + invited >= config.maxMembers()) {
             throw new ProtocolException(ErrorCode.SCENE_FULL, "this scene has room for " + config.maxMembers() + " members");
         }
-        Invitation created = new Invitation(Ids.random(), sceneId, inviter, invitee, note == null ? "" : note, PENDING,
-                now + TimeUnit.HOURS.toMillis(config.invitationTtlHours()));
+        Invitation created = new Invitation(Ids.random(), sceneId, inviter, invitee, note == null ? "" : note, PENDING, now,
+                now + TimeUnit.HOURS.toMillis(config.invitationTtlHours()), terms);
         handle.createUpdate("""
-                        INSERT INTO invitations (id, scene_id, inviter_id, invitee_id, note, status, created_at, expires_at)
-                        VALUES (:id, :scene, :inviter, :invitee, :note, :status, :now, :expires)""")
+                        INSERT INTO invitations (id, scene_id, inviter_id, invitee_id, note, status, created_at, expires_at, topics, safeword)
+                        VALUES (:id, :scene, :inviter, :invitee, :note, :status, :now, :expires, :topics, :safeword)""")
                 .bind("id", created.id()).bind("scene", sceneId).bind("inviter", inviter).bind("invitee", invitee)
                 .bind("note", created.note()).bind("status", PENDING).bind("now", now).bind("expires", created.expiresAt())
+                .bind("topics", terms.storedTopics()).bind("safeword", terms.safeword())
                 .execute();
         return new Invited(created, true);
     }
@@ -83,11 +89,15 @@ final class Invitations {
                 .bind("status", status).bind("id", invitationId).execute();
     }
 
-    /** True when the persona accepted an invitation into the scene that has not expired. */
+    /**
+     * True when the persona accepted an invitation into the scene that has not expired, and with it
+     * the scene's agreement: without the agreement, nobody gets a KeyPackage, an Add or a Welcome.
+     */
     boolean accepted(Handle handle, String sceneId, String personaId) {
         return handle.createQuery("""
                         SELECT COUNT(*) FROM invitations WHERE scene_id = :scene AND invitee_id = :persona
-                        AND status = :accepted AND expires_at > :now""")
+                        AND status = :accepted AND expires_at > :now
+                        AND EXISTS (SELECT 1 FROM scene_agreement_parties p WHERE p.scene_id = :scene AND p.persona_id = :persona)""")
                 .bind("scene", sceneId).bind("persona", personaId).bind("accepted", ACCEPTED).bind("now", clock.millis())
                 .mapTo(Integer.class).one() > 0;
     }

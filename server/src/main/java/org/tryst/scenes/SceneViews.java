@@ -3,6 +3,7 @@ package org.tryst.scenes;
 import java.util.Base64;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.tryst.consent.Boundaries;
 import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
@@ -13,10 +14,12 @@ final class SceneViews {
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     private final Personas personas;
+    private final Boundaries boundaries;
     private final String externalSender;
 
-    SceneViews(Personas personas, byte[] externalSenderKey) {
+    SceneViews(Personas personas, Boundaries boundaries, byte[] externalSenderKey) {
         this.personas = personas;
+        this.boundaries = boundaries;
         this.externalSender = BASE64.encodeToString(externalSenderKey);
     }
 
@@ -27,7 +30,16 @@ final class SceneViews {
                         ORDER BY persona_id""")
                 .bind("scene", scene.id())
                 .map((rs, ctx) -> new Views.TimerChoice(rs.getString("persona_id"), rs.getLong("timer_choice"))).list();
-        return new Views.Scene(scene.id(), members, scene.epoch(), scene.timerSeconds(), choices, externalSender, scene.createdAt());
+        return new Views.Scene(scene.id(), members, scene.epoch(), scene.timerSeconds(), choices, externalSender, scene.createdAt(),
+                agreement(handle, scene.id()));
+    }
+
+    /** The scene's agreement, or null before any invitation into it was accepted. */
+    private Views.Agreement agreement(Handle handle, String sceneId) {
+        return Agreements.of(handle, sceneId).map(agreement -> new Views.Agreement(agreement.terms().topics(),
+                agreement.terms().safeword(),
+                Agreements.parties(handle, sceneId).stream().map(party -> new Views.Agreed(author(party.persona()), party.at())).toList(),
+                agreement.at())).orElse(null);
     }
 
     Views.SceneMessage message(Stored message) {
@@ -37,9 +49,13 @@ final class SceneViews {
                 message.kid(), message.at(), message.expiresAt());
     }
 
-    Views.Invitation invitation(Invitations.Invitation invitation, String status) {
+    /** An invitation with what it proposes and both personas' boundaries side by side, flagged. */
+    Views.Invitation invitation(Handle handle, Invitations.Invitation invitation, String status) {
+        Agreements.Terms terms = invitation.terms();
         return new Views.Invitation(invitation.id(), invitation.scene(), author(invitation.inviter()), author(invitation.invitee()),
-                invitation.note(), status, invitation.expiresAt());
+                invitation.note(), status, invitation.expiresAt(), terms.topics(), terms.safeword(),
+                boundaries.compare(handle, invitation.inviter(), invitation.invitee(), terms.topics()),
+                boundaries.notes(handle, invitation.inviter()), boundaries.notes(handle, invitation.invitee()));
     }
 
     Views.Author author(String personaId) {

@@ -13,6 +13,7 @@ import org.bouncycastle.mls.codec.MLSOutputStream;
 import org.bouncycastle.mls.codec.Proposal;
 import org.jdbi.v3.core.Handle;
 import org.tryst.config.Config;
+import org.tryst.consent.Boundaries;
 import org.tryst.gateway.Connection;
 import org.tryst.gateway.Connections;
 import org.tryst.personas.Persona;
@@ -38,6 +39,7 @@ public final class Scenes {
 
     private final Sql sql;
     private final Personas personas;
+    private final Boundaries boundaries;
     private final Devices devices;
     private final Connections connections;
     private final Config.Scenes config;
@@ -50,16 +52,18 @@ public final class Scenes {
     private final Relay relay;
     private final TimeOrderedIds ids;
 
-    public Scenes(Sql sql, Personas personas, Devices devices, Connections connections, Config.Scenes config, Clock clock) {
+    public Scenes(Sql sql, Personas personas, Boundaries boundaries, Devices devices, Connections connections, Config.Scenes config,
+                  Clock clock) {
         this.sql = sql;
         this.personas = personas;
+        this.boundaries = boundaries;
         this.devices = devices;
         this.connections = connections;
         this.config = config;
         this.clock = clock;
         this.keys = new ServerKeys(sql, clock);
         this.invitations = new Invitations(config, clock);
-        this.views = new SceneViews(personas, keys.externalSenderPublic());
+        this.views = new SceneViews(personas, boundaries, keys.externalSenderPublic());
         this.relay = new Relay(sql, invitations, deliveries, new Franking(keys.frankingKey()), views, sceneLocks, config, clock);
         this.ids = new TimeOrderedIds(clock);
     }
@@ -104,31 +108,44 @@ public final class Scenes {
                 .map(id -> views.scene(handle, SceneStore.scene(handle, id).orElseThrow())).toList());
     }
 
-    /** A member invites a persona; the invitee's sockets hear of it at once. */
-    public Views.Invitation invite(Persona inviter, String sceneId, String inviteeId, String note) {
+    /**
+     * A member invites a persona, proposing topics and a safeword word (absent: the default word, or
+     * the scene's agreement once it has one, which a later invitation may only repeat); the invitee's
+     * sockets hear of it at once.
+     */
+    public Views.Invitation invite(Persona inviter, ClientMessage.SceneInvite request) {
+        String sceneId = request.scene();
+        String inviteeId = request.invitee();
         Persona invitee = personas.byId(inviteeId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
         Invitations.Invited invited = sql.inTransaction(handle -> {
             requireMember(handle, sceneId, inviter.id());
             requireNoCoolingOff(handle, inviteeId, inviter.id());
             if (SceneStore.isMember(handle, sceneId, inviteeId)) throw new ProtocolException(ErrorCode.ALREADY_MEMBER, "already a member of that scene");
-            return invitations.invite(handle, sceneId, inviter.id(), inviteeId, note, SceneStore.memberIds(handle, sceneId).size());
+            Agreements.Terms terms = Agreements.proposal(handle, request, boundaries);
+            return invitations.invite(handle, sceneId, inviter.id(), inviteeId, request.note(), terms,
+                    SceneStore.memberIds(handle, sceneId).size());
         });
         Invitations.Invitation invitation = invited.invitation();
         if (invited.created()) {
-            tellAccount(invitee.accountId(), new ServerMessage.InvitationReceived(views.invitation(invitation, Invitations.PENDING)));
+            tellAccount(invitee.accountId(), new ServerMessage.InvitationReceived(invitationView(invitation, Invitations.PENDING)));
         }
-        return views.invitation(invitation, invitation.shownToInviter());
+        return invitationView(invitation, invitation.shownToInviter());
     }
 
-    /** The invitee accepts: the scene's members hear of it, and may now add the persona. */
-    public Views.Invitation accept(String accountId, String invitationId) {
+    /**
+     * The invitee accepts exactly what the invitation proposes, which becomes (or joins) the scene's
+     * agreement; anything else is refused and nothing changes. The members hear of it, and may now
+     * add the persona.
+     */
+    public Views.Invitation accept(String accountId, ClientMessage.InvitationAccept request) {
         List<String> mine = personaIds(accountId);
         Invitations.Invitation invitation = sql.inTransaction(handle -> {
-            Invitations.Invitation open = invitations.addressedTo(handle, invitationId, mine);
-            invitations.answer(handle, invitationId, Invitations.ACCEPTED);
+            Invitations.Invitation open = invitations.addressedTo(handle, request.invitation(), mine);
+            Agreements.agree(handle, open, request, clock.millis());
+            invitations.answer(handle, open.id(), Invitations.ACCEPTED);
             return open;
         });
-        Views.Invitation accepted = views.invitation(invitation, Invitations.ACCEPTED);
+        Views.Invitation accepted = invitationView(invitation, Invitations.ACCEPTED);
         tellMembers(invitation.scene(), new ServerMessage.InvitationAccepted(accepted));
         return accepted;
     }
@@ -146,8 +163,8 @@ public final class Scenes {
     public ServerMessage invitations(String requestId, String accountId) {
         List<String> mine = personaIds(accountId);
         return sql.withHandle(handle -> new ServerMessage.Invitations(requestId,
-                invitations.received(handle, mine).stream().map(i -> views.invitation(i, Invitations.PENDING)).toList(),
-                invitations.sent(handle, mine).stream().map(i -> views.invitation(i, i.shownToInviter())).toList()));
+                invitations.received(handle, mine).stream().map(i -> views.invitation(handle, i, Invitations.PENDING)).toList(),
+                invitations.sent(handle, mine).stream().map(i -> views.invitation(handle, i, i.shownToInviter())).toList()));
     }
 
     /** Hands out one KeyPackage per device of a persona that accepted an invitation into the scene. */
@@ -342,6 +359,10 @@ public final class Scenes {
 
     private List<String> personaIds(String accountId) {
         return personas.of(accountId).stream().map(Persona::id).toList();
+    }
+
+    private Views.Invitation invitationView(Invitations.Invitation invitation, String status) {
+        return sql.withHandle(handle -> views.invitation(handle, invitation, status));
     }
 
     private void requireNoCoolingOff(Handle handle, String invitee, String inviter) {

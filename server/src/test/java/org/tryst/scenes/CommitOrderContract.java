@@ -88,7 +88,7 @@ abstract class CommitOrderContract {
         for (RawDevice other : others) {
             creator.request(id -> new ClientMessage.SceneInvite(id, sceneId, creator.persona.id(), other.persona.id(), null));
             String invitation = other.next(ServerMessage.InvitationReceived.class).invitation().id();
-            other.request(id -> new ClientMessage.InvitationAccept(id, invitation));
+            other.request(id -> new ClientMessage.InvitationAccept(id, invitation, List.of(), "red"));
             var claimed = (ServerMessage.KeyPackages) creator.request(id -> new ClientMessage.KeyPackagesClaim(id, sceneId, other.persona.id()));
             claimed.keyPackages().forEach(kp -> keyPackages.add(Base64.getDecoder().decode(kp.keyPackage())));
         }

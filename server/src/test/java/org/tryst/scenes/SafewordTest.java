@@ -3,6 +3,7 @@ package org.tryst.scenes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.MutableClock;
@@ -47,7 +48,7 @@ class SafewordTest {
         try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
             Views.Scene scene = alice.createScene();
             String invitation = SceneConsentTest.invite(alice, bob, scene.id());
-            bob.request(id -> new ClientMessage.InvitationAccept(id, invitation));
+            bob.request(id -> new ClientMessage.InvitationAccept(id, invitation, List.of(), "red"));
             bob.request(id -> new ClientMessage.Safeword(id, scene.id(), bob.persona.id(), 48));
             // Bob accepted but was not added yet: a member of the scene is needed for the safeword.
             throw new AssertionError("unreachable");

@@ -138,7 +138,7 @@ class SceneBadInputTest {
             List<byte[]> keyPackages = new java.util.ArrayList<>();
             for (RawDevice invitee : List.of(bob, carol)) {
                 String invitation = SceneConsentTest.invite(alice, invitee, scene.id());
-                invitee.request(id -> new ClientMessage.InvitationAccept(id, invitation));
+                invitee.request(id -> new ClientMessage.InvitationAccept(id, invitation, List.of(), "red"));
                 var claimed = (ServerMessage.KeyPackages) alice.request(id -> new ClientMessage.KeyPackagesClaim(id, scene.id(), invitee.persona.id()));
                 keyPackages.add(Base64.getDecoder().decode(claimed.keyPackages().getFirst().keyPackage()));
             }
@@ -170,7 +170,7 @@ class SceneBadInputTest {
     private static Views.Scene sceneOf(RawDevice creator, SceneMember member) throws Exception {
         Views.Scene scene = creator.createScene();
         creator.request(id -> new ClientMessage.SceneInvite(id, scene.id(), creator.persona.id(), member.persona().id(), null));
-        member.client().accept(member.next(SceneEvent.Invited.class).invitation().id());
+        member.client().accept(member.next(SceneEvent.Invited.class).invitation());
         var claimed = (ServerMessage.KeyPackages) creator.request(id -> new ClientMessage.KeyPackagesClaim(id, scene.id(), member.persona().id()));
         Mls.Group group = creator.mls.group(scene.id());
         Mls.Commit commit = group.commit(claimed.keyPackages().stream().map(kp -> Base64.getDecoder().decode(kp.keyPackage())).toList(), List.of());

@@ -23,7 +23,7 @@ abstract class SceneCanaryContract {
         try (var alice = SceneMember.join(server, "Alice"); var bob = SceneMember.join(server, "Bob")) {
             Views.Scene scene = alice.client().createScene(alice.persona().id());
             alice.client().invite(scene.id(), alice.persona().id(), bob.persona().id(), "tea?");
-            bob.client().accept(bob.next(SceneEvent.Invited.class).invitation().id());
+            bob.client().accept(bob.next(SceneEvent.Invited.class).invitation());
             bob.next(SceneEvent.Joined.class);
             alice.client().say(scene.id(), canary.phrase());
             assertThat(bob.heard()).isEqualTo(canary.phrase());

@@ -23,7 +23,7 @@ class SceneChatTest {
             SceneEvent.Invited invited = bob.next(SceneEvent.Invited.class);
             assertThat(invited.invitation().note()).isEqualTo("a walk by the sea?");
             assertThat(invited.invitation().from().id()).isEqualTo(alice.persona().id());
-            bob.client().accept(invited.invitation().id());
+            bob.client().accept(invited.invitation());
             bob.next(SceneEvent.Joined.class);
 
             alice.client().say(scene.id(), "hello Bob");

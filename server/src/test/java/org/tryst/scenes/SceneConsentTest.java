@@ -60,7 +60,7 @@ class SceneConsentTest {
             // A KeyPackage claimed for another scene, where Bob did accept.
             Views.Scene other = alice.createScene();
             String invitation = invite(alice, bob, other.id());
-            bob.request(id -> new ClientMessage.InvitationAccept(id, invitation));
+            bob.request(id -> new ClientMessage.InvitationAccept(id, invitation, List.of(), "red"));
             var claimed = (ServerMessage.KeyPackages) alice.request(id -> new ClientMessage.KeyPackagesClaim(id, other.id(), bob.persona.id()));
             byte[] forOther = Base64.getDecoder().decode(claimed.keyPackages().getFirst().keyPackage());
             Mls.Commit elsewhere = group.commit(List.of(forOther), List.of());
@@ -95,7 +95,7 @@ class SceneConsentTest {
             for (int i = 0; i < 4; i++) {
                 Views.Scene scene = alice.createScene();
                 String invitation = invite(alice, bob, scene.id());
-                bob.request(id -> new ClientMessage.InvitationAccept(id, invitation));
+                bob.request(id -> new ClientMessage.InvitationAccept(id, invitation, List.of(), "red"));
                 var claimed = (ServerMessage.KeyPackages) alice.request(id -> new ClientMessage.KeyPackagesClaim(id, scene.id(), bob.persona.id()));
                 assertThat(claimed.keyPackages()).singleElement().extracting(Views.DeviceKeyPackage::device).isEqualTo(bob.device);
                 handedOut.add(claimed.keyPackages().getFirst().keyPackage());

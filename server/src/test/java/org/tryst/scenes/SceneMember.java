@@ -68,7 +68,7 @@ public final class SceneMember implements AutoCloseable {
 
     void bringIn(String sceneId, SceneMember other) throws InterruptedException {
         client.invite(sceneId, persona.id(), other.persona.id(), "join us?");
-        other.client.accept(other.next(SceneEvent.Invited.class).invitation().id());
+        other.client.accept(other.next(SceneEvent.Invited.class).invitation());
         other.next(SceneEvent.Joined.class);
         next(SceneEvent.NewEpoch.class);
     }

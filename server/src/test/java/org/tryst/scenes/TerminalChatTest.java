@@ -20,7 +20,8 @@ import org.tryst.client.chat.Shell;
 
 /**
  * Two people at the terminal chat against a real server, typing what a person types: personas, a
- * channel, an invitation, an end-to-end encrypted scene, safety numbers, the timer and leaving.
+ * channel, an invitation, an end-to-end encrypted scene, safety numbers, the timer and leaving;
+ * boundaries, an agreement and the safeword word.
  */
 class TerminalChatTest {
     @RegisterExtension
@@ -59,6 +60,33 @@ class TerminalChatTest {
             kit.type("/leave");
             juno.sees(line -> line.equals(kitName + " left the scene."));
             assertThat(juno.shell.prompt()).contains("scene with nobody yet");
+        }
+    }
+
+    @Test
+    void twoPeopleAgreeOnTopicsAndTheSafewordWordEndsTheScene() throws Exception {
+        try (var juno = Terminal.open("juno"); var kit = Terminal.open("kit")) {
+            String junoName = TestServer.uniqueName("Juno");
+            String kitName = TestServer.uniqueName("Kit");
+            juno.type("/persona new " + junoName);
+            kit.type("/persona new " + kitName);
+            juno.type("/boundaries set pain yes");
+            kit.type("/boundaries set pain no");
+            kit.type("/boundaries set praise yes");
+            juno.type("/boundaries " + kitName);
+            juno.sees(line -> line.contains("Pain") && line.contains("!! one says no, the other yes"));
+
+            juno.type("/invite " + kitName + " topics=praise,pain safeword=lantern tea?");
+            kit.sees(line -> line.equals("    Proposes Praise, Pain (!! you said no); safeword \u201clantern\u201d."));
+            kit.type("/accept 1");
+            String agreed = "Agreed by " + junoName + ", " + kitName + ": Praise, Pain. The safeword is \u201clantern\u201d";
+            kit.sees(line -> line.startsWith(agreed));
+            juno.sees(line -> line.startsWith(agreed));
+
+            kit.type("LANTERN");
+            kit.sees(line -> line.startsWith("You used the safeword"));
+            juno.sees(line -> line.contains("is over: someone used the safeword"));
+            assertThat(juno.screen()).noneMatch(line -> line.endsWith(kitName + ": LANTERN"));
         }
     }
 

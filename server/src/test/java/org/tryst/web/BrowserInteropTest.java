@@ -43,7 +43,7 @@ class BrowserInteropTest {
 
             bea.fill(label("Persona name"), jo.persona().name());
             bea.click(role("button", "Invite"));
-            jo.client().accept(jo.next(SceneEvent.Invited.class).invitation().id());
+            jo.client().accept(jo.next(SceneEvent.Invited.class).invitation());
             jo.next(SceneEvent.Joined.class);
             jay.next(SceneEvent.NewEpoch.class);
             agree(bea, jay, jo);

@@ -86,7 +86,7 @@ final class ScenePairs {
             Mls.Group group = sender.mls.create(scene.id(), sender.persona, BASE64_DECODER.decode(scene.externalSender()));
             String invitation = ((ServerMessage.InvitationInfo) sender.request(id -> new ClientMessage.SceneInvite(id, scene.id(),
                     sender.persona, partner.persona, null))).invitation().id();
-            partner.request(id -> new ClientMessage.InvitationAccept(id, invitation));
+            partner.request(id -> new ClientMessage.InvitationAccept(id, invitation, List.of(), "red"));
             var claimed = (ServerMessage.KeyPackages) sender.request(id -> new ClientMessage.KeyPackagesClaim(id, scene.id(), partner.persona));
             Mls.Commit add = group.commit(claimed.keyPackages().stream().map(kp -> BASE64_DECODER.decode(kp.keyPackage())).toList(), List.of());
             sender.request(id -> new ClientMessage.SceneSend(id, scene.id(), "add", BASE64.encodeToString(add.message()),

@@ -1,6 +1,8 @@
 package org.tryst.client.chat;
 
 import java.util.List;
+import java.util.Map;
+import org.tryst.protocol.Answer;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
@@ -41,11 +43,22 @@ public interface Backend {
 
     Views.Scene createScene(String personaId);
 
-    void invite(String sceneId, String personaId, String inviteeId, String note);
+    /** Invites a persona proposing topics and a safeword word (empty and null: the server's default, or the scene's agreement). */
+    void invite(String sceneId, String personaId, String inviteeId, String note, List<String> topics, String safeword);
+
+    /** The server's boundaries catalogue and default safeword word. */
+    ServerMessage.Catalogue catalogue();
+
+    /** Any persona's boundaries. */
+    Views.Boundaries boundaries(String personaId);
+
+    /** Replaces the whole boundaries list of one of this account's personas. */
+    Views.Boundaries setBoundaries(String personaId, Map<String, Answer> answers, String notes);
 
     ServerMessage.Invitations invitations();
 
-    void accept(String invitationId);
+    /** Accepts an invitation, agreeing to exactly the topics and safeword it shows. */
+    void accept(Views.Invitation invitation);
 
     void decline(String invitationId);
 

@@ -2,9 +2,11 @@ package org.tryst.client.chat;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.tryst.client.TrystClient;
+import org.tryst.protocol.Answer;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ServerMessage;
@@ -87,8 +89,23 @@ public final class ClientBackend implements Backend {
     }
 
     @Override
-    public void invite(String sceneId, String personaId, String inviteeId, String note) {
-        client.invite(sceneId, personaId, inviteeId, note);
+    public void invite(String sceneId, String personaId, String inviteeId, String note, List<String> topics, String safeword) {
+        client.invite(sceneId, personaId, inviteeId, note, topics.isEmpty() ? null : topics, safeword);
+    }
+
+    @Override
+    public ServerMessage.Catalogue catalogue() {
+        return client.catalogue();
+    }
+
+    @Override
+    public Views.Boundaries boundaries(String personaId) {
+        return client.boundaries(personaId);
+    }
+
+    @Override
+    public Views.Boundaries setBoundaries(String personaId, Map<String, Answer> answers, String notes) {
+        return client.setBoundaries(personaId, answers, notes);
     }
 
     @Override
@@ -97,8 +114,8 @@ public final class ClientBackend implements Backend {
     }
 
     @Override
-    public void accept(String invitationId) {
-        client.accept(invitationId);
+    public void accept(Views.Invitation invitation) {
+        client.accept(invitation);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.tryst.client.chat;
 
+import java.util.List;
+import org.tryst.protocol.Answer;
+
 /** One line the person typed, understood: a command with its arguments, plain text to say, or a mistake to explain. */
 public sealed interface Command {
     /** Lists the commands. */
@@ -35,8 +38,26 @@ public sealed interface Command {
     /** Describes what the current persona does, in the current place. */
     record Pose(String text) implements Command {}
 
-    /** Invites a persona, by display name, into the current scene or a new one; the note is not end-to-end encrypted. */
-    record Invite(String name, String note) implements Command {}
+    /**
+     * Invites a persona, by display name, into the current scene or a new one, proposing topics and
+     * a safeword word (empty and null: the server's default, or the scene's agreement); the note is
+     * not end-to-end encrypted.
+     */
+    record Invite(String name, String note, List<String> topics, String safeword) implements Command {
+        /** An invitation that proposes what the server or the scene has. */
+        public Invite(String name, String note) {
+            this(name, note, List.of(), null);
+        }
+    }
+
+    /** Shows this persona's boundaries, or, given a name, that persona's side by side with this one's. */
+    record ShowBoundaries(String name) implements Command {}
+
+    /** Sets this persona's answer to one topic; a null answer clears it. */
+    record SetBoundary(String topic, Answer answer) implements Command {}
+
+    /** Replaces this persona's boundary notes. */
+    record SetBoundaryNotes(String notes) implements Command {}
 
     /** Lists invitations received and sent. */
     record ListInvitations() implements Command {}

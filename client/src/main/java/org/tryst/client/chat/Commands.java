@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.tryst.protocol.Answer;
 
 /** Reads what the person typed: one table of commands behind parsing, {@code /help} and completion. */
 public final class Commands {
@@ -33,7 +34,10 @@ public final class Commands {
                     Commands::safeword),
             new Spec("/who", "", "list who is here", none(new Command.Who())),
             new Spec("/me", "TEXT", "describe what you do, shown as * Name TEXT", text(Command.Pose::new)),
-            new Spec("/invite", "NAME [NOTE]", "invite a persona into this scene, or into a new one (the note is not encrypted)", Commands::invite),
+            new Spec("/invite", "NAME [NOTE]", "invite a persona into this scene, or into a new one (the note is not encrypted);"
+                    + " topics=A,B and safeword=WORD before the note propose them", Commands::invite),
+            new Spec("/boundaries", "[NAME]", "show your boundaries, or NAME's beside yours; /boundaries set TOPIC yes|maybe|no|clear"
+                    + " and /boundaries notes TEXT change yours", Commands::boundaries),
             new Spec("/invitations", "", "list the invitations you received and sent", none(new Command.ListInvitations())),
             new Spec("/accept", "N", "accept invitation N", number(Command.Accept::new)),
             new Spec("/decline", "N", "decline invitation N (the sender is not told)", number(Command.Decline::new)),
@@ -90,6 +94,7 @@ public final class Commands {
         return switch (parse(line)) {
             case Command.Say _, Command.Pose _, Command.Invalid _ -> false;
             case Command.Invite invite -> invite.note() == null;
+            case Command.SetBoundaryNotes _ -> false;
             default -> true;
         };
     }
@@ -127,14 +132,40 @@ public final class Commands {
         return channel.isEmpty() || channel.contains(" ") ? null : new Command.Join(channel.toLowerCase(Locale.ROOT));
     }
 
-    /** A name first, in quotes when it has spaces, then the note, if any. */
+    /** A name first, in quotes when it has spaces, then {@code topics=} and {@code safeword=} in any order, then the note, if any. */
     private static Command invite(String typed) {
         boolean quoted = typed.startsWith("\"");
         int end = quoted ? typed.indexOf('"', 1) : typed.indexOf(' ');
         if (quoted && end < 0) return null;
         String name = quoted ? typed.substring(1, end).strip() : end < 0 ? typed : typed.substring(0, end);
-        String note = end < 0 ? "" : typed.substring(end + 1).strip();
-        return name.isEmpty() ? null : new Command.Invite(name, note.isEmpty() ? null : note);
+        String rest = end < 0 ? "" : typed.substring(end + 1).strip();
+        List<String> topics = List.of();
+        String safeword = null;
+        while (rest.startsWith("topics=") || rest.startsWith("safeword=")) {
+            int space = rest.indexOf(' ');
+            String option = space < 0 ? rest : rest.substring(0, space);
+            rest = space < 0 ? "" : rest.substring(space + 1).strip();
+            String value = option.substring(option.indexOf('=') + 1);
+            if (value.isEmpty()) return null;
+            if (option.startsWith("topics=")) topics = List.of(value.toLowerCase(Locale.ROOT).split(","));
+            else safeword = value;
+        }
+        return name.isEmpty() ? null : new Command.Invite(name, rest.isEmpty() ? null : rest, topics, safeword);
+    }
+
+    /** Nothing (yours), {@code set TOPIC ANSWER}, {@code notes TEXT}, or a name to compare with. */
+    private static Command boundaries(String typed) {
+        String[] words = typed.split("\\s+", 3);
+        if (typed.isEmpty()) return new Command.ShowBoundaries(null);
+        if (words[0].equalsIgnoreCase("notes")) return new Command.SetBoundaryNotes(typed.substring(words[0].length()).strip());
+        if (!words[0].equalsIgnoreCase("set")) return name(Command.ShowBoundaries::new).apply(typed);
+        if (words.length != 3) return null;
+        String answer = words[2].toLowerCase(Locale.ROOT);
+        return switch (answer) {
+            case "yes", "maybe", "no" -> new Command.SetBoundary(words[1].toLowerCase(Locale.ROOT), Answer.valueOf(answer.toUpperCase(Locale.ROOT)));
+            case "clear" -> new Command.SetBoundary(words[1].toLowerCase(Locale.ROOT), null);
+            default -> null;
+        };
     }
 
     private static String unquote(String typed) {

@@ -68,6 +68,8 @@ public final class Incoming {
         session.place = new Place.Scene(scene.id());
         screen.show("You are in the " + Format.sceneName(scene, session.mineIds()) + " as " + persona.name() + ": "
                 + Format.timer(scene.timerSeconds()) + ". What you say here is end-to-end encrypted.");
+        String agreement = ConsentFormat.agreement(scene.agreement(), catalogue());
+        if (agreement != null) screen.show(agreement);
     }
 
     private void inChannel(String channel, String line) {
@@ -113,11 +115,20 @@ public final class Incoming {
         received.add(invitation);
         session.received = List.copyOf(received);
         screen.show(Format.invited(received.size(), invitation));
+        ConsentFormat.proposal(invitation, catalogue()).forEach(screen::show);
+    }
+
+    private List<Views.Topic> catalogue() {
+        if (session.catalogue.isEmpty()) session.catalogue = backend.catalogue().topics();
+        return session.catalogue;
     }
 
     private void changed(Views.Scene scene, String reason) {
         Views.Scene before = session.scene(scene.id()).orElse(null);
         session.update(scene);
         Format.changes(before, scene, reason, session.mineIds()).forEach(line -> inScene(scene.id(), line));
+        if (before != null && before.agreement() == null && scene.agreement() != null) {
+            inScene(scene.id(), ConsentFormat.agreement(scene.agreement(), catalogue()));
+        }
     }
 }

@@ -21,6 +21,8 @@ final class Session {
     /** Received invitations as last listed, plus those that arrived since: {@code /accept N} counts in this list. */
     List<Views.Invitation> received = List.of();
     /** The id of the newest channel message shown; ids sort by time. */
+    /** The server's boundaries catalogue, loaded when first needed. */
+    List<Views.Topic> catalogue = List.of();
     /** A scene whose invitation was accepted here: the chat goes there once this device is added. */
     String awaitedScene;
 

@@ -1,8 +1,12 @@
 package org.tryst.client.chat;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.tryst.protocol.Answer;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.Views;
 
@@ -85,7 +89,10 @@ public final class Shell {
             case Command.Who _ -> who();
             case Command.Say(String text) -> speak(MessageKind.SAY, text);
             case Command.Pose(String text) -> speak(MessageKind.POSE, text);
-            case Command.Invite(String name, String note) -> invite(name, note);
+            case Command.Invite invite -> invite(invite);
+            case Command.ShowBoundaries(String name) -> showBoundaries(name);
+            case Command.SetBoundary(String topic, Answer answer) -> changeBoundaries(topic, answer, null);
+            case Command.SetBoundaryNotes(String notes) -> changeBoundaries(null, null, notes);
             case Command.ListInvitations _ -> listInvitations();
             case Command.Accept(int number) -> accept(number);
             case Command.Decline(int number) -> decline(number);
@@ -211,6 +218,7 @@ public final class Shell {
         switch (session.place) {
             case Place.Nowhere _ -> screen.show("You are not in a channel or a scene: /join CHANNEL, or /scenes and /scene N.");
             case Place.Channel(String name) -> backend.sayInChannel(persona.id(), name, kind, text); // shown when the server relays it
+            case Place.Scene(String id) when kind == MessageKind.SAY && isSafeword(id, text) -> safeword(24);
             case Place.Scene(String id) -> {
                 backend.sayInScene(id, kind, text);
                 screen.show(Format.message(clock.millis(), persona.name(), kind, text, clock.getZone()));
@@ -218,18 +226,56 @@ public final class Shell {
         }
     }
 
-    private void invite(String name, String note) {
+    /** The scene's safeword word, typed alone on a line, is the safeword: it is never sent as a message. */
+    private boolean isSafeword(String sceneId, String text) {
+        return session.scene(sceneId).map(Views.Scene::agreement).filter(agreement -> agreement.isSafeword(text)).isPresent();
+    }
+
+    private void showBoundaries(String name) {
+        Views.Boundaries mine = backend.boundaries(speaker().id());
+        List<Views.Topic> catalogue = catalogue();
+        if (name == null) {
+            ConsentFormat.own(mine, catalogue).forEach(screen::show);
+            return;
+        }
+        Views.Boundaries theirs = backend.boundaries(backend.findPersona(name).id());
+        ConsentFormat.sideBySide(mine, theirs, catalogue).forEach(screen::show);
+    }
+
+    /** Changes one answer or the notes and keeps the rest: the server takes the whole list. */
+    private void changeBoundaries(String topic, Answer answer, String notes) {
         Views.Persona persona = speaker();
-        Views.Persona invitee = backend.findPersona(name);
+        Views.Boundaries current = backend.boundaries(persona.id());
+        Map<String, Answer> answers = new HashMap<>(current.answers());
+        if (topic != null && catalogue().stream().noneMatch(known -> known.id().equals(topic))) {
+            throw new Refused("There is no topic " + topic + "; /boundaries lists them.");
+        }
+        if (topic != null && answer == null) answers.remove(topic);
+        else if (topic != null) answers.put(topic, answer);
+        backend.setBoundaries(persona.id(), answers, notes == null ? current.notes() : notes);
+        screen.show(topic == null ? "Your notes are saved." : "Saved: " + topic + " " + (answer == null ? "cleared" : answer.name().toLowerCase(Locale.ROOT)) + ".");
+    }
+
+    private List<Views.Topic> catalogue() {
+        if (session.catalogue.isEmpty()) session.catalogue = backend.catalogue().topics();
+        return session.catalogue;
+    }
+
+    private void invite(Command.Invite command) {
+        Views.Persona persona = speaker();
+        Views.Persona invitee = backend.findPersona(command.name());
+        String note = command.note();
+        List<String> topics = command.topics();
+        String word = command.safeword();
         if (invitee.id().equals(persona.id())) throw new Refused("That is you.");
         if (session.place instanceof Place.Scene(String id)) {
-            backend.invite(id, persona.id(), invitee.id(), note);
+            backend.invite(id, persona.id(), invitee.id(), note, topics, word);
             screen.show("You invited " + invitee.name() + " into this scene. You will see when they join.");
             return;
         }
         Views.Scene scene = backend.createScene(persona.id());
         try {
-            backend.invite(scene.id(), persona.id(), invitee.id(), note);
+            backend.invite(scene.id(), persona.id(), invitee.id(), note, topics, word);
         } catch (RuntimeException failure) {
             backend.leaveScene(scene.id(), persona.id()); // an empty scene nobody was invited to is of no use
             throw failure;
@@ -244,16 +290,21 @@ public final class Shell {
         var invitations = backend.invitations();
         session.received = invitations.received();
         screen.show(session.received.isEmpty() ? "Nobody has invited you." : "Invitations to you:");
-        for (int i = 0; i < session.received.size(); i++) screen.show(Format.received(i + 1, session.received.get(i)));
+        for (int i = 0; i < session.received.size(); i++) {
+            screen.show(Format.received(i + 1, session.received.get(i)));
+            ConsentFormat.proposal(session.received.get(i), catalogue()).forEach(screen::show);
+        }
         if (!invitations.sent().isEmpty()) screen.show("Invitations you sent:");
         invitations.sent().forEach(invitation -> screen.show(Format.sent(invitation)));
     }
 
     private void accept(int number) {
         Views.Invitation invitation = invitation(number);
-        backend.accept(invitation.id());
+        backend.accept(invitation);
         session.awaitedScene = invitation.scene();
-        screen.show("You accepted. You join the scene as soon as " + invitation.from().name() + "'s device adds you.");
+        screen.show("You accepted, and agreed to what it proposes:");
+        ConsentFormat.proposal(invitation, catalogue()).forEach(screen::show);
+        screen.show("You join the scene as soon as " + invitation.from().name() + "'s device adds you.");
     }
 
     private void decline(int number) {

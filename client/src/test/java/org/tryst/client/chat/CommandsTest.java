@@ -2,10 +2,12 @@ package org.tryst.client.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tryst.protocol.Answer;
 
 class CommandsTest {
 
@@ -73,6 +75,27 @@ class CommandsTest {
     }
 
     @Test
+    void inviteMayProposeTopicsAndASafewordBeforeTheNote() {
+        assertThat(Commands.parse("/invite Sage topics=romance,Pain safeword=Pineapple tea?"))
+                .isEqualTo(new Command.Invite("Sage", "tea?", List.of("romance", "pain"), "Pineapple"));
+        assertThat(Commands.parse("/invite \"Mary Ann\" safeword=red")).isEqualTo(new Command.Invite("Mary Ann", null, List.of(), "red"));
+        assertThat(Commands.parse("/invite Sage topics= tea?")).isEqualTo(new Command.Invalid("Usage: /invite NAME [NOTE]"));
+        assertThat(Commands.worthRemembering("/invite Sage topics=romance")).isTrue();
+    }
+
+    @Test
+    void boundariesShowsSetsAndCompares() {
+        assertThat(Commands.parse("/boundaries")).isEqualTo(new Command.ShowBoundaries(null));
+        assertThat(Commands.parse("/boundaries \"Mary Ann\"")).isEqualTo(new Command.ShowBoundaries("Mary Ann"));
+        assertThat(Commands.parse("/boundaries set Pain NO")).isEqualTo(new Command.SetBoundary("pain", Answer.NO));
+        assertThat(Commands.parse("/boundaries set pain clear")).isEqualTo(new Command.SetBoundary("pain", null));
+        assertThat(Commands.parse("/boundaries set pain sure")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/boundaries set pain")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/boundaries notes ask before anything rough")).isEqualTo(new Command.SetBoundaryNotes("ask before anything rough"));
+        assertThat(Commands.worthRemembering("/boundaries notes ask before anything rough")).isFalse();
+    }
+
+    @Test
     void inviteTakesANameAndAnOptionalNote() {
         assertThat(Commands.parse("/invite Sage")).isEqualTo(new Command.Invite("Sage", null));
         assertThat(Commands.parse("/invite Sage tea at the lighthouse?")).isEqualTo(new Command.Invite("Sage", "tea at the lighthouse?"));
@@ -121,7 +144,7 @@ class CommandsTest {
 
     @Test
     void helpDescribesEveryCommandOnItsOwnLine() {
-        assertThat(Commands.names()).hasSize(19).allSatisfy(name ->
+        assertThat(Commands.names()).hasSize(20).allSatisfy(name ->
                 assertThat(Commands.help()).anySatisfy(line -> assertThat(line).startsWith("  " + name)));
         assertThat(Commands.help()).contains("  /timer off|5m|1h|24h|7d  choose how soon this scene's messages disappear");
     }

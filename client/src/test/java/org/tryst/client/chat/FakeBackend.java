@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tryst.client.RequestFailed;
+import org.tryst.protocol.Answer;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
@@ -19,6 +20,7 @@ final class FakeBackend implements Backend {
     final List<Views.Invitation> received = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
     final Map<String, RequestFailed> refusals = new HashMap<>();
+    final Map<String, Views.Boundaries> boundaries = new HashMap<>();
     private int ids;
 
     Views.Persona someone(String name) {
@@ -130,8 +132,30 @@ final class FakeBackend implements Backend {
     }
 
     @Override
-    public void invite(String sceneId, String personaId, String inviteeId, String note) {
-        called("invite " + sceneId + " " + inviteeId + " " + note);
+    public void invite(String sceneId, String personaId, String inviteeId, String note, List<String> topics, String safeword) {
+        called("invite " + sceneId + " " + inviteeId + " " + note + (topics.isEmpty() ? "" : " topics=" + topics)
+                + (safeword == null ? "" : " safeword=" + safeword));
+    }
+
+    @Override
+    public ServerMessage.Catalogue catalogue() {
+        return new ServerMessage.Catalogue(null, List.of(new Views.Topic("romance", "Romance", "Tone", ""),
+                new Views.Topic("praise", "Praise", "Words", ""), new Views.Topic("degradation", "Degradation", "Words", ""),
+                new Views.Topic("pain", "Pain", "Power", "")), "red");
+    }
+
+    @Override
+    public Views.Boundaries boundaries(String personaId) {
+        Views.Persona persona = everyone.values().stream().filter(p -> p.id().equals(personaId)).findFirst().orElseThrow();
+        return boundaries.getOrDefault(personaId, new Views.Boundaries(new Views.Author(persona.id(), persona.name()), Map.of(), "", 0));
+    }
+
+    @Override
+    public Views.Boundaries setBoundaries(String personaId, Map<String, Answer> answers, String notes) {
+        called("setBoundaries " + personaId + " " + new java.util.TreeMap<>(answers) + " " + notes);
+        Views.Boundaries set = new Views.Boundaries(boundaries(personaId).persona(), Map.copyOf(answers), notes, 1);
+        boundaries.put(personaId, set);
+        return set;
     }
 
     @Override
@@ -140,8 +164,8 @@ final class FakeBackend implements Backend {
     }
 
     @Override
-    public void accept(String invitationId) {
-        called("accept " + invitationId);
+    public void accept(Views.Invitation invitation) {
+        called("accept " + invitation.id());
     }
 
     @Override

@@ -128,7 +128,8 @@ class ShellTest {
         shell.start();
         var invitation = new Views.Invitation("i1", "s9", author(sage), author(rowan), "tea?", "pending", 0);
         shell.incoming().show(new SceneEvent.Invited(invitation));
-        assertThat(last()).isEqualTo("Sage invites Rowan into a private scene: \u201ctea?\u201d \u2014 /accept 1 or /decline 1");
+        assertThat(screen).containsSubsequence("Sage invites Rowan into a private scene: \u201ctea?\u201d \u2014 /accept 1 or /decline 1",
+                "    Proposes no topics; safeword \u201cred\u201d.");
 
         type("/accept 2");
         assertThat(last()).isEqualTo("There is no invitation 2; /invitations lists them.");

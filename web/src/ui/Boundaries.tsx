@@ -1,0 +1,94 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Answer, Persona, TopicMatch } from "../api/protocol";
+import { boundariesOf, catalogue, label, setBoundaries } from "../app/consent";
+import { notice } from "../app/state";
+import { explain } from "./errors";
+
+const ANSWERS: Answer[] = ["yes", "maybe", "no"];
+
+/** One of the person's own personas: an answer per catalogue topic, grouped, and notes; saved whole. */
+export function BoundariesEditor({ persona }: { persona: Persona }) {
+  const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  const [notes, setNotes] = useState("");
+  useEffect(() => {
+    boundariesOf(persona.id).then((b) => { setAnswers(b.answers); setNotes(b.notes); }, (f) => (notice.value = explain(f)));
+  }, [persona.id]);
+  const choose = (topic: string, answer: Answer | null) => {
+    const next = { ...answers };
+    if (answer) next[topic] = answer; else delete next[topic];
+    setAnswers(next);
+  };
+  const save = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await setBoundaries(persona.id, answers, notes);
+      notice.value = `${persona.name}'s boundaries are saved.`;
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
+  const groups = [...new Set(catalogue.value.topics.map((topic) => topic.group))];
+  return (
+    <form class="boundaries" onSubmit={save} aria-label={`${persona.name}'s boundaries`}>
+      <h3>Boundaries</h3>
+      <p class="muted">Anyone can see these. Invitations show them beside the other persona's, and flag where you differ.</p>
+      {groups.map((group) => (
+        <fieldset key={group}>
+          <legend>{group}</legend>
+          {catalogue.value.topics.filter((topic) => topic.group === group).map((topic) => (
+            <div key={topic.id} class="boundary" title={topic.description}>
+              <span>{topic.label}</span>
+              {ANSWERS.map((answer) => (
+                <label key={answer}>
+                  <input type="radio" name={`b-${topic.id}`} aria-label={`${topic.label}: ${answer}`} checked={answers[topic.id] === answer}
+                    onChange={() => choose(topic.id, answer)} />{answer}
+                </label>
+              ))}
+              <label><input type="radio" name={`b-${topic.id}`} aria-label={`${topic.label}: unanswered`} checked={!answers[topic.id]}
+                onChange={() => choose(topic.id, null)} />–</label>
+            </div>
+          ))}
+        </fieldset>
+      ))}
+      <label>Boundary notes<textarea rows={3} maxLength={2000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} /></label>
+      <button type="submit">Save boundaries</button>
+    </form>
+  );
+}
+
+/** What a flag means, said from the invitee's side ({@code invitee} is "you" or a name). */
+function flagText(row: TopicMatch, invitee: string): string[] {
+  return row.flags.map((flag) => flag === "mismatch" ? "No against yes"
+    : flag === "proposed_no" ? `Proposed, but ${invitee} said no` : `Proposed; ${invitee} said maybe`);
+}
+
+/**
+ * Two personas' boundaries side by side, flagged. With {@code propose}, a checkbox per topic
+ * chooses what an invitation proposes, and the flags follow the choice at once.
+ */
+export function SideBySide({ rows, from, to, invitee, propose }: {
+  rows: TopicMatch[]; from: string; to: string; invitee: string;
+  propose?: { chosen: string[]; toggle: (topic: string) => void };
+}) {
+  if (rows.length === 0) return <p class="muted">Neither has answered any topic yet.</p>;
+  return (
+    <table class="side-by-side">
+      <thead><tr><th>Topic</th><th>{from}</th><th>{to}</th>{propose && <th>Propose</th>}<th /></tr></thead>
+      <tbody>{rows.map((row) => (
+        <tr key={row.topic} aria-label={label(row.topic)} class={row.flags.length > 0 ? "flagged" : undefined}>
+          <th scope="row">{label(row.topic)}{!propose && row.proposed && " (proposed)"}</th>
+          <td>{row.from ?? "–"}</td>
+          <td>{row.to ?? "–"}</td>
+          {propose && <td><input type="checkbox" aria-label={`Propose ${label(row.topic)}`} checked={propose.chosen.includes(row.topic)}
+            onChange={() => propose.toggle(row.topic)} /></td>}
+          <td class="flag">{flagText(row, invitee).join(" · ")}</td>
+        </tr>
+      ))}</tbody>
+    </table>
+  );
+}
+
+/** The topics of an agreement or proposal, by label, in words. */
+export function topicList(topics: string[]): string {
+  return topics.length === 0 ? "no particular topics" : topics.map(label).join(", ");
+}
