@@ -60,6 +60,8 @@ import java.util.List;
     @JsonSubTypes.Type(ClientMessage.SceneLeave.class),
     @JsonSubTypes.Type(ClientMessage.SceneTimer.class),
     @JsonSubTypes.Type(ClientMessage.Safeword.class),
+    @JsonSubTypes.Type(ClientMessage.TranscriptConsent.class),
+    @JsonSubTypes.Type(ClientMessage.TranscriptExport.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -481,6 +483,35 @@ public sealed interface ClientMessage {
             if (coolingOffHours != null && (coolingOffHours < 0 || coolingOffHours > 720)) {
                 throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "coolingOffHours must be 0 to 720");
             }
+        }
+    }
+
+    /** What a member may say about keeping a scene's transcript. */
+    List<String> TRANSCRIPT_CHOICES = List.of("ask", "agree", "refuse", "withdraw");
+
+    /**
+     * A member asks to keep the scene's transcript ({@code ask}), agrees or refuses to a request
+     * ({@code agree}, {@code refuse}), or takes back an answer ({@code withdraw}). Export is allowed
+     * only while every current member agrees.
+     */
+    @JsonTypeName("transcript.consent")
+    record TranscriptConsent(String id, String scene, String persona, String choice) implements ClientMessage {
+        public TranscriptConsent {
+            requestId(id);
+            ref(scene, "scene");
+            ref(persona, "persona");
+            present(choice, "choice");
+            if (!TRANSCRIPT_CHOICES.contains(choice)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "choice must be one of " + TRANSCRIPT_CHOICES);
+        }
+    }
+
+    /** Asks for a fresh mark to export the scene's transcript with; refused unless every member agrees. */
+    @JsonTypeName("transcript.export")
+    record TranscriptExport(String id, String scene, String persona) implements ClientMessage {
+        public TranscriptExport {
+            requestId(id);
+            ref(scene, "scene");
+            ref(persona, "persona");
         }
     }
 }

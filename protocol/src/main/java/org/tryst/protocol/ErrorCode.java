@@ -68,6 +68,10 @@ public enum ErrorCode {
     NO_KEY_PACKAGES,
     /** That persona used the safeword in a scene with yours and does not want invitations from it for now. */
     COOLING_OFF,
+    /** Nobody has asked to keep this scene's transcript: there is nothing to agree to, refuse or withdraw. */
+    NO_TRANSCRIPT_REQUEST,
+    /** Not every member of the scene agrees to keeping its transcript, so it cannot be exported. */
+    TRANSCRIPT_NOT_AGREED,
     /** The server failed; the request may be retried. Details are in the server log, never in the reply. */
     INTERNAL;
 

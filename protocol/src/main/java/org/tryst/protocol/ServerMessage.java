@@ -47,6 +47,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
     @JsonSubTypes.Type(ServerMessage.SceneEnded.class),
+    @JsonSubTypes.Type(ServerMessage.TranscriptMark.class),
 })
 public sealed interface ServerMessage {
 
@@ -176,9 +177,12 @@ public sealed interface ServerMessage {
     @JsonTypeName("invitation.accepted")
     record InvitationAccepted(Views.Invitation invitation) implements ServerMessage {}
 
-    /** Reply to {@code scene.send}: the message is durably stored as {@code message}, number {@code seq} of the scene. */
+    /**
+     * Reply to {@code scene.send}: the message is durably stored as {@code message}, number {@code seq} of the scene;
+     * it disappears at {@code expiresAt} (absent when the timer is off).
+     */
     @JsonTypeName("scene.sent")
-    record SceneSent(String id, String scene, String message, long seq, long epoch, long at) implements Reply {}
+    record SceneSent(String id, String scene, String message, long seq, long epoch, long at, Long expiresAt) implements Reply {}
 
     /** Event to a device: one message of a scene, in the scene's order; acknowledge it with {@code scene.ack}. */
     @JsonTypeName("scene.message")
@@ -191,4 +195,11 @@ public sealed interface ServerMessage {
     /** Event to every member's sockets: the scene is over (a member used the safeword); forget it and clear it from the screen. */
     @JsonTypeName("scene.ended")
     record SceneEnded(String scene, String reason) implements ServerMessage {}
+
+    /**
+     * Reply to {@code transcript.export}: a fresh mark, recorded by the server with the scene, the
+     * persona and the time, for the client to put in the transcript it builds from its own copy.
+     */
+    @JsonTypeName("transcript.mark")
+    record TranscriptMark(String id, String scene, String persona, String mark, long at) implements Reply {}
 }

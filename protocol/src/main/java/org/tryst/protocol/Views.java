@@ -39,7 +39,14 @@ public final class Views {
      * key, which the group must list so that the server can propose the removal of a member who left.
      */
     public record Scene(String id, List<Author> members, long epoch, long timerSeconds, List<TimerChoice> timerChoices,
-                        String externalSender, long createdAt) {}
+                        String externalSender, long createdAt, Transcript transcript) {}
+
+    /**
+     * A request to keep a scene's transcript (null in {@link Scene} when nobody asked): who asked and
+     * when, which members agree and which refuse (persona ids), and whether export is allowed, which
+     * it is only while every current member agrees. A change of members clears every answer.
+     */
+    public record Transcript(Author requestedBy, long requestedAt, List<String> agreed, List<String> refused, boolean allowed) {}
 
     /** A member's choice of a disappearing timer that is waiting for the others to agree. */
     public record TimerChoice(String persona, long seconds) {}

@@ -14,10 +14,12 @@ final class SceneViews {
 
     private final Personas personas;
     private final String externalSender;
+    private final Transcripts transcripts;
 
-    SceneViews(Personas personas, byte[] externalSenderKey) {
+    SceneViews(Personas personas, byte[] externalSenderKey, Transcripts transcripts) {
         this.personas = personas;
         this.externalSender = BASE64.encodeToString(externalSenderKey);
+        this.transcripts = transcripts;
     }
 
     Views.Scene scene(Handle handle, SceneStore.Scene scene) {
@@ -27,7 +29,8 @@ final class SceneViews {
                         ORDER BY persona_id""")
                 .bind("scene", scene.id())
                 .map((rs, ctx) -> new Views.TimerChoice(rs.getString("persona_id"), rs.getLong("timer_choice"))).list();
-        return new Views.Scene(scene.id(), members, scene.epoch(), scene.timerSeconds(), choices, externalSender, scene.createdAt());
+        return new Views.Scene(scene.id(), members, scene.epoch(), scene.timerSeconds(), choices, externalSender, scene.createdAt(),
+                transcripts.view(handle, scene.id(), this));
     }
 
     Views.SceneMessage message(Stored message) {

@@ -124,7 +124,7 @@ final class FakeBackend implements Backend {
     public Views.Scene createScene(String personaId) {
         called("createScene");
         Views.Persona me = personas.stream().filter(persona -> persona.id().equals(personaId)).findFirst().orElseThrow();
-        Views.Scene scene = new Views.Scene("s" + ++ids, List.of(new Views.Author(me.id(), me.name())), 0, 86_400, List.of(), "key", 0);
+        Views.Scene scene = new Views.Scene("s" + ++ids, List.of(new Views.Author(me.id(), me.name())), 0, 86_400, List.of(), "key", 0, null);
         scenes.add(scene);
         return scene;
     }

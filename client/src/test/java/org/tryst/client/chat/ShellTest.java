@@ -135,7 +135,7 @@ class ShellTest {
         type("/accept 1");
         assertThat(backend.calls).contains("accept i1");
 
-        backend.scenes.add(new Views.Scene("s9", List.of(author(sage), author(rowan)), 1, 86_400, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s9", List.of(author(sage), author(rowan)), 1, 86_400, List.of(), "key", 0, null));
         shell.incoming().show(new SceneEvent.Joined("s9"));
         assertThat(shell.prompt()).isEqualTo("Rowan in scene with Sage> ");
 
@@ -157,7 +157,7 @@ class ShellTest {
 
     @Test
     void eventsOfAnotherSceneSayWhichOne() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null));
         shell.start();
         shell.incoming().show(new SceneEvent.Said("s1", "m1", author(sage), "say", "psst", 0, null));
         shell.incoming().show(new SceneEvent.Dropped("s1", "m2", "the franking commitment does not match the message"));
@@ -168,7 +168,7 @@ class ShellTest {
     @Test
     void scenesAreListedAndVisitedByNumber() {
         backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300,
-                List.of(new Views.TimerChoice(sage.id(), 0)), "key", 0));
+                List.of(new Views.TimerChoice(sage.id(), 0)), "key", 0, null));
         shell.start();
         type("/scene 2");
         assertThat(last()).isEqualTo("There is no scene 2; /scenes lists them.");
@@ -179,7 +179,7 @@ class ShellTest {
 
     @Test
     void theSafewordEndsTheSceneYouAreIn() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null));
         shell.start();
         type("/safeword");
         assertThat(last()).isEqualTo("The safeword ends a scene: go to one first (/scenes, /scene N).");
@@ -203,7 +203,7 @@ class ShellTest {
 
     @Test
     void timerAndSafetyInAScene() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null));
         shell.start();
         type("/scene 1");
         type("/timer off");
@@ -214,14 +214,14 @@ class ShellTest {
         type("/safety Rowan");
         assertThat(last()).isEqualTo("Nobody named Rowan is in this scene; /who lists who is.");
 
-        Views.Scene shorter = new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 0, List.of(), "key", 0);
+        Views.Scene shorter = new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 0, List.of(), "key", 0, null);
         shell.incoming().show(new SceneEvent.Changed(shorter, "timer"));
         assertThat(last()).isEqualTo("From now on messages do not disappear.");
     }
 
     @Test
     void leavingASceneForgetsIt() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null));
         shell.start();
         type("/scene 1");
         type("/leave");
@@ -233,7 +233,7 @@ class ShellTest {
 
     @Test
     void beingRemovedFromTheSceneYouAreIn() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null));
         shell.start();
         type("/scene 1");
         shell.incoming().show(new SceneEvent.Removed("s1"));
