@@ -171,6 +171,17 @@ final class FakeBackend implements Backend {
     }
 
     @Override
+    public void transcript(String sceneId, String personaId, String choice) {
+        called("transcript " + sceneId + " " + choice);
+    }
+
+    @Override
+    public String exportTranscript(String sceneId, String personaId) {
+        called("exportTranscript " + sceneId);
+        return "Tryst transcript of scene " + sceneId + "\n";
+    }
+
+    @Override
     public String safetyNumber(String sceneId, String personaId) {
         called("safetyNumber " + sceneId + " " + personaId);
         return "12345 23456 34567 45678 56789 67890 78901 89012 90123 01234 11111 22222";

@@ -193,6 +193,42 @@ class ShellTest {
     }
 
     @Test
+    void askingToKeepTheTranscriptAndExportingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Views.Scene scene = new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null);
+        backend.scenes.add(scene);
+        shell.start();
+        type("/transcript ask");
+        assertThat(last()).isEqualTo("Go to a scene first: /scenes lists them, /scene N goes there.");
+        type("/scene 1");
+        type("/transcript");
+        assertThat(last()).isEqualTo("/transcript ask asks everyone here whether each of you may save a copy.");
+        type("/transcript ask");
+        assertThat(backend.calls).contains("transcript s1 ask");
+        type("/transcript maybe");
+        assertThat(last()).startsWith("Usage: /transcript [CHOICE]");
+
+        var asked = new Views.Transcript(author(rowan), 1, List.of(rowan.id()), List.of(), false);
+        var agreed = new Views.Transcript(author(rowan), 1, List.of(rowan.id(), sage.id()), List.of(), true);
+        shell.incoming().show(new SceneEvent.Changed(withTranscript(scene, asked), "transcript"));
+        shell.incoming().show(new SceneEvent.Changed(withTranscript(scene, agreed), "transcript"));
+        assertThat(screen).containsSubsequence("Sage agrees to keeping a transcript.",
+                "Everyone agrees: /export FILE saves your copy of the transcript, marked as yours.");
+
+        java.nio.file.Path file = dir.resolve("scene.txt");
+        type("/export " + file);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("Tryst transcript of scene s1\n");
+        assertThat(last()).startsWith("Saved the transcript to " + file + ". It is marked");
+        type("/export " + file);
+        assertThat(last()).isEqualTo(file + " exists already; choose a new file name.");
+        assertThat(backend.calls).filteredOn(call -> call.startsWith("exportTranscript")).hasSize(1);
+    }
+
+    private static Views.Scene withTranscript(Views.Scene scene, Views.Transcript transcript) {
+        return new Views.Scene(scene.id(), scene.members(), scene.epoch(), scene.timerSeconds(), scene.timerChoices(),
+                scene.externalSender(), scene.createdAt(), transcript);
+    }
+
+    @Test
     void timerAndSafetyNeedAScene() {
         shell.start();
         type("/timer 1h");
