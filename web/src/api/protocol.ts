@@ -24,7 +24,12 @@ export interface ClientMessage { type: string; id?: string; [field: string]: unk
 export interface Scene {
   id: string; members: Author[]; epoch: number; timerSeconds: number;
   timerChoices: { persona: string; seconds: number }[]; externalSender: string; createdAt: number;
+  /** The request to keep the scene's transcript; absent or null when nobody asked. */
+  transcript?: Transcript | null;
 }
+
+/** Who asked to keep a scene's transcript, who agrees and refuses (persona ids), and whether export is allowed. */
+export interface Transcript { requestedBy: Author; requestedAt: number; agreed: string[]; refused: string[]; allowed: boolean }
 export interface Invitation { id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number }
 /** One relayed MLS message of a scene. */
 export interface SceneMessage {

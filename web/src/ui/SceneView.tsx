@@ -4,6 +4,7 @@ import { notice, sceneEpochs, sceneLines, scenes, view } from "../app/state";
 import { chooseTimer, invite, leave, myPersonaIn, renewKeys, safety, safeword, say } from "../app/scenes";
 import { showPersona } from "../app/tryst";
 import { explain } from "./errors";
+import { TranscriptPanel } from "./TranscriptPanel";
 
 const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
 const timerName = (seconds: number) => CHOICES.find(([value]) => value === seconds)?.[1] ?? `${seconds} s`;
@@ -93,6 +94,7 @@ export function SceneView({ id }: { id: string }) {
             {scene.members.find((m) => m.id === choice.persona)?.name} asks for {timerName(choice.seconds)}; it applies when everyone agrees.
           </p>
         ))}
+        <TranscriptPanel scene={scene} me={{ id: me.id, name: me.name }} />
         <h3>Safety numbers</h3>
         {others.map((other) => (
           <div key={other.id}>

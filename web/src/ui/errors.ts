@@ -20,6 +20,8 @@ const EXPLAINED: Record<string, string> = {
   session_invalid: "Your session ended. Log in again.",
   offline: "You are offline; Tryst keeps trying to reconnect.",
   cooling_off: "That persona does not want invitations from you for now.",
+  no_transcript_request: "Nobody has asked to keep a transcript of this scene.",
+  transcript_not_agreed: "Not everyone in this scene agrees to keeping a transcript, so it cannot be exported.",
   invalid_message: "The server did not accept that.",
   internal: "The server failed. Try again in a moment.",
 };
