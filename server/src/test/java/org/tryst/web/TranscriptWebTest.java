@@ -8,11 +8,9 @@ import static org.tryst.web.InBrowser.joinChannel;
 import static org.tryst.web.InBrowser.registerWithPersona;
 import static org.tryst.web.InBrowser.sayInScene;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
-import org.tryst.config.ConfigLoader;
 import org.tryst.protocol.InvisibleMark;
 import org.tryst.scenes.LeakTrace;
 import org.tryst.storage.Database;
@@ -66,8 +64,7 @@ class TranscriptWebTest {
         assertThat(InvisibleMark.find(copy.text())).isNotEmpty().containsOnly(visible.lines()
                 .filter(line -> line.startsWith("Mark ")).findFirst().orElseThrow().substring(5, 29));
         String excerpt = copy.text().lines().filter(line -> line.contains("Worth")).findFirst().orElseThrow();
-        try (Database database = Database.open(ConfigLoader.load(null, Map.of("TRYST_HTTP_DATA", server.data().toString())).storage(),
-                server.data())) {
+        try (Database database = Database.open(server.config().storage(), server.data())) {
             assertThat(new LeakTrace(database.sql()).trace(excerpt).named()).hasValueSatisfying(export ->
                     assertThat(export.personaName()).isEqualTo(juno));
         }

@@ -7,15 +7,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.AdminTrace;
 import org.tryst.TestServer;
 import org.tryst.client.RequestFailed;
-import org.tryst.config.ConfigLoader;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.InvisibleMark;
 import org.tryst.protocol.ServerMessage;
@@ -25,15 +22,15 @@ import org.tryst.testkit.Wire;
 /**
  * Keeping a scene's transcript needs every member's yes, given for the members there now; only
  * then does the server hand out marks, one per export, and a leaked copy names whose export it was.
+ * Runs on SQLite and on PostgreSQL.
  */
-class TranscriptTest {
-    @RegisterExtension
-    static final TestServer server = TestServer.sqlite();
+abstract class TranscriptContract {
+    abstract TestServer server();
 
     @Test
     void exportIsRefusedUntilEveryMemberAgreesEvenToAModifiedClient() throws Exception {
-        try (var alice = SceneMember.join(server, "Alice"); var bob = SceneMember.join(server, "Bob");
-             var carol = SceneMember.join(server, "Carol")) {
+        try (var alice = SceneMember.join(server(), "Alice"); var bob = SceneMember.join(server(), "Bob");
+             var carol = SceneMember.join(server(), "Carol")) {
             Views.Scene scene = alice.sceneWith(bob, carol);
             assertThat(scene.transcript()).isNull();
             assertThat(refusal(alice, id -> new ClientMessage.TranscriptExport(id, scene.id(), alice.persona().id())))
@@ -76,8 +73,8 @@ class TranscriptTest {
 
     @Test
     void aMemberJoiningOrLeavingClearsEveryAnswer() throws Exception {
-        try (var alice = SceneMember.join(server, "Alice"); var bob = SceneMember.join(server, "Bob");
-             var carol = SceneMember.join(server, "Carol")) {
+        try (var alice = SceneMember.join(server(), "Alice"); var bob = SceneMember.join(server(), "Bob");
+             var carol = SceneMember.join(server(), "Carol")) {
             Views.Scene scene = alice.sceneWith(bob);
             alice.client().transcript(scene.id(), alice.persona().id(), "ask");
             bob.client().transcript(scene.id(), bob.persona().id(), "agree");
@@ -103,8 +100,8 @@ class TranscriptTest {
 
     @Test
     void badRequestsGetTypedErrorsAndChangeNothing() throws Exception {
-        try (var alice = SceneMember.join(server, "Alice"); var bob = SceneMember.join(server, "Bob");
-             var mallory = SceneMember.join(server, "Mallory")) {
+        try (var alice = SceneMember.join(server(), "Alice"); var bob = SceneMember.join(server(), "Bob");
+             var mallory = SceneMember.join(server(), "Mallory")) {
             Views.Scene scene = alice.sceneWith(bob);
             String me = alice.persona().id();
             assertThat(refusal(alice, id -> new ClientMessage.TranscriptConsent(id, scene.id(), me, "agree"))).isEqualTo("no_transcript_request");
@@ -116,7 +113,7 @@ class TranscriptTest {
             assertThat(refusal(mallory, id -> new ClientMessage.TranscriptExport(id, scene.id(), outsider))).isEqualTo("not_member");
             assertThat(refusal(mallory, id -> new ClientMessage.TranscriptConsent(id, scene.id(), bob.persona().id(), "agree")))
                     .isEqualTo("not_your_persona");
-            try (Wire wire = server.connect(alice.user())) {
+            try (Wire wire = server().connect(alice.user())) {
                 wire.sendJson("{\"type\":\"transcript.consent\",\"id\":\"t1\",\"scene\":\"" + scene.id() + "\",\"persona\":\"" + me
                         + "\",\"choice\":\"maybe\"}");
                 wire.expectError("invalid_message");
@@ -133,7 +130,7 @@ class TranscriptTest {
 
     @Test
     void eachMembersExportIsMarkedAsTheirsAndALeakedExcerptNamesThem() throws Exception {
-        try (var alice = SceneMember.join(server, "Alice"); var bob = SceneMember.join(server, "Bob")) {
+        try (var alice = SceneMember.join(server(), "Alice"); var bob = SceneMember.join(server(), "Bob")) {
             Views.Scene scene = alice.sceneWith(bob);
             alice.client().say(scene.id(), "the first thing said");
             assertThat(bob.heard()).isEqualTo("the first thing said");
@@ -171,12 +168,11 @@ class TranscriptTest {
         }
     }
 
-    private static String trace(String text) throws Exception {
+    private String trace(String text) throws Exception {
         Path file = Files.createTempFile("leak", ".txt");
         Files.writeString(file, text);
         StringWriter out = new StringWriter();
-        int status = AdminTrace.trace(ConfigLoader.load(null, Map.of("TRYST_HTTP_DATA", server.data().toString())), file,
-                new PrintWriter(out));
+        int status = AdminTrace.trace(server().config(), file, new PrintWriter(out));
         assertThat(status).isEqualTo(out.toString().startsWith("This copy came from") ? 0 : 1);
         return out.toString();
     }
