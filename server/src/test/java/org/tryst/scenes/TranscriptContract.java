@@ -1,6 +1,7 @@
 package org.tryst.scenes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -138,7 +139,11 @@ abstract class TranscriptContract {
             assertThat(alice.heard()).isEqualTo("the second thing said");
             alice.client().say(scene.id(), "the third thing said");
             assertThat(bob.heard()).isEqualTo("the third thing said");
+            assertThatThrownBy(() -> alice.client().exportTranscript(scene.id(), alice.persona().id()))
+                    .hasRootCauseInstanceOf(RequestFailed.class).hasMessageContaining("transcript_not_agreed");
             alice.client().transcript(scene.id(), alice.persona().id(), "ask");
+            assertThatThrownBy(() -> bob.client().exportTranscript(scene.id(), bob.persona().id()))
+                    .hasMessageContaining("transcript_not_agreed");
             bob.client().transcript(scene.id(), bob.persona().id(), "agree");
             alice.changed(s -> s.transcript() != null && s.transcript().allowed());
 
