@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.tryst.client.mls.BcMls;
@@ -53,7 +54,7 @@ public final class TrystClient implements AutoCloseable {
     private volatile Consumer<ServerMessage> otherEvents = event -> {};
     private final Map<String, List<SceneEvent.Said>> history = new LinkedHashMap<>();
     /** This account's personas by id, to name this device's own lines. */
-    private final Map<String, Views.Author> mine = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Views.Author> mine = new ConcurrentHashMap<>();
     private final Set<String> seen;
     private final List<String> unacknowledged = new ArrayList<>();
     private final ScheduledExecutorService ackTimer = Executors.newSingleThreadScheduledExecutor(

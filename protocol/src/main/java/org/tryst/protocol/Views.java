@@ -36,7 +36,8 @@ public final class Views {
     /**
      * A private scene: its members, the MLS epoch the server has ordered up to, the disappearing
      * timer in seconds (0 is off) with members' pending choices, and the server's MLS external-sender
-     * key, which the group must list so that the server can propose the removal of a member who left.
+     * key, which the group must list so that the server can propose the removal of a member who left;
+     * and the request to keep its transcript, if anyone asked.
      */
     public record Scene(String id, List<Author> members, long epoch, long timerSeconds, List<TimerChoice> timerChoices,
                         String externalSender, long createdAt, Transcript transcript) {}
