@@ -7,7 +7,7 @@ import { safetyNumber } from "../mls/safety";
 import { Serial } from "../mls/serial";
 import { TsMls } from "../mls/tsMls";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
-import { renderTranscript, type TranscriptChoice } from "./transcript";
+import { renderTranscript, transcriptNews, type TranscriptChoice } from "./transcript";
 import { invitations, notice, personas, sceneEpochs, sceneLines, scenes, type SceneLine } from "./state";
 
 /** Sends a request on the socket and resolves with the reply. */
@@ -114,7 +114,10 @@ export function event(message: ServerMessage): boolean {
       return true;
     case "scene.changed": {
       const scene = message.scene as Scene;
-      if (mls?.group(scene.id)) scenes.value = new Map(scenes.value).set(scene.id, scene);
+      if (!mls?.group(scene.id)) return true;
+      const news = transcriptNews(scenes.value.get(scene.id), scene, personas.value.map((p) => p.id));
+      if (news) notice.value = news;
+      scenes.value = new Map(scenes.value).set(scene.id, scene);
       return true;
     }
     case "scene.ended": {

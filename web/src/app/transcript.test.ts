@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findMarks } from "./mark";
-import { renderTranscript } from "./transcript";
+import type { Scene } from "../api/protocol";
+import { renderTranscript, transcriptNews } from "./transcript";
 
 describe("exported transcripts", () => {
   it("name whose copy it is and carry the mark in every line", () => {
@@ -19,5 +20,20 @@ describe("exported transcripts", () => {
     ].join("\n"));
     expect(findMarks(text)).toHaveLength(10);
     expect(new Set(findMarks(text))).toEqual(new Set(["000102030405060708090a0b"]));
+  });
+});
+
+describe("news of the consent", () => {
+  const rowan = { id: "p1", name: "Rowan" };
+  const scene = (transcript: Scene["transcript"]): Scene =>
+    ({ id: "s1", members: [rowan, { id: "p2", name: "Sage" }], epoch: 1, timerSeconds: 300, timerChoices: [], externalSender: "", createdAt: 0, transcript });
+
+  it("tells of a request from someone else, of everyone agreeing and of export closing", () => {
+    const asked = scene({ requestedBy: rowan, requestedAt: 5, agreed: ["p1"], refused: [], allowed: false });
+    const agreed = scene({ requestedBy: rowan, requestedAt: 5, agreed: ["p1", "p2"], refused: [], allowed: true });
+    expect(transcriptNews(scene(null), asked, ["p2"])).toBe("Rowan asks to keep a transcript of your scene; open it to agree or refuse.");
+    expect(transcriptNews(scene(null), asked, ["p1"])).toBeNull();
+    expect(transcriptNews(asked, agreed, ["p1"])).toContain("Everyone agrees");
+    expect(transcriptNews(agreed, scene(null), ["p1"])).toContain("Not everyone agrees any more");
   });
 });
