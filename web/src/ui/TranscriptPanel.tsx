@@ -37,14 +37,12 @@ export function TranscriptPanel({ scene, me }: { scene: Scene; me: Author }) {
     <section aria-label="Transcript">
       <h3>Transcript</h3>
       {!transcript && <>
-        <p class="muted">Nobody keeps a transcript of this scene: what is said lives only on your screens until it disappears.
-          You may ask to keep one. Only if everyone here agrees can each of you save a copy, and every copy is marked, visibly and
-          invisibly, as whose it is, so that a copy shared elsewhere can be traced.</p>
+        <p class="muted">Nobody keeps a transcript of this scene. If you ask and everyone agrees, each of you may save a copy
+          marked as theirs.</p>
         <button type="button" onClick={() => choose("ask")}>Ask to keep a transcript</button>
       </>}
       {transcript && <>
-        <p>{transcript.requestedBy.id === me.id ? "You" : transcript.requestedBy.name} asked to keep a transcript of this scene.
-          Each of you may save a copy only while everyone agrees; a change of members asks everyone again.</p>
+        <p>{transcript.requestedBy.id === me.id ? "You" : transcript.requestedBy.name} asked to keep a transcript of this scene.</p>
         <ul aria-label="Answers about the transcript">
           {scene.members.map((member) => <li key={member.id}>
             {member.id === me.id ? "You" : member.name} {answer(member.id, member.id === me.id)}</li>)}
@@ -55,11 +53,16 @@ export function TranscriptPanel({ scene, me }: { scene: Scene; me: Author }) {
           <button type="button" onClick={() => choose("withdraw")}>
             {transcript.requestedBy.id === me.id ? "Withdraw the request" : "Withdraw my answer"}</button>}
         {transcript.allowed
-          ? <><p class="muted">Everyone agrees. Your copy carries your name and a mark in every line: if it is shared, it can be traced
-            to you. A photo of the screen or retyped words carry no mark.</p>
-            <button type="button" onClick={save}>Export transcript</button></>
+          ? <button type="button" onClick={save}>Export transcript</button>
           : <p class="muted">Nobody can save a copy until everyone agrees.</p>}
       </>}
+      <details>
+        <summary>How kept transcripts work</summary>
+        <p class="muted">Each copy is made on its owner's device from what it still shows; the server never sees the text. Export
+          needs everyone's yes, and anyone joining or leaving asks everyone again. Every copy names its owner and hides a mark in
+          every line, so a copy or excerpt shared elsewhere can be traced to whoever exported it. A photo of the screen,
+          retyped words, or a tool that strips invisible characters carry no mark.</p>
+      </details>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import static org.tryst.web.InBrowser.joinChannel;
 import static org.tryst.web.InBrowser.registerWithPersona;
 import static org.tryst.web.InBrowser.sayInScene;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
@@ -55,6 +56,7 @@ class TranscriptWebTest {
         ben.click(role("button", "Agree to keep a transcript"));
         ann.sees(role("button", "Export transcript"));
         ben.sees(role("button", "Export transcript"));
+        ben.screenshot(Path.of("target", "screenshots", "transcript.png"));
 
         Browser.Page.Download copy = ann.download(role("button", "Export transcript"));
         assertThat(copy.name()).startsWith("tryst-transcript-").endsWith(".txt");
