@@ -1,7 +1,7 @@
 // Drives Debian's Chromium for Tryst's end-to-end tests, which are written in Java: it reads one
 // JSON command per line on stdin and answers one JSON line per command on stdout, by id.
 // Commands: launch, context, page, goto, click, fill, press, check, wait, gone, text, count,
-// attribute, evaluate, title, screenshot, offline, viewport, reload, errors, type, close. Elements are named the way a
+// attribute, evaluate, title, screenshot, offline, viewport, reload, errors, type, download, close. Elements are named the way a
 // person finds them: {role, name} | {label} | {text} | {placeholder} | {css}, optionally {within}.
 import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
@@ -80,6 +80,13 @@ const commands = {
   async offline({ page, offline }) { await pages.get(page).context().setOffline(offline); return {}; },
   async viewport({ page, width, height }) { await pages.get(page).setViewportSize({ width, height }); return {}; },
   async errors({ page }) { return { errors: errors.get(page) }; },
+  // Clicks what starts a download and answers with the file's suggested name and its text (UTF-8).
+  async download({ page, element }) {
+    const [file] = await Promise.all([pages.get(page).waitForEvent("download"), locate(pages.get(page), element).click()]);
+    const chunks = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk);
+    return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
+  },
   async close() {
     await browser?.close();
     setImmediate(() => process.exit(0));

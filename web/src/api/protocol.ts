@@ -25,8 +25,13 @@ export interface Scene {
   id: string; members: Author[]; epoch: number; timerSeconds: number;
   timerChoices: { persona: string; seconds: number }[]; externalSender: string; createdAt: number;
   /** What the members agreed to; absent until an invitation into the scene is accepted. */
-  agreement?: Agreement;
+  agreement?: Agreement | null;
+  /** The request to keep the scene's transcript; absent or null when nobody asked. */
+  transcript?: Transcript | null;
 }
+
+/** Who asked to keep a scene's transcript, who agrees and refuses (persona ids), and whether export is allowed. */
+export interface Transcript { requestedBy: Author; requestedAt: number; agreed: string[]; refused: string[]; allowed: boolean }
 /** An invitation with what it proposes and both personas' boundaries side by side (from: inviter, to: invitee). */
 export interface Invitation {
   id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number;

@@ -7,6 +7,7 @@ import { safetyNumber } from "../mls/safety";
 import { Serial } from "../mls/serial";
 import { TsMls } from "../mls/tsMls";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
+import { renderTranscript, transcriptNews, type TranscriptChoice } from "./transcript";
 import { invitations, notice, personas, sceneEpochs, sceneLines, scenes, type SceneLine } from "./state";
 
 /** Sends a request on the socket and resolves with the reply. */
@@ -113,7 +114,10 @@ export function event(message: ServerMessage): boolean {
       return true;
     case "scene.changed": {
       const scene = message.scene as Scene;
-      if (mls?.group(scene.id)) scenes.value = new Map(scenes.value).set(scene.id, scene);
+      if (!mls?.group(scene.id)) return true;
+      const news = transcriptNews(scenes.value.get(scene.id), scene, personas.value.map((p) => p.id));
+      if (news) notice.value = news;
+      scenes.value = new Map(scenes.value).set(scene.id, scene);
       return true;
     }
     case "scene.ended": {
@@ -300,6 +304,22 @@ export async function leave(sceneId: string, persona: Author): Promise<void> {
 /** The safeword: ends the scene at once for everyone, and keeps the others from inviting this persona for the cooling-off. */
 export async function safeword(sceneId: string, persona: Author, coolingOffHours = 24): Promise<void> {
   await request("scene.safeword", { scene: sceneId, persona: persona.id, coolingOffHours });
+}
+
+/** Asks to keep a scene's transcript, or agrees, refuses or withdraws; every member sees the new state. */
+export async function consentToTranscript(sceneId: string, persona: Author, choice: TranscriptChoice): Promise<void> {
+  await request("transcript.consent", { scene: sceneId, persona: persona.id, choice });
+}
+
+/**
+ * The scene's transcript from the lines this browser still holds, marked as the persona's copy. The
+ * server hands out the mark only while every member agrees, and never sees the text.
+ */
+export async function exportTranscript(sceneId: string, persona: Author): Promise<string> {
+  const marked = await request<ServerMessage & { mark: string; at: number }>("transcript.export", { scene: sceneId, persona: persona.id });
+  const now = Date.now();
+  const lines = (sceneLines.value.get(sceneId) ?? []).filter((l) => l.kind !== "dropped" && (l.expiresAt === undefined || l.expiresAt > now));
+  return renderTranscript(sceneId, persona, marked.mark, marked.at, lines);
 }
 
 export async function chooseTimer(sceneId: string, persona: Author, seconds: number): Promise<void> {

@@ -6,6 +6,7 @@ import { isSafeword } from "../app/consent";
 import { showPersona } from "../app/tryst";
 import { topicList } from "./Boundaries";
 import { explain } from "./errors";
+import { TranscriptPanel } from "./TranscriptPanel";
 
 const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
 const timerName = (seconds: number) => CHOICES.find(([value]) => value === seconds)?.[1] ?? `${seconds} s`;
@@ -107,6 +108,7 @@ export function SceneView({ id }: { id: string }) {
             {scene.members.find((m) => m.id === choice.persona)?.name} asks for {timerName(choice.seconds)}; it applies when everyone agrees.
           </p>
         ))}
+        <TranscriptPanel scene={scene} me={{ id: me.id, name: me.name }} />
         <h3>Safety numbers</h3>
         {others.map((other) => (
           <div key={other.id}>

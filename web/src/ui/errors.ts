@@ -22,6 +22,8 @@ const EXPLAINED: Record<string, string> = {
   cooling_off: "That persona does not want invitations from you for now.",
   unknown_topic: "That topic is not in this server's list.",
   agreement_mismatch: "That is not what the invitation proposes; nothing was accepted.",
+  no_transcript_request: "Nobody has asked to keep a transcript of this scene.",
+  transcript_not_agreed: "Not everyone in this scene agrees to keeping a transcript, so it cannot be exported.",
   invalid_message: "The server did not accept that.",
   internal: "The server failed. Try again in a moment.",
 };

@@ -88,7 +88,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Operator commands that work on the data directory directly, with the server stopped or running. */
-    @Command(name = "admin", description = "Operator tools.", subcommands = {Admin.Role.class, Admin.Options.class})
+    @Command(name = "admin", description = "Operator tools.", subcommands = {Admin.Role.class, Admin.Options.class, AdminTrace.class})
     static final class Admin {
 
         /** Gives or takes the operator role. */

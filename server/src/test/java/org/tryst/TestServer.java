@@ -90,10 +90,14 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Starts (again) on the same data directory. */
     public void start() throws InterruptedException {
+        server = Server.start(config(), clock);
+    }
+
+    /** The server's configuration, as an operator's tool on the same data would load it. */
+    public Config config() {
         Map<String, String> environment = new HashMap<>(options);
         environment.put("TRYST_HTTP_DATA", data.toString());
-        Config config = ConfigLoader.load(null, environment);
-        server = Server.start(config, clock);
+        return ConfigLoader.load(null, environment);
     }
 
     public void stop() {

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.tryst.client.mls.BcMls;
@@ -53,6 +54,8 @@ public final class TrystClient implements AutoCloseable {
     private final BlockingQueue<SceneEvent> events = new LinkedBlockingQueue<>();
     private volatile Consumer<ServerMessage> otherEvents = event -> {};
     private final Map<String, List<SceneEvent.Said>> history = new LinkedHashMap<>();
+    /** This account's personas by id, to name this device's own lines. */
+    private final Map<String, Views.Author> mine = new ConcurrentHashMap<>();
     private final Set<String> seen;
     private final List<String> unacknowledged = new ArrayList<>();
     private final ScheduledExecutorService ackTimer = Executors.newSingleThreadScheduledExecutor(
@@ -116,6 +119,7 @@ public final class TrystClient implements AutoCloseable {
     /** Creates a persona of the account and uploads KeyPackages for it, so that others can add it to scenes. */
     public Views.Persona createPersona(String name) {
         var created = (ServerMessage.PersonaInfo) connection.request(id -> new ClientMessage.PersonaCreate(id, name, null, null, null)).join();
+        mine.put(created.persona().id(), new Views.Author(created.persona().id(), created.persona().name()));
         uploadKeyPackages(created.persona().id());
         return created.persona();
     }
@@ -124,6 +128,7 @@ public final class TrystClient implements AutoCloseable {
     private void ensureKeyPackages() {
         var personas = (ServerMessage.Personas) connection.request(ClientMessage.PersonaList::new).join();
         for (Views.Persona persona : personas.personas()) {
+            mine.put(persona.id(), new Views.Author(persona.id(), persona.name()));
             boolean none = onInbound(() -> CompletableFuture.completedFuture(mls.unusedKeyPackages(persona.id()) == 0)).join();
             if (none) uploadKeyPackages(persona.id());
         }
@@ -200,7 +205,7 @@ public final class TrystClient implements AutoCloseable {
 
     /** Sends under a given client message id, so that a resend is recognised by the server. */
     public CompletableFuture<String> send(String sceneId, String kind, String text, String clientId) {
-        return onInbound(() -> sendNow(sceneId, envelope(kind, text), clientId));
+        return onInbound(() -> sendNow(sceneId, new Body(kind, text), clientId));
     }
 
     /** Leaves a scene at once and forgets its keys. */
@@ -226,6 +231,25 @@ public final class TrystClient implements AutoCloseable {
     /** Chooses a disappearing timer for a scene (seconds; 0 is off). */
     public void timer(String sceneId, String personaId, long seconds) {
         connection.request(id -> new ClientMessage.SceneTimer(id, sceneId, personaId, seconds)).join();
+    }
+
+    /**
+     * Asks to keep a scene's transcript, or agrees, refuses or withdraws ({@code ask}, {@code agree},
+     * {@code refuse}, {@code withdraw}); every member sees the new state in the scene.
+     */
+    public void transcript(String sceneId, String personaId, String choice) {
+        connection.request(id -> new ClientMessage.TranscriptConsent(id, sceneId, personaId, choice)).join();
+    }
+
+    /**
+     * The scene's transcript, built on this device from the lines it still holds, with a header
+     * naming whose copy it is and a mark from the server hidden in every line. The server refuses
+     * the mark, and so this, unless every member agrees; it never sees the text.
+     */
+    public String exportTranscript(String sceneId, String personaId) {
+        var marked = (ServerMessage.TranscriptMark) connection.request(id -> new ClientMessage.TranscriptExport(id, sceneId, personaId)).join();
+        Views.Author exporter = mine.getOrDefault(personaId, new Views.Author(personaId, ""));
+        return Transcript.render(sceneId, exporter, marked.mark(), marked.at(), history(sceneId));
     }
 
     /** Renews this device's keys in a scene: a commit with a fresh path, so that a stolen old key opens nothing new. */
@@ -449,15 +473,24 @@ public final class TrystClient implements AutoCloseable {
                 }).thenCompose(next -> next);
     }
 
-    private CompletableFuture<String> sendNow(String sceneId, byte[] body, String clientId) {
-        byte[] ciphertext = Franking.seal(requireGroup(sceneId), body);
+    private CompletableFuture<String> sendNow(String sceneId, Body body, String clientId) {
+        Mls.Group group = requireGroup(sceneId);
+        byte[] ciphertext = Franking.seal(group, envelope(body.kind(), body.text()));
         store.saveState(mls.save(), seen);
         return connection.request(id -> new ClientMessage.SceneSend(id, sceneId, clientId, BASE64.encodeToString(ciphertext), null))
                 .handle((reply, failure) -> {
-                    if (failure == null) return CompletableFuture.completedFuture(((ServerMessage.SceneSent) reply).message());
+                    if (failure == null) return CompletableFuture.completedFuture(keepOwn(group, body, (ServerMessage.SceneSent) reply));
                     if (retryable(failure)) return sendNow(sceneId, body, clientId);
                     return CompletableFuture.<String>failedFuture(failure);
                 }).thenCompose(next -> next);
+    }
+
+    /** Keeps this device's own line beside the others' until its timer runs out, so that the scene's transcript has both sides. */
+    private String keepOwn(Mls.Group group, Body body, ServerMessage.SceneSent sent) {
+        String persona = group.members().stream().filter(member -> member.leaf() == group.ownLeaf()).findFirst().orElseThrow().personaId();
+        history.computeIfAbsent(sent.scene(), scene -> new ArrayList<>()).add(new SceneEvent.Said(sent.scene(), sent.message(),
+                mine.getOrDefault(persona, new Views.Author(persona, "")), body.kind(), body.text(), sent.at(), sent.expiresAt()));
+        return sent.message();
     }
 
     private static boolean retryable(Throwable failure) {

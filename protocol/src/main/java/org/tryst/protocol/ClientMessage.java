@@ -66,6 +66,8 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.CatalogueShow.class),
     @JsonSubTypes.Type(ClientMessage.BoundariesShow.class),
     @JsonSubTypes.Type(ClientMessage.BoundariesSet.class),
+    @JsonSubTypes.Type(ClientMessage.TranscriptConsent.class),
+    @JsonSubTypes.Type(ClientMessage.TranscriptExport.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -556,5 +558,33 @@ public sealed interface ClientMessage {
         topics.forEach(topic -> topicId(topic, "topics"));
         if (new HashSet<>(topics).size() != topics.size()) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "topics repeat");
         return List.copyOf(topics);
+    }
+    /** What a member may say about keeping a scene's transcript. */
+    List<String> TRANSCRIPT_CHOICES = List.of("ask", "agree", "refuse", "withdraw");
+
+    /**
+     * A member asks to keep the scene's transcript ({@code ask}), agrees or refuses to a request
+     * ({@code agree}, {@code refuse}), or takes back an answer ({@code withdraw}). Export is allowed
+     * only while every current member agrees.
+     */
+    @JsonTypeName("transcript.consent")
+    record TranscriptConsent(String id, String scene, String persona, String choice) implements ClientMessage {
+        public TranscriptConsent {
+            requestId(id);
+            ref(scene, "scene");
+            ref(persona, "persona");
+            present(choice, "choice");
+            if (!TRANSCRIPT_CHOICES.contains(choice)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "choice must be one of " + TRANSCRIPT_CHOICES);
+        }
+    }
+
+    /** Asks for a fresh mark to export the scene's transcript with; refused unless every member agrees. */
+    @JsonTypeName("transcript.export")
+    record TranscriptExport(String id, String scene, String persona) implements ClientMessage {
+        public TranscriptExport {
+            requestId(id);
+            ref(scene, "scene");
+            ref(persona, "persona");
+        }
     }
 }

@@ -72,6 +72,10 @@ public enum ErrorCode {
     UNKNOWN_TOPIC,
     /** The accepted topics or safeword differ from what the invitation proposes (or from the scene's agreement): nothing was accepted. */
     AGREEMENT_MISMATCH,
+    /** Nobody has asked to keep this scene's transcript: there is nothing to agree to, refuse or withdraw. */
+    NO_TRANSCRIPT_REQUEST,
+    /** Not every member of the scene agrees to keeping its transcript, so it cannot be exported. */
+    TRANSCRIPT_NOT_AGREED,
     /** The server failed; the request may be retried. Details are in the server log, never in the reply. */
     INTERNAL;
 

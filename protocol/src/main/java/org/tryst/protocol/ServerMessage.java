@@ -49,6 +49,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.SceneEnded.class),
     @JsonSubTypes.Type(ServerMessage.Catalogue.class),
     @JsonSubTypes.Type(ServerMessage.BoundariesInfo.class),
+    @JsonSubTypes.Type(ServerMessage.TranscriptMark.class),
 })
 public sealed interface ServerMessage {
 
@@ -178,9 +179,12 @@ public sealed interface ServerMessage {
     @JsonTypeName("invitation.accepted")
     record InvitationAccepted(Views.Invitation invitation) implements ServerMessage {}
 
-    /** Reply to {@code scene.send}: the message is durably stored as {@code message}, number {@code seq} of the scene. */
+    /**
+     * Reply to {@code scene.send}: the message is durably stored as {@code message}, number {@code seq} of the scene;
+     * it disappears at {@code expiresAt} (absent when the timer is off).
+     */
     @JsonTypeName("scene.sent")
-    record SceneSent(String id, String scene, String message, long seq, long epoch, long at) implements Reply {}
+    record SceneSent(String id, String scene, String message, long seq, long epoch, long at, Long expiresAt) implements Reply {}
 
     /** Event to a device: one message of a scene, in the scene's order; acknowledge it with {@code scene.ack}. */
     @JsonTypeName("scene.message")
@@ -201,4 +205,10 @@ public sealed interface ServerMessage {
     /** Reply to {@code boundaries.show} and {@code boundaries.set}. */
     @JsonTypeName("boundaries")
     record BoundariesInfo(String id, Views.Boundaries boundaries) implements Reply {}
+    /**
+     * Reply to {@code transcript.export}: a fresh mark, recorded by the server with the scene, the
+     * persona and the time, for the client to put in the transcript it builds from its own copy.
+     */
+    @JsonTypeName("transcript.mark")
+    record TranscriptMark(String id, String scene, String persona, String mark, long at) implements Reply {}
 }

@@ -37,16 +37,18 @@ public final class Views {
     /**
      * A private scene: its members, the MLS epoch the server has ordered up to, the disappearing
      * timer in seconds (0 is off) with members' pending choices, and the server's MLS external-sender
-     * key, which the group must list so that the server can propose the removal of a member who left.
+     * key, which the group must list so that the server can propose the removal of a member who left;
+     * and the request to keep its transcript, if anyone asked.
      */
     public record Scene(String id, List<Author> members, long epoch, long timerSeconds, List<TimerChoice> timerChoices,
-                        String externalSender, long createdAt, Agreement agreement) {
-        /** A scene no invitation has been accepted into yet: it has no agreement. */
-        public Scene(String id, List<Author> members, long epoch, long timerSeconds, List<TimerChoice> timerChoices,
-                     String externalSender, long createdAt) {
-            this(id, members, epoch, timerSeconds, timerChoices, externalSender, createdAt, null);
-        }
-    }
+                        String externalSender, long createdAt, Agreement agreement, Transcript transcript) {}
+
+    /**
+     * A request to keep a scene's transcript (null in {@link Scene} when nobody asked): who asked and
+     * when, which members agree and which refuse (persona ids), and whether export is allowed, which
+     * it is only while every current member agrees. A change of members clears every answer.
+     */
+    public record Transcript(Author requestedBy, long requestedAt, List<String> agreed, List<String> refused, boolean allowed) {}
 
     /** A member's choice of a disappearing timer that is waiting for the others to agree. */
     public record TimerChoice(String persona, long seconds) {}

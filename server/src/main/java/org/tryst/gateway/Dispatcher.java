@@ -162,6 +162,11 @@ public final class Dispatcher {
                 scenes.safeword(mine(caller, m.persona()), m.scene(), m.coolingOffHours() == null ? 24 : m.coolingOffHours());
                 yield new ServerMessage.Ok(m.id());
             }
+            case TranscriptConsent m -> {
+                scenes.transcript(mine(caller, m.persona()), m.scene(), m.choice());
+                yield new ServerMessage.Ok(m.id());
+            }
+            case TranscriptExport m -> scenes.export(m.id(), mine(caller, m.persona()), m.scene());
             case SceneTimer m -> {
                 scenes.timer(mine(caller, m.persona()), m.scene(), m.seconds());
                 yield new ServerMessage.Ok(m.id());

@@ -74,7 +74,7 @@ final class Relay {
             Outcome outcome = sql.inTransaction(handle -> store(handle, caller, request, frame, data, welcome));
             outcome.pushes().forEach(push -> deliveries.send(push.recipients(), new ServerMessage.SceneDelivery(views.message(push.message()))));
             Stored sent = outcome.acknowledged();
-            caller.send(new ServerMessage.SceneSent(request.id(), sent.scene(), sent.id(), sent.seq(), sent.epoch(), sent.at()));
+            caller.send(new ServerMessage.SceneSent(request.id(), sent.scene(), sent.id(), sent.seq(), sent.epoch(), sent.at(), sent.expiresAt()));
             return outcome.membershipChanged();
         });
     }

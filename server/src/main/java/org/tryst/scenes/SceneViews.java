@@ -16,11 +16,13 @@ final class SceneViews {
     private final Personas personas;
     private final Boundaries boundaries;
     private final String externalSender;
+    private final Transcripts transcripts;
 
-    SceneViews(Personas personas, Boundaries boundaries, byte[] externalSenderKey) {
+    SceneViews(Personas personas, Boundaries boundaries, byte[] externalSenderKey, Transcripts transcripts) {
         this.personas = personas;
         this.boundaries = boundaries;
         this.externalSender = BASE64.encodeToString(externalSenderKey);
+        this.transcripts = transcripts;
     }
 
     Views.Scene scene(Handle handle, SceneStore.Scene scene) {
@@ -31,7 +33,7 @@ final class SceneViews {
                 .bind("scene", scene.id())
                 .map((rs, ctx) -> new Views.TimerChoice(rs.getString("persona_id"), rs.getLong("timer_choice"))).list();
         return new Views.Scene(scene.id(), members, scene.epoch(), scene.timerSeconds(), choices, externalSender, scene.createdAt(),
-                agreement(handle, scene.id()));
+                agreement(handle, scene.id()), transcripts.view(handle, scene.id(), this));
     }
 
     /** The scene's agreement, or null before any invitation into it was accepted. */

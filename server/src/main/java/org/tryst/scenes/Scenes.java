@@ -49,6 +49,7 @@ public final class Scenes {
     private final Deliveries deliveries = new Deliveries();
     private final Stripes sceneLocks = new Stripes(256);
     private final SceneViews views;
+    private final Transcripts transcripts;
     private final Relay relay;
     private final TimeOrderedIds ids;
 
@@ -63,7 +64,8 @@ public final class Scenes {
         this.clock = clock;
         this.keys = new ServerKeys(sql, clock);
         this.invitations = new Invitations(config, clock);
-        this.views = new SceneViews(personas, boundaries, keys.externalSenderPublic());
+        this.transcripts = new Transcripts(clock);
+        this.views = new SceneViews(personas, boundaries, keys.externalSenderPublic(), transcripts);
         this.relay = new Relay(sql, invitations, deliveries, new Franking(keys.frankingKey()), views, sceneLocks, config, clock);
         this.ids = new TimeOrderedIds(clock);
     }
@@ -273,6 +275,25 @@ public final class Scenes {
             handle.createUpdate("DELETE FROM scenes WHERE id = :id").bind("id", sceneId).execute();
         }));
         accounts.forEach(account -> tellAccount(account, new ServerMessage.SceneEnded(sceneId, "safeword")));
+    }
+
+    /** A member asks to keep the scene's transcript, agrees, refuses or withdraws; every member sees the new state. */
+    public void transcript(Persona persona, String sceneId, String choice) {
+        sceneLocks.locked(sceneId, () -> sql.useTransaction(handle -> {
+            requireMember(handle, sceneId, persona.id());
+            transcripts.choose(handle, sceneId, persona.id(), choice);
+        }));
+        tellMembers(sceneId, changed(sceneId, "transcript"));
+    }
+
+    /** A fresh mark for the persona's export of the scene's transcript, only while every member agrees (the text never comes here). */
+    public ServerMessage.TranscriptMark export(String requestId, Persona persona, String sceneId) {
+        long now = clock.millis();
+        String mark = sceneLocks.locked(sceneId, () -> sql.inTransaction(handle -> {
+            requireMember(handle, sceneId, persona.id());
+            return transcripts.mark(handle, sceneId, persona, now);
+        }));
+        return new ServerMessage.TranscriptMark(requestId, sceneId, persona.id(), mark, now);
     }
 
     /** Takes a persona out of every scene it is in, as if it left each, before the persona is deleted. */

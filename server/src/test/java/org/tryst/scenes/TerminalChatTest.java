@@ -90,6 +90,38 @@ class TerminalChatTest {
         }
     }
 
+    @Test
+    void aTranscriptIsSavedOnlyOnceBothAgreeAndIsMarkedAsItsOwners() throws Exception {
+        try (var juno = Terminal.open("juno"); var kit = Terminal.open("kit")) {
+            String junoName = TestServer.uniqueName("Juno");
+            String kitName = TestServer.uniqueName("Kit");
+            juno.type("/persona new " + junoName);
+            kit.type("/persona new " + kitName);
+            juno.type("/invite " + kitName);
+            kit.sees(line -> line.contains("/accept 1"));
+            kit.type("/accept 1");
+            juno.sees(line -> line.equals(kitName + " joined the scene."));
+            juno.type("Shall we keep this?");
+            kit.sees(line -> line.endsWith(junoName + ": Shall we keep this?"));
+
+            juno.type("/transcript ask");
+            kit.sees(line -> line.startsWith(junoName + " asks to keep a transcript of this scene"));
+            var file = Files.createTempDirectory("tryst-export").resolve("scene.txt");
+            kit.type("/export " + file);
+            kit.sees(line -> line.startsWith("Not everyone in this scene agrees to keeping a transcript"));
+            assertThat(file).doesNotExist();
+            kit.type("/transcript agree");
+            juno.sees(line -> line.equals(kitName + " agrees to keeping a transcript."));
+            kit.sees(line -> line.startsWith("Everyone agrees: /export FILE"));
+            kit.type("/export " + file);
+            kit.sees(line -> line.startsWith("Saved the transcript to " + file));
+            String copy = Files.readString(file);
+            assertThat(copy.replaceAll("[\u200B\u200C\u200D\u2060]", "")).contains("for " + kitName + " only.",
+                    junoName + ": Shall we keep this?");
+            assertThat(org.tryst.protocol.InvisibleMark.find(copy)).isNotEmpty();
+        }
+    }
+
     /** One person at a terminal: the shell over a real client, with a screen that records every line. */
     private record Terminal(TrystClient client, Shell shell, Feeds feeds, List<String> screen) implements AutoCloseable {
         static Terminal open(String name) throws Exception {

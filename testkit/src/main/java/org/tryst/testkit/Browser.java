@@ -235,6 +235,15 @@ public final class Browser implements AutoCloseable {
             call("viewport", Map.of("page", id, "width", width, "height", height));
         }
 
+        /** A file the page handed to the browser to save: its suggested name and its text. */
+        public record Download(String name, String text) {}
+
+        /** Clicks what starts a download and returns the file, as the person would find it saved. */
+        public Download download(Element element) {
+            JsonNode file = call("download", Map.of("page", id, "element", element.spec()));
+            return new Download(file.get("name").asText(), file.get("text").asText());
+        }
+
         /** Errors the page wrote to its console, or threw, since it opened. */
         public List<String> errors() {
             List<String> errors = new ArrayList<>();

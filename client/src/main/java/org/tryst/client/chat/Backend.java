@@ -71,6 +71,12 @@ public interface Backend {
 
     void timer(String sceneId, String personaId, long seconds);
 
+    /** Asks to keep a scene's transcript, or agrees, refuses or withdraws. */
+    void transcript(String sceneId, String personaId, String choice);
+
+    /** The scene's transcript as this device holds it, marked as the persona's copy; refused unless every member agrees. */
+    String exportTranscript(String sceneId, String personaId);
+
     /** The safety number of this device's persona in the scene and another member. */
     String safetyNumber(String sceneId, String personaId);
 }

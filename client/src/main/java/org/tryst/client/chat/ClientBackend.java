@@ -144,6 +144,16 @@ public final class ClientBackend implements Backend {
     }
 
     @Override
+    public void transcript(String sceneId, String personaId, String choice) {
+        client.transcript(sceneId, personaId, choice);
+    }
+
+    @Override
+    public String exportTranscript(String sceneId, String personaId) {
+        return client.exportTranscript(sceneId, personaId);
+    }
+
+    @Override
     public String safetyNumber(String sceneId, String personaId) {
         return client.safetyNumber(sceneId, personaId);
     }

@@ -26,6 +26,12 @@ public sealed interface Command {
     /** The safeword: ends the current scene for everyone at once; its members may not invite you for {@code hours}. */
     record Safeword(int hours) implements Command {}
 
+    /** Shows ({@code choice} empty), asks for, agrees to, refuses or withdraws from keeping the current scene's transcript. */
+    record Transcript(String choice) implements Command {}
+
+    /** Saves the current scene's transcript to a file, marked as this persona's copy, once every member agrees. */
+    record Export(String file) implements Command {}
+
     /** Leaves the current channel or scene. */
     record Leave() implements Command {}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.tryst.protocol.Answer;
+import org.tryst.protocol.ClientMessage;
 
 /** Reads what the person typed: one table of commands behind parsing, {@code /help} and completion. */
 public final class Commands {
@@ -32,6 +33,9 @@ public final class Commands {
             new Spec("/leave", "", "leave the channel or scene you are in", none(new Command.Leave())),
             new Spec("/safeword", "[HOURS]", "end this scene at once for everyone; they may not invite you again for HOURS (24)",
                     Commands::safeword),
+            new Spec("/transcript", "[CHOICE]", "show whether this scene's transcript may be kept; CHOICE: ask, agree, refuse, withdraw",
+                    typed -> typed.isEmpty() || ClientMessage.TRANSCRIPT_CHOICES.contains(typed) ? new Command.Transcript(typed) : null),
+            new Spec("/export", "FILE", "save this scene's transcript, marked as your copy, once everyone agrees", name(Command.Export::new)),
             new Spec("/who", "", "list who is here", none(new Command.Who())),
             new Spec("/me", "TEXT", "describe what you do, shown as * Name TEXT", text(Command.Pose::new)),
             new Spec("/invite", "NAME [NOTE]", "invite a persona into this scene, or into a new one (the note is not encrypted);"

@@ -36,6 +36,8 @@ public final class Errors {
             case "no_key_packages" -> "That persona cannot be added until one of its devices comes online.";
             case "stale_epoch", "proposals_pending", "bad_mls", "not_invited", "no_device" ->
                     "The server refused an encrypted message (" + detail + "); try again.";
+            case "no_transcript_request" -> "Nobody has asked to keep a transcript of this scene; /transcript ask asks everyone.";
+            case "transcript_not_agreed" -> "Not everyone in this scene agrees to keeping a transcript, so it cannot be saved; /transcript shows who does.";
             case "internal" -> "The server failed; try again.";
             case "closed" -> "The connection to the server is closed; start the chat again.";
             default -> sentence(detail);

@@ -67,6 +67,7 @@ public final class Format {
 
     /** How a scene changed, as lines; the members and timer before may be unknown (null). */
     public static List<String> changes(Views.Scene before, Views.Scene after, String reason, Set<String> mine) {
+        if (reason.equals("transcript")) return TranscriptLines.changes(before, after, mine);
         List<String> lines = new ArrayList<>();
         if (reason.equals("timer")) {
             if (before == null || before.timerSeconds() != after.timerSeconds()) {
@@ -82,6 +83,7 @@ public final class Format {
                 .forEach(member -> lines.add(member.name() + " joined the scene."));
         was.stream().filter(member -> !after.members().contains(member) && !mine.contains(member.id()))
                 .forEach(member -> lines.add(member.name() + " left the scene."));
+        lines.addAll(TranscriptLines.cleared(before, after));
         return lines;
     }
 

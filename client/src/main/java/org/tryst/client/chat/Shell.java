@@ -19,6 +19,7 @@ public final class Shell {
     private final Session session;
     private final Incoming incoming;
     private final Clock clock;
+    private final Transcripts transcripts;
 
     Shell(Backend backend, Screen screen, Session session, Incoming incoming, Clock clock) {
         this.backend = backend;
@@ -26,6 +27,7 @@ public final class Shell {
         this.session = session;
         this.incoming = incoming;
         this.clock = clock;
+        this.transcripts = new Transcripts(backend, screen, session);
     }
 
     /** A shell and the handler of what arrives meanwhile, sharing one session. */
@@ -86,6 +88,8 @@ public final class Shell {
             case Command.Join(String channel) -> join(channel);
             case Command.Leave _ -> leave();
             case Command.Safeword(int hours) -> safeword(hours);
+            case Command.Transcript(String choice) -> transcripts.choose(scene(), memberOf(scene()), choice);
+            case Command.Export(String file) -> transcripts.export(scene(), memberOf(scene()), file);
             case Command.Who _ -> who();
             case Command.Say(String text) -> speak(MessageKind.SAY, text);
             case Command.Pose(String text) -> speak(MessageKind.POSE, text);
@@ -349,6 +353,11 @@ public final class Shell {
     private Views.Persona speaker() {
         if (session.persona == null) throw new Refused("Create a persona first: /persona new NAME.");
         return session.persona;
+    }
+
+    /** This account's persona in the scene, or the one that speaks. */
+    private Views.Persona memberOf(String sceneId) {
+        return session.scene(sceneId).flatMap(session::mineIn).orElseGet(this::speaker);
     }
 
     private String scene() {

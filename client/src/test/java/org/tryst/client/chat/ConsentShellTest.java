@@ -46,7 +46,7 @@ class ConsentShellTest {
 
     @Test
     void theInviterIsToldTheAgreementOnceItIsMade() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan)), 0, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan)), 0, 300, List.of(), "key", 0, null, null));
         shell.start();
         type("/scene 1");
         shell.incoming().show(new SceneEvent.Changed(sceneAgreeing("Pineapple"), "members"));
@@ -56,7 +56,7 @@ class ConsentShellTest {
 
     @Test
     void withoutAnAgreementTheWordIsJustAWord() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null, null));
         shell.start();
         type("/scene 1");
         type("red");
@@ -111,7 +111,7 @@ class ConsentShellTest {
     private Views.Scene sceneAgreeing(String word) {
         var agreement = new Views.Agreement(List.of("romance"), word,
                 List.of(new Views.Agreed(author(sage), 1), new Views.Agreed(author(rowan), 2)), 1);
-        return new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, agreement);
+        return new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, agreement, null);
     }
 
     private void type(String line) {

@@ -126,7 +126,7 @@ final class FakeBackend implements Backend {
     public Views.Scene createScene(String personaId) {
         called("createScene");
         Views.Persona me = personas.stream().filter(persona -> persona.id().equals(personaId)).findFirst().orElseThrow();
-        Views.Scene scene = new Views.Scene("s" + ++ids, List.of(new Views.Author(me.id(), me.name())), 0, 86_400, List.of(), "key", 0);
+        Views.Scene scene = new Views.Scene("s" + ++ids, List.of(new Views.Author(me.id(), me.name())), 0, 86_400, List.of(), "key", 0, null, null);
         scenes.add(scene);
         return scene;
     }
@@ -192,6 +192,17 @@ final class FakeBackend implements Backend {
     @Override
     public void timer(String sceneId, String personaId, long seconds) {
         called("timer " + sceneId + " " + seconds);
+    }
+
+    @Override
+    public void transcript(String sceneId, String personaId, String choice) {
+        called("transcript " + sceneId + " " + choice);
+    }
+
+    @Override
+    public String exportTranscript(String sceneId, String personaId) {
+        called("exportTranscript " + sceneId);
+        return "Tryst transcript of scene " + sceneId + "\n";
     }
 
     @Override

@@ -64,7 +64,7 @@ class FormatTest {
     @Test
     void sceneListShowsTheTimerAndWhatWaitsForAgreement() {
         var scene = new Views.Scene("s1", List.of(ROWAN, SAGE), 1, 86_400,
-                List.of(new Views.TimerChoice(SAGE.id(), 0), new Views.TimerChoice(ROWAN.id(), 604_800)), "key", 0);
+                List.of(new Views.TimerChoice(SAGE.id(), 0), new Views.TimerChoice(ROWAN.id(), 604_800)), "key", 0, null, null);
         assertThat(Format.scene(2, scene, MINE, true))
                 .isEqualTo("  2. scene with Sage: messages disappear after 24h; Sage asks for off; you ask for 7d  (you are here)");
         assertThat(Format.scene(1, scene(List.of(ROWAN, SAGE)), MINE, false)).isEqualTo("  1. scene with Sage: messages disappear after 5m");
@@ -73,9 +73,9 @@ class FormatTest {
     @Test
     void timerChanges() {
         var before = scene(List.of(ROWAN, SAGE));
-        var shorter = new Views.Scene("s1", before.members(), 1, 0, List.of(), "key", 0);
+        var shorter = new Views.Scene("s1", before.members(), 1, 0, List.of(), "key", 0, null, null);
         assertThat(Format.changes(before, shorter, "timer", MINE)).containsExactly("From now on messages do not disappear.");
-        var asked = new Views.Scene("s1", before.members(), 1, 300, List.of(new Views.TimerChoice(SAGE.id(), 3_600)), "key", 0);
+        var asked = new Views.Scene("s1", before.members(), 1, 300, List.of(new Views.TimerChoice(SAGE.id(), 3_600)), "key", 0, null, null);
         assertThat(Format.changes(before, asked, "timer", MINE)).containsExactly("Sage asks for 1h; it applies once everyone chooses it.");
     }
 
@@ -124,6 +124,6 @@ class FormatTest {
     }
 
     private static Views.Scene scene(List<Views.Author> members) {
-        return new Views.Scene("s1", members, 1, 300, List.of(), "key", 0);
+        return new Views.Scene("s1", members, 1, 300, List.of(), "key", 0, null, null);
     }
 }

@@ -136,7 +136,7 @@ class ShellTest {
         type("/accept 1");
         assertThat(backend.calls).contains("accept i1");
 
-        backend.scenes.add(new Views.Scene("s9", List.of(author(sage), author(rowan)), 1, 86_400, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s9", List.of(author(sage), author(rowan)), 1, 86_400, List.of(), "key", 0, null, null));
         shell.incoming().show(new SceneEvent.Joined("s9"));
         assertThat(shell.prompt()).isEqualTo("Rowan in scene with Sage> ");
 
@@ -158,7 +158,7 @@ class ShellTest {
 
     @Test
     void eventsOfAnotherSceneSayWhichOne() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null, null));
         shell.start();
         shell.incoming().show(new SceneEvent.Said("s1", "m1", author(sage), "say", "psst", 0, null));
         shell.incoming().show(new SceneEvent.Dropped("s1", "m2", "the franking commitment does not match the message"));
@@ -169,7 +169,7 @@ class ShellTest {
     @Test
     void scenesAreListedAndVisitedByNumber() {
         backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300,
-                List.of(new Views.TimerChoice(sage.id(), 0)), "key", 0));
+                List.of(new Views.TimerChoice(sage.id(), 0)), "key", 0, null, null));
         shell.start();
         type("/scene 2");
         assertThat(last()).isEqualTo("There is no scene 2; /scenes lists them.");
@@ -180,7 +180,7 @@ class ShellTest {
 
     @Test
     void theSafewordEndsTheSceneYouAreIn() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null, null));
         shell.start();
         type("/safeword");
         assertThat(last()).isEqualTo("The safeword ends a scene: go to one first (/scenes, /scene N).");
@@ -194,6 +194,42 @@ class ShellTest {
     }
 
     @Test
+    void askingToKeepTheTranscriptAndExportingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Views.Scene scene = new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null, null);
+        backend.scenes.add(scene);
+        shell.start();
+        type("/transcript ask");
+        assertThat(last()).isEqualTo("Go to a scene first: /scenes lists them, /scene N goes there.");
+        type("/scene 1");
+        type("/transcript");
+        assertThat(last()).isEqualTo("/transcript ask asks everyone here whether each of you may save a copy.");
+        type("/transcript ask");
+        assertThat(backend.calls).contains("transcript s1 ask");
+        type("/transcript maybe");
+        assertThat(last()).startsWith("Usage: /transcript [CHOICE]");
+
+        var asked = new Views.Transcript(author(rowan), 1, List.of(rowan.id()), List.of(), false);
+        var agreed = new Views.Transcript(author(rowan), 1, List.of(rowan.id(), sage.id()), List.of(), true);
+        shell.incoming().show(new SceneEvent.Changed(withTranscript(scene, asked), "transcript"));
+        shell.incoming().show(new SceneEvent.Changed(withTranscript(scene, agreed), "transcript"));
+        assertThat(screen).containsSubsequence("Sage agrees to keeping a transcript.",
+                "Everyone agrees: /export FILE saves your copy of the transcript, marked as yours.");
+
+        java.nio.file.Path file = dir.resolve("scene.txt");
+        type("/export " + file);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("Tryst transcript of scene s1\n");
+        assertThat(last()).startsWith("Saved the transcript to " + file + ". It is marked");
+        type("/export " + file);
+        assertThat(last()).isEqualTo(file + " exists already; choose a new file name.");
+        assertThat(backend.calls).filteredOn(call -> call.startsWith("exportTranscript")).hasSize(1);
+    }
+
+    private static Views.Scene withTranscript(Views.Scene scene, Views.Transcript transcript) {
+        return new Views.Scene(scene.id(), scene.members(), scene.epoch(), scene.timerSeconds(), scene.timerChoices(),
+                scene.externalSender(), scene.createdAt(), transcript);
+    }
+
+    @Test
     void timerAndSafetyNeedAScene() {
         shell.start();
         type("/timer 1h");
@@ -204,7 +240,7 @@ class ShellTest {
 
     @Test
     void timerAndSafetyInAScene() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null, null));
         shell.start();
         type("/scene 1");
         type("/timer off");
@@ -215,14 +251,14 @@ class ShellTest {
         type("/safety Rowan");
         assertThat(last()).isEqualTo("Nobody named Rowan is in this scene; /who lists who is.");
 
-        Views.Scene shorter = new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 0, List.of(), "key", 0);
+        Views.Scene shorter = new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 0, List.of(), "key", 0, null, null);
         shell.incoming().show(new SceneEvent.Changed(shorter, "timer"));
         assertThat(last()).isEqualTo("From now on messages do not disappear.");
     }
 
     @Test
     void leavingASceneForgetsIt() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null, null));
         shell.start();
         type("/scene 1");
         type("/leave");
@@ -234,7 +270,7 @@ class ShellTest {
 
     @Test
     void beingRemovedFromTheSceneYouAreIn() {
-        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0));
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null, null));
         shell.start();
         type("/scene 1");
         shell.incoming().show(new SceneEvent.Removed("s1"));
