@@ -111,8 +111,8 @@ class SceneLifecycleTest {
             Views.Scene scene = alice.sceneWith(bob, carol);
             long before = alice.client().epoch(scene.id()).epoch();
             carol.client().connection().request(id -> new org.tryst.protocol.ClientMessage.PersonaDelete(id, carol.persona().id())).join();
-            alice.next(SceneEvent.NewEpoch.class);
-            bob.next(SceneEvent.NewEpoch.class);
+            alice.reaches(scene.id(), before + 1);
+            bob.reaches(scene.id(), before + 1);
             assertThat(bob.client().epoch(scene.id()).epoch()).isEqualTo(before + 1);
             bob.client().say(scene.id(), "two of us");
             assertThat(alice.heard()).isEqualTo("two of us");

@@ -83,6 +83,15 @@ public final class SceneMember implements AutoCloseable {
         throw new AssertionError(persona + ": no " + type.getSimpleName() + " within 10 s");
     }
 
+    /** Waits until this member's group for the scene has reached the epoch, skipping events meanwhile; fails after ten seconds. */
+    void reaches(String sceneId, long epoch) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (client.epoch(sceneId).epoch() < epoch) {
+            if (System.nanoTime() > deadline) throw new AssertionError(persona + ": scene not at epoch " + epoch + " within 10 s");
+            client.events().poll(50, TimeUnit.MILLISECONDS);
+        }
+    }
+
     /** The next change of a scene that satisfies the condition, skipping others. */
     Views.Scene changed(java.util.function.Predicate<Views.Scene> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -77,7 +77,7 @@ class SceneConversationTest {
     }
 
     private static String sent(String payload, long seq) {
-        return server(new ServerMessage.SceneSent(payload, SCENE, "m" + seq, seq, 1, 0));
+        return server(new ServerMessage.SceneSent(payload, SCENE, "m" + seq, seq, 1, 0, null));
     }
 
     private static String delivery(String id, long seq) {

@@ -226,7 +226,7 @@ class ShellTest {
 
     private static Views.Scene withTranscript(Views.Scene scene, Views.Transcript transcript) {
         return new Views.Scene(scene.id(), scene.members(), scene.epoch(), scene.timerSeconds(), scene.timerChoices(),
-                scene.externalSender(), scene.createdAt(), transcript);
+                scene.externalSender(), scene.createdAt(), scene.agreement(), transcript);
     }
 
     @Test
