@@ -24,6 +24,8 @@ import org.tryst.metrics.Metrics;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
 import org.tryst.rooms.Rooms;
+import org.tryst.safety.ActionLimits;
+import org.tryst.safety.Blocks;
 import org.tryst.safety.MessageRateLimits;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.Scenes;
@@ -58,15 +60,17 @@ public final class Server implements AutoCloseable {
                         accountsConfig.commonPasswordsRefused()),
                 throttle, sessions, clock);
         Personas personas = new Personas(sql, config.personas(), clock);
-        this.rooms = new Rooms(sql, config.rooms(), clock);
+        Blocks blocks = new Blocks(sql, personas, clock);
+        ActionLimits actionLimits = new ActionLimits(config.rateLimits());
+        this.rooms = new Rooms(sql, config.rooms(), blocks, clock);
         Metrics metrics = new Metrics();
         Connections connections = new Connections();
         metrics.connections(connections::size);
         MessageRateLimits limits = new MessageRateLimits(config.rateLimits());
         Devices devices = new Devices(sql, config.scenes(), clock);
-        Scenes scenes = new Scenes(sql, personas, devices, connections, config.scenes(), clock);
+        Scenes scenes = new Scenes(sql, personas, devices, connections, blocks, config.scenes(), clock);
         Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, rooms, devices, scenes, connections, config.rooms(),
-                metrics);
+                metrics, blocks, actionLimits);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
         gateway = new Gateway(config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
@@ -74,7 +78,7 @@ public final class Server implements AutoCloseable {
                         advertised, config.gateway().maxPendingRequests()),
                 metrics, database::healthy);
         httpPort = gateway.start(config.http().bind(), config.http().port());
-        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, limits)),
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, limits, actionLimits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
@@ -99,7 +103,7 @@ public final class Server implements AutoCloseable {
     }
 
     private void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle,
-                              MessageRateLimits limits) {
+                              MessageRateLimits limits, ActionLimits actionLimits) {
         try {
             sessions.sweep();
             Set<String> connected = connections.sessionIds();
@@ -109,6 +113,7 @@ public final class Server implements AutoCloseable {
             int forgotten = rooms.sweepHistory();
             throttle.sweep();
             limits.sweep();
+            actionLimits.sweep();
             gateway.sweep();
             if (forgotten > 0) log.atInfo().addKeyValue("messages", forgotten).log("history past retention deleted");
         } catch (RuntimeException e) {

@@ -60,6 +60,12 @@ import java.util.List;
     @JsonSubTypes.Type(ClientMessage.SceneLeave.class),
     @JsonSubTypes.Type(ClientMessage.SceneTimer.class),
     @JsonSubTypes.Type(ClientMessage.Safeword.class),
+    // Blocks and mutes
+    @JsonSubTypes.Type(ClientMessage.Block.class),
+    @JsonSubTypes.Type(ClientMessage.Unblock.class),
+    @JsonSubTypes.Type(ClientMessage.Mute.class),
+    @JsonSubTypes.Type(ClientMessage.Unmute.class),
+    @JsonSubTypes.Type(ClientMessage.BlocksList.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -481,6 +487,54 @@ public sealed interface ClientMessage {
             if (coolingOffHours != null && (coolingOffHours < 0 || coolingOffHours > 720)) {
                 throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "coolingOffHours must be 0 to 720");
             }
+        }
+    }
+
+    /**
+     * Blocks a persona ({@code scope} {@code persona}, the default) or the whole account behind it
+     * ({@code account}, present and future personas, without ever naming the account), for all of
+     * this account's personas. The blocked side is never told.
+     */
+    @JsonTypeName("block")
+    record Block(String id, String target, BlockScope scope) implements ClientMessage {
+        public Block {
+            requestId(id);
+            ref(target, "target");
+        }
+    }
+
+    /** Lifts a block of the persona, or of the account behind it. */
+    @JsonTypeName("unblock")
+    record Unblock(String id, String target) implements ClientMessage {
+        public Unblock {
+            requestId(id);
+            ref(target, "target");
+        }
+    }
+
+    /** Mutes a persona for every persona of this account: its channel lines and invitations are not shown. Nobody is told. */
+    @JsonTypeName("mute")
+    record Mute(String id, String target) implements ClientMessage {
+        public Mute {
+            requestId(id);
+            ref(target, "target");
+        }
+    }
+
+    /** Lifts a mute. */
+    @JsonTypeName("unmute")
+    record Unmute(String id, String target) implements ClientMessage {
+        public Unmute {
+            requestId(id);
+            ref(target, "target");
+        }
+    }
+
+    /** Lists this account's blocks and mutes. */
+    @JsonTypeName("blocks.list")
+    record BlocksList(String id) implements ClientMessage {
+        public BlocksList {
+            requestId(id);
         }
     }
 }

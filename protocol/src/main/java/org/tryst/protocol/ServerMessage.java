@@ -47,6 +47,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
     @JsonSubTypes.Type(ServerMessage.SceneEnded.class),
+    @JsonSubTypes.Type(ServerMessage.Blocks.class),
 })
 public sealed interface ServerMessage {
 
@@ -191,4 +192,8 @@ public sealed interface ServerMessage {
     /** Event to every member's sockets: the scene is over (a member used the safeword); forget it and clear it from the screen. */
     @JsonTypeName("scene.ended")
     record SceneEnded(String scene, String reason) implements ServerMessage {}
+
+    /** Reply to {@code block}, {@code unblock}, {@code mute}, {@code unmute} and {@code blocks.list}: the account's list, newest first. */
+    @JsonTypeName("blocks")
+    record Blocks(String id, List<Views.Block> blocks) implements Reply {}
 }

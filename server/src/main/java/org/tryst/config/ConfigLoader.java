@@ -134,6 +134,7 @@ public final class ConfigLoader {
         requireRange("scenes.max_devices_per_account", config.scenes().maxDevicesPerAccount(), 1, 100);
         requireRange("scenes.key_packages_low_water", config.scenes().keyPackagesLowWater(), 0, 100);
         requireRange("scenes.resend_window_hours", config.scenes().resendWindowHours(), 1, 24 * 7);
+        requirePositive(config.rateLimits());
         requireRange("rooms.max_text_length", config.rooms().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
         return config;
     }
@@ -141,6 +142,18 @@ public final class ConfigLoader {
     private static void requireRange(String option, int value, int min, int max) {
         if (value < min || value > max) {
             throw new ConfigException(option + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+
+    /** Every rate limit is a count of at least one: a bucket of none would refuse everything forever. */
+    private static void requirePositive(Config.RateLimits limits) {
+        for (var component : Config.RateLimits.class.getRecordComponents()) {
+            try {
+                int value = (int) component.getAccessor().invoke(limits);
+                if (value < 1) throw new ConfigException("rate_limits options must be at least 1, not " + value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
+import org.tryst.safety.Blocks;
 import org.tryst.scenes.SceneStore.Leaf;
 import org.tryst.scenes.SceneStore.Stored;
 import org.tryst.storage.Ids;
@@ -49,8 +50,11 @@ public final class Scenes {
     private final SceneViews views;
     private final Relay relay;
     private final TimeOrderedIds ids;
+    private final Blocks blocks;
 
-    public Scenes(Sql sql, Personas personas, Devices devices, Connections connections, Config.Scenes config, Clock clock) {
+    public Scenes(Sql sql, Personas personas, Devices devices, Connections connections, Blocks blocks, Config.Scenes config,
+                  Clock clock) {
+        this.blocks = blocks;
         this.sql = sql;
         this.personas = personas;
         this.devices = devices;
@@ -58,7 +62,7 @@ public final class Scenes {
         this.config = config;
         this.clock = clock;
         this.keys = new ServerKeys(sql, clock);
-        this.invitations = new Invitations(config, clock);
+        this.invitations = new Invitations(config, blocks, clock);
         this.views = new SceneViews(personas, keys.externalSenderPublic());
         this.relay = new Relay(sql, invitations, deliveries, new Franking(keys.frankingKey()), views, sceneLocks, config, clock);
         this.ids = new TimeOrderedIds(clock);
@@ -104,14 +108,19 @@ public final class Scenes {
                 .map(id -> views.scene(handle, SceneStore.scene(handle, id).orElseThrow())).toList());
     }
 
-    /** A member invites a persona; the invitee's sockets hear of it at once. */
+    /**
+     * A member invites a persona; the invitee's sockets hear of it at once, unless the invitee has
+     * blocked or muted the inviter, or a block stands between it and a member: then the invitation
+     * is swallowed as a decline is, and neither side learns anything.
+     */
     public Views.Invitation invite(Persona inviter, String sceneId, String inviteeId, String note) {
         Persona invitee = personas.byId(inviteeId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
         Invitations.Invited invited = sql.inTransaction(handle -> {
             requireMember(handle, sceneId, inviter.id());
             requireNoCoolingOff(handle, inviteeId, inviter.id());
             if (SceneStore.isMember(handle, sceneId, inviteeId)) throw new ProtocolException(ErrorCode.ALREADY_MEMBER, "already a member of that scene");
-            return invitations.invite(handle, sceneId, inviter.id(), inviteeId, note, SceneStore.memberIds(handle, sceneId).size());
+            return invitations.invite(handle, sceneId, inviter.id(), inviteeId, note, SceneStore.memberIds(handle, sceneId).size(),
+                    blocks.silences(new Blocks.Viewer(invitee.accountId(), List.of(invitee.id())), inviter.id()));
         });
         Invitations.Invitation invitation = invited.invitation();
         if (invited.created()) {
@@ -125,6 +134,9 @@ public final class Scenes {
         List<String> mine = personaIds(accountId);
         Invitations.Invitation invitation = sql.inTransaction(handle -> {
             Invitations.Invitation open = invitations.addressedTo(handle, invitationId, mine);
+            if (invitations.separatedFromMembers(handle, open.scene(), open.invitee())) {
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "no such invitation");
+            }
             invitations.answer(handle, invitationId, Invitations.ACCEPTED);
             return open;
         });
@@ -146,7 +158,8 @@ public final class Scenes {
     public ServerMessage invitations(String requestId, String accountId) {
         List<String> mine = personaIds(accountId);
         return sql.withHandle(handle -> new ServerMessage.Invitations(requestId,
-                invitations.received(handle, mine).stream().map(i -> views.invitation(i, Invitations.PENDING)).toList(),
+                invitations.received(handle, mine).stream()
+                        .filter(i -> !blocks.silences(new Blocks.Viewer(accountId, mine), i.inviter())).map(i -> views.invitation(i, Invitations.PENDING)).toList(),
                 invitations.sent(handle, mine).stream().map(i -> views.invitation(i, i.shownToInviter())).toList()));
     }
 
