@@ -154,11 +154,12 @@ public final class Blocks {
                 throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a block list holds at most " + MAX_ENTRIES + " entries");
             }
             sql.useTransaction(handle -> {
-                delete(handle, entry.blocker(), kind, targetId);
+                delete(handle, account, kind, targetId);
                 handle.createUpdate("""
                                 INSERT INTO blocks (blocker_id, kind, target_persona, target_name, target_account, scope, created_at)
                                 VALUES (:blocker, :kind, :targetPersona, :targetName, :targetAccount, :scope, :at)""")
-                        .bindMethods(entry).bind("scope", scope.name()).execute();
+                        .bind("blocker", account).bind("kind", kind).bind("targetPersona", target.id()).bind("targetName", target.name())
+                        .bind("targetAccount", target.accountId()).bind("scope", scope.name()).bind("at", entry.at()).execute();
             });
             List<Entry> kept = new ArrayList<>(without(account, kind, targetId));
             kept.add(entry);
