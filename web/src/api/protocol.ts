@@ -25,6 +25,8 @@ export interface Scene {
   id: string; members: Author[]; epoch: number; timerSeconds: number;
   timerChoices: { persona: string; seconds: number }[]; externalSender: string; createdAt: number;
 }
+/** An entry of the account's block list; the blocked side never sees it. */
+export interface Block { persona: Author; kind: "block" | "mute"; scope?: "persona" | "account"; at: number }
 export interface Invitation { id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number }
 /** One relayed MLS message of a scene. */
 export interface SceneMessage {

@@ -1,6 +1,7 @@
 package org.tryst.client.chat;
 
 import java.util.List;
+import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
@@ -57,6 +58,18 @@ public interface Backend {
     void safeword(String sceneId, String personaId, int coolingOffHours);
 
     void timer(String sceneId, String personaId, long seconds);
+
+    /** Blocks a persona, or everyone behind it; answers the account's list. */
+    List<Views.Block> block(String personaId, BlockScope scope);
+
+    List<Views.Block> unblock(String personaId);
+
+    List<Views.Block> mute(String personaId);
+
+    List<Views.Block> unmute(String personaId);
+
+    /** The account's blocks and mutes, newest first. */
+    List<Views.Block> blocks();
 
     /** The safety number of this device's persona in the scene and another member. */
     String safetyNumber(String sceneId, String personaId);

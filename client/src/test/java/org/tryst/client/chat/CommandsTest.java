@@ -3,6 +3,7 @@ package org.tryst.client.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.tryst.protocol.BlockScope;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,19 @@ class CommandsTest {
         assertThat(Commands.parse("/invitations")).isEqualTo(new Command.ListInvitations());
         assertThat(Commands.parse("/scenes")).isEqualTo(new Command.ListScenes());
         assertThat(Commands.parse("/quit")).isEqualTo(new Command.Quit());
+    }
+
+    @Test
+    void blockingCommandsTakeANameAndTheBlockOptionallyItsScope() {
+        assertThat(Commands.parse("/block Sage")).isEqualTo(new Command.Block("Sage", BlockScope.PERSONA));
+        assertThat(Commands.parse("/block \"Mary Ann\" account")).isEqualTo(new Command.Block("Mary Ann", BlockScope.ACCOUNT));
+        assertThat(Commands.parse("/block Sage ACCOUNT")).isEqualTo(new Command.Block("Sage", BlockScope.ACCOUNT));
+        assertThat(Commands.parse("/unblock Sage")).isEqualTo(new Command.Unblock("Sage"));
+        assertThat(Commands.parse("/mute Sage")).isEqualTo(new Command.Mute("Sage"));
+        assertThat(Commands.parse("/unmute Sage")).isEqualTo(new Command.Unmute("Sage"));
+        assertThat(Commands.parse("/blocked")).isEqualTo(new Command.ListBlocked());
+        assertThat(Commands.parse("/block")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/blocked Sage")).isInstanceOf(Command.Invalid.class);
     }
 
     @Test
