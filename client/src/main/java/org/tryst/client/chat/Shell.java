@@ -244,9 +244,10 @@ public final class Shell {
         Views.Block entry = backend.blocks().stream()
                 .filter(block -> block.kind().equals(kind) && block.persona().name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new Refused("You have no " + kind + " on " + name + "; /blocked lists them."));
-        if (kind.equals("block")) backend.unblock(entry.persona().id());
+        boolean block = kind.equals("block");
+        if (block) backend.unblock(entry.persona().id());
         else backend.unmute(entry.persona().id());
-        screen.show("You un" + kind + "d " + entry.persona().name() + ".");
+        screen.show((block ? "You unblocked " : "You unmuted ") + entry.persona().name() + ".");
     }
 
     private void listBlocked(List<Views.Block> blocks) {
