@@ -121,7 +121,7 @@ public sealed interface ServerMessage {
     @JsonTypeName("member.left")
     record MemberLeft(String channel, String persona, String reason) implements ServerMessage {}
 
-    /** Event: a channel's topic changed. */
+    /** Event: a channel's topic changed; {@code by} is absent for those its setter is hidden from by a block. */
     @JsonTypeName("topic")
     record TopicChanged(String channel, String topic, Views.Author by) implements ServerMessage {}
 

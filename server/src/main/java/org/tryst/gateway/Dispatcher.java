@@ -238,6 +238,7 @@ public final class Dispatcher {
         accounts.requirePassword(account, request.password());
         personas.of(account).forEach(this::forgetPersona);
         accounts.delete(account);
+        blocks.forget(account);
         log.atInfo().addKeyValue("connection", caller.logId()).log("account deleted");
         connections.ofAccount(account).stream().filter(socket -> socket != caller)
                 .forEach(socket -> socket.close(null, CloseCodes.SESSION_ENDED, "account deleted"));

@@ -100,7 +100,15 @@ public final class Rooms implements AutoCloseable {
         Room room = memberRoom(persona, channel);
         store.topic(channel, topic);
         room.topic(topic);
-        broadcast(room, new ServerMessage.TopicChanged(channel, topic, persona.author()));
+        // The new topic reaches everyone; who set it, only those the setter is not hidden from.
+        List<Connection> audience = room.audience();
+        List<Connection> named = visible(audience, persona.id(), false);
+        Connection.sendAll(named, Codec.encode(new ServerMessage.TopicChanged(channel, topic, persona.author())));
+        if (named.size() < audience.size()) {
+            List<Connection> unnamed = new ArrayList<>(audience);
+            unnamed.removeAll(named);
+            Connection.sendAll(unnamed, Codec.encode(new ServerMessage.TopicChanged(channel, topic, null)));
+        }
     }
 
     /** The channel's members as the socket may see them. */

@@ -137,6 +137,13 @@ public final class Blocks {
         return byBlocker.containsKey(account) || namedAccounts.containsKey(account);
     }
 
+    /** An account is being deleted: its list goes, and so do the entries that name it (the database cascades the same). */
+    public synchronized void forget(String account) {
+        store(account, List.of());
+        byBlocker.keySet().forEach(blocker -> store(blocker, entries(blocker).stream()
+                .filter(entry -> !entry.targetAccount().equals(account)).toList()));
+    }
+
     /** The account behind a persona, for callers that regroup who sees whom; never for the wire. */
     public Optional<String> accountOf(String personaId) {
         return persona(personaId).map(Persona::accountId);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
 import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.ClientMessage;
@@ -17,26 +16,25 @@ import org.tryst.testkit.Wire;
 /**
  * In public channels, the two sides of a block do not exist for each other: no presence, no lines,
  * no profile; a mute hides lines only, from the muter only. Checked through raw sockets from the
- * blocked side, so that no client's good behaviour is needed.
+ * blocked side, so that no client's good behaviour is needed. Run on SQLite and on PostgreSQL.
  */
-class ChannelBlockTest {
+abstract class ChannelBlockContract {
     private static final Duration QUIET = Duration.ofMillis(300);
 
-    @RegisterExtension
-    static final TestServer server = TestServer.sqlite();
+    abstract TestServer server();
 
     /** Someone on a socket, as a persona. */
-    record Side(Wire wire, Views.Persona persona, TestServer.User user) {
-        static Side of(String base) {
+    record Side(TestServer server, Wire wire, Views.Persona persona, TestServer.User user) {
+        static Side of(TestServer server, String base) {
             TestServer.User user = server.register(base.toLowerCase());
             Wire wire = server.connect(user);
-            return new Side(wire, TestServer.persona(wire, base), user);
+            return new Side(server, wire, TestServer.persona(wire, base), user);
         }
 
         /** Another socket of the same account, with a new persona. */
         Side another(String base) {
             Wire other = server.connect(user);
-            return new Side(other, TestServer.persona(other, base), user);
+            return new Side(server, other, TestServer.persona(other, base), user);
         }
 
         String channel() {
@@ -80,9 +78,9 @@ class ChannelBlockTest {
 
     @Test
     void aBlockedPersonaNeitherSeesNorHearsTheBlockerNorIsHeard() {
-        Side alice = Side.of("Rowan");
-        Side bob = Side.of("Sage");
-        Side carol = Side.of("Wren");
+        Side alice = Side.of(server(), "Rowan");
+        Side bob = Side.of(server(), "Sage");
+        Side carol = Side.of(server(), "Wren");
         String channel = alice.create().channel();
         bob.join(channel);
         carol.join(channel);
@@ -128,8 +126,13 @@ class ChannelBlockTest {
         bob.wire().send(new ClientMessage.PersonaShow(bob.wire().nextId(), alice.persona().name()));
         bob.wire().expectError("not_found");
 
+        // The topic is the channel's, so it reaches everyone; who set it is not said to the blocked side.
+        alice.wire().send(new ClientMessage.TopicSet(alice.wire().nextId(), alice.persona().id(), channel, "quiet"));
+        assertThat(bob.wire().expect(ServerMessage.TopicChanged.class).by()).isNull();
+        assertThat(carol.wire().expect(ServerMessage.TopicChanged.class).by().id()).isEqualTo(alice.persona().id());
+
         // A new socket joining as the blocked persona learns nothing either.
-        Wire again = server.connect(bob.user());
+        Wire again = server().connect(bob.user());
         again.send(new ClientMessage.PersonaUse(again.nextId(), bob.persona().id()));
         Views.Joined rejoined = again.expect(ServerMessage.PersonaInUse.class).channels().getFirst();
         assertThat(rejoined.members()).extracting(Views.Member::id).doesNotContain(alice.persona().id());
@@ -145,8 +148,8 @@ class ChannelBlockTest {
 
     @Test
     void aPersonaBlockLeavesTheBlockedAccountsOtherPersonasAloneButAnAccountBlockCoversThemAll() {
-        Side alice = Side.of("Hazel");
-        Side bob = Side.of("Rook");
+        Side alice = Side.of(server(), "Hazel");
+        Side bob = Side.of(server(), "Rook");
         String channel = alice.create().channel();
         bob.join(channel);
         alice.request(new ClientMessage.Block(alice.wire().nextId(), bob.persona().id(), BlockScope.PERSONA));
@@ -181,10 +184,10 @@ class ChannelBlockTest {
 
     @Test
     void aMuteHidesLinesFromEveryDeviceOfTheMuterAndNothingElse() {
-        Side alice = Side.of("Ivy");
-        Side bob = Side.of("Moss");
+        Side alice = Side.of(server(), "Ivy");
+        Side bob = Side.of(server(), "Moss");
         String channel = alice.create().channel();
-        Wire alicesPhone = server.connect(alice.user());
+        Wire alicesPhone = server().connect(alice.user());
         alicesPhone.send(new ClientMessage.PersonaUse(alicesPhone.nextId(), alice.persona().id()));
         alicesPhone.expect(ServerMessage.PersonaInUse.class);
         bob.join(channel);
@@ -218,10 +221,28 @@ class ChannelBlockTest {
     }
 
     @Test
+    void anEntryGoesWithTheAccountItNames() {
+        Side alice = Side.of(server(), "Yarrow");
+        Side bob = Side.of(server(), "Teasel");
+        alice.request(new ClientMessage.Block(alice.wire().nextId(), bob.persona().id(), BlockScope.ACCOUNT));
+        bob.wire().send(new ClientMessage.AccountDelete(bob.wire().nextId(), TestServer.PASSWORD));
+        bob.wire().expect(ServerMessage.Ok.class);
+        assertThat(alice.request(new ClientMessage.BlocksList(alice.wire().nextId()))).isEmpty();
+        try (var sql = server().database(); var count = sql.prepareStatement("SELECT COUNT(*) FROM blocks WHERE target_persona = ?")) {
+            count.setString(1, bob.persona().id());
+            var rows = count.executeQuery();
+            rows.next();
+            assertThat(rows.getInt(1)).isZero();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void badRequestsAreRefusedWithTypedErrorsAndChangeNothing() {
-        Side alice = Side.of("Fern");
+        Side alice = Side.of(server(), "Fern");
         Side alicesOther = alice.another("Bracken");
-        Side bob = Side.of("Heath");
+        Side bob = Side.of(server(), "Heath");
         Wire wire = alice.wire();
 
         wire.send(new ClientMessage.Block(wire.nextId(), alice.persona().id(), null));
