@@ -61,7 +61,7 @@ function BlockList() {
       <ul>{list.map((entry) => (
         <li key={entry.kind + entry.persona.id}>
           {entry.persona.name} · {entry.kind === "mute" ? "muted" : entry.scope === "account" ? "blocked, with everyone behind it" : "blocked"}
-          {" "}since {new Date(entry.at).toLocaleDateString()}
+          {" "}since {new Date(entry.at).toLocaleDateString()}{" "}
           <button type="button" onClick={() => lift(entry)}>{entry.kind === "block" ? "Unblock" : "Unmute"}</button>
         </li>
       ))}</ul>
