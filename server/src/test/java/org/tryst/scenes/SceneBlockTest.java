@@ -124,6 +124,28 @@ class SceneBlockTest {
         }
     }
 
+    @Test
+    void withTheJavaClientABlockStopsNewScenesAndLeavesASharedOneAsItIs() throws Exception {
+        try (var alice = SceneMember.join(server, "Alice"); var bob = SceneMember.join(server, "Bob");
+             var carol = SceneMember.join(server, "Carol")) {
+            Views.Scene shared = alice.sceneWith(bob);
+            assertThat(alice.client().block(bob.persona().id(), BlockScope.ACCOUNT)).singleElement()
+                    .satisfies(entry -> assertThat(entry.scope()).isEqualTo(BlockScope.ACCOUNT));
+            // The scene they already share goes on until someone leaves it or uses the safeword.
+            bob.client().say(shared.id(), "still here");
+            assertThat(alice.heard()).isEqualTo("still here");
+
+            Views.Scene carols = carol.sceneWith(alice);
+            carol.client().invite(carols.id(), carol.persona().id(), bob.persona().id(), "join us?");
+            assertThat(bob.client().invitations().received()).isEmpty();
+
+            assertThat(alice.client().unblock(bob.persona().id())).isEmpty();
+            assertThat(alice.client().blocks()).isEmpty();
+            Views.Scene later = carol.sceneWith(alice, bob);
+            assertThat(bob.client().scenes()).extracting(Views.Scene::id).contains(later.id());
+        }
+    }
+
     private static void block(RawDevice blocker, RawDevice blocked, BlockScope scope) {
         blocker.request(id -> new ClientMessage.Block(id, blocked.persona.id(), scope));
     }
