@@ -26,7 +26,6 @@ import org.tryst.protocol.Views;
 import org.tryst.rooms.Rooms;
 import org.tryst.safety.ActionLimits;
 import org.tryst.safety.Blocks;
-import org.tryst.safety.MessageRateLimits;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
@@ -66,7 +65,6 @@ public final class Server implements AutoCloseable {
         Metrics metrics = new Metrics();
         Connections connections = new Connections();
         metrics.connections(connections::size);
-        MessageRateLimits limits = new MessageRateLimits(config.rateLimits());
         Devices devices = new Devices(sql, config.scenes(), clock);
         Scenes scenes = new Scenes(sql, personas, devices, connections, blocks, config.scenes(), clock);
         Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, rooms, devices, scenes, connections, config.rooms(),
@@ -74,11 +72,11 @@ public final class Server implements AutoCloseable {
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
         gateway = new Gateway(config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
-                new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, limits, metrics, virtualThreads,
+                new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, actionLimits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests()),
                 metrics, database::healthy);
         httpPort = gateway.start(config.http().bind(), config.http().port());
-        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, limits, actionLimits)),
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, actionLimits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
@@ -102,8 +100,7 @@ public final class Server implements AutoCloseable {
         return httpPort;
     }
 
-    private void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle,
-                              MessageRateLimits limits, ActionLimits actionLimits) {
+    private void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle, ActionLimits actionLimits) {
         try {
             sessions.sweep();
             Set<String> connected = connections.sessionIds();
@@ -112,7 +109,6 @@ public final class Server implements AutoCloseable {
             connections.endSessions(ended, null, "session expired");
             int forgotten = rooms.sweepHistory();
             throttle.sweep();
-            limits.sweep();
             actionLimits.sweep();
             gateway.sweep();
             if (forgotten > 0) log.atInfo().addKeyValue("messages", forgotten).log("history past retention deleted");

@@ -8,36 +8,44 @@ import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 
 /**
- * How often one account and one network address may take the actions that reach other people
- * (invitations, channel lines, reports), on top of the limit on all requests. An action over either
- * limit is refused with a typed error saying when to retry, and nothing is done or counted; each
- * account and address has its own buckets, so nobody else is slowed.
+ * How often one account and one network address may act: any WebSocket request at all, and, within
+ * that, the actions that reach other people (invitations, channel lines, reports). An action over
+ * either limit is refused with a typed error saying when to retry, and nothing is done or counted;
+ * each account and address has its own buckets, so nobody else is slowed.
  */
 public final class ActionLimits {
-    /** The limited actions, each with the window its configured counts refill over. */
+    /** The limited actions, with the words a refusal uses. */
     public enum Action {
-        INVITATION("invitations", Duration.ofHours(1)),
-        CHANNEL_MESSAGE("channel messages", Duration.ofMinutes(1)),
-        REPORT("reports", Duration.ofHours(1));
+        REQUEST("too many messages; slow down"),
+        INVITATION("too many invitations; try again later"),
+        CHANNEL_MESSAGE("too many channel messages; slow down"),
+        REPORT("too many reports; try again later");
 
-        private final String label;
-        private final Duration window;
+        private final String refusal;
 
-        Action(String label, Duration window) {
-            this.label = label;
-            this.window = window;
+        Action(String refusal) {
+            this.refusal = refusal;
         }
     }
 
     /** The two buckets of one action. */
-    private record Limit(Buckets byAccount, Buckets byAddress) {}
+    private record Limit(Buckets byAccount, Buckets byAddress) {
+        static Limit per(int perAccount, int perAddress, Duration window) {
+            return new Limit(Buckets.per(perAccount, window), Buckets.per(perAddress, window));
+        }
+    }
 
     private final Map<Action, Limit> limits = new EnumMap<>(Action.class);
 
     public ActionLimits(Config.RateLimits config) {
-        limit(Action.INVITATION, config.invitationsPerHourPerAccount(), config.invitationsPerHourPerAddress());
-        limit(Action.CHANNEL_MESSAGE, config.channelMessagesPerMinutePerAccount(), config.channelMessagesPerMinutePerAddress());
-        limit(Action.REPORT, config.reportsPerHourPerAccount(), config.reportsPerHourPerAddress());
+        limits.put(Action.REQUEST, new Limit(
+                Buckets.perSecond(config.messagesPerSecondPerAccount(), config.burstPerAccount()),
+                Buckets.perSecond(config.messagesPerSecondPerAddress(), config.burstPerAddress())));
+        limits.put(Action.INVITATION, Limit.per(config.invitationsPerHourPerAccount(), config.invitationsPerHourPerAddress(),
+                Duration.ofHours(1)));
+        limits.put(Action.CHANNEL_MESSAGE, Limit.per(config.channelMessagesPerMinutePerAccount(),
+                config.channelMessagesPerMinutePerAddress(), Duration.ofMinutes(1)));
+        limits.put(Action.REPORT, Limit.per(config.reportsPerHourPerAccount(), config.reportsPerHourPerAddress(), Duration.ofHours(1)));
     }
 
     /** Counts one action; throws RATE_LIMITED, counting nothing, when the account or the address is over its limit. */
@@ -46,7 +54,7 @@ public final class ActionLimits {
         long wait = Math.max(limit.byAccount().wait(accountId), limit.byAddress().wait(address));
         if (wait == 0) wait = limit.byAccount().take(accountId);
         if (wait == 0) wait = limit.byAddress().take(address);
-        if (wait > 0) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many " + action.label + "; try again later", wait);
+        if (wait > 0) throw new ProtocolException(ErrorCode.RATE_LIMITED, action.refusal, wait);
     }
 
     /** Forgets accounts and addresses that have been quiet. */
@@ -55,9 +63,5 @@ public final class ActionLimits {
             limit.byAccount().forgetFull();
             limit.byAddress().forgetFull();
         });
-    }
-
-    private void limit(Action action, int perAccount, int perAddress) {
-        limits.put(action, new Limit(Buckets.per(perAccount, action.window), Buckets.per(perAddress, action.window)));
     }
 }

@@ -50,6 +50,13 @@ class ActionLimitsTest {
     }
 
     @Test
+    void anyRequestIsLimitedByItsRateAndBurst() {
+        for (int i = 0; i < 30; i++) limits.admit(Action.REQUEST, "hana", "10.0.0.7");
+        assertThat(refusal(Action.REQUEST, "hana", "10.0.0.7").retryAfterMs()).isPositive().isLessThanOrEqualTo(1_000L);
+        limits.admit(Action.REQUEST, "ivan", "10.0.0.8");
+    }
+
+    @Test
     void quietKeysAreForgottenAndBehaveAsNew() {
         limits.admit(Action.REPORT, "gina", "10.0.0.6");
         limits.sweep();
