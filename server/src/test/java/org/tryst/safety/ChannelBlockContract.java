@@ -221,6 +221,22 @@ abstract class ChannelBlockContract {
     }
 
     @Test
+    void blocksOutliveARestart() throws InterruptedException {
+        Side alice = Side.of(server(), "Sorrel");
+        Side bob = Side.of(server(), "Burdock");
+        alice.request(new ClientMessage.Block(alice.wire().nextId(), bob.persona().id(), BlockScope.ACCOUNT));
+        server().stop();
+        server().start();
+        Wire bobAgain = server().connect(bob.user());
+        bobAgain.send(new ClientMessage.PersonaShow(bobAgain.nextId(), alice.persona().name()));
+        bobAgain.expectError("not_found");
+        Wire aliceAgain = server().connect(alice.user());
+        aliceAgain.send(new ClientMessage.BlocksList(aliceAgain.nextId()));
+        assertThat(aliceAgain.expect(ServerMessage.Blocks.class).blocks()).extracting(Views.Block::scope)
+                .containsExactly(BlockScope.ACCOUNT);
+    }
+
+    @Test
     void anEntryGoesWithTheAccountItNames() {
         Side alice = Side.of(server(), "Yarrow");
         Side bob = Side.of(server(), "Teasel");
