@@ -27,7 +27,7 @@ import org.tryst.storage.TimeOrderedIds;
 /**
  * Public channels: membership and history in the database, live audiences in memory. Every change
  * is written first and then announced to the sockets following the channel; a message is
- * acknowledged to its sender only once it is stored. Blocks are kept here too: the two sides of a
+ * acknowledged to its sender only once it is stored. Blocks hold here too: the two sides of a
  * block do not see each other in a channel at all (members, presence, lines, history), and a muted
  * persona's lines do not reach the muter.
  */
@@ -286,10 +286,6 @@ public final class Rooms implements AutoCloseable {
         Connection.sendAll(visible(room.audience(), personaId, false), Codec.encode(left));
         // The persona's other sockets learn it too; a kicked persona's sockets were told by the kick.
         if (!reason.equals("kicked")) departed.forEach(socket -> socket.send(left));
-    }
-
-    private void broadcast(Room room, ServerMessage event) {
-        Connection.sendAll(room.audience(), Codec.encode(event));
     }
 
     /** Sends news about a persona to everyone following the channel except the persona's own sockets. */
