@@ -156,6 +156,8 @@ public final class Rooms implements AutoCloseable {
         Room room = memberRoom(owner, channel);
         if (!owner.id().equals(room.owner())) throw new ProtocolException(ErrorCode.FORBIDDEN, "only the channel's owner may kick");
         if (target.equals(owner.id())) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the owner cannot kick itself");
+        // Someone who blocked the owner is not here, for the owner; the owner may still remove someone it blocked.
+        if (blocks.accountOf(target).filter(account -> blocks.blocks(account, owner.id())).isPresent()) throw notMember();
         if (!store.leave(channel, target)) throw notMember();
         for (Connection socket : room.socketsOf(target)) {
             socket.send(new ServerMessage.Kicked(channel, target, owner.author(), reason));

@@ -237,6 +237,18 @@ abstract class ChannelBlockContract {
     }
 
     @Test
+    void anOwnerOnTheOtherSideOfABlockCannotKickWhomItCannotSee() {
+        Side bob = Side.of(server(), "Nettle");
+        Side alice = Side.of(server(), "Clover");
+        String channel = bob.create().channel();
+        alice.join(channel);
+        alice.request(new ClientMessage.Block(alice.wire().nextId(), bob.persona().id(), null));
+        bob.wire().send(new ClientMessage.Kick(bob.wire().nextId(), bob.persona().id(), channel, alice.persona().id(), "out"));
+        bob.wire().expectError("not_member");
+        assertThat(alice.members(channel)).containsExactly(alice.persona().id());
+    }
+
+    @Test
     void anEntryGoesWithTheAccountItNames() {
         Side alice = Side.of(server(), "Yarrow");
         Side bob = Side.of(server(), "Teasel");
