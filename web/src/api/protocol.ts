@@ -26,7 +26,7 @@ export interface Scene {
   timerChoices: { persona: string; seconds: number }[]; externalSender: string; createdAt: number;
 }
 /** An entry of the account's block list; the blocked side never sees it. */
-export interface Block { persona: Author; kind: "block" | "mute"; scope?: "persona" | "account"; at: number }
+export interface Block { persona: Author; kind: "block" | "mute"; scope: "persona" | "account" | null; at: number }
 export interface Invitation { id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number }
 /** One relayed MLS message of a scene. */
 export interface SceneMessage {
