@@ -58,6 +58,12 @@ class SceneBlockTest {
             Views.Scene scene = bob.createScene();
             bob.request(id -> new ClientMessage.SceneInvite(id, scene.id(), bob.persona.id(), alice.persona.id(), "hi"));
             assertThat(alice.events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            // The account's other persona cannot reach Alice with a scene of its own either.
+            var secondsScene = (ServerMessage.SceneInfo) bob.request(id -> new ClientMessage.SceneCreate(id, second.persona().id()));
+            bob.request(id -> new ClientMessage.SceneInvite(id, secondsScene.scene().id(), second.persona().id(), alice.persona.id(), "hi"));
+            assertThat(alice.events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+            assertThat(bob.refusal(id -> new ClientMessage.KeyPackagesClaim(id, secondsScene.scene().id(), alice.persona.id())))
+                    .isEqualTo("not_invited");
             // Every persona of the account is covered, those made after the block too.
             var third = (ServerMessage.PersonaInfo) bob.request(id -> new ClientMessage.PersonaCreate(id, TestServer.uniqueName("Bo"),
                     null, null, null));
