@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
@@ -189,7 +190,7 @@ public final class Blocks {
         return list(account);
     }
 
-    private static void delete(org.jdbi.v3.core.Handle handle, String account, String kind, String targetPersona) {
+    private static void delete(Handle handle, String account, String kind, String targetPersona) {
         handle.createUpdate("DELETE FROM blocks WHERE blocker_id = :blocker AND kind = :kind AND target_persona = :target")
                 .bind("blocker", account).bind("kind", kind).bind("target", targetPersona).execute();
     }
