@@ -45,6 +45,8 @@ export interface Topic { id: string; label: string; group: string; description: 
 export interface Boundaries { persona: Author; answers: Record<string, Answer>; notes: string; updatedAt: number }
 export interface TopicMatch { topic: string; from?: Answer; to?: Answer; proposed: boolean; flags: Flag[] }
 export interface Agreement { topics: string[]; safeword: string; agreedBy: { persona: Author; at: number }[]; at: number }
+/** An entry of the account's block list; the blocked side never sees it. */
+export interface Block { persona: Author; kind: "block" | "mute"; scope: "persona" | "account" | null; at: number }
 /** One relayed MLS message of a scene. */
 export interface SceneMessage {
   id: string; scene: string; seq: number; epoch: number; kind: "application" | "commit" | "proposal" | "welcome";

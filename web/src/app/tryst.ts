@@ -1,5 +1,5 @@
 import * as http from "../api/http";
-import type { Channel, ChannelMessage, Joined, Member, Persona, ServerMessage, Session } from "../api/protocol";
+import type { Block, Channel, ChannelMessage, Joined, Member, Persona, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
 import * as consent from "./consent";
@@ -184,6 +184,26 @@ export async function deleteAccount(password: string): Promise<void> {
   forgetAll();
   signedIn.value = false;
   notice.value = "Your account and everything in it is deleted.";
+}
+
+/** The account's blocks and mutes, newest first. */
+export async function blocks(): Promise<Block[]> {
+  return (await request<ServerMessage & { blocks: Block[] }>("blocks.list")).blocks;
+}
+
+/**
+ * Blocks or mutes a persona (a block may cover everyone behind it), or lifts either; answers the list.
+ * The server hides their lines from now on; those already on screen go too, as history would leave them out.
+ */
+export async function changeBlocks(type: "block" | "unblock" | "mute" | "unmute", target: string,
+  scope?: "persona" | "account"): Promise<Block[]> {
+  const answer = await request<ServerMessage & { blocks: Block[] }>(type, { target, ...(scope ? { scope } : {}) });
+  if (type === "block" || type === "mute") {
+    for (const name of rooms.value.keys()) {
+      updateRoom(name, (room) => ({ ...room, messages: room.messages.filter((line) => line.persona.id !== target) }));
+    }
+  }
+  return answer.blocks;
 }
 
 function requireSpeaker(): Persona {

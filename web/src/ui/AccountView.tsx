@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Session } from "../api/protocol";
+import type { Block, Session } from "../api/protocol";
 import { notice, username } from "../app/state";
-import { deleteAccount, logout, revokeSession, sessions } from "../app/tryst";
+import { blocks, changeBlocks, deleteAccount, logout, revokeSession, sessions } from "../app/tryst";
 import { explain } from "./errors";
 import { notifying, setNotifying } from "./notify";
 
@@ -37,6 +37,7 @@ export function AccountView() {
           </li>
         ))}</ul>
       </section>
+      <BlockList />
       <form onSubmit={remove} aria-labelledby="delete">
         <h3 id="delete">Delete the account</h3>
         <label>Your password<input type="password" autocomplete="current-password" required value={password}
@@ -44,5 +45,26 @@ export function AccountView() {
         <button type="submit" class="danger">Delete account</button>
       </form>
     </div>
+  );
+}
+
+/** Whom the account blocked or muted, with the way back; the list is the account's, for all its personas. */
+function BlockList() {
+  const [list, setList] = useState<Block[]>([]);
+  useEffect(() => { blocks().then(setList, (failure) => (notice.value = explain(failure))); }, []);
+  const lift = (entry: Block) => changeBlocks(entry.kind === "block" ? "unblock" : "unmute", entry.persona.id)
+    .then(setList, (failure) => (notice.value = explain(failure)));
+  return (
+    <section aria-labelledby="blocked">
+      <h3 id="blocked">Blocked and muted</h3>
+      {list.length === 0 && <p class="muted">Nobody. Block or mute from a persona's profile.</p>}
+      <ul>{list.map((entry) => (
+        <li key={entry.kind + entry.persona.id}>
+          {entry.persona.name} · {entry.kind === "mute" ? "muted" : entry.scope === "account" ? "blocked, with everyone behind it" : "blocked"}
+          {" "}since {new Date(entry.at).toLocaleDateString()}{" "}
+          <button type="button" onClick={() => lift(entry)}>{entry.kind === "block" ? "Unblock" : "Unmute"}</button>
+        </li>
+      ))}</ul>
+    </section>
   );
 }

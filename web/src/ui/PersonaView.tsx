@@ -3,7 +3,7 @@ import type { Boundaries, Persona } from "../api/protocol";
 import { boundariesOf, catalogue, compare } from "../app/consent";
 import { notice, personas, rooms, speaker, view } from "../app/state";
 import { create, invite as sceneInvite } from "../app/scenes";
-import { showPersona, updatePersona } from "../app/tryst";
+import { changeBlocks, showPersona, updatePersona } from "../app/tryst";
 import { BoundariesEditor, SideBySide } from "./Boundaries";
 import { explain } from "./errors";
 
@@ -66,7 +66,41 @@ function Profile({ persona }: { persona: Persona }) {
           <p class="muted">Notes are not encrypted; what you say in the scene is.</p>
         </form>
       )}
+      <Keep persona={persona} />
     </article>
+  );
+}
+
+/** What each choice does, said before it is done; the other side is never told. */
+const CONFIRM = {
+  persona: (name: string) => `Block ${name}? For all your personas: you and ${name} no longer see each other in channels, `
+    + `neither hears the other, and ${name} cannot invite you or join your scenes. ${name} is not told. `
+    + `Scenes you already share are not changed: leave them or use the safeword. You can unblock on your account page.`,
+  account: (name: string) => `Block everyone behind ${name}? The same as blocking ${name}, for every persona the same person `
+    + `has or will make; nobody learns who they are. They are not told. You can unblock on your account page.`,
+  mute: (name: string) => `Mute ${name}? You will not see ${name}'s lines in channels or invitations, on any of your devices. `
+    + `${name} still sees you and is not told. You can unmute on your account page.`,
+};
+
+/** Block (the persona, or everyone behind it) and mute, each after a confirmation. */
+function Keep({ persona }: { persona: Persona }) {
+  const act = async (choice: keyof typeof CONFIRM) => {
+    if (!confirm(CONFIRM[choice](persona.name))) return;
+    try {
+      if (choice === "mute") await changeBlocks("mute", persona.id);
+      else await changeBlocks("block", persona.id, choice);
+      notice.value = choice === "mute" ? `You muted ${persona.name}.` : `You blocked ${persona.name}. They are not told.`;
+      view.value = { kind: "home" };
+    } catch (failure) {
+      notice.value = explain(failure);
+    }
+  };
+  return (
+    <section class="keep" aria-label="Block or mute">
+      <button type="button" onClick={() => act("persona")}>Block {persona.name}</button>
+      <button type="button" onClick={() => act("account")}>Block everyone behind {persona.name}</button>
+      <button type="button" onClick={() => act("mute")}>Mute {persona.name}</button>
+    </section>
   );
 }
 

@@ -26,7 +26,8 @@ import org.tryst.metrics.Metrics;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
 import org.tryst.rooms.Rooms;
-import org.tryst.safety.MessageRateLimits;
+import org.tryst.safety.ActionLimits;
+import org.tryst.safety.Blocks;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
@@ -60,24 +61,25 @@ public final class Server implements AutoCloseable {
                         accountsConfig.commonPasswordsRefused()),
                 throttle, sessions, clock);
         Personas personas = new Personas(sql, config.personas(), clock);
-        this.rooms = new Rooms(sql, config.rooms(), clock);
+        Blocks blocks = new Blocks(sql, personas, clock);
+        ActionLimits actionLimits = new ActionLimits(config.rateLimits());
+        this.rooms = new Rooms(sql, config.rooms(), blocks, clock);
         Metrics metrics = new Metrics();
         Connections connections = new Connections();
         metrics.connections(connections::size);
-        MessageRateLimits limits = new MessageRateLimits(config.rateLimits());
         Devices devices = new Devices(sql, config.scenes(), clock);
         Boundaries boundaries = new Boundaries(sql, personas, Catalogue.load(config.consent()), config.consent(), clock);
-        Scenes scenes = new Scenes(sql, personas, boundaries, devices, connections, config.scenes(), clock);
+        Scenes scenes = new Scenes(sql, personas, boundaries, devices, connections, blocks, config.scenes(), clock);
         Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, boundaries, rooms, devices, scenes, connections,
-                config.rooms(), metrics);
+                config.rooms(), metrics, blocks, actionLimits);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
         gateway = new Gateway(config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
-                new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, limits, metrics, virtualThreads,
+                new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, actionLimits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests()),
                 metrics, database::healthy);
         httpPort = gateway.start(config.http().bind(), config.http().port());
-        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, limits)),
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, actionLimits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
@@ -101,8 +103,7 @@ public final class Server implements AutoCloseable {
         return httpPort;
     }
 
-    private void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle,
-                              MessageRateLimits limits) {
+    private void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle, ActionLimits actionLimits) {
         try {
             sessions.sweep();
             Set<String> connected = connections.sessionIds();
@@ -111,7 +112,7 @@ public final class Server implements AutoCloseable {
             connections.endSessions(ended, null, "session expired");
             int forgotten = rooms.sweepHistory();
             throttle.sweep();
-            limits.sweep();
+            actionLimits.sweep();
             gateway.sweep();
             if (forgotten > 0) log.atInfo().addKeyValue("messages", forgotten).log("history past retention deleted");
         } catch (RuntimeException e) {

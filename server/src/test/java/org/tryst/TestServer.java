@@ -47,6 +47,10 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         options.put("TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ADDRESS", "1000");
         options.put("TRYST_RATE_LIMITS_BURST_PER_ADDRESS", "2000");
         options.put("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "200");
+        for (String action : new String[] {"INVITATIONS_PER_HOUR", "CHANNEL_MESSAGES_PER_MINUTE", "REPORTS_PER_HOUR"}) {
+            options.put("TRYST_RATE_LIMITS_" + action + "_PER_ACCOUNT", "100000");
+            options.put("TRYST_RATE_LIMITS_" + action + "_PER_ADDRESS", "100000");
+        }
     }
 
     /** A server on SQLite with the defaults, except generous per-address limits. */

@@ -26,6 +26,7 @@ import org.tryst.client.mls.BcMls;
 import org.tryst.client.mls.Mls;
 import org.tryst.client.mls.MlsException;
 import org.tryst.protocol.Answer;
+import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.ServerMessage;
@@ -300,6 +301,34 @@ public final class TrystClient implements AutoCloseable {
         List<byte[]> keys = members.stream().filter(member -> member.personaId().equals(personaId)).map(Mls.Member::signatureKey).toList();
         if (keys.isEmpty()) throw new MlsException("that persona is not in the scene", null);
         return keys;
+    }
+
+    /** Blocks a persona, or the account behind it, for every persona of this account; answers the list. */
+    public List<Views.Block> block(String personaId, BlockScope scope) {
+        return blocks(id -> new ClientMessage.Block(id, personaId, scope));
+    }
+
+    /** Lifts the block of a persona (or of the account behind it); answers the list. */
+    public List<Views.Block> unblock(String personaId) {
+        return blocks(id -> new ClientMessage.Unblock(id, personaId));
+    }
+
+    /** Hides a persona's channel lines and invitations from this account, without telling it; answers the list. */
+    public List<Views.Block> mute(String personaId) {
+        return blocks(id -> new ClientMessage.Mute(id, personaId));
+    }
+
+    public List<Views.Block> unmute(String personaId) {
+        return blocks(id -> new ClientMessage.Unmute(id, personaId));
+    }
+
+    /** This account's blocks and mutes, newest first. */
+    public List<Views.Block> blocks() {
+        return blocks(ClientMessage.BlocksList::new);
+    }
+
+    private List<Views.Block> blocks(java.util.function.Function<String, ClientMessage> request) {
+        return ((ServerMessage.Blocks) connection.request(request).join()).blocks();
     }
 
     /** The scenes of this account's personas, as the server lists them. */

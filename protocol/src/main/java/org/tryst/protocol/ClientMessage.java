@@ -68,6 +68,12 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.BoundariesSet.class),
     @JsonSubTypes.Type(ClientMessage.TranscriptConsent.class),
     @JsonSubTypes.Type(ClientMessage.TranscriptExport.class),
+    // Blocks and mutes
+    @JsonSubTypes.Type(ClientMessage.Block.class),
+    @JsonSubTypes.Type(ClientMessage.Unblock.class),
+    @JsonSubTypes.Type(ClientMessage.Mute.class),
+    @JsonSubTypes.Type(ClientMessage.Unmute.class),
+    @JsonSubTypes.Type(ClientMessage.BlocksList.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -585,6 +591,54 @@ public sealed interface ClientMessage {
             requestId(id);
             ref(scene, "scene");
             ref(persona, "persona");
+        }
+    }
+
+    /**
+     * Blocks a persona ({@code scope} {@code persona}, the default) or the whole account behind it
+     * ({@code account}, present and future personas, without ever naming the account), for all of
+     * this account's personas. The blocked side is never told.
+     */
+    @JsonTypeName("block")
+    record Block(String id, String target, BlockScope scope) implements ClientMessage {
+        public Block {
+            requestId(id);
+            ref(target, "target");
+        }
+    }
+
+    /** Lifts a block of the persona, or of the account behind it. */
+    @JsonTypeName("unblock")
+    record Unblock(String id, String target) implements ClientMessage {
+        public Unblock {
+            requestId(id);
+            ref(target, "target");
+        }
+    }
+
+    /** Mutes a persona for every persona of this account: its channel lines and invitations are not shown. Nobody is told. */
+    @JsonTypeName("mute")
+    record Mute(String id, String target) implements ClientMessage {
+        public Mute {
+            requestId(id);
+            ref(target, "target");
+        }
+    }
+
+    /** Lifts a mute. */
+    @JsonTypeName("unmute")
+    record Unmute(String id, String target) implements ClientMessage {
+        public Unmute {
+            requestId(id);
+            ref(target, "target");
+        }
+    }
+
+    /** Lists this account's blocks and mutes. */
+    @JsonTypeName("blocks.list")
+    record BlocksList(String id) implements ClientMessage {
+        public BlocksList {
+            requestId(id);
         }
     }
 }

@@ -50,6 +50,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Catalogue.class),
     @JsonSubTypes.Type(ServerMessage.BoundariesInfo.class),
     @JsonSubTypes.Type(ServerMessage.TranscriptMark.class),
+    @JsonSubTypes.Type(ServerMessage.Blocks.class),
 })
 public sealed interface ServerMessage {
 
@@ -123,7 +124,7 @@ public sealed interface ServerMessage {
     @JsonTypeName("member.left")
     record MemberLeft(String channel, String persona, String reason) implements ServerMessage {}
 
-    /** Event: a channel's topic changed. */
+    /** Event: a channel's topic changed; {@code by} is absent for those its setter is hidden from by a block. */
     @JsonTypeName("topic")
     record TopicChanged(String channel, String topic, Views.Author by) implements ServerMessage {}
 
@@ -211,4 +212,7 @@ public sealed interface ServerMessage {
      */
     @JsonTypeName("transcript.mark")
     record TranscriptMark(String id, String scene, String persona, String mark, long at) implements Reply {}
+    /** Reply to {@code block}, {@code unblock}, {@code mute}, {@code unmute} and {@code blocks.list}: the account's list, newest first. */
+    @JsonTypeName("blocks")
+    record Blocks(String id, List<Views.Block> blocks) implements Reply {}
 }

@@ -99,4 +99,10 @@ public final class Views {
      */
     public record SceneMessage(String id, String scene, long seq, long epoch, String kind, Author from, String device,
                                String data, String tag, Integer kid, long at, Long expiresAt) {}
+
+    /**
+     * One entry of the account's block list: the persona it names (its name as it was when blocked),
+     * {@code kind} {@code block} or {@code mute}, the block's scope (null for a mute) and when.
+     */
+    public record Block(Author persona, String kind, BlockScope scope, long at) {}
 }

@@ -34,7 +34,7 @@ public record Config(
                 new Personas(10),
                 new Rooms("anyone", 168, 50, 4_000),
                 new Scenes(8, 72, 86_400, 10, 10, 5, 24),
-                new RateLimits(10, 30, 30, 90, 10),
+                new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60),
                 new Consent("", "red"),
                 new Log("text", "info"));
     }
@@ -106,9 +106,15 @@ public record Config(
     public record Scenes(int maxMembers, int invitationTtlHours, int defaultTimerSeconds, int expirySweepSeconds,
                          int maxDevicesPerAccount, int keyPackagesLowWater, int resendWindowHours) {}
 
-    /** Messages per second a single account or address may send over the WebSocket, and bursts. */
+    /**
+     * Messages per second a single account or address may send over the WebSocket, and bursts; then
+     * how many invitations, channel lines and reports one account or address may send in a window.
+     */
     public record RateLimits(int messagesPerSecondPerAccount, int burstPerAccount, int messagesPerSecondPerAddress,
-                             int burstPerAddress, int ticketsPerMinutePerSession) {}
+                             int burstPerAddress, int ticketsPerMinutePerSession,
+                             int invitationsPerHourPerAccount, int invitationsPerHourPerAddress,
+                             int channelMessagesPerMinutePerAccount, int channelMessagesPerMinutePerAddress,
+                             int reportsPerHourPerAccount, int reportsPerHourPerAddress) {}
 
     /**
      * Boundaries and agreements: a TOML file replacing the shipped topic catalogue (empty: the

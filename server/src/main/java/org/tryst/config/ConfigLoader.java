@@ -139,6 +139,7 @@ public final class ConfigLoader {
         } catch (org.tryst.protocol.ProtocolException e) {
             throw new ConfigException("consent.default_safeword: " + e.getMessage());
         }
+        requirePositive(config.rateLimits());
         requireRange("rooms.max_text_length", config.rooms().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
         return config;
     }
@@ -146,6 +147,18 @@ public final class ConfigLoader {
     private static void requireRange(String option, int value, int min, int max) {
         if (value < min || value > max) {
             throw new ConfigException(option + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+
+    /** Every rate limit is a count of at least one: a bucket of none would refuse everything forever. */
+    private static void requirePositive(Config.RateLimits limits) {
+        for (var component : Config.RateLimits.class.getRecordComponents()) {
+            try {
+                int value = (int) component.getAccessor().invoke(limits);
+                if (value < 1) throw new ConfigException("rate_limits options must be at least 1, not " + value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.accounts.Account;
@@ -22,6 +23,8 @@ import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 import org.tryst.rooms.Rooms;
+import org.tryst.safety.ActionLimits;
+import org.tryst.safety.Blocks;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.Scenes;
 
@@ -42,9 +45,12 @@ public final class Dispatcher {
     private final Connections connections;
     private final Config.Rooms roomsConfig;
     private final Metrics metrics;
+    private final Blocks blocks;
+    private final ActionLimits actionLimits;
 
     public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Boundaries boundaries, Rooms rooms, Devices devices,
-                      Scenes scenes, Connections connections, Config.Rooms roomsConfig, Metrics metrics) {
+                      Scenes scenes, Connections connections, Config.Rooms roomsConfig, Metrics metrics, Blocks blocks,
+                      ActionLimits actionLimits) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.personas = personas;
@@ -55,6 +61,8 @@ public final class Dispatcher {
         this.connections = connections;
         this.roomsConfig = roomsConfig;
         this.metrics = metrics;
+        this.blocks = blocks;
+        this.actionLimits = actionLimits;
     }
 
     /** Answers one request from an authenticated socket. */
@@ -100,7 +108,7 @@ public final class Dispatcher {
                 yield new ServerMessage.Ok(m.id());
             }
             case PersonaList m -> new ServerMessage.Personas(m.id(), personas.of(account).stream().map(Persona::view).toList());
-            case PersonaShow m -> new ServerMessage.PersonaInfo(m.id(), personas.named(m.name()).view());
+            case PersonaShow m -> new ServerMessage.PersonaInfo(m.id(), visible(caller, personas.named(m.name())).view());
             case PersonaUse m -> new ServerMessage.PersonaInUse(m.id(), m.persona(), rooms.use(caller, mine(caller, m.persona())));
             case PresenceSet m -> {
                 rooms.presence(caller, mine(caller, m.persona()), m.status());
@@ -116,14 +124,14 @@ public final class Dispatcher {
                 rooms.leave(mine(caller, m.persona()), m.channel());
                 yield new ServerMessage.Ok(m.id());
             }
-            case Say m -> sentWhenStored(caller, m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.SAY, m.text()));
-            case Pose m -> sentWhenStored(caller, m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.POSE, m.text()));
+            case Say m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.SAY, m.text());
+            case Pose m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.POSE, m.text());
             case TopicSet m -> {
                 rooms.topic(mine(caller, m.persona()), m.channel(), m.topic());
                 yield new ServerMessage.Ok(m.id());
             }
-            case MembersList m -> new ServerMessage.Members(m.id(), m.channel(), rooms.members(m.channel()));
-            case HistoryFetch m -> new ServerMessage.History(m.id(), m.channel(), rooms.history(
+            case MembersList m -> new ServerMessage.Members(m.id(), m.channel(), rooms.members(caller, m.channel()));
+            case HistoryFetch m -> new ServerMessage.History(m.id(), m.channel(), rooms.history(caller,
                     mine(caller, m.persona()), m.channel(), m.before(), m.limit() == null ? 50 : m.limit()));
             case Kick m -> {
                 rooms.kick(mine(caller, m.persona()), m.channel(), m.target(), m.reason());
@@ -139,7 +147,11 @@ public final class Dispatcher {
             case KeyPackagesClaim m -> scenes.claim(caller, m.id(), m.scene(), m.persona());
             case SceneCreate m -> new ServerMessage.SceneInfo(m.id(), scenes.create(caller, mine(caller, m.persona())));
             case SceneList m -> new ServerMessage.Scenes(m.id(), scenes.list(account));
-            case SceneInvite m -> new ServerMessage.InvitationInfo(m.id(), scenes.invite(mine(caller, m.persona()), m));
+            case SceneInvite m -> {
+                Persona inviter = mine(caller, m.persona());
+                actionLimits.admit(ActionLimits.Action.INVITATION, account, caller.address());
+                yield new ServerMessage.InvitationInfo(m.id(), scenes.invite(inviter, m));
+            }
             case InvitationList m -> scenes.invitations(m.id(), account);
             case InvitationAccept m -> new ServerMessage.InvitationInfo(m.id(), scenes.accept(account, m));
             case InvitationDecline m -> {
@@ -175,7 +187,34 @@ public final class Dispatcher {
             case CatalogueShow m -> new ServerMessage.Catalogue(m.id(), boundaries.catalogue().topics(), boundaries.defaultSafeword());
             case BoundariesShow m -> new ServerMessage.BoundariesInfo(m.id(), boundaries.show(m.persona()));
             case BoundariesSet m -> new ServerMessage.BoundariesInfo(m.id(), boundaries.set(mine(caller, m.persona()), m.answers(), m.notes()));
+            // Blocks and mutes.
+            case Block m -> blocksChanged(account, m.id(), m.target(), () -> blocks.block(account, m.target(), m.scope()));
+            case Unblock m -> blocksChanged(account, m.id(), m.target(), () -> blocks.unblock(account, m.target()));
+            case Mute m -> new ServerMessage.Blocks(m.id(), blocks.mute(account, m.target()));
+            case Unmute m -> new ServerMessage.Blocks(m.id(), blocks.unmute(account, m.target()));
+            case BlocksList m -> new ServerMessage.Blocks(m.id(), blocks.list(account));
         };
+    }
+
+    /** A say or pose, within the account's and the address's limit on channel lines. */
+    private ServerMessage post(Connection caller, String requestId, String personaId, String channel, MessageKind kind, String text) {
+        Persona persona = mine(caller, personaId);
+        actionLimits.admit(ActionLimits.Action.CHANNEL_MESSAGE, caller.accountId(), caller.address());
+        return sentWhenStored(caller, requestId, rooms.post(persona, channel, kind, text));
+    }
+
+    /** A block or unblock, shown at once in the channels the two sides share. */
+    private ServerMessage blocksChanged(String account, String requestId, String target, Supplier<List<Views.Block>> change) {
+        List<Views.Block> list = blocks.accountOf(target).map(other -> rooms.regroup(account, other, change)).orElseGet(change);
+        return new ServerMessage.Blocks(requestId, list);
+    }
+
+    /** A persona whose account blocked the caller is, to the caller, a persona that does not exist. */
+    private Persona visible(Connection caller, Persona persona) {
+        if (blocks.blockedBy(new Blocks.Viewer(caller.accountId(), caller.personasInUse().keySet()), persona.id())) {
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "no persona of that name");
+        }
+        return persona;
     }
 
     private Persona mine(Connection caller, String personaId) {
@@ -213,6 +252,7 @@ public final class Dispatcher {
         accounts.requirePassword(account, request.password());
         personas.of(account).forEach(this::forgetPersona);
         accounts.delete(account);
+        blocks.forget(account);
         log.atInfo().addKeyValue("connection", caller.logId()).log("account deleted");
         connections.ofAccount(account).stream().filter(socket -> socket != caller)
                 .forEach(socket -> socket.close(null, CloseCodes.SESSION_ENDED, "account deleted"));

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tryst.safety.ActionLimits;
 import org.tryst.accounts.Session;
 import org.tryst.accounts.Sessions;
 import org.tryst.protocol.ClientMessage;
@@ -109,7 +110,7 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     private void admit(ChannelHandlerContext ctx, ClientMessage message) {
         Connection current = connection;
         try {
-            wiring.limits().admit(current.accountId(), address);
+            wiring.limits().admit(ActionLimits.Action.REQUEST, current.accountId(), address);
         } catch (ProtocolException limited) {
             reject(ctx, message.id(), limited);
             return;

@@ -7,10 +7,10 @@ import org.tryst.metrics.Metrics;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
 import org.tryst.rooms.Rooms;
-import org.tryst.safety.MessageRateLimits;
+import org.tryst.safety.ActionLimits;
 import org.tryst.scenes.Scenes;
 
 /** What the gateway hands to each socket: the capabilities, the limits, and the executor for blocking work. */
 public record Wiring(Accounts accounts, Sessions sessions, Personas personas, Rooms rooms, Scenes scenes, Dispatcher dispatcher,
-                     Connections connections, MessageRateLimits limits, Metrics metrics, Executor executor,
+                     Connections connections, ActionLimits limits, Metrics metrics, Executor executor,
                      Views.Limits advertised, int maxPendingRequests) {}

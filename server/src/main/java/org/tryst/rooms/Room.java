@@ -107,6 +107,11 @@ final class Room {
         return online ? Presence.ONLINE : Presence.AWAY;
     }
 
+    /** The members that are personas of the account. */
+    synchronized List<Persona> membersOf(String accountId) {
+        return members.values().stream().filter(persona -> persona.accountId().equals(accountId)).toList();
+    }
+
     synchronized Views.Member member(String personaId) {
         Persona persona = members.get(personaId);
         return new Views.Member(persona.id(), persona.name(), presence(personaId), persona.id().equals(owner));

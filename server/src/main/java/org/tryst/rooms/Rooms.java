@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.tryst.config.Config;
 import org.tryst.gateway.Connection;
 import org.tryst.personas.Persona;
@@ -19,13 +20,16 @@ import org.tryst.protocol.Presence;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
+import org.tryst.safety.Blocks;
 import org.tryst.storage.Sql;
 import org.tryst.storage.TimeOrderedIds;
 
 /**
  * Public channels: membership and history in the database, live audiences in memory. Every change
  * is written first and then announced to the sockets following the channel; a message is
- * acknowledged to its sender only once it is stored.
+ * acknowledged to its sender only once it is stored. Blocks hold here too: the two sides of a
+ * block do not see each other in a channel at all (members, presence, lines, history), and a muted
+ * persona's lines do not reach the muter.
  */
 public final class Rooms implements AutoCloseable {
     private final ChannelStore store;
@@ -33,11 +37,13 @@ public final class Rooms implements AutoCloseable {
     private final Config.Rooms config;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final Blocks blocks;
     private final Map<String, Room> loaded = new ConcurrentHashMap<>();
     /** The sockets online as each persona: a channel the persona joins reaches all of them. */
     private final Map<String, Set<Connection>> online = new ConcurrentHashMap<>();
 
-    public Rooms(Sql sql, Config.Rooms config, Clock clock) {
+    public Rooms(Sql sql, Config.Rooms config, Blocks blocks, Clock clock) {
+        this.blocks = blocks;
         this.store = new ChannelStore(sql);
         this.history = new HistoryWriter(store);
         this.config = config;
@@ -64,7 +70,7 @@ public final class Rooms implements AutoCloseable {
         goOnline(connection, persona);
         online.get(persona.id()).forEach(socket -> room.attach(persona.id(), socket));
         broadcastAbout(room, persona.id(), new ServerMessage.MemberJoined(channel, room.member(persona.id())));
-        return joined(room, persona);
+        return joined(room, persona, connection);
     }
 
     public void leave(Persona persona, String channel) {
@@ -86,7 +92,7 @@ public final class Rooms implements AutoCloseable {
         Room room = memberRoom(persona, channel);
         Views.Message message = new Views.Message(ids.next(), channel, kind, persona.author(), text, clock.millis());
         var stored = history.submit(message);
-        broadcast(room, new ServerMessage.ChannelMessage(message));
+        Connection.sendAll(visible(room.audience(), persona.id(), true), Codec.encode(new ServerMessage.ChannelMessage(message)));
         return stored.thenApply(durable -> message);
     }
 
@@ -94,16 +100,55 @@ public final class Rooms implements AutoCloseable {
         Room room = memberRoom(persona, channel);
         store.topic(channel, topic);
         room.topic(topic);
-        broadcast(room, new ServerMessage.TopicChanged(channel, topic, persona.author()));
+        // The new topic reaches everyone; who set it, only those the setter is not hidden from.
+        List<Connection> audience = room.audience();
+        List<Connection> named = visible(audience, persona.id(), false);
+        Connection.sendAll(named, Codec.encode(new ServerMessage.TopicChanged(channel, topic, persona.author())));
+        if (named.size() < audience.size()) {
+            List<Connection> unnamed = new ArrayList<>(audience);
+            unnamed.removeAll(named);
+            Connection.sendAll(unnamed, Codec.encode(new ServerMessage.TopicChanged(channel, topic, null)));
+        }
     }
 
-    public List<Views.Member> members(String channel) {
-        return room(channel).memberViews();
+    /** The channel's members as the socket may see them. */
+    public List<Views.Member> members(Connection connection, String channel) {
+        return visibleMembers(room(channel), connection);
     }
 
-    public List<Views.Message> history(Persona persona, String channel, String before, int limit) {
+    public List<Views.Message> history(Connection connection, Persona persona, String channel, String before, int limit) {
         memberRoom(persona, channel);
-        return store.history(channel, retentionCutoff(), before, limit);
+        return visibleLines(store.history(channel, retentionCutoff(), before, limit), connection);
+    }
+
+    /**
+     * Makes a change to who blocks whom between two accounts, and shows its effect at once in the
+     * channels they share: each side's sockets see the other's personas leave (or come back) as if
+     * they had left or joined, which is all the other side can ever learn of a block.
+     */
+    public <T> T regroup(String accountA, String accountB, Supplier<T> change) {
+        record Sight(Room room, Connection viewer, String subject) {}
+        List<Sight> sights = new ArrayList<>();
+        for (Room room : loaded.values()) {
+            List<Persona> sideA = room.membersOf(accountA);
+            List<Persona> sideB = room.membersOf(accountB);
+            for (Persona a : sideA) {
+                for (Persona b : sideB) {
+                    room.socketsOf(b.id()).forEach(socket -> sights.add(new Sight(room, socket, a.id())));
+                    room.socketsOf(a.id()).forEach(socket -> sights.add(new Sight(room, socket, b.id())));
+                }
+            }
+        }
+        Map<Sight, Boolean> before = new HashMap<>();
+        sights.forEach(sight -> before.put(sight, sees(sight.viewer(), sight.subject())));
+        T result = change.get();
+        before.forEach((sight, saw) -> {
+            boolean seesNow = sees(sight.viewer(), sight.subject());
+            if (seesNow == saw || !sight.room().isMember(sight.subject())) return;
+            sight.viewer().send(seesNow ? new ServerMessage.MemberJoined(sight.room().name, sight.room().member(sight.subject()))
+                    : new ServerMessage.MemberLeft(sight.room().name, sight.subject(), "left"));
+        });
+        return result;
     }
 
     /** The owner removes a member, whose sockets are told and stop following the channel. */
@@ -111,6 +156,8 @@ public final class Rooms implements AutoCloseable {
         Room room = memberRoom(owner, channel);
         if (!owner.id().equals(room.owner())) throw new ProtocolException(ErrorCode.FORBIDDEN, "only the channel's owner may kick");
         if (target.equals(owner.id())) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the owner cannot kick itself");
+        // Someone who blocked the owner is not here, for the owner; the owner may still remove someone it blocked.
+        if (blocks.accountOf(target).filter(account -> blocks.blocks(account, owner.id())).isPresent()) throw notMember();
         if (!store.leave(channel, target)) throw notMember();
         for (Connection socket : room.socketsOf(target)) {
             socket.send(new ServerMessage.Kicked(channel, target, owner.author(), reason));
@@ -189,7 +236,7 @@ public final class Rooms implements AutoCloseable {
             broadcastAbout(room, persona.id(), new ServerMessage.PresenceChanged(room.name, persona.id(),
                     room.presence(persona.id())));
         }
-        return joined(room, persona);
+        return joined(room, persona, connection);
     }
 
     private void goOnline(Connection connection, Persona persona) {
@@ -197,9 +244,37 @@ public final class Rooms implements AutoCloseable {
         online.computeIfAbsent(persona.id(), unused -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
-    private Views.Joined joined(Room room, Persona persona) {
-        return new Views.Joined(room.name, room.topic(), persona.id(), room.memberViews(),
-                store.history(room.name, retentionCutoff(), null, config.historyOnJoin()));
+    private Views.Joined joined(Room room, Persona persona, Connection connection) {
+        return new Views.Joined(room.name, room.topic(), persona.id(), visibleMembers(room, connection),
+                visibleLines(store.history(room.name, retentionCutoff(), null, config.historyOnJoin()), connection));
+    }
+
+    private List<Views.Member> visibleMembers(Room room, Connection connection) {
+        List<Views.Member> members = room.memberViews();
+        if (!blocks.involves(connection.accountId())) return members;
+        return members.stream().filter(member -> sees(connection, member.id())).toList();
+    }
+
+    private List<Views.Message> visibleLines(List<Views.Message> lines, Connection connection) {
+        if (!blocks.involves(connection.accountId())) return lines;
+        Blocks.Viewer viewer = viewer(connection);
+        return lines.stream().filter(line -> !blocks.silences(viewer, line.persona().id())).toList();
+    }
+
+    /** The sockets that may hear of the persona: all but those on either side of a block, and, for its lines, its muters. */
+    private List<Connection> visible(List<Connection> sockets, String personaId, boolean line) {
+        String account = blocks.accountOf(personaId).orElse(null);
+        if (account == null || !blocks.involves(account)) return sockets;
+        return sockets.stream().filter(socket -> socket.accountId().equals(account) || !(line
+                ? blocks.silences(viewer(socket), personaId) : blocks.hides(viewer(socket), personaId))).toList();
+    }
+
+    private boolean sees(Connection connection, String personaId) {
+        return !blocks.hides(viewer(connection), personaId);
+    }
+
+    private static Blocks.Viewer viewer(Connection connection) {
+        return new Blocks.Viewer(connection.accountId(), connection.personasInUse().keySet());
     }
 
     private void depart(Room room, String personaId, String reason) {
@@ -210,20 +285,16 @@ public final class Rooms implements AutoCloseable {
             room.owner(heir);
         }
         ServerMessage left = new ServerMessage.MemberLeft(room.name, personaId, reason);
-        broadcast(room, left);
+        Connection.sendAll(visible(room.audience(), personaId, false), Codec.encode(left));
         // The persona's other sockets learn it too; a kicked persona's sockets were told by the kick.
         if (!reason.equals("kicked")) departed.forEach(socket -> socket.send(left));
-    }
-
-    private void broadcast(Room room, ServerMessage event) {
-        Connection.sendAll(room.audience(), Codec.encode(event));
     }
 
     /** Sends news about a persona to everyone following the channel except the persona's own sockets. */
     private void broadcastAbout(Room room, String personaId, ServerMessage event) {
         List<Connection> audience = new ArrayList<>(room.audience());
         audience.removeAll(room.socketsOf(personaId));
-        Connection.sendAll(audience, Codec.encode(event));
+        Connection.sendAll(visible(audience, personaId, false), Codec.encode(event));
     }
 
     private List<Room> followedBy(String personaId) {

@@ -9,12 +9,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.tryst.config.Config;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
+import org.tryst.safety.Blocks;
 import org.tryst.storage.Ids;
 
 /**
  * Invitations into scenes: invitation is consent. A persona joins a scene only after it accepts an
  * invitation; a decline is never shown to the inviter, who sees the invitation expire as if
- * unanswered, and nothing but the expiry remains of it.
+ * unanswered, and nothing but the expiry remains of it. Blocks hold here: nobody is invited into, or
+ * added to, a scene where a member blocks them or is blocked by them.
  */
 final class Invitations {
     static final String PENDING = "pending";
@@ -27,9 +29,11 @@ final class Invitations {
 
     private final Config.Scenes config;
     private final Clock clock;
+    private final Blocks blocks;
 
-    Invitations(Config.Scenes config, Clock clock) {
+    Invitations(Config.Scenes config, Blocks blocks, Clock clock) {
         this.config = config;
+        this.blocks = blocks;
         this.clock = clock;
     }
 
@@ -48,9 +52,12 @@ final class Invitations {
     /**
      * Invites a persona; an open invitation for the same persona, scene and proposal is answered as
      * it stands, so that asking again neither nags the invitee nor reveals a decline. A new proposal
-     * replaces the open one and is announced.
+     * replaces the open one and is announced. An invitation the invitee must not get ({@code
+     * unwanted}: a block or a mute) is stored as declined from the start, so the inviter sees exactly
+     * what a decline shows and the invitee sees nothing.
      */
-    Invited invite(Handle handle, String sceneId, String inviter, String invitee, String note, Agreements.Terms terms, int members) {
+    Invited invite(Handle handle, String sceneId, String inviter, String invitee, String note, Agreements.Terms terms, int members,
+                   boolean unwanted) {
         long now = clock.millis();
         handle.createUpdate("DELETE FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee AND expires_at <= :now")
                 .bind("scene", sceneId).bind("invitee", invitee).bind("now", now).execute();
@@ -64,16 +71,17 @@ final class Invitations {
         if (members + invited >= config.maxMembers()) {
             throw new ProtocolException(ErrorCode.SCENE_FULL, "this scene has room for " + config.maxMembers() + " members");
         }
-        Invitation created = new Invitation(Ids.random(), sceneId, inviter, invitee, note == null ? "" : note, PENDING, now,
+        String status = unwanted || separatedFromMembers(handle, sceneId, invitee) ? DECLINED : PENDING;
+        Invitation created = new Invitation(Ids.random(), sceneId, inviter, invitee, note == null ? "" : note, status, now,
                 now + TimeUnit.HOURS.toMillis(config.invitationTtlHours()), terms);
         handle.createUpdate("""
                         INSERT INTO invitations (id, scene_id, inviter_id, invitee_id, note, status, created_at, expires_at, topics, safeword)
                         VALUES (:id, :scene, :inviter, :invitee, :note, :status, :now, :expires, :topics, :safeword)""")
                 .bind("id", created.id()).bind("scene", sceneId).bind("inviter", inviter).bind("invitee", invitee)
-                .bind("note", created.note()).bind("status", PENDING).bind("now", now).bind("expires", created.expiresAt())
+                .bind("note", created.note()).bind("status", status).bind("now", now).bind("expires", created.expiresAt())
                 .bind("topics", terms.storedTopics()).bind("safeword", terms.safeword())
                 .execute();
-        return new Invited(created, true);
+        return new Invited(created, status.equals(PENDING));
     }
 
     /** An open invitation addressed to one of the given personas; NOT_FOUND for any other (declined ones included). */
@@ -91,15 +99,21 @@ final class Invitations {
 
     /**
      * True when the persona accepted an invitation into the scene that has not expired, and with it
-     * the scene's agreement: without the agreement, nobody gets a KeyPackage, an Add or a Welcome.
+     * the scene's agreement (without it, nobody gets a KeyPackage, an Add or a Welcome), and no member
+     * and it block each other.
      */
     boolean accepted(Handle handle, String sceneId, String personaId) {
-        return handle.createQuery("""
+        return !separatedFromMembers(handle, sceneId, personaId) && handle.createQuery("""
                         SELECT COUNT(*) FROM invitations WHERE scene_id = :scene AND invitee_id = :persona
                         AND status = :accepted AND expires_at > :now
                         AND EXISTS (SELECT 1 FROM scene_agreement_parties p WHERE p.scene_id = :scene AND p.persona_id = :persona)""")
                 .bind("scene", sceneId).bind("persona", personaId).bind("accepted", ACCEPTED).bind("now", clock.millis())
                 .mapTo(Integer.class).one() > 0;
+    }
+
+    /** True when a member of the scene blocks the persona or is blocked by it. */
+    boolean separatedFromMembers(Handle handle, String sceneId, String personaId) {
+        return SceneStore.memberIds(handle, sceneId).stream().anyMatch(member -> blocks.separated(member, personaId));
     }
 
     /** The persona is in: its invitation has served. */

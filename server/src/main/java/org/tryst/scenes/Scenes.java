@@ -23,6 +23,7 @@ import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
+import org.tryst.safety.Blocks;
 import org.tryst.scenes.SceneStore.Leaf;
 import org.tryst.scenes.SceneStore.Stored;
 import org.tryst.storage.Ids;
@@ -52,9 +53,11 @@ public final class Scenes {
     private final Transcripts transcripts;
     private final Relay relay;
     private final TimeOrderedIds ids;
+    private final Blocks blocks;
 
-    public Scenes(Sql sql, Personas personas, Boundaries boundaries, Devices devices, Connections connections, Config.Scenes config,
-                  Clock clock) {
+    public Scenes(Sql sql, Personas personas, Boundaries boundaries, Devices devices, Connections connections, Blocks blocks,
+                  Config.Scenes config, Clock clock) {
+        this.blocks = blocks;
         this.sql = sql;
         this.personas = personas;
         this.boundaries = boundaries;
@@ -63,7 +66,7 @@ public final class Scenes {
         this.config = config;
         this.clock = clock;
         this.keys = new ServerKeys(sql, clock);
-        this.invitations = new Invitations(config, clock);
+        this.invitations = new Invitations(config, blocks, clock);
         this.transcripts = new Transcripts(clock);
         this.views = new SceneViews(personas, boundaries, keys.externalSenderPublic(), transcripts);
         this.relay = new Relay(sql, invitations, deliveries, new Franking(keys.frankingKey()), views, sceneLocks, config, clock);
@@ -113,7 +116,9 @@ public final class Scenes {
     /**
      * A member invites a persona, proposing topics and a safeword word (absent: the default word, or
      * the scene's agreement once it has one, which a later invitation may only repeat); the invitee's
-     * sockets hear of it at once.
+     * sockets hear of it at once, unless the invitee has blocked or muted the inviter, or a block
+     * stands between it and a member: then the invitation is swallowed as a decline is, and neither
+     * side learns anything.
      */
     public Views.Invitation invite(Persona inviter, ClientMessage.SceneInvite request) {
         String sceneId = request.scene();
@@ -125,7 +130,8 @@ public final class Scenes {
             if (SceneStore.isMember(handle, sceneId, inviteeId)) throw new ProtocolException(ErrorCode.ALREADY_MEMBER, "already a member of that scene");
             Agreements.Terms terms = Agreements.proposal(handle, request, boundaries);
             return invitations.invite(handle, sceneId, inviter.id(), inviteeId, request.note(), terms,
-                    SceneStore.memberIds(handle, sceneId).size());
+                    SceneStore.memberIds(handle, sceneId).size(),
+                    blocks.silences(new Blocks.Viewer(invitee.accountId(), List.of(invitee.id())), inviter.id()));
         });
         Invitations.Invitation invitation = invited.invitation();
         if (invited.created()) {
@@ -143,6 +149,9 @@ public final class Scenes {
         List<String> mine = personaIds(accountId);
         Invitations.Invitation invitation = sql.inTransaction(handle -> {
             Invitations.Invitation open = invitations.addressedTo(handle, request.invitation(), mine);
+            if (invitations.separatedFromMembers(handle, open.scene(), open.invitee())) {
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "no such invitation");
+            }
             Agreements.agree(handle, open, request, clock.millis());
             invitations.answer(handle, open.id(), Invitations.ACCEPTED);
             return open;
@@ -165,7 +174,9 @@ public final class Scenes {
     public ServerMessage invitations(String requestId, String accountId) {
         List<String> mine = personaIds(accountId);
         return sql.withHandle(handle -> new ServerMessage.Invitations(requestId,
-                invitations.received(handle, mine).stream().map(i -> views.invitation(handle, i, Invitations.PENDING)).toList(),
+                invitations.received(handle, mine).stream()
+                        .filter(i -> !blocks.silences(new Blocks.Viewer(accountId, mine), i.inviter()))
+                        .map(i -> views.invitation(handle, i, Invitations.PENDING)).toList(),
                 invitations.sent(handle, mine).stream().map(i -> views.invitation(handle, i, i.shownToInviter())).toList()));
     }
 

@@ -55,7 +55,7 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
         }
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath(),
                 "org.tryst.Main", "serve", "--http-port", Integer.toString(port), "--data", data.toString()));
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "TRYST_LOG_LEVEL", "warn",
                 "TRYST_PERSONAS_MAX_PER_ACCOUNT", Integer.toString(PERSONAS_PER_ACCOUNT),
                 "TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", UNLIMITED,
@@ -63,7 +63,11 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
                 "TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", UNLIMITED,
                 "TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ADDRESS", UNLIMITED,
                 "TRYST_RATE_LIMITS_BURST_PER_ADDRESS", UNLIMITED,
-                "TRYST_RATE_LIMITS_TICKETS_PER_MINUTE_PER_SESSION", UNLIMITED);
+                "TRYST_RATE_LIMITS_TICKETS_PER_MINUTE_PER_SESSION", UNLIMITED));
+        for (String action : List.of("INVITATIONS_PER_HOUR", "CHANNEL_MESSAGES_PER_MINUTE", "REPORTS_PER_HOUR")) {
+            env.put("TRYST_RATE_LIMITS_" + action + "_PER_ACCOUNT", UNLIMITED);
+            env.put("TRYST_RATE_LIMITS_" + action + "_PER_ADDRESS", UNLIMITED);
+        }
         Path log = data.resolve("server.log");
         Process process = Launch.start(Launch.pinned(cpus, command), work, env, log);
         HttpClient http = HttpClient.newHttpClient();

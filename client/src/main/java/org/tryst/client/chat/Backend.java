@@ -3,6 +3,7 @@ package org.tryst.client.chat;
 import java.util.List;
 import java.util.Map;
 import org.tryst.protocol.Answer;
+import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
@@ -76,6 +77,17 @@ public interface Backend {
 
     /** The scene's transcript as this device holds it, marked as the persona's copy; refused unless every member agrees. */
     String exportTranscript(String sceneId, String personaId);
+    /** Blocks a persona, or everyone behind it; answers the account's list. */
+    List<Views.Block> block(String personaId, BlockScope scope);
+
+    List<Views.Block> unblock(String personaId);
+
+    List<Views.Block> mute(String personaId);
+
+    List<Views.Block> unmute(String personaId);
+
+    /** The account's blocks and mutes, newest first. */
+    List<Views.Block> blocks();
 
     /** The safety number of this device's persona in the scene and another member. */
     String safetyNumber(String sceneId, String personaId);

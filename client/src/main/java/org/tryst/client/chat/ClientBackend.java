@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.tryst.client.TrystClient;
 import org.tryst.protocol.Answer;
+import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ServerMessage;
@@ -136,6 +137,31 @@ public final class ClientBackend implements Backend {
     @Override
     public void safeword(String sceneId, String personaId, int coolingOffHours) {
         client.safeword(sceneId, personaId, coolingOffHours);
+    }
+
+    @Override
+    public List<Views.Block> block(String personaId, BlockScope scope) {
+        return client.block(personaId, scope);
+    }
+
+    @Override
+    public List<Views.Block> unblock(String personaId) {
+        return client.unblock(personaId);
+    }
+
+    @Override
+    public List<Views.Block> mute(String personaId) {
+        return client.mute(personaId);
+    }
+
+    @Override
+    public List<Views.Block> unmute(String personaId) {
+        return client.unmute(personaId);
+    }
+
+    @Override
+    public List<Views.Block> blocks() {
+        return client.blocks();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.tryst.client.chat;
 
 import java.util.List;
 import org.tryst.protocol.Answer;
+import org.tryst.protocol.BlockScope;
 
 /** One line the person typed, understood: a command with its arguments, plain text to say, or a mistake to explain. */
 public sealed interface Command {
@@ -85,6 +86,21 @@ public sealed interface Command {
 
     /** Shows the safety number shared with a member of the current scene. */
     record Safety(String name) implements Command {}
+
+    /** Blocks a persona, by display name, or with {@code ACCOUNT} everyone behind it. */
+    record Block(String name, BlockScope scope) implements Command {}
+
+    /** Lifts a block, by the display name on the list. */
+    record Unblock(String name) implements Command {}
+
+    /** Mutes a persona, by display name. */
+    record Mute(String name) implements Command {}
+
+    /** Lifts a mute, by the display name on the list. */
+    record Unmute(String name) implements Command {}
+
+    /** Lists the account's blocks and mutes. */
+    record ListBlocked() implements Command {}
 
     /** Ends the session. */
     record Quit() implements Command {}

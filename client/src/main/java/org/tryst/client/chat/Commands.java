@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.tryst.protocol.Answer;
 import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.BlockScope;
 
 /** Reads what the person typed: one table of commands behind parsing, {@code /help} and completion. */
 public final class Commands {
@@ -50,6 +51,12 @@ public final class Commands {
             new Spec("/timer", Disappearing.choices(), "choose how soon this scene's messages disappear",
                     typed -> Disappearing.parse(typed).map(Command.SetTimer::new).orElse(null)),
             new Spec("/safety", "NAME", "show the safety number to compare with a member of this scene", name(Command.Safety::new)),
+            new Spec("/block", "NAME [account]", "block a persona, or with 'account' everyone behind it; they are not told",
+                    Commands::block),
+            new Spec("/unblock", "NAME", "lift a block", name(Command.Unblock::new)),
+            new Spec("/mute", "NAME", "hide a persona's lines and invitations from you; they are not told", name(Command.Mute::new)),
+            new Spec("/unmute", "NAME", "lift a mute", name(Command.Unmute::new)),
+            new Spec("/blocked", "", "list whom you blocked or muted", none(new Command.ListBlocked())),
             new Spec("/quit", "", "leave Tryst", none(new Command.Quit())));
 
     private Commands() {}
@@ -134,6 +141,13 @@ public final class Commands {
     private static Command join(String typed) {
         String channel = typed.startsWith("#") ? typed.substring(1) : typed;
         return channel.isEmpty() || channel.contains(" ") ? null : new Command.Join(channel.toLowerCase(Locale.ROOT));
+    }
+
+    /** A name, in quotes when it has spaces, then optionally the word {@code account}. */
+    private static Command block(String typed) {
+        boolean account = typed.toLowerCase(Locale.ROOT).endsWith(" account");
+        String name = unquote(account ? typed.substring(0, typed.length() - " account".length()).strip() : typed);
+        return name.isEmpty() ? null : new Command.Block(name, account ? BlockScope.ACCOUNT : BlockScope.PERSONA);
     }
 
     /** A name first, in quotes when it has spaces, then {@code topics=} and {@code safeword=} in any order, then the note, if any. */

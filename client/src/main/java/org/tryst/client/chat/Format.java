@@ -119,6 +119,13 @@ public final class Format {
         return "  " + persona.name() + (current ? "  (you speak as this one)" : "");
     }
 
+    /** An entry of the block list: {@code   Sage  blocked (everyone behind it) on 2026-01-02}. */
+    public static String block(Views.Block block, ZoneId zone) {
+        String what = block.kind().equals("mute") ? "muted"
+                : block.scope() == org.tryst.protocol.BlockScope.ACCOUNT ? "blocked (everyone behind it)" : "blocked";
+        return "  " + block.persona().name() + "  " + what + " on " + Instant.ofEpochMilli(block.at()).atZone(zone).toLocalDate();
+    }
+
     /** A safety number in rows of four groups, with what to do with it. */
     public static List<String> safety(String partner, String number) {
         String[] groups = number.split(" ");

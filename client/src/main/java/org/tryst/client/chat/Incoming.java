@@ -53,7 +53,7 @@ public final class Incoming {
                     case "deleted" -> "A member's persona was deleted.";
                     default -> "A member left.";
                 });
-                case ServerMessage.TopicChanged(String channel, String topic, Views.Author by) -> inChannel(channel, by.name() + " set the topic: " + topic);
+                case ServerMessage.TopicChanged(String channel, String topic, Views.Author by) -> inChannel(channel, (by == null ? "The topic is now: " : by.name() + " set the topic: ") + topic);
                 case ServerMessage.Kicked(String channel, String persona, Views.Author by, String reason) -> kicked(channel, by, reason);
                 default -> {} // replies and scene traffic are handled where they are asked for
             }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tryst.protocol.Answer;
+import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.Views;
 
@@ -104,6 +105,11 @@ public final class Shell {
             case Command.GoToScene(int number) -> goToScene(number);
             case Command.SetTimer(Disappearing timer) -> setTimer(timer);
             case Command.Safety(String name) -> safety(name);
+            case Command.Block(String name, BlockScope scope) -> block(name, scope);
+            case Command.Unblock(String name) -> lift(name, "block");
+            case Command.Mute(String name) -> mute(name);
+            case Command.Unmute(String name) -> lift(name, "mute");
+            case Command.ListBlocked _ -> listBlocked(backend.blocks());
             case Command.Quit _ -> screen.show("Goodbye.");
             case Command.Invalid(String problem) -> screen.show(problem);
         }
@@ -228,6 +234,43 @@ public final class Shell {
                 screen.show(Format.message(clock.millis(), persona.name(), kind, text, clock.getZone()));
             }
         }
+    }
+
+    private void block(String name, BlockScope scope) {
+        Views.Persona target = other(name);
+        backend.block(target.id(), scope);
+        screen.show(scope == BlockScope.ACCOUNT
+                ? "You blocked everyone behind " + target.name() + ": they cannot see you, reach you or invite you. They are not told."
+                : "You blocked " + target.name() + ": they cannot see you, reach you or invite you. They are not told.");
+        screen.show("Scenes you already share are not changed: /leave or /safeword there.");
+    }
+
+    private void mute(String name) {
+        Views.Persona target = other(name);
+        backend.mute(target.id());
+        screen.show("You muted " + target.name() + ": you will not see their lines or invitations. They are not told.");
+    }
+
+    /** Lifts a block or mute by the name on the list, which works even for someone who blocked you too. */
+    private void lift(String name, String kind) {
+        Views.Block entry = backend.blocks().stream()
+                .filter(block -> block.kind().equals(kind) && block.persona().name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new Refused("You have no " + kind + " on " + name + "; /blocked lists them."));
+        boolean block = kind.equals("block");
+        if (block) backend.unblock(entry.persona().id());
+        else backend.unmute(entry.persona().id());
+        screen.show((block ? "You unblocked " : "You unmuted ") + entry.persona().name() + ".");
+    }
+
+    private void listBlocked(List<Views.Block> blocks) {
+        if (blocks.isEmpty()) screen.show("You have blocked or muted nobody.");
+        blocks.forEach(block -> screen.show(Format.block(block, clock.getZone())));
+    }
+
+    private Views.Persona other(String name) {
+        Views.Persona target = backend.findPersona(name);
+        if (session.mine.stream().anyMatch(persona -> persona.id().equals(target.id()))) throw new Refused("That is one of your personas.");
+        return target;
     }
 
     /** The scene's safeword word, typed alone on a line, is the safeword: it is never sent as a message. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tryst.protocol.BlockScope;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,19 @@ class CommandsTest {
         assertThat(Commands.parse("/invitations")).isEqualTo(new Command.ListInvitations());
         assertThat(Commands.parse("/scenes")).isEqualTo(new Command.ListScenes());
         assertThat(Commands.parse("/quit")).isEqualTo(new Command.Quit());
+    }
+
+    @Test
+    void blockingCommandsTakeANameAndTheBlockOptionallyItsScope() {
+        assertThat(Commands.parse("/block Sage")).isEqualTo(new Command.Block("Sage", BlockScope.PERSONA));
+        assertThat(Commands.parse("/block \"Mary Ann\" account")).isEqualTo(new Command.Block("Mary Ann", BlockScope.ACCOUNT));
+        assertThat(Commands.parse("/block Sage ACCOUNT")).isEqualTo(new Command.Block("Sage", BlockScope.ACCOUNT));
+        assertThat(Commands.parse("/unblock Sage")).isEqualTo(new Command.Unblock("Sage"));
+        assertThat(Commands.parse("/mute Sage")).isEqualTo(new Command.Mute("Sage"));
+        assertThat(Commands.parse("/unmute Sage")).isEqualTo(new Command.Unmute("Sage"));
+        assertThat(Commands.parse("/blocked")).isEqualTo(new Command.ListBlocked());
+        assertThat(Commands.parse("/block")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/blocked Sage")).isInstanceOf(Command.Invalid.class);
     }
 
     @Test
@@ -144,7 +158,7 @@ class CommandsTest {
 
     @Test
     void helpDescribesEveryCommandOnItsOwnLine() {
-        assertThat(Commands.names()).hasSize(22).allSatisfy(name ->
+        assertThat(Commands.names()).hasSize(27).allSatisfy(name ->
                 assertThat(Commands.help()).anySatisfy(line -> assertThat(line).startsWith("  " + name)));
         assertThat(Commands.help()).contains("  /timer off|5m|1h|24h|7d  choose how soon this scene's messages disappear");
     }

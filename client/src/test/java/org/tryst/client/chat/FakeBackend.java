@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.tryst.client.RequestFailed;
 import org.tryst.protocol.Answer;
+import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
@@ -19,6 +20,7 @@ final class FakeBackend implements Backend {
     final List<Views.Scene> scenes = new ArrayList<>();
     final List<Views.Invitation> received = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    final List<Views.Block> blocks = new ArrayList<>();
     final Map<String, RequestFailed> refusals = new HashMap<>();
     final Map<String, Views.Boundaries> boundaries = new HashMap<>();
     private int ids;
@@ -187,6 +189,43 @@ final class FakeBackend implements Backend {
     @Override
     public void safeword(String sceneId, String personaId, int coolingOffHours) {
         called("safeword " + sceneId + " " + coolingOffHours);
+    }
+
+    @Override
+    public List<Views.Block> block(String personaId, BlockScope scope) {
+        called("block " + personaId + " " + scope);
+        return put(personaId, "block", scope);
+    }
+
+    @Override
+    public List<Views.Block> unblock(String personaId) {
+        called("unblock " + personaId);
+        blocks.removeIf(b -> b.kind().equals("block") && b.persona().id().equals(personaId));
+        return blocks();
+    }
+
+    @Override
+    public List<Views.Block> mute(String personaId) {
+        called("mute " + personaId);
+        return put(personaId, "mute", null);
+    }
+
+    @Override
+    public List<Views.Block> unmute(String personaId) {
+        called("unmute " + personaId);
+        blocks.removeIf(b -> b.kind().equals("mute") && b.persona().id().equals(personaId));
+        return blocks();
+    }
+
+    @Override
+    public List<Views.Block> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    private List<Views.Block> put(String personaId, String kind, BlockScope scope) {
+        Views.Persona persona = everyone.values().stream().filter(p -> p.id().equals(personaId)).findFirst().orElseThrow();
+        blocks.add(new Views.Block(new Views.Author(persona.id(), persona.name()), kind, scope, 1_767_225_600_000L));
+        return blocks();
     }
 
     @Override

@@ -230,6 +230,32 @@ class ShellTest {
     }
 
     @Test
+    void blockingAndMutingByNameWithTheListToUndoThem() {
+        shell.start();
+        type("/block Sage account");
+        assertThat(backend.calls).contains("block p-sage ACCOUNT");
+        assertThat(screen.get(screen.size() - 2)).isEqualTo(
+                "You blocked everyone behind Sage: they cannot see you, reach you or invite you. They are not told.");
+        type("/mute sage");
+        assertThat(last()).isEqualTo("You muted Sage: you will not see their lines or invitations. They are not told.");
+        type("/blocked");
+        assertThat(screen.subList(screen.size() - 2, screen.size()))
+                .containsExactly("  Sage  blocked (everyone behind it) on 2026-01-01", "  Sage  muted on 2026-01-01");
+        type("/unblock SAGE");
+        assertThat(backend.calls).contains("unblock p-sage");
+        assertThat(last()).isEqualTo("You unblocked Sage.");
+        type("/unblock Sage");
+        assertThat(last()).isEqualTo("You have no block on Sage; /blocked lists them.");
+        type("/unmute Sage");
+        type("/blocked");
+        assertThat(last()).isEqualTo("You have blocked or muted nobody.");
+        type("/block Rowan");
+        assertThat(last()).isEqualTo("That is one of your personas.");
+        type("/block Nobody");
+        assertThat(last()).isEqualTo("No persona of that name.");
+    }
+
+    @Test
     void timerAndSafetyNeedAScene() {
         shell.start();
         type("/timer 1h");

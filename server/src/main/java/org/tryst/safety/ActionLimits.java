@@ -1,0 +1,67 @@
+package org.tryst.safety;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.tryst.config.Config;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+
+/**
+ * How often one account and one network address may act: any WebSocket request at all, and, within
+ * that, the actions that reach other people (invitations, channel lines, reports). An action over
+ * either limit is refused with a typed error saying when to retry, and nothing is done or counted;
+ * each account and address has its own buckets, so nobody else is slowed.
+ */
+public final class ActionLimits {
+    /** The limited actions, with the words a refusal uses. */
+    public enum Action {
+        REQUEST("too many messages; slow down"),
+        INVITATION("too many invitations; try again later"),
+        CHANNEL_MESSAGE("too many channel messages; slow down"),
+        REPORT("too many reports; try again later");
+
+        private final String refusal;
+
+        Action(String refusal) {
+            this.refusal = refusal;
+        }
+    }
+
+    /** The two buckets of one action. */
+    private record Limit(Buckets byAccount, Buckets byAddress) {
+        static Limit per(int perAccount, int perAddress, Duration window) {
+            return new Limit(Buckets.per(perAccount, window), Buckets.per(perAddress, window));
+        }
+    }
+
+    private final Map<Action, Limit> limits = new EnumMap<>(Action.class);
+
+    public ActionLimits(Config.RateLimits config) {
+        limits.put(Action.REQUEST, new Limit(
+                Buckets.perSecond(config.messagesPerSecondPerAccount(), config.burstPerAccount()),
+                Buckets.perSecond(config.messagesPerSecondPerAddress(), config.burstPerAddress())));
+        limits.put(Action.INVITATION, Limit.per(config.invitationsPerHourPerAccount(), config.invitationsPerHourPerAddress(),
+                Duration.ofHours(1)));
+        limits.put(Action.CHANNEL_MESSAGE, Limit.per(config.channelMessagesPerMinutePerAccount(),
+                config.channelMessagesPerMinutePerAddress(), Duration.ofMinutes(1)));
+        limits.put(Action.REPORT, Limit.per(config.reportsPerHourPerAccount(), config.reportsPerHourPerAddress(), Duration.ofHours(1)));
+    }
+
+    /** Counts one action; throws RATE_LIMITED, counting nothing, when the account or the address is over its limit. */
+    public void admit(Action action, String accountId, String address) {
+        Limit limit = limits.get(action);
+        long wait = Math.max(limit.byAccount().wait(accountId), limit.byAddress().wait(address));
+        if (wait == 0) wait = limit.byAccount().take(accountId);
+        if (wait == 0) wait = limit.byAddress().take(address);
+        if (wait > 0) throw new ProtocolException(ErrorCode.RATE_LIMITED, action.refusal, wait);
+    }
+
+    /** Forgets accounts and addresses that have been quiet. */
+    public void sweep() {
+        limits.values().forEach(limit -> {
+            limit.byAccount().forgetFull();
+            limit.byAddress().forgetFull();
+        });
+    }
+}

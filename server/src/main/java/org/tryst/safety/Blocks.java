@@ -1,0 +1,223 @@
+package org.tryst.safety;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.tryst.personas.Persona;
+import org.tryst.personas.Personas;
+import org.tryst.protocol.BlockScope;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.protocol.Views;
+import org.tryst.storage.Sql;
+
+/**
+ * Blocks and mutes, which every capability asks before it lets one person reach another. They
+ * belong to the protected account (all its personas); a block names a persona or the account
+ * behind it, a mute one persona. Kept in the database and, for the checks on every fan-out, in
+ * memory: an account with no entry, given or received, costs one map lookup.
+ */
+public final class Blocks {
+    /** Most entries one account's list may hold. */
+    public static final int MAX_ENTRIES = 1_000;
+    private static final String BLOCK = "block";
+    private static final String MUTE = "mute";
+    private static final RowMapper<Entry> ROW = (rs, ctx) -> new Entry(rs.getString("blocker_id"), rs.getString("kind"),
+            rs.getString("target_persona"), rs.getString("target_name"), rs.getString("target_account"),
+            BlockScope.valueOf(rs.getString("scope")), rs.getLong("created_at"));
+
+    /** One stored entry; {@code targetAccount} never leaves the server. */
+    record Entry(String blocker, String kind, String targetPersona, String targetName, String targetAccount, BlockScope scope,
+                 long at) {
+        /** True when the entry is a block that covers the persona. */
+        boolean blocks(Persona persona) {
+            return kind.equals(BLOCK) && (targetPersona.equals(persona.id())
+                    || scope == BlockScope.ACCOUNT && targetAccount.equals(persona.accountId()));
+        }
+
+        /** True when the entry is a block that covers the viewer: its account, or one of the personas it is using. */
+        boolean blocks(Viewer viewer) {
+            return kind.equals(BLOCK) && (viewer.personas().contains(targetPersona)
+                    || scope == BlockScope.ACCOUNT && targetAccount.equals(viewer.account()));
+        }
+
+        Views.Block view() {
+            return new Views.Block(new Views.Author(targetPersona, targetName), kind, kind.equals(BLOCK) ? scope : null, at);
+        }
+    }
+
+    /**
+     * Who is looking: an account and the personas it is acting as there. A persona block hides the
+     * blocker from that persona only, an account block from every persona of the account.
+     */
+    public record Viewer(String account, Collection<String> personas) {}
+
+    private final Sql sql;
+    private final Personas personas;
+    private final Clock clock;
+    /** Each account's entries; the lists are replaced, never changed. */
+    private final Map<String, List<Entry>> byBlocker = new ConcurrentHashMap<>();
+    /** For each account named by some entry, how many entries name it: the quick "nobody cares" answer. */
+    private final Map<String, Integer> namedAccounts = new ConcurrentHashMap<>();
+
+    public Blocks(Sql sql, Personas personas, Clock clock) {
+        this.sql = sql;
+        this.personas = personas;
+        this.clock = clock;
+        sql.withHandle(handle -> handle.createQuery("SELECT * FROM blocks").map(ROW).list()).forEach(entry -> {
+            byBlocker.merge(entry.blocker(), List.of(entry), Blocks::concat);
+            namedAccounts.merge(entry.targetAccount(), 1, Integer::sum);
+        });
+    }
+
+    /** Blocks a persona or the account behind it, for all of the blocker's personas; blocking again changes the scope. */
+    public List<Views.Block> block(String account, String target, BlockScope scope) {
+        return put(account, BLOCK, target, scope == null ? BlockScope.PERSONA : scope);
+    }
+
+    /** Mutes a persona for all of the muter's personas. */
+    public List<Views.Block> mute(String account, String target) {
+        return put(account, MUTE, target, BlockScope.PERSONA);
+    }
+
+    /** Lifts the block that names the persona, or covers its account. */
+    public List<Views.Block> unblock(String account, String target) {
+        return remove(account, BLOCK, target);
+    }
+
+    public List<Views.Block> unmute(String account, String target) {
+        return remove(account, MUTE, target);
+    }
+
+    /** The account's list, newest first. */
+    public List<Views.Block> list(String account) {
+        return entries(account).stream().sorted(Comparator.comparingLong(Entry::at).reversed()).map(Entry::view).toList();
+    }
+
+    /** True when the account has blocked the persona (or its account). */
+    public boolean blocks(String account, String personaId) {
+        if (entries(account).isEmpty()) return false;
+        return persona(personaId).map(persona -> entries(account).stream().anyMatch(entry -> entry.blocks(persona))).orElse(false);
+    }
+
+    /** True when the persona's account has blocked the viewer. */
+    public boolean blockedBy(Viewer viewer, String personaId) {
+        if (!namedAccounts.containsKey(viewer.account())) return false;
+        return persona(personaId).map(persona -> entries(persona.accountId()).stream().anyMatch(entry -> entry.blocks(viewer)))
+                .orElse(false);
+    }
+
+    /** True when the viewer and the persona must not see each other: a block either way. */
+    public boolean hides(Viewer viewer, String personaId) {
+        return blocks(viewer.account(), personaId) || blockedBy(viewer, personaId);
+    }
+
+    /** True when the persona's lines and invitations are not for the viewer: hidden, or muted by the viewer. */
+    public boolean silences(Viewer viewer, String personaId) {
+        return hides(viewer, personaId) || entries(viewer.account()).stream()
+                .anyMatch(entry -> entry.kind().equals(MUTE) && entry.targetPersona().equals(personaId));
+    }
+
+    /** True when either persona's account blocks the other persona: they must not meet in a scene. */
+    public boolean separated(String personaA, String personaB) {
+        Optional<Persona> a = persona(personaA);
+        Optional<Persona> b = persona(personaB);
+        if (a.isEmpty() || b.isEmpty()) return false;
+        return blocks(a.get().accountId(), personaB) || blocks(b.get().accountId(), personaA);
+    }
+
+    /** True when some entry, given or received, involves the account: only then is filtering needed. */
+    public boolean involves(String account) {
+        return byBlocker.containsKey(account) || namedAccounts.containsKey(account);
+    }
+
+    /** An account is being deleted: its list goes, and so do the entries that name it (the database cascades the same). */
+    public synchronized void forget(String account) {
+        store(account, List.of());
+        byBlocker.keySet().forEach(blocker -> store(blocker, entries(blocker).stream()
+                .filter(entry -> !entry.targetAccount().equals(account)).toList()));
+    }
+
+    /** The account behind a persona, for callers that regroup who sees whom; never for the wire. */
+    public Optional<String> accountOf(String personaId) {
+        return persona(personaId).map(Persona::accountId);
+    }
+
+    private List<Views.Block> put(String account, String kind, String targetId, BlockScope scope) {
+        Persona target = persona(targetId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
+        if (target.accountId().equals(account)) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "that persona is yours: you cannot " + kind + " it");
+        }
+        Entry entry = new Entry(account, kind, target.id(), target.name(), target.accountId(), scope, clock.millis());
+        synchronized (this) {
+            boolean replacing = entries(account).stream().anyMatch(e -> e.kind().equals(kind) && e.targetPersona().equals(targetId));
+            if (!replacing && entries(account).size() >= MAX_ENTRIES) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a block list holds at most " + MAX_ENTRIES + " entries");
+            }
+            sql.useTransaction(handle -> {
+                delete(handle, account, kind, targetId);
+                handle.createUpdate("""
+                                INSERT INTO blocks (blocker_id, kind, target_persona, target_name, target_account, scope, created_at)
+                                VALUES (:blocker, :kind, :targetPersona, :targetName, :targetAccount, :scope, :at)""")
+                        .bind("blocker", account).bind("kind", kind).bind("targetPersona", target.id()).bind("targetName", target.name())
+                        .bind("targetAccount", target.accountId()).bind("scope", scope.name()).bind("at", entry.at()).execute();
+            });
+            List<Entry> kept = new ArrayList<>(without(account, kind, targetId));
+            kept.add(entry);
+            store(account, kept);
+        }
+        return list(account);
+    }
+
+    private List<Views.Block> remove(String account, String kind, String targetId) {
+        Optional<String> targetAccount = persona(targetId).map(Persona::accountId);
+        synchronized (this) {
+            List<Entry> lifted = entries(account).stream().filter(entry -> entry.kind().equals(kind) && (entry.targetPersona().equals(targetId)
+                    || entry.scope() == BlockScope.ACCOUNT && targetAccount.filter(entry.targetAccount()::equals).isPresent())).toList();
+            if (lifted.isEmpty()) throw new ProtocolException(ErrorCode.NOT_FOUND, "that persona is not on your list as a " + kind);
+            sql.useTransaction(handle -> lifted.forEach(entry -> delete(handle, account, kind, entry.targetPersona())));
+            List<Entry> kept = new ArrayList<>(entries(account));
+            kept.removeAll(lifted);
+            store(account, kept);
+        }
+        return list(account);
+    }
+
+    private static void delete(Handle handle, String account, String kind, String targetPersona) {
+        handle.createUpdate("DELETE FROM blocks WHERE blocker_id = :blocker AND kind = :kind AND target_persona = :target")
+                .bind("blocker", account).bind("kind", kind).bind("target", targetPersona).execute();
+    }
+
+    /** Replaces the account's entries and recounts the accounts they name. */
+    private void store(String account, List<Entry> kept) {
+        entries(account).forEach(old -> namedAccounts.computeIfPresent(old.targetAccount(), (key, n) -> n == 1 ? null : n - 1));
+        kept.forEach(entry -> namedAccounts.merge(entry.targetAccount(), 1, Integer::sum));
+        if (kept.isEmpty()) byBlocker.remove(account);
+        else byBlocker.put(account, List.copyOf(kept));
+    }
+
+    private List<Entry> without(String account, String kind, String targetId) {
+        return entries(account).stream().filter(e -> !(e.kind().equals(kind) && e.targetPersona().equals(targetId))).toList();
+    }
+
+    private List<Entry> entries(String account) {
+        return byBlocker.getOrDefault(account, List.of());
+    }
+
+    private Optional<Persona> persona(String personaId) {
+        return personas.byId(personaId);
+    }
+
+    private static List<Entry> concat(List<Entry> a, List<Entry> b) {
+        List<Entry> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,139 @@
+package org.tryst.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tryst.TestServer;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+import org.tryst.testkit.Wire;
+
+/**
+ * Invitations, channel lines and registrations over their limits are refused with a typed error
+ * that says when to retry; nothing is done, and other users go on as before.
+ */
+class RateLimitTest {
+    private static final Duration QUIET = Duration.ofMillis(300);
+    private static final Set<Wire> DEVICES = ConcurrentHashMap.newKeySet();
+
+    @RegisterExtension
+    static final TestServer server = TestServer.sqlite()
+            .with("TRYST_RATE_LIMITS_INVITATIONS_PER_HOUR_PER_ACCOUNT", "2")
+            .with("TRYST_RATE_LIMITS_CHANNEL_MESSAGES_PER_MINUTE_PER_ACCOUNT", "3")
+            .with("TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", "1000");
+
+    @Test
+    void channelLinesOverTheAccountsLimitAreRefusedAndNeverShownWhileOthersSpeakOn() {
+        Wire alice = server.connect(server.register("chatty"));
+        Wire bob = server.connect(server.register("calm"));
+        Views.Persona rowan = TestServer.persona(alice, "Chatty");
+        Views.Persona sage = TestServer.persona(bob, "Calm");
+        String channel = "rl" + rowan.id().substring(0, 6).toLowerCase().replaceAll("[^a-z0-9]", "x");
+        alice.send(new ClientMessage.ChannelCreate(alice.nextId(), rowan.id(), channel, null));
+        alice.expect(ServerMessage.ChannelJoined.class);
+        bob.send(new ClientMessage.ChannelJoin(bob.nextId(), sage.id(), channel));
+        bob.expect(ServerMessage.ChannelJoined.class);
+        for (int i = 0; i < 3; i++) {
+            alice.send(new ClientMessage.Say(alice.nextId(), rowan.id(), channel, "line " + i));
+            alice.expect(ServerMessage.Sent.class);
+        }
+        bob.drain();
+        alice.send(new ClientMessage.Pose(alice.nextId(), rowan.id(), channel, "one too many"));
+        ServerMessage.Error refused = alice.expectError("rate_limited");
+        assertThat(refused.retryAfterMs()).isPositive();
+        bob.expectNothing(QUIET);
+
+        bob.send(new ClientMessage.Say(bob.nextId(), sage.id(), channel, "I am not slowed"));
+        bob.expect(ServerMessage.Sent.class);
+        bob.send(new ClientMessage.HistoryFetch(bob.nextId(), sage.id(), channel, null, null));
+        assertThat(bob.expect(ServerMessage.History.class).messages()).extracting(Views.Message::text)
+                .containsExactly("line 0", "line 1", "line 2", "I am not slowed");
+    }
+
+    @Test
+    void invitationsOverTheAccountsLimitAreRefusedAndNeverDelivered() {
+        Wire alice = server.connect(server.register("inviter"));
+        Wire bob = server.connect(server.register("invitee"));
+        Wire carol = server.connect(server.register("other"));
+        Views.Persona inviter = TestServer.persona(alice, "Inviter");
+        Views.Persona invitee = TestServer.persona(bob, "Invitee");
+        Views.Persona other = TestServer.persona(carol, "Other");
+        for (int i = 0; i < 2; i++) {
+            invite(alice, inviter, scene(alice, inviter), invitee);
+            bob.expect(ServerMessage.InvitationReceived.class);
+        }
+        String third = scene(alice, inviter);
+        alice.send(new ClientMessage.SceneInvite(alice.nextId(), third, inviter.id(), invitee.id(), null));
+        ServerMessage.Error refused = alice.expectError("rate_limited");
+        assertThat(refused.retryAfterMs()).isPositive();
+        bob.expectNothing(QUIET);
+        alice.send(new ClientMessage.InvitationList(alice.nextId()));
+        assertThat(alice.expect(ServerMessage.Invitations.class).sent()).extracting(Views.Invitation::scene).doesNotContain(third);
+
+        // Someone else invites as usual.
+        invite(carol, other, scene(carol, other), invitee);
+        bob.expect(ServerMessage.InvitationReceived.class);
+    }
+
+    /** A scene created over a raw socket: a device with a made-up key is enough to hold invitations. */
+    private static String scene(Wire wire, Views.Persona persona) {
+        if (DEVICES.add(wire)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            wire.send(new ClientMessage.DeviceRegister(wire.nextId(), Base64.getEncoder().encodeToString(key)));
+            String device = wire.expect(ServerMessage.DeviceRegistered.class).device().id();
+            wire.send(new ClientMessage.DeviceAttach(wire.nextId(), device));
+            wire.expect(ServerMessage.DeviceAttached.class);
+        }
+        wire.send(new ClientMessage.SceneCreate(wire.nextId(), persona.id()));
+        return wire.expect(ServerMessage.SceneInfo.class).scene().id();
+    }
+
+    private static void invite(Wire wire, Views.Persona from, String scene, Views.Persona to) {
+        wire.send(new ClientMessage.SceneInvite(wire.nextId(), scene, from.id(), to.id(), null));
+        wire.expect(ServerMessage.InvitationInfo.class);
+    }
+
+    @Test
+    void registrationsOverTheAddressLimitGet429AndOtherAddressesRegisterOn() throws Exception {
+        TestServer limited = TestServer.sqlite().with("TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", "2");
+        limited.beforeAll(null);
+        try {
+            limited.register("first");
+            limited.register("second");
+            String username = TestServer.uniqueName("third");
+            HttpResponse<String> refused = limited.post("/api/register",
+                    Map.of("username", username, "password", TestServer.PASSWORD, "adult", true), null);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("retry-after")).hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+            ServerMessage.Error error = TestServer.read(refused.body(), ServerMessage.Error.class);
+            assertThat(error.code()).isEqualTo("rate_limited");
+            assertThat(error.retryAfterMs()).isPositive();
+
+            // From another address the same name registers: the refused one created nothing, and nobody else is slowed.
+            HttpClient elsewhere = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+            HttpResponse<String> other = elsewhere.send(HttpRequest.newBuilder(URI.create(limited.origin() + "/api/register"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Codec.mapper().writeValueAsBytes(
+                            Map.of("username", username, "password", TestServer.PASSWORD, "adult", true))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(other.statusCode()).isEqualTo(201);
+        } finally {
+            limited.afterAll(null);
+        }
+    }
+}
