@@ -14,6 +14,7 @@ import org.tryst.accounts.Argon2Settings;
 import org.tryst.accounts.LoginThrottle;
 import org.tryst.accounts.PasswordHasher;
 import org.tryst.accounts.PasswordPolicy;
+import org.tryst.accounts.Sanctions;
 import org.tryst.accounts.Sessions;
 import org.tryst.config.Config;
 import org.tryst.gateway.Connections;
@@ -21,6 +22,12 @@ import org.tryst.gateway.Dispatcher;
 import org.tryst.gateway.Gateway;
 import org.tryst.gateway.Wiring;
 import org.tryst.metrics.Metrics;
+import org.tryst.moderation.AuditLog;
+import org.tryst.moderation.Enforcement;
+import org.tryst.moderation.Moderation;
+import org.tryst.moderation.Moderators;
+import org.tryst.moderation.ReportStore;
+import org.tryst.moderation.Reports;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
 import org.tryst.rooms.Rooms;
@@ -51,12 +58,13 @@ public final class Server implements AutoCloseable {
         Config.Accounts accountsConfig = config.accounts();
         Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), clock);
         LoginThrottle throttle = new LoginThrottle(accountsConfig);
+        Sanctions sanctions = new Sanctions(sql, clock);
         Accounts accounts = new Accounts(sql,
                 new PasswordHasher(new Argon2Settings(accountsConfig.argon2MemoryKib(), accountsConfig.argon2Iterations(),
                         accountsConfig.argon2Parallelism())),
                 new PasswordPolicy(accountsConfig.minPasswordLength(), accountsConfig.maxPasswordLength(),
                         accountsConfig.commonPasswordsRefused()),
-                throttle, sessions, clock);
+                throttle, sessions, sanctions, clock);
         Personas personas = new Personas(sql, config.personas(), clock);
         this.rooms = new Rooms(sql, config.rooms(), clock);
         Metrics metrics = new Metrics();
@@ -64,14 +72,18 @@ public final class Server implements AutoCloseable {
         metrics.connections(connections::size);
         MessageRateLimits limits = new MessageRateLimits(config.rateLimits());
         Devices devices = new Devices(sql, config.scenes(), clock);
-        Scenes scenes = new Scenes(sql, personas, devices, connections, config.scenes(), clock);
+        Scenes scenes = new Scenes(sql, personas, devices, connections, config.scenes(), config.moderation(), clock);
+        Enforcement enforcement = new Enforcement(sanctions, connections, rooms, clock);
+        ReportStore reportStore = new ReportStore(sql);
+        Moderators moderators = new Moderators(accounts, personas, rooms, reportStore, new Moderation(sql, clock), enforcement,
+                new AuditLog(sql));
         Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, rooms, devices, scenes, connections, config.rooms(),
-                metrics);
+                metrics, new Reports(reportStore, personas, scenes, rooms, clock), moderators, enforcement);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
         gateway = new Gateway(config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
                 new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, limits, metrics, virtualThreads,
-                        advertised, config.gateway().maxPendingRequests()),
+                        advertised, config.gateway().maxPendingRequests(), enforcement),
                 metrics, database::healthy);
         httpPort = gateway.start(config.http().bind(), config.http().port());
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, limits)),
@@ -79,6 +91,9 @@ public final class Server implements AutoCloseable {
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
                 TimeUnit.SECONDS);
+        int moderationSeconds = config.moderation().sweepSeconds();
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepModeration(enforcement)), moderationSeconds,
+                moderationSeconds, TimeUnit.SECONDS);
         log.atInfo().addKeyValue("port", httpPort).addKeyValue("storage", config.storage().kind())
                 .addKeyValue("transport", gateway.transport()).log("listening");
     }
@@ -123,6 +138,15 @@ public final class Server implements AutoCloseable {
             if (deleted > 0) log.atDebug().addKeyValue("messages", deleted).log("expired scene messages deleted");
         } catch (RuntimeException e) {
             log.atError().setCause(e).log("scene sweep failed");
+        }
+    }
+
+    /** Applies moderators' decisions taken by the command line or another server process. */
+    private static void sweepModeration(Enforcement enforcement) {
+        try {
+            enforcement.sweep();
+        } catch (RuntimeException e) {
+            log.atError().setCause(e).log("moderation sweep failed");
         }
     }
 

@@ -68,6 +68,14 @@ public enum ErrorCode {
     NO_KEY_PACKAGES,
     /** That persona used the safeword in a scene with yours and does not want invitations from it for now. */
     COOLING_OFF,
+    /** The account is muted by a moderator: it may not post in channels or invite until the time in the message. */
+    MUTED,
+    /** The account is suspended by a moderator until the time in the message: it cannot log in or connect. */
+    SUSPENDED,
+    /** The account, or the persona named, is banned by a moderator. */
+    BANNED,
+    /** The channel was closed by its owner or a moderator. */
+    CHANNEL_CLOSED,
     /** The server failed; the request may be retried. Details are in the server log, never in the reply. */
     INTERNAL;
 

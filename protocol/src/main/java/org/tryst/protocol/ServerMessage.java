@@ -47,6 +47,12 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
     @JsonSubTypes.Type(ServerMessage.SceneEnded.class),
+    // Reports and moderation
+    @JsonSubTypes.Type(ServerMessage.ReportFiled.class),
+    @JsonSubTypes.Type(ServerMessage.Reports.class),
+    @JsonSubTypes.Type(ServerMessage.Audit.class),
+    @JsonSubTypes.Type(ServerMessage.Notice.class),
+    @JsonSubTypes.Type(ServerMessage.ChannelClosed.class),
 })
 public sealed interface ServerMessage {
 
@@ -55,9 +61,9 @@ public sealed interface ServerMessage {
         String id();
     }
 
-    /** Reply to {@code hello}: the session is open. */
+    /** Reply to {@code hello}: the session is open; {@code role} is {@code member}, {@code moderator} or {@code operator}. */
     @JsonTypeName("welcome")
-    record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits)
+    record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits, String role)
             implements Reply {}
 
     /** Reply to any request that failed, or an event explaining why the server is about to close the socket. */
@@ -191,4 +197,26 @@ public sealed interface ServerMessage {
     /** Event to every member's sockets: the scene is over (a member used the safeword); forget it and clear it from the screen. */
     @JsonTypeName("scene.ended")
     record SceneEnded(String scene, String reason) implements ServerMessage {}
+
+    // ---- Reports and moderation ----
+
+    /** Reply to {@code report.scene} and {@code report.channel}: the report as filed, with the server's verification. */
+    @JsonTypeName("report.filed")
+    record ReportFiled(String id, Views.Report report) implements Reply {}
+
+    /** Reply to {@code report.list} (your own reports) and {@code mod.reports} (the queue), newest first. */
+    @JsonTypeName("reports")
+    record Reports(String id, List<Views.Report> reports) implements Reply {}
+
+    /** Reply to {@code mod.audit}: newest entries first, and whether the whole hash chain verifies. */
+    @JsonTypeName("audit")
+    record Audit(String id, List<Views.AuditEntry> entries, boolean intact) implements Reply {}
+
+    /** Event: a moderator's word to this account (a warning, a mute), on the live socket or at the next hello. */
+    @JsonTypeName("notice")
+    record Notice(String kind, String text, Long until, long at) implements ServerMessage {}
+
+    /** Event to a channel's audience: the channel was closed by its owner or a moderator. */
+    @JsonTypeName("channel.closed")
+    record ChannelClosed(String channel) implements ServerMessage {}
 }

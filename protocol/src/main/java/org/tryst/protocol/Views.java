@@ -57,4 +57,16 @@ public final class Views {
      */
     public record SceneMessage(String id, String scene, long seq, long epoch, String kind, Author from, String device,
                                String data, String tag, Integer kid, long at, Long expiresAt) {}
+
+    /**
+     * A report: what was reported ({@code kind} {@code scene} or {@code channel}, with the reported
+     * text and persona), why, the server's {@code verification} ({@code verified} or {@code rejected},
+     * with {@code why}), and its {@code status} ({@code open}, {@code actioned} or {@code dismissed}).
+     * The reporter is shown only to moderators.
+     */
+    public record Report(String id, String kind, Author reporter, Author reported, String channel, String text, String reason,
+                         String note, String verification, String why, String status, long at) {}
+
+    /** One entry of the append-only audit log: who did what to whom, why, and when. */
+    public record AuditEntry(long seq, long at, String actor, String action, String target, String reason) {}
 }

@@ -19,6 +19,7 @@ public record Config(
         Rooms rooms,
         Scenes scenes,
         RateLimits rateLimits,
+        Moderation moderation,
         Log log) {
 
     /** The configuration used when nothing is configured. */
@@ -34,6 +35,7 @@ public record Config(
                 new Rooms("anyone", 168, 50, 4_000),
                 new Scenes(8, 72, 86_400, 10, 10, 5, 24),
                 new RateLimits(10, 30, 30, 90, 10),
+                new Moderation(30, 24, 10),
                 new Log("text", "info"));
     }
 
@@ -107,6 +109,13 @@ public record Config(
     /** Messages per second a single account or address may send over the WebSocket, and bursts. */
     public record RateLimits(int messagesPerSecondPerAccount, int burstPerAccount, int messagesPerSecondPerAddress,
                              int burstPerAddress, int ticketsPerMinutePerSession) {}
+
+    /**
+     * Reports and moderation: how long a scene message stays reportable (days; older franking keys
+     * are deleted), how often the franking key changes (hours), and how often a running server looks
+     * for suspensions, bans, mutes and closed channels decided elsewhere (seconds).
+     */
+    public record Moderation(int reportWindowDays, int frankingKeyHours, int sweepSeconds) {}
 
     /** Log format ({@code text} or {@code json}) and level. */
     public record Log(String format, String level) {}

@@ -11,6 +11,9 @@ import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Sessions;
 import org.tryst.config.Config;
 import org.tryst.metrics.Metrics;
+import org.tryst.moderation.Enforcement;
+import org.tryst.moderation.Moderators;
+import org.tryst.moderation.Reports;
 import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.ClientMessage;
@@ -40,9 +43,13 @@ public final class Dispatcher {
     private final Connections connections;
     private final Config.Rooms roomsConfig;
     private final Metrics metrics;
+    private final Reports reports;
+    private final Moderators moderators;
+    private final Enforcement enforcement;
 
     public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Rooms rooms, Devices devices, Scenes scenes,
-                      Connections connections, Config.Rooms roomsConfig, Metrics metrics) {
+                      Connections connections, Config.Rooms roomsConfig, Metrics metrics, Reports reports, Moderators moderators,
+                      Enforcement enforcement) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.personas = personas;
@@ -52,6 +59,9 @@ public final class Dispatcher {
         this.connections = connections;
         this.roomsConfig = roomsConfig;
         this.metrics = metrics;
+        this.reports = reports;
+        this.moderators = moderators;
+        this.enforcement = enforcement;
     }
 
     /** Answers one request from an authenticated socket. */
@@ -113,10 +123,10 @@ public final class Dispatcher {
                 rooms.leave(mine(caller, m.persona()), m.channel());
                 yield new ServerMessage.Ok(m.id());
             }
-            case Say m -> sentWhenStored(caller, m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.SAY, m.text()));
-            case Pose m -> sentWhenStored(caller, m.id(), rooms.post(mine(caller, m.persona()), m.channel(), MessageKind.POSE, m.text()));
+            case Say m -> sentWhenStored(caller, m.id(), rooms.post(speaking(caller, m.persona()), m.channel(), MessageKind.SAY, m.text()));
+            case Pose m -> sentWhenStored(caller, m.id(), rooms.post(speaking(caller, m.persona()), m.channel(), MessageKind.POSE, m.text()));
             case TopicSet m -> {
-                rooms.topic(mine(caller, m.persona()), m.channel(), m.topic());
+                rooms.topic(speaking(caller, m.persona()), m.channel(), m.topic());
                 yield new ServerMessage.Ok(m.id());
             }
             case MembersList m -> new ServerMessage.Members(m.id(), m.channel(), rooms.members(m.channel()));
@@ -137,7 +147,7 @@ public final class Dispatcher {
             case SceneCreate m -> new ServerMessage.SceneInfo(m.id(), scenes.create(caller, mine(caller, m.persona())));
             case SceneList m -> new ServerMessage.Scenes(m.id(), scenes.list(account));
             case SceneInvite m -> new ServerMessage.InvitationInfo(m.id(),
-                    scenes.invite(mine(caller, m.persona()), m.scene(), m.invitee(), m.note()));
+                    scenes.invite(speaking(caller, m.persona()), m.scene(), m.invitee(), m.note()));
             case InvitationList m -> scenes.invitations(m.id(), account);
             case InvitationAccept m -> new ServerMessage.InvitationInfo(m.id(), scenes.accept(account, m.invitation()));
             case InvitationDecline m -> {
@@ -164,11 +174,29 @@ public final class Dispatcher {
                 scenes.timer(mine(caller, m.persona()), m.scene(), m.seconds());
                 yield new ServerMessage.Ok(m.id());
             }
+            case ReportScene m -> new ServerMessage.ReportFiled(m.id(), reports.scene(mine(caller, m.persona()), m));
+            case ReportChannel m -> new ServerMessage.ReportFiled(m.id(), reports.channel(mine(caller, m.persona()), m));
+            case ReportList m -> new ServerMessage.Reports(m.id(), reports.mine(account));
+            case ModReports m -> moderators.queue(account, m);
+            case ModAudit m -> moderators.audit(account, m);
+            case ModAct m -> {
+                moderators.act(account, m);
+                yield new ServerMessage.Ok(m.id());
+            }
         };
     }
 
+    /** One of the caller's personas, unless a moderator banned it. */
     private Persona mine(Connection caller, String personaId) {
-        return personas.owned(caller.accountId(), personaId);
+        Persona persona = personas.owned(caller.accountId(), personaId);
+        enforcement.requireUsable(persona.id());
+        return persona;
+    }
+
+    /** A persona of the caller about to post or invite, which a muted account may not. */
+    private Persona speaking(Connection caller, String personaId) {
+        enforcement.requireNotMuted(caller.accountId());
+        return mine(caller, personaId);
     }
 
     /**

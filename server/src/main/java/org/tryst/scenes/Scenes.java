@@ -48,9 +48,11 @@ public final class Scenes {
     private final Stripes sceneLocks = new Stripes(256);
     private final SceneViews views;
     private final Relay relay;
+    private final FrankingKeys frankingKeys;
     private final TimeOrderedIds ids;
 
-    public Scenes(Sql sql, Personas personas, Devices devices, Connections connections, Config.Scenes config, Clock clock) {
+    public Scenes(Sql sql, Personas personas, Devices devices, Connections connections, Config.Scenes config,
+                  Config.Moderation moderation, Clock clock) {
         this.sql = sql;
         this.personas = personas;
         this.devices = devices;
@@ -60,7 +62,8 @@ public final class Scenes {
         this.keys = new ServerKeys(sql, clock);
         this.invitations = new Invitations(config, clock);
         this.views = new SceneViews(personas, keys.externalSenderPublic());
-        this.relay = new Relay(sql, invitations, deliveries, new Franking(keys.frankingKey()), views, sceneLocks, config, clock);
+        this.frankingKeys = new FrankingKeys(sql, moderation, clock);
+        this.relay = new Relay(sql, invitations, deliveries, frankingKeys, views, sceneLocks, config, clock);
         this.ids = new TimeOrderedIds(clock);
     }
 
@@ -264,9 +267,21 @@ public final class Scenes {
         scenes.forEach(scene -> leave(persona, scene));
     }
 
-    /** Deletes ciphertext whose timer ran out, delivered or not, and expired invitations. */
+    /**
+     * Checks a report of a scene message against the server's franking: true with how, or false with
+     * why. Needs no scene state, so a message of a scene since ended still verifies.
+     */
+    public FrankingVerdict verify(ClientMessage.ReportScene report, String senderAccountId) {
+        return frankingKeys.verify(report, senderAccountId);
+    }
+
+    /** The outcome of checking a reported scene message. */
+    public record FrankingVerdict(boolean verified, String why) {}
+
+    /** Deletes ciphertext whose timer ran out, delivered or not, expired invitations, and franking keys past the report window. */
     public int sweep() {
         long now = clock.millis();
+        frankingKeys.sweep();
         return sql.inTransaction(handle -> {
             invitations.sweep(handle);
             return handle.createUpdate("DELETE FROM scene_messages WHERE expires_at <= :now").bind("now", now).execute();
