@@ -30,7 +30,7 @@ final class AdminModeration {
     /** Opens the database a command's location names, runs work on it, and turns a refusal into a message and exit code 1. */
     private static int withDatabase(Main.Location location, java.util.function.ToIntFunction<Sql> work) {
         Config config = location.load(null, null);
-        Logs.configure(new Config.Log(config.log().format(), "warn"));
+        Logs.quietDatabase();
         try (Database database = Database.open(config.storage(), config.http().dataDir())) {
             return work.applyAsInt(database.sql());
         } catch (ProtocolException refused) {

@@ -150,6 +150,14 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Runs {@code ./tryst admin ARGS} on this server's data directory, as an operator on the same machine would; the exit code. */
+    public int admin(String... args) {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("admin"));
+        line.addAll(java.util.List.of(args));
+        line.addAll(java.util.List.of("--data", data.toString()));
+        return new picocli.CommandLine(new Main()).execute(line.toArray(String[]::new));
+    }
+
     /** A unique username for a test account. */
     public static String uniqueName(String base) {
         return base + NAMES.incrementAndGet();

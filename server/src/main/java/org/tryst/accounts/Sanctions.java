@@ -48,7 +48,7 @@ public final class Sanctions {
                         SELECT kind, until FROM sanctions WHERE account_id = :account AND persona_id IS NULL
                         AND kind IN ('suspend', 'ban') AND lifted_at IS NULL AND (until IS NULL OR until > :now)""")
                 .bind("account", accountId).bind("now", now)
-                .map((rs, ctx) -> new Bar(rs.getString("kind"), (Long) rs.getObject("until", Long.class))).list());
+                .map((rs, ctx) -> new Bar(rs.getString("kind"), until(rs))).list());
         if (bars.stream().anyMatch(bar -> bar.kind().equals(BAN))) {
             throw new ProtocolException(ErrorCode.BANNED, "this account is banned from this server");
         }
@@ -70,7 +70,7 @@ public final class Sanctions {
     public static int lift(Handle handle, String accountId, String personaId, String kind, long now) {
         return handle.createUpdate("""
                         UPDATE sanctions SET lifted_at = :now WHERE account_id = :account AND kind = :kind AND lifted_at IS NULL
-                        AND (until IS NULL OR until > :now) AND """ + (personaId == null ? "persona_id IS NULL" : "persona_id = :persona"))
+                        AND (until IS NULL OR until > :now) AND\s""" + (personaId == null ? "persona_id IS NULL" : "persona_id = :persona"))
                 .bind("now", now).bind("account", accountId).bind("kind", kind).bind("persona", personaId).execute();
     }
 
@@ -83,7 +83,7 @@ public final class Sanctions {
                         WHERE lifted_at IS NULL AND kind <> 'warn' AND (until IS NULL OR until > :now)""")
                 .bind("now", now)
                 .map((rs, ctx) -> new Row(rs.getString("account_id"), rs.getString("persona_id"), rs.getString("kind"),
-                        (Long) rs.getObject("until", Long.class))).list());
+                        until(rs))).list());
         Map<String, Long> mutes = new HashMap<>();
         Set<String> personas = new HashSet<>();
         Set<String> barred = new HashSet<>();
@@ -98,6 +98,12 @@ public final class Sanctions {
     /** The active mute of an account: until when, if any. */
     public Optional<Long> muteOf(String accountId) {
         return Optional.ofNullable(active().mutes().get(accountId));
+    }
+
+    /** The nullable {@code until} column (SQLite's driver maps no NULL to a Long). */
+    private static Long until(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long until = rs.getLong("until");
+        return rs.wasNull() ? null : until;
     }
 
     /** Takes the account's undelivered warnings, marking them delivered. */
