@@ -60,4 +60,13 @@ public interface Backend {
 
     /** The safety number of this device's persona in the scene and another member. */
     String safetyNumber(String sceneId, String personaId);
+
+    /** Reports a scene message this device received, with its franking; the report as filed. */
+    Views.Report reportScene(String messageId, String reason);
+
+    /** Reports a channel message by id: the server files its own copy. */
+    Views.Report reportChannel(String personaId, String channel, String messageId, String reason);
+
+    /** The reports this account filed. */
+    List<Views.Report> myReports();
 }

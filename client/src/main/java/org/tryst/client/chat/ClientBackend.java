@@ -131,6 +131,21 @@ public final class ClientBackend implements Backend {
         return client.safetyNumber(sceneId, personaId);
     }
 
+    @Override
+    public Views.Report reportScene(String messageId, String reason) {
+        return client.report(messageId, reason, null);
+    }
+
+    @Override
+    public Views.Report reportChannel(String personaId, String channel, String messageId, String reason) {
+        return client.reportChannel(personaId, channel, messageId, reason, null);
+    }
+
+    @Override
+    public List<Views.Report> myReports() {
+        return client.myReports();
+    }
+
     private <T extends ServerMessage> T request(Function<String, ClientMessage> message, Class<T> reply) {
         return reply.cast(client.connection().request(message).join());
     }

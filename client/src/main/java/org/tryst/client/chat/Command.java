@@ -59,6 +59,12 @@ public sealed interface Command {
     /** Shows the safety number shared with a member of the current scene. */
     record Safety(String name) implements Command {}
 
+    /** Reports line {@code number} of those heard lately (1 is the newest) for a reason; the server verifies it. */
+    record Report(int number, String reason) implements Command {}
+
+    /** Lists the reports this account filed and where they stand. */
+    record MyReports() implements Command {}
+
     /** Ends the session. */
     record Quit() implements Command {}
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.tryst.protocol.ClientMessage;
 
 /** Reads what the person typed: one table of commands behind parsing, {@code /help} and completion. */
 public final class Commands {
@@ -42,6 +43,9 @@ public final class Commands {
             new Spec("/timer", Disappearing.choices(), "choose how soon this scene's messages disappear",
                     typed -> Disappearing.parse(typed).map(Command.SetTimer::new).orElse(null)),
             new Spec("/safety", "NAME", "show the safety number to compare with a member of this scene", name(Command.Safety::new)),
+            new Spec("/report", "N [REASON]", "report line N of those heard lately (1 is the newest) to the moderators; REASON is one of "
+                    + String.join(", ", ClientMessage.REPORT_REASONS), Commands::report),
+            new Spec("/reports", "", "list your reports and where they stand", none(new Command.MyReports())),
             new Spec("/quit", "", "leave Tryst", none(new Command.Quit())));
 
     private Commands() {}
@@ -54,6 +58,13 @@ public final class Commands {
         } catch (NumberFormatException notANumber) {
             return null;
         }
+    }
+
+    private static Command report(String typed) {
+        String[] words = typed.split("\\s+");
+        if (words.length > 2 || !words[0].matches("[1-9][0-9]?")) return null;
+        String reason = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "other";
+        return ClientMessage.REPORT_REASONS.contains(reason) ? new Command.Report(Integer.parseInt(words[0]), reason) : null;
     }
 
     /** What a line means: a command when it starts with {@code /}, otherwise text to say where you are. */

@@ -32,6 +32,13 @@ public final class Format {
         return message(said.at(), said.from().name(), kind, said.text(), zone);
     }
 
+    /** A report as its reporter sees it: the reason, the server's check, and where it stands. */
+    public static String report(Views.Report report) {
+        String check = report.verification().equals("verified") ? "verified by the server" : "not verified (" + report.why() + ")";
+        return "Report " + report.id() + " (" + report.reason() + "): " + check + "; " + report.status()
+                + ". The moderators see it; the reported persona is not told who reported.";
+    }
+
     /** A line that comes from somewhere other than where the person is, marked with where. */
     public static String from(String where, String line) {
         return "[" + where + "] " + line;

@@ -93,6 +93,8 @@ public final class Shell {
             case Command.GoToScene(int number) -> goToScene(number);
             case Command.SetTimer(Disappearing timer) -> setTimer(timer);
             case Command.Safety(String name) -> safety(name);
+            case Command.Report(int number, String reason) -> report(number, reason);
+            case Command.MyReports _ -> backend.myReports().forEach(report -> screen.show(Format.report(report)));
             case Command.Quit _ -> screen.show("Goodbye.");
             case Command.Invalid(String problem) -> screen.show(problem);
         }
@@ -293,6 +295,16 @@ public final class Shell {
                 .filter(member -> member.name().equalsIgnoreCase(name) && !member.id().equals(speaker().id())).findFirst()
                 .orElseThrow(() -> new Refused("Nobody named " + name + " is in this scene; /who lists who is."));
         Format.safety(partner.name(), backend.safetyNumber(sceneId, partner.id())).forEach(screen::show);
+    }
+
+    /** Reports a line heard lately: a scene line with its franking, a channel line by its id. */
+    private void report(int number, String reason) {
+        if (number > session.heard.size()) throw new Refused("There is no line " + number + " among those heard lately; 1 is the newest.");
+        Session.Heard line = session.heard.get(number - 1);
+        Views.Report filed = line.scene() != null ? backend.reportScene(line.message(), reason)
+                : backend.reportChannel(speaker().id(), line.channel(), line.message(), reason);
+        screen.show("You reported: " + line.line());
+        screen.show(Format.report(filed));
     }
 
     private Views.Persona speaker() {

@@ -82,6 +82,23 @@ class ShellTest {
     }
 
     @Test
+    void reportingALineHeardLatelyCountsFromTheNewestAndLeavesOwnLinesOut() {
+        shell.start();
+        type("/join lobby");
+        Views.Message spam = backend.message("lobby", "Sage", MessageKind.SAY, "buy followers");
+        shell.incoming().show(new ServerMessage.ChannelMessage(spam));
+        shell.incoming().show(new ServerMessage.ChannelMessage(backend.message("lobby", "Rowan", MessageKind.SAY, "no thanks")));
+        type("/report 2");
+        assertThat(last()).isEqualTo("There is no line 2 among those heard lately; 1 is the newest.");
+        type("/report 1 spam");
+        assertThat(backend.calls).contains("reportChannel lobby " + spam.id() + " spam");
+        assertThat(screen).containsSubsequence("You reported: 00:00 Sage: buy followers",
+                "Report Rp2 (spam): verified by the server; open. The moderators see it; the reported persona is not told who reported.");
+        type("/report 1 boredom");
+        assertThat(last()).startsWith("Usage: /report N [REASON]");
+    }
+
+    @Test
     void joiningAChannelOfThePersonaGoesThereWithItsHistory() {
         backend.channels.put("lobby", new ArrayList<>(List.of(backend.message("lobby", "Sage", MessageKind.SAY, "earlier"))));
         backend.members.put("lobby", new ArrayList<>(List.of(rowan.id())));
