@@ -21,6 +21,10 @@ const EXPLAINED: Record<string, string> = {
   offline: "You are offline; Tryst keeps trying to reconnect.",
   cooling_off: "That persona does not want invitations from you for now.",
   invalid_message: "The server did not accept that.",
+  muted: "A moderator muted your account for now: you cannot post in channels or invite.",
+  suspended: "A moderator suspended your account for now.",
+  banned: "A moderator banned this account or persona.",
+  channel_closed: "That channel was closed.",
   internal: "The server failed. Try again in a moment.",
 };
 
