@@ -122,7 +122,7 @@ public sealed interface ServerMessage {
     @JsonTypeName("member.joined")
     record MemberJoined(String channel, Views.Member member) implements ServerMessage {}
 
-    /** Event: a persona left a channel; {@code reason} is {@code left}, {@code kicked} or {@code deleted}. */
+    /** Event: a persona left a channel; {@code reason} is {@code left}, {@code kicked}, {@code deleted} or {@code banned}. */
     @JsonTypeName("member.left")
     record MemberLeft(String channel, String persona, String reason) implements ServerMessage {}
 
