@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
-import org.tryst.testkit.Wire;
 
 /**
  * Moderation as the server enforces it, spoken in raw protocol: only moderators and operators see
@@ -23,43 +21,8 @@ class ModerationTest {
     @RegisterExtension
     static final TestServer server = TestServer.sqlite().with("TRYST_MODERATION_SWEEP_SECONDS", "1");
 
-    /** A registered account on a raw socket, speaking as one persona. */
-    record Member(TestServer.User user, Wire wire, Views.Persona persona) {
-        static Member join(String name) {
-            TestServer.User user = server.register(name.toLowerCase());
-            Wire wire = server.connect(user);
-            return new Member(user, wire, TestServer.persona(wire, name));
-        }
-
-        /** Sends a request and returns its reply (which may be an error). */
-        ServerMessage request(Function<String, ClientMessage> build) {
-            String id = wire.nextId();
-            wire.send(build.apply(id));
-            return wire.expect(ServerMessage.Reply.class, reply -> id.equals(reply.id()));
-        }
-
-        String refusal(Function<String, ClientMessage> build) {
-            ServerMessage reply = request(build);
-            assertThat(reply).isInstanceOf(ServerMessage.Error.class);
-            return ((ServerMessage.Error) reply).code();
-        }
-
-        void joinChannel(String channel) {
-            ServerMessage reply = request(id -> new ClientMessage.ChannelJoin(id, persona.id(), channel));
-            if (reply instanceof ServerMessage.Error) request(id -> new ClientMessage.ChannelCreate(id, persona.id(), channel, null));
-        }
-
-        ServerMessage say(String channel, String text) {
-            return request(id -> new ClientMessage.Say(id, persona.id(), channel, text));
-        }
-
-        Member reconnect() {
-            return new Member(user, server.connect(user), persona);
-        }
-    }
-
     static Member moderator() {
-        Member made = Member.join("Mod");
+        Member made = Member.join(server, "Mod");
         assertThat(server.admin("role", made.user().username(), "moderator")).isZero();
         Member again = made.reconnect();
         made.wire().close();
@@ -72,7 +35,7 @@ class ModerationTest {
 
     @Test
     void membersAreRefusedTheModeratorsMessages() {
-        Member alice = Member.join("Alice");
+        Member alice = Member.join(server, "Alice");
         assertThat(alice.refusal(id -> new ClientMessage.ModReports(id, null))).isEqualTo("forbidden");
         assertThat(alice.refusal(id -> new ClientMessage.ModAudit(id, null))).isEqualTo("forbidden");
         assertThat(alice.refusal(id -> act(id, "ban", alice.persona().id(), null, null))).isEqualTo("forbidden");
@@ -84,9 +47,9 @@ class ModerationTest {
 
     @Test
     void aChannelReportCarriesTheServersCopyAndAModeratorMutesTheAccountItNames() {
-        Member alice = Member.join("Alice");
-        Member bob = Member.join("Bob");
-        Member outsider = Member.join("Olga");
+        Member alice = Member.join(server, "Alice");
+        Member bob = Member.join(server, "Bob");
+        Member outsider = Member.join(server, "Olga");
         String channel = "report-" + TestServer.uniqueName("c").toLowerCase();
         alice.joinChannel(channel);
         bob.joinChannel(channel);
@@ -126,7 +89,7 @@ class ModerationTest {
 
     @Test
     void suspendedAndBannedAccountsCannotLogInOrKeepTheirSockets() {
-        Member alice = Member.join("Alice");
+        Member alice = Member.join(server, "Alice");
         Member mod = moderator();
         assertThat(mod.request(id -> act(id, "suspend", alice.persona().id(), 24, null))).isInstanceOf(ServerMessage.Ok.class);
         assertThat(alice.wire().expect(ServerMessage.Error.class).code()).isEqualTo("suspended");
@@ -141,7 +104,7 @@ class ModerationTest {
         assertThat(login(alice).statusCode()).isEqualTo(200);
 
         // The command line works on the database; the running server notices and closes the socket.
-        Member back = Member.join("Alicia");
+        Member back = Member.join(server, "Alicia");
         assertThat(server.admin("ban", back.user().username(), "--reason", "threats")).isZero();
         assertThat(back.wire().closeCode(Duration.ofSeconds(10))).isEqualTo(4001);
         assertThat(login(back).body()).contains("\"banned\"");
@@ -151,8 +114,8 @@ class ModerationTest {
 
     @Test
     void aBannedPersonaLeavesItsChannelsAndCannotBeUsedWhileItsAccountCarriesOn() {
-        Member alice = Member.join("Alice");
-        Member bob = Member.join("Bob");
+        Member alice = Member.join(server, "Alice");
+        Member bob = Member.join(server, "Bob");
         String channel = "ban-" + TestServer.uniqueName("c").toLowerCase();
         alice.joinChannel(channel);
         bob.joinChannel(channel);
@@ -171,7 +134,7 @@ class ModerationTest {
 
     @Test
     void warningsReachTheAccountLiveOrAtItsNextHello() {
-        Member alice = Member.join("Alice");
+        Member alice = Member.join(server, "Alice");
         Member mod = moderator();
         mod.request(id -> new ClientMessage.ModAct(id, "warn", alice.persona().id(), null, null, "keep it civil", null, null));
         ServerMessage.Notice live = alice.wire().expect(ServerMessage.Notice.class);
@@ -186,8 +149,8 @@ class ModerationTest {
 
     @Test
     void anOwnerOrAModeratorClosesAChannelAndNobodyPostsInIt() {
-        Member owner = Member.join("Owner");
-        Member guest = Member.join("Guest");
+        Member owner = Member.join(server, "Owner");
+        Member guest = Member.join(server, "Guest");
         String channel = "close-" + TestServer.uniqueName("c").toLowerCase();
         owner.joinChannel(channel);
         guest.joinChannel(channel);
