@@ -193,6 +193,11 @@ export async function reportChannel(message: ChannelMessage, reason: string, not
     { persona: requireSpeaker().id, channel: message.channel, message: message.id, reason, ...(note ? { note } : {}) })).report;
 }
 
+/** The reports this account filed, with where each stands. */
+export async function myReports(): Promise<Report[]> {
+  return (await request<ServerMessage & { reports: Report[] }>("report.list")).reports;
+}
+
 /** Moderators: the report queue (open ones first; `all` adds resolved ones). */
 export async function reportQueue(all: boolean): Promise<Report[]> {
   return (await request<ServerMessage & { reports: Report[] }>("mod.reports", { all })).reports;

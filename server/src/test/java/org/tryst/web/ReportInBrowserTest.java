@@ -23,7 +23,7 @@ import org.tryst.testkit.Browser;
  * A report from the browser, end to end: a member reports a line said to her in a private scene;
  * a moderator, made with {@code ./tryst admin role}, sees it verified by the server in the
  * moderation view, warns the sender, and the warning reaches the sender's client; the audit log
- * shows the decision with an intact chain.
+ * shows the decision with an intact chain, and the member sees her report acted on.
  */
 class ReportInBrowserTest {
     @RegisterExtension
@@ -74,6 +74,9 @@ class ReportInBrowserTest {
             desk.sees(text("Warn: done."));
             desk.sees(text("The audit log's hash chain is intact."));
             desk.sees(text("warn (report"));
+
+            wren.click(role("button", "Account"));
+            wren.sees(text("you will regret saying no” · threat · verified · a moderator acted on it"));
 
             ServerMessage.Notice warning = nextNotice(malloryHears);
             assertThat(warning.kind()).isEqualTo("warning");
