@@ -123,11 +123,16 @@ public final class Sanctions {
         });
     }
 
-    /** The accounts, among those given, with a warning waiting. */
+    /** The accounts, among those given, with a warning waiting; asked 500 at a time. */
     public Set<String> warned(Set<String> accountIds) {
-        if (accountIds.isEmpty()) return Set.of();
-        return new HashSet<>(sql.withHandle(handle -> handle.createQuery("""
-                        SELECT DISTINCT account_id FROM sanctions WHERE kind = 'warn' AND delivered_at IS NULL AND account_id IN (<ids>)""")
-                .bindList("ids", List.copyOf(accountIds)).mapTo(String.class).list()));
+        List<String> ids = List.copyOf(accountIds);
+        Set<String> warned = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            warned.addAll(sql.withHandle(handle -> handle.createQuery("""
+                            SELECT DISTINCT account_id FROM sanctions WHERE kind = 'warn' AND delivered_at IS NULL AND account_id IN (<ids>)""")
+                    .bindList("ids", chunk).mapTo(String.class).list()));
+        }
+        return warned;
     }
 }
