@@ -69,4 +69,10 @@ public interface Backend {
 
     /** The reports this account filed. */
     List<Views.Report> myReports();
+
+    /** Moderators: the open reports. */
+    List<Views.Report> reportQueue();
+
+    /** Moderators: one decision (see {@code mod.act}). */
+    void moderate(String action, String target, String scope, Integer hours, String reportId);
 }

@@ -146,6 +146,16 @@ public final class ClientBackend implements Backend {
         return client.myReports();
     }
 
+    @Override
+    public List<Views.Report> reportQueue() {
+        return request(id -> new ClientMessage.ModReports(id, false), ServerMessage.Reports.class).reports();
+    }
+
+    @Override
+    public void moderate(String action, String target, String scope, Integer hours, String reportId) {
+        request(id -> new ClientMessage.ModAct(id, action, target, scope, hours, null, reportId, null), ServerMessage.Ok.class);
+    }
+
     private <T extends ServerMessage> T request(Function<String, ClientMessage> message, Class<T> reply) {
         return reply.cast(client.connection().request(message).join());
     }

@@ -65,6 +65,12 @@ public sealed interface Command {
     /** Lists the reports this account filed and where they stand. */
     record MyReports() implements Command {}
 
+    /** Moderators: lists the open reports. */
+    record Queue() implements Command {}
+
+    /** Moderators: decides on report {@code number} of the last queue: warn, mute or suspend for {@code hours}, ban, ban-persona or dismiss. */
+    record Moderate(int number, String action, Integer hours) implements Command {}
+
     /** Ends the session. */
     record Quit() implements Command {}
 

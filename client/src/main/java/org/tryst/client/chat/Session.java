@@ -36,6 +36,9 @@ final class Session {
 
     private static final int HEARD_KEPT = 20;
 
+    /** Moderators: the report queue as last listed; {@code /moderate N} counts from one in it. */
+    List<Views.Report> queue = List.of();
+
     /** A scene whose invitation was accepted here: the chat goes there once this device is added. */
     String awaitedScene;
 

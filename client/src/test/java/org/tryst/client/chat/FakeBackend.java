@@ -193,4 +193,17 @@ final class FakeBackend implements Backend {
         called("myReports");
         return List.of();
     }
+
+    final List<Views.Report> queue = new ArrayList<>();
+
+    @Override
+    public List<Views.Report> reportQueue() {
+        called("reportQueue");
+        return List.copyOf(queue);
+    }
+
+    @Override
+    public void moderate(String action, String target, String scope, Integer hours, String reportId) {
+        called("moderate " + action + " " + target + " " + scope + " " + hours + " " + reportId);
+    }
 }

@@ -99,6 +99,22 @@ class ShellTest {
     }
 
     @Test
+    void aModeratorListsTheQueueAndDecidesOnAReport() {
+        backend.queue.add(new Views.Report("Rp7", "channel", author(rowan), author(sage), "lobby", "buy followers", "spam", "", "verified",
+                "the server's own copy of the message", "open", 0));
+        shell.start();
+        type("/moderate 1 warn");
+        assertThat(last()).isEqualTo("There is no report 1; /queue lists them.");
+        type("/queue");
+        assertThat(last()).isEqualTo("1. [verified] Sage in #lobby: \u201cbuy followers\u201d (spam)");
+        type("/moderate 1 mute 24");
+        assertThat(backend.calls).contains("moderate mute " + sage.id() + " null 24 Rp7");
+        type("/moderate 1 ban-persona");
+        assertThat(backend.calls).contains("moderate ban " + sage.id() + " persona null Rp7");
+        assertThat(last()).isEqualTo("Done: ban-persona on report 1. It is in the audit log.");
+    }
+
+    @Test
     void joiningAChannelOfThePersonaGoesThereWithItsHistory() {
         backend.channels.put("lobby", new ArrayList<>(List.of(backend.message("lobby", "Sage", MessageKind.SAY, "earlier"))));
         backend.members.put("lobby", new ArrayList<>(List.of(rowan.id())));
