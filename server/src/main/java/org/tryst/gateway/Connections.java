@@ -43,6 +43,11 @@ public final class Connections {
                         CloseCodes.SESSION_ENDED, "session ended"));
     }
 
+    /** Every authenticated socket here, as a snapshot. */
+    public List<Connection> all() {
+        return List.copyOf(all);
+    }
+
     /** The accounts that have sockets here. */
     public Set<String> accountIds() {
         Set<String> ids = ConcurrentHashMap.newKeySet();

@@ -1,6 +1,7 @@
 package org.tryst.moderation;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.tryst.accounts.Sanctions;
@@ -73,17 +74,14 @@ public final class Enforcement {
     public void sweep() {
         refresh();
         Sanctions.Active now = active;
-        Set<String> connected = connections.accountIds();
-        for (String account : connected) {
-            if (now.barredAccounts().contains(account)) {
-                connections.endAccount(account, ErrorCode.SUSPENDED, "a moderator suspended or banned this account");
-            }
-            for (Connection socket : connections.ofAccount(account)) {
-                socket.personasInUse().keySet().stream().filter(now.bannedPersonas()::contains).toList()
-                        .forEach(persona -> banish(persona, account));
-            }
+        Set<String> barred = new HashSet<>();
+        for (Connection socket : connections.all()) {
+            if (now.barredAccounts().contains(socket.accountId())) barred.add(socket.accountId());
+            socket.personasInUse().keySet().stream().filter(now.bannedPersonas()::contains).toList()
+                    .forEach(persona -> banish(persona, socket.accountId()));
         }
-        sanctions.warned(connected).forEach(this::deliverWarnings);
+        barred.forEach(account -> connections.endAccount(account, ErrorCode.SUSPENDED, "a moderator suspended or banned this account"));
+        sanctions.warned(connections.accountIds()).forEach(this::deliverWarnings);
         rooms.sweepClosed();
     }
 

@@ -58,6 +58,9 @@ public final class Moderators {
             case "dismiss" -> new Moderation.Target.None();
             default -> {
                 Persona persona = personas.byId(request.target()).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
+                if (accounts.byId(persona.accountId()).role() == Account.Role.OPERATOR && actor.role() != Account.Role.OPERATOR) {
+                    throw new ProtocolException(ErrorCode.FORBIDDEN, "only operators act on an operator's account");
+                }
                 yield "persona".equals(request.scope())
                         ? new Moderation.Target.Persona(persona.id(), persona.accountId(), persona.name())
                         : new Moderation.Target.Account(persona.accountId(), "of persona " + persona.name() + " (" + persona.id() + ")");

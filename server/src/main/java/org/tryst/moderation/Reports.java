@@ -39,6 +39,7 @@ public final class Reports {
 
     /** Files a report of a scene message with the outcome of its franking check. */
     public Views.Report scene(Persona reporter, ClientMessage.ReportScene report) {
+        scenes.requireReporter(reporter.id(), report.scene());
         Optional<Persona> sender = personas.byId(report.sender());
         Scenes.FrankingVerdict verdict = sender.map(persona -> scenes.verify(report, persona.accountId()))
                 .orElse(new Scenes.FrankingVerdict(false, "the persona named as sender does not exist (any more)"));

@@ -275,6 +275,17 @@ public final class Scenes {
         return frankingKeys.verify(report, senderAccountId);
     }
 
+    /**
+     * A report of a scene that still exists comes only from one of its members, so that someone
+     * handed a leaked message cannot use the server to check it. A scene that has ended (safeword,
+     * or everyone left) can no longer be asked.
+     */
+    public void requireReporter(String personaId, String sceneId) {
+        boolean outsider = sql.withHandle(handle -> SceneStore.scene(handle, sceneId).isPresent()
+                && !SceneStore.isMember(handle, sceneId, personaId));
+        if (outsider) throw new ProtocolException(ErrorCode.NOT_MEMBER, "only a member of that scene may report its messages");
+    }
+
     /** The outcome of checking a reported scene message. */
     public record FrankingVerdict(boolean verified, String why) {}
 

@@ -43,6 +43,10 @@ class ModerationTest {
         String id = mod.wire().nextId();
         mod.wire().send(new ClientMessage.ModReports(id, true));
         assertThat(mod.wire().expect(ServerMessage.Reports.class)).isNotNull();
+        // A moderator does not act on an operator's account.
+        Member operator = Member.join(server, "Op");
+        assertThat(server.admin("role", operator.user().username(), "operator")).isZero();
+        assertThat(mod.refusal(i -> act(i, "suspend", operator.persona().id(), 1, null))).isEqualTo("forbidden");
     }
 
     @Test

@@ -133,7 +133,7 @@ class SceneReportTest {
 
     @Test
     void badInputIsRefusedWithTypedErrors() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
+        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob"); var eve = new RawDevice(server, "Eve")) {
             String scene = sceneOf(alice, bob);
             Received said = say(alice, bob, scene, "hello");
             String tag = said.message().tag();
@@ -150,6 +150,8 @@ class SceneReportTest {
                 wire.sendJson(json.replace("%%%%", tag).replace("\"harassment\"", "\"boredom\""));
                 assertThat(wire.expectError("invalid_message").message()).contains("reason");
             }
+            // Someone outside the scene, handed the message, cannot have the server check it.
+            assertThat(eve.refusal(id -> said.honest(id, eve))).isEqualTo("not_member");
             // A persona that is not the reporter's own.
             assertThat(bob.refusal(id -> said.report(id, alice, alice.persona.id(), said.body(), said.key(), tag))).isEqualTo("not_your_persona");
             // A sender persona that does not exist: filed, and rejected.
