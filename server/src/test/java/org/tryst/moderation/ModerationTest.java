@@ -79,6 +79,8 @@ class ModerationTest {
         assertThat(alice.wire().expect(ServerMessage.Notice.class).kind()).isEqualTo("muted");
         assertThat(((ServerMessage.Error) alice.say(channel, "and again")).code()).isEqualTo("muted");
         assertThat(alice.refusal(id -> new ClientMessage.Pose(id, alice.persona().id(), channel, "shouts"))).isEqualTo("muted");
+        assertThat(alice.refusal(id -> new ClientMessage.SceneInvite(id, "AnyScene", alice.persona().id(), bob.persona().id(), null)))
+                .isEqualTo("muted");
         assertThat(((ServerMessage.Reports) bob.request(ClientMessage.ReportList::new)).reports())
                 .filteredOn(r -> r.id().equals(report.id())).singleElement().extracting(Views.Report::status).isEqualTo("actioned");
 
