@@ -52,3 +52,13 @@ export interface SceneMessage {
   id: string; scene: string; seq: number; epoch: number; kind: "application" | "commit" | "proposal" | "welcome";
   from?: Author; device?: string; data: string; tag?: string; kid?: number; at: number; expiresAt?: number;
 }
+
+/** A report as filed: what was reported, the server's verification, and where it stands. */
+export interface Report {
+  id: string; kind: "scene" | "channel"; reporter?: Author; reported?: Author; channel?: string; text: string; reason: string;
+  note: string; verification: "verified" | "rejected"; why: string; status: "open" | "actioned" | "dismissed"; at: number;
+}
+/** One entry of the moderators' append-only audit log. */
+export interface AuditEntry { seq: number; at: number; actor: string; action: string; target: string; reason: string }
+/** Why a message is reported, as the server accepts it. */
+export const REPORT_REASONS = ["harassment", "threat", "non_consensual", "minor", "spam", "other"] as const;

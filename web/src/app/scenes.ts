@@ -1,4 +1,4 @@
-import type { Author, Invitation, Persona, Scene, SceneMessage, ServerMessage } from "../api/protocol";
+import type { Author, Invitation, Persona, Report, Scene, SceneMessage, ServerMessage } from "../api/protocol";
 import { Refused } from "../api/socket";
 import { hex } from "../mls/bytes";
 import type { Group, Mls } from "../mls/mls";
@@ -177,7 +177,10 @@ async function handle(message: SceneMessage): Promise<void> {
     case "application": {
       const opened = await open(handled, message.from?.id ?? null, message.scene, BigInt(message.epoch));
       if (opened.kind === "dropped") line(message.scene, { id: message.id, kind: "dropped", text: `A message was dropped: ${opened.reason}.`, at: message.at });
-      else line(message.scene, { id: message.id, kind: opened.body.kind, from: message.from, text: opened.body.text, at: message.at, expiresAt: message.expiresAt });
+      else line(message.scene, { id: message.id, kind: opened.body.kind, from: message.from, text: opened.body.text, at: message.at, expiresAt: message.expiresAt,
+        frank: { sender: message.from!.id, receiver: myPersonaIn(message.scene)?.id ?? "", epoch: message.epoch, at: message.at,
+          kid: message.kid ?? 0, tag: message.tag ?? "", commitment: base64(handled.authenticatedData.subarray(1)),
+          frankingKey: base64(opened.key), body: base64(opened.json) } });
       break;
     }
     case "removed":
@@ -256,6 +259,16 @@ export function say(sceneId: string, text: string): Promise<void> {
     });
     attempt();
   });
+}
+
+/** Reports a received scene line with its franking, so that the server can verify it; resolves with the report as filed. */
+export async function report(sceneId: string, line: SceneLine, reason: string, note: string): Promise<Report> {
+  const frank = line.frank;
+  if (!frank) throw new Refused("not_found", "That line cannot be reported from here.");
+  const filed = await request<ServerMessage & { report: Report }>("report.scene", { persona: frank.receiver, scene: sceneId, message: line.id,
+    sender: frank.sender, epoch: frank.epoch, at: frank.at, kid: frank.kid, tag: frank.tag, commitment: frank.commitment,
+    frankingKey: frank.frankingKey, body: frank.body, reason, ...(note ? { note } : {}) });
+  return filed.report;
 }
 
 /** Opens a private scene with one of this account's personas. */

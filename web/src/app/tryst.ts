@@ -1,11 +1,11 @@
 import * as http from "../api/http";
-import type { Block, Channel, ChannelMessage, Joined, Member, Persona, ServerMessage, Session } from "../api/protocol";
+import type { AuditEntry, Block, Channel, ChannelMessage, Joined, Member, Persona, Report, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
 import * as consent from "./consent";
 import * as sceneAgent from "./scenes";
 import {
-  channels, connection, forgetAll, merge, notice, personas, rooms, signedIn, speaker, updateRoom, username, view,
+  channels, connection, forgetAll, merge, notice, personas, role, rooms, signedIn, speaker, updateRoom, username, view,
   type Room,
 } from "./state";
 
@@ -70,6 +70,7 @@ if (typeof window !== "undefined") {
 /** The socket said hello (first time or after a drop): reload personas and what the speaker follows. */
 async function ready(welcome: ServerMessage): Promise<void> {
   username.value = String(welcome.username ?? username.value);
+  role.value = (welcome.role as typeof role.value | undefined) ?? "member";
   personas.value = welcome.personas as Persona[];
   const current = speaker.value && personas.value.find((persona) => persona.id === speaker.value!.id);
   const chosen = current ?? personas.value[0] ?? null;
@@ -206,6 +207,34 @@ export async function changeBlocks(type: "block" | "unblock" | "mute" | "unmute"
   return answer.blocks;
 }
 
+// ---- Reports and moderation ----
+
+/** Reports a channel line by its id; the server files its own copy of it. */
+export async function reportChannel(message: ChannelMessage, reason: string, note: string): Promise<Report> {
+  return (await request<ServerMessage & { report: Report }>("report.channel",
+    { persona: requireSpeaker().id, channel: message.channel, message: message.id, reason, ...(note ? { note } : {}) })).report;
+}
+
+/** The reports this account filed, with where each stands. */
+export async function myReports(): Promise<Report[]> {
+  return (await request<ServerMessage & { reports: Report[] }>("report.list")).reports;
+}
+
+/** Moderators: the report queue (open ones first; `all` adds resolved ones). */
+export async function reportQueue(all: boolean): Promise<Report[]> {
+  return (await request<ServerMessage & { reports: Report[] }>("mod.reports", { all })).reports;
+}
+
+/** Moderators: one decision (see `mod.act`); the server applies it at once and writes it to the audit log. */
+export async function moderate(fields: { action: string; target?: string; scope?: string; hours?: number; reason?: string; report?: string }): Promise<void> {
+  await request("mod.act", fields);
+}
+
+/** Moderators: the newest audit log entries and whether the hash chain verifies. */
+export async function auditLog(): Promise<{ entries: AuditEntry[]; intact: boolean }> {
+  return await request<ServerMessage & { entries: AuditEntry[]; intact: boolean }>("mod.audit", { limit: 50 });
+}
+
 function requireSpeaker(): Persona {
   if (!speaker.value) throw new Refused("no_persona", "Create a persona first.");
   return speaker.value;
@@ -237,6 +266,17 @@ function event(message: ServerMessage): void {
     case "topic":
       updateRoom(String(message.channel), (room) => ({ ...room, topic: String(message.topic) }));
       break;
+    case "notice":
+      notice.value = message.kind === "warning" ? `A moderator warns you: ${String(message.text)}` : String(message.text);
+      break;
+    case "channel.closed": {
+      const next = new Map(rooms.value);
+      next.delete(String(message.channel));
+      rooms.value = next;
+      if (view.value.kind === "channel" && view.value.name === message.channel) view.value = { kind: "home" };
+      notice.value = `#${message.channel} was closed.`;
+      break;
+    }
     case "kicked": {
       const next = new Map(rooms.value);
       next.delete(String(message.channel));

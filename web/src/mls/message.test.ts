@@ -13,7 +13,8 @@ describe("scene message content", () => {
     expect(sealed.authenticatedData.length).toBe(33);
     expect(sealed.authenticatedData[0]).toBe(1);
     expect(sealed.plaintext.length).toBe(32 + '{"kind":"pose","text":"waves"}'.length);
-    expect(await open({ sender: alice, ...sealed }, "alice", "scene-1", 3n)).toEqual({ kind: "said", body: { kind: "pose", text: "waves" } });
+    expect(await open({ sender: alice, ...sealed }, "alice", "scene-1", 3n)).toEqual({ kind: "said", body: { kind: "pose", text: "waves" },
+      key: sealed.plaintext.subarray(0, 32), json: sealed.plaintext.subarray(32) });
   });
 
   test("a forged commitment is dropped", async () => {

@@ -21,7 +21,7 @@ export interface Sealed {
 }
 
 /** A received message: the body, or why it was dropped and is shown as unverifiable. */
-export type Opened = { kind: "said"; body: Body } | { kind: "dropped"; reason: string };
+export type Opened = { kind: "said"; body: Body; key: Uint8Array; json: Uint8Array } | { kind: "dropped"; reason: string };
 
 /** Builds the plaintext and franking commitment of a body for the group (the scene id) at this epoch. */
 export async function seal(body: Body, sceneId: string, epoch: bigint): Promise<Sealed> {
@@ -49,7 +49,7 @@ export async function open(
     return dropped("the franking commitment does not match the message");
   }
   const body = parse(json);
-  return body === undefined ? dropped("the message body is not readable") : { kind: "said", body };
+  return body === undefined ? dropped("the message body is not readable") : { kind: "said", body, key, json };
 }
 
 function parse(json: Uint8Array): Body | undefined {

@@ -1,16 +1,22 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Block, Session } from "../api/protocol";
+import type { Block, Report, Session } from "../api/protocol";
 import { notice, username } from "../app/state";
-import { blocks, changeBlocks, deleteAccount, logout, revokeSession, sessions } from "../app/tryst";
+import { blocks, changeBlocks, deleteAccount, logout, myReports, revokeSession, sessions } from "../app/tryst";
 import { explain } from "./errors";
 import { notifying, setNotifying } from "./notify";
 
-/** The account: where it is logged in, logging out, and deleting it with everything in it. */
+const STATUS = { open: "waiting for a moderator", actioned: "a moderator acted on it", dismissed: "a moderator looked and took no action" } as const;
+
+/** The account: where it is logged in, your reports and where they stand, logging out, and deleting it with everything in it. */
 export function AccountView() {
   const [list, setList] = useState<Session[]>([]);
   const [password, setPassword] = useState("");
+  const [reports, setReports] = useState<Report[]>([]);
   const reload = () => sessions().then(setList, (failure) => (notice.value = explain(failure)));
-  useEffect(() => { reload(); }, []);
+  useEffect(() => {
+    reload();
+    myReports().then(setReports, (failure) => (notice.value = explain(failure)));
+  }, []);
 
   const remove = async (event: Event) => {
     event.preventDefault();
@@ -38,6 +44,17 @@ export function AccountView() {
         ))}</ul>
       </section>
       <BlockList />
+      {reports.length > 0 && (
+        <section aria-labelledby="reports">
+          <h3 id="reports">Your reports</h3>
+          <ul>{reports.map((report) => (
+            <li key={report.id}>
+              {new Date(report.at).toLocaleString()} · {report.reported?.name ?? "someone"}: “{report.text}” · {report.reason} ·{" "}
+              {report.verification === "verified" ? "verified" : "not verified"} · {STATUS[report.status]}
+            </li>
+          ))}</ul>
+        </section>
+      )}
       <form onSubmit={remove} aria-labelledby="delete">
         <h3 id="delete">Delete the account</h3>
         <label>Your password<input type="password" autocomplete="current-password" required value={password}

@@ -1,16 +1,19 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ChannelMessage } from "../api/protocol";
-import { notice, rooms, view } from "../app/state";
-import { leave, older, say, setTopic } from "../app/tryst";
+import { notice, personas, rooms, view } from "../app/state";
+import { leave, older, reportChannel, say, setTopic } from "../app/tryst";
+import { ReportAction } from "./Report";
 import { explain } from "./errors";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
-/** One line of a channel: said, or posed (/me). */
+/** One line of a channel: said, or posed (/me); another persona's line can be reported. */
 export function Line({ message }: { message: ChannelMessage }) {
+  const mine = personas.value.some((persona) => persona.id === message.persona.id);
+  const report = !mine && <> <ReportAction who={message.persona.name} send={(reason, note) => reportChannel(message, reason, note)} /></>;
   return message.kind === "pose"
-    ? <li class="pose"><time>{time(message.at)}</time> * {message.persona.name} {message.text}</li>
-    : <li><time>{time(message.at)}</time> <b>{message.persona.name}</b>: {message.text}</li>;
+    ? <li class="pose"><time>{time(message.at)}</time> * {message.persona.name} {message.text}{report}</li>
+    : <li><time>{time(message.at)}</time> <b>{message.persona.name}</b>: {message.text}{report}</li>;
 }
 
 /** A public channel: its topic, its lines, who is there, and the line to type in. */

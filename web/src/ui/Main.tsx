@@ -3,6 +3,7 @@ import { connection, notice, view } from "../app/state";
 import { AccountView } from "./AccountView";
 import { ChannelView } from "./ChannelView";
 import { Home } from "./Home";
+import { ModerationView } from "./ModerationView";
 import { InvitationsView } from "./InvitationsView";
 import { panic } from "./panic";
 import { PersonaView } from "./PersonaView";
@@ -41,6 +42,7 @@ export function Main() {
         {current.kind === "invitations" && <InvitationsView />}
         {current.kind === "account" && <AccountView />}
         {current.kind === "home" && <Home />}
+        {current.kind === "moderation" && <ModerationView />}
       </section>
     </div>
   );

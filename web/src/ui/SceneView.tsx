@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Scene } from "../api/protocol";
 import { notice, sceneEpochs, sceneLines, scenes, view } from "../app/state";
-import { chooseTimer, invite, leave, myPersonaIn, renewKeys, safety, safeword, say } from "../app/scenes";
+import { chooseTimer, invite, leave, myPersonaIn, renewKeys, report, safety, safeword, say } from "../app/scenes";
 import { isSafeword } from "../app/consent";
+import { ReportAction } from "./Report";
 import { showPersona } from "../app/tryst";
 import { topicList } from "./Boundaries";
 import { explain } from "./errors";
@@ -89,9 +90,14 @@ export function SceneView({ id }: { id: string }) {
       <ol class="lines" aria-live="polite" aria-label="Messages in this scene">
         {lines.map((line) => line.kind === "dropped"
           ? <li key={line.id} class="error">{line.text}</li>
-          : line.kind === "pose"
-            ? <li key={line.id} class="pose"><time>{time(line.at)}</time> * {line.from?.name} {line.text}</li>
-            : <li key={line.id}><time>{time(line.at)}</time> <b>{line.from?.name}</b>: {line.text}</li>)}
+          : (
+            <li key={line.id} class={line.kind === "pose" ? "pose" : undefined}>
+              {line.kind === "pose"
+                ? <><time>{time(line.at)}</time> * {line.from?.name} {line.text}</>
+                : <><time>{time(line.at)}</time> <b>{line.from?.name}</b>: {line.text}</>}
+              {line.frank && <> <ReportAction who={line.from?.name ?? "someone"} send={(reason, note) => report(id, line, reason, note)} /></>}
+            </li>
+          ))}
         <li ref={end} aria-hidden="true" />
       </ol>
       <aside aria-label="About this scene">

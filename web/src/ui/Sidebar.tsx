@@ -1,4 +1,4 @@
-import { invitations, personas, rooms, scenes, speaker, view } from "../app/state";
+import { invitations, personas, role, rooms, scenes, speaker, view } from "../app/state";
 import { myPersonaIn } from "../app/scenes";
 import { sceneName } from "./SceneView";
 import { use } from "../app/tryst";
@@ -41,6 +41,9 @@ export function Sidebar() {
             Profile of {speaker.value.name}</button></li>
         )}
         <li><button type="button" class="link" onClick={() => (view.value = { kind: "account" })}>Account</button></li>
+        {role.value !== "member" && (
+          <li><button type="button" class="link" onClick={() => (view.value = { kind: "moderation" })}>Moderation</button></li>
+        )}
       </ul>
     </nav>
   );

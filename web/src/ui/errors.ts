@@ -25,6 +25,10 @@ const EXPLAINED: Record<string, string> = {
   no_transcript_request: "Nobody has asked to keep a transcript of this scene.",
   transcript_not_agreed: "Not everyone in this scene agrees to keeping a transcript, so it cannot be exported.",
   invalid_message: "The server did not accept that.",
+  muted: "A moderator muted your account for now: you cannot post in channels or invite.",
+  suspended: "A moderator suspended your account for now.",
+  banned: "A moderator banned this account or persona.",
+  channel_closed: "That channel was closed.",
   internal: "The server failed. Try again in a moment.",
 };
 

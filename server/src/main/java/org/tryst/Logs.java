@@ -37,6 +37,13 @@ final class Logs {
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
     }
 
+    /** For a command that opens the database and exits: the database libraries say only what went wrong. */
+    static void quietDatabase() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
+    }
+
     private static PatternLayoutEncoder pattern() {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} %msg %kvp%n%ex{short}");

@@ -6,15 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.tryst.accounts.Account;
 import org.tryst.config.Config;
 import org.tryst.config.ConfigException;
 import org.tryst.config.ConfigLoader;
-import org.tryst.storage.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** The {@code tryst} command: {@code serve} (the default) runs the server, {@code admin} is the operator's tool. */
 @Command(name = "tryst", mixinStandardHelpOptions = true, version = "Tryst 0.1.0",
@@ -88,32 +85,12 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Operator commands that work on the data directory directly, with the server stopped or running. */
-    @Command(name = "admin", description = "Operator tools.", subcommands = {Admin.Role.class, Admin.Options.class, AdminTrace.class})
+    @Command(name = "admin", description = "Operator tools.", subcommands = {Admin.Options.class, AdminTrace.class,
+        // Moderation
+        AdminModeration.Role.class, AdminModeration.Reports.class, AdminModeration.Report.class, AdminModeration.Warn.class,
+        AdminModeration.Mute.class, AdminModeration.Unmute.class, AdminModeration.Suspend.class, AdminModeration.Unsuspend.class,
+        AdminModeration.Ban.class, AdminModeration.Unban.class, AdminModeration.Close.class, AdminModeration.Audit.class})
     static final class Admin {
-
-        /** Gives or takes the operator role. */
-        @Command(name = "role", description = "Make an account an operator, or a member again.")
-        static final class Role implements Callable<Integer> {
-            @CommandLine.Mixin
-            Location location = new Location();
-
-            @Parameters(index = "0", paramLabel = "USERNAME")
-            String username;
-
-            @Parameters(index = "1", paramLabel = "ROLE", description = "operator or member")
-            Account.Role role;
-
-            @Override
-            public Integer call() {
-                Config config = location.load(null, null);
-                Logs.configure(new Config.Log(config.log().format(), "warn"));
-                try (Database database = Database.open(config.storage(), config.http().dataDir())) {
-                    boolean changed = new org.tryst.accounts.Roles(database.sql()).set(username, role);
-                    System.out.println(changed ? username + " is now " + role.name().toLowerCase() : "no account named " + username);
-                    return changed ? 0 : 1;
-                }
-            }
-        }
 
         /** Prints every configuration option with its current value and environment variable. */
         @Command(name = "options", description = "List every configuration option, its environment variable and its current value.")

@@ -14,6 +14,7 @@ import org.tryst.accounts.Argon2Settings;
 import org.tryst.accounts.LoginThrottle;
 import org.tryst.accounts.PasswordHasher;
 import org.tryst.accounts.PasswordPolicy;
+import org.tryst.accounts.Sanctions;
 import org.tryst.accounts.Sessions;
 import org.tryst.config.Config;
 import org.tryst.consent.Boundaries;
@@ -23,6 +24,12 @@ import org.tryst.gateway.Dispatcher;
 import org.tryst.gateway.Gateway;
 import org.tryst.gateway.Wiring;
 import org.tryst.metrics.Metrics;
+import org.tryst.moderation.AuditLog;
+import org.tryst.moderation.Enforcement;
+import org.tryst.moderation.Moderation;
+import org.tryst.moderation.Moderators;
+import org.tryst.moderation.ReportStore;
+import org.tryst.moderation.Reports;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
 import org.tryst.rooms.Rooms;
@@ -54,12 +61,13 @@ public final class Server implements AutoCloseable {
         Config.Accounts accountsConfig = config.accounts();
         Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), clock);
         LoginThrottle throttle = new LoginThrottle(accountsConfig);
+        Sanctions sanctions = new Sanctions(sql, clock);
         Accounts accounts = new Accounts(sql,
                 new PasswordHasher(new Argon2Settings(accountsConfig.argon2MemoryKib(), accountsConfig.argon2Iterations(),
                         accountsConfig.argon2Parallelism())),
                 new PasswordPolicy(accountsConfig.minPasswordLength(), accountsConfig.maxPasswordLength(),
                         accountsConfig.commonPasswordsRefused()),
-                throttle, sessions, clock);
+                throttle, sessions, sanctions, clock);
         Personas personas = new Personas(sql, config.personas(), clock);
         Blocks blocks = new Blocks(sql, personas, clock);
         ActionLimits actionLimits = new ActionLimits(config.rateLimits());
@@ -69,14 +77,19 @@ public final class Server implements AutoCloseable {
         metrics.connections(connections::size);
         Devices devices = new Devices(sql, config.scenes(), clock);
         Boundaries boundaries = new Boundaries(sql, personas, Catalogue.load(config.consent()), config.consent(), clock);
-        Scenes scenes = new Scenes(sql, personas, boundaries, devices, connections, blocks, config.scenes(), clock);
+        Scenes scenes = new Scenes(sql, personas, boundaries, devices, connections, blocks, config.scenes(), config.moderation(), clock);
+        Enforcement enforcement = new Enforcement(sanctions, connections, rooms, clock);
+        ReportStore reportStore = new ReportStore(sql);
+        Moderators moderators = new Moderators(accounts, personas, rooms, reportStore, new Moderation(sql, clock), enforcement,
+                new AuditLog(sql));
         Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, boundaries, rooms, devices, scenes, connections,
-                config.rooms(), metrics, blocks, actionLimits);
+                config.rooms(), metrics, blocks, actionLimits, new Reports(reportStore, personas, scenes, rooms, clock), moderators,
+                enforcement);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
         gateway = new Gateway(config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
                 new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, actionLimits, metrics, virtualThreads,
-                        advertised, config.gateway().maxPendingRequests()),
+                        advertised, config.gateway().maxPendingRequests(), enforcement),
                 metrics, database::healthy);
         httpPort = gateway.start(config.http().bind(), config.http().port());
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, actionLimits)),
@@ -84,6 +97,9 @@ public final class Server implements AutoCloseable {
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
                 TimeUnit.SECONDS);
+        int moderationSeconds = config.moderation().sweepSeconds();
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepModeration(enforcement)), moderationSeconds,
+                moderationSeconds, TimeUnit.SECONDS);
         log.atInfo().addKeyValue("port", httpPort).addKeyValue("storage", config.storage().kind())
                 .addKeyValue("transport", gateway.transport()).log("listening");
     }
@@ -127,6 +143,15 @@ public final class Server implements AutoCloseable {
             if (deleted > 0) log.atDebug().addKeyValue("messages", deleted).log("expired scene messages deleted");
         } catch (RuntimeException e) {
             log.atError().setCause(e).log("scene sweep failed");
+        }
+    }
+
+    /** Applies moderators' decisions taken by the command line or another server process. */
+    private static void sweepModeration(Enforcement enforcement) {
+        try {
+            enforcement.sweep();
+        } catch (RuntimeException e) {
+            log.atError().setCause(e).log("moderation sweep failed");
         }
     }
 

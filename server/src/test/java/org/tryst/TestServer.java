@@ -118,6 +118,15 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("tryst.db"));
     }
 
+    /** The server's database opened a second time, as another server process or the command line would. */
+    public org.tryst.storage.Database openDatabase() {
+        if ("postgresql".equals(options.get("TRYST_STORAGE_KIND"))) {
+            return org.tryst.storage.Database.postgresql(options.get("TRYST_STORAGE_POSTGRESQL_URL"), options.get("TRYST_STORAGE_POSTGRESQL_USER"),
+                    options.get("TRYST_STORAGE_POSTGRESQL_PASSWORD"), 4);
+        }
+        return org.tryst.storage.Database.sqlite(data.resolve("tryst.db"));
+    }
+
     /** Every directory where this server's state lands: its data directory, and the database cluster's when on PostgreSQL. */
     public java.util.List<Path> storageDirectories() {
         if ("postgresql".equals(options.get("TRYST_STORAGE_KIND"))) return java.util.List.of(data, EmbeddedPostgres.dataDirectory());
@@ -156,6 +165,14 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs {@code ./tryst admin ARGS} on this server's data directory, as an operator on the same machine would; the exit code. */
+    public int admin(String... args) {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("admin"));
+        line.addAll(java.util.List.of(args));
+        line.addAll(java.util.List.of("--data", data.toString()));
+        return new picocli.CommandLine(new Main()).execute(line.toArray(String[]::new));
     }
 
     /** A unique username for a test account. */

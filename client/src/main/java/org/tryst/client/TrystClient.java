@@ -57,6 +57,7 @@ public final class TrystClient implements AutoCloseable {
     private final Map<String, List<SceneEvent.Said>> history = new LinkedHashMap<>();
     /** This account's personas by id, to name this device's own lines. */
     private final Map<String, Views.Author> mine = new ConcurrentHashMap<>();
+    private final Reportables reportables = new Reportables();
     private final Set<String> seen;
     private final List<String> unacknowledged = new ArrayList<>();
     private final ScheduledExecutorService ackTimer = Executors.newSingleThreadScheduledExecutor(
@@ -216,6 +217,7 @@ public final class TrystClient implements AutoCloseable {
             mls.forget(sceneId);
             store.saveState(mls.save(), seen);
             history.remove(sceneId);
+            reportables.forgetScene(sceneId);
             events.add(new SceneEvent.Removed(sceneId));
             return CompletableFuture.completedFuture(null);
         }).join();
@@ -341,6 +343,26 @@ public final class TrystClient implements AutoCloseable {
         return (ServerMessage.Invitations) connection.request(ClientMessage.InvitationList::new).join();
     }
 
+    /**
+     * Reports a scene message this device received, with what its franking needs, so that the
+     * server can verify it; completes with the report as filed (verified or rejected, and why).
+     */
+    public Views.Report report(String messageId, String reason, String note) {
+        Reportables.Reportable reportable = reportables.find(messageId);
+        return ((ServerMessage.ReportFiled) connection.request(id -> reportable.report(id, reason, note)).join()).report();
+    }
+
+    /** Reports a channel message by its id: the server files its own copy. */
+    public Views.Report reportChannel(String personaId, String channel, String messageId, String reason, String note) {
+        return ((ServerMessage.ReportFiled) connection.request(id -> new ClientMessage.ReportChannel(id, personaId, channel, messageId,
+                reason, note)).join()).report();
+    }
+
+    /** The reports this account filed, with their status. */
+    public List<Views.Report> myReports() {
+        return ((ServerMessage.Reports) connection.request(ClientMessage.ReportList::new).join()).reports();
+    }
+
     /** An epoch and its authenticator. */
     public record Epoch(long epoch, byte[] authenticator) {}
 
@@ -351,6 +373,7 @@ public final class TrystClient implements AutoCloseable {
 
     @Override
     public void close() {
+        reportables.clear();
         ackTimer.shutdownNow();
         connection.close();
     }
@@ -417,6 +440,7 @@ public final class TrystClient implements AutoCloseable {
             case Mls.Removed removed -> {
                 mls.forget(message.scene());
                 history.remove(message.scene());
+                reportables.forgetScene(message.scene());
                 events.add(new SceneEvent.Removed(message.scene()));
             }
             case Mls.ProposalStored stored -> connection.later(() -> commitIfFirst(group));
@@ -438,6 +462,10 @@ public final class TrystClient implements AutoCloseable {
             return;
         }
         Body parsed = Body.parse(body);
+        String receiver = group.members().stream().filter(member -> member.leaf() == group.ownLeaf()).findFirst().orElseThrow().personaId();
+        reportables.keep(new Reportables.Reportable(message.scene(), message.id(), receiver, message.from().id(), message.epoch(),
+                message.at(), message.kid(), message.tag(), java.util.Arrays.copyOfRange(application.authenticatedData(), 1,
+                application.authenticatedData().length), key, body, message.expiresAt()));
         SceneEvent.Said said = new SceneEvent.Said(message.scene(), message.id(), message.from(), parsed.kind(), parsed.text(),
                 message.at(), message.expiresAt());
         history.computeIfAbsent(message.scene(), scene -> new ArrayList<>()).add(said);
@@ -529,6 +557,7 @@ public final class TrystClient implements AutoCloseable {
 
     private void purgeExpired() {
         long now = clock.millis();
+        reportables.purge(now);
         history.values().forEach(said -> said.removeIf(message -> message.expiresAt() != null && message.expiresAt() <= now));
     }
 

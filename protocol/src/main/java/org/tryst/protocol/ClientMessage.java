@@ -74,6 +74,13 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.Mute.class),
     @JsonSubTypes.Type(ClientMessage.Unmute.class),
     @JsonSubTypes.Type(ClientMessage.BlocksList.class),
+    // Reports and moderation
+    @JsonSubTypes.Type(ClientMessage.ReportScene.class),
+    @JsonSubTypes.Type(ClientMessage.ReportChannel.class),
+    @JsonSubTypes.Type(ClientMessage.ReportList.class),
+    @JsonSubTypes.Type(ClientMessage.ModReports.class),
+    @JsonSubTypes.Type(ClientMessage.ModAct.class),
+    @JsonSubTypes.Type(ClientMessage.ModAudit.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -594,6 +601,71 @@ public sealed interface ClientMessage {
         }
     }
 
+    // ---- Reports and moderation ----
+
+    /** Longest note on a report or reason on a moderator's action. */
+    int MAX_REPORT_NOTE = 1_000;
+    /** Largest scene message body (decoded) a report may carry. */
+    int MAX_REPORTED_BODY = 20_000;
+    /** Why a message is reported. */
+    List<String> REPORT_REASONS = List.of("harassment", "threat", "non_consensual", "minor", "spam", "other");
+    /** What a moderator may do; {@code close}/{@code reopen} name a channel, the rest a persona (or its account). */
+    List<String> MODERATION_ACTIONS = List.of("warn", "mute", "unmute", "suspend", "unsuspend", "ban", "unban", "close", "reopen", "dismiss");
+
+    /**
+     * Reports a scene message with what its franking needs: the decrypted {@code body} (base64 of the
+     * exact bytes after the franking key), the franking key, the commitment from the authenticated
+     * data, and the server's tag, key id, time and epoch as delivered, with the sender persona the
+     * server named. The server recomputes commitment and tag; {@code scene} is the MLS group id.
+     */
+    @JsonTypeName("report.scene")
+    record ReportScene(String id, String persona, String scene, String message, String sender, Long epoch, Long at, Integer kid,
+                       String tag, String commitment, String frankingKey, String body, String reason, String note) implements ClientMessage {
+        public ReportScene {
+            requestId(id);
+            ref(persona, "persona");
+            ref(scene, "scene");
+            if (message != null) ref(message, "message");
+            ref(sender, "sender");
+            present(epoch, "epoch");
+            present(at, "at");
+            present(kid, "kid");
+            base64(tag, "tag", 32);
+            base64(commitment, "commitment", 32);
+            base64(frankingKey, "frankingKey", 32);
+            base64(body, "body", MAX_REPORTED_BODY);
+            reportReason(reason, note);
+        }
+    }
+
+    /** Reports a channel message by its id; the server attaches its own stored copy. */
+    @JsonTypeName("report.channel")
+    record ReportChannel(String id, String persona, String channel, String message, String reason, String note) implements ClientMessage {
+        public ReportChannel {
+            requestId(id);
+            ref(persona, "persona");
+            channelName(channel);
+            ref(message, "message");
+            reportReason(reason, note);
+        }
+    }
+
+    /** Lists the reports this account filed, with their verification and status. */
+    @JsonTypeName("report.list")
+    record ReportList(String id) implements ClientMessage {
+        public ReportList {
+            requestId(id);
+        }
+    }
+
+    /** Moderators and operators: the report queue, open reports first ({@code all} includes resolved ones). */
+    @JsonTypeName("mod.reports")
+    record ModReports(String id, Boolean all) implements ClientMessage {
+        public ModReports {
+            requestId(id);
+        }
+    }
+
     /**
      * Blocks a persona ({@code scope} {@code persona}, the default) or the whole account behind it
      * ({@code account}, present and future personas, without ever naming the account), for all of
@@ -640,5 +712,49 @@ public sealed interface ClientMessage {
         public BlocksList {
             requestId(id);
         }
+    }
+
+    /**
+     * A moderator's action: {@code warn}, {@code mute}/{@code suspend} for {@code hours} (the account
+     * behind the persona {@code target}), {@code ban} (the account, or with {@code scope} {@code persona}
+     * the persona alone), their lifting, {@code close}/{@code reopen} a channel (also its owner, naming
+     * its owning {@code persona}), or {@code dismiss} a report. {@code report} marks a report as handled.
+     */
+    @JsonTypeName("mod.act")
+    record ModAct(String id, String action, String target, String scope, Integer hours, String reason, String report,
+                  String persona) implements ClientMessage {
+        public ModAct {
+            requestId(id);
+            present(action, "action");
+            if (!MODERATION_ACTIONS.contains(action)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "action must be one of " + MODERATION_ACTIONS);
+            if (action.equals("close") || action.equals("reopen")) channelName(target);
+            else if (!action.equals("dismiss")) ref(target, "target");
+            if (scope != null && !scope.equals("account") && !scope.equals("persona")) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "scope must be account or persona");
+            }
+            if (hours != null && (hours < 1 || hours > 24 * 365)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "hours must be 1 to 8760");
+            if ((action.equals("mute") || action.equals("suspend")) && hours == null) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, action + " needs hours");
+            }
+            optionalText(reason, "reason", MAX_REPORT_NOTE);
+            if (report != null) ref(report, "report");
+            if (action.equals("dismiss")) present(report, "report");
+            if (persona != null) ref(persona, "persona");
+        }
+    }
+
+    /** Moderators and operators: the newest entries of the audit log, and whether its hash chain is intact. */
+    @JsonTypeName("mod.audit")
+    record ModAudit(String id, Integer limit) implements ClientMessage {
+        public ModAudit {
+            requestId(id);
+            if (limit != null && (limit < 1 || limit > 500)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "limit must be 1 to 500");
+        }
+    }
+
+    private static void reportReason(String reason, String note) {
+        present(reason, "reason");
+        if (!REPORT_REASONS.contains(reason)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "reason must be one of " + REPORT_REASONS);
+        optionalText(note, "note", MAX_REPORT_NOTE);
     }
 }

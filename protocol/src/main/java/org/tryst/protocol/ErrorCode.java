@@ -76,6 +76,14 @@ public enum ErrorCode {
     NO_TRANSCRIPT_REQUEST,
     /** Not every member of the scene agrees to keeping its transcript, so it cannot be exported. */
     TRANSCRIPT_NOT_AGREED,
+    /** The account is muted by a moderator: it may not post in channels or invite until the time in the message. */
+    MUTED,
+    /** The account is suspended by a moderator until the time in the message: it cannot log in or connect. */
+    SUSPENDED,
+    /** The account, or the persona named, is banned by a moderator. */
+    BANNED,
+    /** The channel was closed by its owner or a moderator. */
+    CHANNEL_CLOSED,
     /** The server failed; the request may be retried. Details are in the server log, never in the reply. */
     INTERNAL;
 

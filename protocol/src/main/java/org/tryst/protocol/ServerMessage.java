@@ -51,6 +51,12 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.BoundariesInfo.class),
     @JsonSubTypes.Type(ServerMessage.TranscriptMark.class),
     @JsonSubTypes.Type(ServerMessage.Blocks.class),
+    // Reports and moderation
+    @JsonSubTypes.Type(ServerMessage.ReportFiled.class),
+    @JsonSubTypes.Type(ServerMessage.Reports.class),
+    @JsonSubTypes.Type(ServerMessage.Audit.class),
+    @JsonSubTypes.Type(ServerMessage.Notice.class),
+    @JsonSubTypes.Type(ServerMessage.ChannelClosed.class),
 })
 public sealed interface ServerMessage {
 
@@ -59,9 +65,9 @@ public sealed interface ServerMessage {
         String id();
     }
 
-    /** Reply to {@code hello}: the session is open. */
+    /** Reply to {@code hello}: the session is open; {@code role} is {@code member}, {@code moderator} or {@code operator}. */
     @JsonTypeName("welcome")
-    record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits)
+    record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits, String role)
             implements Reply {}
 
     /** Reply to any request that failed, or an event explaining why the server is about to close the socket. */
@@ -120,7 +126,7 @@ public sealed interface ServerMessage {
     @JsonTypeName("member.joined")
     record MemberJoined(String channel, Views.Member member) implements ServerMessage {}
 
-    /** Event: a persona left a channel; {@code reason} is {@code left}, {@code kicked} or {@code deleted}. */
+    /** Event: a persona left a channel; {@code reason} is {@code left}, {@code kicked}, {@code deleted} or {@code banned}. */
     @JsonTypeName("member.left")
     record MemberLeft(String channel, String persona, String reason) implements ServerMessage {}
 
@@ -215,4 +221,26 @@ public sealed interface ServerMessage {
     /** Reply to {@code block}, {@code unblock}, {@code mute}, {@code unmute} and {@code blocks.list}: the account's list, newest first. */
     @JsonTypeName("blocks")
     record Blocks(String id, List<Views.Block> blocks) implements Reply {}
+
+    // ---- Reports and moderation ----
+
+    /** Reply to {@code report.scene} and {@code report.channel}: the report as filed, with the server's verification. */
+    @JsonTypeName("report.filed")
+    record ReportFiled(String id, Views.Report report) implements Reply {}
+
+    /** Reply to {@code report.list} (your own reports) and {@code mod.reports} (the queue), newest first. */
+    @JsonTypeName("reports")
+    record Reports(String id, List<Views.Report> reports) implements Reply {}
+
+    /** Reply to {@code mod.audit}: newest entries first, and whether the whole hash chain verifies. */
+    @JsonTypeName("audit")
+    record Audit(String id, List<Views.AuditEntry> entries, boolean intact) implements Reply {}
+
+    /** Event: a moderator's word to this account (a warning, a mute), on the live socket or at the next hello. */
+    @JsonTypeName("notice")
+    record Notice(String kind, String text, Long until, long at) implements ServerMessage {}
+
+    /** Event to a channel's audience: the channel was closed by its owner or a moderator. */
+    @JsonTypeName("channel.closed")
+    record ChannelClosed(String channel) implements ServerMessage {}
 }

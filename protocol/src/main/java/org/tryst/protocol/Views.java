@@ -105,4 +105,16 @@ public final class Views {
      * {@code kind} {@code block} or {@code mute}, the block's scope (null for a mute) and when.
      */
     public record Block(Author persona, String kind, BlockScope scope, long at) {}
+
+    /**
+     * A report: what was reported ({@code kind} {@code scene} or {@code channel}, with the reported
+     * text and persona), why, the server's {@code verification} ({@code verified} or {@code rejected},
+     * with {@code why}), and its {@code status} ({@code open}, {@code actioned} or {@code dismissed}).
+     * The reporter is shown only to moderators.
+     */
+    public record Report(String id, String kind, Author reporter, Author reported, String channel, String text, String reason,
+                         String note, String verification, String why, String status, long at) {}
+
+    /** One entry of the append-only audit log: who did what to whom, why, and when. */
+    public record AuditEntry(long seq, long at, String actor, String action, String target, String reason) {}
 }

@@ -7,6 +7,12 @@ public record Account(String id, String username, String passwordHash, Role role
     /** What an account may do beyond the ordinary. */
     public enum Role {
         MEMBER,
-        OPERATOR
+        MODERATOR,
+        OPERATOR;
+
+        /** Moderators and operators review reports and act on them. */
+        public boolean moderates() {
+            return this != MEMBER;
+        }
     }
 }

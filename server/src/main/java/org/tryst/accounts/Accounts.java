@@ -30,15 +30,17 @@ public final class Accounts {
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
     private final Sessions sessions;
+    private final Sanctions sanctions;
     private final Clock clock;
 
     public Accounts(Sql sql, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
-                    Sessions sessions, Clock clock) {
+                    Sessions sessions, Sanctions sanctions, Clock clock) {
         this.sql = sql;
         this.hasher = hasher;
         this.policy = policy;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.sanctions = sanctions;
         this.clock = clock;
     }
 
@@ -83,8 +85,14 @@ public final class Accounts {
             throw new ProtocolException(ErrorCode.INVALID_CREDENTIALS, "wrong username or password");
         }
         Account account = found.get();
+        sanctions.requireAdmitted(account.id());
         if (hasher.needsRehash(account.passwordHash())) storeHash(account.id(), hasher.hash(password));
         return new Login(account, sessions.open(account.id(), userAgent));
+    }
+
+    /** Throws {@code suspended} or {@code banned} when a moderator has barred the account for now. */
+    public void requireAdmitted(String accountId) {
+        sanctions.requireAdmitted(accountId);
     }
 
     /** Changes the password after checking the current one; other sessions are ended by the caller. */

@@ -3,7 +3,7 @@ package org.tryst.accounts;
 import java.util.Locale;
 import org.tryst.storage.Sql;
 
-/** Gives and takes the operator role; used by the operator's command line. */
+/** Gives and takes the operator and moderator roles; used by the operator's command line. */
 public final class Roles {
     private final Sql sql;
 

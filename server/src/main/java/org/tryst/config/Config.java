@@ -20,6 +20,7 @@ public record Config(
         Scenes scenes,
         RateLimits rateLimits,
         Consent consent,
+        Moderation moderation,
         Log log) {
 
     /** The configuration used when nothing is configured. */
@@ -36,6 +37,7 @@ public record Config(
                 new Scenes(8, 72, 86_400, 10, 10, 5, 24),
                 new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60),
                 new Consent("", "red"),
+                new Moderation(30, 24, 10),
                 new Log("text", "info"));
     }
 
@@ -121,6 +123,13 @@ public record Config(
      * shipped one), and the safeword word an invitation proposes when its inviter names none.
      */
     public record Consent(String catalogue, String defaultSafeword) {}
+
+    /**
+     * Reports and moderation: how long a scene message stays reportable (days; older franking keys
+     * are deleted), how often the franking key changes (hours), and how often a running server looks
+     * for suspensions, bans, mutes and closed channels decided elsewhere (seconds).
+     */
+    public record Moderation(int reportWindowDays, int frankingKeyHours, int sweepSeconds) {}
 
     /** Log format ({@code text} or {@code json}) and level. */
     public record Log(String format, String level) {}

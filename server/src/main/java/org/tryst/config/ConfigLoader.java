@@ -125,6 +125,9 @@ public final class ConfigLoader {
         if (!(panic.startsWith("/") && !panic.startsWith("//")) && !panic.startsWith("https://")) {
             throw new ConfigException("web.panic_page must be a path on this server (/...) or an https:// address");
         }
+        requireRange("moderation.report_window_days", config.moderation().reportWindowDays(), 1, 365);
+        requireRange("moderation.franking_key_hours", config.moderation().frankingKeyHours(), 1, 720);
+        requireRange("moderation.sweep_seconds", config.moderation().sweepSeconds(), 1, 3_600);
         requireRange("scenes.max_members", config.scenes().maxMembers(), 2, 64);
         requireRange("scenes.invitation_ttl_hours", config.scenes().invitationTtlHours(), 1, 24 * 30);
         if (!org.tryst.protocol.ClientMessage.TIMER_CHOICES.contains((long) config.scenes().defaultTimerSeconds())) {

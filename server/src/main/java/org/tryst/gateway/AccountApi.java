@@ -83,6 +83,7 @@ final class AccountApi {
                 }
                 case "/api/tickets" -> {
                     Session session = session(request);
+                    accounts.requireAdmitted(session.accountId());
                     long wait = ticketsBySession.take(session.id());
                     if (wait > 0) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many tickets; slow down", wait);
                     Sessions.Ticket ticket = sessions.ticket(session);

@@ -36,10 +36,23 @@ public final class Connections {
                 .forEach(connection -> end(connection, why));
     }
 
-    /** Closes every socket of an account. */
-    public void endAccount(String accountId, String why) {
+    /** Closes every socket of an account, telling each why with the error code. */
+    public void endAccount(String accountId, ErrorCode code, String why) {
         all.stream().filter(connection -> connection.accountId().equals(accountId))
-                .forEach(connection -> end(connection, why));
+                .forEach(connection -> connection.close(new ServerMessage.Error(null, code.wire(), why, null),
+                        CloseCodes.SESSION_ENDED, "session ended"));
+    }
+
+    /** Every authenticated socket here, as a snapshot. */
+    public List<Connection> all() {
+        return List.copyOf(all);
+    }
+
+    /** The accounts that have sockets here. */
+    public Set<String> accountIds() {
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        all.forEach(connection -> ids.add(connection.accountId()));
+        return ids;
     }
 
     /** The sockets of an account, to update what they are online as. */

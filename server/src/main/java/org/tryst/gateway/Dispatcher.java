@@ -13,6 +13,9 @@ import org.tryst.accounts.Sessions;
 import org.tryst.config.Config;
 import org.tryst.consent.Boundaries;
 import org.tryst.metrics.Metrics;
+import org.tryst.moderation.Enforcement;
+import org.tryst.moderation.Moderators;
+import org.tryst.moderation.Reports;
 import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.ClientMessage;
@@ -47,10 +50,13 @@ public final class Dispatcher {
     private final Metrics metrics;
     private final Blocks blocks;
     private final ActionLimits actionLimits;
+    private final Reports reports;
+    private final Moderators moderators;
+    private final Enforcement enforcement;
 
     public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Boundaries boundaries, Rooms rooms, Devices devices,
                       Scenes scenes, Connections connections, Config.Rooms roomsConfig, Metrics metrics, Blocks blocks,
-                      ActionLimits actionLimits) {
+                      ActionLimits actionLimits, Reports reports, Moderators moderators, Enforcement enforcement) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.personas = personas;
@@ -63,6 +69,9 @@ public final class Dispatcher {
         this.metrics = metrics;
         this.blocks = blocks;
         this.actionLimits = actionLimits;
+        this.reports = reports;
+        this.moderators = moderators;
+        this.enforcement = enforcement;
     }
 
     /** Answers one request from an authenticated socket. */
@@ -127,7 +136,7 @@ public final class Dispatcher {
             case Say m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.SAY, m.text());
             case Pose m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.POSE, m.text());
             case TopicSet m -> {
-                rooms.topic(mine(caller, m.persona()), m.channel(), m.topic());
+                rooms.topic(speaking(caller, m.persona()), m.channel(), m.topic());
                 yield new ServerMessage.Ok(m.id());
             }
             case MembersList m -> new ServerMessage.Members(m.id(), m.channel(), rooms.members(caller, m.channel()));
@@ -148,7 +157,7 @@ public final class Dispatcher {
             case SceneCreate m -> new ServerMessage.SceneInfo(m.id(), scenes.create(caller, mine(caller, m.persona())));
             case SceneList m -> new ServerMessage.Scenes(m.id(), scenes.list(account));
             case SceneInvite m -> {
-                Persona inviter = mine(caller, m.persona());
+                Persona inviter = speaking(caller, m.persona());
                 actionLimits.admit(ActionLimits.Action.INVITATION, account, caller.address());
                 yield new ServerMessage.InvitationInfo(m.id(), scenes.invite(inviter, m));
             }
@@ -193,14 +202,30 @@ public final class Dispatcher {
             case Mute m -> new ServerMessage.Blocks(m.id(), blocks.mute(account, m.target()));
             case Unmute m -> new ServerMessage.Blocks(m.id(), blocks.unmute(account, m.target()));
             case BlocksList m -> new ServerMessage.Blocks(m.id(), blocks.list(account));
+            case ReportScene m -> new ServerMessage.ReportFiled(m.id(), reports.scene(reporting(caller, m.persona()), m));
+            case ReportChannel m -> new ServerMessage.ReportFiled(m.id(), reports.channel(reporting(caller, m.persona()), m));
+            case ReportList m -> new ServerMessage.Reports(m.id(), reports.mine(account));
+            case ModReports m -> moderators.queue(account, m);
+            case ModAudit m -> moderators.audit(account, m);
+            case ModAct m -> {
+                moderators.act(account, m);
+                yield new ServerMessage.Ok(m.id());
+            }
         };
     }
 
     /** A say or pose, within the account's and the address's limit on channel lines. */
     private ServerMessage post(Connection caller, String requestId, String personaId, String channel, MessageKind kind, String text) {
-        Persona persona = mine(caller, personaId);
+        Persona persona = speaking(caller, personaId);
         actionLimits.admit(ActionLimits.Action.CHANNEL_MESSAGE, caller.accountId(), caller.address());
         return sentWhenStored(caller, requestId, rooms.post(persona, channel, kind, text));
+    }
+
+    /** The persona a report is filed as, within the account's and the address's limit on reports. */
+    private Persona reporting(Connection caller, String personaId) {
+        Persona persona = mine(caller, personaId);
+        actionLimits.admit(ActionLimits.Action.REPORT, caller.accountId(), caller.address());
+        return persona;
     }
 
     /** A block or unblock, shown at once in the channels the two sides share. */
@@ -217,8 +242,17 @@ public final class Dispatcher {
         return persona;
     }
 
+    /** One of the caller's personas, unless a moderator banned it. */
     private Persona mine(Connection caller, String personaId) {
-        return personas.owned(caller.accountId(), personaId);
+        Persona persona = personas.owned(caller.accountId(), personaId);
+        enforcement.requireUsable(persona.id());
+        return persona;
+    }
+
+    /** A persona of the caller about to post or invite, which a muted account may not. */
+    private Persona speaking(Connection caller, String personaId) {
+        enforcement.requireNotMuted(caller.accountId());
+        return mine(caller, personaId);
     }
 
     /**

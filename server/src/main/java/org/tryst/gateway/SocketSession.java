@@ -129,15 +129,16 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
                 Session session = authenticate(hello);
                 Connection opened = new Connection(ctx.channel(), session.accountId(), session.id(), address,
                         wiring.executor(), wiring.maxPendingRequests(), wiring.metrics()::slowConsumer);
-                var welcome = new ServerMessage.Welcome(hello.id(), Codec.VERSION,
-                        wiring.accounts().byId(session.accountId()).username(),
+                var account = wiring.accounts().byId(session.accountId());
+                var welcome = new ServerMessage.Welcome(hello.id(), Codec.VERSION, account.username(),
                         wiring.personas().of(session.accountId()).stream().map(Persona::view).toList(),
-                        wiring.advertised());
+                        wiring.advertised(), account.role().name().toLowerCase(java.util.Locale.ROOT));
                 ctx.executor().execute(() -> {
                     deadline.cancel();
                     connection = opened;
                     wiring.connections().add(opened);
                     opened.send(welcome);
+                    opened.submit(() -> wiring.enforcement().welcomed(opened));
                 });
             } catch (ProtocolException refused) {
                 wiring.metrics().error(refused.code());
@@ -156,6 +157,7 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
         Session session = wiring.sessions().redeem(hello.ticket())
                 .orElseThrow(() -> new ProtocolException(ErrorCode.TICKET_INVALID, "the ticket is unknown, used or expired"));
+        wiring.accounts().requireAdmitted(session.accountId());
         if (cookieToken != null) {
             Optional<Session> cookie = wiring.sessions().authenticate(cookieToken);
             if (cookie.isPresent() && !cookie.get().id().equals(session.id())) {

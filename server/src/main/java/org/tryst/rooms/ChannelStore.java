@@ -16,7 +16,7 @@ import org.tryst.storage.Sql;
 /** The SQL of channels: the channels, their members, and their history. */
 final class ChannelStore {
     private static final RowMapper<ChannelRow> CHANNEL = (rs, ctx) -> new ChannelRow(rs.getString("name"),
-            rs.getString("topic"), rs.getString("owner_persona_id"));
+            rs.getString("topic"), rs.getString("owner_persona_id"), rs.getObject("closed_at") != null);
     private static final RowMapper<Views.Message> MESSAGE = (rs, ctx) -> new Views.Message(rs.getString("id"),
             rs.getString("channel"), MessageKind.valueOf(rs.getString("kind")),
             new Views.Author(rs.getString("persona_id"), rs.getString("persona_name")), rs.getString("body"),
@@ -28,12 +28,12 @@ final class ChannelStore {
         this.sql = sql;
     }
 
-    /** A channel's row: name, topic and owner. */
-    record ChannelRow(String name, String topic, String owner) {}
+    /** A channel's row: name, topic, owner, and whether it was closed. */
+    record ChannelRow(String name, String topic, String owner, boolean closed) {}
 
     Optional<ChannelRow> channel(String name) {
         return sql.withHandle(handle -> handle.createQuery(
-                        "SELECT name, topic, owner_persona_id FROM channels WHERE name = :name")
+                        "SELECT name, topic, owner_persona_id, closed_at FROM channels WHERE name = :name")
                 .bind("name", name)
                 .map(CHANNEL)
                 .findOne());
@@ -41,7 +41,7 @@ final class ChannelStore {
 
     List<ChannelRow> channels() {
         return sql.withHandle(handle -> handle.createQuery(
-                        "SELECT name, topic, owner_persona_id FROM channels ORDER BY name")
+                        "SELECT name, topic, owner_persona_id, closed_at FROM channels WHERE closed_at IS NULL ORDER BY name")
                 .map(CHANNEL)
                 .list());
     }
@@ -129,6 +129,21 @@ final class ChannelStore {
                 .bind("channel", channel).bind("since", since).bind("before", before == null ? "~" : before)
                 .bind("limit", limit).map(MESSAGE).list());
         return newestFirst.reversed();
+    }
+
+    /** One stored message of a channel, as the server keeps it. */
+    Optional<Views.Message> message(String channel, String id) {
+        return sql.withHandle(handle -> handle.createQuery("""
+                        SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, p.name AS persona_name
+                        FROM channel_messages m JOIN personas p ON p.id = m.persona_id
+                        WHERE m.channel = :channel AND m.id = :id""")
+                .bind("channel", channel).bind("id", id).map(MESSAGE).findOne());
+    }
+
+    /** The names of closed channels. */
+    List<String> closed() {
+        return sql.withHandle(handle -> handle.createQuery("SELECT name FROM channels WHERE closed_at IS NOT NULL")
+                .mapTo(String.class).list());
     }
 
     /** Deletes history older than the retention; returns how many messages went. */

@@ -165,10 +165,11 @@ public final class Rooms implements AutoCloseable {
         depart(room, target, "kicked");
     }
 
-    /** Puts a socket online as a persona in every channel the persona belongs to. */
+    /** Puts a socket online as a persona in every open channel the persona belongs to. */
     public List<Views.Joined> use(Connection connection, Persona persona) {
         goOnline(connection, persona);
-        return store.channelsOf(persona.id()).stream()
+        List<String> closed = store.closed();
+        return store.channelsOf(persona.id()).stream().filter(channel -> !closed.contains(channel))
                 .map(channel -> follow(connection, persona, room(channel)))
                 .toList();
     }
@@ -211,12 +212,44 @@ public final class Rooms implements AutoCloseable {
      * their eldest remaining member. The database rows go with the persona.
      */
     public void forget(String personaId) {
+        departEverywhere(personaId, "deleted");
+    }
+
+    /** The server's own copy of a message in a channel the persona is a member of, for a report. */
+    public Views.Message storedMessage(Persona reporter, String channel, String messageId) {
+        memberRoom(reporter, channel);
+        return store.message(channel, messageId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND,
+                "no such message in that channel (it may be past the history retention)"));
+    }
+
+    /** The persona owning a channel, open or closed; {@code not_found} when there is no such channel. */
+    public String ownerOf(String channel) {
+        return store.channel(channel).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such channel")).owner();
+    }
+
+    /** A banned persona disappears from every channel, as if deleted, and goes offline. */
+    public void banish(String personaId) {
+        departEverywhere(personaId, "banned");
+    }
+
+    private void departEverywhere(String personaId, String reason) {
+        List<String> closed = store.closed();
         for (String channel : store.channelsOf(personaId)) {
-            Room room = room(channel);
             store.leave(channel, personaId);
-            depart(room, personaId, "deleted");
+            if (!closed.contains(channel)) depart(room(channel), personaId, reason);
         }
         online.remove(personaId);
+    }
+
+    /** A channel was closed (here or elsewhere): its audience is told and it stops being served. */
+    public void closed(String channel) {
+        Room room = loaded.remove(channel);
+        if (room != null) broadcast(room, new ServerMessage.ChannelClosed(channel));
+    }
+
+    /** Stops serving channels closed by another process or the command line. */
+    public void sweepClosed() {
+        store.closed().forEach(this::closed);
     }
 
     /** Deletes history older than the retention. */
@@ -290,6 +323,10 @@ public final class Rooms implements AutoCloseable {
         if (!reason.equals("kicked")) departed.forEach(socket -> socket.send(left));
     }
 
+    private void broadcast(Room room, ServerMessage event) {
+        Connection.sendAll(room.audience(), Codec.encode(event));
+    }
+
     /** Sends news about a persona to everyone following the channel except the persona's own sockets. */
     private void broadcastAbout(Room room, String personaId, ServerMessage event) {
         List<Connection> audience = new ArrayList<>(room.audience());
@@ -311,6 +348,7 @@ public final class Rooms implements AutoCloseable {
         Room room = loaded.get(channel);
         if (room != null) return room;
         var row = store.channel(channel).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such channel"));
+        if (row.closed()) throw new ProtocolException(ErrorCode.CHANNEL_CLOSED, "that channel was closed");
         return loaded.computeIfAbsent(channel, name -> new Room(name, row.topic(), row.owner(), store.members(name)));
     }
 

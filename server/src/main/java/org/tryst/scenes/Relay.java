@@ -37,14 +37,14 @@ final class Relay {
     private final Sql sql;
     private final Invitations invitations;
     private final Deliveries deliveries;
-    private final Franking franking;
+    private final FrankingKeys franking;
     private final SceneViews views;
     private final Stripes sceneLocks;
     private final Config.Scenes config;
     private final Clock clock;
     private final TimeOrderedIds ids;
 
-    Relay(Sql sql, Invitations invitations, Deliveries deliveries, Franking franking, SceneViews views, Stripes sceneLocks,
+    Relay(Sql sql, Invitations invitations, Deliveries deliveries, FrankingKeys franking, SceneViews views, Stripes sceneLocks,
           Config.Scenes config, Clock clock) {
         this.sql = sql;
         this.invitations = invitations;
@@ -100,9 +100,10 @@ final class Relay {
         byte[] commitment = Franking.commitment(frame.authenticatedData());
         SceneStore.Slot slot = nextSeq(handle, request.scene(), frame.epoch(), false);
         long now = clock.millis();
-        byte[] tag = franking.tag(commitment, caller.accountId(), frame.groupId(), frame.epoch(), now);
+        FrankingKeys.Current key = franking.current();
+        byte[] tag = key.franking().tag(commitment, caller.accountId(), sender.persona(), frame.groupId(), frame.epoch(), now);
         Stored message = new Stored(ids.next(), request.scene(), slot.seq(), frame.epoch(), APPLICATION, sender.device(),
-                sender.persona(), data, tag, ServerKeys.FRANKING_KID, now, slot.expiresAt(now));
+                sender.persona(), data, tag, key.kid(), now, slot.expiresAt(now));
         List<String> recipients = others(leaves, sender);
         SceneStore.insertMessage(handle, message, request.message(), recipients);
         return new Outcome(message, List.of(new Push(message, recipients)), false);

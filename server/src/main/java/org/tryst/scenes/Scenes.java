@@ -52,11 +52,12 @@ public final class Scenes {
     private final SceneViews views;
     private final Transcripts transcripts;
     private final Relay relay;
+    private final FrankingKeys frankingKeys;
     private final TimeOrderedIds ids;
     private final Blocks blocks;
 
     public Scenes(Sql sql, Personas personas, Boundaries boundaries, Devices devices, Connections connections, Blocks blocks,
-                  Config.Scenes config, Clock clock) {
+                  Config.Scenes config, Config.Moderation moderation, Clock clock) {
         this.blocks = blocks;
         this.sql = sql;
         this.personas = personas;
@@ -69,7 +70,8 @@ public final class Scenes {
         this.invitations = new Invitations(config, blocks, clock);
         this.transcripts = new Transcripts(clock);
         this.views = new SceneViews(personas, boundaries, keys.externalSenderPublic(), transcripts);
-        this.relay = new Relay(sql, invitations, deliveries, new Franking(keys.frankingKey()), views, sceneLocks, config, clock);
+        this.frankingKeys = new FrankingKeys(sql, moderation, clock);
+        this.relay = new Relay(sql, invitations, deliveries, frankingKeys, views, sceneLocks, config, clock);
         this.ids = new TimeOrderedIds(clock);
     }
 
@@ -313,9 +315,32 @@ public final class Scenes {
         scenes.forEach(scene -> leave(persona, scene));
     }
 
-    /** Deletes ciphertext whose timer ran out, delivered or not, and expired invitations. */
+    /**
+     * Checks a report of a scene message against the server's franking: true with how, or false with
+     * why. Needs no scene state, so a message of a scene since ended still verifies.
+     */
+    public FrankingVerdict verify(ClientMessage.ReportScene report, String senderAccountId) {
+        return frankingKeys.verify(report, senderAccountId);
+    }
+
+    /**
+     * A report of a scene that still exists comes only from one of its members, so that someone
+     * handed a leaked message cannot use the server to check it. A scene that has ended (safeword,
+     * or everyone left) can no longer be asked.
+     */
+    public void requireReporter(String personaId, String sceneId) {
+        boolean outsider = sql.withHandle(handle -> SceneStore.scene(handle, sceneId).isPresent()
+                && !SceneStore.isMember(handle, sceneId, personaId));
+        if (outsider) throw new ProtocolException(ErrorCode.NOT_MEMBER, "only a member of that scene may report its messages");
+    }
+
+    /** The outcome of checking a reported scene message. */
+    public record FrankingVerdict(boolean verified, String why) {}
+
+    /** Deletes ciphertext whose timer ran out, delivered or not, expired invitations, and franking keys past the report window. */
     public int sweep() {
         long now = clock.millis();
+        frankingKeys.sweep();
         return sql.inTransaction(handle -> {
             invitations.sweep(handle);
             return handle.createUpdate("DELETE FROM scene_messages WHERE expires_at <= :now").bind("now", now).execute();

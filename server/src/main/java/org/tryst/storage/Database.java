@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
         createPrivateDirectory(file.toAbsolutePath().getParent());
         // Flyway holds a connection for its lock while it migrates on another.
         try (HikariDataSource migrating = new HikariDataSource(sqliteConfig(file, 2))) {
-            migrate(migrating, "BLOB");
+            migrate(migrating, "BLOB", SQLITE_APPEND_ONLY);
         }
         return new Database(new HikariDataSource(sqliteConfig(file, 1)));
     }
@@ -82,14 +82,28 @@ public final class Database implements AutoCloseable {
         // The server's error detail quotes the offending values (a duplicate key, say); keep them out of logs.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
-        migrate(dataSource, "BYTEA");
+        migrate(dataSource, "BYTEA", POSTGRESQL_APPEND_ONLY);
         return new Database(dataSource);
     }
 
-    /** Runs the migrations; {@code binary} is the dialect's type for byte strings, the one word the two dialects disagree on. */
-    private static void migrate(DataSource dataSource, String binary) {
+    /** SQLite's triggers that make the audit log append-only. */
+    private static final String SQLITE_APPEND_ONLY = """
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;""";
+    /** PostgreSQL's: the same refusal, for rows and for TRUNCATE. */
+    private static final String POSTGRESQL_APPEND_ONLY = """
+            CREATE FUNCTION audit_log_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+            CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse();
+            CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse();""";
+
+    /**
+     * Runs the migrations; {@code binary} is the dialect's type for byte strings, and {@code appendOnly}
+     * its triggers that guard the audit log: the places where the two dialects disagree.
+     */
+    private static void migrate(DataSource dataSource, String binary, String appendOnly) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", binary)).load().migrate();
+                .placeholders(Map.of("binary", binary, "audit_append_only", appendOnly)).load().migrate();
     }
 
     public Sql sql() {

@@ -122,15 +122,41 @@ class TerminalChatTest {
         }
     }
 
+    @Test
+    void aLineOfASceneIsReportedFromTheTerminalAndAModeratorActsOnIt() throws Exception {
+        try (var juno = Terminal.open("juno"); var kit = Terminal.open("kit"); var sam = Terminal.open("sam")) {
+            String junoName = TestServer.uniqueName("Juno");
+            String kitName = TestServer.uniqueName("Kit");
+            juno.type("/persona new " + junoName);
+            kit.type("/persona new " + kitName);
+            juno.type("/invite " + kitName);
+            kit.sees(line -> line.contains("/accept 1"));
+            kit.type("/accept 1");
+            juno.sees(line -> line.equals(kitName + " joined the scene."));
+            juno.type("say yes or else");
+            kit.sees(line -> line.endsWith(junoName + ": say yes or else"));
+            kit.type("/report 1 threat");
+            kit.sees(line -> line.contains("(threat): verified by the server; open."));
+
+            assertThat(server.admin("role", sam.username(), "moderator")).isZero();
+            sam.type("/queue");
+            sam.sees(line -> line.equals("1. [verified] " + junoName + " in a private scene: \u201csay yes or else\u201d (threat)"));
+            sam.type("/moderate 1 mute 24");
+            sam.sees(line -> line.startsWith("Done: mute for 24 h on report 1."));
+            kit.type("/reports");
+            kit.sees(line -> line.contains("(threat): verified by the server; actioned."));
+        }
+    }
+
     /** One person at a terminal: the shell over a real client, with a screen that records every line. */
-    private record Terminal(TrystClient client, Shell shell, Feeds feeds, List<String> screen) implements AutoCloseable {
+    private record Terminal(String username, TrystClient client, Shell shell, Feeds feeds, List<String> screen) implements AutoCloseable {
         static Terminal open(String name) throws Exception {
             TestServer.User user = server.register(name);
             TrystClient client = TrystClient.open(URI.create(server.origin()), user.token(), Files.createTempDirectory("tryst-chat"));
             List<String> screen = new CopyOnWriteArrayList<>();
             Shell shell = Shell.create(new ClientBackend(client), screen::add, Clock.systemDefaultZone());
             shell.start();
-            return new Terminal(client, shell, Feeds.start(client, shell, () -> {}), screen);
+            return new Terminal(user.username(), client, shell, Feeds.start(client, shell, () -> {}), screen);
         }
 
         void type(String line) {

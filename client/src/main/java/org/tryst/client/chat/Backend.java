@@ -91,4 +91,19 @@ public interface Backend {
 
     /** The safety number of this device's persona in the scene and another member. */
     String safetyNumber(String sceneId, String personaId);
+
+    /** Reports a scene message this device received, with its franking; the report as filed. */
+    Views.Report reportScene(String messageId, String reason);
+
+    /** Reports a channel message by id: the server files its own copy. */
+    Views.Report reportChannel(String personaId, String channel, String messageId, String reason);
+
+    /** The reports this account filed. */
+    List<Views.Report> myReports();
+
+    /** Moderators: the open reports. */
+    List<Views.Report> reportQueue();
+
+    /** Moderators: one decision (see {@code mod.act}). */
+    void moderate(String action, String target, String scope, Integer hours, String reportId);
 }

@@ -184,6 +184,31 @@ public final class ClientBackend implements Backend {
         return client.safetyNumber(sceneId, personaId);
     }
 
+    @Override
+    public Views.Report reportScene(String messageId, String reason) {
+        return client.report(messageId, reason, null);
+    }
+
+    @Override
+    public Views.Report reportChannel(String personaId, String channel, String messageId, String reason) {
+        return client.reportChannel(personaId, channel, messageId, reason, null);
+    }
+
+    @Override
+    public List<Views.Report> myReports() {
+        return client.myReports();
+    }
+
+    @Override
+    public List<Views.Report> reportQueue() {
+        return request(id -> new ClientMessage.ModReports(id, false), ServerMessage.Reports.class).reports();
+    }
+
+    @Override
+    public void moderate(String action, String target, String scope, Integer hours, String reportId) {
+        request(id -> new ClientMessage.ModAct(id, action, target, scope, hours, null, reportId, null), ServerMessage.Ok.class);
+    }
+
     private <T extends ServerMessage> T request(Function<String, ClientMessage> message, Class<T> reply) {
         return reply.cast(client.connection().request(message).join());
     }

@@ -101,6 +101,17 @@ public sealed interface Command {
 
     /** Lists the account's blocks and mutes. */
     record ListBlocked() implements Command {}
+    /** Reports line {@code number} of those heard lately (1 is the newest) for a reason; the server verifies it. */
+    record Report(int number, String reason) implements Command {}
+
+    /** Lists the reports this account filed and where they stand. */
+    record MyReports() implements Command {}
+
+    /** Moderators: lists the open reports. */
+    record Queue() implements Command {}
+
+    /** Moderators: decides on report {@code number} of the last queue: warn, mute or suspend for {@code hours}, ban, ban-persona or dismiss. */
+    record Moderate(int number, String action, Integer hours) implements Command {}
 
     /** Ends the session. */
     record Quit() implements Command {}

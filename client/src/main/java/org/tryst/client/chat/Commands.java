@@ -57,6 +57,12 @@ public final class Commands {
             new Spec("/mute", "NAME", "hide a persona's lines and invitations from you; they are not told", name(Command.Mute::new)),
             new Spec("/unmute", "NAME", "lift a mute", name(Command.Unmute::new)),
             new Spec("/blocked", "", "list whom you blocked or muted", none(new Command.ListBlocked())),
+            new Spec("/report", "N [REASON]", "report line N of those heard lately (1 is the newest) to the moderators; REASON is one of "
+                    + String.join(", ", ClientMessage.REPORT_REASONS), Commands::report),
+            new Spec("/reports", "", "list your reports and where they stand", none(new Command.MyReports())),
+            new Spec("/queue", "", "moderators: list the open reports", none(new Command.Queue())),
+            new Spec("/moderate", "N WHAT [H]", "moderators: on report N, WHAT is warn, mute H, suspend H (hours), ban, ban-persona or dismiss",
+                    Commands::moderate),
             new Spec("/quit", "", "leave Tryst", none(new Command.Quit())));
 
     private Commands() {}
@@ -69,6 +75,23 @@ public final class Commands {
         } catch (NumberFormatException notANumber) {
             return null;
         }
+    }
+
+    private static Command report(String typed) {
+        String[] words = typed.split("\\s+");
+        if (words.length > 2 || !words[0].matches("[1-9][0-9]?")) return null;
+        String reason = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "other";
+        return ClientMessage.REPORT_REASONS.contains(reason) ? new Command.Report(Integer.parseInt(words[0]), reason) : null;
+    }
+
+    private static final List<String> DECISIONS = List.of("warn", "mute", "suspend", "ban", "ban-persona", "dismiss");
+
+    private static Command moderate(String typed) {
+        String[] words = typed.toLowerCase(Locale.ROOT).split("\\s+");
+        if (words.length < 2 || words.length > 3 || !words[0].matches("[1-9][0-9]{0,3}") || !DECISIONS.contains(words[1])) return null;
+        boolean timed = words[1].equals("mute") || words[1].equals("suspend");
+        if (timed != (words.length == 3) || (timed && !words[2].matches("[1-9][0-9]{0,3}"))) return null;
+        return new Command.Moderate(Integer.parseInt(words[0]), words[1], timed ? Integer.valueOf(words[2]) : null);
     }
 
     /** What a line means: a command when it starts with {@code /}, otherwise text to say where you are. */

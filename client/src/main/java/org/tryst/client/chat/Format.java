@@ -32,6 +32,21 @@ public final class Format {
         return message(said.at(), said.from().name(), kind, said.text(), zone);
     }
 
+    /** A report as its reporter sees it: the reason, the server's check, and where it stands. */
+    public static String report(Views.Report report) {
+        String check = report.verification().equals("verified") ? "verified by the server" : "not verified (" + report.why() + ")";
+        return "Report " + report.id() + " (" + report.reason() + "): " + check + "; " + report.status()
+                + ". The moderators see it; the reported persona is not told who reported.";
+    }
+
+    /** One report of the moderators' queue, numbered for {@code /moderate N}. */
+    public static String queued(int number, Views.Report report) {
+        String where = report.channel() == null ? "in a private scene" : "in " + channel(report.channel());
+        String who = report.reported() == null ? "someone unknown" : report.reported().name();
+        return number + ". [" + report.verification() + "] " + who + " " + where + ": \u201c" + report.text() + "\u201d ("
+                + report.reason() + (report.note().isEmpty() ? "" : ": " + report.note()) + ")";
+    }
+
     /** A line that comes from somewhere other than where the person is, marked with where. */
     public static String from(String where, String line) {
         return "[" + where + "] " + line;

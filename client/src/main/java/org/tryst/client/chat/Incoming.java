@@ -26,7 +26,7 @@ public final class Incoming {
         synchronized (session) {
             try {
                 switch (event) {
-                    case SceneEvent.Said said -> inScene(said.scene(), Format.message(said, clock.getZone()));
+                    case SceneEvent.Said said -> said(said);
                     case SceneEvent.Dropped dropped -> inScene(dropped.scene(), Format.dropped(dropped.why()));
                     case SceneEvent.Trouble trouble -> inScene(trouble.scene(), "! " + trouble.what());
                     case SceneEvent.Joined joined -> joined(joined.scene());
@@ -46,7 +46,7 @@ public final class Incoming {
     public void show(ServerMessage event) {
         synchronized (session) {
             switch (event) {
-                case ServerMessage.ChannelMessage(Views.Message message) -> inChannel(message.channel(), Format.message(message, clock.getZone()));
+                case ServerMessage.ChannelMessage(Views.Message message) -> channelMessage(message);
                 case ServerMessage.MemberJoined(String channel, Views.Member member) -> inChannel(channel, member.name() + " came in.");
                 case ServerMessage.MemberLeft(String channel, String persona, String reason) -> inChannel(channel, switch (reason) {
                     case "kicked" -> "The owner removed a member.";
@@ -70,6 +70,19 @@ public final class Incoming {
                 + Format.timer(scene.timerSeconds()) + ". What you say here is end-to-end encrypted.");
         String agreement = ConsentFormat.agreement(scene.agreement(), catalogue());
         if (agreement != null) screen.show(agreement);
+    }
+
+    private void said(SceneEvent.Said said) {
+        String line = Format.message(said, clock.getZone());
+        if (!session.mineIds().contains(said.from().id())) session.heard(new Session.Heard(said.scene(), null, said.messageId(), line));
+        inScene(said.scene(), line);
+    }
+
+    private void channelMessage(Views.Message message) {
+        String line = Format.message(message, clock.getZone());
+        boolean here = session.place instanceof Place.Channel(String channel) && channel.equals(message.channel());
+        if (here && !session.mineIds().contains(message.persona().id())) session.heard(new Session.Heard(null, message.channel(), message.id(), line));
+        inChannel(message.channel(), line);
     }
 
     private void inChannel(String channel, String line) {

@@ -23,6 +23,24 @@ final class Session {
     /** The id of the newest channel message shown; ids sort by time. */
     /** The server's boundaries catalogue, loaded when first needed. */
     List<Views.Topic> catalogue = List.of();
+    /** A line someone else said, as the person may report it: in a scene (by message id) or a channel. */
+    record Heard(String scene, String channel, String message, String line) {}
+
+    /** The lines others said lately, newest first: {@code /report N} counts from one in this list. */
+    List<Heard> heard = List.of();
+
+    /** Keeps a line someone else said, for {@code /report}; only the newest few. */
+    void heard(Heard line) {
+        List<Heard> updated = new ArrayList<>(heard);
+        updated.addFirst(line);
+        heard = List.copyOf(updated.subList(0, Math.min(updated.size(), HEARD_KEPT)));
+    }
+
+    private static final int HEARD_KEPT = 20;
+
+    /** Moderators: the report queue as last listed; {@code /moderate N} counts from one in it. */
+    List<Views.Report> queue = List.of();
+
     /** A scene whose invitation was accepted here: the chat goes there once this device is added. */
     String awaitedScene;
 
@@ -60,6 +78,7 @@ final class Session {
 
     void forget(String sceneId) {
         scenes = scenes.stream().filter(scene -> !scene.id().equals(sceneId)).toList();
+        heard = heard.stream().filter(line -> !sceneId.equals(line.scene())).toList();
         if (isHere(sceneId)) place = new Place.Nowhere();
     }
 

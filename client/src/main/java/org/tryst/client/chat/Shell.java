@@ -110,6 +110,10 @@ public final class Shell {
             case Command.Mute(String name) -> mute(name);
             case Command.Unmute(String name) -> lift(name, "mute");
             case Command.ListBlocked _ -> listBlocked(backend.blocks());
+            case Command.Report(int number, String reason) -> report(number, reason);
+            case Command.MyReports _ -> backend.myReports().forEach(report -> screen.show(Format.report(report)));
+            case Command.Queue _ -> queue();
+            case Command.Moderate(int number, String action, Integer hours) -> moderate(number, action, hours);
             case Command.Quit _ -> screen.show("Goodbye.");
             case Command.Invalid(String problem) -> screen.show(problem);
         }
@@ -391,6 +395,33 @@ public final class Shell {
                 .filter(member -> member.name().equalsIgnoreCase(name) && !member.id().equals(speaker().id())).findFirst()
                 .orElseThrow(() -> new Refused("Nobody named " + name + " is in this scene; /who lists who is."));
         Format.safety(partner.name(), backend.safetyNumber(sceneId, partner.id())).forEach(screen::show);
+    }
+
+    /** Reports a line heard lately: a scene line with its franking, a channel line by its id. */
+    private void report(int number, String reason) {
+        if (number > session.heard.size()) throw new Refused("There is no line " + number + " among those heard lately; 1 is the newest.");
+        Session.Heard line = session.heard.get(number - 1);
+        Views.Report filed = line.scene() != null ? backend.reportScene(line.message(), reason)
+                : backend.reportChannel(speaker().id(), line.channel(), line.message(), reason);
+        screen.show("You reported: " + line.line());
+        screen.show(Format.report(filed));
+    }
+
+    private void queue() {
+        session.queue = backend.reportQueue();
+        if (session.queue.isEmpty()) screen.show("No reports are waiting.");
+        for (int i = 0; i < session.queue.size(); i++) screen.show(Format.queued(i + 1, session.queue.get(i)));
+    }
+
+    /** A moderator's decision on a report of the last queue; {@code ban-persona} bans the reported persona alone. */
+    private void moderate(int number, String action, Integer hours) {
+        if (number > session.queue.size()) throw new Refused("There is no report " + number + "; /queue lists them.");
+        Views.Report report = session.queue.get(number - 1);
+        boolean persona = action.equals("ban-persona");
+        String target = action.equals("dismiss") ? null : report.reported() == null ? null : report.reported().id();
+        if (target == null && !action.equals("dismiss")) throw new Refused("That report names nobody to act on; /moderate N dismiss closes it.");
+        backend.moderate(persona ? "ban" : action, target, persona ? "persona" : null, hours, report.id());
+        screen.show("Done: " + action + (hours == null ? "" : " for " + hours + " h") + " on report " + number + ". It is in the audit log.");
     }
 
     private Views.Persona speaker() {

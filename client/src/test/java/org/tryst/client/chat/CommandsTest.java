@@ -158,9 +158,27 @@ class CommandsTest {
 
     @Test
     void helpDescribesEveryCommandOnItsOwnLine() {
-        assertThat(Commands.names()).hasSize(27).allSatisfy(name ->
+        assertThat(Commands.names()).hasSize(31).allSatisfy(name ->
                 assertThat(Commands.help()).anySatisfy(line -> assertThat(line).startsWith("  " + name)));
         assertThat(Commands.help()).contains("  /timer off|5m|1h|24h|7d  choose how soon this scene's messages disappear");
+    }
+
+    @Test
+    void reportTakesALineNumberAndAReasonFromTheList() {
+        assertThat(Commands.parse("/report 3")).isEqualTo(new Command.Report(3, "other"));
+        assertThat(Commands.parse("/report 1 Threat")).isEqualTo(new Command.Report(1, "threat"));
+        assertThat(Commands.parse("/report 0")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/report 1 because")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.worthRemembering("/report 1 spam")).isTrue();
+    }
+
+    @Test
+    void moderateTakesAReportNumberADecisionAndHoursForTimedOnes() {
+        assertThat(Commands.parse("/moderate 2 mute 24")).isEqualTo(new Command.Moderate(2, "mute", 24));
+        assertThat(Commands.parse("/moderate 1 ban-persona")).isEqualTo(new Command.Moderate(1, "ban-persona", null));
+        assertThat(Commands.parse("/moderate 1 mute")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/moderate 1 warn 3")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/moderate 1 shout")).isInstanceOf(Command.Invalid.class);
     }
 
     @Test

@@ -249,4 +249,35 @@ final class FakeBackend implements Backend {
         called("safetyNumber " + sceneId + " " + personaId);
         return "12345 23456 34567 45678 56789 67890 78901 89012 90123 01234 11111 22222";
     }
+
+    @Override
+    public Views.Report reportScene(String messageId, String reason) {
+        called("reportScene " + messageId + " " + reason);
+        return new Views.Report("Rp1", "scene", null, null, null, "text", reason, "", "verified", "commitment and server tag match", "open", 0);
+    }
+
+    @Override
+    public Views.Report reportChannel(String personaId, String channel, String messageId, String reason) {
+        called("reportChannel " + channel + " " + messageId + " " + reason);
+        return new Views.Report("Rp2", "channel", null, null, channel, "text", reason, "", "verified", "the server's own copy of the message", "open", 0);
+    }
+
+    @Override
+    public List<Views.Report> myReports() {
+        called("myReports");
+        return List.of();
+    }
+
+    final List<Views.Report> queue = new ArrayList<>();
+
+    @Override
+    public List<Views.Report> reportQueue() {
+        called("reportQueue");
+        return List.copyOf(queue);
+    }
+
+    @Override
+    public void moderate(String action, String target, String scope, Integer hours, String reportId) {
+        called("moderate " + action + " " + target + " " + scope + " " + hours + " " + reportId);
+    }
 }

@@ -82,6 +82,39 @@ class ShellTest {
     }
 
     @Test
+    void reportingALineHeardLatelyCountsFromTheNewestAndLeavesOwnLinesOut() {
+        shell.start();
+        type("/join lobby");
+        Views.Message spam = backend.message("lobby", "Sage", MessageKind.SAY, "buy followers");
+        shell.incoming().show(new ServerMessage.ChannelMessage(spam));
+        shell.incoming().show(new ServerMessage.ChannelMessage(backend.message("lobby", "Rowan", MessageKind.SAY, "no thanks")));
+        type("/report 2");
+        assertThat(last()).isEqualTo("There is no line 2 among those heard lately; 1 is the newest.");
+        type("/report 1 spam");
+        assertThat(backend.calls).contains("reportChannel lobby " + spam.id() + " spam");
+        assertThat(screen).containsSubsequence("You reported: 00:00 Sage: buy followers",
+                "Report Rp2 (spam): verified by the server; open. The moderators see it; the reported persona is not told who reported.");
+        type("/report 1 boredom");
+        assertThat(last()).startsWith("Usage: /report N [REASON]");
+    }
+
+    @Test
+    void aModeratorListsTheQueueAndDecidesOnAReport() {
+        backend.queue.add(new Views.Report("Rp7", "channel", author(rowan), author(sage), "lobby", "buy followers", "spam", "", "verified",
+                "the server's own copy of the message", "open", 0));
+        shell.start();
+        type("/moderate 1 warn");
+        assertThat(last()).isEqualTo("There is no report 1; /queue lists them.");
+        type("/queue");
+        assertThat(last()).isEqualTo("1. [verified] Sage in #lobby: \u201cbuy followers\u201d (spam)");
+        type("/moderate 1 mute 24");
+        assertThat(backend.calls).contains("moderate mute " + sage.id() + " null 24 Rp7");
+        type("/moderate 1 ban-persona");
+        assertThat(backend.calls).contains("moderate ban " + sage.id() + " persona null Rp7");
+        assertThat(last()).isEqualTo("Done: ban-persona on report 1. It is in the audit log.");
+    }
+
+    @Test
     void joiningAChannelOfThePersonaGoesThereWithItsHistory() {
         backend.channels.put("lobby", new ArrayList<>(List.of(backend.message("lobby", "Sage", MessageKind.SAY, "earlier"))));
         backend.members.put("lobby", new ArrayList<>(List.of(rowan.id())));

@@ -1,0 +1,281 @@
+package org.tryst;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tryst.accounts.Account;
+import org.tryst.accounts.Roles;
+import org.tryst.config.Config;
+import org.tryst.moderation.AuditLog;
+import org.tryst.moderation.Moderation;
+import org.tryst.moderation.ReportStore;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.storage.Database;
+import org.tryst.storage.Sql;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The operator's moderation commands: roles, the report queue, decisions on accounts, personas and
+ * channels, and the audit log. They work on the database directly; a running server applies what
+ * they decide within {@code moderation.sweep_seconds}. Every decision lands in the audit log as
+ * taken by the command line.
+ */
+final class AdminModeration {
+    private AdminModeration() {}
+
+    /** Opens the database a command's location names, runs work on it, and turns a refusal into a message and exit code 1. */
+    private static int withDatabase(Main.Location location, java.util.function.ToIntFunction<Sql> work) {
+        Config config = location.load(null, null);
+        Logs.quietDatabase();
+        try (Database database = Database.open(config.storage(), config.http().dataDir())) {
+            return work.applyAsInt(database.sql());
+        } catch (ProtocolException refused) {
+            System.out.println(refused.getMessage());
+            return 1;
+        }
+    }
+
+    /** Gives an account a role. */
+    @Command(name = "role", description = "Make an account an operator, a moderator, or a member again.")
+    static final class Role implements Callable<Integer> {
+        @CommandLine.Mixin
+        Main.Location location = new Main.Location();
+
+        @Parameters(index = "0", paramLabel = "USERNAME")
+        String username;
+
+        @Parameters(index = "1", paramLabel = "ROLE", description = "operator, moderator or member")
+        String role;
+
+        @Override
+        public Integer call() {
+            Account.Role chosen = Account.Role.valueOf(role.toUpperCase(Locale.ROOT));
+            return withDatabase(location, sql -> {
+                boolean changed = new Roles(sql).set(username, chosen);
+                System.out.println(changed ? username + " is now " + chosen.name().toLowerCase(Locale.ROOT) : "no account named " + username);
+                return changed ? 0 : 1;
+            });
+        }
+    }
+
+    /** Prints the report queue. */
+    @Command(name = "reports", description = "List open reports (--all: resolved ones too) with their verification.")
+    static final class Reports implements Callable<Integer> {
+        @CommandLine.Mixin
+        Main.Location location = new Main.Location();
+
+        @Option(names = "--all", description = "Include resolved reports.")
+        boolean all;
+
+        @Override
+        public Integer call() {
+            return withDatabase(location, sql -> {
+                for (ReportStore.Row row : new ReportStore(sql).queue(all)) {
+                    System.out.printf("%s  %s  %-8s %-9s %-14s %s reported %s%n", row.id(), Instant.ofEpochMilli(row.at()), row.status(),
+                            row.verification(), row.reason(), row.reporterName(), row.reportedName());
+                }
+                return 0;
+            });
+        }
+    }
+
+    /** Prints one report in full. */
+    @Command(name = "report", description = "Show one report in full.")
+    static final class Report implements Callable<Integer> {
+        @CommandLine.Mixin
+        Main.Location location = new Main.Location();
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            return withDatabase(location, sql -> new ReportStore(sql).byId(id).map(row -> {
+                System.out.println("report    " + row.id() + " (" + row.kind() + (row.channel() == null ? "" : " #" + row.channel()) + ")");
+                System.out.println("filed     " + Instant.ofEpochMilli(row.at()) + " by " + row.reporterName());
+                System.out.println("reported  " + row.reportedName() + " (" + row.reportedPersona() + ")");
+                System.out.println("reason    " + row.reason() + (row.note().isEmpty() ? "" : ": " + row.note()));
+                System.out.println("check     " + row.verification() + ": " + row.why());
+                System.out.println("status    " + row.status());
+                System.out.println("text      " + row.body());
+                return 0;
+            }).orElseGet(() -> {
+                System.out.println("no report " + id);
+                return 1;
+            }));
+        }
+    }
+
+    /** The options every decision on an account or persona shares. */
+    abstract static class Deciding implements Callable<Integer> {
+        @CommandLine.Mixin
+        Main.Location location = new Main.Location();
+
+        @Parameters(index = "0", paramLabel = "USER", description = "The account's username (or, with --persona, a persona's name).")
+        String name;
+
+        @Option(names = "--persona", description = "NAME is a persona: ban or unban that persona alone; the other actions reach its account.")
+        boolean persona;
+
+        @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "")
+        String reason;
+
+        @Option(names = "--report", paramLabel = "ID", description = "The report this settles.")
+        String report;
+
+        abstract String action();
+
+        Integer hours() {
+            return null;
+        }
+
+        @Override
+        public Integer call() {
+            return withDatabase(location, sql -> {
+                Moderation.Target target = target(sql);
+                new Moderation(sql, Clock.systemUTC()).decide(actor(), new Moderation.Decision(action(), target, hours(), reason, report));
+                System.out.println(action() + " " + name + ": done");
+                return 0;
+            });
+        }
+
+        private Moderation.Target target(Sql sql) {
+            if (persona) {
+                record Found(String id, String account, String name) {}
+                Found found = sql.withHandle(handle -> handle.createQuery("SELECT id, account_id, name FROM personas WHERE name_key = :key")
+                                .bind("key", name.strip().toLowerCase(Locale.ROOT))
+                                .map((rs, ctx) -> new Found(rs.getString("id"), rs.getString("account_id"), rs.getString("name"))).findOne())
+                        .orElseThrow(() -> new ProtocolException(org.tryst.protocol.ErrorCode.NOT_FOUND, "no persona named " + name));
+                return action().endsWith("ban") ? new Moderation.Target.Persona(found.id(), found.account(), found.name())
+                        : new Moderation.Target.Account(found.account(), "of persona " + found.name() + " (" + found.id() + ")");
+            }
+            String account = sql.withHandle(handle -> handle.createQuery("SELECT id FROM accounts WHERE username = :name")
+                            .bind("name", name.strip().toLowerCase(Locale.ROOT)).mapTo(String.class).findOne())
+                    .orElseThrow(() -> new ProtocolException(org.tryst.protocol.ErrorCode.NOT_FOUND, "no account named " + name));
+            return new Moderation.Target.Account(account, name.strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Who the audit log names for the command line: the operating-system user running it. */
+    static String actor() {
+        return "command line (" + System.getProperty("user.name", "?") + ")";
+    }
+
+    @Command(name = "warn", description = "Warn an account: it sees the reason at its next (or live) connection.")
+    static final class Warn extends Deciding {
+        String action() {
+            return "warn";
+        }
+    }
+
+    @Command(name = "mute", description = "Mute an account for some hours: no channel posting or inviting.")
+    static final class Mute extends Deciding {
+        @Option(names = "--hours", required = true)
+        int hours;
+
+        String action() {
+            return "mute";
+        }
+
+        @Override
+        Integer hours() {
+            return hours;
+        }
+    }
+
+    @Command(name = "suspend", description = "Suspend an account for some hours: no login; its sessions and sockets end.")
+    static final class Suspend extends Deciding {
+        @Option(names = "--hours", required = true)
+        int hours;
+
+        String action() {
+            return "suspend";
+        }
+
+        @Override
+        Integer hours() {
+            return hours;
+        }
+    }
+
+    @Command(name = "ban", description = "Ban an account until lifted (or, with --persona, one persona).")
+    static final class Ban extends Deciding {
+        String action() {
+            return "ban";
+        }
+    }
+
+    @Command(name = "unban", description = "Lift a ban.")
+    static final class Unban extends Deciding {
+        String action() {
+            return "unban";
+        }
+    }
+
+    @Command(name = "unmute", description = "Lift a mute.")
+    static final class Unmute extends Deciding {
+        String action() {
+            return "unmute";
+        }
+    }
+
+    @Command(name = "unsuspend", description = "Lift a suspension.")
+    static final class Unsuspend extends Deciding {
+        String action() {
+            return "unsuspend";
+        }
+    }
+
+    /** Closes a channel, or reopens it with {@code --reopen}. */
+    @Command(name = "close", description = "Close a channel (--reopen opens it again).")
+    static final class Close implements Callable<Integer> {
+        @CommandLine.Mixin
+        Main.Location location = new Main.Location();
+
+        @Parameters(index = "0", paramLabel = "CHANNEL")
+        String channel;
+
+        @Option(names = "--reopen")
+        boolean reopen;
+
+        @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "")
+        String reason;
+
+        @Override
+        public Integer call() {
+            String action = reopen ? "reopen" : "close";
+            return withDatabase(location, sql -> {
+                new Moderation(sql, Clock.systemUTC()).decide(actor(), new Moderation.Decision(action,
+                        new Moderation.Target.Channel(channel.replaceFirst("^#", "")), null, reason, null));
+                System.out.println(action + " #" + channel + ": done");
+                return 0;
+            });
+        }
+    }
+
+    /** Prints the audit log and checks its hash chain. */
+    @Command(name = "audit", description = "Print the audit log and verify its hash chain (exit code 3 when broken).")
+    static final class Audit implements Callable<Integer> {
+        @CommandLine.Mixin
+        Main.Location location = new Main.Location();
+
+        @Override
+        public Integer call() {
+            return withDatabase(location, sql -> {
+                AuditLog log = new AuditLog(sql);
+                for (AuditLog.Entry entry : log.all()) {
+                    System.out.printf("%5d  %s  %s  %s  %s  %s%n", entry.seq(), Instant.ofEpochMilli(entry.at()), entry.actor(),
+                            entry.action(), entry.target(), entry.reason());
+                }
+                AuditLog.Check check = log.verify();
+                System.out.println(check.intact() ? "chain intact: " + check.entries() + " entries"
+                        : "CHAIN BROKEN at entry " + check.brokenAt() + ": " + check.problem());
+                return check.intact() ? 0 : 3;
+            });
+        }
+    }
+}

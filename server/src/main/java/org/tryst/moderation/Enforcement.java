@@ -1,0 +1,104 @@
+package org.tryst.moderation;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.tryst.accounts.Sanctions;
+import org.tryst.gateway.Connection;
+import org.tryst.gateway.Connections;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.rooms.Rooms;
+
+/**
+ * Moderators' decisions applied by a running server: mutes and persona bans checked from memory on
+ * every post, invitation and persona use; suspended and banned accounts' sockets closed; warnings
+ * shown on the live socket or at the next hello. Decisions taken here apply at once; those taken
+ * by the command line or another process are picked up by the sweep, every few seconds.
+ */
+public final class Enforcement {
+    private final Sanctions sanctions;
+    private final Connections connections;
+    private final Rooms rooms;
+    private final Clock clock;
+    private volatile Sanctions.Active active = new Sanctions.Active(Map.of(), Set.of(), Set.of());
+
+    public Enforcement(Sanctions sanctions, Connections connections, Rooms rooms, Clock clock) {
+        this.sanctions = sanctions;
+        this.connections = connections;
+        this.rooms = rooms;
+        this.clock = clock;
+        refresh();
+    }
+
+    /** Throws {@code muted} while the account may not post in channels or invite. */
+    public void requireNotMuted(String accountId) {
+        Long until = active.mutes().get(accountId);
+        if (until != null && until > clock.millis()) {
+            throw new ProtocolException(ErrorCode.MUTED, "a moderator muted this account until " + java.time.Instant.ofEpochMilli(until));
+        }
+    }
+
+    /** Throws {@code banned} for a persona a moderator banned. */
+    public void requireUsable(String personaId) {
+        if (active.bannedPersonas().contains(personaId)) throw new ProtocolException(ErrorCode.BANNED, "a moderator banned that persona");
+    }
+
+    /** After a hello: the warnings waiting for the account, and its mute if any. */
+    public void welcomed(Connection socket) {
+        deliverWarnings(socket.accountId());
+        Long until = active.mutes().get(socket.accountId());
+        if (until != null) socket.send(new ServerMessage.Notice("muted", "A moderator muted this account: you cannot post in channels or invite.", until, clock.millis()));
+    }
+
+    /** Applies a decision just taken on this server. */
+    public void applied(Moderation.Done done) {
+        refresh();
+        switch (done.action()) {
+            case "warn" -> deliverWarnings(done.accountId());
+            case "mute" -> connections.ofAccount(done.accountId()).forEach(socket -> socket.send(new ServerMessage.Notice("muted",
+                    "A moderator muted this account: you cannot post in channels or invite. " + done.reason(), done.until(), clock.millis())));
+            case "suspend" -> connections.endAccount(done.accountId(), ErrorCode.SUSPENDED, "a moderator suspended this account");
+            case "ban" -> {
+                if (done.personaId() == null) connections.endAccount(done.accountId(), ErrorCode.BANNED, "a moderator banned this account");
+                else banish(done.personaId(), done.accountId());
+            }
+            case "close" -> rooms.closed(done.channel());
+            default -> { }
+        }
+    }
+
+    /** Picks up decisions taken elsewhere: closes barred accounts' sockets, takes banned personas away, shows warnings, stops closed channels. */
+    public void sweep() {
+        refresh();
+        Sanctions.Active now = active;
+        Set<String> barred = new HashSet<>();
+        for (Connection socket : connections.all()) {
+            if (now.barredAccounts().contains(socket.accountId())) barred.add(socket.accountId());
+            socket.personasInUse().keySet().stream().filter(now.bannedPersonas()::contains).toList()
+                    .forEach(persona -> banish(persona, socket.accountId()));
+        }
+        barred.forEach(account -> connections.endAccount(account, ErrorCode.SUSPENDED, "a moderator suspended or banned this account"));
+        sanctions.warned(connections.accountIds()).forEach(this::deliverWarnings);
+        rooms.sweepClosed();
+    }
+
+    private void refresh() {
+        active = sanctions.active();
+    }
+
+    private void banish(String personaId, String accountId) {
+        rooms.banish(personaId);
+        connections.ofAccount(accountId).forEach(socket -> socket.personasInUse().remove(personaId));
+    }
+
+    private void deliverWarnings(String accountId) {
+        var sockets = connections.ofAccount(accountId);
+        if (sockets.isEmpty()) return;
+        for (Sanctions.Warning warning : sanctions.takeWarnings(accountId)) {
+            sockets.forEach(socket -> socket.send(new ServerMessage.Notice("warning", warning.reason(), null, warning.at())));
+        }
+    }
+}

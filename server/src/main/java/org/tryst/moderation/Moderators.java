@@ -1,0 +1,90 @@
+package org.tryst.moderation;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.tryst.accounts.Account;
+import org.tryst.accounts.Accounts;
+import org.tryst.personas.Persona;
+import org.tryst.personas.Personas;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.rooms.Rooms;
+
+/**
+ * What moderators and operators ask over the socket: the report queue, their decisions, the audit
+ * log. Everyone else is refused, except a channel's owner closing or reopening that channel.
+ */
+public final class Moderators {
+    private final Accounts accounts;
+    private final Personas personas;
+    private final Rooms rooms;
+    private final ReportStore reports;
+    private final Moderation moderation;
+    private final Enforcement enforcement;
+    private final AuditLog audit;
+
+    public Moderators(Accounts accounts, Personas personas, Rooms rooms, ReportStore reports, Moderation moderation,
+                      Enforcement enforcement, AuditLog audit) {
+        this.accounts = accounts;
+        this.personas = personas;
+        this.rooms = rooms;
+        this.reports = reports;
+        this.moderation = moderation;
+        this.enforcement = enforcement;
+        this.audit = audit;
+    }
+
+    public ServerMessage queue(String accountId, ClientMessage.ModReports request) {
+        requireModerator(accountId);
+        return new ServerMessage.Reports(request.id(), reports.queue(Boolean.TRUE.equals(request.all())).stream()
+                .map(row -> row.view(true)).toList());
+    }
+
+    public ServerMessage audit(String accountId, ClientMessage.ModAudit request) {
+        requireModerator(accountId);
+        return new ServerMessage.Audit(request.id(), audit.newest(request.limit() == null ? 100 : request.limit()).stream()
+                .map(AuditLog.Entry::view).toList(), audit.verify().intact());
+    }
+
+    /** Takes a decision and applies it on this server at once. */
+    public void act(String accountId, ClientMessage.ModAct request) {
+        Account actor = accounts.byId(accountId);
+        boolean channelAction = request.action().equals("close") || request.action().equals("reopen");
+        if (!(channelAction && request.report() == null && ownsChannel(accountId, request))) requireModerator(actor);
+        Moderation.Target target = switch (request.action()) {
+            case "close", "reopen" -> new Moderation.Target.Channel(request.target());
+            case "dismiss" -> new Moderation.Target.None();
+            default -> {
+                Persona persona = personas.byId(request.target()).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
+                if (accounts.byId(persona.accountId()).role() == Account.Role.OPERATOR && actor.role() != Account.Role.OPERATOR) {
+                    throw new ProtocolException(ErrorCode.FORBIDDEN, "only operators act on an operator's account");
+                }
+                yield "persona".equals(request.scope())
+                        ? new Moderation.Target.Persona(persona.id(), persona.accountId(), persona.name())
+                        : new Moderation.Target.Account(persona.accountId(), "of persona " + persona.name() + " (" + persona.id() + ")");
+            }
+        };
+        if ("persona".equals(request.scope()) && !request.action().endsWith("ban")) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "only ban and unban take scope persona");
+        }
+        String who = actor.username() + " (" + actor.role().name().toLowerCase(Locale.ROOT) + ")";
+        enforcement.applied(moderation.decide(who, new Moderation.Decision(request.action(), target, request.hours(), request.reason(),
+                request.report())));
+    }
+
+    private boolean ownsChannel(String accountId, ClientMessage.ModAct request) {
+        if (request.persona() == null) return false;
+        Persona persona = personas.owned(accountId, request.persona());
+        return Objects.equals(rooms.ownerOf(request.target()), persona.id());
+    }
+
+    private void requireModerator(String accountId) {
+        requireModerator(accounts.byId(accountId));
+    }
+
+    private static void requireModerator(Account account) {
+        if (!account.role().moderates()) throw new ProtocolException(ErrorCode.FORBIDDEN, "only moderators and operators may do this");
+    }
+}

@@ -1,0 +1,86 @@
+package org.tryst.moderation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.tryst.personas.Persona;
+import org.tryst.personas.Personas;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.Views;
+import org.tryst.rooms.Rooms;
+import org.tryst.scenes.Scenes;
+import org.tryst.storage.Ids;
+
+/**
+ * Members' reports. A scene message is checked against the server's franking before it is filed,
+ * with the sender taken from the persona the server named (its account looked up here, never
+ * claimed by the reporter); a channel message is filed with the server's own stored copy. Either way
+ * the report joins the moderation queue with its verification, and the reported side is not told.
+ */
+public final class Reports {
+    private final ReportStore store;
+    private final Personas personas;
+    private final Scenes scenes;
+    private final Rooms rooms;
+    private final Clock clock;
+
+    public Reports(ReportStore store, Personas personas, Scenes scenes, Rooms rooms, Clock clock) {
+        this.store = store;
+        this.personas = personas;
+        this.scenes = scenes;
+        this.rooms = rooms;
+        this.clock = clock;
+    }
+
+    /** Files a report of a scene message with the outcome of its franking check. */
+    public Views.Report scene(Persona reporter, ClientMessage.ReportScene report) {
+        scenes.requireReporter(reporter.id(), report.scene());
+        Optional<Persona> sender = personas.byId(report.sender());
+        Scenes.FrankingVerdict verdict = sender.map(persona -> scenes.verify(report, persona.accountId()))
+                .orElse(new Scenes.FrankingVerdict(false, "the persona named as sender does not exist (any more)"));
+        String body = new String(Base64.getDecoder().decode(report.body()), StandardCharsets.UTF_8);
+        return file(new ReportStore.Row(Ids.random(), "scene", reporter.accountId(), reporter.id(), reporter.name(),
+                sender.map(Persona::accountId).orElse(null), report.sender(), sender.map(Persona::name).orElse(null), null,
+                report.scene(), report.message(), textOf(body), report.reason(), noteOf(report.note()),
+                verdict.verified() ? "verified" : "rejected", verdict.why(), ReportStore.OPEN, clock.millis()));
+    }
+
+    /** Files a report of a channel message the reporter can see, carrying the server's own copy of it. */
+    public Views.Report channel(Persona reporter, ClientMessage.ReportChannel report) {
+        Views.Message copy = rooms.storedMessage(reporter, report.channel(), report.message());
+        Optional<Persona> sender = personas.byId(copy.persona().id());
+        return file(new ReportStore.Row(Ids.random(), "channel", reporter.accountId(), reporter.id(), reporter.name(),
+                sender.map(Persona::accountId).orElse(null), copy.persona().id(), copy.persona().name(), copy.channel(), null,
+                copy.id(), copy.text(), report.reason(), noteOf(report.note()), "verified", "the server's own copy of the message",
+                ReportStore.OPEN, clock.millis()));
+    }
+
+    /** The reports an account filed. */
+    public List<Views.Report> mine(String accountId) {
+        return store.filedBy(accountId).stream().map(row -> row.view(true)).toList();
+    }
+
+    private Views.Report file(ReportStore.Row row) {
+        store.insert(row);
+        return row.view(true);
+    }
+
+    /** The text of a scene message body ({@code {"kind":…,"text":…}}); the body itself when it is not of that form. */
+    private static String textOf(String body) {
+        try {
+            JsonNode text = Codec.mapper().readTree(body).get("text");
+            return text != null && text.isTextual() ? text.asText() : body;
+        } catch (IOException | RuntimeException notJson) {
+            return body;
+        }
+    }
+
+    private static String noteOf(String note) {
+        return note == null ? "" : note;
+    }
+}

@@ -1,0 +1,20 @@
+package org.tryst.moderation;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tryst.TestServer;
+
+/** The audit log's guard and chain on PostgreSQL. */
+class PostgresqlAuditLogTest extends AuditLogContract {
+    @RegisterExtension
+    static final TestServer server = TestServer.postgresql();
+
+    @Override
+    TestServer server() {
+        return server;
+    }
+
+    @Override
+    String[] dropTriggers() {
+        return new String[] {"DROP TRIGGER audit_log_no_change ON audit_log"};
+    }
+}
