@@ -1,6 +1,6 @@
 // Drives Debian's Chromium for Tryst's end-to-end tests, which are written in Java: it reads one
 // JSON command per line on stdin and answers one JSON line per command on stdout, by id.
-// Commands: launch, context, page, goto, click, fill, press, check, wait, gone, text, count,
+// Commands: launch, context, page, goto, click, fill, select, press, check, wait, gone, text, count,
 // attribute, evaluate, title, screenshot, offline, viewport, reload, errors, type, download, close. Elements are named the way a
 // person finds them: {role, name} | {label} | {text} | {placeholder} | {css}, optionally {within}.
 import { createInterface } from "node:readline";
@@ -55,6 +55,7 @@ const commands = {
   async reload({ page }) { await pages.get(page).reload(); return {}; },
   async click({ page, element }) { await locate(pages.get(page), element).click(); return {}; },
   async fill({ page, element, value }) { await locate(pages.get(page), element).fill(value); return {}; },
+  async select({ page, element, label }) { await locate(pages.get(page), element).selectOption({ label }); return {}; },
   async check({ page, element }) { await locate(pages.get(page), element).check(); return {}; },
   async type({ page, text }) { await pages.get(page).keyboard.type(text); return {}; },
   async press({ page, element, key }) {

@@ -8,7 +8,9 @@ import { Serial } from "../mls/serial";
 import { TsMls } from "../mls/tsMls";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
 import { renderTranscript, transcriptNews, type TranscriptChoice } from "./transcript";
-import { invitations, notice, personas, sceneEpochs, sceneLines, scenes, type SceneLine } from "./state";
+import {
+  endedScene, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines, scenes, view, type SceneLine,
+} from "./state";
 
 /** Sends a request on the socket and resolves with the reply. */
 export type Requester = <T extends ServerMessage>(type: string, fields?: Record<string, unknown>) => Promise<T>;
@@ -123,7 +125,11 @@ export function event(message: ServerMessage): boolean {
     case "scene.ended": {
       const sceneId = String(message.scene);
       void work.run(async () => {
-        leaveLocally(sceneId, "A scene is over: someone used the safeword. It is gone from this device.");
+        const ended = endedScene(scenes.value.get(sceneId), sceneId, sceneLines.value.get(sceneId) ?? []);
+        keepEnded(ended);
+        leaveLocally(sceneId, "A scene is over: someone used the safeword. It is gone from this device."
+          + (ended ? " You can still report something from it, from Channels and personas, until you log out or hide the page." : ""));
+        if (view.value.kind === "scene" && view.value.id === sceneId) view.value = { kind: "home" };
         if (mls) await save();
       });
       return true;
@@ -364,8 +370,12 @@ export function myPersonaIn(sceneId: string): Author | undefined {
   return persona && { id: persona.id, name: persona.name };
 }
 
-/** Drops lines whose timer ran out: the plaintext leaves the screen and memory when the server deletes the ciphertext. */
+/**
+ * Drops lines whose timer ran out, those of ended scenes too: the plaintext leaves the screen and
+ * memory when the server deletes the ciphertext.
+ */
 export function purgeExpired(now = Date.now()): void {
+  purgeEnded(now);
   let changed = false;
   const next = new Map(sceneLines.value);
   for (const [scene, lines] of next) {

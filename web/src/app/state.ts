@@ -36,6 +36,13 @@ export interface Frank { sender: string; receiver: string; epoch: number; at: nu
 /** A decrypted line of a scene, kept in memory only and dropped when its timer runs out; received lines can be reported. */
 export interface SceneLine { id: string; kind: "say" | "pose" | "dropped"; from?: Author; text: string; at: number; expiresAt?: number; frank?: Frank }
 export const sceneLines = signal<ReadonlyMap<string, SceneLine[]>>(new Map());
+/**
+ * A scene that ended (safeword) while this browser was in it: who else was there, and the received
+ * lines that can still be reported, with their franking. In memory only, shown only when asked for.
+ */
+export interface EndedScene { id: string; with: string[]; lines: SceneLine[] }
+/** Ended scenes by id, until logout, the panic hide, the page closing, or their lines' timers running out. */
+export const endedScenes = signal<ReadonlyMap<string, EndedScene>>(new Map());
 /** Each scene's MLS epoch and its authenticator (hex), which every member sees alike when they agree. */
 export const sceneEpochs = signal<ReadonlyMap<string, { epoch: string; authenticator: string }>>(new Map());
 export const invitations = signal<{ received: Invitation[]; sent: Invitation[] }>({ received: [], sent: [] });
@@ -68,8 +75,46 @@ export function forgetAll(): void {
   rooms.value = new Map();
   scenes.value = new Map();
   sceneLines.value = new Map();
+  endedScenes.value = new Map();
   sceneEpochs.value = new Map();
   invitations.value = { received: [], sent: [] };
   view.value = { kind: "home" };
   notice.value = null;
+}
+
+/**
+ * What of a scene that just ended stays for reporting: the lines someone else wrote, which carry the
+ * franking a report needs. Null when there is nothing to report.
+ */
+export function endedScene(scene: Scene | undefined, id: string, lines: readonly SceneLine[]): EndedScene | null {
+  const reportable = lines.filter((line) => line.frank);
+  if (reportable.length === 0) return null;
+  const mine = new Set(reportable.map((line) => line.frank!.receiver));
+  const others = scene?.members.filter((member) => !mine.has(member.id)).map((member) => member.name)
+    ?? [...new Set(reportable.map((line) => line.from?.name ?? "someone"))];
+  return { id, with: others, lines: reportable };
+}
+
+/** Keeps an ended scene's reportable lines, if it has any. */
+export function keepEnded(ended: EndedScene | null): void {
+  if (ended) endedScenes.value = new Map(endedScenes.value).set(ended.id, ended);
+}
+
+/** Forgets an ended scene's lines: the person is done with them. */
+export function forgetEnded(id: string): void {
+  const next = new Map(endedScenes.value);
+  next.delete(id);
+  endedScenes.value = next;
+}
+
+/** Lines past their timer are gone from ended scenes too, and an ended scene with none left goes. */
+export function purgeEnded(now: number): void {
+  let changed = false;
+  const next = new Map<string, EndedScene>();
+  for (const [id, ended] of endedScenes.value) {
+    const kept = ended.lines.filter((line) => line.expiresAt === undefined || line.expiresAt > now);
+    if (kept.length !== ended.lines.length) changed = true;
+    if (kept.length > 0) next.set(id, kept.length === ended.lines.length ? ended : { ...ended, lines: kept });
+  }
+  if (changed) endedScenes.value = next;
 }

@@ -1,12 +1,14 @@
 import { useState } from "preact/hooks";
 import { channels, notice, personas, speaker } from "../app/state";
 import { createPersona, join } from "../app/tryst";
+import { EndedScenes } from "./EndedScenes";
 import { explain } from "./errors";
 
 /** Creating personas, and finding or opening channels. */
 export function Home() {
   return (
     <div class="home">
+      <EndedScenes />
       {personas.value.length === 0 && <p>You have no persona yet. Others will only ever see your personas, never your account.</p>}
       <NewPersona />
       {speaker.value && <Channels />}

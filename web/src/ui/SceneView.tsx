@@ -10,8 +10,10 @@ import { explain } from "./errors";
 import { TranscriptPanel } from "./TranscriptPanel";
 
 const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
+/** Cooling-off after the safeword, in hours: how long the others may not invite this persona again. */
+const COOLING_OFF: [number, string][] = [[24, "24 hours (default)"], [0, "none"], [72, "3 days"], [168, "7 days"], [720, "30 days"]];
 const timerName = (seconds: number) => CHOICES.find(([value]) => value === seconds)?.[1] ?? `${seconds} s`;
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+export const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 /** Who else is in a scene, as its name. */
 export function sceneName(scene: Scene, mineId: string | undefined): string {
@@ -28,6 +30,7 @@ export function SceneView({ id }: { id: string }) {
   const [numbers, setNumbers] = useState<Record<string, string>>({});
   const [invitee, setInvitee] = useState("");
   const [note, setNote] = useState("");
+  const [coolingOff, setCoolingOff] = useState(24);
   const keys = sceneEpochs.value.get(id);
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [lines.length]);
@@ -39,7 +42,7 @@ export function SceneView({ id }: { id: string }) {
     try {
       if (isSafeword(scene, text)) {
         setText("");
-        await safeword(id, me);
+        await safeword(id, me, coolingOff);
         view.value = { kind: "home" };
         return;
       }
@@ -77,9 +80,16 @@ export function SceneView({ id }: { id: string }) {
         <p class="topic">End-to-end encrypted · messages disappear after {timerName(scene.timerSeconds)}</p>
         <button type="button" onClick={() => leave(id, me).then(() => (view.value = { kind: "home" }), (f) => (notice.value = explain(f)))}>
           Leave this scene</button>
-        <button type="button" class="danger" title="Ends the scene for everyone at once; they may not invite you again for a day"
-          onClick={() => safeword(id, me).then(() => (view.value = { kind: "home" }), (f) => (notice.value = explain(f)))}>
-          Safeword</button>
+        <span class="safeword">
+          <button type="button" class="danger" title="Ends the scene for everyone at once, with no question asked"
+            onClick={() => safeword(id, me, coolingOff).then(() => (view.value = { kind: "home" }), (f) => (notice.value = explain(f)))}>
+            Safeword</button>
+          <label>and no invitations from them for
+            <select value={String(coolingOff)} onChange={(e) => setCoolingOff(Number(e.currentTarget.value))}>
+              {COOLING_OFF.map(([hours, name]) => <option key={hours} value={String(hours)}>{name}</option>)}
+            </select>
+          </label>
+        </span>
         {scene.agreement && (
           <p class="agreement" aria-label="Agreement">
             Agreed by {scene.agreement.agreedBy.map((agreed) => agreed.persona.name).join(", ")}: {topicList(scene.agreement.topics)}.

@@ -167,6 +167,11 @@ public final class Browser implements AutoCloseable {
             call("fill", Map.of("page", id, "element", element.spec(), "value", value));
         }
 
+        /** Chooses an option of a select by the text the person reads on it. */
+        public void select(Element element, String option) {
+            call("select", Map.of("page", id, "element", element.spec(), "label", option));
+        }
+
         public void check(Element element) {
             call("check", Map.of("page", id, "element", element.spec()));
         }
