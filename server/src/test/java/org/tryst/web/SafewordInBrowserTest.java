@@ -26,7 +26,8 @@ import org.tryst.testkit.Wire;
  * The safeword in the browser, and what comes after: two people in a private scene, one threatens,
  * the other uses the Safeword choosing seven days of cooling-off (on a phone-sized screen); both
  * screens drop the scene, the other's new invitation is refused, and the one who stopped the scene
- * reports the threat from the ended scene, which the server verifies. Hiding the page forgets it.
+ * reports the threat from the ended scene, which the server verifies. Hiding the page, or logging
+ * out, forgets the ended scene's lines.
  */
 class SafewordInBrowserTest {
     @RegisterExtension
@@ -98,24 +99,41 @@ class SafewordInBrowserTest {
     }
 
     @Test
-    void theSafewordIsOneClickAndTheCoolingOffDefaultsToADay() throws Exception {
+    void byDefaultTheCoolingOffIsADayAndLoggingOutForgetsTheEndedScene() throws Exception {
         Browser.Page ann = browser.open(server.origin());
         String annName = TestServer.uniqueName("Ann");
         registerWithPersona(ann, TestServer.uniqueName("ann"), annName);
         joinChannel(ann, "meadow");
         Browser.Page ben = browser.open(server.origin());
         String benName = TestServer.uniqueName("Ben");
-        registerWithPersona(ben, TestServer.uniqueName("ben"), benName);
+        String benUser = TestServer.uniqueName("ben");
+        registerWithPersona(ben, benUser, benName);
         joinChannel(ben, "meadow");
         invite(ann, benName);
+        ann.sees(text("You invited " + benName));
         ben.click(role("button", "Invitations (1)"));
         ben.click(role("button", "Accept"));
         ben.click(role("button", "Private scene with " + annName));
+        sayInScene(ben, "hello");
+        ann.sees(text(benName + ": hello"));
+        sayInScene(ann, "come closer");
+        ben.sees(text(annName + ": come closer"));
 
         ben.click(role("button", "Safeword"));
         ann.sees(text("A scene is over: someone used the safeword."));
         assertThat(coolingOffLeft(benName, annName)).isBetween(Duration.ofDays(1).minusHours(1), Duration.ofDays(1));
+        ben.sees(role("button", "Report something from the ended scene with " + annName));
+
+        ben.click(role("button", "Account"));
+        ben.click(role("button", "Log out"));
+        ben.fill(label("Username"), benUser);
+        ben.fill(label("Password"), TestServer.PASSWORD);
+        ben.click(role("button", "Log in"));
+        ben.sees(role("heading", "Channels"));
         assertThat(ben.count(role("button", "Report something from the ended scene"))).isZero();
+        assertThat(ben.count(text("come closer"))).isZero();
+        assertThat(ann.errors()).isEmpty();
+        assertThat(ben.errors()).isEmpty();
     }
 
     private static void invite(Browser.Page page, String persona) {
