@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.AttributeKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ import org.tryst.protocol.ServerMessage;
  */
 public final class Connection {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    /** Set once a close frame is on its way: a second one (a sweep meeting an account deletion) is a protocol error to the browser. */
+    private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("tryst.closing");
 
     private final Channel channel;
     private final String accountId;
@@ -145,7 +148,7 @@ public final class Connection {
 
     /** Sends an optional last message and a close frame on any WebSocket channel, then closes it. */
     static void closeWith(Channel channel, ServerMessage last, int code, String reason) {
-        if (!channel.isActive()) return;
+        if (!channel.isActive() || channel.attr(CLOSING).setIfAbsent(true) != null) return;
         if (last != null) channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(Codec.encode(last))));
         channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(future -> channel.close());
     }
