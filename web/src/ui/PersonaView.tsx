@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Boundaries, Persona } from "../api/protocol";
 import { boundariesOf, catalogue, compare } from "../app/consent";
 import { notice, personas, rooms, speaker, view } from "../app/state";
-import { create, invite as sceneInvite } from "../app/scenes";
+import { create, invite as sceneInvite, leave } from "../app/scenes";
 import { changeBlocks, showPersona, updatePersona } from "../app/tryst";
 import { BoundariesEditor, SideBySide } from "./Boundaries";
 import { explain } from "./errors";
@@ -41,7 +41,10 @@ function Profile({ persona }: { persona: Persona }) {
     if (!from) return;
     try {
       const scene = await create(from);
-      await sceneInvite(scene.id, from, persona.id, note, { topics: chosen, safeword: word.trim() });
+      await sceneInvite(scene.id, from, persona.id, note, { topics: chosen, safeword: word.trim() }).catch(async (refused: unknown) => {
+        await leave(scene.id, from).catch(() => undefined); // a scene made only for this invitation goes with it
+        throw refused;
+      });
       notice.value = `You invited ${persona.name} into a private scene. You will see when they accept.`;
       view.value = { kind: "scene", id: scene.id };
     } catch (failure) {

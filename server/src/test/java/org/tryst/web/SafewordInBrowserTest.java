@@ -71,6 +71,7 @@ class SafewordInBrowserTest {
         joinedChannel(mallory, "orchard");
         invite(mallory, wrenName);
         mallory.sees(text("That persona does not want invitations from you for now."));
+        assertThat(scenesOf(malloryName)).as("the scene made for the refused invitation is left").isZero();
 
         wren.click(role("button", "Report something from the ended scene with " + malloryName));
         wren.sees(text(malloryName + ": " + THREAT));
@@ -147,6 +148,17 @@ class SafewordInBrowserTest {
     }
 
     /** How long the persona that used the safeword is still kept from the other's invitations. */
+    private static int scenesOf(String personaName) throws Exception {
+        try (var db = server.database(); PreparedStatement query = db.prepareStatement("""
+                SELECT COUNT(*) FROM scene_members m JOIN personas p ON p.id = m.persona_id WHERE p.name = ?""")) {
+            query.setString(1, personaName);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
     private static Duration coolingOffLeft(String protectedName, String blockedName) throws Exception {
         try (var db = server.database(); PreparedStatement query = db.prepareStatement("""
                 SELECT c.until FROM cooling_off c JOIN personas p ON p.id = c.protected_id JOIN personas b ON b.id = c.blocked_id
