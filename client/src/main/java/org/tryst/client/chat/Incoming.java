@@ -112,8 +112,9 @@ public final class Incoming {
 
     private void ended(String sceneId) {
         String name = session.scene(sceneId).map(scene -> session.sceneName(sceneId)).orElse("scene");
-        session.forget(sceneId);
+        session.end(sceneId);
         screen.show("The " + name + " is over: someone used the safeword. It is gone from this device.");
+        if (session.heardIn(sceneId)) screen.show("You can still report a line from it: /report N (1 is the newest line you heard).");
     }
 
     private void removed(String sceneId) {

@@ -77,9 +77,22 @@ final class Session {
     }
 
     void forget(String sceneId) {
-        scenes = scenes.stream().filter(scene -> !scene.id().equals(sceneId)).toList();
+        end(sceneId);
         heard = heard.stream().filter(line -> !sceneId.equals(line.scene())).toList();
+    }
+
+    /**
+     * A scene the safeword ended: gone from the screen, but the lines heard in it stay (in memory,
+     * as the client library keeps what a report needs) so that {@code /report N} still reaches them.
+     */
+    void end(String sceneId) {
+        scenes = scenes.stream().filter(scene -> !scene.id().equals(sceneId)).toList();
         if (isHere(sceneId)) place = new Place.Nowhere();
+    }
+
+    /** Whether any line heard lately came from the scene. */
+    boolean heardIn(String sceneId) {
+        return heard.stream().anyMatch(line -> sceneId.equals(line.scene()));
     }
 
     /** This account's persona among a scene's members. */

@@ -213,7 +213,7 @@ public final class Shell {
         }
         String name = session.sceneName(id);
         backend.safeword(id, speaker().id(), hours);
-        session.forget(id);
+        session.end(id);
         screen.show("You used the safeword: the " + name + " is over for everyone"
                 + (hours > 0 ? ", and they may not invite you again for " + hours + " h." : "."));
     }

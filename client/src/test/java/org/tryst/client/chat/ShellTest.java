@@ -82,6 +82,20 @@ class ShellTest {
     }
 
     @Test
+    void aLineOfASceneTheSafewordEndedCanStillBeReported() {
+        backend.scenes.add(new Views.Scene("s1", List.of(author(rowan), author(sage)), 1, 300, List.of(), "key", 0, null, null));
+        shell.start();
+        type("/scene 1");
+        shell.incoming().show(new SceneEvent.Said("s1", "m7", author(sage), "say", "do as I say", 0, null));
+        shell.incoming().show(new SceneEvent.Ended("s1"));
+        assertThat(screen).containsSubsequence("The scene with Sage is over: someone used the safeword. It is gone from this device.",
+                "You can still report a line from it: /report N (1 is the newest line you heard).");
+        assertThat(shell.prompt()).isEqualTo("Rowan> ");
+        type("/report 1 threat");
+        assertThat(backend.calls).contains("reportScene m7 threat");
+    }
+
+    @Test
     void reportingALineHeardLatelyCountsFromTheNewestAndLeavesOwnLinesOut() {
         shell.start();
         type("/join lobby");
