@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -23,8 +25,8 @@ import org.tryst.protocol.Views;
 import org.tryst.testkit.Wire;
 
 /**
- * Invitations, channel lines and registrations over their limits are refused with a typed error
- * that says when to retry; nothing is done, and other users go on as before.
+ * Invitations, channel lines, reports and registrations over their limits are refused with a typed
+ * error that says when to retry; nothing is done, and other users go on as before.
  */
 class RateLimitTest {
     private static final Duration QUIET = Duration.ofMillis(300);
@@ -34,6 +36,7 @@ class RateLimitTest {
     static final TestServer server = TestServer.sqlite()
             .with("TRYST_RATE_LIMITS_INVITATIONS_PER_HOUR_PER_ACCOUNT", "2")
             .with("TRYST_RATE_LIMITS_CHANNEL_MESSAGES_PER_MINUTE_PER_ACCOUNT", "3")
+            .with("TRYST_RATE_LIMITS_REPORTS_PER_HOUR_PER_ACCOUNT", "2")
             .with("TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", "1000");
 
     @Test
@@ -87,6 +90,54 @@ class RateLimitTest {
         // Someone else invites as usual.
         invite(carol, other, scene(carol, other), invitee);
         bob.expect(ServerMessage.InvitationReceived.class);
+    }
+
+    @Test
+    void reportsOverTheAccountsLimitAreRefusedAndNothingIsFiledWhileOthersReportOn() {
+        Wire alice = server.connect(server.register("reporter"));
+        Wire bob = server.connect(server.register("reported"));
+        Wire carol = server.connect(server.register("witness"));
+        Views.Persona reporter = TestServer.persona(alice, "Reporter");
+        Views.Persona reported = TestServer.persona(bob, "Reported");
+        Views.Persona witness = TestServer.persona(carol, "Witness");
+        String channel = "rr" + reported.id().substring(0, 6).toLowerCase().replaceAll("[^a-z0-9]", "x");
+        bob.send(new ClientMessage.ChannelCreate(bob.nextId(), reported.id(), channel, null));
+        bob.expect(ServerMessage.ChannelJoined.class);
+        for (Wire wire : List.of(alice, carol)) {
+            wire.send(new ClientMessage.ChannelJoin(wire.nextId(), (wire == alice ? reporter : witness).id(), channel));
+            wire.expect(ServerMessage.ChannelJoined.class);
+        }
+        bob.send(new ClientMessage.Say(bob.nextId(), reported.id(), channel, "buy followers now"));
+        String line = bob.expect(ServerMessage.Sent.class).message();
+        String scene = scene(alice, reporter);
+
+        // Both kinds of report count against the same limit of two.
+        alice.send(channelReport(alice, reporter, channel, line));
+        alice.expect(ServerMessage.ReportFiled.class);
+        alice.send(sceneReport(alice, reporter, scene));
+        alice.expect(ServerMessage.ReportFiled.class);
+        alice.send(channelReport(alice, reporter, channel, line));
+        assertThat(alice.expectError("rate_limited").retryAfterMs()).isPositive();
+        alice.send(sceneReport(alice, reporter, scene));
+        assertThat(alice.expectError("rate_limited").retryAfterMs()).isPositive();
+        alice.send(new ClientMessage.ReportList(alice.nextId()));
+        assertThat(alice.expect(ServerMessage.Reports.class).reports()).extracting(Views.Report::kind)
+                .containsExactlyInAnyOrder("channel", "scene");
+
+        // Someone else reports the same line as usual.
+        carol.send(channelReport(carol, witness, channel, line));
+        assertThat(carol.expect(ServerMessage.ReportFiled.class).report().text()).isEqualTo("buy followers now");
+    }
+
+    private static ClientMessage channelReport(Wire wire, Views.Persona from, String channel, String line) {
+        return new ClientMessage.ReportChannel(wire.nextId(), from.id(), channel, line, "spam", null);
+    }
+
+    /** A report of a scene message nobody sent: admitted, it would be filed as rejected. */
+    private static ClientMessage sceneReport(Wire wire, Views.Persona from, String scene) {
+        String zeros = Base64.getEncoder().encodeToString(new byte[32]);
+        return new ClientMessage.ReportScene(wire.nextId(), from.id(), scene, null, "NoSuchPersona", 0L, 0L, 0, zeros, zeros, zeros,
+                Base64.getEncoder().encodeToString("made up".getBytes(StandardCharsets.UTF_8)), "harassment", null);
     }
 
     /** A scene created over a raw socket: a device with a made-up key is enough to hold invitations. */
