@@ -3,8 +3,7 @@ package org.tryst.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
-import static org.tryst.web.InBrowser.joinChannel;
-import static org.tryst.web.InBrowser.registerWithPersona;
+import static org.tryst.web.InBrowser.newcomer;
 import static org.tryst.web.InBrowser.say;
 
 import java.nio.file.Path;
@@ -24,13 +23,9 @@ class BlockInBrowserTest {
     @Test
     void someoneBlocksFromAProfileAndTheOtherSimplyNoLongerSeesThem() {
         Browser.Page ann = browser.open(server.origin());
-        String juno = TestServer.uniqueName("Juno");
-        registerWithPersona(ann, TestServer.uniqueName("ann"), juno);
-        joinChannel(ann, "meadow");
+        String juno = newcomer(ann, "ann", "Juno", "meadow");
         Browser.Page ben = browser.open(server.origin());
-        String kit = TestServer.uniqueName("Kit");
-        registerWithPersona(ben, TestServer.uniqueName("ben"), kit);
-        joinChannel(ben, "meadow");
+        String kit = newcomer(ben, "ben", "Kit", "meadow");
         ben.sees(role("button", juno).exactly());
 
         ann.click(role("button", kit).exactly());

@@ -24,6 +24,30 @@ public final class InBrowser {
         page.sees(text("You created " + persona + "."));
     }
 
+    /**
+     * Registers with a new persona, both named uniquely after the given bases, joins the channel
+     * (creating it when needed), and returns the persona's name.
+     */
+    public static String newcomer(Browser.Page page, String userBase, String personaBase, String channel) {
+        String persona = TestServer.uniqueName(personaBase);
+        registerWithPersona(page, TestServer.uniqueName(userBase), persona);
+        joinChannel(page, channel);
+        return persona;
+    }
+
+    /** Logs in to an existing account with the tests' password. */
+    public static void logIn(Browser.Page page, String username) {
+        page.fill(label("Username"), username);
+        page.fill(label("Password"), TestServer.PASSWORD);
+        page.click(role("button", "Log in"));
+    }
+
+    /** On a persona's profile, sends the invitation as chosen there and sees it sent. */
+    public static void invite(Browser.Page page, String invitee) {
+        page.click(role("button", "Invite " + invitee + " into a private scene"));
+        page.sees(text("You invited " + invitee));
+    }
+
     public static void joinChannel(Browser.Page page, String channel) {
         page.fill(label("Join or open a channel"), channel);
         page.click(role("button", "Join"));

@@ -61,9 +61,7 @@ class ReportInBrowserTest {
             TestServer.User moderator = server.register("mod");
             assertThat(server.admin("role", moderator.username(), "moderator")).isZero();
             Browser.Page desk = browser.open(server.origin());
-            desk.fill(label("Username"), moderator.username());
-            desk.fill(label("Password"), TestServer.PASSWORD);
-            desk.click(role("button", "Log in"));
+            InBrowser.logIn(desk, moderator.username());
             desk.click(role("button", "Moderation"));
             desk.sees(text("“you will regret saying no”"));
             desk.sees(text("Verified: commitment and server tag match"));
