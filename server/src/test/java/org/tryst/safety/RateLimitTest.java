@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -41,15 +40,13 @@ class RateLimitTest {
 
     @Test
     void channelLinesOverTheAccountsLimitAreRefusedAndNeverShownWhileOthersSpeakOn() {
-        Wire alice = server.connect(server.register("chatty"));
-        Wire bob = server.connect(server.register("calm"));
-        Views.Persona rowan = TestServer.persona(alice, "Chatty");
-        Views.Persona sage = TestServer.persona(bob, "Calm");
-        String channel = "rl" + rowan.id().substring(0, 6).toLowerCase().replaceAll("[^a-z0-9]", "x");
-        alice.send(new ClientMessage.ChannelCreate(alice.nextId(), rowan.id(), channel, null));
-        alice.expect(ServerMessage.ChannelJoined.class);
-        bob.send(new ClientMessage.ChannelJoin(bob.nextId(), sage.id(), channel));
-        bob.expect(ServerMessage.ChannelJoined.class);
+        Speaker chatty = Speaker.of("Chatty");
+        Speaker calm = Speaker.of("Calm");
+        String channel = channel(chatty, calm);
+        Wire alice = chatty.wire();
+        Wire bob = calm.wire();
+        Views.Persona rowan = chatty.persona();
+        Views.Persona sage = calm.persona();
         for (int i = 0; i < 3; i++) {
             alice.send(new ClientMessage.Say(alice.nextId(), rowan.id(), channel, "line " + i));
             alice.expect(ServerMessage.Sent.class);
@@ -94,21 +91,16 @@ class RateLimitTest {
 
     @Test
     void reportsOverTheAccountsLimitAreRefusedAndNothingIsFiledWhileOthersReportOn() {
-        Wire alice = server.connect(server.register("reporter"));
-        Wire bob = server.connect(server.register("reported"));
-        Wire carol = server.connect(server.register("witness"));
-        Views.Persona reporter = TestServer.persona(alice, "Reporter");
-        Views.Persona reported = TestServer.persona(bob, "Reported");
-        Views.Persona witness = TestServer.persona(carol, "Witness");
-        String channel = "rr" + reported.id().substring(0, 6).toLowerCase().replaceAll("[^a-z0-9]", "x");
-        bob.send(new ClientMessage.ChannelCreate(bob.nextId(), reported.id(), channel, null));
-        bob.expect(ServerMessage.ChannelJoined.class);
-        for (Wire wire : List.of(alice, carol)) {
-            wire.send(new ClientMessage.ChannelJoin(wire.nextId(), (wire == alice ? reporter : witness).id(), channel));
-            wire.expect(ServerMessage.ChannelJoined.class);
-        }
-        bob.send(new ClientMessage.Say(bob.nextId(), reported.id(), channel, "buy followers now"));
-        String line = bob.expect(ServerMessage.Sent.class).message();
+        Speaker reported = Speaker.of("Reported");
+        Speaker reporting = Speaker.of("Reporter");
+        Speaker witnessing = Speaker.of("Witness");
+        String channel = channel(reported, reporting, witnessing);
+        reported.wire().send(new ClientMessage.Say(reported.wire().nextId(), reported.persona().id(), channel, "buy followers now"));
+        String line = reported.wire().expect(ServerMessage.Sent.class).message();
+        Wire alice = reporting.wire();
+        Wire carol = witnessing.wire();
+        Views.Persona reporter = reporting.persona();
+        Views.Persona witness = witnessing.persona();
         String scene = scene(alice, reporter);
 
         // Both kinds of report count against the same limit of two.
@@ -138,6 +130,26 @@ class RateLimitTest {
         String zeros = Base64.getEncoder().encodeToString(new byte[32]);
         return new ClientMessage.ReportScene(wire.nextId(), from.id(), scene, null, "NoSuchPersona", 0L, 0L, 0, zeros, zeros, zeros,
                 Base64.getEncoder().encodeToString("made up".getBytes(StandardCharsets.UTF_8)), "harassment", null);
+    }
+
+    /** Someone on a raw socket, speaking as one persona. */
+    private record Speaker(Wire wire, Views.Persona persona) {
+        static Speaker of(String base) {
+            Wire wire = server.connect(server.register(base.toLowerCase()));
+            return new Speaker(wire, TestServer.persona(wire, base));
+        }
+    }
+
+    /** A new channel made by the first speaker, with the others in it. */
+    private static String channel(Speaker creator, Speaker... others) {
+        String channel = "rl" + creator.persona().id().substring(0, 6).toLowerCase().replaceAll("[^a-z0-9]", "x");
+        creator.wire().send(new ClientMessage.ChannelCreate(creator.wire().nextId(), creator.persona().id(), channel, null));
+        creator.wire().expect(ServerMessage.ChannelJoined.class);
+        for (Speaker other : others) {
+            other.wire().send(new ClientMessage.ChannelJoin(other.wire().nextId(), other.persona().id(), channel));
+            other.wire().expect(ServerMessage.ChannelJoined.class);
+        }
+        return channel;
     }
 
     /** A scene created over a raw socket: a device with a made-up key is enough to hold invitations. */

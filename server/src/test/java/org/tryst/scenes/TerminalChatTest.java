@@ -30,10 +30,8 @@ class TerminalChatTest {
     @Test
     void twoPeopleMeetInAChannelAndTalkInAScene() throws Exception {
         try (var juno = Terminal.open("juno"); var kit = Terminal.open("kit")) {
-            String junoName = TestServer.uniqueName("Juno");
-            String kitName = TestServer.uniqueName("Kit");
-            juno.type("/persona new " + junoName);
-            kit.type("/persona new " + kitName);
+            String junoName = juno.persona("Juno");
+            String kitName = kit.persona("Kit");
             juno.type("/join harbour");
             kit.type("/join harbour");
             juno.type("hello, harbour");
@@ -66,10 +64,8 @@ class TerminalChatTest {
     @Test
     void twoPeopleAgreeOnTopicsAndTheSafewordWordEndsTheScene() throws Exception {
         try (var juno = Terminal.open("juno"); var kit = Terminal.open("kit")) {
-            String junoName = TestServer.uniqueName("Juno");
-            String kitName = TestServer.uniqueName("Kit");
-            juno.type("/persona new " + junoName);
-            kit.type("/persona new " + kitName);
+            String junoName = juno.persona("Juno");
+            String kitName = kit.persona("Kit");
             juno.type("/boundaries set pain yes");
             kit.type("/boundaries set pain no");
             kit.type("/boundaries set praise yes");
@@ -93,14 +89,9 @@ class TerminalChatTest {
     @Test
     void aTranscriptIsSavedOnlyOnceBothAgreeAndIsMarkedAsItsOwners() throws Exception {
         try (var juno = Terminal.open("juno"); var kit = Terminal.open("kit")) {
-            String junoName = TestServer.uniqueName("Juno");
-            String kitName = TestServer.uniqueName("Kit");
-            juno.type("/persona new " + junoName);
-            kit.type("/persona new " + kitName);
-            juno.type("/invite " + kitName);
-            kit.sees(line -> line.contains("/accept 1"));
-            kit.type("/accept 1");
-            juno.sees(line -> line.equals(kitName + " joined the scene."));
+            String junoName = juno.persona("Juno");
+            String kitName = kit.persona("Kit");
+            juno.meetInScene(kit, kitName);
             juno.type("Shall we keep this?");
             kit.sees(line -> line.endsWith(junoName + ": Shall we keep this?"));
 
@@ -125,14 +116,9 @@ class TerminalChatTest {
     @Test
     void aLineOfASceneIsReportedFromTheTerminalAndAModeratorActsOnIt() throws Exception {
         try (var juno = Terminal.open("juno"); var kit = Terminal.open("kit"); var sam = Terminal.open("sam")) {
-            String junoName = TestServer.uniqueName("Juno");
-            String kitName = TestServer.uniqueName("Kit");
-            juno.type("/persona new " + junoName);
-            kit.type("/persona new " + kitName);
-            juno.type("/invite " + kitName);
-            kit.sees(line -> line.contains("/accept 1"));
-            kit.type("/accept 1");
-            juno.sees(line -> line.equals(kitName + " joined the scene."));
+            String junoName = juno.persona("Juno");
+            String kitName = kit.persona("Kit");
+            juno.meetInScene(kit, kitName);
             juno.type("say yes or else");
             kit.sees(line -> line.endsWith(junoName + ": say yes or else"));
             kit.type("/report 1 threat");
@@ -161,6 +147,21 @@ class TerminalChatTest {
 
         void type(String line) {
             shell.run(Commands.parse(line));
+        }
+
+        /** Makes a persona named uniquely after the base, and returns its name. */
+        String persona(String base) {
+            String name = TestServer.uniqueName(base);
+            type("/persona new " + name);
+            return name;
+        }
+
+        /** Invites the other terminal's persona, which accepts: the two are then in one scene. */
+        void meetInScene(Terminal other, String otherName) throws InterruptedException {
+            type("/invite " + otherName);
+            other.sees(line -> line.contains("/accept 1"));
+            other.type("/accept 1");
+            sees(line -> line.equals(otherName + " joined the scene."));
         }
 
         void sees(Predicate<String> line) throws InterruptedException {
