@@ -3,10 +3,10 @@ package org.tryst.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
+import static org.tryst.web.InBrowser.SHOTS;
 import static org.tryst.web.InBrowser.newcomer;
 import static org.tryst.web.InBrowser.say;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
@@ -18,7 +18,6 @@ class BlockInBrowserTest {
     static final TestServer server = TestServer.sqlite();
     @RegisterExtension
     static final Chromium browser = new Chromium();
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Test
     void someoneBlocksFromAProfileAndTheOtherSimplyNoLongerSeesThem() {

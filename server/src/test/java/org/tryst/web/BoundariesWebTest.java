@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
+import static org.tryst.web.InBrowser.SHOTS;
 import static org.tryst.web.InBrowser.invite;
 import static org.tryst.web.InBrowser.newcomer;
 import static org.tryst.web.InBrowser.sayInScene;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
@@ -25,7 +25,6 @@ class BoundariesWebTest {
     static final TestServer server = TestServer.sqlite();
     @RegisterExtension
     static final Chromium browser = new Chromium();
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Test
     void twoPeopleCompareBoundariesAgreeOnTopicsAndTheSafewordWordEndsTheScene() {

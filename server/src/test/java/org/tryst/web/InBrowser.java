@@ -4,11 +4,15 @@ import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
 
+import java.nio.file.Path;
 import org.tryst.TestServer;
 import org.tryst.testkit.Browser;
 
 /** What a person does in the web client, step by step, for end-to-end tests. */
 public final class InBrowser {
+    /** Where browser tests leave their screenshots of the main screens. */
+    public static final Path SHOTS = Path.of("target", "screenshots");
+
     private InBrowser() {}
 
     /** Registers (confirming to be an adult) and creates a first persona. */

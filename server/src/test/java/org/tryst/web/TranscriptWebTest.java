@@ -3,11 +3,11 @@ package org.tryst.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
+import static org.tryst.web.InBrowser.SHOTS;
 import static org.tryst.web.InBrowser.invite;
 import static org.tryst.web.InBrowser.newcomer;
 import static org.tryst.web.InBrowser.sayInScene;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
@@ -50,7 +50,7 @@ class TranscriptWebTest {
         ben.click(role("button", "Agree to keep a transcript"));
         ann.sees(role("button", "Export transcript"));
         ben.sees(role("button", "Export transcript"));
-        ben.screenshot(Path.of("target", "screenshots", "transcript.png"));
+        ben.screenshot(SHOTS.resolve("transcript.png"));
 
         Browser.Page.Download copy = ann.download(role("button", "Export transcript"));
         assertThat(copy.name()).startsWith("tryst-transcript-").endsWith(".txt");

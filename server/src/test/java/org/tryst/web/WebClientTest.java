@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
+import static org.tryst.web.InBrowser.SHOTS;
 import static org.tryst.web.InBrowser.invite;
 import static org.tryst.web.InBrowser.joinChannel;
 import static org.tryst.web.InBrowser.newcomer;
@@ -11,7 +12,6 @@ import static org.tryst.web.InBrowser.registerWithPersona;
 import static org.tryst.web.InBrowser.say;
 import static org.tryst.web.InBrowser.sayInScene;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.Canary;
@@ -26,7 +26,6 @@ import org.tryst.testkit.Browser;
 class WebClientTest {
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
-    private static final Path SHOTS = Path.of("target", "screenshots");
     @RegisterExtension
     static final Chromium browser = new Chromium();
 
