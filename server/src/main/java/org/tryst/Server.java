@@ -76,7 +76,7 @@ public final class Server implements AutoCloseable {
         Connections connections = new Connections();
         metrics.connections(connections::size);
         Devices devices = new Devices(sql, config.scenes(), clock);
-        Boundaries boundaries = new Boundaries(sql, personas, Catalogue.load(config.consent()), config.consent(), clock);
+        Boundaries boundaries = new Boundaries(sql, Catalogue.load(config.consent()), config.consent(), clock);
         Scenes scenes = new Scenes(sql, personas, boundaries, devices, connections, blocks, config.scenes(), config.moderation(), clock);
         Enforcement enforcement = new Enforcement(sanctions, connections, rooms, clock);
         ReportStore reportStore = new ReportStore(sql);

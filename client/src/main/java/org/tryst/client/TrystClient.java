@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.tryst.client.mls.BcMls;
 import org.tryst.client.mls.Mls;
 import org.tryst.client.mls.MlsException;
@@ -29,6 +32,7 @@ import org.tryst.protocol.Answer;
 import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.Codec;
+import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
@@ -84,14 +88,14 @@ public final class TrystClient implements AutoCloseable {
         Optional<DeviceStore.Saved> saved = store.state();
         Mls mls = saved.map(state -> (Mls) BcMls.restore(state.mls())).orElseGet(BcMls::create);
         String deviceId = store.deviceId().orElseGet(() -> {
-            var registered = (ServerMessage.DeviceRegistered) connection.request(id -> new ClientMessage.DeviceRegister(id,
-                    BASE64.encodeToString(mls.signatureKey()))).join();
+            var registered = (ServerMessage.DeviceRegistered) await(connection.request(id -> new ClientMessage.DeviceRegister(id,
+                    BASE64.encodeToString(mls.signatureKey()))));
             store.saveDevice(registered.device().id(), mls.save());
             return registered.device().id();
         });
         TrystClient client = new TrystClient(connection, store, mls, saved.map(DeviceStore.Saved::seen).orElse(List.of()), deviceId, clock);
         connection.listen(client::onEvent);
-        connection.request(id -> new ClientMessage.DeviceAttach(id, deviceId)).join();
+        client.request(id -> new ClientMessage.DeviceAttach(id, deviceId));
         client.ensureKeyPackages();
         return client;
     }
@@ -120,7 +124,7 @@ public final class TrystClient implements AutoCloseable {
 
     /** Creates a persona of the account and uploads KeyPackages for it, so that others can add it to scenes. */
     public Views.Persona createPersona(String name) {
-        var created = (ServerMessage.PersonaInfo) connection.request(id -> new ClientMessage.PersonaCreate(id, name, null, null, null)).join();
+        var created = (ServerMessage.PersonaInfo) request(id -> new ClientMessage.PersonaCreate(id, name, null, null, null));
         mine.put(created.persona().id(), new Views.Author(created.persona().id(), created.persona().name()));
         uploadKeyPackages(created.persona().id());
         return created.persona();
@@ -128,17 +132,17 @@ public final class TrystClient implements AutoCloseable {
 
     /** Uploads KeyPackages for each persona of the account that this device has none for, so it can be added to scenes as any of them. */
     private void ensureKeyPackages() {
-        var personas = (ServerMessage.Personas) connection.request(ClientMessage.PersonaList::new).join();
+        var personas = (ServerMessage.Personas) request(ClientMessage.PersonaList::new);
         for (Views.Persona persona : personas.personas()) {
             mine.put(persona.id(), new Views.Author(persona.id(), persona.name()));
-            boolean none = onInbound(() -> CompletableFuture.completedFuture(mls.unusedKeyPackages(persona.id()) == 0)).join();
+            boolean none = await(onInbound(() -> CompletableFuture.completedFuture(mls.unusedKeyPackages(persona.id()) == 0)));
             if (none) uploadKeyPackages(persona.id());
         }
     }
 
     /** Uploads fresh KeyPackages for a persona from this device. */
     public void uploadKeyPackages(String personaId) {
-        uploadingKeyPackages(personaId).join();
+        await(uploadingKeyPackages(personaId));
     }
 
     private CompletableFuture<ServerMessage> uploadingKeyPackages(String personaId) {
@@ -153,13 +157,13 @@ public final class TrystClient implements AutoCloseable {
 
     /** Creates a scene with the persona as its only member, and its MLS group on this device. */
     public Views.Scene createScene(String personaId) {
-        var created = (ServerMessage.SceneInfo) connection.request(id -> new ClientMessage.SceneCreate(id, personaId)).join();
+        var created = (ServerMessage.SceneInfo) request(id -> new ClientMessage.SceneCreate(id, personaId));
         Views.Scene scene = created.scene();
-        onInbound(() -> {
+        await(onInbound(() -> {
             mls.create(scene.id(), personaId, BASE64_DECODER.decode(scene.externalSender()));
             store.saveState(mls.save(), seen);
             return CompletableFuture.completedFuture(null);
-        }).join();
+        }));
         return scene;
     }
 
@@ -170,39 +174,43 @@ public final class TrystClient implements AutoCloseable {
 
     /** Invites a persona into a scene proposing these topics and safeword word (null: the default, or the scene's agreement). */
     public Views.Invitation invite(String sceneId, String personaId, String inviteeId, String note, List<String> topics, String safeword) {
-        var sent = (ServerMessage.InvitationInfo) connection.request(id ->
-                new ClientMessage.SceneInvite(id, sceneId, personaId, inviteeId, note, topics, safeword)).join();
+        var sent = (ServerMessage.InvitationInfo) request(id ->
+                new ClientMessage.SceneInvite(id, sceneId, personaId, inviteeId, note, topics, safeword));
         return sent.invitation();
     }
 
     /** Accepts an invitation, agreeing to exactly the topics and safeword it shows; the Welcome follows as soon as a member adds this persona. */
     public void accept(Views.Invitation invitation) {
-        connection.request(id -> ClientMessage.InvitationAccept.of(id, invitation)).join();
+        request(id -> ClientMessage.InvitationAccept.of(id, invitation));
     }
 
     /** The server's boundaries catalogue and default safeword word. */
     public ServerMessage.Catalogue catalogue() {
-        return (ServerMessage.Catalogue) connection.request(ClientMessage.CatalogueShow::new).join();
+        return (ServerMessage.Catalogue) request(ClientMessage.CatalogueShow::new);
     }
 
     /** Any persona's published boundaries. */
     public Views.Boundaries boundaries(String personaId) {
-        return ((ServerMessage.BoundariesInfo) connection.request(id -> new ClientMessage.BoundariesShow(id, personaId)).join()).boundaries();
+        return ((ServerMessage.BoundariesInfo) request(id -> new ClientMessage.BoundariesShow(id, personaId))).boundaries();
     }
 
     /** Replaces the whole boundaries list of one of this account's personas. */
     public Views.Boundaries setBoundaries(String personaId, Map<String, Answer> answers, String notes) {
-        return ((ServerMessage.BoundariesInfo) connection.request(id -> new ClientMessage.BoundariesSet(id, personaId, answers, notes))
-                .join()).boundaries();
+        return ((ServerMessage.BoundariesInfo) request(id -> new ClientMessage.BoundariesSet(id, personaId, answers, notes))).boundaries();
     }
 
     public void decline(String invitationId) {
-        connection.request(id -> new ClientMessage.InvitationDecline(id, invitationId)).join();
+        request(id -> new ClientMessage.InvitationDecline(id, invitationId));
     }
 
-    /** Says something in a scene, end to end encrypted; completes with the server's message id once it is stored. */
+    /** Says something in a scene, end to end encrypted; answers the server's message id once it is stored. */
     public String say(String sceneId, String text) {
-        return send(sceneId, "say", text, UUID.randomUUID().toString()).join();
+        return say(sceneId, MessageKind.SAY, text);
+    }
+
+    /** Says or poses in a scene, as {@link #say(String, String)} does. */
+    public String say(String sceneId, MessageKind kind, String text) {
+        return await(send(sceneId, kind.name().toLowerCase(Locale.ROOT), text, UUID.randomUUID().toString()));
     }
 
     /** Sends under a given client message id, so that a resend is recognised by the server. */
@@ -212,15 +220,15 @@ public final class TrystClient implements AutoCloseable {
 
     /** Leaves a scene at once and forgets its keys. */
     public void leave(String sceneId, String personaId) {
-        connection.request(id -> new ClientMessage.SceneLeave(id, sceneId, personaId)).join();
-        onInbound(() -> {
+        request(id -> new ClientMessage.SceneLeave(id, sceneId, personaId));
+        await(onInbound(() -> {
             mls.forget(sceneId);
             store.saveState(mls.save(), seen);
             history.remove(sceneId);
             reportables.forgetScene(sceneId);
             events.add(new SceneEvent.Removed(sceneId));
             return CompletableFuture.completedFuture(null);
-        }).join();
+        }));
     }
 
     /**
@@ -228,12 +236,12 @@ public final class TrystClient implements AutoCloseable {
      * invite this persona again for the cooling-off hours chosen (the server enforces both).
      */
     public void safeword(String sceneId, String personaId, int coolingOffHours) {
-        connection.request(id -> new ClientMessage.Safeword(id, sceneId, personaId, coolingOffHours)).join();
+        request(id -> new ClientMessage.Safeword(id, sceneId, personaId, coolingOffHours));
     }
 
     /** Chooses a disappearing timer for a scene (seconds; 0 is off). */
     public void timer(String sceneId, String personaId, long seconds) {
-        connection.request(id -> new ClientMessage.SceneTimer(id, sceneId, personaId, seconds)).join();
+        request(id -> new ClientMessage.SceneTimer(id, sceneId, personaId, seconds));
     }
 
     /**
@@ -241,7 +249,7 @@ public final class TrystClient implements AutoCloseable {
      * {@code refuse}, {@code withdraw}); every member sees the new state in the scene.
      */
     public void transcript(String sceneId, String personaId, String choice) {
-        connection.request(id -> new ClientMessage.TranscriptConsent(id, sceneId, personaId, choice)).join();
+        request(id -> new ClientMessage.TranscriptConsent(id, sceneId, personaId, choice));
     }
 
     /**
@@ -250,40 +258,40 @@ public final class TrystClient implements AutoCloseable {
      * the mark, and so this, unless every member agrees; it never sees the text.
      */
     public String exportTranscript(String sceneId, String personaId) {
-        var marked = (ServerMessage.TranscriptMark) connection.request(id -> new ClientMessage.TranscriptExport(id, sceneId, personaId)).join();
+        var marked = (ServerMessage.TranscriptMark) request(id -> new ClientMessage.TranscriptExport(id, sceneId, personaId));
         Views.Author exporter = mine.getOrDefault(personaId, new Views.Author(personaId, ""));
         return Transcript.render(sceneId, exporter, marked.mark(), marked.at(), history(sceneId));
     }
 
     /** Renews this device's keys in a scene: a commit with a fresh path, so that a stolen old key opens nothing new. */
     public void renewKeys(String sceneId) {
-        onInbound(() -> commit(sceneId, List.of(), List.of(), true)).join();
+        await(onInbound(() -> commit(sceneId, List.of(), List.of(), true)));
     }
 
     /** Removes a member's devices from a scene by commit. */
     public void remove(String sceneId, String personaId) {
-        onInbound(() -> {
+        await(onInbound(() -> {
             Mls.Group group = requireGroup(sceneId);
             List<Integer> leaves = group.members().stream().filter(member -> member.personaId().equals(personaId))
                     .map(Mls.Member::leaf).toList();
             return commit(sceneId, List.of(), leaves);
-        }).join();
+        }));
     }
 
     /** The scene's messages still within their timer, oldest first. */
     public List<SceneEvent.Said> history(String sceneId) {
-        return onInbound(() -> {
+        return await(onInbound(() -> {
             purgeExpired();
             return CompletableFuture.completedFuture(List.copyOf(history.getOrDefault(sceneId, List.of())));
-        }).join();
+        }));
     }
 
     /** The MLS epoch and epoch authenticator this device sees for a scene, for checking that members agree. */
     public Epoch epoch(String sceneId) {
-        return onInbound(() -> {
+        return await(onInbound(() -> {
             Mls.Group group = requireGroup(sceneId);
             return CompletableFuture.completedFuture(new Epoch(group.epoch(), group.epochAuthenticator()));
-        }).join();
+        }));
     }
 
     /**
@@ -291,12 +299,12 @@ public final class TrystClient implements AutoCloseable {
      * the scene's group; both partners see the same digits when nobody sits between them.
      */
     public String safetyNumber(String sceneId, String otherPersonaId) {
-        return onInbound(() -> {
+        return await(onInbound(() -> {
             Mls.Group group = requireGroup(sceneId);
             List<Mls.Member> members = group.members();
             String mine = members.stream().filter(member -> member.leaf() == group.ownLeaf()).findFirst().orElseThrow().personaId();
             return CompletableFuture.completedFuture(SafetyNumber.of(mine, keysOf(members, mine), otherPersonaId, keysOf(members, otherPersonaId)));
-        }).join();
+        }));
     }
 
     private static List<byte[]> keysOf(List<Mls.Member> members, String personaId) {
@@ -329,18 +337,18 @@ public final class TrystClient implements AutoCloseable {
         return blocks(ClientMessage.BlocksList::new);
     }
 
-    private List<Views.Block> blocks(java.util.function.Function<String, ClientMessage> request) {
-        return ((ServerMessage.Blocks) connection.request(request).join()).blocks();
+    private List<Views.Block> blocks(Function<String, ClientMessage> request) {
+        return ((ServerMessage.Blocks) request(request)).blocks();
     }
 
     /** The scenes of this account's personas, as the server lists them. */
     public List<Views.Scene> scenes() {
-        return ((ServerMessage.Scenes) connection.request(ClientMessage.SceneList::new).join()).scenes();
+        return ((ServerMessage.Scenes) request(ClientMessage.SceneList::new)).scenes();
     }
 
     /** The invitations to and from this account's personas. */
     public ServerMessage.Invitations invitations() {
-        return (ServerMessage.Invitations) connection.request(ClientMessage.InvitationList::new).join();
+        return (ServerMessage.Invitations) request(ClientMessage.InvitationList::new);
     }
 
     /**
@@ -349,18 +357,39 @@ public final class TrystClient implements AutoCloseable {
      */
     public Views.Report report(String messageId, String reason, String note) {
         Reportables.Reportable reportable = reportables.find(messageId);
-        return ((ServerMessage.ReportFiled) connection.request(id -> reportable.report(id, reason, note)).join()).report();
+        return ((ServerMessage.ReportFiled) request(id -> reportable.report(id, reason, note))).report();
     }
 
     /** Reports a channel message by its id: the server files its own copy. */
     public Views.Report reportChannel(String personaId, String channel, String messageId, String reason, String note) {
-        return ((ServerMessage.ReportFiled) connection.request(id -> new ClientMessage.ReportChannel(id, personaId, channel, messageId,
-                reason, note)).join()).report();
+        return ((ServerMessage.ReportFiled) request(id -> new ClientMessage.ReportChannel(id, personaId, channel, messageId,
+                reason, note))).report();
     }
 
     /** The reports this account filed, with their status. */
     public List<Views.Report> myReports() {
-        return ((ServerMessage.Reports) connection.request(ClientMessage.ReportList::new).join()).reports();
+        return ((ServerMessage.Reports) request(ClientMessage.ReportList::new)).reports();
+    }
+
+    /**
+     * Sends any request and waits for its reply. Like every blocking method here, it throws a
+     * server's refusal as the {@link RequestFailed} itself.
+     */
+    public ServerMessage request(Function<String, ClientMessage> message) {
+        return await(connection.request(message));
+    }
+
+    /**
+     * Waits for a request or a step on the inbound thread; an unchecked failure (a refusal, bad
+     * input, an MLS failure) is thrown as itself rather than wrapped, a lost connection's I/O
+     * failure stays wrapped.
+     */
+    private static <T> T await(CompletableFuture<T> pending) {
+        try {
+            return pending.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
     }
 
     /** An epoch and its authenticator. */
@@ -368,7 +397,7 @@ public final class TrystClient implements AutoCloseable {
 
     /** True when this device holds the scene's group. */
     public boolean inScene(String sceneId) {
-        return onInbound(() -> CompletableFuture.completedFuture(mls.group(sceneId) != null)).join();
+        return await(onInbound(() -> CompletableFuture.completedFuture(mls.group(sceneId) != null)));
     }
 
     @Override
@@ -551,7 +580,7 @@ public final class TrystClient implements AutoCloseable {
     }
 
     private static boolean retryable(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException wrapped ? wrapped.getCause() : failure;
+        Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
         return cause instanceof RequestFailed refused && (refused.code().equals("stale_epoch") || refused.code().equals("proposals_pending"));
     }
 

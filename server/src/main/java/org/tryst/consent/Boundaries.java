@@ -8,28 +8,23 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.tryst.config.Config;
 import org.tryst.personas.Persona;
-import org.tryst.personas.Personas;
 import org.tryst.protocol.Answer;
 import org.tryst.protocol.BoundaryMatch;
-import org.tryst.protocol.ErrorCode;
-import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.Views;
 import org.tryst.storage.Sql;
 
 /**
  * Personas' published boundaries against the operator's catalogue: set by the persona's owner,
- * readable by anyone, compared side by side on every invitation.
+ * readable by anyone but the personas the owner's account blocked, compared side by side on every invitation.
  */
 public final class Boundaries {
     private final Sql sql;
-    private final Personas personas;
     private final Catalogue catalogue;
     private final Config.Consent config;
     private final Clock clock;
 
-    public Boundaries(Sql sql, Personas personas, Catalogue catalogue, Config.Consent config, Clock clock) {
+    public Boundaries(Sql sql, Catalogue catalogue, Config.Consent config, Clock clock) {
         this.sql = sql;
-        this.personas = personas;
         this.catalogue = catalogue;
         this.config = config;
         this.clock = clock;
@@ -44,9 +39,8 @@ public final class Boundaries {
         return config.defaultSafeword();
     }
 
-    /** Any persona's boundaries; answers to topics no longer in the catalogue are left out. */
-    public Views.Boundaries show(String personaId) {
-        Persona persona = personas.byId(personaId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such persona"));
+    /** A persona's boundaries; answers to topics no longer in the catalogue are left out. */
+    public Views.Boundaries show(Persona persona) {
         return sql.withHandle(handle -> view(handle, persona));
     }
 
@@ -65,9 +59,12 @@ public final class Boundaries {
         });
     }
 
-    /** Two personas' boundaries side by side, flagged, with {@code proposed} topics marked. */
-    public List<Views.TopicMatch> compare(Handle handle, String from, String to, Collection<String> proposed) {
-        return BoundaryMatch.compare(catalogue.ids(), answers(handle, from), answers(handle, to), proposed);
+    /**
+     * Two personas' boundaries side by side, flagged, with {@code proposed} topics marked; when
+     * {@code showTo} is false the second persona's answers are withheld, shown as none.
+     */
+    public List<Views.TopicMatch> compare(Handle handle, String from, String to, Collection<String> proposed, boolean showTo) {
+        return BoundaryMatch.compare(catalogue.ids(), answers(handle, from), showTo ? answers(handle, to) : Map.of(), proposed);
     }
 
     /** A persona's notes, empty when it wrote none. */

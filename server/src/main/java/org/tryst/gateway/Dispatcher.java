@@ -117,7 +117,7 @@ public final class Dispatcher {
                 yield new ServerMessage.Ok(m.id());
             }
             case PersonaList m -> new ServerMessage.Personas(m.id(), personas.of(account).stream().map(Persona::view).toList());
-            case PersonaShow m -> new ServerMessage.PersonaInfo(m.id(), visible(caller, personas.named(m.name())).view());
+            case PersonaShow m -> new ServerMessage.PersonaInfo(m.id(), visible(caller, personas.named(m.name()), "no persona of that name").view());
             case PersonaUse m -> new ServerMessage.PersonaInUse(m.id(), m.persona(), rooms.use(caller, mine(caller, m.persona())));
             case PresenceSet m -> {
                 rooms.presence(caller, mine(caller, m.persona()), m.status());
@@ -194,7 +194,7 @@ public final class Dispatcher {
             }
             // Boundaries and the catalogue they answer.
             case CatalogueShow m -> new ServerMessage.Catalogue(m.id(), boundaries.catalogue().topics(), boundaries.defaultSafeword());
-            case BoundariesShow m -> new ServerMessage.BoundariesInfo(m.id(), boundaries.show(m.persona()));
+            case BoundariesShow m -> new ServerMessage.BoundariesInfo(m.id(), boundaries.show(visible(caller, m.persona())));
             case BoundariesSet m -> new ServerMessage.BoundariesInfo(m.id(), boundaries.set(mine(caller, m.persona()), m.answers(), m.notes()));
             // Blocks and mutes.
             case Block m -> blocksChanged(account, m.id(), m.target(), () -> blocks.block(account, m.target(), m.scope()));
@@ -234,12 +234,21 @@ public final class Dispatcher {
         return new ServerMessage.Blocks(requestId, list);
     }
 
-    /** A persona whose account blocked the caller is, to the caller, a persona that does not exist. */
-    private Persona visible(Connection caller, Persona persona) {
+    /**
+     * A persona whose account blocked the caller is, to the caller, a persona that does not exist:
+     * refused with the very error an unknown one gets, {@code absent}.
+     */
+    private Persona visible(Connection caller, Persona persona, String absent) {
         if (blocks.blockedBy(new Blocks.Viewer(caller.accountId(), caller.personasInUse().keySet()), persona.id())) {
-            throw new ProtocolException(ErrorCode.NOT_FOUND, "no persona of that name");
+            throw new ProtocolException(ErrorCode.NOT_FOUND, absent);
         }
         return persona;
+    }
+
+    /** A persona by id, as {@link #visible(Connection, Persona, String)} lets the caller see it. */
+    private Persona visible(Connection caller, String personaId) {
+        String absent = "no such persona";
+        return visible(caller, personas.byId(personaId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, absent)), absent);
     }
 
     /** One of the caller's personas, unless a moderator banned it. */

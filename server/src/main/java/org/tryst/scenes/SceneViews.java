@@ -53,11 +53,19 @@ final class SceneViews {
 
     /** An invitation with what it proposes and both personas' boundaries side by side, flagged. */
     Views.Invitation invitation(Handle handle, Invitations.Invitation invitation, String status) {
+        return invitation(handle, invitation, status, true);
+    }
+
+    /**
+     * An invitation as its inviter sees it; when the invitee's account blocks the inviter
+     * ({@code showInvitee} false) the invitee's boundaries and notes are withheld, as if it had none.
+     */
+    Views.Invitation invitation(Handle handle, Invitations.Invitation invitation, String status, boolean showInvitee) {
         Agreements.Terms terms = invitation.terms();
         return new Views.Invitation(invitation.id(), invitation.scene(), author(invitation.inviter()), author(invitation.invitee()),
                 invitation.note(), status, invitation.expiresAt(), terms.topics(), terms.safeword(),
-                boundaries.compare(handle, invitation.inviter(), invitation.invitee(), terms.topics()),
-                boundaries.notes(handle, invitation.inviter()), boundaries.notes(handle, invitation.invitee()));
+                boundaries.compare(handle, invitation.inviter(), invitation.invitee(), terms.topics(), showInvitee),
+                boundaries.notes(handle, invitation.inviter()), showInvitee ? boundaries.notes(handle, invitation.invitee()) : "");
     }
 
     Views.Author author(String personaId) {

@@ -139,7 +139,7 @@ public final class Scenes {
         if (invited.created()) {
             tellAccount(invitee.accountId(), new ServerMessage.InvitationReceived(invitationView(invitation, Invitations.PENDING)));
         }
-        return invitationView(invitation, invitation.shownToInviter());
+        return sql.withHandle(handle -> sentView(handle, inviter.accountId(), invitation));
     }
 
     /**
@@ -179,7 +179,13 @@ public final class Scenes {
                 invitations.received(handle, mine).stream()
                         .filter(i -> !blocks.silences(new Blocks.Viewer(accountId, mine), i.inviter()))
                         .map(i -> views.invitation(handle, i, Invitations.PENDING)).toList(),
-                invitations.sent(handle, mine).stream().map(i -> views.invitation(handle, i, i.shownToInviter())).toList()));
+                invitations.sent(handle, mine).stream().map(i -> sentView(handle, accountId, i)).toList()));
+    }
+
+    /** An invitation as its inviter sees it: an invitee whose account blocks the inviter keeps its boundaries to itself. */
+    private Views.Invitation sentView(Handle handle, String inviterAccount, Invitations.Invitation invitation) {
+        boolean blocked = blocks.blockedBy(new Blocks.Viewer(inviterAccount, List.of(invitation.inviter())), invitation.invitee());
+        return views.invitation(handle, invitation, invitation.shownToInviter(), !blocked);
     }
 
     /** Hands out one KeyPackage per device of a persona that accepted an invitation into the scene. */

@@ -14,14 +14,18 @@ import org.tryst.storage.Database;
  * owner) leaves a broken hash chain that the check finds, at the entry changed.
  */
 abstract class AuditLogContract {
-    abstract TestServer server();
-
+    private final TestServer server;
     /** The statements that remove the guard, as a database owner could run them. */
-    abstract String[] dropTriggers();
+    private final String[] dropTriggers;
+
+    AuditLogContract(TestServer server, String... dropTriggers) {
+        this.server = server;
+        this.dropTriggers = dropTriggers;
+    }
 
     @Test
     void entriesCannotBeChangedOrDeletedAndTamperingBreaksTheChain() throws Exception {
-        try (Database database = server().openDatabase()) {
+        try (Database database = server.openDatabase()) {
             AuditLog log = new AuditLog(database.sql());
             long first = log.all().size() + 1;
             database.sql().useTransaction(handle -> {
@@ -31,14 +35,14 @@ abstract class AuditLogContract {
             });
             assertThat(log.verify().intact()).isTrue();
 
-            try (var sql = server().database(); var statement = sql.createStatement()) {
+            try (var sql = server.database(); var statement = sql.createStatement()) {
                 assertThat(catchThrowable(() -> statement.executeUpdate("UPDATE audit_log SET reason = 'nothing happened' WHERE seq = " + (first + 1))))
                         .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
                 assertThat(catchThrowable(() -> statement.executeUpdate("DELETE FROM audit_log WHERE seq = " + first)))
                         .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
                 assertThat(log.verify().intact()).isTrue();
 
-                for (String drop : dropTriggers()) statement.executeUpdate(drop);
+                for (String drop : dropTriggers) statement.executeUpdate(drop);
                 statement.executeUpdate("UPDATE audit_log SET reason = 'nothing happened' WHERE seq = " + (first + 1));
             }
             AuditLog.Check check = log.verify();
@@ -46,7 +50,7 @@ abstract class AuditLogContract {
             assertThat(check.brokenAt()).isEqualTo(first + 1);
             assertThat(check.problem()).contains("changed");
 
-            try (var sql = server().database(); var statement = sql.createStatement()) {
+            try (var sql = server.database(); var statement = sql.createStatement()) {
                 statement.executeUpdate("DELETE FROM audit_log WHERE seq = " + (first + 1));
             }
             assertThat(log.verify().problem()).contains("missing");

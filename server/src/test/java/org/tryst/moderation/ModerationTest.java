@@ -116,6 +116,13 @@ class ModerationTest {
         assertThat(login(back).body()).contains("\"banned\"");
         assertThat(server.admin("unban", back.user().username())).isZero();
         assertThat(login(back).statusCode()).isEqualTo(200);
+        // A suspension from the command line needs its hours, and is lifted the same way.
+        assertThat(server.admin("suspend", back.user().username())).isEqualTo(2);
+        assertThat(login(back).statusCode()).isEqualTo(200);
+        assertThat(server.admin("suspend", back.user().username(), "--hours", "1", "--reason", "cool down")).isZero();
+        assertThat(login(back).body()).contains("\"suspended\"");
+        assertThat(server.admin("unsuspend", back.user().username())).isZero();
+        assertThat(login(back).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -8,13 +8,7 @@ class PostgresqlAuditLogTest extends AuditLogContract {
     @RegisterExtension
     static final TestServer server = TestServer.postgresql();
 
-    @Override
-    TestServer server() {
-        return server;
-    }
-
-    @Override
-    String[] dropTriggers() {
-        return new String[] {"DROP TRIGGER audit_log_no_change ON audit_log"};
+    PostgresqlAuditLogTest() {
+        super(server, "DROP TRIGGER audit_log_no_change ON audit_log");
     }
 }

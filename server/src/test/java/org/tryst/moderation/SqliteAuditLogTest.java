@@ -11,14 +11,8 @@ class SqliteAuditLogTest extends AuditLogContract {
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
 
-    @Override
-    TestServer server() {
-        return server;
-    }
-
-    @Override
-    String[] dropTriggers() {
-        return new String[] {"DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete"};
+    SqliteAuditLogTest() {
+        super(server, "DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete");
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tryst.TestServer;
+import org.tryst.protocol.Answer;
 import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.Presence;
@@ -144,6 +146,45 @@ abstract class ChannelBlockContract {
         alice.say(channel, "back again");
         bob.hears("back again");
         assertThat(bob.members(channel)).contains(alice.persona().id());
+    }
+
+    @Test
+    void theBlockersBoundariesAreNotThereForTheBlockedSide() {
+        Side alice = Side.of(server(), "Rowan");
+        Side bob = Side.of(server(), "Sage");
+        Side carol = Side.of(server(), "Wren");
+        alice.wire().send(new ClientMessage.BoundariesSet(alice.wire().nextId(), alice.persona().id(),
+                Map.of("pain", Answer.NO), "ask me first"));
+        alice.wire().expect(ServerMessage.BoundariesInfo.class);
+        assertThat(boundaries(bob, alice).notes()).isEqualTo("ask me first");
+        bob.wire().send(new ClientMessage.BoundariesShow(bob.wire().nextId(), "no-such-persona"));
+        String unknown = bob.wire().expectError("not_found").message();
+
+        // A persona block hides the blocker from the personas a socket acts as, as with persona.show.
+        bob.wire().send(new ClientMessage.PersonaUse(bob.wire().nextId(), bob.persona().id()));
+        bob.wire().expect(ServerMessage.PersonaInUse.class);
+        alice.request(new ClientMessage.Block(alice.wire().nextId(), bob.persona().id(), BlockScope.PERSONA));
+        // To the blocked persona, the blocker's boundaries are refused exactly as an unknown persona's are.
+        bob.wire().send(new ClientMessage.BoundariesShow(bob.wire().nextId(), alice.persona().id()));
+        assertThat(bob.wire().expectError("not_found").message()).isEqualTo(unknown);
+        // Anyone else, the blocked account's other personas included, still reads them; so does the blocker the blocked one's.
+        assertThat(boundaries(carol, alice).notes()).isEqualTo("ask me first");
+        Side other = bob.another("Sorrel");
+        assertThat(boundaries(other, alice).notes()).isEqualTo("ask me first");
+        assertThat(boundaries(alice, bob).persona().id()).isEqualTo(bob.persona().id());
+
+        // An account block covers every persona of the account; unblocking shows them again.
+        alice.request(new ClientMessage.Block(alice.wire().nextId(), bob.persona().id(), BlockScope.ACCOUNT));
+        other.wire().send(new ClientMessage.BoundariesShow(other.wire().nextId(), alice.persona().id()));
+        assertThat(other.wire().expectError("not_found").message()).isEqualTo(unknown);
+        alice.request(new ClientMessage.Unblock(alice.wire().nextId(), bob.persona().id()));
+        assertThat(boundaries(bob, alice).notes()).isEqualTo("ask me first");
+    }
+
+    private static Views.Boundaries boundaries(Side reader, Side owner) {
+        reader.wire().drain();
+        reader.wire().send(new ClientMessage.BoundariesShow(reader.wire().nextId(), owner.persona().id()));
+        return reader.wire().expect(ServerMessage.BoundariesInfo.class).boundaries();
     }
 
     @Test

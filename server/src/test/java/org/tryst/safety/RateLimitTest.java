@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.security.SecureRandom;
@@ -23,8 +24,8 @@ import org.tryst.protocol.Views;
 import org.tryst.testkit.Wire;
 
 /**
- * Invitations, channel lines and registrations over their limits are refused with a typed error
- * that says when to retry; nothing is done, and other users go on as before.
+ * Invitations, channel lines, reports and registrations over their limits are refused with a typed
+ * error that says when to retry; nothing is done, and other users go on as before.
  */
 class RateLimitTest {
     private static final Duration QUIET = Duration.ofMillis(300);
@@ -34,19 +35,18 @@ class RateLimitTest {
     static final TestServer server = TestServer.sqlite()
             .with("TRYST_RATE_LIMITS_INVITATIONS_PER_HOUR_PER_ACCOUNT", "2")
             .with("TRYST_RATE_LIMITS_CHANNEL_MESSAGES_PER_MINUTE_PER_ACCOUNT", "3")
+            .with("TRYST_RATE_LIMITS_REPORTS_PER_HOUR_PER_ACCOUNT", "2")
             .with("TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", "1000");
 
     @Test
     void channelLinesOverTheAccountsLimitAreRefusedAndNeverShownWhileOthersSpeakOn() {
-        Wire alice = server.connect(server.register("chatty"));
-        Wire bob = server.connect(server.register("calm"));
-        Views.Persona rowan = TestServer.persona(alice, "Chatty");
-        Views.Persona sage = TestServer.persona(bob, "Calm");
-        String channel = "rl" + rowan.id().substring(0, 6).toLowerCase().replaceAll("[^a-z0-9]", "x");
-        alice.send(new ClientMessage.ChannelCreate(alice.nextId(), rowan.id(), channel, null));
-        alice.expect(ServerMessage.ChannelJoined.class);
-        bob.send(new ClientMessage.ChannelJoin(bob.nextId(), sage.id(), channel));
-        bob.expect(ServerMessage.ChannelJoined.class);
+        Speaker chatty = Speaker.of("Chatty");
+        Speaker calm = Speaker.of("Calm");
+        String channel = channel(chatty, calm);
+        Wire alice = chatty.wire();
+        Wire bob = calm.wire();
+        Views.Persona rowan = chatty.persona();
+        Views.Persona sage = calm.persona();
         for (int i = 0; i < 3; i++) {
             alice.send(new ClientMessage.Say(alice.nextId(), rowan.id(), channel, "line " + i));
             alice.expect(ServerMessage.Sent.class);
@@ -87,6 +87,69 @@ class RateLimitTest {
         // Someone else invites as usual.
         invite(carol, other, scene(carol, other), invitee);
         bob.expect(ServerMessage.InvitationReceived.class);
+    }
+
+    @Test
+    void reportsOverTheAccountsLimitAreRefusedAndNothingIsFiledWhileOthersReportOn() {
+        Speaker reported = Speaker.of("Reported");
+        Speaker reporting = Speaker.of("Reporter");
+        Speaker witnessing = Speaker.of("Witness");
+        String channel = channel(reported, reporting, witnessing);
+        reported.wire().send(new ClientMessage.Say(reported.wire().nextId(), reported.persona().id(), channel, "buy followers now"));
+        String line = reported.wire().expect(ServerMessage.Sent.class).message();
+        Wire alice = reporting.wire();
+        Wire carol = witnessing.wire();
+        Views.Persona reporter = reporting.persona();
+        Views.Persona witness = witnessing.persona();
+        String scene = scene(alice, reporter);
+
+        // Both kinds of report count against the same limit of two.
+        alice.send(channelReport(alice, reporter, channel, line));
+        alice.expect(ServerMessage.ReportFiled.class);
+        alice.send(sceneReport(alice, reporter, scene));
+        alice.expect(ServerMessage.ReportFiled.class);
+        alice.send(channelReport(alice, reporter, channel, line));
+        assertThat(alice.expectError("rate_limited").retryAfterMs()).isPositive();
+        alice.send(sceneReport(alice, reporter, scene));
+        assertThat(alice.expectError("rate_limited").retryAfterMs()).isPositive();
+        alice.send(new ClientMessage.ReportList(alice.nextId()));
+        assertThat(alice.expect(ServerMessage.Reports.class).reports()).extracting(Views.Report::kind)
+                .containsExactlyInAnyOrder("channel", "scene");
+
+        // Someone else reports the same line as usual.
+        carol.send(channelReport(carol, witness, channel, line));
+        assertThat(carol.expect(ServerMessage.ReportFiled.class).report().text()).isEqualTo("buy followers now");
+    }
+
+    private static ClientMessage channelReport(Wire wire, Views.Persona from, String channel, String line) {
+        return new ClientMessage.ReportChannel(wire.nextId(), from.id(), channel, line, "spam", null);
+    }
+
+    /** A report of a scene message nobody sent: admitted, it would be filed as rejected. */
+    private static ClientMessage sceneReport(Wire wire, Views.Persona from, String scene) {
+        String zeros = Base64.getEncoder().encodeToString(new byte[32]);
+        return new ClientMessage.ReportScene(wire.nextId(), from.id(), scene, null, "NoSuchPersona", 0L, 0L, 0, zeros, zeros, zeros,
+                Base64.getEncoder().encodeToString("made up".getBytes(StandardCharsets.UTF_8)), "harassment", null);
+    }
+
+    /** Someone on a raw socket, speaking as one persona. */
+    private record Speaker(Wire wire, Views.Persona persona) {
+        static Speaker of(String base) {
+            Wire wire = server.connect(server.register(base.toLowerCase()));
+            return new Speaker(wire, TestServer.persona(wire, base));
+        }
+    }
+
+    /** A new channel made by the first speaker, with the others in it. */
+    private static String channel(Speaker creator, Speaker... others) {
+        String channel = "rl" + creator.persona().id().substring(0, 6).toLowerCase().replaceAll("[^a-z0-9]", "x");
+        creator.wire().send(new ClientMessage.ChannelCreate(creator.wire().nextId(), creator.persona().id(), channel, null));
+        creator.wire().expect(ServerMessage.ChannelJoined.class);
+        for (Speaker other : others) {
+            other.wire().send(new ClientMessage.ChannelJoin(other.wire().nextId(), other.persona().id(), channel));
+            other.wire().expect(ServerMessage.ChannelJoined.class);
+        }
+        return channel;
     }
 
     /** A scene created over a raw socket: a device with a made-up key is enough to hold invitations. */

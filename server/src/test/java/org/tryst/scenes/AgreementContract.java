@@ -119,7 +119,7 @@ abstract class AgreementContract {
 
             // A later invitation proposes the scene's agreement; it may not propose anything else.
             assertThatThrownBy(() -> bob.client().invite(scene.id(), bob.persona().id(), dan.persona().id(), null, List.of("pain"), null))
-                    .hasCauseInstanceOf(RequestFailed.class).cause().extracting(e -> ((RequestFailed) e).code()).isEqualTo("agreement_mismatch");
+                    .isInstanceOfSatisfying(RequestFailed.class, refused -> assertThat(refused.code()).isEqualTo("agreement_mismatch"));
             bob.client().invite(scene.id(), bob.persona().id(), carol.persona().id(), "join us?");
             Views.Invitation toCarol = carol.next(SceneEvent.Invited.class).invitation();
             assertThat(toCarol.topics()).containsExactly("romance", "praise");

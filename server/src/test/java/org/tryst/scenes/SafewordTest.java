@@ -68,7 +68,7 @@ class SafewordTest {
             Views.Scene another = alice.client().createScene(alice.persona().id());
             var refused = org.assertj.core.api.Assertions.catchThrowable(
                     () -> alice.client().invite(another.id(), alice.persona().id(), bob.persona().id(), "sorry, again?"));
-            assertThat(refused).hasCauseInstanceOf(org.tryst.client.RequestFailed.class).hasMessageContaining("cooling_off");
+            assertThat(refused).isInstanceOf(org.tryst.client.RequestFailed.class).hasMessageContaining("cooling_off");
             // A raw client of Alice's account fares no better.
             String code = alice.client().connection().request(id -> new ClientMessage.SceneInvite(id, another.id(), alice.persona().id(),
                     bob.persona().id(), null)).handle((reply, failure) -> ((org.tryst.client.RequestFailed) failure).code()).join();

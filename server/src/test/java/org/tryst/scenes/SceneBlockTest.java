@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
 import org.tryst.client.mls.Mls;
+import org.tryst.protocol.Answer;
 import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ServerMessage;
@@ -47,6 +49,35 @@ class SceneBlockTest {
             Views.Scene later = bob.createScene();
             SceneConsentTest.invite(bob, alice, later.id());
         }
+    }
+
+    @Test
+    void anInvitationShowsTheBlockedSideNothingOfTheBlockersBoundaries() throws Exception {
+        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
+            alice.request(id -> new ClientMessage.BoundariesSet(id, alice.persona.id(), Map.of("pain", Answer.NO, "romance", Answer.YES),
+                    "ask me first"));
+            Views.Scene scene = bob.createScene();
+            Views.Invitation before = invite(bob, alice, scene);
+            assertThat(before.toNotes()).isEqualTo("ask me first");
+            assertThat(before.matches()).extracting(Views.TopicMatch::to).contains(Answer.NO, Answer.YES);
+
+            block(alice, bob, BlockScope.PERSONA);
+            // Neither the answer to a new invitation nor the list of sent ones carries the blocker's boundaries.
+            Views.Invitation after = invite(bob, alice, bob.createScene());
+            var sent = ((ServerMessage.Invitations) bob.request(ClientMessage.InvitationList::new)).sent();
+            assertThat(sent).hasSize(2).allSatisfy(invitation -> {
+                assertThat(invitation.toNotes()).isEmpty();
+                assertThat(invitation.matches()).extracting(Views.TopicMatch::to).containsOnlyNulls();
+            });
+            assertThat(after.toNotes()).isEmpty();
+            assertThat(after.matches()).extracting(Views.TopicMatch::topic).containsExactly("pain");
+            assertThat(after.matches()).extracting(Views.TopicMatch::to).containsOnlyNulls();
+        }
+    }
+
+    private static Views.Invitation invite(RawDevice from, RawDevice to, Views.Scene scene) {
+        return ((ServerMessage.InvitationInfo) from.request(id -> new ClientMessage.SceneInvite(id, scene.id(), from.persona.id(),
+                to.persona.id(), "hi", List.of("pain"), null))).invitation();
     }
 
     @Test

@@ -3,11 +3,10 @@ package org.tryst.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
-import static org.tryst.web.InBrowser.joinChannel;
-import static org.tryst.web.InBrowser.registerWithPersona;
+import static org.tryst.web.InBrowser.SHOTS;
+import static org.tryst.web.InBrowser.newcomer;
 import static org.tryst.web.InBrowser.say;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
@@ -19,18 +18,13 @@ class BlockInBrowserTest {
     static final TestServer server = TestServer.sqlite();
     @RegisterExtension
     static final Chromium browser = new Chromium();
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Test
     void someoneBlocksFromAProfileAndTheOtherSimplyNoLongerSeesThem() {
         Browser.Page ann = browser.open(server.origin());
-        String juno = TestServer.uniqueName("Juno");
-        registerWithPersona(ann, TestServer.uniqueName("ann"), juno);
-        joinChannel(ann, "meadow");
+        String juno = newcomer(ann, "ann", "Juno", "meadow");
         Browser.Page ben = browser.open(server.origin());
-        String kit = TestServer.uniqueName("Kit");
-        registerWithPersona(ben, TestServer.uniqueName("ben"), kit);
-        joinChannel(ben, "meadow");
+        String kit = newcomer(ben, "ben", "Kit", "meadow");
         ben.sees(role("button", juno).exactly());
 
         ann.click(role("button", kit).exactly());

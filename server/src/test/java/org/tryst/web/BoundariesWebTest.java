@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
-import static org.tryst.web.InBrowser.joinChannel;
-import static org.tryst.web.InBrowser.registerWithPersona;
+import static org.tryst.web.InBrowser.SHOTS;
+import static org.tryst.web.InBrowser.invite;
+import static org.tryst.web.InBrowser.newcomer;
 import static org.tryst.web.InBrowser.sayInScene;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
@@ -25,18 +25,13 @@ class BoundariesWebTest {
     static final TestServer server = TestServer.sqlite();
     @RegisterExtension
     static final Chromium browser = new Chromium();
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Test
     void twoPeopleCompareBoundariesAgreeOnTopicsAndTheSafewordWordEndsTheScene() {
         Browser.Page ann = browser.open(server.origin());
-        String juno = TestServer.uniqueName("Juno");
-        registerWithPersona(ann, TestServer.uniqueName("ann"), juno);
-        joinChannel(ann, "orchard");
+        String juno = newcomer(ann, "ann", "Juno", "orchard");
         Browser.Page ben = browser.open(server.origin());
-        String kit = TestServer.uniqueName("Kit");
-        registerWithPersona(ben, TestServer.uniqueName("ben"), kit);
-        joinChannel(ben, "orchard");
+        String kit = newcomer(ben, "ben", "Kit", "orchard");
 
         publish(ann, juno, "Gentle, please.", "Romance: yes", "Pain: yes", "Degradation: no");
         publish(ben, kit, "No real names.", "Pain: no", "Restraint: maybe", "Degradation: yes");
@@ -54,8 +49,7 @@ class BoundariesWebTest {
         ann.fill(label("Safeword word for the scene"), "Pineapple");
         ann.fill(label("A note with your invitation"), "Apples at dusk?");
         ann.screenshot(SHOTS.resolve("invite-with-boundaries.png"));
-        ann.click(role("button", "Invite " + kit + " into a private scene"));
-        ann.sees(text("You invited " + kit));
+        invite(ann, kit);
 
         ben.click(role("button", "Invitations (1)"));
         ben.sees(text("Apples at dusk?"));

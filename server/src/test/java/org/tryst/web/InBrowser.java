@@ -4,11 +4,15 @@ import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
 
+import java.nio.file.Path;
 import org.tryst.TestServer;
 import org.tryst.testkit.Browser;
 
 /** What a person does in the web client, step by step, for end-to-end tests. */
 public final class InBrowser {
+    /** Where browser tests leave their screenshots of the main screens. */
+    public static final Path SHOTS = Path.of("target", "screenshots");
+
     private InBrowser() {}
 
     /** Registers (confirming to be an adult) and creates a first persona. */
@@ -22,6 +26,30 @@ public final class InBrowser {
         page.fill(label("Name"), persona);
         page.click(role("button", "Create persona"));
         page.sees(text("You created " + persona + "."));
+    }
+
+    /**
+     * Registers with a new persona, both named uniquely after the given bases, joins the channel
+     * (creating it when needed), and returns the persona's name.
+     */
+    public static String newcomer(Browser.Page page, String userBase, String personaBase, String channel) {
+        String persona = TestServer.uniqueName(personaBase);
+        registerWithPersona(page, TestServer.uniqueName(userBase), persona);
+        joinChannel(page, channel);
+        return persona;
+    }
+
+    /** Logs in to an existing account with the tests' password. */
+    public static void logIn(Browser.Page page, String username) {
+        page.fill(label("Username"), username);
+        page.fill(label("Password"), TestServer.PASSWORD);
+        page.click(role("button", "Log in"));
+    }
+
+    /** On a persona's profile, sends the invitation as chosen there and sees it sent. */
+    public static void invite(Browser.Page page, String invitee) {
+        page.click(role("button", "Invite " + invitee + " into a private scene"));
+        page.sees(text("You invited " + invitee));
     }
 
     public static void joinChannel(Browser.Page page, String channel) {

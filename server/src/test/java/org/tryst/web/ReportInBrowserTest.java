@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
+import static org.tryst.web.InBrowser.SHOTS;
 
-import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,6 @@ class ReportInBrowserTest {
     static final TestServer server = TestServer.sqlite();
     @RegisterExtension
     static final Chromium browser = new Chromium();
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Test
     void aMemberReportsASceneLineAndAModeratorSeesItVerifiedAndActs() throws Exception {
@@ -61,9 +60,7 @@ class ReportInBrowserTest {
             TestServer.User moderator = server.register("mod");
             assertThat(server.admin("role", moderator.username(), "moderator")).isZero();
             Browser.Page desk = browser.open(server.origin());
-            desk.fill(label("Username"), moderator.username());
-            desk.fill(label("Password"), TestServer.PASSWORD);
-            desk.click(role("button", "Log in"));
+            InBrowser.logIn(desk, moderator.username());
             desk.click(role("button", "Moderation"));
             desk.sees(text("“you will regret saying no”"));
             desk.sees(text("Verified: commitment and server tag match"));

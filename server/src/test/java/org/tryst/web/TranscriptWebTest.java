@@ -1,14 +1,13 @@
 package org.tryst.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
-import static org.tryst.web.InBrowser.joinChannel;
-import static org.tryst.web.InBrowser.registerWithPersona;
+import static org.tryst.web.InBrowser.SHOTS;
+import static org.tryst.web.InBrowser.invite;
+import static org.tryst.web.InBrowser.newcomer;
 import static org.tryst.web.InBrowser.sayInScene;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
@@ -30,16 +29,11 @@ class TranscriptWebTest {
     @Test
     void oneAsksTheOtherAgreesAndEachExportsAMarkedCopy() {
         Browser.Page ann = browser.open(server.origin());
-        String juno = TestServer.uniqueName("Juno");
-        registerWithPersona(ann, TestServer.uniqueName("ann"), juno);
-        joinChannel(ann, "archive");
+        String juno = newcomer(ann, "ann", "Juno", "archive");
         Browser.Page ben = browser.open(server.origin());
-        String kit = TestServer.uniqueName("Kit");
-        registerWithPersona(ben, TestServer.uniqueName("ben"), kit);
-        joinChannel(ben, "archive");
+        String kit = newcomer(ben, "ben", "Kit", "archive");
         ann.click(role("button", kit));
-        ann.click(role("button", "Invite " + kit + " into a private scene"));
-        ann.sees(text("You invited " + kit));
+        invite(ann, kit);
         InBrowser.acceptAndOpen(ben, juno);
         ann.sees(role("heading", "Private scene with " + kit));
         sayInScene(ben, "Worth remembering.");
@@ -56,7 +50,7 @@ class TranscriptWebTest {
         ben.click(role("button", "Agree to keep a transcript"));
         ann.sees(role("button", "Export transcript"));
         ben.sees(role("button", "Export transcript"));
-        ben.screenshot(Path.of("target", "screenshots", "transcript.png"));
+        ben.screenshot(SHOTS.resolve("transcript.png"));
 
         Browser.Page.Download copy = ann.download(role("button", "Export transcript"));
         assertThat(copy.name()).startsWith("tryst-transcript-").endsWith(".txt");

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
+import static org.tryst.web.InBrowser.SHOTS;
+import static org.tryst.web.InBrowser.invite;
 import static org.tryst.web.InBrowser.joinChannel;
+import static org.tryst.web.InBrowser.newcomer;
 import static org.tryst.web.InBrowser.registerWithPersona;
 import static org.tryst.web.InBrowser.say;
 import static org.tryst.web.InBrowser.sayInScene;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.Canary;
@@ -24,7 +26,6 @@ import org.tryst.testkit.Browser;
 class WebClientTest {
     @RegisterExtension
     static final TestServer server = TestServer.sqlite();
-    private static final Path SHOTS = Path.of("target", "screenshots");
     @RegisterExtension
     static final Chromium browser = new Chromium();
 
@@ -38,9 +39,7 @@ class WebClientTest {
         joinChannel(ann, "harbour");
 
         Browser.Page ben = browser.open(server.origin(), 390, 844);
-        String kit = TestServer.uniqueName("Kit");
-        registerWithPersona(ben, TestServer.uniqueName("ben"), kit);
-        joinChannel(ben, "harbour");
+        String kit = newcomer(ben, "ben", "Kit", "harbour");
 
         say(ann, "hello, harbour");
         ben.sees(text(juno + ": hello, harbour"));
@@ -64,18 +63,13 @@ class WebClientTest {
     void twoPeopleAgreeToAPrivateSceneAndTalkEndToEndEncrypted() throws Exception {
         Canary canary = new Canary();
         Browser.Page ann = browser.open(server.origin());
-        String juno = TestServer.uniqueName("Juno");
-        registerWithPersona(ann, TestServer.uniqueName("ann"), juno);
-        joinChannel(ann, "lighthouse");
+        String juno = newcomer(ann, "ann", "Juno", "lighthouse");
         Browser.Page ben = browser.open(server.origin());
-        String kit = TestServer.uniqueName("Kit");
-        registerWithPersona(ben, TestServer.uniqueName("ben"), kit);
-        joinChannel(ben, "lighthouse");
+        String kit = newcomer(ben, "ben", "Kit", "lighthouse");
 
         ann.click(role("button", kit));
         ann.fill(label("A note with your invitation"), "Tea at the lighthouse?");
-        ann.click(role("button", "Invite " + kit + " into a private scene"));
-        ann.sees(text("You invited " + kit));
+        invite(ann, kit);
         ben.click(role("button", "Invitations (1)"));
         ben.sees(text("Tea at the lighthouse?"));
         ben.screenshot(SHOTS.resolve("invitation.png"));
@@ -111,12 +105,9 @@ class WebClientTest {
     @Test
     void afterANetworkDropThePageReconnectsByItselfAndShowsWhatItMissedOnce() {
         Browser.Page ann = browser.open(server.origin());
-        registerWithPersona(ann, TestServer.uniqueName("ann"), TestServer.uniqueName("Ann"));
-        joinChannel(ann, "pier");
+        newcomer(ann, "ann", "Ann", "pier");
         Browser.Page ben = browser.open(server.origin());
-        String benName = TestServer.uniqueName("Ben");
-        registerWithPersona(ben, TestServer.uniqueName("ben"), benName);
-        joinChannel(ben, "pier");
+        String benName = newcomer(ben, "ben", "Ben", "pier");
         say(ben, "before the drop");
         ann.sees(text("before the drop"));
 
@@ -181,8 +172,7 @@ class WebClientTest {
             }
         }
         Browser.Page page = browser.open(server.origin());
-        registerWithPersona(page, TestServer.uniqueName("reader"), TestServer.uniqueName("Reader"));
-        joinChannel(page, "archive");
+        newcomer(page, "reader", "Reader", "archive");
         page.sees(text("line number 60."));
         assertThat(page.count(text("line number 1."))).isZero();
         page.click(role("button", "Show older messages"));

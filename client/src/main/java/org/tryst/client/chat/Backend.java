@@ -10,8 +10,7 @@ import org.tryst.protocol.Views;
 
 /**
  * What the chat asks of the server and of this device's scenes. Failures are thrown: a
- * {@link org.tryst.client.RequestFailed} (possibly wrapped in a CompletionException) for the
- * server's refusals.
+ * {@link org.tryst.client.RequestFailed} for the server's refusals.
  */
 public interface Backend {
     List<Views.Persona> personas();

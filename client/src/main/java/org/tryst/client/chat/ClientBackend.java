@@ -1,9 +1,7 @@
 package org.tryst.client.chat;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.tryst.client.TrystClient;
 import org.tryst.protocol.Answer;
@@ -126,7 +124,7 @@ public final class ClientBackend implements Backend {
 
     @Override
     public void sayInScene(String sceneId, MessageKind kind, String text) {
-        client.send(sceneId, kind.name().toLowerCase(Locale.ROOT), text, UUID.randomUUID().toString()).join();
+        client.say(sceneId, kind, text);
     }
 
     @Override
@@ -210,6 +208,6 @@ public final class ClientBackend implements Backend {
     }
 
     private <T extends ServerMessage> T request(Function<String, ClientMessage> message, Class<T> reply) {
-        return reply.cast(client.connection().request(message).join());
+        return reply.cast(client.request(message));
     }
 }

@@ -46,9 +46,13 @@ public final class Errors {
 
     /** The wire code of a server's refusal, or an empty string for any other failure. */
     public static String code(Throwable failure) {
-        return unwrapped(failure) instanceof RequestFailed refused ? refused.code() : "";
+        return failure instanceof RequestFailed refused ? refused.code() : "";
     }
 
+    /**
+     * The client's blocking methods throw refusals as themselves; what still arrives wrapped is the
+     * connection's own I/O and handshake, from joins inside {@link org.tryst.client.Connection}.
+     */
     private static Throwable unwrapped(Throwable failure) {
         return failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure;
     }

@@ -28,11 +28,14 @@ class ErrorsTest {
     }
 
     @Test
-    void failuresOfJoinedFuturesAreUnwrapped() {
-        var wrapped = new CompletionException(new RequestFailed("rate_limited", "too many messages; slow down"));
-        assertThat(Errors.explain(wrapped)).isEqualTo("Too much at once; wait a moment and try again.");
-        assertThat(Errors.code(wrapped)).isEqualTo("rate_limited");
+    void aRefusalsCodeIsReadAndAnyOtherFailureHasNone() {
+        var refused = new RequestFailed("rate_limited", "too many messages; slow down");
+        assertThat(Errors.explain(refused)).isEqualTo("Too much at once; wait a moment and try again.");
+        assertThat(Errors.code(refused)).isEqualTo("rate_limited");
         assertThat(Errors.code(new IllegalStateException("x"))).isEmpty();
+        // A refused handshake still arrives wrapped from the connection's own join.
+        assertThat(Errors.explain(new CompletionException(new RequestFailed("session_invalid", "session expired"))))
+                .isEqualTo("Your session has ended; start the chat again to log in.");
     }
 
     @Test
