@@ -85,7 +85,8 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Operator commands that work on the data directory directly, with the server stopped or running. */
-    @Command(name = "admin", description = "Operator tools.", subcommands = {Admin.Options.class, AdminTrace.class,
+    @Command(name = "admin", description = "Operator tools.", mixinStandardHelpOptions = true,
+            subcommands = {Admin.Options.class, AdminTrace.class,
         // Moderation
         AdminModeration.Role.class, AdminModeration.Reports.class, AdminModeration.Report.class, AdminModeration.Warn.class,
         AdminModeration.Mute.class, AdminModeration.Unmute.class, AdminModeration.Suspend.class, AdminModeration.Unsuspend.class,

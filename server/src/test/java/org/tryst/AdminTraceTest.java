@@ -20,6 +20,10 @@ class AdminTraceTest {
         CommandLine admin = tryst.getSubcommands().get("admin");
         assertThat(trace.file).isEqualTo(Path.of("leak.txt"));
         assertThat(admin.getSubcommands().get("trace").getUsageMessage()).contains("Name the member whose exported scene transcript");
+        StringWriter help = new StringWriter();
+        tryst.setOut(new PrintWriter(help, true));
+        assertThat(tryst.execute("admin", "--help")).isZero();
+        assertThat(help.toString()).contains("trace", "reports", "audit");
     }
 
     @Test
