@@ -2,6 +2,8 @@ package org.tryst.gateway;
 
 /** WebSocket close codes the server uses; 4xxx are Tryst's own, documented in docs/protocol.md. */
 public final class CloseCodes {
+    /** The answer to a client's own close. */
+    public static final int NORMAL = 1000;
     /** The server is shutting down. */
     public static final int GOING_AWAY = 1001;
     /** The client broke the WebSocket protocol or sent a frame type Tryst does not use. */

@@ -102,6 +102,8 @@ public final class Gateway implements AutoCloseable {
                 .websocketPath("/ws")
                 // Pongs come through: they are how a socket that only listens shows it is alive.
                 .dropPongFrames(false)
+                // Close frames go to SocketSession, which answers each socket's close exactly once.
+                .handleCloseFrames(false)
                 .handshakeTimeoutMillis(TimeUnit.SECONDS.toMillis(config.handshakeTimeoutSeconds()))
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(config.maxFrameBytes())

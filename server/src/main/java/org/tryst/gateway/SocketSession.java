@@ -7,6 +7,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -69,6 +70,11 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         pingOutstanding = false;
         if (frame instanceof PongWebSocketFrame) return;
+        if (frame instanceof CloseWebSocketFrame) {
+            // Answered here rather than by Netty, so that a socket the server is already closing gets no second close frame.
+            Connection.closeWith(ctx.channel(), null, CloseCodes.NORMAL, "");
+            return;
+        }
         if (!(frame instanceof TextWebSocketFrame text)) {
             Connection.closeWith(ctx.channel(), null, CloseCodes.UNSUPPORTED_DATA, "text frames only");
             return;
