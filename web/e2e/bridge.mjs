@@ -64,7 +64,7 @@ const commands = {
     return {};
   },
   async wait({ page, element }) { await locate(pages.get(page), element).waitFor({ state: "visible" }); return {}; },
-  async gone({ page, element }) { await locate(pages.get(page), element).waitFor({ state: "detached" }); return {}; },
+  async gone({ page, element }) { await locate(pages.get(page), element).waitFor({ state: "hidden" }); return {}; },
   async text({ page, element }) { return { text: await locate(pages.get(page), element).innerText() }; },
   async count({ page, element }) {
     const spec = { ...element };

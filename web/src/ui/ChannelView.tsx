@@ -4,6 +4,7 @@ import { notice, personas, rooms, view } from "../app/state";
 import { leave, older, reportChannel, say, setTopic } from "../app/tryst";
 import { ReportAction } from "./Report";
 import { explain } from "./errors";
+import { useAsideToggle } from "./AsideToggle";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
@@ -21,6 +22,7 @@ export function ChannelView({ name }: { name: string }) {
   const room = rooms.value.get(name);
   const [text, setText] = useState("");
   const [more, setMore] = useState(true);
+  const aside = useAsideToggle("Who is here");
   const end = useRef<HTMLLIElement>(null);
   // Follows new lines at the bottom; loading older ones above leaves the view where it is.
   useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [room?.messages.at(-1)?.id]);
@@ -42,11 +44,12 @@ export function ChannelView({ name }: { name: string }) {
   };
 
   return (
-    <div class="channel">
+    <div class={aside.open ? "channel aside-open" : "channel"}>
       <div class="title">
         <h2>#{name}</h2>
         <p class="topic">{room.topic || "No topic"} <button type="button" class="link" onClick={changeTopic}>Change topic</button></p>
         <button type="button" onClick={() => leave(name).catch((failure) => (notice.value = explain(failure)))}>Leave #{name}</button>
+        {aside.toggle}
       </div>
       <ol class="lines" aria-live="polite" aria-label={`Messages in #${name}`}>
         {more && (

@@ -7,6 +7,7 @@ import { ReportAction } from "./Report";
 import { showPersona } from "../app/tryst";
 import { topicList } from "./Boundaries";
 import { explain } from "./errors";
+import { useAsideToggle } from "./AsideToggle";
 import { TranscriptPanel } from "./TranscriptPanel";
 
 const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
@@ -31,6 +32,7 @@ export function SceneView({ id }: { id: string }) {
   const [invitee, setInvitee] = useState("");
   const [note, setNote] = useState("");
   const [coolingOff, setCoolingOff] = useState(24);
+  const aside = useAsideToggle("Timer, transcript and safety numbers");
   const keys = sceneEpochs.value.get(id);
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [lines.length]);
@@ -74,7 +76,7 @@ export function SceneView({ id }: { id: string }) {
   const pending = scene.timerChoices.filter((choice) => choice.seconds !== scene.timerSeconds);
 
   return (
-    <div class="channel scene">
+    <div class={aside.open ? "channel scene aside-open" : "channel scene"}>
       <div class="title">
         <h2>{sceneName(scene, me.id)}</h2>
         <p class="topic">End-to-end encrypted · messages disappear after {timerName(scene.timerSeconds)}</p>
@@ -90,6 +92,7 @@ export function SceneView({ id }: { id: string }) {
             </select>
           </label>
         </span>
+        {aside.toggle}
         {scene.agreement && (
           <p class="agreement" aria-label="Agreement">
             Agreed by {scene.agreement.agreedBy.map((agreed) => agreed.persona.name).join(", ")}: {topicList(scene.agreement.topics)}.

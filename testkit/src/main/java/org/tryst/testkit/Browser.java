@@ -195,7 +195,7 @@ public final class Browser implements AutoCloseable {
             call("wait", Map.of("page", id, "element", element.spec()));
         }
 
-        /** Waits (up to ten seconds) until the element is gone. */
+        /** Waits (up to ten seconds) until the element is gone from view: removed, or hidden. */
         public void seesNo(Element element) {
             call("gone", Map.of("page", id, "element", element.spec()));
         }
