@@ -32,7 +32,7 @@ export function SceneView({ id }: { id: string }) {
   const [invitee, setInvitee] = useState("");
   const [note, setNote] = useState("");
   const [coolingOff, setCoolingOff] = useState(24);
-  const aside = useAsideToggle("Timer, transcript and safety numbers");
+  const aside = useAsideToggle("About this scene");
   const keys = sceneEpochs.value.get(id);
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [lines.length]);

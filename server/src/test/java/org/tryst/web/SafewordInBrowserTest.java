@@ -58,13 +58,13 @@ class SafewordInBrowserTest {
         sayInScene(mallory, THREAT);
         wren.sees(text(malloryName + ": " + THREAT));
         // On a phone the timer, transcript and safety numbers take the place of the lines when asked for.
-        wren.click(role("button", "Timer, transcript and safety numbers"));
+        wren.click(role("button", "About this scene"));
         wren.sees(role("heading", "Safety numbers"));
         wren.seesNo(text(malloryName + ": " + THREAT));
         wren.screenshot(SHOTS.resolve("scene-about-phone.png"));
         wren.click(role("button", "Back to the messages"));
         wren.sees(text(malloryName + ": " + THREAT));
-        assertThat(mallory.count(role("button", "Timer, transcript and safety numbers"))).isZero();
+        assertThat(mallory.count(role("button", "About this scene"))).isZero();
 
         wren.select(label("and no invitations from them for"), "7 days");
         wren.screenshot(SHOTS.resolve("safeword-phone.png"));
