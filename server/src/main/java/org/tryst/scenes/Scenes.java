@@ -374,9 +374,10 @@ public final class Scenes implements AutoCloseable {
         deliveries.detach(socket);
     }
 
-    /** Stops taking acknowledgements once those queued are written. */
+    /** Stops taking scene messages and acknowledgements once those queued are written. */
     @Override
     public void close() {
+        relay.close();
         acks.close();
     }
 

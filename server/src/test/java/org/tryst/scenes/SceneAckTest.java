@@ -58,7 +58,7 @@ class SceneAckTest {
     }
 
     /** A scene of two raw devices, the second joined from the first's Welcome (acknowledged). */
-    private static Views.Scene pair(RawDevice creator, RawDevice partner) throws Exception {
+    static Views.Scene pair(RawDevice creator, RawDevice partner) throws Exception {
         Views.Scene scene = creator.createScene();
         String invitation = SceneConsentTest.invite(creator, partner, scene.id());
         partner.request(id -> new ClientMessage.InvitationAccept(id, invitation, List.of(), "red"));
