@@ -27,7 +27,8 @@ import org.tryst.storage.TimeOrderedIds;
 
 /**
  * The Delivery Service's relay: stores each scene message durably, in the scene's order, queued for
- * every member device but the sender's, and only then delivers it and acknowledges it. Commits are
+ * every member device but the sender's, and only then delivers it and acknowledges it; application
+ * messages from every device are stored together, many in one transaction (group commit). Commits are
  * ordered by epoch (the first for an epoch wins; the rest get {@code stale_epoch}) and checked for
  * consent: an Add must use a KeyPackage claimed for an accepted invitation, with a Welcome for it.
  */
