@@ -49,6 +49,7 @@ public final class Server implements AutoCloseable {
 
     private final Database database;
     private final Rooms rooms;
+    private final Scenes scenes;
     private final Gateway gateway;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -77,7 +78,7 @@ public final class Server implements AutoCloseable {
         metrics.connections(connections::size);
         Devices devices = new Devices(sql, config.scenes(), clock);
         Boundaries boundaries = new Boundaries(sql, Catalogue.load(config.consent()), config.consent(), clock);
-        Scenes scenes = new Scenes(sql, personas, boundaries, devices, connections, blocks, config.scenes(), config.moderation(), clock);
+        this.scenes = new Scenes(sql, personas, boundaries, devices, connections, blocks, config.scenes(), config.moderation(), clock);
         Enforcement enforcement = new Enforcement(sanctions, connections, rooms, clock);
         ReportStore reportStore = new ReportStore(sql);
         Moderators moderators = new Moderators(accounts, personas, rooms, reportStore, new Moderation(sql, clock), enforcement,
@@ -166,6 +167,7 @@ public final class Server implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         rooms.close();
+        scenes.close();
         database.close();
     }
 }

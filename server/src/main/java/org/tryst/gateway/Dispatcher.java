@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,10 +172,7 @@ public final class Dispatcher {
                 scenes.send(caller, m);
                 yield null;
             }
-            case SceneAck m -> {
-                scenes.ack(caller, m.messages());
-                yield new ServerMessage.Ok(m.id());
-            }
+            case SceneAck m -> whenStored(caller, m.id(), scenes.ack(caller, m.messages()), written -> new ServerMessage.Ok(m.id()));
             case SceneLeave m -> {
                 scenes.leave(mine(caller, m.persona()), m.scene());
                 yield new ServerMessage.Ok(m.id());
@@ -218,7 +216,10 @@ public final class Dispatcher {
     private ServerMessage post(Connection caller, String requestId, String personaId, String channel, MessageKind kind, String text) {
         Persona persona = speaking(caller, personaId);
         actionLimits.admit(ActionLimits.Action.CHANNEL_MESSAGE, caller.accountId(), caller.address());
-        return sentWhenStored(caller, requestId, rooms.post(persona, channel, kind, text));
+        return whenStored(caller, requestId, rooms.post(persona, channel, kind, text), message -> {
+            metrics.channelMessage();
+            return new ServerMessage.Sent(requestId, message.id(), message.at());
+        });
     }
 
     /** The persona a report is filed as, within the account's and the address's limit on reports. */
@@ -265,17 +266,17 @@ public final class Dispatcher {
     }
 
     /**
-     * Answers {@code sent} once the message is durable, without holding up the socket's next
-     * requests meanwhile; returns null, as the reply comes later.
+     * Answers once the write is durable, without holding up the socket's next requests meanwhile;
+     * returns null, as the reply comes later.
      */
-    private ServerMessage sentWhenStored(Connection caller, String requestId, CompletableFuture<Views.Message> stored) {
-        stored.whenComplete((message, failure) -> {
+    private <T> ServerMessage whenStored(Connection caller, String requestId, CompletableFuture<T> stored,
+                                         Function<T, ServerMessage> reply) {
+        stored.whenComplete((written, failure) -> {
             if (failure == null) {
-                metrics.channelMessage();
-                caller.send(new ServerMessage.Sent(requestId, message.id(), message.at()));
+                caller.send(reply.apply(written));
             } else {
                 metrics.error(ErrorCode.INTERNAL);
-                log.atError().addKeyValue("connection", caller.logId()).setCause(failure).log("storing a message failed");
+                log.atError().addKeyValue("connection", caller.logId()).setCause(failure).log("a write failed");
                 caller.send(new ServerMessage.Error(requestId, ErrorCode.INTERNAL.wire(), "the server failed; try again", null));
             }
         });

@@ -21,6 +21,7 @@ import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 import org.tryst.safety.Blocks;
+import org.tryst.storage.GroupCommit;
 import org.tryst.storage.Sql;
 import org.tryst.storage.TimeOrderedIds;
 
@@ -33,7 +34,7 @@ import org.tryst.storage.TimeOrderedIds;
  */
 public final class Rooms implements AutoCloseable {
     private final ChannelStore store;
-    private final HistoryWriter history;
+    private final GroupCommit<Views.Message> history;
     private final Config.Rooms config;
     private final Clock clock;
     private final TimeOrderedIds ids;
@@ -45,7 +46,7 @@ public final class Rooms implements AutoCloseable {
     public Rooms(Sql sql, Config.Rooms config, Blocks blocks, Clock clock) {
         this.blocks = blocks;
         this.store = new ChannelStore(sql);
-        this.history = new HistoryWriter(store);
+        this.history = new GroupCommit<>("history-writer", 512, store::appendAll);
         this.config = config;
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);

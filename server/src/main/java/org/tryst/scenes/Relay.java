@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.bouncycastle.mls.codec.KeyPackage;
 import org.jdbi.v3.core.Handle;
 import org.tryst.config.Config;
@@ -19,16 +21,18 @@ import org.tryst.scenes.MlsFrames.Application;
 import org.tryst.scenes.MlsFrames.Handshake;
 import org.tryst.scenes.SceneStore.Leaf;
 import org.tryst.scenes.SceneStore.Stored;
+import org.tryst.storage.GroupCommit;
 import org.tryst.storage.Sql;
 import org.tryst.storage.TimeOrderedIds;
 
 /**
  * The Delivery Service's relay: stores each scene message durably, in the scene's order, queued for
- * every member device but the sender's, and only then delivers it and acknowledges it. Commits are
+ * every member device but the sender's, and only then delivers it and acknowledges it; application
+ * messages from every device are stored together, many in one transaction (group commit). Commits are
  * ordered by epoch (the first for an epoch wins; the rest get {@code stale_epoch}) and checked for
  * consent: an Add must use a KeyPackage claimed for an accepted invitation, with a Welcome for it.
  */
-final class Relay {
+final class Relay implements AutoCloseable {
     static final String APPLICATION = "application";
     static final String COMMIT = "commit";
     static final String PROPOSAL = "proposal";
@@ -43,6 +47,7 @@ final class Relay {
     private final Config.Scenes config;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final GroupCommit<Waiting> applications;
 
     Relay(Sql sql, Invitations invitations, Deliveries deliveries, FrankingKeys franking, SceneViews views, Stripes sceneLocks,
           Config.Scenes config, Clock clock) {
@@ -55,6 +60,7 @@ final class Relay {
         this.config = config;
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
+        this.applications = new GroupCommit<>("scene-relay", 256, this::storeTogether);
     }
 
     /** A stored message and the devices it goes to. */
@@ -70,13 +76,68 @@ final class Relay {
         byte[] data = java.util.Base64.getDecoder().decode(request.data());
         byte[] welcome = request.welcome() == null ? null : java.util.Base64.getDecoder().decode(request.welcome());
         MlsFrames.Frame frame = MlsFrames.parse(data);
+        if (frame instanceof Application) {
+            acknowledge(caller, request, relayTogether(new Waiting(caller, request, frame, data, new CompletableFuture<>())));
+            return false;
+        }
         return sceneLocks.locked(request.scene(), () -> {
             Outcome outcome = sql.inTransaction(handle -> store(handle, caller, request, frame, data, welcome));
-            outcome.pushes().forEach(push -> deliveries.send(push.recipients(), new ServerMessage.SceneDelivery(views.message(push.message()))));
-            Stored sent = outcome.acknowledged();
-            caller.send(new ServerMessage.SceneSent(request.id(), sent.scene(), sent.id(), sent.seq(), sent.epoch(), sent.at(), sent.expiresAt()));
+            deliver(outcome);
+            acknowledge(caller, request, outcome.acknowledged());
             return outcome.membershipChanged();
         });
+    }
+
+    /** An application message waiting for the next batch, and what became of it. */
+    private record Waiting(Connection caller, SceneSend request, MlsFrames.Frame frame, byte[] data, CompletableFuture<Stored> stored) {}
+
+    /** Waits until the message's batch is stored and delivered; a refusal of this one message is thrown as it was. */
+    private Stored relayTogether(Waiting waiting) {
+        try {
+            return applications.submit(waiting).thenCompose(written -> waiting.stored()).join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) throw cause;
+            throw failed;
+        }
+    }
+
+    /**
+     * Stores a batch of application messages in one transaction, then delivers them in the order they
+     * were stored. The scenes' locks are held throughout, so a commit relayed meanwhile in one of
+     * these scenes is numbered and delivered after them, never in between.
+     */
+    private void storeTogether(List<Waiting> batch) {
+        sceneLocks.lockedAll(batch.stream().map(waiting -> waiting.request().scene()).toList(), () -> {
+            List<Runnable> results = sql.inTransaction(handle -> batch.stream().map(waiting -> storeOne(handle, waiting)).toList());
+            results.forEach(Runnable::run);
+        });
+    }
+
+    /** Stores one message of a batch; what to do once the batch is durable (deliver it, or refuse it). */
+    private Runnable storeOne(Handle handle, Waiting waiting) {
+        try {
+            Outcome outcome = store(handle, waiting.caller(), waiting.request(), waiting.frame(), waiting.data(), null);
+            return () -> {
+                deliver(outcome);
+                waiting.stored().complete(outcome.acknowledged());
+            };
+        } catch (ProtocolException refused) {
+            return () -> waiting.stored().completeExceptionally(refused);
+        }
+    }
+
+    private void deliver(Outcome outcome) {
+        outcome.pushes().forEach(push -> deliveries.send(push.recipients(), new ServerMessage.SceneDelivery(views.message(push.message()))));
+    }
+
+    private static void acknowledge(Connection caller, SceneSend request, Stored sent) {
+        caller.send(new ServerMessage.SceneSent(request.id(), sent.scene(), sent.id(), sent.seq(), sent.epoch(), sent.at(), sent.expiresAt()));
+    }
+
+    /** Stops taking application messages once those queued are stored. */
+    @Override
+    public void close() {
+        applications.close();
     }
 
     private Outcome store(Handle handle, Connection caller, SceneSend request, MlsFrames.Frame frame, byte[] data, byte[] welcome) {
@@ -98,10 +159,11 @@ final class Relay {
                                 List<Leaf> leaves, Leaf sender) {
         requireGroup(frame.groupId(), request.scene());
         byte[] commitment = Franking.commitment(frame.authenticatedData());
-        SceneStore.Slot slot = nextSeq(handle, request.scene(), frame.epoch(), false);
         long now = clock.millis();
         FrankingKeys.Current key = franking.current();
         byte[] tag = key.franking().tag(commitment, caller.accountId(), sender.persona(), frame.groupId(), frame.epoch(), now);
+        // The number is taken last: a refusal in a batch must come before this message's first write.
+        SceneStore.Slot slot = nextSeq(handle, request.scene(), frame.epoch(), false);
         Stored message = new Stored(ids.next(), request.scene(), slot.seq(), frame.epoch(), APPLICATION, sender.device(),
                 sender.persona(), data, tag, key.kid(), now, slot.expiresAt(now));
         List<String> recipients = others(leaves, sender);

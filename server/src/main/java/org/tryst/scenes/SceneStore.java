@@ -83,15 +83,15 @@ final class SceneStore {
     /**
      * Takes the next number of a scene's log, only if the scene is at the given epoch; a commit also
      * moves the scene to the next epoch. Empty when the scene is at another epoch (or gone). The row
-     * update is the gate: concurrent senders queue on the row, and only one commit per epoch passes.
+     * update, one statement that also returns the number and the timer, is the gate: concurrent
+     * senders queue on the row, and only one commit per epoch passes.
      */
     static Optional<Slot> nextSeq(Handle handle, String sceneId, long epoch, boolean commit) {
         String advance = commit ? ", epoch = epoch + 1" : "";
-        int updated = handle.createUpdate("UPDATE scenes SET last_seq = last_seq + 1" + advance + " WHERE id = :id AND epoch = :epoch")
-                .bind("id", sceneId).bind("epoch", epoch).execute();
-        if (updated == 0) return Optional.empty();
-        return Optional.of(handle.createQuery("SELECT last_seq, timer_seconds FROM scenes WHERE id = :id").bind("id", sceneId)
-                .map((rs, ctx) -> new Slot(rs.getLong("last_seq"), rs.getLong("timer_seconds"))).one());
+        return handle.createQuery("UPDATE scenes SET last_seq = last_seq + 1" + advance
+                        + " WHERE id = :id AND epoch = :epoch RETURNING last_seq, timer_seconds")
+                .bind("id", sceneId).bind("epoch", epoch)
+                .map((rs, ctx) -> new Slot(rs.getLong("last_seq"), rs.getLong("timer_seconds"))).findOne();
     }
 
     /** Stores a message and queues it for the given devices. */

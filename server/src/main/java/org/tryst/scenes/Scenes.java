@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.mls.TreeKEM.LeafIndex;
 import org.bouncycastle.mls.codec.MLSMessage;
@@ -26,6 +27,7 @@ import org.tryst.protocol.Views;
 import org.tryst.safety.Blocks;
 import org.tryst.scenes.SceneStore.Leaf;
 import org.tryst.scenes.SceneStore.Stored;
+import org.tryst.storage.GroupCommit;
 import org.tryst.storage.Ids;
 import org.tryst.storage.Sql;
 import org.tryst.storage.TimeOrderedIds;
@@ -35,7 +37,7 @@ import org.tryst.storage.TimeOrderedIds;
  * before anyone is added), relays and queues their opaque messages, lets a member leave at once, and
  * deletes ciphertext when the scene's disappearing timer runs out.
  */
-public final class Scenes {
+public final class Scenes implements AutoCloseable {
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
     private final Sql sql;
@@ -55,6 +57,7 @@ public final class Scenes {
     private final FrankingKeys frankingKeys;
     private final TimeOrderedIds ids;
     private final Blocks blocks;
+    private final GroupCommit<Ack> acks;
 
     public Scenes(Sql sql, Personas personas, Boundaries boundaries, Devices devices, Connections connections, Blocks blocks,
                   Config.Scenes config, Config.Moderation moderation, Clock clock) {
@@ -73,6 +76,7 @@ public final class Scenes {
         this.frankingKeys = new FrankingKeys(sql, moderation, clock);
         this.relay = new Relay(sql, invitations, deliveries, frankingKeys, views, sceneLocks, config, clock);
         this.ids = new TimeOrderedIds(clock);
+        this.acks = new GroupCommit<>("scene-acks", 256, this::writeAcks);
     }
 
     /** Binds the socket to one of its account's devices and delivers the device's queue, oldest first. */
@@ -209,18 +213,30 @@ public final class Scenes {
         if (relay.send(caller, request)) tellMembers(request.scene(), changed(request.scene(), "members"));
     }
 
-    /** The device has processed these messages; each is wiped once every device it was queued for has them. */
-    public void ack(Connection caller, List<String> messageIds) {
+    /** Acknowledged messages of one device, and until when their ids stay for idempotent resends. */
+    private record Ack(String device, List<String> messageIds, long keepIdsUntil) {}
+
+    /**
+     * The device has processed these messages; each is wiped once every device it was queued for has
+     * them. Acknowledgements from every device are written together, many in one transaction, and the
+     * socket's next requests do not wait for it; the future completes once this one is written.
+     */
+    public CompletableFuture<Void> ack(Connection caller, List<String> messageIds) {
         String device = requireDevice(caller);
-        long keepIdsUntil = clock.millis() + TimeUnit.HOURS.toMillis(config.resendWindowHours());
+        return acks.submit(new Ack(device, messageIds, clock.millis() + TimeUnit.HOURS.toMillis(config.resendWindowHours())));
+    }
+
+    private void writeAcks(List<Ack> batch) {
         sql.useTransaction(handle -> {
-            handle.createUpdate("DELETE FROM scene_queue WHERE device_id = :device AND message_id IN (<ids>)")
-                    .bind("device", device).bindList("ids", messageIds).execute();
-            handle.createUpdate("""
-                            UPDATE scene_messages SET data = :empty, tag = NULL,
-                                expires_at = CASE WHEN expires_at IS NULL OR expires_at > :until THEN :until ELSE expires_at END
-                            WHERE id IN (<ids>) AND NOT EXISTS (SELECT 1 FROM scene_queue q WHERE q.message_id = scene_messages.id)""")
-                    .bind("empty", new byte[0]).bind("until", keepIdsUntil).bindList("ids", messageIds).execute();
+            for (Ack ack : batch) {
+                handle.createUpdate("DELETE FROM scene_queue WHERE device_id = :device AND message_id IN (<ids>)")
+                        .bind("device", ack.device()).bindList("ids", ack.messageIds()).execute();
+                handle.createUpdate("""
+                                UPDATE scene_messages SET data = :empty, tag = NULL,
+                                    expires_at = CASE WHEN expires_at IS NULL OR expires_at > :until THEN :until ELSE expires_at END
+                                WHERE id IN (<ids>) AND NOT EXISTS (SELECT 1 FROM scene_queue q WHERE q.message_id = scene_messages.id)""")
+                        .bind("empty", new byte[0]).bind("until", ack.keepIdsUntil()).bindList("ids", ack.messageIds()).execute();
+            }
         });
     }
 
@@ -356,6 +372,13 @@ public final class Scenes {
     /** A socket closed. */
     public void disconnected(Connection socket) {
         deliveries.detach(socket);
+    }
+
+    /** Stops taking scene messages and acknowledgements once those queued are written. */
+    @Override
+    public void close() {
+        relay.close();
+        acks.close();
     }
 
     private Stored proposeRemoval(Handle handle, String sceneId, Leaf leaf) {

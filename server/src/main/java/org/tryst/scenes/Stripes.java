@@ -1,5 +1,6 @@
 package org.tryst.scenes;
 
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -20,6 +21,18 @@ final class Stripes {
             return work.get();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Runs work while holding the locks of all the keys, taken in one fixed order so that two callers cannot deadlock. */
+    void lockedAll(List<String> keys, Runnable work) {
+        List<ReentrantLock> held = keys.stream().map(key -> Math.floorMod(key.hashCode(), locks.length)).distinct().sorted()
+                .map(index -> locks[index]).toList();
+        held.forEach(ReentrantLock::lock);
+        try {
+            work.run();
+        } finally {
+            held.reversed().forEach(ReentrantLock::unlock);
         }
     }
 

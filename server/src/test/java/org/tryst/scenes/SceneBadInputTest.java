@@ -195,7 +195,7 @@ class SceneBadInputTest {
     }
 
     /** Authenticated data with a well-formed commitment (not a true one: the server cannot tell). */
-    private static byte[] frankedData(String sceneId, long epoch, String seed) {
+    static byte[] frankedData(String sceneId, long epoch, String seed) {
         return ByteBuffer.allocate(33).put((byte) 1).put(Arrays.copyOf((sceneId + epoch + seed).repeat(8).getBytes(StandardCharsets.UTF_8), 32)).array();
     }
 
