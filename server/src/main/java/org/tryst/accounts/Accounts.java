@@ -53,6 +53,18 @@ public final class Accounts {
         if (!adult) throw new ProtocolException(ErrorCode.ADULT_CONFIRMATION_REQUIRED, "Tryst is for adults only: confirm that you are one");
         requireAcceptable(name, password);
         throttle.registering(address);
+        Account account;
+        try {
+            account = insert(name, password);
+        } catch (RuntimeException notRegistered) {
+            // One address may make so many accounts; a taken username (or a failure) made none.
+            throttle.notRegistered(address);
+            throw notRegistered;
+        }
+        return new Login(account, sessions.open(account.id(), userAgent));
+    }
+
+    private Account insert(String name, String password) {
         long now = clock.millis();
         Account account = new Account(Ids.random(), name, hasher.hash(password), Account.Role.MEMBER, now,
                 SELF_DECLARED, now);
@@ -65,7 +77,7 @@ public final class Accounts {
             if (find(name).isPresent()) throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that username is taken");
             throw e;
         }
-        return new Login(account, sessions.open(account.id(), userAgent));
+        return account;
     }
 
     /** Logs in, upgrading the stored hash when the configured parameters have become stronger. */

@@ -43,6 +43,11 @@ public final class LoginThrottle {
         if (wait > 0) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many registrations from this address", wait);
     }
 
+    /** Takes back a registration counted by {@link #registering} that made no account: only accounts made count. */
+    public void notRegistered(String address) {
+        registrationsByAddress.giveBack(address);
+    }
+
     /** Forgets counters that have refilled. */
     public void sweep() {
         failuresByUsername.forgetFull();

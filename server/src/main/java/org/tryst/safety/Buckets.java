@@ -36,6 +36,12 @@ public final class Buckets {
         return probe.isConsumed() ? 0 : millis(probe.getNanosToWaitForRefill());
     }
 
+    /** Returns a token taken for something that did not happen after all; a bucket never holds more than its capacity. */
+    public void giveBack(String key) {
+        Bucket bucket = byKey.get(key);
+        if (bucket != null) bucket.addTokens(1);
+    }
+
     /** Milliseconds until a token is available for the key, without taking one; 0 when one is. */
     public long wait(String key) {
         Bucket bucket = byKey.get(key);

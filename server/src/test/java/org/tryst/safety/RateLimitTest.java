@@ -199,4 +199,25 @@ class RateLimitTest {
             limited.afterAll(null);
         }
     }
+
+    @Test
+    void registrationsRefusedForATakenUsernameDoNotCountAgainstTheAddress() throws Exception {
+        TestServer limited = TestServer.sqlite().with("TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", "2");
+        limited.beforeAll(null);
+        try {
+            TestServer.User first = limited.register("first");
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> taken = limited.post("/api/register",
+                        Map.of("username", first.username(), "password", TestServer.PASSWORD, "adult", true), null);
+                assertThat(taken.statusCode()).isEqualTo(409);
+                assertThat(TestServer.read(taken.body(), ServerMessage.Error.class).code()).isEqualTo("username_taken");
+            }
+            limited.register("second");
+            HttpResponse<String> third = limited.post("/api/register",
+                    Map.of("username", TestServer.uniqueName("third"), "password", TestServer.PASSWORD, "adult", true), null);
+            assertThat(third.statusCode()).isEqualTo(429);
+        } finally {
+            limited.afterAll(null);
+        }
+    }
 }
