@@ -5,7 +5,7 @@ const EXPLAINED: Record<string, string> = {
   too_many_attempts: "Too many tries. Wait a little, then try again.",
   rate_limited: "That was a lot at once. Wait a moment and try again.",
   username_taken: "That username is taken; choose another.",
-  password_length: "The password must be 8 characters or more.",
+  password_length: "The password must be 8 to 1,024 characters.",
   password_common: "That password is among the most common ones and would be guessed at once; choose another.",
   adult_confirmation_required: "Tryst is for adults only: confirm that you are 18 or older.",
   name_taken: "That name is taken; choose another.",

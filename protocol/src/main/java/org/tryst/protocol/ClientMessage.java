@@ -151,8 +151,8 @@ public sealed interface ClientMessage {
     record PasswordChange(String id, String current, String next) implements ClientMessage {
         public PasswordChange {
             requestId(id);
-            text(current, "current", MAX_PASSWORD);
-            text(next, "next", MAX_PASSWORD);
+            Fields.password(current, "current");
+            Fields.password(next, "next");
         }
     }
 
@@ -161,7 +161,7 @@ public sealed interface ClientMessage {
     record AccountDelete(String id, String password) implements ClientMessage {
         public AccountDelete {
             requestId(id);
-            text(password, "password", MAX_PASSWORD);
+            Fields.password(password, "password");
         }
     }
 

@@ -31,6 +31,20 @@ public final class Fields {
         return value;
     }
 
+    /** The length of a text in characters as the protocol counts them: Unicode code points. */
+    public static int characters(String value) {
+        return value.codePointCount(0, value.length());
+    }
+
+    /** A password up to {@code ClientMessage.MAX_PASSWORD} characters; longer is {@code password_length}, as the policy says. */
+    public static String password(String value, String field) {
+        present(value, field);
+        if (characters(value) > ClientMessage.MAX_PASSWORD) {
+            throw new ProtocolException(ErrorCode.PASSWORD_LENGTH, field + " is longer than " + ClientMessage.MAX_PASSWORD + " characters");
+        }
+        return value;
+    }
+
     public static String optionalText(String value, String field, int max) {
         return value == null ? null : text(value, field, max);
     }

@@ -1,6 +1,5 @@
 package org.tryst.protocol;
 
-import static org.tryst.protocol.Fields.present;
 import static org.tryst.protocol.Fields.text;
 
 /**
@@ -10,12 +9,12 @@ import static org.tryst.protocol.Fields.text;
 public final class HttpApi {
     private HttpApi() {}
 
-    /** {@code POST /api/register}: a new account; {@code adult} must be true. */
+    /** {@code POST /api/register}: a new account; {@code adult} must be true, and absent is not a confirmation. */
     public record Register(String username, String password, Boolean adult) {
         public Register {
             text(username, "username", 64);
-            text(password, "password", ClientMessage.MAX_PASSWORD);
-            present(adult, "adult");
+            Fields.password(password, "password");
+            adult = Boolean.TRUE.equals(adult);
         }
     }
 
@@ -23,7 +22,7 @@ public final class HttpApi {
     public record Login(String username, String password) {
         public Login {
             text(username, "username", 64);
-            text(password, "password", ClientMessage.MAX_PASSWORD);
+            Fields.password(password, "password");
         }
     }
 

@@ -33,6 +33,27 @@ class AccountsTest {
     }
 
     @Test
+    void aPasswordOverTheLongestIsRefusedForItsLength() {
+        String tooLong = "p".repeat(ClientMessage.MAX_PASSWORD + 1);
+        assertError(register("toolong", tooLong, true), 400, "password_length");
+        assertThat(register("longest", "p".repeat(ClientMessage.MAX_PASSWORD - 1) + "!", true).statusCode()).isEqualTo(201);
+
+        Wire wire = SERVER.connect(SERVER.register("lengthy"));
+        wire.send(new ClientMessage.PasswordChange(wire.nextId(), TestServer.PASSWORD, "x"));
+        wire.expectError("password_length");
+        wire.sendJson("{\"type\":\"password.change\",\"id\":\"long\",\"current\":\"" + TestServer.PASSWORD + "\",\"next\":\"" + tooLong + "\"}");
+        assertThat(wire.expectError("password_length").id()).isEqualTo("long");
+    }
+
+    @Test
+    void aMissingAdultConfirmationIsRefusedAsAnUnconfirmedOne() {
+        String body = "{\"username\":\"" + TestServer.uniqueName("noadult") + "\",\"password\":\"" + TestServer.PASSWORD + "\"}";
+        assertError(SERVER.postJson("/api/register", body, null), 403, "adult_confirmation_required");
+        String asNull = "{\"username\":\"" + TestServer.uniqueName("nulladult") + "\",\"password\":\"" + TestServer.PASSWORD + "\",\"adult\":null}";
+        assertError(SERVER.postJson("/api/register", asNull, null), 403, "adult_confirmation_required");
+    }
+
+    @Test
     void aTakenUsernameIsRefused() {
         TestServer.User user = SERVER.register("taken");
         assertError(SERVER.post("/api/register", Map.of("username", user.username(), "password", TestServer.PASSWORD,
