@@ -52,7 +52,7 @@ public final class Codec {
         }
         if (tree == null || !tree.isObject()) return reject(null, ErrorCode.MALFORMED, "a message is a JSON object");
         String id = tree.path("id").isTextual() ? tree.get("id").asText() : null;
-        if (id != null && id.length() > Fields.MAX_REQUEST_ID) id = null;
+        if (id != null && Fields.characters(id) > Fields.MAX_REQUEST_ID) id = null;
         JsonNode type = tree.get("type");
         if (type == null || !type.isTextual() || !CLIENT_TYPES.contains(type.asText())) {
             return reject(id, ErrorCode.UNKNOWN_TYPE, "unknown message type");

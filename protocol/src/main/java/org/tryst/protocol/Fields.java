@@ -25,9 +25,10 @@ public final class Fields {
         return value;
     }
 
+    /** A text of at most {@code max} characters, counted as Unicode code points so that an emoji is one. */
     public static String text(String value, String field, int max) {
         present(value, field);
-        if (value.length() > max) throw invalid(field + " is longer than " + max + " characters");
+        if (characters(value) > max) throw invalid(field + " is longer than " + max + " characters");
         return value;
     }
 
@@ -57,7 +58,7 @@ public final class Fields {
 
     /** Request ids are optional; when present they are short printable strings echoed back on replies. */
     public static String requestId(String value) {
-        if (value != null && (value.isEmpty() || value.length() > MAX_REQUEST_ID)) {
+        if (value != null && (value.isEmpty() || characters(value) > MAX_REQUEST_ID)) {
             throw invalid("id must be 1 to " + MAX_REQUEST_ID + " characters");
         }
         return value;

@@ -49,6 +49,21 @@ class CodecTest {
         assertRejected(decode("{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}"), null, ErrorCode.MALFORMED);
     }
 
+    private static final String SAY = "{\"type\":\"say\",\"id\":\"r1\",\"persona\":\"p1\",\"channel\":\"lobby\",";
+    private static final String EMOJI = "\uD83D\uDE00";
+
+    @Test
+    void countsCharactersAsUnicodeCodePoints() {
+        assertThat(decode("{\"type\":\"persona.update\",\"persona\":\"p1\",\"summary\":\"" + EMOJI.repeat(200) + "\"}"))
+                .isEqualTo(new Codec.Decoded.Accepted(new ClientMessage.PersonaUpdate(null, "p1", EMOJI.repeat(200), null, null)));
+        assertThat(decode("{\"type\":\"boundaries.set\",\"persona\":\"p1\",\"answers\":{},\"notes\":\"" + EMOJI.repeat(2_000) + "\"}"))
+                .isInstanceOf(Codec.Decoded.Accepted.class);
+        assertThat(decode(SAY + "\"text\":\"\\ud83d\\ude00 paired\"}"))
+                .isEqualTo(new Codec.Decoded.Accepted(new ClientMessage.Say("r1", "p1", "lobby", EMOJI + " paired")));
+        assertThat(decode("{\"type\":\"say\",\"id\":\"" + EMOJI.repeat(64) + "\",\"persona\":\"p1\",\"channel\":\"lobby\",\"text\":\"hi\"}"))
+                .isInstanceOf(Codec.Decoded.Accepted.class);
+    }
+
     @Test
     void presenceCannotBeSetToOffline() {
         assertRejected(decode("{\"type\":\"presence.set\",\"id\":\"p\",\"persona\":\"p1\",\"status\":\"offline\"}"), "p",

@@ -15,6 +15,7 @@ import org.tryst.gateway.Connection;
 import org.tryst.personas.Persona;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.Fields;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.Presence;
 import org.tryst.protocol.ProtocolException;
@@ -87,7 +88,7 @@ public final class Rooms implements AutoCloseable {
      * between, readers saw a message the sender was never told was sent, and its client sends it again.)
      */
     public CompletableFuture<Views.Message> post(Persona persona, String channel, MessageKind kind, String text) {
-        if (text.length() > config.maxTextLength()) {
+        if (Fields.characters(text) > config.maxTextLength()) {
             throw new ProtocolException(ErrorCode.TEXT_TOO_LONG, "messages are at most " + config.maxTextLength() + " characters");
         }
         Room room = memberRoom(persona, channel);

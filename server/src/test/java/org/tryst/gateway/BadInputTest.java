@@ -103,6 +103,19 @@ class BadInputTest {
         pair.stillTalking();
     }
 
+    @Test
+    void textIsCountedInCharactersSoEmojiCountOneEach() {
+        Bystanders pair = Bystanders.start();
+        String emoji = "\uD83D\uDE00";
+        int limit = SERVER.config().rooms().maxTextLength();
+        pair.speakerSocket.send(new ClientMessage.Say(pair.speakerSocket.nextId(), pair.speaker.id(), pair.channel, emoji.repeat(limit)));
+        pair.speakerSocket.expect(ServerMessage.Sent.class);
+        assertThat(pair.listenerSocket.expect(ServerMessage.ChannelMessage.class).message().text()).isEqualTo(emoji.repeat(limit));
+        pair.speakerSocket.send(new ClientMessage.Say(pair.speakerSocket.nextId(), pair.speaker.id(), pair.channel, emoji.repeat(limit + 1)));
+        pair.speakerSocket.expectError("text_too_long");
+        pair.stillTalking();
+    }
+
     /** Two users talking in a channel, to show that other people's bad input does not reach them. */
     record Bystanders(Wire speakerSocket, Views.Persona speaker, Wire listenerSocket, Views.Persona listener, String channel) {
         static Bystanders start() {
