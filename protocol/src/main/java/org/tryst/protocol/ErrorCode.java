@@ -8,7 +8,7 @@ public enum ErrorCode {
     MALFORMED,
     /** The message's {@code type} is missing or names no message of this protocol version. */
     UNKNOWN_TYPE,
-    /** A field is missing, has the wrong type, is too long, or an unknown field is present. */
+    /** A field is missing or repeated, has the wrong type, is out of range, too long or not Unicode text, or an unknown field is present. */
     INVALID_MESSAGE,
     /** The client speaks a protocol version this server does not. */
     UNSUPPORTED_VERSION,

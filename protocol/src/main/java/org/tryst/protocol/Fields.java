@@ -37,6 +37,19 @@ public final class Fields {
         return value.codePointCount(0, value.length());
     }
 
+    /**
+     * Whether a string is Unicode text: every surrogate is half of a pair. A JSON escape can spell a
+     * lone one, which UTF-8, and so storage, cannot carry.
+     */
+    public static boolean wellFormed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c)) return false;
+        }
+        return true;
+    }
+
     /** A password up to {@code ClientMessage.MAX_PASSWORD} characters; longer is {@code password_length}, as the policy says. */
     public static String password(String value, String field) {
         present(value, field);

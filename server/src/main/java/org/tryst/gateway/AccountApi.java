@@ -1,7 +1,5 @@
 package org.tryst.gateway;
 
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -13,7 +11,6 @@ import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
-import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,19 +134,6 @@ final class AccountApi {
     }
 
     private static <T> T body(FullHttpRequest request, Class<T> type) {
-        try {
-            T body = Codec.mapper().readValue(ByteBufUtil.getBytes(request.content()), type);
-            if (body == null) throw new ProtocolException(ErrorCode.MALFORMED, "the body must be a JSON object");
-            return body;
-        } catch (ValueInstantiationException e) {
-            if (e.getCause() instanceof ProtocolException problem) throw problem;
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "invalid request body");
-        } catch (UnrecognizedPropertyException e) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "unknown field '" + e.getPropertyName() + "'");
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a field has the wrong type");
-        } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.MALFORMED, "the body is not valid JSON");
-        }
+        return Codec.decodeBody(ByteBufUtil.getBytes(request.content()), type);
     }
 }

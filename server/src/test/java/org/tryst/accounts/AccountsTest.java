@@ -54,6 +54,23 @@ class AccountsTest {
     }
 
     @Test
+    void bodiesWithRepeatedKeysOrUnpairedSurrogatesAreRefusedAndCreateNothing() {
+        String username = TestServer.uniqueName("twice");
+        HttpResponse<String> twice = SERVER.postJson("/api/register", "{\"username\":\"" + username + "\",\"password\":\"" + TestServer.PASSWORD
+                + "\",\"adult\":false,\"adult\":true}", null);
+        assertError(twice, 400, "invalid_message");
+        assertThat(TestServer.read(twice.body(), ServerMessage.Error.class).message()).contains("'adult' appears twice");
+
+        HttpResponse<String> lone = SERVER.postJson("/api/register", "{\"username\":\"" + username + "\",\"password\":\"a passphrase \\ud800 of mine\""
+                + ",\"adult\":true}", null);
+        assertError(lone, 400, "invalid_message");
+        assertThat(TestServer.read(lone.body(), ServerMessage.Error.class).message()).contains("'password'", "unpaired surrogate");
+        assertError(login(username, "a passphrase ? of mine"), 401, "invalid_credentials");
+
+        assertError(SERVER.postJson("/api/login", "{\"username\":\"x\",\"password\":\"y\"} {}", null), 400, "malformed");
+    }
+
+    @Test
     void aTakenUsernameIsRefused() {
         TestServer.User user = SERVER.register("taken");
         assertError(SERVER.post("/api/register", Map.of("username", user.username(), "password", TestServer.PASSWORD,
@@ -132,7 +149,7 @@ class AccountsTest {
 
     @Test
     void malformedApiBodiesGetTypedErrors() {
-        assertError(SERVER.post("/api/login", "not an object", null), 400, "invalid_message");
+        assertError(SERVER.post("/api/login", "not an object", null), 400, "malformed");
         assertError(SERVER.post("/api/login", Map.of("username", "x"), null), 400, "invalid_message");
         assertError(SERVER.post("/api/login", Map.of("username", "x", "password", "y", "extra", 1), null), 400, "invalid_message");
         assertError(SERVER.post("/api/nothing-here", Map.of(), null), 404, "not_found");

@@ -104,6 +104,35 @@ class BadInputTest {
     }
 
     @Test
+    void repeatedKeysUnpairedSurrogatesAndNumbersOutOfRangeAreRefusedWithTheRequestId() {
+        Bystanders pair = Bystanders.start();
+        Wire wire = pair.speakerSocket;
+        String say = "{\"type\":\"say\",\"persona\":\"" + pair.speaker.id() + "\",\"channel\":\"" + pair.channel + "\",";
+        wire.sendJson(say + "\"id\":\"twice\",\"text\":\"hi\",\"text\":\"bye\"}");
+        assertThat(wire.expectError("invalid_message")).satisfies(error -> {
+            assertThat(error.id()).isEqualTo("twice");
+            assertThat(error.message()).contains("'text' appears twice");
+        });
+        wire.sendJson(say + "\"id\":\"lone\",\"text\":\"half an emoji \\ud83d\"}");
+        assertThat(wire.expectError("invalid_message")).satisfies(error -> {
+            assertThat(error.id()).isEqualTo("lone");
+            assertThat(error.message()).contains("'text'", "unpaired surrogate");
+        });
+        String history = "{\"type\":\"channel.history\",\"persona\":\"" + pair.speaker.id() + "\",\"channel\":\"" + pair.channel + "\",";
+        for (String limit : new String[] {"2.5", "99999999999999999999999999", "1e999999"}) {
+            wire.sendJson(history + "\"id\":\"n" + limit.length() + "\",\"limit\":" + limit + "}");
+            assertThat(wire.expectError("invalid_message")).satisfies(error -> {
+                assertThat(error.id()).isEqualTo("n" + limit.length());
+                assertThat(error.message()).contains("'limit'");
+            });
+        }
+        pair.stillTalking();
+        pair.listenerSocket.send(new ClientMessage.HistoryFetch(pair.listenerSocket.nextId(), pair.listener.id(), pair.channel, null, 200));
+        assertThat(pair.listenerSocket.expect(ServerMessage.History.class).messages()).extracting(Views.Message::text)
+                .containsExactly("still here");
+    }
+
+    @Test
     void textIsCountedInCharactersSoEmojiCountOneEach() {
         Bystanders pair = Bystanders.start();
         String emoji = "\uD83D\uDE00";
