@@ -42,6 +42,8 @@ public enum ErrorCode {
     NOT_YOUR_PERSONA,
     /** The persona or channel name is already in use. */
     NAME_TAKEN,
+    /** The name mixes scripts or holds letters made to imitate others (small capitals, invisible marks): it could pass for another name. */
+    NAME_CONFUSABLE,
     /** An account may hold only a limited number of personas. */
     TOO_MANY_PERSONAS,
     /** The persona is already a member of that channel. */
