@@ -170,7 +170,7 @@ public sealed interface ClientMessage {
     record PersonaCreate(String id, String name, String summary, String description, String pronouns) implements ClientMessage {
         public PersonaCreate {
             requestId(id);
-            personaName(name);
+            name = personaName(name);
             optionalText(summary, "summary", MAX_SUMMARY);
             optionalText(description, "description", MAX_DESCRIPTION);
             optionalText(pronouns, "pronouns", MAX_PRONOUNS);

@@ -28,7 +28,7 @@ public enum ErrorCode {
     RATE_LIMITED,
     /** Registration needs the user to confirm being an adult. */
     ADULT_CONFIRMATION_REQUIRED,
-    /** The username is already registered. */
+    /** The username, or one that looks like it, is already registered. */
     USERNAME_TAKEN,
     /** The password is too short or too long. */
     PASSWORD_LENGTH,
@@ -40,8 +40,10 @@ public enum ErrorCode {
     NOT_FOUND,
     /** The persona named in the message belongs to another account. */
     NOT_YOUR_PERSONA,
-    /** The persona or channel name is already in use. */
+    /** The persona or channel name, or one that looks like it, is already in use. */
     NAME_TAKEN,
+    /** The name mixes scripts or holds letters made to imitate others (small capitals, invisible marks): it could pass for another name. */
+    NAME_CONFUSABLE,
     /** An account may hold only a limited number of personas. */
     TOO_MANY_PERSONAS,
     /** The persona is already a member of that channel. */

@@ -12,7 +12,7 @@ public final class Fields {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,31}");
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9-]{1,31}");
-    private static final Pattern PERSONA_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{N} '_.-]{0,30}[\\p{L}\\p{N}]");
+    private static final Pattern PERSONA_NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N} '_.-]{1,31}");
     private static final Pattern TOPIC = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /** Longest safeword word. */
     public static final int MAX_SAFEWORD = 32;
@@ -99,8 +99,14 @@ public final class Fields {
         return matching(value, "channel", CHANNEL, "2 to 32 of a-z, 0-9 and '-', starting with a letter or digit");
     }
 
+    /** A persona's display name, returned in its {@link Names#normalized normal form}; look-alike spellings are refused. */
     public static String personaName(String value) {
-        return matching(value, "name", PERSONA_NAME, "2 to 32 letters, digits, spaces or ' _ . -, starting with a letter");
+        String name = matching(Names.normalized(present(value, "name")), "name", PERSONA_NAME,
+                "2 to 32 letters, digits, spaces or ' _ . -, starting with a letter");
+        if (Names.confusable(name)) {
+            throw new ProtocolException(ErrorCode.NAME_CONFUSABLE, "name must be in one script, without look-alike letters");
+        }
+        return name;
     }
 
     /** A topic id of the boundaries catalogue: a short lower-case slug. */

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.Fields;
+import org.tryst.protocol.Names;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.storage.Ids;
 import org.tryst.storage.Sql;
@@ -70,11 +71,13 @@ public final class Accounts {
                 SELF_DECLARED, now);
         try {
             sql.useHandle(handle -> handle.createUpdate("""
-                            INSERT INTO accounts (id, username, password_hash, role, adult_attested_at, adult_attestation, created_at)
-                            VALUES (:id, :username, :passwordHash, 'member', :adultAttestedAt, :adultAttestation, :createdAt)""")
-                    .bindMethods(account).execute());
+                            INSERT INTO accounts (id, username, username_skeleton, password_hash, role, adult_attested_at,
+                                                  adult_attestation, created_at)
+                            VALUES (:id, :username, :skeleton, :passwordHash, 'member', :adultAttestedAt, :adultAttestation,
+                                    :createdAt)""")
+                    .bindMethods(account).bind("skeleton", Names.skeleton(name)).execute());
         } catch (UnableToExecuteStatementException e) {
-            if (find(name).isPresent()) throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that username is taken");
+            if (taken(name)) throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "that username, or one that looks like it, is taken");
             throw e;
         }
         return account;
@@ -155,6 +158,13 @@ public final class Accounts {
     private void storeHash(String accountId, String hash) {
         sql.useHandle(handle -> handle.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
                 .bind("hash", hash).bind("id", accountId).execute());
+    }
+
+    /** Whether an account has this username, or one a reader could take for it. */
+    private boolean taken(String username) {
+        return sql.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM accounts WHERE username = :username OR username_skeleton = :skeleton")
+                .bind("username", username).bind("skeleton", Names.skeleton(username)).mapTo(Integer.class).one()) > 0;
     }
 
     private static String normalize(String username) {

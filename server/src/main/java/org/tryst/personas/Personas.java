@@ -2,7 +2,6 @@ package org.tryst.personas;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -13,13 +12,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.tryst.config.Config;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.Names;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.storage.Ids;
 import org.tryst.storage.Sql;
 
 /**
- * The personas of accounts. Display names are unique regardless of case and of how Unicode
- * composes them, so nobody can pass as someone else by a look-alike spelling of the same name.
+ * The personas of accounts. Display names are unique under their {@link Names#skeleton skeleton},
+ * regardless of case, so nobody can pass as someone else by a look-alike spelling of the same name.
  */
 public final class Personas {
     /** Reads a persona from a row of the personas table. */
@@ -41,7 +41,7 @@ public final class Personas {
 
     /** Creates a persona for the account. */
     public Persona create(String accountId, ClientMessage.PersonaCreate request) {
-        Persona persona = new Persona(Ids.random(), accountId, request.name().strip(), orEmpty(request.summary()),
+        Persona persona = new Persona(Ids.random(), accountId, request.name(), orEmpty(request.summary()),
                 orEmpty(request.description()), orEmpty(request.pronouns()));
         return sql.inTransaction(handle -> {
             int owned = handle.createQuery("SELECT COUNT(*) FROM personas WHERE account_id = :account")
@@ -52,11 +52,12 @@ public final class Personas {
             }
             try {
                 handle.createUpdate("""
-                                INSERT INTO personas (id, account_id, name, name_key, summary, description, pronouns, created_at)
-                                VALUES (:id, :accountId, :name, :key, :summary, :description, :pronouns, :now)""")
-                        .bindMethods(persona).bind("key", key(persona.name())).bind("now", clock.millis()).execute();
+                                INSERT INTO personas (id, account_id, name, name_key, name_skeleton, summary, description, pronouns, created_at)
+                                VALUES (:id, :accountId, :name, :key, :skeleton, :summary, :description, :pronouns, :now)""")
+                        .bindMethods(persona).bind("key", key(persona.name())).bind("skeleton", Names.skeleton(persona.name()))
+                        .bind("now", clock.millis()).execute();
             } catch (UnableToExecuteStatementException e) {
-                throw new ProtocolException(ErrorCode.NAME_TAKEN, "that name is taken");
+                throw new ProtocolException(ErrorCode.NAME_TAKEN, "that name, or one that looks like it, is taken");
             }
             return persona;
         });
@@ -116,7 +117,7 @@ public final class Personas {
     }
 
     static String key(String name) {
-        return Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Names.normalized(name).toLowerCase(Locale.ROOT);
     }
 
     private static String orEmpty(String value) {

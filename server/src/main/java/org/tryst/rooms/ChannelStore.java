@@ -9,6 +9,7 @@ import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Names;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.Views;
 import org.tryst.storage.Sql;
@@ -46,20 +47,28 @@ final class ChannelStore {
                 .list());
     }
 
-    /** Creates the channel with its owner as first member; NAME_TAKEN when it exists. */
+    /** Creates the channel with its owner as first member; NAME_TAKEN when it, or a look-alike, exists. */
     void create(String name, String topic, String ownerId, long now) {
         try {
             sql.useTransaction(handle -> {
                 handle.createUpdate("""
-                                INSERT INTO channels (name, topic, owner_persona_id, created_at)
-                                VALUES (:name, :topic, :owner, :now)""")
-                        .bind("name", name).bind("topic", topic).bind("owner", ownerId).bind("now", now).execute();
+                                INSERT INTO channels (name, name_skeleton, topic, owner_persona_id, created_at)
+                                VALUES (:name, :skeleton, :topic, :owner, :now)""")
+                        .bind("name", name).bind("skeleton", Names.skeleton(name)).bind("topic", topic)
+                        .bind("owner", ownerId).bind("now", now).execute();
                 insertMember(handle, name, ownerId, now);
             });
         } catch (UnableToExecuteStatementException e) {
-            if (channel(name).isPresent()) throw new ProtocolException(ErrorCode.NAME_TAKEN, "that channel exists");
+            if (taken(name)) throw new ProtocolException(ErrorCode.NAME_TAKEN, "that channel, or one that looks like it, exists");
             throw e;
         }
+    }
+
+    /** Whether a channel has this name, or one a reader could take for it, closed channels included. */
+    private boolean taken(String name) {
+        return sql.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM channels WHERE name = :name OR name_skeleton = :skeleton")
+                .bind("name", name).bind("skeleton", Names.skeleton(name)).mapTo(Integer.class).one()) > 0;
     }
 
     /** Adds a member; ALREADY_MEMBER when the persona is one. */
