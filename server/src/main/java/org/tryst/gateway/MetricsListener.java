@@ -2,6 +2,7 @@ package org.tryst.gateway;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.tryst.config.Config;
+import org.tryst.config.ConfigException;
 import org.tryst.metrics.Metrics;
 
 /**
@@ -52,7 +54,7 @@ public final class MetricsListener implements AutoCloseable {
         if (config.off()) return OptionalInt.empty();
         loop = new MultiThreadIoEventLoopGroup(1, transport.io().get());
         Scrapes scrapes = new Scrapes();
-        listener = new ServerBootstrap()
+        ChannelFuture bound = new ServerBootstrap()
                 .group(loop)
                 .channel(transport.serverChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -65,7 +67,14 @@ public final class MetricsListener implements AutoCloseable {
                                 .addLast(scrapes);
                     }
                 })
-                .bind(config.host(), config.port()).sync().channel();
+                .bind(config.host(), config.port()).await();
+        if (!bound.isSuccess()) {
+            close();
+            // Two servers on one machine meet here first: say which option moves the second one.
+            throw new ConfigException("metrics.listen: cannot listen on " + config.listen() + " (" + bound.cause().getMessage()
+                    + "); choose another port or off");
+        }
+        listener = bound.channel();
         return OptionalInt.of(((InetSocketAddress) listener.localAddress()).getPort());
     }
 

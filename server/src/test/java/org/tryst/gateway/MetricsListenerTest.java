@@ -1,6 +1,7 @@
 package org.tryst.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
+import org.tryst.config.Config;
+import org.tryst.config.ConfigException;
+import org.tryst.metrics.Metrics;
 
 /**
  * {@code /metrics} is served on its own listener, never on the public port; without a token it
@@ -64,6 +68,13 @@ class MetricsListenerTest {
     @Test
     void theListenerCanBeOff() {
         assertThat(OFF.metricsPort()).isEmpty();
+    }
+
+    @Test
+    void aPortInUseIsNamedByItsOption() throws Exception {
+        MetricsListener second = new MetricsListener(new Config.Metrics("127.0.0.1:" + OPEN.metrics().getPort(), ""), new Metrics());
+        assertThatThrownBy(second::start).isInstanceOf(ConfigException.class).hasMessageContaining("metrics.listen");
+        second.close();
     }
 
     private static HttpResponse<String> get(URI uri, String authorization) throws Exception {
