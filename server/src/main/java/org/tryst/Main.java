@@ -103,7 +103,7 @@ public final class Main implements Callable<Integer> {
             public Integer call() {
                 Config config = location.load(null, null);
                 for (ConfigLoader.Option option : ConfigLoader.options(config)) {
-                    String value = option.path().endsWith("password") && !option.value().asText().isEmpty()
+                    String value = (option.path().endsWith("password") || option.path().endsWith("token")) && !option.value().asText().isEmpty()
                             ? "(set)" : option.value().toString();
                     System.out.printf("%-46s %-52s %s%n", option.path(), option.environmentName(), value);
                 }

@@ -2,6 +2,7 @@ package org.tryst;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.tryst.consent.Catalogue;
 import org.tryst.gateway.Connections;
 import org.tryst.gateway.Dispatcher;
 import org.tryst.gateway.Gateway;
+import org.tryst.gateway.MetricsListener;
 import org.tryst.gateway.Wiring;
 import org.tryst.metrics.Metrics;
 import org.tryst.moderation.AuditLog;
@@ -55,6 +57,8 @@ public final class Server implements AutoCloseable {
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("tryst-sweeper").daemon().factory());
     private final int httpPort;
+    private final MetricsListener metricsListener;
+    private final OptionalInt metricsPort;
 
     private Server(Config config, Clock clock) throws InterruptedException {
         database = Database.open(config.storage(), config.http().dataDir());
@@ -88,11 +92,13 @@ public final class Server implements AutoCloseable {
                 enforcement);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
-        gateway = new Gateway(config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
+        gateway = new Gateway(config.http(), config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
                 new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, actionLimits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests(), enforcement),
-                metrics, database::healthy);
+                database::healthy);
         httpPort = gateway.start(config.http().bind(), config.http().port());
+        metricsListener = new MetricsListener(config.metrics(), metrics);
+        metricsPort = metricsListener.start();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, actionLimits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         int expirySeconds = config.scenes().expirySweepSeconds();
@@ -101,7 +107,8 @@ public final class Server implements AutoCloseable {
         int moderationSeconds = config.moderation().sweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepModeration(enforcement)), moderationSeconds,
                 moderationSeconds, TimeUnit.SECONDS);
-        log.atInfo().addKeyValue("port", httpPort).addKeyValue("storage", config.storage().kind())
+        log.atInfo().addKeyValue("port", httpPort).addKeyValue("metricsPort", metricsPort.isPresent() ? metricsPort.getAsInt() : "off")
+                .addKeyValue("storage", config.storage().kind())
                 .addKeyValue("transport", gateway.transport()).log("listening");
     }
 
@@ -118,6 +125,11 @@ public final class Server implements AutoCloseable {
     /** The port HTTP and WebSocket listen on. */
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The port {@code /metrics} listens on, unless its listener is off. */
+    public OptionalInt metricsPort() {
+        return metricsPort;
     }
 
     private void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle, ActionLimits actionLimits) {
@@ -159,6 +171,7 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        metricsListener.close();
         gateway.close();
         virtualThreads.shutdown();
         try {

@@ -41,6 +41,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     private TestServer() {
         options.put("TRYST_HTTP_PORT", "0");
+        options.put("TRYST_METRICS_LISTEN", "127.0.0.1:0");
         // Tests log in many times from one address; the throttling tests set their own limits.
         options.put("TRYST_ACCOUNTS_LOGIN_FAILURES_PER_ADDRESS", "1000");
         options.put("TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", "1000");
@@ -153,10 +154,20 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
+    /** The port of the server's metrics listener, unless it is off. */
+    public java.util.OptionalInt metricsPort() {
+        return server.metricsPort();
+    }
+
+    /** The address of {@code /metrics} on the server's metrics listener. */
+    public URI metrics() {
+        return URI.create("http://127.0.0.1:" + metricsPort().orElseThrow() + "/metrics");
+    }
+
     /** The value of a metric without labels, read from {@code /metrics} as Prometheus would. */
     public double metric(String name) {
         try {
-            String text = http.send(HttpRequest.newBuilder(http("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String text = http.send(HttpRequest.newBuilder(metrics()).build(), HttpResponse.BodyHandlers.ofString()).body();
             return text.lines().filter(line -> line.startsWith(name + " ")).mapToDouble(line ->
                     Double.parseDouble(line.substring(name.length() + 1).strip())).findFirst().orElse(0);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.tryst.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,12 +22,13 @@ public record Config(
         RateLimits rateLimits,
         Consent consent,
         Moderation moderation,
-        Log log) {
+        Log log,
+        Metrics metrics) {
 
     /** The configuration used when nothing is configured. */
     public static Config defaults() {
         return new Config(
-                new Http("127.0.0.1", 8080, "./data"),
+                new Http("127.0.0.1", 8080, "./data", List.of(), ForwardedHeader.X_FORWARDED_FOR, SecureCookie.AUTO),
                 new Telnet(4000),
                 new Storage("sqlite", "tryst.db", "", "", "", 10),
                 new Gateway(List.of(), true, 65_536, 65_536, 10, 30, 60, 1_048_576, 524_288, 256),
@@ -38,14 +40,32 @@ public record Config(
                 new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60),
                 new Consent("", "red"),
                 new Moderation(30, 24, 10),
-                new Log("text", "info"));
+                new Log("text", "info"),
+                new Metrics("127.0.0.1:9464", ""));
     }
 
-    /** The HTTP and WebSocket listener, and where data lives. */
-    public record Http(String bind, int port, String data) {
+    /**
+     * The HTTP and WebSocket listener, and where data lives; the reverse proxies (addresses or CIDR
+     * blocks) whose forwarded-address header names the client, and when the session cookie is Secure.
+     */
+    public record Http(String bind, int port, String data, List<String> trustedProxies, ForwardedHeader forwardedHeader,
+                       SecureCookie secureCookie) {
         public Path dataDir() {
             return Path.of(data);
         }
+    }
+
+    /** The one header the trusted proxies write the client's address into; the other is ignored, since clients can send it. */
+    public enum ForwardedHeader {
+        @JsonProperty("X-Forwarded-For") X_FORWARDED_FOR,
+        @JsonProperty("Forwarded") FORWARDED
+    }
+
+    /** Whether the session cookie is marked Secure: {@code auto} when an allowed origin is https. */
+    public enum SecureCookie {
+        @JsonProperty("auto") AUTO,
+        @JsonProperty("always") ALWAYS,
+        @JsonProperty("never") NEVER
     }
 
     /** The telnet listener of the shared text world. */
@@ -133,4 +153,23 @@ public record Config(
 
     /** Log format ({@code text} or {@code json}) and level. */
     public record Log(String format, String level) {}
+
+    /**
+     * The Prometheus listener, apart from the public port: {@code host:port} (port 0 picks a free
+     * one) or {@code off}, and a bearer token scrapers must send (empty: none).
+     */
+    public record Metrics(String listen, String token) {
+        public boolean off() {
+            return listen.equals("off");
+        }
+
+        public String host() {
+            String host = listen.substring(0, listen.lastIndexOf(':'));
+            return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        }
+
+        public int port() {
+            return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+        }
+    }
 }

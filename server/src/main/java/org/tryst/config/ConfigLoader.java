@@ -143,6 +143,12 @@ public final class ConfigLoader {
             throw new ConfigException("consent.default_safeword: " + e.getMessage());
         }
         requirePositive(config.rateLimits());
+        try {
+            org.tryst.gateway.TrustedProxies.of(config.http());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("http.trusted_proxies: " + e.getMessage());
+        }
+        requireListen(config.metrics());
         requireRange("rooms.max_text_length", config.rooms().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
         return config;
     }
@@ -163,6 +169,14 @@ public final class ConfigLoader {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private static void requireListen(Config.Metrics metrics) {
+        if (metrics.off()) return;
+        if (!metrics.listen().matches("\\S+:[0-9]{1,5}")) {
+            throw new ConfigException("metrics.listen must be host:port or off, not " + metrics.listen());
+        }
+        requireRange("metrics.listen's port", metrics.port(), 0, 65_535);
     }
 
     private static void requireOneOf(String option, String value, String... allowed) {

@@ -30,17 +30,22 @@ import org.tryst.safety.Buckets;
 final class AccountApi {
     private static final Logger log = LoggerFactory.getLogger(AccountApi.class);
 
-    /** The session cookie: HttpOnly and SameSite=Strict, so scripts and other sites never see or send it. */
+    /**
+     * The session cookie: HttpOnly and SameSite=Strict, so scripts and other sites never see or send
+     * it, and Secure when the site is served over https, so it never travels in clear.
+     */
     static final String COOKIE = "tryst_session";
 
     private final Accounts accounts;
     private final Sessions sessions;
     private final Buckets ticketsBySession;
+    private final boolean secureCookie;
 
-    AccountApi(Accounts accounts, Sessions sessions, int ticketsPerMinute) {
+    AccountApi(Accounts accounts, Sessions sessions, int ticketsPerMinute, boolean secureCookie) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.ticketsBySession = Buckets.per(ticketsPerMinute, Duration.ofMinutes(1));
+        this.secureCookie = secureCookie;
     }
 
     /** Forgets sessions that have not asked for tickets lately. */
@@ -115,7 +120,7 @@ final class AccountApi {
                 .orElseThrow(() -> new ProtocolException(ErrorCode.SESSION_INVALID, "log in first"));
     }
 
-    private static FullHttpResponse loggedIn(HttpResponseStatus status, Accounts.Login login) {
+    private FullHttpResponse loggedIn(HttpResponseStatus status, Accounts.Login login) {
         Sessions.Issued issued = login.issued();
         FullHttpResponse response = HttpReplies.json(status, new HttpApi.LoggedIn(login.account().username(),
                 issued.session().id(), issued.token(), issued.session().expiresAt()));
@@ -124,9 +129,10 @@ final class AccountApi {
         return response;
     }
 
-    private static String cookie(String value, long maxAgeSeconds) {
+    private String cookie(String value, long maxAgeSeconds) {
         DefaultCookie cookie = new DefaultCookie(COOKIE, value);
         cookie.setHttpOnly(true);
+        cookie.setSecure(secureCookie);
         cookie.setPath("/");
         cookie.setSameSite(CookieHeaderNames.SameSite.Strict);
         cookie.setMaxAge(maxAgeSeconds);

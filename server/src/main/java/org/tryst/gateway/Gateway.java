@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.tryst.config.Config;
-import org.tryst.metrics.Metrics;
 
 /**
  * The network edge: one Netty listener for HTTP and WebSocket. {@link #initChannel} and
@@ -37,7 +36,7 @@ public final class Gateway implements AutoCloseable {
     private final Wiring wiring;
     private final AccountApi api;
     private final StaticFiles files;
-    private final Metrics metrics;
+    private final Addresses addresses;
     private final BooleanSupplier healthy;
     private final Set<String> allowedOrigins;
     private final Transport transport = Transport.best();
@@ -45,15 +44,24 @@ public final class Gateway implements AutoCloseable {
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(transport.io().get());
     private Channel listener;
 
-    public Gateway(Config.Gateway config, Config.Web web, int ticketsPerMinute, Wiring wiring, Metrics metrics, BooleanSupplier healthy) {
+    public Gateway(Config.Http http, Config.Gateway config, Config.Web web, int ticketsPerMinute, Wiring wiring, BooleanSupplier healthy) {
         this.files = new StaticFiles(web.panicPage());
         this.config = config;
         this.wiring = wiring;
-        this.api = new AccountApi(wiring.accounts(), wiring.sessions(), ticketsPerMinute);
-        this.metrics = metrics;
+        this.api = new AccountApi(wiring.accounts(), wiring.sessions(), ticketsPerMinute, secureCookie(http, config));
+        this.addresses = new Addresses(TrustedProxies.of(http));
         this.healthy = healthy;
         this.allowedOrigins = ConcurrentHashMap.newKeySet();
         allowedOrigins.addAll(config.allowedOrigins());
+    }
+
+    /** Whether the session cookie is Secure: by default when browsers reach the server over https. */
+    private static boolean secureCookie(Config.Http http, Config.Gateway gateway) {
+        return switch (http.secureCookie()) {
+            case AUTO -> gateway.allowedOrigins().stream().anyMatch(origin -> origin.startsWith("https://"));
+            case ALWAYS -> true;
+            case NEVER -> false;
+        };
     }
 
     /** Starts listening; returns the bound port (useful when the configured port is 0). */
@@ -80,7 +88,7 @@ public final class Gateway implements AutoCloseable {
         return bound;
     }
 
-    /** Every connection starts as HTTP: deadline, codec, body limit, routes. */
+    /** Every connection starts as HTTP: deadline, codec, body limit, client address, routes. */
     private void initChannel(SocketChannel channel) {
         Deadline deadline = new Deadline(TimeUnit.SECONDS.toMillis(config.handshakeTimeoutSeconds()));
         channel.pipeline()
@@ -90,7 +98,9 @@ public final class Gateway implements AutoCloseable {
                 .addLast("deadline", deadline)
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                 .addLast("http-body", new HttpObjectAggregator(MAX_HTTP_BODY))
-                .addLast("routes", new HttpRoutes(api, files, metrics, healthy, wiring.executor(), allowedOrigins,
+                // Per-address limits key on the client: the peer, or whom a trusted proxy forwards for.
+                .addLast("address", addresses)
+                .addLast("routes", new HttpRoutes(api, files, healthy, wiring.executor(), allowedOrigins,
                         config.allowMissingOrigin(), deadline, this::upgrade));
     }
 

@@ -15,18 +15,16 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.tryst.metrics.Metrics;
 import org.tryst.protocol.ErrorCode;
 
 /**
  * Routes each HTTP request: {@code /ws} upgrades to a WebSocket (after the Origin check),
- * {@code /api/*} goes to the account API, {@code /healthz} and {@code /metrics} to operators, and
- * anything else to the web client's files. Blocking work runs on virtual threads.
+ * {@code /api/*} goes to the account API, {@code /healthz} to operators, and anything else to the
+ * web client's files ({@code /metrics} has a listener of its own). Blocking work runs on virtual threads.
  */
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final AccountApi api;
     private final StaticFiles files;
-    private final Metrics metrics;
     private final BooleanSupplier healthy;
     private final Executor executor;
     private final Set<String> allowedOrigins;
@@ -34,12 +32,11 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Deadline deadline;
     private final Consumer<ChannelHandlerContext> upgrade;
 
-    HttpRoutes(AccountApi api, StaticFiles files, Metrics metrics, BooleanSupplier healthy, Executor executor,
+    HttpRoutes(AccountApi api, StaticFiles files, BooleanSupplier healthy, Executor executor,
                Set<String> allowedOrigins, boolean allowMissingOrigin, Deadline deadline,
                Consumer<ChannelHandlerContext> upgrade) {
         this.api = api;
         this.files = files;
-        this.metrics = metrics;
         this.healthy = healthy;
         this.executor = executor;
         this.allowedOrigins = allowedOrigins;
@@ -78,9 +75,6 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                         ? HttpReplies.text(HttpResponseStatus.OK, "ok\n")
                         : HttpReplies.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "database unavailable\n")));
             });
-        } else if (path.equals("/metrics")) {
-            reply(ctx, request, HttpReplies.bytes(HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8",
-                    metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } else if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
             reply(ctx, request, files.get(path).orElseGet(() ->
                     HttpReplies.error(HttpResponseStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "not found")));
@@ -107,7 +101,7 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private static void reply(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+    static void reply(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
         boolean keepAlive = HttpUtil.isKeepAlive(request) && response.status().code() < 500;
         if (request.method() == HttpMethod.HEAD) response.content().clear();
         HttpUtil.setKeepAlive(response, keepAlive);

@@ -56,6 +56,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void proxiesMetricsAndTheCookieAreReadAsAnOperatorWritesThem() throws Exception {
+        Path file = dir.resolve("proxy.toml");
+        Files.writeString(file, """
+                [http]
+                trusted_proxies = ["10.0.0.0/8", "::1"]
+                forwarded_header = "Forwarded"
+                secure_cookie = "always"
+                [metrics]
+                listen = "[::1]:9100"
+                """);
+        Config config = ConfigLoader.load(file, Map.of("TRYST_METRICS_TOKEN", "secret"));
+        assertThat(config.http().trustedProxies()).containsExactly("10.0.0.0/8", "::1");
+        assertThat(config.http().forwardedHeader()).isEqualTo(Config.ForwardedHeader.FORWARDED);
+        assertThat(config.http().secureCookie()).isEqualTo(Config.SecureCookie.ALWAYS);
+        assertThat(config.metrics().host()).isEqualTo("::1");
+        assertThat(config.metrics().port()).isEqualTo(9100);
+        assertThat(config.metrics().token()).isEqualTo("secret");
+        assertThat(ConfigLoader.load(null, Map.of("TRYST_METRICS_LISTEN", "off")).metrics().off()).isTrue();
+    }
+
+    @Test
+    void proxyAndMetricsMistakesAreNamed() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_HTTP_TRUSTED_PROXIES", "10.0.0.0/8, proxy.internal")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.trusted_proxies").hasMessageContaining("proxy.internal");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_HTTP_SECURE_COOKIE", "sometimes")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sometimes");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_METRICS_LISTEN", "9464")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("metrics.listen");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_METRICS_LISTEN", "127.0.0.1:70000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("metrics.listen");
+    }
+
+    @Test
     void everyOptionIsDocumentedInTheOperatingGuide() throws Exception {
         String guide = Files.readString(Path.of("..", "docs", "operating.md"));
         List<ConfigLoader.Option> options = ConfigLoader.options(Config.defaults());

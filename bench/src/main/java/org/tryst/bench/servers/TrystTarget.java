@@ -45,6 +45,7 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
     @Override
     public Running start(Path work, String cpus) throws IOException, InterruptedException {
         int port = FreePorts.pick();
+        int metricsPort = FreePorts.pick();
         Path data = Files.createTempDirectory(Files.createDirectories(work), "tryst-");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
@@ -57,6 +58,7 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
                 "org.tryst.Main", "serve", "--http-port", Integer.toString(port), "--data", data.toString()));
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "TRYST_LOG_LEVEL", "warn",
+                "TRYST_METRICS_LISTEN", "127.0.0.1:" + metricsPort,
                 "TRYST_PERSONAS_MAX_PER_ACCOUNT", Integer.toString(PERSONAS_PER_ACCOUNT),
                 "TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", UNLIMITED,
                 "TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ACCOUNT", UNLIMITED,
@@ -73,7 +75,7 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
         HttpClient http = HttpClient.newHttpClient();
         Launch.await(process, log, 60, () -> get(http, port, "/healthz").equals("ok"));
         return new Running(name(), process.pid(), process, new TrystDialect(port, PERSONAS_PER_ACCOUNT),
-                pid -> heapAfterGc(http, port, pid), recording);
+                pid -> heapAfterGc(http, metricsPort, pid), recording);
     }
 
     /** This JVM's class path, made absolute because the server runs in another directory. */
@@ -83,13 +85,13 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    /** Asks the JVM for a full collection, then reads the heap in use from the server's own metrics. */
-    private static OptionalLong heapAfterGc(HttpClient http, int port, long pid) throws IOException, InterruptedException {
+    /** Asks the JVM for a full collection, then reads the heap in use from the server's own metrics listener. */
+    private static OptionalLong heapAfterGc(HttpClient http, int metricsPort, long pid) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (gc.waitFor() != 0) return OptionalLong.empty();
-        Matcher used = HEAP_USED.matcher(get(http, port, "/metrics"));
+        Matcher used = HEAP_USED.matcher(get(http, metricsPort, "/metrics"));
         long total = 0;
         while (used.find()) total += (long) Double.parseDouble(used.group(1));
         return OptionalLong.of(total);
