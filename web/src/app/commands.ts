@@ -29,7 +29,7 @@ const KNOWN: readonly Known[] = [
   },
   {
     name: "/safeword", usage: "/safeword [HOURS]", places: ["scene"],
-    description: "end this scene at once for everyone; they may not invite you again for HOURS (0 to 720; without it, the choice beside the Safeword button)",
+    description: "end this scene at once for everyone; no invitations from them for HOURS (0 to 720), or as chosen beside the Safeword button",
     read: (rest) => {
       if (!rest) return { kind: "safeword", hours: null };
       return /^\d{1,3}$/.test(rest) && Number(rest) <= MAX_COOLING_OFF_HOURS ? { kind: "safeword", hours: Number(rest) } : null;

@@ -60,7 +60,7 @@ export function ChannelView({ name }: { name: string }) {
         ))}</ul>
       </aside>
       <Compose id="compose" label={`Message to #${name}`} place="channel" act={act}
-        placeholder="Say something, or /me does something (/help lists the commands)" />
+        placeholder="Say something, or /me does something (/help for more)" />
     </div>
   );
 }

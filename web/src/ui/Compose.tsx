@@ -61,11 +61,10 @@ export function Compose<P extends Place>({ id, label, placeholder, place, act, i
       )}
       <form onSubmit={submit}>
         <label class="sr-only" for={id}>{label}</label>
-        <input id={id} autocomplete="off" value={draft.text} onInput={(e) => {
+        <input id={id} autocomplete="off" placeholder={placeholder} value={draft.text} onInput={(e) => {
           const value = e.currentTarget.value;
           setDraft((current) => typed(current, value));
-        }}
-          placeholder={placeholder} />
+        }} />
         <button type="submit">Send</button>
       </form>
     </div>

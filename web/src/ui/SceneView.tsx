@@ -136,7 +136,7 @@ export function SceneView({ id }: { id: string }) {
         </form>
       </aside>
       <Compose id="scene-compose" label="Message to this scene" place="scene" act={act} isSafewordWord={(line) => isSafeword(scene, line)}
-        placeholder="Say something, or /me does something (end-to-end encrypted; /help lists the commands)" />
+        placeholder="Say something, or /me does something (end-to-end encrypted; /help for more)" />
     </div>
   );
 }

@@ -62,8 +62,37 @@ class MessageBoxInBrowserTest {
         page.evaluate("window.letAnswersThrough()");
     }
 
-    private static String box(Browser.Page page, String id) {
-        return page.evaluate("document.getElementById('" + id + "').value").asText();
+    /** A message box: its element's id, the start of its label, and the request a line typed in it makes. */
+    private record Box(String id, String labelled, String request) {
+        String value(Browser.Page page) {
+            return page.evaluate("document.getElementById('" + id + "').value").asText();
+        }
+
+        void send(Browser.Page page, String line) {
+            page.fill(label(labelled), line);
+            page.press(label(labelled), "Enter");
+        }
+    }
+
+    private static final Box CHANNEL = new Box("compose", "Message to #", "say");
+    private static final Box SCENE = new Box("scene-compose", "Message to this scene", "scene.send");
+
+    /** While the first line's answer waits, the next is typed into an empty box; both arrive, once each. */
+    private static void theNextLineIsTypedOnItsOwn(Box box, Browser.Page sender, String senderName, Browser.Page other) {
+        holdAnswers(sender, box.request());
+        box.send(sender, "first line");
+        other.sees(text(senderName + ": first line"));
+        assertThat(box.value(sender)).isEmpty();
+        sender.type("second line typed right after");
+        assertThat(box.value(sender)).isEqualTo("second line typed right after");
+
+        letAnswersThrough(sender);
+        sender.press(label(box.labelled()), "Enter");
+        other.sees(text(senderName + ": second line typed right after"));
+        assertThat(other.count(text("first line"))).isEqualTo(1);
+        assertThat(box.value(sender)).isEmpty();
+        assertThat(sender.errors()).isEmpty();
+        assertThat(other.errors()).isEmpty();
     }
 
     @Test
@@ -72,50 +101,30 @@ class MessageBoxInBrowserTest {
         String juno = newcomer(ann, "ann", "Juno", "harbour");
         Browser.Page ben = browser.open(server.origin());
         newcomer(ben, "ben", "Kit", "harbour");
+        theNextLineIsTypedOnItsOwn(CHANNEL, ann, juno, ben);
+    }
 
-        holdAnswers(ann, "say");
-        say(ann, "first line");
-        ben.sees(text(juno + ": first line"));
-        assertThat(box(ann, "compose")).isEmpty();
-        ann.type("second line typed right after");
-        assertThat(box(ann, "compose")).isEqualTo("second line typed right after");
-
-        letAnswersThrough(ann);
-        ann.press(label("Message to #harbour"), "Enter");
-        ben.sees(text(juno + ": second line typed right after"));
-        assertThat(ben.count(text("first line"))).isEqualTo(1);
-        assertThat(box(ann, "compose")).isEmpty();
-        assertThat(ann.errors()).isEmpty();
+    /** Two people in a private scene: Juno invited Kit, who uses a screen of the given size. */
+    private record Scene(Browser.Page ann, String juno, Browser.Page ben, String kit) {
+        static Scene met(String channel, int width, int height) {
+            Browser.Page ann = browser.open(server.origin());
+            String juno = newcomer(ann, "ann", "Juno", channel);
+            Browser.Page ben = browser.open(server.origin(), width, height);
+            String kit = newcomer(ben, "ben", "Kit", channel);
+            ann.click(role("button", kit).exactly());
+            invite(ann, kit);
+            acceptAndOpen(ben, juno);
+            ann.sees(role("heading", "Private scene with " + kit));
+            sayInScene(ben, "hello");
+            ann.sees(text(kit + ": hello"));
+            return new Scene(ann, juno, ben, kit);
+        }
     }
 
     @Test
     void aSceneLineLeavesTheBoxAsItIsSentSoTheNextIsTypedOnItsOwn() {
-        Browser.Page ann = browser.open(server.origin());
-        String juno = newcomer(ann, "ann", "Juno", "cove");
-        Browser.Page ben = browser.open(server.origin(), 390, 844);
-        String kit = newcomer(ben, "ben", "Kit", "cove");
-        ann.click(role("button", kit).exactly());
-        invite(ann, kit);
-        acceptAndOpen(ben, juno);
-        ann.sees(role("heading", "Private scene with " + kit));
-        sayInScene(ann, "welcome");
-        ben.sees(text(juno + ": welcome"));
-
-        holdAnswers(ben, "scene.send");
-        sayInScene(ben, "first line");
-        ann.sees(text(kit + ": first line"));
-        assertThat(box(ben, "scene-compose")).isEmpty();
-        ben.type("second line typed right after");
-        assertThat(box(ben, "scene-compose")).isEqualTo("second line typed right after");
-
-        letAnswersThrough(ben);
-        ben.sees(text(kit + ": first line"));
-        ben.press(label("Message to this scene"), "Enter");
-        ann.sees(text(kit + ": second line typed right after"));
-        assertThat(ann.count(text("first line"))).isEqualTo(1);
-        assertThat(box(ben, "scene-compose")).isEmpty();
-        assertThat(ann.errors()).isEmpty();
-        assertThat(ben.errors()).isEmpty();
+        Scene scene = Scene.met("cove", 390, 844);
+        theNextLineIsTypedOnItsOwn(SCENE, scene.ben(), scene.kit(), scene.ann());
     }
 
     @Test
@@ -127,11 +136,11 @@ class MessageBoxInBrowserTest {
 
         holdAnswers(ann, "say");
         say(ann, tooLong);
-        assertThat(box(ann, "compose")).isEmpty();
+        assertThat(CHANNEL.value(ann)).isEmpty();
         ann.type("and more");
         letAnswersThrough(ann);
         ann.sees(text("That is longer than this server allows. What you wrote is back in the message box."));
-        assertThat(box(ann, "compose")).isEqualTo(tooLong + " and more");
+        assertThat(CHANNEL.value(ann)).isEqualTo(tooLong + " and more");
     }
 
     @Test
@@ -143,11 +152,11 @@ class MessageBoxInBrowserTest {
 
         say(ben, "/help");
         ben.sees(text("/me TEXT"));
-        assertThat(box(ben, "compose")).isEmpty();
+        assertThat(CHANNEL.value(ben)).isEmpty();
         ben.screenshot(SHOTS.resolve("channel-help-phone.png"));
         say(ann, "/roll 2d6");
         ann.sees(text("There is no command /roll; nothing was sent."));
-        assertThat(box(ann, "compose")).isEqualTo("/roll 2d6");
+        assertThat(CHANNEL.value(ann)).isEqualTo("/roll 2d6");
         ann.screenshot(SHOTS.resolve("channel-unknown-command.png"));
         say(ann, "/block Sable");
         ann.sees(text("There is no command /block; nothing was sent."));
@@ -167,16 +176,9 @@ class MessageBoxInBrowserTest {
 
     @Test
     void inASceneHelpListsTheSafewordAndSlashSafewordEndsTheSceneSayingWhoUsedIt() {
-        Browser.Page ann = browser.open(server.origin());
-        String juno = newcomer(ann, "ann", "Juno", "dune");
-        Browser.Page ben = browser.open(server.origin());
-        String kit = newcomer(ben, "ben", "Kit", "dune");
-        ann.click(role("button", kit).exactly());
-        invite(ann, kit);
-        acceptAndOpen(ben, juno);
-        sayInScene(ben, "hello");
-        ann.sees(text(kit + ": hello"));
-
+        Scene scene = Scene.met("dune", 1280, 800);
+        Browser.Page ann = scene.ann();
+        Browser.Page ben = scene.ben();
         sayInScene(ben, "/help");
         ben.sees(text("/safeword [HOURS]"));
         ben.screenshot(SHOTS.resolve("scene-help.png"));
