@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import type { Scene } from "../api/protocol";
 import {
-  endedScene, endedScenes, forgetAll, forgetEnded, keepEnded, purgeEnded, sceneLines, type Frank, type SceneLine,
+  endedNotice, endedScene, endedScenes, forgetAll, forgetEnded, keepEnded, purgeEnded, sceneLines, type Frank, type SceneLine,
 } from "./state";
 
 const frank = (receiver: string): Frank =>
@@ -54,5 +54,20 @@ describe("how long it stays", () => {
     forgetAll();
     expect(endedScenes.value.size).toBe(0);
     expect(sceneLines.value.size).toBe(0);
+  });
+});
+
+describe("what the person reads when a scene ends", () => {
+  test("the one who used the safeword reads that it was them, with the cooling-off they chose", () => {
+    expect(endedNotice(168, false)).toBe(
+      "You used the safeword: the scene is over for everyone, and they may not invite you again for 7 days. It is gone from this device.");
+    expect(endedNotice(24, false)).toContain("for 24 hours.");
+    expect(endedNotice(5, false)).toContain("for 5 hours.");
+    expect(endedNotice(0, false)).toBe("You used the safeword: the scene is over for everyone. It is gone from this device.");
+  });
+
+  test("the others are not told who", () => {
+    expect(endedNotice(undefined, true)).toBe("A scene is over: someone used the safeword. It is gone from this device."
+      + " You can still report something from it, from Channels and personas, until you log out or hide the page.");
   });
 });

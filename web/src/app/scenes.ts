@@ -6,10 +6,11 @@ import { open, seal, type Body } from "../mls/message";
 import { safetyNumber } from "../mls/safety";
 import { Serial } from "../mls/serial";
 import { TsMls } from "../mls/tsMls";
+import type { Spoken } from "./commands";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
 import { renderTranscript, transcriptNews, type TranscriptChoice } from "./transcript";
 import {
-  endedScene, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines, scenes, view, type SceneLine,
+  endedNotice, endedScene, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines, scenes, view, type SceneLine,
 } from "./state";
 
 /** Sends a request on the socket and resolves with the reply. */
@@ -27,6 +28,8 @@ let mls: Mls | null = null;
 let deviceId = "";
 let seen = new Set<string>();
 let unacknowledged: string[] = [];
+/** The scenes this page used the safeword in, with the cooling-off chosen, until their end arrives. */
+const ownSafewords = new Map<string, number>();
 let ackTimer: ReturnType<typeof setTimeout> | null = null;
 /** Everything that touches MLS state runs here, one at a time, in the order the server relays messages. */
 let work = new Serial();
@@ -66,6 +69,7 @@ export async function forget(): Promise<void> {
   mls = null;
   deviceId = "";
   seen = new Set();
+  ownSafewords.clear();
   scenes.value = new Map();
   sceneLines.value = new Map();
   await wipeDevices();
@@ -126,9 +130,10 @@ export function event(message: ServerMessage): boolean {
       const sceneId = String(message.scene);
       void work.run(async () => {
         const ended = endedScene(scenes.value.get(sceneId), sceneId, sceneLines.value.get(sceneId) ?? []);
+        const hours = ownSafewords.get(sceneId);
+        ownSafewords.delete(sceneId);
         keepEnded(ended);
-        leaveLocally(sceneId, "A scene is over: someone used the safeword. It is gone from this device."
-          + (ended ? " You can still report something from it, from Channels and personas, until you log out or hide the page." : ""));
+        leaveLocally(sceneId, endedNotice(hours, ended !== null));
         if (view.value.kind === "scene" && view.value.id === sceneId) view.value = { kind: "home" };
         if (mls) await save();
       });
@@ -242,8 +247,8 @@ async function commit(sceneId: string, adds: Uint8Array[], removes: number[], re
 }
 
 /** Says or poses in a scene, end to end encrypted; resolves once the server has stored it. */
-export function say(sceneId: string, text: string): Promise<void> {
-  const body: Body = text.startsWith("/me ") ? { kind: "pose", text: text.slice(4) } : { kind: "say", text };
+export function say(sceneId: string, spoken: Spoken): Promise<void> {
+  const body: Body = { kind: spoken.kind, text: spoken.text };
   const clientId = crypto.randomUUID();
   return new Promise((resolve, reject) => {
     const attempt = () => work.run(async () => {
@@ -322,7 +327,14 @@ export async function leave(sceneId: string, persona: Author): Promise<void> {
 
 /** The safeword: ends the scene at once for everyone, and keeps the others from inviting this persona for the cooling-off. */
 export async function safeword(sceneId: string, persona: Author, coolingOffHours = 24): Promise<void> {
-  await request("scene.safeword", { scene: sceneId, persona: persona.id, coolingOffHours });
+  // Noted before asking: the scene's end may reach this socket before the answer does.
+  ownSafewords.set(sceneId, coolingOffHours);
+  try {
+    await request("scene.safeword", { scene: sceneId, persona: persona.id, coolingOffHours });
+  } catch (failure) {
+    ownSafewords.delete(sceneId);
+    throw failure;
+  }
 }
 
 /** Asks to keep a scene's transcript, or agrees, refuses or withdraws; every member sees the new state. */

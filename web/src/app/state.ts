@@ -95,6 +95,27 @@ export function endedScene(scene: Scene | undefined, id: string, lines: readonly
   return { id, with: others, lines: reportable };
 }
 
+/**
+ * What the person reads when a scene ends: who used the safeword said so in their own words, with the
+ * cooling-off they chose (undefined: someone else did, who is not named), and whether a report can still be made.
+ */
+export function endedNotice(ownCoolingOffHours: number | undefined, reportable: boolean): string {
+  return `${whoEnded(ownCoolingOffHours)} It is gone from this device.`
+    + (reportable ? " You can still report something from it, from Channels and personas, until you log out or hide the page." : "");
+}
+
+function whoEnded(ownCoolingOffHours: number | undefined): string {
+  if (ownCoolingOffHours === undefined) return "A scene is over: someone used the safeword.";
+  if (ownCoolingOffHours === 0) return "You used the safeword: the scene is over for everyone.";
+  return `You used the safeword: the scene is over for everyone, and they may not invite you again for ${duration(ownCoolingOffHours)}.`;
+}
+
+/** A cooling-off as the Safeword button's choices name it: hours up to a day, whole days beyond. */
+function duration(hours: number): string {
+  if (hours > 24 && hours % 24 === 0) return `${hours / 24} days`;
+  return hours === 1 ? "1 hour" : `${hours} hours`;
+}
+
 /** Keeps an ended scene's reportable lines, if it has any. */
 export function keepEnded(ended: EndedScene | null): void {
   if (ended) endedScenes.value = new Map(endedScenes.value).set(ended.id, ended);

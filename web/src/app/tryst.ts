@@ -2,6 +2,7 @@ import * as http from "../api/http";
 import type { AuditEntry, Block, Channel, ChannelMessage, Joined, Member, Persona, Report, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
+import type { Spoken } from "./commands";
 import * as consent from "./consent";
 import * as sceneAgent from "./scenes";
 import {
@@ -148,9 +149,8 @@ export async function leave(name: string): Promise<void> {
 }
 
 /** Says or poses in a channel; the line appears when the server relays it back. */
-export async function say(channel: string, text: string): Promise<void> {
-  const pose = text.startsWith("/me ");
-  await request(pose ? "pose" : "say", { persona: requireSpeaker().id, channel, text: pose ? text.slice(4) : text });
+export async function say(channel: string, line: Spoken): Promise<void> {
+  await request(line.kind, { persona: requireSpeaker().id, channel, text: line.text });
 }
 
 /** Fetches the fifty lines before the oldest one shown; false when there are none. */

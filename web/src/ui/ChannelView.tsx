@@ -5,6 +5,7 @@ import { leave, older, reportChannel, say, setTopic } from "../app/tryst";
 import { ReportAction } from "./Report";
 import { explain } from "./errors";
 import { useAsideToggle } from "./AsideToggle";
+import { Compose, type Act } from "./Compose";
 
 const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
@@ -20,7 +21,6 @@ export function Line({ message }: { message: ChannelMessage }) {
 /** A public channel: its topic, its lines, who is there, and the line to type in. */
 export function ChannelView({ name }: { name: string }) {
   const room = rooms.value.get(name);
-  const [text, setText] = useState("");
   const [more, setMore] = useState(true);
   const aside = useAsideToggle("Who is here");
   const end = useRef<HTMLLIElement>(null);
@@ -28,16 +28,7 @@ export function ChannelView({ name }: { name: string }) {
   useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [room?.messages.at(-1)?.id]);
   if (!room) return <p>You are not in #{name}.</p>;
 
-  const send = async (event: Event) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    try {
-      await say(name, text);
-      setText("");
-    } catch (failure) {
-      notice.value = explain(failure);
-    }
-  };
+  const act: Act<"channel"> = (line) => say(name, line);
   const changeTopic = async () => {
     const topic = prompt("New topic", room.topic);
     if (topic !== null) await setTopic(name, topic).catch((failure) => (notice.value = explain(failure)));
@@ -68,12 +59,8 @@ export function ChannelView({ name }: { name: string }) {
           </li>
         ))}</ul>
       </aside>
-      <form class="compose" onSubmit={send}>
-        <label class="sr-only" for="compose">Message to #{name}</label>
-        <input id="compose" autocomplete="off" value={text} onInput={(e) => setText(e.currentTarget.value)}
-          placeholder="Say something, or /me does something" />
-        <button type="submit">Send</button>
-      </form>
+      <Compose id="compose" label={`Message to #${name}`} place="channel" act={act}
+        placeholder="Say something, or /me does something (/help for more)" />
     </div>
   );
 }

@@ -36,9 +36,9 @@ export function Main() {
           <p class="notice" role="status">{notice.value}
             <button type="button" class="link" onClick={() => (notice.value = null)} aria-label="Dismiss">×</button></p>
         )}
-        {current.kind === "channel" && <ChannelView name={current.name} />}
+        {current.kind === "channel" && <ChannelView key={current.name} name={current.name} />}
         {current.kind === "persona" && <PersonaView id={current.id} />}
-        {current.kind === "scene" && <SceneView id={current.id} />}
+        {current.kind === "scene" && <SceneView key={current.id} id={current.id} />}
         {current.kind === "invitations" && <InvitationsView />}
         {current.kind === "account" && <AccountView />}
         {current.kind === "home" && <Home />}

@@ -8,6 +8,7 @@ import { showPersona } from "../app/tryst";
 import { topicList } from "./Boundaries";
 import { explain } from "./errors";
 import { useAsideToggle } from "./AsideToggle";
+import { Compose, type Act } from "./Compose";
 import { TranscriptPanel } from "./TranscriptPanel";
 
 const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
@@ -27,7 +28,6 @@ export function SceneView({ id }: { id: string }) {
   const scene = scenes.value.get(id);
   const me = myPersonaIn(id);
   const lines = sceneLines.value.get(id) ?? [];
-  const [text, setText] = useState("");
   const [numbers, setNumbers] = useState<Record<string, string>>({});
   const [invitee, setInvitee] = useState("");
   const [note, setNote] = useState("");
@@ -38,22 +38,11 @@ export function SceneView({ id }: { id: string }) {
   useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [lines.length]);
   if (!scene || !me) return <p>You are not in that scene.</p>;
 
-  const send = async (event: Event) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    try {
-      if (isSafeword(scene, text)) {
-        setText("");
-        await safeword(id, me, coolingOff);
-        view.value = { kind: "home" };
-        return;
-      }
-      await say(id, text);
-      setText("");
-    } catch (failure) {
-      notice.value = explain(failure);
-    }
+  const endScene = async (hours: number) => {
+    await safeword(id, me, hours);
+    view.value = { kind: "home" };
   };
+  const act: Act<"scene"> = (line) => (line.kind === "safeword" ? endScene(line.hours ?? coolingOff) : say(id, line));
   const showSafety = async (other: string) => {
     try {
       setNumbers({ ...numbers, [other]: await safety(id, other) });
@@ -84,7 +73,7 @@ export function SceneView({ id }: { id: string }) {
           Leave this scene</button>
         <span class="safeword">
           <button type="button" class="danger" title="Ends the scene for everyone at once, with no question asked"
-            onClick={() => safeword(id, me, coolingOff).then(() => (view.value = { kind: "home" }), (f) => (notice.value = explain(f)))}>
+            onClick={() => endScene(coolingOff).catch((f) => (notice.value = explain(f)))}>
             Safeword</button>
           <label>and no invitations from them for
             <select value={String(coolingOff)} onChange={(e) => setCoolingOff(Number(e.currentTarget.value))}>
@@ -146,12 +135,8 @@ export function SceneView({ id }: { id: string }) {
           <button type="submit">Invite</button>
         </form>
       </aside>
-      <form class="compose" onSubmit={send}>
-        <label class="sr-only" for="scene-compose">Message to this scene</label>
-        <input id="scene-compose" autocomplete="off" value={text} onInput={(e) => setText(e.currentTarget.value)}
-          placeholder="Say something, or /me does something (end-to-end encrypted)" />
-        <button type="submit">Send</button>
-      </form>
+      <Compose id="scene-compose" label="Message to this scene" place="scene" act={act} isSafewordWord={(line) => isSafeword(scene, line)}
+        placeholder="Say something, or /me does something (end-to-end encrypted; /help for more)" />
     </div>
   );
 }

@@ -17,15 +17,25 @@ export function panic(): void {
   location.replace(NEUTRAL_PAGE);
 }
 
+/**
+ * Tells, press by press (given when each happened, in milliseconds), whether a press is the second of
+ * two close together. The first press ever only starts the count, however soon after the page loaded.
+ */
+export function doublePress(): (at: number) => boolean {
+  let last = -Infinity;
+  return (at) => {
+    const second = at - last < DOUBLE_PRESS_MS;
+    last = at;
+    return second;
+  };
+}
+
 /** Escape pressed twice in quick succession hides the page, wherever the focus is. */
 export function usePanicKey(): void {
   useEffect(() => {
-    let last = 0;
+    const pressed = doublePress();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      const now = performance.now();
-      if (now - last < DOUBLE_PRESS_MS) panic();
-      last = now;
+      if (event.key === "Escape" && pressed(performance.now())) panic();
     };
     window.addEventListener("keydown", onKey, { capture: true });
     return () => window.removeEventListener("keydown", onKey, { capture: true });

@@ -70,6 +70,8 @@ class SafewordInBrowserTest {
         wren.screenshot(SHOTS.resolve("safeword-phone.png"));
         wren.click(role("button", "Safeword"));
         mallory.sees(text("A scene is over: someone used the safeword."));
+        wren.sees(text("You used the safeword: the scene is over for everyone, and they may not invite you again for 7 days."));
+        wren.screenshot(SHOTS.resolve("safeword-used-phone.png"));
         mallory.seesNo(role("button", "Private scene with " + wrenName));
         wren.seesNo(role("button", "Private scene with " + malloryName));
         assertThat(mallory.count(text(THREAT))).isZero();
@@ -130,6 +132,7 @@ class SafewordInBrowserTest {
 
         ben.click(role("button", "Safeword"));
         ann.sees(text("A scene is over: someone used the safeword."));
+        ben.sees(text("You used the safeword: the scene is over for everyone, and they may not invite you again for 24 hours."));
         assertThat(coolingOffLeft(benName, annName)).isBetween(Duration.ofDays(1).minusHours(1), Duration.ofDays(1));
         ben.sees(role("button", "Report something from the ended scene with " + annName));
 

@@ -60,6 +60,18 @@ class WebClientTest {
     }
 
     @Test
+    void aSingleEscapeRightAfterThePageLoadsHidesNothing() {
+        Browser.Page page = browser.open(server.origin());
+        page.sees(role("heading", "Log in"));
+        page.press("Escape");
+        registerWithPersona(page, TestServer.uniqueName("early"), TestServer.uniqueName("Early"));
+        assertThat(page.evaluate("location.pathname").asText()).isEqualTo("/");
+        page.press("Escape");
+        page.press("Escape");
+        page.sees(role("heading", "Notes"));
+    }
+
+    @Test
     void twoPeopleAgreeToAPrivateSceneAndTalkEndToEndEncrypted() throws Exception {
         Canary canary = new Canary();
         Browser.Page ann = browser.open(server.origin());
@@ -95,6 +107,7 @@ class WebClientTest {
         ben.sees(text(juno + ": " + canary.phrase()));
         ben.click(role("button", "Safeword"));
         ann.sees(text("A scene is over: someone used the safeword."));
+        ben.sees(text("You used the safeword: the scene is over for everyone, and they may not invite you again for 24 hours."));
         ann.seesNo(role("button", "Private scene with " + kit));
         ben.seesNo(role("button", "Private scene with " + juno));
         assertThat(ann.errors()).isEmpty();
