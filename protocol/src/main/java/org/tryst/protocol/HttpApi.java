@@ -38,4 +38,7 @@ public final class HttpApi {
 
     /** Answer to {@code POST /api/session}: whether the request's session is valid, and whose it is. */
     public record SessionState(boolean signedIn, String username) {}
+
+    /** Answer of {@code GET /readyz}: whether the database takes a write, and why not when it does not. */
+    public record Readiness(boolean ready, String reason) {}
 }
