@@ -68,12 +68,7 @@ abstract class ChannelsContract {
         Wire bob = server.connect(server.register("listener"));
         Views.Persona rowan = TestServer.persona(alice, "Rowan");
         Views.Persona sage = TestServer.persona(bob, "Sage");
-        String channel = channelFor(rowan);
-        alice.send(new ClientMessage.ChannelCreate(alice.nextId(), rowan.id(), channel, null));
-        alice.expect(ServerMessage.ChannelJoined.class);
-        bob.send(new ClientMessage.ChannelJoin(bob.nextId(), sage.id(), channel));
-        bob.expect(ServerMessage.ChannelJoined.class);
-        alice.expect(ServerMessage.MemberJoined.class);
+        String channel = sharedChannel(alice, rowan, bob, sage);
 
         // The first try and a retry at once, which may be stored in one batch; then a retry much later.
         String first = alice.nextId();
@@ -105,9 +100,7 @@ abstract class ChannelsContract {
         TestServer server = server();
         Wire alice = server.connect(server.register("badid"));
         Views.Persona rowan = TestServer.persona(alice, "Rowan");
-        String channel = channelFor(rowan);
-        alice.send(new ClientMessage.ChannelCreate(alice.nextId(), rowan.id(), channel, null));
-        alice.expect(ServerMessage.ChannelJoined.class);
+        String channel = openChannel(alice, rowan);
         alice.sendJson("{\"type\":\"say\",\"id\":\"bad\",\"persona\":\"" + rowan.id() + "\",\"channel\":\"" + channel
                 + "\",\"text\":\"hi\",\"message\":\"no spaces allowed\"}");
         assertThat(alice.expectError("invalid_message").id()).isEqualTo("bad");
@@ -116,8 +109,25 @@ abstract class ChannelsContract {
         assertThat(alice.expect(ServerMessage.History.class).messages()).isEmpty();
     }
 
+    /** A new channel of the owner's. */
+    static String openChannel(Wire owner, Views.Persona host) {
+        String channel = channelFor(host);
+        owner.send(new ClientMessage.ChannelCreate(owner.nextId(), host.id(), channel, null));
+        owner.expect(ServerMessage.ChannelJoined.class);
+        return channel;
+    }
+
+    /** A new channel of the owner's that the guest joined. */
+    static String sharedChannel(Wire owner, Views.Persona host, Wire guest, Views.Persona visitor) {
+        String channel = openChannel(owner, host);
+        guest.send(new ClientMessage.ChannelJoin(guest.nextId(), visitor.id(), channel));
+        guest.expect(ServerMessage.ChannelJoined.class);
+        owner.expect(ServerMessage.MemberJoined.class);
+        return channel;
+    }
+
     /** One more round trip: every line for the socket was queued before the replies that came before it. */
-    private static void assertHeardNothingMore(Wire wire, String channel) {
+    static void assertHeardNothingMore(Wire wire, String channel) {
         wire.send(new ClientMessage.MembersList(wire.nextId(), channel));
         wire.expect(ServerMessage.Members.class);
         wire.expectNothing(Duration.ZERO);
