@@ -147,10 +147,11 @@ export async function leave(name: string): Promise<void> {
   view.value = { kind: "home" };
 }
 
-/** Says or poses in a channel; the line appears when the server relays it back. */
+/** Says or poses in a channel; the line appears when the server relays it back, once even if the request is sent again. */
 export async function say(channel: string, text: string): Promise<void> {
   const pose = text.startsWith("/me ");
-  await request(pose ? "pose" : "say", { persona: requireSpeaker().id, channel, text: pose ? text.slice(4) : text });
+  await request(pose ? "pose" : "say", { persona: requireSpeaker().id, channel, text: pose ? text.slice(4) : text,
+    message: crypto.randomUUID() });
 }
 
 /** Fetches the fifty lines before the oldest one shown; false when there are none. */
