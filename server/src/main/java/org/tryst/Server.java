@@ -38,6 +38,7 @@ import org.tryst.safety.Blocks;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
+import org.tryst.storage.Readiness;
 
 /**
  * The composition root: builds every part of a server through its constructor, in one place, and
@@ -91,7 +92,7 @@ public final class Server implements AutoCloseable {
         gateway = new Gateway(config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
                 new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, actionLimits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests(), enforcement),
-                metrics, database::healthy);
+                metrics, new Readiness(sql, clock)::unready);
         httpPort = gateway.start(config.http().bind(), config.http().port());
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, actionLimits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);

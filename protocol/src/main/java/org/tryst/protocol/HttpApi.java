@@ -3,6 +3,8 @@ package org.tryst.protocol;
 import static org.tryst.protocol.Fields.present;
 import static org.tryst.protocol.Fields.text;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Bodies of the HTTP API that comes before a WebSocket: register, log in, and get a socket ticket.
  * Errors are the WebSocket's {@link ServerMessage.Error} with an HTTP status.
@@ -40,5 +42,6 @@ public final class HttpApi {
     public record SessionState(boolean signedIn, String username) {}
 
     /** Answer of {@code GET /readyz}: whether the database takes a write, and why not when it does not. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Readiness(boolean ready, String reason) {}
 }

@@ -18,10 +18,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.tryst.config.Config;
 import org.tryst.metrics.Metrics;
 
@@ -38,20 +39,21 @@ public final class Gateway implements AutoCloseable {
     private final AccountApi api;
     private final StaticFiles files;
     private final Metrics metrics;
-    private final BooleanSupplier healthy;
+    private final Supplier<Optional<String>> unready;
     private final Set<String> allowedOrigins;
     private final Transport transport = Transport.best();
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.io().get());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(transport.io().get());
     private Channel listener;
 
-    public Gateway(Config.Gateway config, Config.Web web, int ticketsPerMinute, Wiring wiring, Metrics metrics, BooleanSupplier healthy) {
+    public Gateway(Config.Gateway config, Config.Web web, int ticketsPerMinute, Wiring wiring, Metrics metrics,
+                   Supplier<Optional<String>> unready) {
         this.files = new StaticFiles(web.panicPage());
         this.config = config;
         this.wiring = wiring;
         this.api = new AccountApi(wiring.accounts(), wiring.sessions(), ticketsPerMinute);
         this.metrics = metrics;
-        this.healthy = healthy;
+        this.unready = unready;
         this.allowedOrigins = ConcurrentHashMap.newKeySet();
         allowedOrigins.addAll(config.allowedOrigins());
     }
@@ -90,7 +92,7 @@ public final class Gateway implements AutoCloseable {
                 .addLast("deadline", deadline)
                 .addLast("http", new HttpServerCodec(4096, 8192, 8192))
                 .addLast("http-body", new HttpObjectAggregator(MAX_HTTP_BODY))
-                .addLast("routes", new HttpRoutes(api, files, metrics, healthy, wiring.executor(), allowedOrigins,
+                .addLast("routes", new HttpRoutes(api, files, metrics, unready, wiring.executor(), allowedOrigins,
                         config.allowMissingOrigin(), deadline, this::upgrade));
     }
 
