@@ -148,9 +148,9 @@ export async function leave(name: string): Promise<void> {
   view.value = { kind: "home" };
 }
 
-/** Says or poses in a channel; the line appears when the server relays it back. */
+/** Says or poses in a channel; the line appears when the server relays it back, once even if the request is sent again. */
 export async function say(channel: string, line: Spoken): Promise<void> {
-  await request(line.kind, { persona: requireSpeaker().id, channel, text: line.text });
+  await request(line.kind, { persona: requireSpeaker().id, channel, text: line.text, message: crypto.randomUUID() });
 }
 
 /** Fetches the fifty lines before the oldest one shown; false when there are none. */

@@ -40,6 +40,7 @@ import org.tryst.safety.Blocks;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
+import org.tryst.storage.Readiness;
 
 /**
  * The composition root: builds every part of a server through its constructor, in one place, and
@@ -95,7 +96,7 @@ public final class Server implements AutoCloseable {
         gateway = new Gateway(config.http(), config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
                 new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, actionLimits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests(), enforcement),
-                database::healthy);
+                new Readiness(sql, clock)::unready);
         httpPort = gateway.start(config.http().bind(), config.http().port());
         metricsListener = new MetricsListener(config.metrics(), metrics);
         metricsPort = metricsListener.start();

@@ -49,4 +49,27 @@ final class EmbeddedPostgres {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A cluster of the caller's own, which it may stop to see the server without its database. */
+    record Own(io.zonky.test.db.postgres.embedded.EmbeddedPostgres cluster, Database database) implements AutoCloseable {
+        /** Stops the cluster and removes its files; again is harmless. */
+        @Override
+        public void close() {
+            try {
+                cluster.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static Own ownCluster() {
+        try {
+            var cluster = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createTempDirectory("tryst-postgresql-own")).setCleanDataDirectory(true).start();
+            return new Own(cluster, new Database(cluster.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

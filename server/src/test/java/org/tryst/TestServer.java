@@ -61,8 +61,12 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     /** A server on a fresh database of the shared embedded PostgreSQL. */
     public static TestServer postgresql() {
+        return postgresql(EmbeddedPostgres.freshDatabase());
+    }
+
+    /** A server on the given PostgreSQL database. */
+    static TestServer postgresql(EmbeddedPostgres.Database database) {
         TestServer server = new TestServer();
-        EmbeddedPostgres.Database database = EmbeddedPostgres.freshDatabase();
         server.options.put("TRYST_STORAGE_KIND", "postgresql");
         server.options.put("TRYST_STORAGE_POSTGRESQL_URL", database.url());
         server.options.put("TRYST_STORAGE_POSTGRESQL_USER", database.user());

@@ -360,6 +360,18 @@ public final class TrystClient implements AutoCloseable {
         return ((ServerMessage.ReportFiled) request(id -> reportable.report(id, reason, note))).report();
     }
 
+    /**
+     * Says or poses in a channel as the persona, under the client's own id for the line: sent again
+     * with the same id after a lost reply, the line is stored and shown once, and the answer is the
+     * same. Answers the stored line's id.
+     */
+    public String post(String personaId, String channel, MessageKind kind, String text, String lineId) {
+        ServerMessage.Sent sent = (ServerMessage.Sent) request(id -> kind == MessageKind.POSE
+                ? new ClientMessage.Pose(id, personaId, channel, text, lineId)
+                : new ClientMessage.Say(id, personaId, channel, text, lineId));
+        return sent.message();
+    }
+
     /** Reports a channel message by its id: the server files its own copy. */
     public Views.Report reportChannel(String personaId, String channel, String messageId, String reason, String note) {
         return ((ServerMessage.ReportFiled) request(id -> new ClientMessage.ReportChannel(id, personaId, channel, messageId,

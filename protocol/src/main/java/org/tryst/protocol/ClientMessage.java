@@ -276,25 +276,43 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** Says something in a channel. */
+    /**
+     * Says something in a channel. {@code message}, when given, is the client's id for the line, unique per
+     * persona, so a resend is stored once and answered as the first was.
+     */
     @JsonTypeName("say")
-    record Say(String id, String persona, String channel, String text) implements ClientMessage {
+    record Say(String id, String persona, String channel, String text, String message) implements ClientMessage {
         public Say {
             requestId(id);
             ref(persona, "persona");
             channelName(channel);
             nonBlank(text, "text", Fields.MAX_TEXT);
+            if (message != null) ref(message, "message");
+        }
+
+        /** A line without a client id: a resend of it is a second line. */
+        public Say(String id, String persona, String channel, String text) {
+            this(id, persona, channel, text, null);
         }
     }
 
-    /** Poses (emotes, {@code /me}) in a channel: the text describes what the persona does. */
+    /**
+     * Poses (emotes, {@code /me}) in a channel: the text describes what the persona does. {@code message}, when given, is the client's id for the line, unique per
+     * persona, so a resend is stored once and answered as the first was.
+     */
     @JsonTypeName("pose")
-    record Pose(String id, String persona, String channel, String text) implements ClientMessage {
+    record Pose(String id, String persona, String channel, String text, String message) implements ClientMessage {
         public Pose {
             requestId(id);
             ref(persona, "persona");
             channelName(channel);
             nonBlank(text, "text", Fields.MAX_TEXT);
+            if (message != null) ref(message, "message");
+        }
+
+        /** A line without a client id: a resend of it is a second line. */
+        public Pose(String id, String persona, String channel, String text) {
+            this(id, persona, channel, text, null);
         }
     }
 

@@ -2,6 +2,8 @@ package org.tryst.protocol;
 
 import static org.tryst.protocol.Fields.text;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Bodies of the HTTP API that comes before a WebSocket: register, log in, and get a socket ticket.
  * Errors are the WebSocket's {@link ServerMessage.Error} with an HTTP status.
@@ -37,4 +39,8 @@ public final class HttpApi {
 
     /** Answer to {@code POST /api/session}: whether the request's session is valid, and whose it is. */
     public record SessionState(boolean signedIn, String username) {}
+
+    /** Answer of {@code GET /readyz}: whether the database takes a write, and why not when it does not. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Readiness(boolean ready, String reason) {}
 }

@@ -48,6 +48,19 @@ class CodecTest {
     }
 
     @Test
+    void aLinesClientIdIsOptionalAndAShortPlainId() {
+        var decoded = decode("{\"type\":\"pose\",\"id\":\"r1\",\"persona\":\"p1\",\"channel\":\"lobby\",\"text\":\"waves\","
+                + "\"message\":\"01JH8Y4Z3K7Q9R2T5V6W8X0Y1Z\"}");
+        assertThat(decoded).isEqualTo(new Codec.Decoded.Accepted(new ClientMessage.Pose("r1", "p1", "lobby", "waves", "01JH8Y4Z3K7Q9R2T5V6W8X0Y1Z")));
+        assertRejected(decode("{\"type\":\"say\",\"id\":\"f\",\"persona\":\"p1\",\"channel\":\"lobby\",\"text\":\"hi\","
+                + "\"message\":\"not an id\"}"), "f", ErrorCode.INVALID_MESSAGE);
+        assertRejected(decode("{\"type\":\"pose\",\"id\":\"g\",\"persona\":\"p1\",\"channel\":\"lobby\",\"text\":\"hi\","
+                + "\"message\":\"" + "x".repeat(65) + "\"}"), "g", ErrorCode.INVALID_MESSAGE);
+        assertRejected(decode("{\"type\":\"say\",\"id\":\"h\",\"persona\":\"p1\",\"channel\":\"lobby\",\"text\":\"hi\","
+                + "\"message\":\"\"}"), "h", ErrorCode.INVALID_MESSAGE);
+    }
+
+    @Test
     void rejectsDeepNesting() {
         assertRejected(decode("{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}"), null, ErrorCode.MALFORMED);
     }

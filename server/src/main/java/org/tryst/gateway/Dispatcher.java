@@ -134,8 +134,8 @@ public final class Dispatcher {
                 rooms.leave(mine(caller, m.persona()), m.channel());
                 yield new ServerMessage.Ok(m.id());
             }
-            case Say m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.SAY, m.text());
-            case Pose m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.POSE, m.text());
+            case Say m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.SAY, m.text(), m.message());
+            case Pose m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.POSE, m.text(), m.message());
             case TopicSet m -> {
                 rooms.topic(speaking(caller, m.persona()), m.channel(), m.topic());
                 yield new ServerMessage.Ok(m.id());
@@ -213,10 +213,11 @@ public final class Dispatcher {
     }
 
     /** A say or pose, within the account's and the address's limit on channel lines. */
-    private ServerMessage post(Connection caller, String requestId, String personaId, String channel, MessageKind kind, String text) {
+    private ServerMessage post(Connection caller, String requestId, String personaId, String channel, MessageKind kind, String text,
+                               String clientId) {
         Persona persona = speaking(caller, personaId);
         actionLimits.admit(ActionLimits.Action.CHANNEL_MESSAGE, caller.accountId(), caller.address());
-        return whenStored(caller, requestId, rooms.post(persona, channel, kind, text), message -> {
+        return whenStored(caller, requestId, rooms.post(persona, channel, kind, text, clientId), message -> {
             metrics.channelMessage();
             return new ServerMessage.Sent(requestId, message.id(), message.at());
         });

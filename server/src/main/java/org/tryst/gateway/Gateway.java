@@ -18,10 +18,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.tryst.config.Config;
 
 /**
@@ -37,20 +38,21 @@ public final class Gateway implements AutoCloseable {
     private final AccountApi api;
     private final StaticFiles files;
     private final Addresses addresses;
-    private final BooleanSupplier healthy;
+    private final Supplier<Optional<String>> unready;
     private final Set<String> allowedOrigins;
     private final Transport transport = Transport.best();
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.io().get());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(transport.io().get());
     private Channel listener;
 
-    public Gateway(Config.Http http, Config.Gateway config, Config.Web web, int ticketsPerMinute, Wiring wiring, BooleanSupplier healthy) {
+    public Gateway(Config.Http http, Config.Gateway config, Config.Web web, int ticketsPerMinute, Wiring wiring,
+                   Supplier<Optional<String>> unready) {
         this.files = new StaticFiles(web.panicPage());
         this.config = config;
         this.wiring = wiring;
         this.api = new AccountApi(wiring.accounts(), wiring.sessions(), ticketsPerMinute, secureCookie(http, config));
         this.addresses = new Addresses(TrustedProxies.of(http));
-        this.healthy = healthy;
+        this.unready = unready;
         this.allowedOrigins = ConcurrentHashMap.newKeySet();
         allowedOrigins.addAll(config.allowedOrigins());
     }
@@ -100,7 +102,7 @@ public final class Gateway implements AutoCloseable {
                 .addLast("http-body", new HttpObjectAggregator(MAX_HTTP_BODY))
                 // Per-address limits key on the client: the peer, or whom a trusted proxy forwards for.
                 .addLast("address", addresses)
-                .addLast("routes", new HttpRoutes(api, files, healthy, wiring.executor(), allowedOrigins,
+                .addLast("routes", new HttpRoutes(api, files, unready, wiring.executor(), allowedOrigins,
                         config.allowMissingOrigin(), deadline, this::upgrade));
     }
 

@@ -11,33 +11,36 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.HttpApi;
 
 /**
  * Routes each HTTP request: {@code /ws} upgrades to a WebSocket (after the Origin check),
- * {@code /api/*} goes to the account API, {@code /healthz} to operators, and anything else to the
- * web client's files ({@code /metrics} has a listener of its own). Blocking work runs on virtual threads.
+ * {@code /api/*} goes to the account API, {@code /healthz} and {@code /readyz} to operators, and
+ * anything else to the web client's files ({@code /metrics} has a listener of its own). Blocking
+ * work runs on virtual threads.
  */
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final AccountApi api;
     private final StaticFiles files;
-    private final BooleanSupplier healthy;
+    private final Supplier<Optional<String>> unready;
     private final Executor executor;
     private final Set<String> allowedOrigins;
     private final boolean allowMissingOrigin;
     private final Deadline deadline;
     private final Consumer<ChannelHandlerContext> upgrade;
 
-    HttpRoutes(AccountApi api, StaticFiles files, BooleanSupplier healthy, Executor executor,
+    HttpRoutes(AccountApi api, StaticFiles files, Supplier<Optional<String>> unready, Executor executor,
                Set<String> allowedOrigins, boolean allowMissingOrigin, Deadline deadline,
                Consumer<ChannelHandlerContext> upgrade) {
         this.api = api;
         this.files = files;
-        this.healthy = healthy;
+        this.unready = unready;
         this.executor = executor;
         this.allowedOrigins = allowedOrigins;
         this.allowMissingOrigin = allowMissingOrigin;
@@ -69,11 +72,15 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                 }
             });
         } else if (path.equals("/healthz")) {
+            // Liveness: the process serves requests. It asks nothing of the database, so a database
+            // outage does not get the server restarted; /readyz reports that.
+            reply(ctx, request, HttpReplies.text(HttpResponseStatus.OK, "ok\n"));
+        } else if (path.equals("/readyz")) {
             executor.execute(() -> {
-                boolean ok = healthy.getAsBoolean();
-                ctx.executor().execute(() -> reply(ctx, request, ok
-                        ? HttpReplies.text(HttpResponseStatus.OK, "ok\n")
-                        : HttpReplies.text(HttpResponseStatus.SERVICE_UNAVAILABLE, "database unavailable\n")));
+                Optional<String> reason = unready.get();
+                ctx.executor().execute(() -> reply(ctx, request, HttpReplies.json(
+                        reason.isEmpty() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                        new HttpApi.Readiness(reason.isEmpty(), reason.orElse(null)))));
             });
         } else if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
             reply(ctx, request, files.get(path).orElseGet(() ->

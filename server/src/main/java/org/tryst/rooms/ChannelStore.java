@@ -1,5 +1,6 @@
 package org.tryst.rooms;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -22,6 +23,11 @@ final class ChannelStore {
             rs.getString("channel"), MessageKind.valueOf(rs.getString("kind")),
             new Views.Author(rs.getString("persona_id"), rs.getString("persona_name")), rs.getString("body"),
             rs.getLong("created_at"));
+    /** Lines with their authors' names, for a WHERE to follow. */
+    private static final String LINES = """
+            SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, p.name AS persona_name
+            FROM channel_messages m JOIN personas p ON p.id = m.persona_id
+            """;
 
     private final Sql sql;
 
@@ -113,26 +119,43 @@ final class ChannelStore {
         sql.useHandle(handle -> handle.createUpdate("DELETE FROM channels WHERE name = :name").bind("name", channel).execute());
     }
 
-    /** Stores messages in one transaction: one sync to disk for all of them. */
-    void appendAll(List<Views.Message> messages) {
-        sql.useTransaction(handle -> {
+    /** A line to store, and the client's id for it when the client gave one. */
+    record Posted(Views.Message message, String clientId) {}
+
+    /**
+     * Stores lines in one transaction: one sync to disk for all of them. Answers each line as stored:
+     * itself, or the line its persona first sent under the same client id, which stays the only one.
+     */
+    List<Views.Message> appendAll(List<Posted> lines) {
+        return sql.inTransaction(handle -> {
             var batch = handle.prepareBatch("""
-                    INSERT INTO channel_messages (id, channel, persona_id, kind, body, created_at)
-                    VALUES (:id, :channel, :persona, :kind, :body, :at)""");
-            for (Views.Message message : messages) {
+                    INSERT INTO channel_messages (id, channel, persona_id, kind, body, created_at, client_id)
+                    VALUES (:id, :channel, :persona, :kind, :body, :at, :client)
+                    ON CONFLICT (persona_id, client_id) DO NOTHING""");
+            for (Posted line : lines) {
+                Views.Message message = line.message();
                 batch.bind("id", message.id()).bind("channel", message.channel()).bind("persona", message.persona().id())
                         .bind("kind", message.kind().name()).bind("body", message.text()).bind("at", message.at())
-                        .add();
+                        .bind("client", line.clientId()).add();
             }
-            batch.execute();
+            int[] inserted = batch.execute();
+            List<Views.Message> stored = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                stored.add(inserted[i] == 0 ? firstSent(handle, lines.get(i)) : lines.get(i).message());
+            }
+            return stored;
         });
+    }
+
+    private static Views.Message firstSent(Handle handle, Posted line) {
+        return handle.createQuery(LINES + """
+                        WHERE m.persona_id = :persona AND m.client_id = :client""")
+                .bind("persona", line.message().persona().id()).bind("client", line.clientId()).map(MESSAGE).one();
     }
 
     /** Up to {@code limit} messages newer than {@code since}, and older than {@code before} when given; oldest first. */
     List<Views.Message> history(String channel, long since, String before, int limit) {
-        List<Views.Message> newestFirst = sql.withHandle(handle -> handle.createQuery("""
-                        SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, p.name AS persona_name
-                        FROM channel_messages m JOIN personas p ON p.id = m.persona_id
+        List<Views.Message> newestFirst = sql.withHandle(handle -> handle.createQuery(LINES + """
                         WHERE m.channel = :channel AND m.created_at >= :since AND m.id < :before
                         ORDER BY m.id DESC LIMIT :limit""")
                 .bind("channel", channel).bind("since", since).bind("before", before == null ? "~" : before)
@@ -142,9 +165,7 @@ final class ChannelStore {
 
     /** One stored message of a channel, as the server keeps it. */
     Optional<Views.Message> message(String channel, String id) {
-        return sql.withHandle(handle -> handle.createQuery("""
-                        SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, p.name AS persona_name
-                        FROM channel_messages m JOIN personas p ON p.id = m.persona_id
+        return sql.withHandle(handle -> handle.createQuery(LINES + """
                         WHERE m.channel = :channel AND m.id = :id""")
                 .bind("channel", channel).bind("id", id).map(MESSAGE).findOne());
     }

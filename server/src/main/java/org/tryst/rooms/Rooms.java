@@ -28,14 +28,14 @@ import org.tryst.storage.TimeOrderedIds;
 
 /**
  * Public channels: membership and history in the database, live audiences in memory. Every change
- * is written first and then announced to the sockets following the channel; a message is
- * acknowledged to its sender only once it is stored. Blocks hold here too: the two sides of a
+ * is written first and then announced to the sockets following the channel; a line reaches them
+ * and is acknowledged to its sender only once it is stored. Blocks hold here too: the two sides of a
  * block do not see each other in a channel at all (members, presence, lines, history), and a muted
  * persona's lines do not reach the muter.
  */
 public final class Rooms implements AutoCloseable {
     private final ChannelStore store;
-    private final GroupCommit<Views.Message> history;
+    private final GroupCommit<Waiting> history;
     private final Config.Rooms config;
     private final Clock clock;
     private final TimeOrderedIds ids;
@@ -47,7 +47,7 @@ public final class Rooms implements AutoCloseable {
     public Rooms(Sql sql, Config.Rooms config, Blocks blocks, Clock clock) {
         this.blocks = blocks;
         this.store = new ChannelStore(sql);
-        this.history = new GroupCommit<>("history-writer", 512, store::appendAll);
+        this.history = new GroupCommit<>("history-writer", 512, this::storeTogether);
         this.config = config;
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
@@ -82,20 +82,36 @@ public final class Rooms implements AutoCloseable {
     }
 
     /**
-     * Sends a say or pose to the channel's audience while it is being stored; the future completes
-     * with the message once it is durable, which is when the sender may be told it was sent. Readers
-     * do not wait for the disk, and neither do the sender's next requests. (Should the server die in
-     * between, readers saw a message the sender was never told was sent, and its client sends it again.)
+     * Stores a say or pose and then sends it to the channel's audience; the future completes with the
+     * line as stored, which is when the sender may be told it was sent. Lines wait for the disk
+     * together (group commit), so what others see is only ever what is stored. A line with a client
+     * id its persona already used is the first one again: answered as it was, and sent to nobody.
      */
-    public CompletableFuture<Views.Message> post(Persona persona, String channel, MessageKind kind, String text) {
+    public CompletableFuture<Views.Message> post(Persona persona, String channel, MessageKind kind, String text, String clientId) {
         if (Fields.characters(text) > config.maxTextLength()) {
             throw new ProtocolException(ErrorCode.TEXT_TOO_LONG, "messages are at most " + config.maxTextLength() + " characters");
         }
         Room room = memberRoom(persona, channel);
         Views.Message message = new Views.Message(ids.next(), channel, kind, persona.author(), text, clock.millis());
-        var stored = history.submit(message);
-        Connection.sendAll(visible(room.audience(), persona.id(), true), Codec.encode(new ServerMessage.ChannelMessage(message)));
-        return stored.thenApply(durable -> message);
+        Waiting line = new Waiting(room, new ChannelStore.Posted(message, clientId), new CompletableFuture<>());
+        return history.submit(line).thenCompose(written -> line.stored());
+    }
+
+    /** A line waiting for the next batch, the room it goes to, and the line as stored. */
+    private record Waiting(Room room, ChannelStore.Posted posted, CompletableFuture<Views.Message> stored) {}
+
+    /** Stores a batch of lines in one transaction, then sends the new ones out in order, each before its sender's reply. */
+    private void storeTogether(List<Waiting> batch) {
+        List<Views.Message> stored = store.appendAll(batch.stream().map(Waiting::posted).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            Waiting line = batch.get(i);
+            Views.Message message = stored.get(i);
+            if (message.id().equals(line.posted().message().id())) {
+                Connection.sendAll(visible(line.room().audience(), message.persona().id(), true),
+                        Codec.encode(new ServerMessage.ChannelMessage(message)));
+            }
+            line.stored().complete(message);
+        }
     }
 
     public void topic(Persona persona, String channel, String topic) {

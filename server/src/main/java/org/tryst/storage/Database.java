@@ -110,15 +110,6 @@ public final class Database implements AutoCloseable {
         return sql;
     }
 
-    /** True when the database answers a trivial query. */
-    public boolean healthy() {
-        try {
-            return sql.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     @Override
     public void close() {
         sql.close();

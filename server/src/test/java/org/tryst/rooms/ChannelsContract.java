@@ -62,6 +62,78 @@ abstract class ChannelsContract {
     }
 
     @Test
+    void aLineSentAgainUnderItsIdIsStoredAndShownOnce() {
+        TestServer server = server();
+        Wire alice = server.connect(server.register("resender"));
+        Wire bob = server.connect(server.register("listener"));
+        Views.Persona rowan = TestServer.persona(alice, "Rowan");
+        Views.Persona sage = TestServer.persona(bob, "Sage");
+        String channel = sharedChannel(alice, rowan, bob, sage);
+
+        // The first try and a retry at once, which may be stored in one batch; then a retry much later.
+        String first = alice.nextId();
+        String retry = alice.nextId();
+        alice.send(new ClientMessage.Say(first, rowan.id(), channel, "only once", "line-1"));
+        alice.send(new ClientMessage.Say(retry, rowan.id(), channel, "only once", "line-1"));
+        ServerMessage.Sent sent = alice.expect(ServerMessage.Sent.class, reply -> reply.id().equals(first));
+        assertThat(alice.expect(ServerMessage.Sent.class, reply -> reply.id().equals(retry)))
+                .isEqualTo(new ServerMessage.Sent(retry, sent.message(), sent.at()));
+        String late = alice.nextId();
+        alice.send(new ClientMessage.Pose(late, rowan.id(), channel, "only once", "line-1"));
+        assertThat(alice.expect(ServerMessage.Sent.class)).isEqualTo(new ServerMessage.Sent(late, sent.message(), sent.at()));
+
+        assertThat(bob.expect(ServerMessage.ChannelMessage.class).message().id()).isEqualTo(sent.message());
+        assertThat(alice.expect(ServerMessage.ChannelMessage.class).message().id()).isEqualTo(sent.message());
+        assertHeardNothingMore(bob, channel);
+        assertHeardNothingMore(alice, channel);
+
+        // The id is the persona's own: another persona's line under it is a line of its own.
+        bob.send(new ClientMessage.Say(bob.nextId(), sage.id(), channel, "mine too", "line-1"));
+        assertThat(alice.expect(ServerMessage.ChannelMessage.class).message().text()).isEqualTo("mine too");
+        bob.send(new ClientMessage.HistoryFetch(bob.nextId(), sage.id(), channel, null, 10));
+        assertThat(bob.expect(ServerMessage.History.class).messages()).extracting(Views.Message::text)
+                .containsExactly("only once", "mine too");
+    }
+
+    @Test
+    void aLineWithAMalformedClientIdIsRefusedAndGoesNowhere() {
+        TestServer server = server();
+        Wire alice = server.connect(server.register("badid"));
+        Views.Persona rowan = TestServer.persona(alice, "Rowan");
+        String channel = openChannel(alice, rowan);
+        alice.sendJson("{\"type\":\"say\",\"id\":\"bad\",\"persona\":\"" + rowan.id() + "\",\"channel\":\"" + channel
+                + "\",\"text\":\"hi\",\"message\":\"no spaces allowed\"}");
+        assertThat(alice.expectError("invalid_message").id()).isEqualTo("bad");
+        assertHeardNothingMore(alice, channel);
+        alice.send(new ClientMessage.HistoryFetch(alice.nextId(), rowan.id(), channel, null, 10));
+        assertThat(alice.expect(ServerMessage.History.class).messages()).isEmpty();
+    }
+
+    /** A new channel of the owner's. */
+    static String openChannel(Wire owner, Views.Persona host) {
+        String channel = channelFor(host);
+        owner.send(new ClientMessage.ChannelCreate(owner.nextId(), host.id(), channel, null));
+        owner.expect(ServerMessage.ChannelJoined.class);
+        return channel;
+    }
+
+    /** A new channel of the owner's that the guest joined. */
+    static String sharedChannel(Wire owner, Views.Persona host, Wire guest, Views.Persona visitor) {
+        String channel = openChannel(owner, host);
+        guest.send(new ClientMessage.ChannelJoin(guest.nextId(), visitor.id(), channel));
+        guest.expect(ServerMessage.ChannelJoined.class);
+        owner.expect(ServerMessage.MemberJoined.class);
+        return channel;
+    }
+
+    /** One more round trip: every line for the socket was queued before the replies that came before it. */
+    static void assertHeardNothingMore(Wire wire, String channel) {
+        wire.send(new ClientMessage.MembersList(wire.nextId(), channel));
+        wire.expect(ServerMessage.Members.class);
+        wire.expectNothing(Duration.ZERO);
+    }
+
+    @Test
     void aPersonaOnSeveralDevicesHearsOnEach() {
         TestServer server = server();
         TestServer.User user = server.register("multi");

@@ -2,6 +2,7 @@ package org.tryst.client.chat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.tryst.client.TrystClient;
 import org.tryst.protocol.Answer;
@@ -73,8 +74,7 @@ public final class ClientBackend implements Backend {
 
     @Override
     public void sayInChannel(String personaId, String channel, MessageKind kind, String text) {
-        request(id -> kind == MessageKind.POSE ? new ClientMessage.Pose(id, personaId, channel, text)
-                : new ClientMessage.Say(id, personaId, channel, text), ServerMessage.Sent.class);
+        client.post(personaId, channel, kind, text, UUID.randomUUID().toString());
     }
 
     @Override
