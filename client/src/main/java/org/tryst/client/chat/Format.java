@@ -163,9 +163,9 @@ public final class Format {
      * conversation: a warning with when it was given, a mute, a suspension with until when, a ban.
      */
     public static String notice(ServerMessage.Notice notice, ZoneId zone) {
-        String reason = notice.text() == null || notice.text().isBlank() ? "" : ": " + notice.text().strip();
+        String reason = notice.text() == null || notice.text().isBlank() ? "." : ": " + notice.text().strip();
         return "!! " + switch (notice.kind()) {
-            case "warning" -> "A moderator warned this account (" + when(notice.at(), zone) + ")" + (reason.isEmpty() ? "." : reason);
+            case "warning" -> "A moderator warned this account (" + when(notice.at(), zone) + ")" + reason;
             case "muted" -> notice.text() + (notice.until() == null ? "" : " Until " + when(notice.until(), zone) + ".");
             case "suspended" -> "A moderator suspended this account until " + when(notice.until(), zone) + reason;
             case "banned" -> "A moderator banned this account from this server" + reason;
