@@ -2,6 +2,7 @@ package org.tryst.accounts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class Sanctions {
                 .bind("account", accountId).bind("now", now)
                 .map((rs, ctx) -> new Bar(rs.getString("kind"), rs.getString("reason"), until(rs))).list());
         return bars.stream().filter(bar -> bar.kind().equals(BAN)).findFirst()
-                .or(() -> bars.stream().max(java.util.Comparator.comparing(Bar::until)));
+                .or(() -> bars.stream().max(Comparator.comparing(Bar::until)));
     }
 
     /** Records a sanction; {@code personaId} is set only for a ban of one persona, {@code until} null for one without end. */
