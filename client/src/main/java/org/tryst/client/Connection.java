@@ -7,12 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,7 +35,9 @@ public final class Connection implements AutoCloseable {
     private final Map<String, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private volatile Consumer<ServerMessage> listener = event -> {};
+    /** Touched on the inbound thread only; events before the first listener wait in {@link #early}. */
+    private Consumer<ServerMessage> listener;
+    private final List<ServerMessage> early = new ArrayList<>();
     private WebSocket socket;
 
     private Connection() {}
@@ -57,9 +62,16 @@ public final class Connection implements AutoCloseable {
         return connection;
     }
 
-    /** Where events go; called on the inbound thread. */
+    /**
+     * Where events go; called on the inbound thread. Events that came before (such as the warnings
+     * sent right after {@code welcome}) go to the first listener, in order, before any later one.
+     */
     public void listen(Consumer<ServerMessage> listener) {
-        this.listener = listener;
+        inbound.execute(() -> {
+            this.listener = listener;
+            early.forEach(listener);
+            early.clear();
+        });
     }
 
     /** Sends a request built around a fresh id; the future completes with the reply, or fails with {@link RequestFailed}. */
@@ -79,7 +91,7 @@ public final class Connection implements AutoCloseable {
         inbound.execute(work);
     }
 
-    /** Completes with the close code when the server closes the socket. */
+    /** Completes with the close code when the server closes the socket, on the inbound thread after every event before the close. */
     public CompletableFuture<Integer> closed() {
         return closed;
     }
@@ -101,7 +113,9 @@ public final class Connection implements AutoCloseable {
         }
         CompletableFuture<ServerMessage> reply = message instanceof ServerMessage.Reply answer && answer.id() != null
                 ? pending.remove(answer.id()) : null;
-        if (reply == null) {
+        if (reply == null && listener == null) {
+            early.add(message);
+        } else if (reply == null) {
             listener.accept(message);
         } else if (message instanceof ServerMessage.Error error) {
             reply.completeExceptionally(new RequestFailed(error.code(), error.message()));
@@ -147,15 +161,24 @@ public final class Connection implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
+            ended(statusCode);
             pending.values().forEach(reply -> reply.completeExceptionally(new RequestFailed("closed", reason)));
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(-1);
+            ended(-1);
             pending.values().forEach(reply -> reply.completeExceptionally(new RequestFailed("closed", String.valueOf(error))));
+        }
+
+        /** The close is told after what arrived before it, such as the notice that says why. */
+        private void ended(int code) {
+            try {
+                inbound.execute(() -> closed.complete(code));
+            } catch (RejectedExecutionException closedHere) {
+                closed.complete(code);
+            }
         }
     }
 }

@@ -50,6 +50,7 @@ public final class TrystClient implements AutoCloseable {
     private static final int ACKS_PER_REQUEST = 500;
     /** Acknowledgements wait this long, so that a burst of messages is acknowledged in one request. */
     private static final long ACK_DELAY_MS = 200;
+    private static final int HELD_EVENTS = 1_000;
 
     private final Connection connection;
     private final DeviceStore store;
@@ -57,7 +58,9 @@ public final class TrystClient implements AutoCloseable {
     private final String deviceId;
     private final Clock clock;
     private final BlockingQueue<SceneEvent> events = new LinkedBlockingQueue<>();
-    private volatile Consumer<ServerMessage> otherEvents = event -> {};
+    /** Other events before anyone listens wait here (at most {@link #HELD_EVENTS}); touched on the inbound thread only. */
+    private final List<ServerMessage> held = new ArrayList<>();
+    private Consumer<ServerMessage> otherEvents = this::hold;
     private final Map<String, List<SceneEvent.Said>> history = new LinkedHashMap<>();
     /** This account's personas by id, to name this device's own lines. */
     private final Map<String, Views.Author> mine = new ConcurrentHashMap<>();
@@ -109,12 +112,22 @@ public final class TrystClient implements AutoCloseable {
     }
 
     /**
-     * Where the server's other events go (channel messages, presence, topics). The consumer runs on
+     * Where the server's other events go (channel messages, presence, topics, moderators' notices),
+     * those that came before it first. The consumer runs on
      * the connection's inbound thread: it must return quickly and never wait for a reply, which
      * that same thread delivers; hand events over to another thread to do more.
      */
     public void onOtherEvents(Consumer<ServerMessage> consumer) {
-        this.otherEvents = consumer;
+        connection.later(() -> {
+            otherEvents = consumer;
+            held.forEach(consumer);
+            held.clear();
+        });
+    }
+
+    /** Keeps what arrives before the first consumer, such as a warning sent right after connecting, so that it is not lost. */
+    private void hold(ServerMessage event) {
+        if (held.size() < HELD_EVENTS) held.add(event);
     }
 
     /** Scene events, in order, for whoever shows them. */

@@ -2,6 +2,7 @@ package org.tryst.accounts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,21 +41,32 @@ public final class Sanctions {
     /** Everything active now that a running server enforces from memory: mutes by account (until when), banned personas. */
     public record Active(Map<String, Long> mutes, Set<String> bannedPersonas, Set<String> barredAccounts) {}
 
+    /** A suspension ({@code until} when) or ban ({@code until} null) of a whole account, with the moderator's reason. */
+    public record Bar(String kind, String reason, Long until) {
+        /** The refusal for logins, tickets and sockets while the bar holds. */
+        public ProtocolException refusal() {
+            return kind.equals(BAN) ? new ProtocolException(ErrorCode.BANNED, "this account is banned from this server")
+                    : new ProtocolException(ErrorCode.SUSPENDED, "this account is suspended until " + Instant.ofEpochMilli(until));
+        }
+    }
+
     /** Throws {@code suspended} or {@code banned} when the account may not log in or connect now. */
     public void requireAdmitted(String accountId) {
+        barOf(accountId).ifPresent(bar -> {
+            throw bar.refusal();
+        });
+    }
+
+    /** What keeps the account out now, if anything: a ban before any suspension, else the suspension that ends last. */
+    public Optional<Bar> barOf(String accountId) {
         long now = clock.millis();
-        record Bar(String kind, Long until) {}
         List<Bar> bars = sql.withHandle(handle -> handle.createQuery("""
-                        SELECT kind, until FROM sanctions WHERE account_id = :account AND persona_id IS NULL
+                        SELECT kind, reason, until FROM sanctions WHERE account_id = :account AND persona_id IS NULL
                         AND kind IN ('suspend', 'ban') AND lifted_at IS NULL AND (until IS NULL OR until > :now)""")
                 .bind("account", accountId).bind("now", now)
-                .map((rs, ctx) -> new Bar(rs.getString("kind"), until(rs))).list());
-        if (bars.stream().anyMatch(bar -> bar.kind().equals(BAN))) {
-            throw new ProtocolException(ErrorCode.BANNED, "this account is banned from this server");
-        }
-        bars.stream().map(Bar::until).max(Long::compare).ifPresent(until -> {
-            throw new ProtocolException(ErrorCode.SUSPENDED, "this account is suspended until " + Instant.ofEpochMilli(until));
-        });
+                .map((rs, ctx) -> new Bar(rs.getString("kind"), rs.getString("reason"), until(rs))).list());
+        return bars.stream().filter(bar -> bar.kind().equals(BAN)).findFirst()
+                .or(() -> bars.stream().max(Comparator.comparing(Bar::until)));
     }
 
     /** Records a sanction; {@code personaId} is set only for a ban of one persona, {@code until} null for one without end. */

@@ -60,9 +60,9 @@ public final class Enforcement {
             case "warn" -> deliverWarnings(done.accountId());
             case "mute" -> connections.ofAccount(done.accountId()).forEach(socket -> socket.send(new ServerMessage.Notice("muted",
                     "A moderator muted this account: you cannot post in channels or invite. " + done.reason(), done.until(), clock.millis())));
-            case "suspend" -> connections.endAccount(done.accountId(), ErrorCode.SUSPENDED, "a moderator suspended this account");
+            case "suspend" -> bar(done.accountId(), new Sanctions.Bar(Sanctions.SUSPEND, done.reason(), done.until()));
             case "ban" -> {
-                if (done.personaId() == null) connections.endAccount(done.accountId(), ErrorCode.BANNED, "a moderator banned this account");
+                if (done.personaId() == null) bar(done.accountId(), new Sanctions.Bar(Sanctions.BAN, done.reason(), null));
                 else banish(done.personaId(), done.accountId());
             }
             case "close" -> rooms.closed(done.channel());
@@ -80,13 +80,25 @@ public final class Enforcement {
             socket.personasInUse().keySet().stream().filter(now.bannedPersonas()::contains).toList()
                     .forEach(persona -> banish(persona, socket.accountId()));
         }
-        barred.forEach(account -> connections.endAccount(account, ErrorCode.SUSPENDED, "a moderator suspended or banned this account"));
+        barred.forEach(account -> sanctions.barOf(account).ifPresent(bar -> bar(account, bar)));
         sanctions.warned(connections.accountIds()).forEach(this::deliverWarnings);
         rooms.sweepClosed();
     }
 
     private void refresh() {
         active = sanctions.active();
+    }
+
+    /**
+     * Ends the account's sockets: first a notice with the moderator's reason and until when, which
+     * the error before the close has no room for, then that error, as a login would get it.
+     */
+    private void bar(String accountId, Sanctions.Bar bar) {
+        String kind = bar.kind().equals(Sanctions.BAN) ? "banned" : "suspended";
+        ServerMessage.Notice notice = new ServerMessage.Notice(kind, bar.reason(), bar.until(), clock.millis());
+        connections.ofAccount(accountId).forEach(socket -> socket.send(notice));
+        ProtocolException refusal = bar.refusal();
+        connections.endAccount(accountId, refusal.code(), refusal.getMessage());
     }
 
     private void banish(String personaId, String accountId) {

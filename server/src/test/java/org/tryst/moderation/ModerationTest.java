@@ -97,8 +97,15 @@ class ModerationTest {
     void suspendedAndBannedAccountsCannotLogInOrKeepTheirSockets() {
         Member alice = Member.join(server, "Alice");
         Member mod = moderator();
+        long before = System.currentTimeMillis();
         assertThat(mod.request(id -> act(id, "suspend", alice.persona().id(), 24, null))).isInstanceOf(ServerMessage.Ok.class);
-        assertThat(alice.wire().expect(ServerMessage.Error.class).code()).isEqualTo("suspended");
+        ServerMessage.Notice why = alice.wire().expect(ServerMessage.Notice.class);
+        assertThat(why.kind()).isEqualTo("suspended");
+        assertThat(why.text()).isEqualTo("see report");
+        assertThat(why.until()).isBetween(before + Duration.ofHours(24).toMillis(), System.currentTimeMillis() + Duration.ofHours(24).toMillis());
+        ServerMessage.Error refusal = alice.wire().expect(ServerMessage.Error.class);
+        assertThat(refusal.code()).isEqualTo("suspended");
+        assertThat(refusal.message()).startsWith("this account is suspended until ");
         assertThat(alice.wire().closeCode(Duration.ofSeconds(10))).isEqualTo(4001);
         assertThat(login(alice)).satisfies(response -> {
             assertThat(response.statusCode()).isEqualTo(403);
@@ -112,6 +119,12 @@ class ModerationTest {
         // The command line works on the database; the running server notices and closes the socket.
         Member back = Member.join(server, "Alicia");
         assertThat(server.admin("ban", back.user().username(), "--reason", "threats")).isZero();
+        assertThat(back.wire().expect(ServerMessage.Notice.class)).satisfies(banned -> {
+            assertThat(banned.kind()).isEqualTo("banned");
+            assertThat(banned.text()).isEqualTo("threats");
+            assertThat(banned.until()).isNull();
+        });
+        assertThat(back.wire().expect(ServerMessage.Error.class).code()).isEqualTo("banned");
         assertThat(back.wire().closeCode(Duration.ofSeconds(10))).isEqualTo(4001);
         assertThat(login(back).body()).contains("\"banned\"");
         assertThat(server.admin("unban", back.user().username())).isZero();

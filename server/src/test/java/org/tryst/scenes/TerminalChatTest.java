@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.tryst.client.TrystClient;
 import org.tryst.client.chat.ClientBackend;
 import org.tryst.client.chat.Commands;
 import org.tryst.client.chat.Feeds;
+import org.tryst.client.chat.Screen;
 import org.tryst.client.chat.Shell;
 
 /**
@@ -78,7 +80,7 @@ class TerminalChatTest {
             kit.type("LANTERN");
             kit.sees(line -> line.startsWith("You used the safeword"));
             juno.sees(line -> line.contains("is over: someone used the safeword"));
-            assertThat(juno.screen()).noneMatch(line -> line.endsWith(kit.name() + ": LANTERN"));
+            assertThat(juno.screen()).noneMatch(line -> line.endsWith(kit.name() + ": LANTERN") || line.startsWith(agreed));
         }
     }
 
@@ -104,6 +106,7 @@ class TerminalChatTest {
             assertThat(copy.replaceAll("[\u200B\u200C\u200D\u2060]", "")).contains("for " + kit.name() + " only.",
                     juno.name() + ": Shall we keep this?");
             assertThat(org.tryst.protocol.InvisibleMark.find(copy)).isNotEmpty();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
     }
 
@@ -148,7 +151,18 @@ class TerminalChatTest {
             TestServer.User user = server.register(username);
             TrystClient client = TrystClient.open(URI.create(server.origin()), user.token(), Files.createTempDirectory("tryst-chat"));
             List<String> screen = new CopyOnWriteArrayList<>();
-            Shell shell = Shell.create(new ClientBackend(client), screen::add, Clock.systemDefaultZone());
+            Shell shell = Shell.create(new ClientBackend(client), new Screen() {
+                @Override
+                public void show(String line) {
+                    screen.add(line);
+                }
+
+                @Override
+                public void wipe(String line) {
+                    screen.clear();
+                    screen.add(line);
+                }
+            }, Clock.systemDefaultZone());
             shell.start();
             return new Terminal(user.username(), persona, client, shell, Feeds.start(client, shell, () -> {}), screen);
         }

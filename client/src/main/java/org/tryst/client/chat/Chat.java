@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -59,8 +58,12 @@ public final class Chat implements Callable<Integer> {
         }
     }
 
-    /** Reads lines until /quit or Ctrl-D, while scene events and channel messages print above the prompt. */
-    private static void talk(Terminal terminal, TrystClient client, Path dir) throws Exception {
+    /**
+     * Reads lines until /quit or Ctrl-D, while scene events and channel messages print above the
+     * prompt; the device keeps its history of commands in {@code dir}. Public for tests that drive
+     * the chat on a terminal in memory.
+     */
+    public static void talk(Terminal terminal, TrystClient client, Path dir) throws Exception {
         LineReaderImpl reader = (LineReaderImpl) LineReaderBuilder.builder().terminal(terminal).appName("tryst")
                 .parser(new DefaultParser().escapeChars(null))
                 .completer(Chat::complete)
@@ -70,16 +73,11 @@ public final class Chat implements Callable<Integer> {
                 .build();
         TerminalScreen screen = new TerminalScreen(reader);
         Shell shell = Shell.create(new ClientBackend(client), screen, Clock.systemDefaultZone());
-        AtomicBoolean talking = new AtomicBoolean(true);
         Feeds feeds = Feeds.start(client, shell, () -> screen.refresh(shell.prompt()));
-        client.connection().closed().thenRun(() -> {
-            if (talking.get()) screen.show("The server closed the connection; /quit, then start the chat again.");
-        });
         try {
             shell.start();
             readLines(screen, shell);
         } finally {
-            talking.set(false);
             feeds.close();
             reader.getHistory().save();
         }

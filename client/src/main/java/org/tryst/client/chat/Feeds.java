@@ -5,12 +5,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.tryst.client.TrystClient;
-import org.tryst.protocol.ServerMessage;
 
 /**
- * Carries what the client library hears (scene events, and the server's channel events) to the
- * shell, each on its own thread. The library calls back on its inbound thread, which must never
- * wait on the shell, so the channel events are handed over through a queue.
+ * Carries what the client library hears (scene events, the server's other events, and the close
+ * of the connection) to the shell, each on its own thread. The library calls back on its inbound
+ * thread, which must never wait on the shell, so the server's events are handed over through a
+ * queue; the close joins that queue behind them, so that a notice saying why comes first.
  */
 public final class Feeds implements AutoCloseable {
     private final List<Thread> threads;
@@ -21,11 +21,12 @@ public final class Feeds implements AutoCloseable {
 
     /** Starts showing what arrives; {@code afterEach} runs after each shown event (to redraw the prompt). */
     public static Feeds start(TrystClient client, Shell shell, Runnable afterEach) {
-        BlockingQueue<ServerMessage> others = new LinkedBlockingQueue<>();
-        client.onOtherEvents(others::add);
+        BlockingQueue<Runnable> others = new LinkedBlockingQueue<>();
+        client.onOtherEvents(event -> others.add(() -> shell.incoming().show(event)));
+        client.connection().closed().thenAccept(code -> others.add(() -> shell.incoming().closed(code)));
         return new Feeds(List.of(
                 pump("tryst-scene-events", client.events(), event -> shell.incoming().show(event), afterEach),
-                pump("tryst-channel-events", others, event -> shell.incoming().show(event), afterEach)));
+                pump("tryst-server-events", others, Runnable::run, afterEach)));
     }
 
     @Override

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Set;
 import org.tryst.client.SceneEvent;
 import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
 /** How things look on the screen: pure functions from what the server says to lines of text. */
 public final class Format {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH);
     private static final int GROUPS_PER_LINE = 4;
+    /** After a safeword cleared the screen: the lines heard in the scene can still be reported. */
+    static final String REPORT_AFTER_SAFEWORD = "You can still report a line from it: /report N (1 is the newest line you heard).";
 
     private Format() {}
 
@@ -152,6 +156,26 @@ public final class Format {
         lines.add("Compare it with " + partner + " by voice or face to face, not in this chat: " + partner + " runs /safety too.");
         lines.add("The same sixty digits on both sides mean nobody sits between you. If they differ, someone may: leave the scene.");
         return lines;
+    }
+
+    /**
+     * A moderator's word to this account, marked so that it stands out among the lines of
+     * conversation: a warning with when it was given, a mute, a suspension with until when, a ban.
+     */
+    public static String notice(ServerMessage.Notice notice, ZoneId zone) {
+        String reason = notice.text() == null || notice.text().isBlank() ? "." : ": " + notice.text().strip();
+        return "!! " + switch (notice.kind()) {
+            case "warning" -> "A moderator warned this account (" + when(notice.at(), zone) + ")" + reason;
+            case "muted" -> notice.text() + (notice.until() == null ? "" : " Until " + when(notice.until(), zone) + ".");
+            case "suspended" -> "A moderator suspended this account until " + when(notice.until(), zone) + reason;
+            case "banned" -> "A moderator banned this account from this server" + reason;
+            default -> notice.text();
+        };
+    }
+
+    /** A day and time in the person's zone: {@code Thu 3 Dec 2026, 14:05}. */
+    public static String when(long at, ZoneId zone) {
+        return DAY_AND_TIME.format(Instant.ofEpochMilli(at).atZone(zone));
     }
 
     /** A warning for a scene message that was not shown. */

@@ -7,7 +7,7 @@ import org.tryst.client.SceneEvent;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
-/** Shows what arrives while the person types: scene events, and the new messages of the channel they are in. */
+/** Shows what arrives while the person types: scene events, moderators' notices, and the new messages of the channel they are in. */
 public final class Incoming {
     private final Backend backend;
     private final Screen screen;
@@ -55,8 +55,17 @@ public final class Incoming {
                 });
                 case ServerMessage.TopicChanged(String channel, String topic, Views.Author by) -> inChannel(channel, (by == null ? "The topic is now: " : by.name() + " set the topic: ") + topic);
                 case ServerMessage.Kicked(String channel, String persona, Views.Author by, String reason) -> kicked(channel, by, reason);
+                case ServerMessage.Notice notice -> notice(notice);
                 default -> {} // replies and scene traffic are handled where they are asked for
             }
+        }
+    }
+
+    /** Says that the server closed the connection, and what is left to do. */
+    public void closed(int code) {
+        synchronized (session) {
+            screen.show(session.barred ? "The server closed the connection: this account cannot connect for now. /quit leaves the chat."
+                    : "The server closed the connection (" + code + "); /quit, then start the chat again.");
         }
     }
 
@@ -85,6 +94,11 @@ public final class Incoming {
         inChannel(message.channel(), line);
     }
 
+    private void notice(ServerMessage.Notice notice) {
+        if (notice.kind().equals("suspended") || notice.kind().equals("banned")) session.barred = true;
+        screen.show(Format.notice(notice, clock.getZone()));
+    }
+
     private void inChannel(String channel, String line) {
         if (session.place instanceof Place.Channel(String here) && here.equals(channel)) screen.show(line);
     }
@@ -111,10 +125,11 @@ public final class Incoming {
     }
 
     private void ended(String sceneId) {
-        String name = session.scene(sceneId).map(scene -> session.sceneName(sceneId)).orElse("scene");
+        if (session.scene(sceneId).isEmpty()) return; // the safeword was used here, and the shell cleared the screen
+        String name = session.sceneName(sceneId);
         session.end(sceneId);
-        screen.show("The " + name + " is over: someone used the safeword. It is gone from this device.");
-        if (session.heardIn(sceneId)) screen.show("You can still report a line from it: /report N (1 is the newest line you heard).");
+        screen.wipe("The " + name + " is over: someone used the safeword. It is gone from this screen and this device.");
+        if (session.heardIn(sceneId)) screen.show(Format.REPORT_AFTER_SAFEWORD);
     }
 
     private void removed(String sceneId) {

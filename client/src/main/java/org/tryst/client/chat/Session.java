@@ -41,6 +41,9 @@ final class Session {
     /** Moderators: the report queue as last listed; {@code /moderate N} counts from one in it. */
     List<Views.Report> queue = List.of();
 
+    /** A moderator suspended or banned the account: the connection is about to close, and reconnecting will not help. */
+    boolean barred;
+
     /** A scene whose invitation was accepted here: the chat goes there once this device is added. */
     String awaitedScene;
 

@@ -214,8 +214,9 @@ public final class Shell {
         String name = session.sceneName(id);
         backend.safeword(id, speaker().id(), hours);
         session.end(id);
-        screen.show("You used the safeword: the " + name + " is over for everyone"
-                + (hours > 0 ? ", and they may not invite you again for " + hours + " h." : "."));
+        screen.wipe("You used the safeword: the " + name + " is over for everyone and gone from this screen"
+                + (hours > 0 ? "; they may not invite you again for " + hours + " h." : "."));
+        if (session.heardIn(id)) screen.show(Format.REPORT_AFTER_SAFEWORD);
     }
 
     private void who() {

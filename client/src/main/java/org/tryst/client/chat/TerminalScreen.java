@@ -2,9 +2,18 @@ package org.tryst.client.chat;
 
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.utils.Curses;
+import org.jline.utils.InfoCmp.Capability;
 
 /** The chat's screen in a terminal: lines go above the line being typed, and the prompt keeps up with where the person is. */
 final class TerminalScreen implements Screen {
+    /**
+     * Erases the scrollback (ED 3, from xterm and the Linux console; tmux, VTE, iTerm2, kitty and
+     * Windows Terminal have it too). Terminals without it ignore it. It follows the clear, because
+     * some terminals push the cleared screen into the scrollback.
+     */
+    private static final String ERASE_SCROLLBACK = "\033[3J";
+
     private final LineReaderImpl reader;
     private volatile String prompt = "";
 
@@ -18,19 +27,34 @@ final class TerminalScreen implements Screen {
         reader.printAbove(line);
     }
 
+    /**
+     * Clears the screen and its scrollback and shows the line at the top, the line being typed below
+     * it. The reader's own printing does it, so that it knows the screen is clear and redraws the
+     * prompt in full. A terminal that cannot clear (a dumb one) only gets the line.
+     */
+    @Override
+    public void wipe(String line) {
+        String clear = reader.getTerminal().getStringCapability(Capability.clear_screen);
+        reader.printAbove(clear == null ? line : Curses.tputs(clear) + ERASE_SCROLLBACK + line);
+    }
+
     /** Reads the next line behind a prompt. */
     String read(String prompt) {
         this.prompt = prompt;
         return reader.readLine(prompt);
     }
 
-    /** Redraws the prompt when something that arrived moved the person, into a scene or out of one, while they type. */
+    /**
+     * Redraws the prompt when something that arrived moved the person, into a scene or out of one,
+     * while they type. Redisplaying compares with what is on the screen and erases what the new
+     * prompt no longer covers; resetting the display first (redraw-line) would make it forget the
+     * old prompt and leave its tail behind.
+     */
     synchronized void refresh(String current) {
         if (current.equals(prompt)) return;
         prompt = current;
         reader.setPrompt(current);
         try {
-            reader.callWidget(LineReader.REDRAW_LINE);
             reader.callWidget(LineReader.REDISPLAY);
         } catch (IllegalStateException notReading) {
             // the line was just finished: the next read shows the new prompt

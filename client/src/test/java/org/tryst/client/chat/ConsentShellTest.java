@@ -19,7 +19,7 @@ import org.tryst.protocol.Views;
 class ConsentShellTest {
     private final FakeBackend backend = new FakeBackend();
     private final List<String> screen = new ArrayList<>();
-    private final Shell shell = Shell.create(backend, screen::add, Clock.fixed(Instant.parse("2026-01-15T21:30:00Z"), ZoneOffset.UTC));
+    private final Shell shell = Shell.create(backend, new ListScreen(screen), Clock.fixed(Instant.parse("2026-01-15T21:30:00Z"), ZoneOffset.UTC));
     private Views.Persona rowan;
     private Views.Persona sage;
 

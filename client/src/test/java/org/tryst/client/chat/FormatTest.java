@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tryst.client.SceneEvent;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.Presence;
+import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
 class FormatTest {
@@ -24,6 +25,21 @@ class FormatTest {
     void messagesShowTimeNameAndText() {
         assertThat(Format.message(FIVE_PAST_TWO, "Rowan", MessageKind.SAY, "hello", PARIS)).isEqualTo("14:05 Rowan: hello");
         assertThat(Format.message(FIVE_PAST_TWO, "Rowan", MessageKind.SAY, "hello", ZoneId.of("UTC"))).isEqualTo("13:05 Rowan: hello");
+    }
+
+    @Test
+    void moderatorsNoticesStandOutAndSayWhenInThePersonsZone() {
+        long later = FIVE_PAST_TWO + 2 * 3_600_000;
+        assertThat(Format.notice(new ServerMessage.Notice("warning", "keep it civil", null, FIVE_PAST_TWO), PARIS))
+                .isEqualTo("!! A moderator warned this account (Thu 15 Jan 2026, 14:05): keep it civil");
+        assertThat(Format.notice(new ServerMessage.Notice("warning", "", null, FIVE_PAST_TWO), PARIS))
+                .isEqualTo("!! A moderator warned this account (Thu 15 Jan 2026, 14:05).");
+        assertThat(Format.notice(new ServerMessage.Notice("suspended", "cool down", later, FIVE_PAST_TWO), PARIS))
+                .isEqualTo("!! A moderator suspended this account until Thu 15 Jan 2026, 16:05: cool down");
+        assertThat(Format.notice(new ServerMessage.Notice("banned", "", null, FIVE_PAST_TWO), PARIS))
+                .isEqualTo("!! A moderator banned this account from this server.");
+        assertThat(Format.notice(new ServerMessage.Notice("muted", "A moderator muted this account.", later, FIVE_PAST_TWO), PARIS))
+                .isEqualTo("!! A moderator muted this account. Until Thu 15 Jan 2026, 16:05.");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.tryst.protocol.Views;
 class ShellTest {
     private final FakeBackend backend = new FakeBackend();
     private final List<String> screen = new ArrayList<>();
-    private final Shell shell = Shell.create(backend, screen::add, Clock.fixed(Instant.parse("2026-01-15T21:30:00Z"), ZoneOffset.UTC));
+    private final Shell shell = Shell.create(backend, new ListScreen(screen), Clock.fixed(Instant.parse("2026-01-15T21:30:00Z"), ZoneOffset.UTC));
     private Views.Persona rowan;
     private Views.Persona sage;
 
@@ -88,7 +88,7 @@ class ShellTest {
         type("/scene 1");
         shell.incoming().show(new SceneEvent.Said("s1", "m7", author(sage), "say", "do as I say", 0, null));
         shell.incoming().show(new SceneEvent.Ended("s1"));
-        assertThat(screen).containsSubsequence("The scene with Sage is over: someone used the safeword. It is gone from this device.",
+        assertThat(screen).containsExactly("The scene with Sage is over: someone used the safeword. It is gone from this screen and this device.",
                 "You can still report a line from it: /report N (1 is the newest line you heard).");
         assertThat(shell.prompt()).isEqualTo("Rowan> ");
         type("/report 1 threat");
@@ -234,7 +234,7 @@ class ShellTest {
         type("/scene 1");
         type("/safeword 48");
         assertThat(backend.calls).contains("safeword s1 48");
-        assertThat(last()).isEqualTo("You used the safeword: the scene with Sage is over for everyone, and they may not invite you again for 48 h.");
+        assertThat(last()).isEqualTo("You used the safeword: the scene with Sage is over for everyone and gone from this screen; they may not invite you again for 48 h.");
         assertThat(shell.prompt()).isEqualTo("Rowan> ");
         type("/safeword soon");
         assertThat(last()).startsWith("Usage: /safeword [HOURS]");
