@@ -19,12 +19,16 @@ class PostgresqlReadinessTest {
         CLUSTER.close();
     }
 
+    /** A stopped server refuses connections at once on a quiet machine, or lets the pool's wait run out on a busy one. */
+    private static final String STOPPED = "the database did not take a write within 1000 ms";
+    private static final String REFUSED = "the database refused a write";
+
     @Test
     void aStoppedDatabaseIsNotReadyWithinASecondButTheServerIsAlive() {
         assertReady(SERVER);
         CLUSTER.close();
-        assertNotReady(SERVER, "the database did not take a write within 1000 ms");
+        assertNotReady(SERVER, STOPPED, REFUSED);
         assertAlive(SERVER);
-        assertNotReady(SERVER, "the database did not take a write within 1000 ms");
+        assertNotReady(SERVER, STOPPED, REFUSED);
     }
 }
