@@ -169,19 +169,22 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** Stops in order: sockets first, so each is told why and gets its replies; then domain work; then the event loops and storage. */
     @Override
     public void close() {
         sweeper.shutdownNow();
         metricsListener.close();
-        gateway.close();
+        gateway.closeConnections();
         virtualThreads.shutdown();
         try {
             virtualThreads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        gateway.close();
         rooms.close();
         scenes.close();
         database.close();
+        log.atInfo().log("stopped");
     }
 }

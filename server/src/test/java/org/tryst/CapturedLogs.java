@@ -31,6 +31,11 @@ public final class CapturedLogs {
         return appender.list.stream().map(CapturedLogs::render).toList();
     }
 
+    /** The lines so far at WARN or ERROR: what an operator is asked to act on. */
+    public List<String> warnings() {
+        return appender.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).map(CapturedLogs::render).toList();
+    }
+
     private static String render(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(event.getFormattedMessage());
         if (event.getKeyValuePairs() != null) event.getKeyValuePairs().forEach(pair -> line.append(' ').append(pair));

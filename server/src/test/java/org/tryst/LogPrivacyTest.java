@@ -51,9 +51,9 @@ class LogPrivacyTest {
         wire.expect(ServerMessage.Sent.class);
         for (int i = 0; i < 10; i++) wire.send(new ClientMessage.Pose(wire.nextId(), persona.id(), channel, "posed " + canary));
         wire.expectError("rate_limited");
+        Thread.sleep(1_000); // lets the rate limit refill, so that the malformed frame and the deletion go through
         wire.sendJson("{\"type\":\"say\",\"text\":\"malformed " + canary + "\"");
         wire.expect(ServerMessage.Error.class, error -> error.code().equals("malformed"));
-        Thread.sleep(1_000); // lets the rate limit refill, so that the deletion goes through
         wire.send(new ClientMessage.AccountDelete(wire.nextId(), password));
         wire.expect(ServerMessage.Ok.class);
 

@@ -62,12 +62,15 @@ final class AccountApi {
             return switch (path) {
                 case "/api/register" -> {
                     HttpApi.Register body = body(request, HttpApi.Register.class);
-                    yield loggedIn(HttpResponseStatus.CREATED,
-                            accounts.register(body.username(), body.password(), body.adult(), address, userAgent));
+                    Accounts.Login registered = accounts.register(body.username(), body.password(), body.adult(), address, userAgent);
+                    log.atInfo().log("account registered");
+                    yield loggedIn(HttpResponseStatus.CREATED, registered);
                 }
                 case "/api/login" -> {
                     HttpApi.Login body = body(request, HttpApi.Login.class);
-                    yield loggedIn(HttpResponseStatus.OK, accounts.login(body.username(), body.password(), address, userAgent));
+                    Accounts.Login login = accounts.login(body.username(), body.password(), address, userAgent);
+                    log.atInfo().log("logged in");
+                    yield loggedIn(HttpResponseStatus.OK, login);
                 }
                 case "/api/logout" -> {
                     Session session = session(request);
@@ -94,6 +97,10 @@ final class AccountApi {
                 default -> HttpReplies.error(HttpResponseStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "no such endpoint");
             };
         } catch (ProtocolException problem) {
+            // Who tried is not logged: only that a registration or login was refused, and why.
+            if (path.equals("/api/register") || path.equals("/api/login")) {
+                log.atInfo().addKeyValue("path", path).addKeyValue("error", problem.code().wire()).log("refused");
+            }
             return HttpReplies.error(problem);
         } catch (RuntimeException unexpected) {
             log.atError().setCause(unexpected).addKeyValue("path", path).log("API request failed");

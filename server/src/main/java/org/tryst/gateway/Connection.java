@@ -13,9 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +34,13 @@ import org.tryst.protocol.ServerMessage;
  */
 public final class Connection {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
-    /** Set once a close frame is on its way: a second one (a sweep meeting an account deletion) is a protocol error to the browser. */
-    private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("tryst.closing");
+    /**
+     * The code of the close frame on its way, set once: a second close frame (a sweep meeting an
+     * account deletion) is a protocol error to the browser, and frames after it are never read.
+     */
+    private static final AttributeKey<Integer> CLOSE_CODE = AttributeKey.valueOf("tryst.close-code");
+    /** How long a socket has to take its close frame, behind what is queued before it, before it is cut off. */
+    static final long CLOSE_GRACE_SECONDS = 5;
 
     private final Channel channel;
     private final String accountId;
@@ -45,6 +53,9 @@ public final class Connection {
     private final AtomicInteger pending = new AtomicInteger();
     private final Map<String, Presence> personasInUse = new ConcurrentHashMap<>();
     private volatile String device;
+    /** Replies that come once a write is durable, still to be sent; a close waits for them. */
+    private int owed;
+    private Runnable closeWhenAnswered;
 
     Connection(Channel channel, String accountId, String sessionId, String address, Executor executor, int maxPending,
                Runnable onSlowConsumer) {
@@ -129,28 +140,83 @@ public final class Connection {
      * outbound queue is over the high-water mark is closed: it never slows the sender.
      */
     private void deliver(ByteBuf frame) {
-        if (!channel.isActive()) {
+        if (!channel.isActive() || closeCode(channel) != null) {
             frame.release();
         } else if (!channel.isWritable()) {
             frame.release();
-            log.atWarn().addKeyValue("connection", logId()).log("closing slow consumer");
-            onSlowConsumer.run();
-            channel.close();
+            if (closeNow(channel, null, CloseCodes.SLOW_CONSUMER, "reading too slowly")) {
+                log.atWarn().addKeyValue("connection", logId()).log("closing slow consumer");
+                onSlowConsumer.run();
+            }
         } else {
             channel.writeAndFlush(frame, channel.voidPromise());
         }
     }
 
-    /** Sends a last message, then closes with a WebSocket close code and reason. */
+    /**
+     * Sends a last message, then closes with a WebSocket close code and reason, once the replies
+     * this socket is owed for requests already handled are sent.
+     */
     public void close(ServerMessage last, int code, String reason) {
-        closeWith(channel, last, code, reason);
+        Runnable closing = () -> closeWith(channel, last, code, reason);
+        synchronized (this) {
+            if (owed > 0) {
+                if (closeWhenAnswered == null) closeWhenAnswered = closing;
+                return;
+            }
+        }
+        closing.run();
     }
 
-    /** Sends an optional last message and a close frame on any WebSocket channel, then closes it. */
+    /** Closes after the requests already submitted and their replies: a close decided on reading comes after what was read before. */
+    void closeAfterRequests(int code, String reason) {
+        submit(() -> close(null, code, reason));
+    }
+
+    /** A reply that comes later, when {@code reply} completes; a close waits until it has been sent. */
+    void owe(CompletableFuture<?> reply) {
+        synchronized (this) {
+            owed++;
+        }
+        reply.whenComplete((sent, failure) -> answered());
+    }
+
+    private void answered() {
+        Runnable closing;
+        synchronized (this) {
+            if (--owed > 0 || closeWhenAnswered == null) return;
+            closing = closeWhenAnswered;
+            closeWhenAnswered = null;
+        }
+        closing.run();
+    }
+
+    /**
+     * Sends an optional last message and a close frame on any WebSocket channel, then closes it.
+     * From another thread it goes through the event loop, behind the frames already sent to it.
+     */
     static void closeWith(Channel channel, ServerMessage last, int code, String reason) {
-        if (!channel.isActive() || channel.attr(CLOSING).setIfAbsent(true) != null) return;
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) closeNow(channel, last, code, reason);
+        else loop.execute(() -> closeNow(channel, last, code, reason));
+    }
+
+    /**
+     * On the event loop: the close frame, or false when one was already on its way. A reader that
+     * takes nothing more is cut off after a grace period rather than holding the socket open.
+     */
+    private static boolean closeNow(Channel channel, ServerMessage last, int code, String reason) {
+        if (!channel.isActive() || channel.attr(CLOSE_CODE).setIfAbsent(code) != null) return false;
         if (last != null) channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(Codec.encode(last))));
         channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(future -> channel.close());
+        ScheduledFuture<?> cutOff = channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        channel.closeFuture().addListener(closed -> cutOff.cancel(false));
+        return true;
+    }
+
+    /** The code of the close frame sent on the channel, or null when none was. */
+    static Integer closeCode(Channel channel) {
+        return channel.attr(CLOSE_CODE).get();
     }
 
     public boolean open() {
@@ -172,9 +238,18 @@ public final class Connection {
 
     private void drain() {
         do {
-            inbox.poll().run();
+            run(inbox.poll());
             if (pending.get() == maxPending / 2) channel.config().setAutoRead(true);
         } while (pending.decrementAndGet() > 0);
         if (!channel.config().isAutoRead()) channel.config().setAutoRead(true);
+    }
+
+    /** Runs one request; one that fails must not stop the requests behind it. */
+    private void run(Runnable request) {
+        try {
+            request.run();
+        } catch (RuntimeException failure) {
+            log.atError().addKeyValue("connection", logId()).setCause(failure).log("socket task failed");
+        }
     }
 }

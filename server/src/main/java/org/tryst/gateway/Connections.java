@@ -60,11 +60,6 @@ public final class Connections {
         return all.stream().filter(connection -> connection.accountId().equals(accountId)).toList();
     }
 
-    /** Closes every socket, for shutdown. */
-    public void closeAll() {
-        all.forEach(connection -> connection.close(null, CloseCodes.GOING_AWAY, "server shutting down"));
-    }
-
     private static void end(Connection connection, String why) {
         connection.close(new ServerMessage.Error(null, ErrorCode.SESSION_INVALID.wire(), why, null),
                 CloseCodes.SESSION_ENDED, "session ended");

@@ -36,10 +36,15 @@ final class Deadline extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
-    /** Gives the connection a full timeout from now to finish its next step. */
+    /** Gives the connection a full timeout from now to finish its next HTTP request, or be closed. */
     void restart() {
+        restart(context::close);
+    }
+
+    /** Gives the connection a full timeout from now to finish its next step, or {@code expired} runs. */
+    void restart(Runnable expired) {
         cancel();
-        timer = context.executor().schedule(() -> context.close(), timeoutMillis, TimeUnit.MILLISECONDS);
+        timer = context.executor().schedule(expired, timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Stops watching: the connection has authenticated. */

@@ -268,11 +268,11 @@ public final class Dispatcher {
 
     /**
      * Answers once the write is durable, without holding up the socket's next requests meanwhile;
-     * returns null, as the reply comes later.
+     * returns null, as the reply comes later (and a close of the socket waits for it).
      */
     private <T> ServerMessage whenStored(Connection caller, String requestId, CompletableFuture<T> stored,
                                          Function<T, ServerMessage> reply) {
-        stored.whenComplete((written, failure) -> {
+        caller.owe(stored.whenComplete((written, failure) -> {
             if (failure == null) {
                 caller.send(reply.apply(written));
             } else {
@@ -280,7 +280,7 @@ public final class Dispatcher {
                 log.atError().addKeyValue("connection", caller.logId()).setCause(failure).log("a write failed");
                 caller.send(new ServerMessage.Error(requestId, ErrorCode.INTERNAL.wire(), "the server failed; try again", null));
             }
-        });
+        }));
         return null;
     }
 

@@ -13,16 +13,20 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tryst.config.Config;
 
 /**
@@ -30,8 +34,11 @@ import org.tryst.config.Config;
  * {@link #upgrade} show the whole route of a byte from the socket to the dispatcher.
  */
 public final class Gateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
     /** Largest HTTP request body: the API takes small JSON objects only. */
     private static final int MAX_HTTP_BODY = 16_384;
+    /** How long shutdown waits for sockets to answer their last requests and take their close frames. */
+    private static final long SHUTDOWN_GRACE_MILLIS = TimeUnit.SECONDS.toMillis(Connection.CLOSE_GRACE_SECONDS + 1);
 
     private final Config.Gateway config;
     private final Wiring wiring;
@@ -43,6 +50,7 @@ public final class Gateway implements AutoCloseable {
     private final Transport transport = Transport.best();
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.io().get());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(transport.io().get());
+    private final OpenConnections open = new OpenConnections();
     private Channel listener;
 
     public Gateway(Config.Http http, Config.Gateway config, Config.Web web, int ticketsPerMinute, Wiring wiring,
@@ -90,10 +98,12 @@ public final class Gateway implements AutoCloseable {
         return bound;
     }
 
-    /** Every connection starts as HTTP: deadline, codec, body limit, client address, routes. */
+    /** Every connection starts as HTTP: deadline, codec, body limit, client address, routes; shutdown sees it from the first. */
     private void initChannel(SocketChannel channel) {
         Deadline deadline = new Deadline(TimeUnit.SECONDS.toMillis(config.handshakeTimeoutSeconds()));
         channel.pipeline()
+                // Counts the connection open until its close has passed through the whole pipeline, for shutdown.
+                .addLast("open", open)
                 // Flushes asked for while the event loop is busy become one write to the socket: under
                 // load a socket's messages leave in fewer system calls, and alone each leaves at once.
                 .addLast("flush", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
@@ -121,11 +131,20 @@ public final class Gateway implements AutoCloseable {
                         .maxFramePayloadLength(config.maxFrameBytes())
                         .allowExtensions(false)
                         .withUTF8Validator(true)
+                        // SocketSession closes a socket that breaks the framing, after the replies it is owed.
+                        .closeOnProtocolViolation(false)
                         .build())
                 .build();
         channel.pipeline()
                 .addAfter("routes", "idle", new IdleStateHandler(config.pingIntervalSeconds(), 0, 0))
-                .addAfter("idle", "websocket", new WebSocketServerProtocolHandler(protocol))
+                .addAfter("idle", "websocket", new WebSocketServerProtocolHandler(protocol) {
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+                        // Netty would close at once; SocketSession closes with the code, after the replies owed.
+                        if (cause instanceof WebSocketHandshakeException) super.exceptionCaught(ctx, cause);
+                        else ctx.fireExceptionCaught(cause);
+                    }
+                })
                 .addAfter("websocket", "ws-message", new WebSocketFrameAggregator(config.maxMessageBytes()))
                 .addAfter("ws-message", "session", new SocketSession(wiring, Addresses.of(channel),
                         channel.attr(Addresses.COOKIE_TOKEN).getAndSet(null), deadline));
@@ -141,10 +160,36 @@ public final class Gateway implements AutoCloseable {
         api.sweep();
     }
 
+    /**
+     * The first step of shutdown: stops accepting, closes every WebSocket with 1001 once the
+     * requests it has sent are answered (every other connection at once), and waits a bounded time
+     * for them to go, cutting off the rest. The event loops keep running for {@link #close}.
+     */
+    public void closeConnections() {
+        if (listener != null) listener.close().syncUninterruptibly();
+        List<Channel> channels = open.channels();
+        log.atInfo().addKeyValue("connections", channels.size()).addKeyValue("sockets", wiring.connections().size())
+                .log("shutting down: closing connections");
+        channels.forEach(channel -> channel.eventLoop().execute(() -> goAway(channel)));
+        if (!open.awaitClosed(SHUTDOWN_GRACE_MILLIS)) {
+            List<Channel> late = open.channels();
+            log.atInfo().addKeyValue("connections", late.size()).log("cutting off connections that did not close in time");
+            late.forEach(Channel::close);
+            open.awaitClosed(SHUTDOWN_GRACE_MILLIS);
+        }
+    }
+
+    private static void goAway(Channel channel) {
+        SocketSession session = channel.pipeline().get(SocketSession.class);
+        if (session != null) session.goAway();
+        else channel.close();
+    }
+
+    /** Stops the event loops; after {@link #closeConnections} and once domain work has stopped. */
     @Override
     public void close() {
         if (listener != null) listener.close().syncUninterruptibly();
-        wiring.connections().closeAll();
+        open.channels().forEach(Channel::close);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -31,9 +31,9 @@ class LimitsTest {
             .with("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "20");
 
     @Test
-    void aSocketThatNeverSaysHelloIsClosedInTime() {
+    void aSocketThatNeverSaysHelloIsClosedInTimeWithItsCode() {
         Wire silent = Wire.connect(SERVER.ws(), SERVER.origin());
-        assertThat(silent.closeCode(Duration.ofSeconds(5))).isNotZero();
+        assertThat(silent.closeCode(Duration.ofSeconds(5))).isEqualTo(CloseCodes.IDLE);
     }
 
     @Test
@@ -96,5 +96,24 @@ class LimitsTest {
         assertThat(limited.retryAfterMs()).isPositive();
         calm.send(new ClientMessage.PersonaList(calm.nextId()));
         calm.expect(ServerMessage.Personas.class);
+    }
+
+    @Test
+    void framesThatFailToDecodeSpendTheRequestBudgetAndAFloodOfThemClosesTheSocket() {
+        Wire garbage = SERVER.connect(SERVER.register("garbage"));
+        Wire calm = SERVER.connect(SERVER.register("unbothered"));
+        for (int i = 0; i < 900; i++) garbage.sendJson(i % 2 == 0 ? "{not json" : "{\"type\":\"teleport\",\"id\":\"t" + i + "\"}");
+        assertThat(garbage.closeCode(Duration.ofSeconds(10))).isEqualTo(CloseCodes.POLICY_VIOLATION);
+        assertThat(garbage.expectError("malformed")).isNotNull();
+        assertThat(garbage.expect(ServerMessage.Error.class, error -> error.code().equals("rate_limited")).retryAfterMs()).isPositive();
+        calm.send(new ClientMessage.PersonaList(calm.nextId()));
+        calm.expect(ServerMessage.Personas.class);
+    }
+
+    @Test
+    void aFloodOfMessagesBeforeHelloClosesTheSocket() {
+        Wire early = Wire.connect(SERVER.ws(), SERVER.origin());
+        for (int i = 0; i < 300; i++) early.sendJson("{not json");
+        assertThat(early.closeCode(Duration.ofSeconds(10))).isEqualTo(CloseCodes.POLICY_VIOLATION);
     }
 }

@@ -3,15 +3,21 @@ package org.tryst.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.tryst.CapturedLogs;
 import org.tryst.TestServer;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 import org.tryst.testkit.Wire;
 
-/** A client that stops reading is cut off once its outbound queue passes the high-water mark; others never wait for it. */
+/**
+ * A client that stops reading is cut off with 4003 once its outbound queue passes the high-water
+ * mark, with one warning in the log; others never wait for it.
+ */
 class SlowConsumerTest {
     @RegisterExtension
     static final TestServer SERVER = TestServer.sqlite()
@@ -19,6 +25,18 @@ class SlowConsumerTest {
             .with("TRYST_GATEWAY_OUTBOUND_LOW_WATER_BYTES", "32768")
             .with("TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ACCOUNT", "100000")
             .with("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "100000");
+
+    private CapturedLogs logs;
+
+    @BeforeEach
+    void capture() {
+        logs = CapturedLogs.start();
+    }
+
+    @AfterEach
+    void release() {
+        logs.stop();
+    }
 
     @Test
     void aReaderThatStopsReadingIsDisconnectedWhileOthersKeepTalking() throws Exception {
@@ -48,7 +66,8 @@ class SlowConsumerTest {
             fine.expect(ServerMessage.ChannelMessage.class);
         }
         slow.resumeReading();
-        assertThat(slow.closeCode(Duration.ofSeconds(30))).isNotZero();
+        assertThat(slow.closeCode(Duration.ofSeconds(30))).isEqualTo(CloseCodes.SLOW_CONSUMER);
+        assertThat(logs.warnings()).singleElement().asString().startsWith("closing slow consumer");
         speakerSocket.send(new ClientMessage.Say(speakerSocket.nextId(), speaker.id(), channel, "after"));
         assertThat(fine.expect(ServerMessage.ChannelMessage.class, m -> m.message().text().equals("after"))).isNotNull();
     }
