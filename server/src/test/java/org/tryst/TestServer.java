@@ -172,7 +172,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("admin"));
         line.addAll(java.util.List.of(args));
         line.addAll(java.util.List.of("--data", data.toString()));
-        return new picocli.CommandLine(new Main()).execute(line.toArray(String[]::new));
+        return Main.commandLine().execute(line.toArray(String[]::new));
     }
 
     /** A unique username for a test account. */
