@@ -21,6 +21,7 @@ import org.tryst.protocol.Codec;
 import org.tryst.protocol.HttpApi;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
+import org.tryst.testkit.Scratch;
 import org.tryst.testkit.Wire;
 
 /**
@@ -83,13 +84,14 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        data = Files.createTempDirectory("tryst-test");
+        data = Scratch.directory("tryst-test");
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         stop();
+        Scratch.delete(data);
     }
 
     /** Starts (again) on the same data directory. */
