@@ -153,7 +153,7 @@ public final class Database implements AutoCloseable {
     /** What the operating system said, without repeating the path. */
     private static String reason(IOException e) {
         return switch (e) {
-            case AccessDeniedException denied -> "permission denied";
+            case AccessDeniedException _ -> "permission denied";
             case FileAlreadyExistsException exists -> exists.getFile() + " is a file, not a directory";
             case FileSystemException other when other.getReason() != null -> other.getReason();
             default -> e.getMessage();
