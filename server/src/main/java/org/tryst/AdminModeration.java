@@ -122,10 +122,10 @@ final class AdminModeration {
         @Parameters(index = "0", paramLabel = "USER", description = "The account's username (or, with --persona, a persona's name).")
         String name;
 
-        @Option(names = "--persona", description = "NAME is a persona: ban or unban that persona alone; the other actions reach its account.")
+        @Option(names = "--persona", description = "USER is a persona's name: ban or unban that persona alone; the other actions reach its account.")
         boolean persona;
 
-        @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "")
+        @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "", description = "Why; kept in the audit log.")
         String reason;
 
         @Option(names = "--report", paramLabel = "ID", description = "The report this settles.")
@@ -164,7 +164,7 @@ final class AdminModeration {
 
     /** A decision that lasts some hours. */
     abstract static class Timed extends Deciding {
-        @Option(names = "--hours", required = true)
+        @Option(names = "--hours", paramLabel = "N", required = true, description = "How many hours it lasts.")
         int hours;
 
         @Override

@@ -159,8 +159,11 @@ public final class ConfigLoader {
             if (given.isArray() && given.valueStream().allMatch(JsonNode::isTextual)) return given;
             throw wrongKind(option, given, origin, "a list of text, like [\"a\", \"b\"]");
         }
-        if (given.isTextual()) return given;
-        throw wrongKind(option, given, origin, "text in quotes");
+        if (standard.isTextual()) {
+            if (given.isTextual()) return given;
+            throw wrongKind(option, given, origin, "text in quotes");
+        }
+        return given; // a kind with no rule here is left to the record's own type
     }
 
     private static ConfigException wrongKind(String option, JsonNode given, String origin, String expected) {
