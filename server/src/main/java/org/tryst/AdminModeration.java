@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tryst.accounts.Account;
-import org.tryst.accounts.Roles;
 import org.tryst.config.Config;
 import org.tryst.moderation.AuditLog;
 import org.tryst.moderation.Moderation;
@@ -23,8 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * The operator's moderation commands: roles, the report queue, decisions on accounts, personas and
  * channels, and the audit log. They work on the database directly; a running server applies what
- * they decide within {@code moderation.sweep_seconds}. Every decision lands in the audit log as
- * taken by the command line.
+ * they decide within {@code moderation.sweep_seconds}. Every decision and role change lands in the
+ * audit log as taken by the command line.
  */
 final class AdminModeration {
     private AdminModeration() {}
@@ -53,25 +52,24 @@ final class AdminModeration {
         }
     }
 
-    /** Gives an account a role. */
+    /** Gives an account a role, recorded in the audit log like every decision. */
     @Command(name = "role", description = "Make an account an operator, a moderator, or a member again.")
     static final class Role extends OnDatabase {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
         @Parameters(index = "1", paramLabel = "ROLE", description = "operator, moderator or member")
-        String role;
+        Account.Role role;
 
         @Override
         int run(Sql sql) {
-            Account.Role chosen = Account.Role.valueOf(role.toUpperCase(Locale.ROOT));
-            boolean changed = new Roles(sql).set(username, chosen);
-            System.out.println(changed ? username + " is now " + chosen.name().toLowerCase(Locale.ROOT) : "no account named " + username);
+            boolean changed = new Moderation(sql, Clock.systemUTC()).assignRole(actor(), username, role);
+            System.out.println(changed ? username + " is now " + role.name().toLowerCase(Locale.ROOT) : "no account named " + username);
             return changed ? 0 : 1;
         }
     }
 
-    /** Prints the report queue. */
+    /** Prints the report queue, or says that it is empty. */
     @Command(name = "reports", description = "List open reports (--all: resolved ones too) with their verification.")
     static final class Reports extends OnDatabase {
         @Option(names = "--all", description = "Include resolved reports.")
@@ -79,7 +77,9 @@ final class AdminModeration {
 
         @Override
         int run(Sql sql) {
-            for (ReportStore.Row row : new ReportStore(sql).queue(all)) {
+            var queue = new ReportStore(sql).queue(all);
+            if (queue.isEmpty()) System.out.println(all ? "no reports" : "no open reports");
+            for (ReportStore.Row row : queue) {
                 System.out.printf("%s  %s  %-8s %-9s %-14s %s reported %s%n", row.id(), Instant.ofEpochMilli(row.at()), row.status(),
                         row.verification(), row.reason(), row.reporterName(), row.reportedName());
             }
@@ -122,10 +122,10 @@ final class AdminModeration {
         @Parameters(index = "0", paramLabel = "USER", description = "The account's username (or, with --persona, a persona's name).")
         String name;
 
-        @Option(names = "--persona", description = "NAME is a persona: ban or unban that persona alone; the other actions reach its account.")
+        @Option(names = "--persona", description = "USER is a persona's name: ban or unban that persona alone; the other actions reach its account.")
         boolean persona;
 
-        @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "")
+        @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "", description = "Why; kept in the audit log.")
         String reason;
 
         @Option(names = "--report", paramLabel = "ID", description = "The report this settles.")
@@ -164,7 +164,7 @@ final class AdminModeration {
 
     /** A decision that lasts some hours. */
     abstract static class Timed extends Deciding {
-        @Option(names = "--hours", required = true)
+        @Option(names = "--hours", paramLabel = "N", required = true, description = "How many hours it lasts.")
         int hours;
 
         @Override

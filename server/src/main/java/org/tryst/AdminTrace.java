@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code tryst admin trace FILE}: names the member whose exported transcript a leaked copy came from. */
-@Command(name = "trace", mixinStandardHelpOptions = true, description = {"Name the member whose exported scene transcript a leaked copy (or an excerpt) came from.",
+@Command(name = "trace", description = {"Name the member whose exported scene transcript a leaked copy (or an excerpt) came from.",
         "Exit status: 0 when the marks name one export, 1 when there is no mark, or the marks disagree."})
 public final class AdminTrace implements Callable<Integer> {
     @CommandLine.Mixin

@@ -13,8 +13,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code tryst} command: {@code serve} (the default) runs the server, {@code admin} is the operator's tool. */
-@Command(name = "tryst", mixinStandardHelpOptions = true, version = "Tryst 0.1.0",
+/**
+ * The {@code tryst} command: {@code serve} (the default) runs the server, {@code admin} is the
+ * operator's tool. Every command and subcommand answers {@code --help} and {@code --version}.
+ */
+@Command(name = "tryst", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Tryst 0.1.0",
         description = "A private, consent-first place for adults to meet.",
         subcommands = {Main.Serve.class, Main.Admin.class})
 public final class Main implements Callable<Integer> {
@@ -34,6 +37,7 @@ public final class Main implements Callable<Integer> {
             if (httpPort != null) environment.put("TRYST_HTTP_PORT", httpPort.toString());
             if (telnetPort != null) environment.put("TRYST_TELNET_PORT", telnetPort.toString());
             if (data != null) environment.put("TRYST_HTTP_DATA", data);
+            ConfigLoader.misspelt(environment).forEach(warning -> System.err.println("tryst: warning: " + warning));
             return ConfigLoader.load(file, environment);
         }
     }
@@ -44,7 +48,12 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        CommandLine line = new CommandLine(new Main());
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@code ./tryst} runs it: a configuration that cannot be used is one line, not a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         line.setExecutionExceptionHandler((failure, command, parsed) -> {
             if (failure instanceof ConfigException) {
                 command.getErr().println("tryst: " + failure.getMessage());
@@ -52,7 +61,7 @@ public final class Main implements Callable<Integer> {
             }
             throw failure;
         });
-        System.exit(line.execute(args));
+        return line;
     }
 
     /** Runs the server until interrupted. */
@@ -64,7 +73,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP and WebSocket port. Default: 8080")
         Integer httpPort;
 
-        @Option(names = "--telnet-port", paramLabel = "PORT", description = "Telnet port of the text world. Default: 4000")
+        @Option(names = "--telnet-port", paramLabel = "PORT", description = "Port kept for the telnet gateway of the text world, which is not in this release. Default: 4000")
         Integer telnetPort;
 
         @Override
@@ -85,7 +94,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Operator commands that work on the data directory directly, with the server stopped or running. */
-    @Command(name = "admin", description = "Operator tools.", mixinStandardHelpOptions = true,
+    @Command(name = "admin", description = "Operator tools.",
             subcommands = {Admin.Options.class, AdminTrace.class,
         // Moderation
         AdminModeration.Role.class, AdminModeration.Reports.class, AdminModeration.Report.class, AdminModeration.Warn.class,

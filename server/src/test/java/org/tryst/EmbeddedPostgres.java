@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tryst.testkit.Scratch;
 
-/** One embedded PostgreSQL for the whole test run, started on first use; each caller gets a fresh database. */
+/**
+ * One embedded PostgreSQL for the whole test run, started on first use; each caller gets a fresh
+ * database. Its cluster and the binaries it unpacks are deleted when the run ends.
+ */
 final class EmbeddedPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres instance;
@@ -21,6 +25,18 @@ final class EmbeddedPostgres {
         return dataDirectory;
     }
 
+    /**
+     * The library's builder makes its default working folder even when told to use another; it is
+     * left alone when another run keeps unpacked binaries in it.
+     */
+    private static void deleteIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException inUse) {
+            // Not empty: another run's cache.
+        }
+    }
+
     /** How to reach one database. */
     record Database(String url, String user, String password) {}
 
@@ -28,14 +44,19 @@ final class EmbeddedPostgres {
         try {
             if (instance == null) {
                 dataDirectory = Files.createTempDirectory("tryst-postgresql");
-                instance = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                Path binaries = Files.createTempDirectory("tryst-postgresql-binaries");
+                instance = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setOverrideWorkingDirectory(binaries.toFile())
                         .setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         instance.close();
                     } catch (IOException ignored) {
-                        // The run is ending; the temporary cluster goes with it.
+                        // The run is ending; what is left of the cluster is deleted below.
                     }
+                    // After the server has stopped, never while it runs from these files.
+                    Scratch.delete(dataDirectory);
+                    Scratch.delete(binaries);
+                    deleteIfEmpty(Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg"));
                 }));
             }
             String name = "tryst" + DATABASES.incrementAndGet();

@@ -21,6 +21,7 @@ import org.tryst.protocol.Codec;
 import org.tryst.protocol.HttpApi;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
+import org.tryst.testkit.Scratch;
 import org.tryst.testkit.Wire;
 
 /**
@@ -88,13 +89,14 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        data = Files.createTempDirectory("tryst-test");
+        data = Scratch.directory("tryst-test");
         start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         stop();
+        Scratch.delete(data);
     }
 
     /** Starts (again) on the same data directory. */
@@ -187,7 +189,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("admin"));
         line.addAll(java.util.List.of(args));
         line.addAll(java.util.List.of("--data", data.toString()));
-        return new picocli.CommandLine(new Main()).execute(line.toArray(String[]::new));
+        return Main.commandLine().execute(line.toArray(String[]::new));
     }
 
     /** A unique username for a test account. */

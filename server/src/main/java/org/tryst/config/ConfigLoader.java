@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -13,7 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,21 +32,48 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** {@code TRYST_} variables that are not options: the {@code ./tryst} script's own. */
+    private static final List<String> NOT_OPTIONS = List.of("TRYST_JAVA_OPTS");
+
     private ConfigLoader() {}
 
-    /** Loads the configuration; {@code file} may be null when there is none. */
+    /**
+     * Loads the configuration; {@code file} may be null when there is none. A value of the wrong
+     * kind or out of range is refused with the option, the value, what it should be, and the file
+     * key or environment variable that set it.
+     */
     public static Config load(Path file, Map<String, String> environment) {
         ObjectNode tree = TOML.valueToTree(Config.defaults());
-        if (file != null) merge(tree, readFile(file));
+        Map<String, String> origins = new HashMap<>();
+        if (file != null) merge(tree, readFile(file), "", file, origins);
         for (Option option : leaves(tree)) {
             String value = environment.get(option.environmentName());
-            if (value != null) option.set(value);
+            if (value == null) continue;
+            String origin = "the environment variable " + option.environmentName();
+            option.section().set(option.key(), option.value().isArray() ? list(value)
+                    : typed(option.path(), option.value(), TextNode.valueOf(value), origin));
+            origins.put(option.path(), origin);
         }
         try {
             return validated(TOML.treeToValue(tree, Config.class));
         } catch (JsonProcessingException e) {
             throw new ConfigException("invalid configuration: " + e.getOriginalMessage(), e);
+        } catch (ConfigException e) {
+            String origin = e.option() == null ? null : origins.get(e.option());
+            throw origin == null ? e : e.setBy(origin);
         }
+    }
+
+    /**
+     * A warning for each {@code TRYST_} environment variable that names no option, with the option
+     * it was probably meant to be: a misspelt variable would otherwise be ignored without a word.
+     */
+    public static List<String> misspelt(Map<String, String> environment) {
+        List<String> known = options(Config.defaults()).stream().map(Option::environmentName).toList();
+        List<String> warnings = new ArrayList<>();
+        environment.keySet().stream().filter(name -> name.startsWith("TRYST_") && !known.contains(name) && !NOT_OPTIONS.contains(name))
+                .sorted().forEach(name -> warnings.add(name + " is not an option and is ignored; did you mean " + closest(name, known) + "?"));
+        return warnings;
     }
 
     /** Every option with its value in a configuration, in file order: the list {@code docs/operating.md} documents. */
@@ -73,15 +103,6 @@ public final class ConfigLoader {
         public JsonNode value() {
             return section.get(key);
         }
-
-        void set(String text) {
-            if (value().isArray()) {
-                ArrayNode list = section.putArray(key);
-                for (String item : text.split(",")) if (!item.isBlank()) list.add(item.strip());
-            } else {
-                section.set(key, TextNode.valueOf(text));
-            }
-        }
     }
 
     private static JsonNode readFile(Path file) {
@@ -92,20 +113,84 @@ public final class ConfigLoader {
         }
     }
 
-    private static void merge(ObjectNode into, JsonNode from) {
-        Iterator<Map.Entry<String, JsonNode>> fields = from.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+    private static void merge(ObjectNode into, JsonNode from, String prefix, Path file, Map<String, String> origins) {
+        for (Map.Entry<String, JsonNode> field : from.properties()) {
+            String path = prefix + field.getKey();
             JsonNode existing = into.get(field.getKey());
-            if (existing == null) throw new ConfigException("unknown configuration option " + field.getKey());
+            if (existing == null) {
+                throw new ConfigException("unknown configuration option " + path + " in " + file + "; did you mean "
+                        + prefix + closest(field.getKey(), into.properties().stream().map(Map.Entry::getKey).toList()) + "?");
+            }
             if (existing.isObject() && field.getValue().isObject()) {
-                merge((ObjectNode) existing, field.getValue());
+                merge((ObjectNode) existing, field.getValue(), path + ".", file, origins);
             } else if (existing.isObject()) {
-                throw new ConfigException(field.getKey() + " is a section, not a value");
+                throw new ConfigException(path + " in " + file + " is a section ([" + path + "]), not a value");
             } else {
-                into.set(field.getKey(), field.getValue());
+                String origin = (prefix.isEmpty() ? "" : "[" + prefix.substring(0, prefix.length() - 1) + "] ") + field.getKey() + " in " + file;
+                into.set(field.getKey(), typed(path, existing, field.getValue(), origin));
+                origins.put(path, origin);
             }
         }
+    }
+
+    /** A comma-separated list from the environment. */
+    private static ArrayNode list(String text) {
+        ArrayNode list = TOML.createArrayNode();
+        for (String item : text.split(",")) if (!item.isBlank()) list.add(item.strip());
+        return list;
+    }
+
+    /** {@code given} as the kind of value the option's default is, or a refusal saying what was expected. */
+    private static JsonNode typed(String option, JsonNode standard, JsonNode given, String origin) {
+        String text = given.asText().strip();
+        if (standard.isInt()) {
+            if (given.isInt()) return given;
+            if (given.isTextual() && text.matches("-?[0-9]{1,9}")) return IntNode.valueOf(Integer.parseInt(text));
+            throw wrongKind(option, given, origin, "a whole number");
+        }
+        if (standard.isBoolean()) {
+            if (given.isBoolean()) return given;
+            if (given.isTextual() && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+                return BooleanNode.valueOf(Boolean.parseBoolean(text));
+            }
+            throw wrongKind(option, given, origin, "true or false");
+        }
+        if (standard.isArray()) {
+            if (given.isArray() && given.valueStream().allMatch(JsonNode::isTextual)) return given;
+            throw wrongKind(option, given, origin, "a list of text, like [\"a\", \"b\"]");
+        }
+        if (standard.isTextual()) {
+            if (given.isTextual()) return given;
+            throw wrongKind(option, given, origin, "text in quotes");
+        }
+        return given; // a kind with no rule here is left to the record's own type
+    }
+
+    private static ConfigException wrongKind(String option, JsonNode given, String origin, String expected) {
+        return new ConfigException(option + " must be " + expected + ", not " + given + " (set by " + origin + ")");
+    }
+
+    /** The candidate nearest to {@code name} by edit distance. */
+    private static String closest(String name, List<String> candidates) {
+        return candidates.stream().min(Comparator.comparingInt(candidate -> editDistance(name, candidate))).orElse("");
+    }
+
+    /** Levenshtein distance: the fewest insertions, deletions and substitutions that turn one into the other. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static Config validated(Config config) {
@@ -123,7 +208,7 @@ public final class ConfigLoader {
         requireRange("accounts.max_password_length", config.accounts().maxPasswordLength(), 64, 1_024);
         String panic = config.web().panicPage();
         if (!(panic.startsWith("/") && !panic.startsWith("//")) && !panic.startsWith("https://")) {
-            throw new ConfigException("web.panic_page must be a path on this server (/...) or an https:// address");
+            throw ConfigException.of("web.panic_page", "must be a path on this server (/...) or an https:// address, not " + panic);
         }
         requireRange("moderation.report_window_days", config.moderation().reportWindowDays(), 1, 365);
         requireRange("moderation.franking_key_hours", config.moderation().frankingKeyHours(), 1, 720);
@@ -131,7 +216,8 @@ public final class ConfigLoader {
         requireRange("scenes.max_members", config.scenes().maxMembers(), 2, 64);
         requireRange("scenes.invitation_ttl_hours", config.scenes().invitationTtlHours(), 1, 24 * 30);
         if (!org.tryst.protocol.ClientMessage.TIMER_CHOICES.contains((long) config.scenes().defaultTimerSeconds())) {
-            throw new ConfigException("scenes.default_timer_seconds must be one of " + org.tryst.protocol.ClientMessage.TIMER_CHOICES);
+            throw ConfigException.of("scenes.default_timer_seconds", "must be one of " + org.tryst.protocol.ClientMessage.TIMER_CHOICES
+                    + ", not " + config.scenes().defaultTimerSeconds());
         }
         requireRange("scenes.expiry_sweep_seconds", config.scenes().expirySweepSeconds(), 1, 300);
         requireRange("scenes.max_devices_per_account", config.scenes().maxDevicesPerAccount(), 1, 100);
@@ -140,7 +226,7 @@ public final class ConfigLoader {
         try {
             org.tryst.protocol.Fields.safeword(config.consent().defaultSafeword());
         } catch (org.tryst.protocol.ProtocolException e) {
-            throw new ConfigException("consent.default_safeword: " + e.getMessage());
+            throw ConfigException.of("consent.default_safeword", "is refused: " + e.getMessage());
         }
         requirePositive(config.rateLimits());
         try {
@@ -155,7 +241,7 @@ public final class ConfigLoader {
 
     private static void requireRange(String option, int value, int min, int max) {
         if (value < min || value > max) {
-            throw new ConfigException(option + " must be between " + min + " and " + max + ", not " + value);
+            throw ConfigException.of(option, "must be between " + min + " and " + max + ", not " + value);
         }
     }
 
@@ -164,7 +250,8 @@ public final class ConfigLoader {
         for (var component : Config.RateLimits.class.getRecordComponents()) {
             try {
                 int value = (int) component.getAccessor().invoke(limits);
-                if (value < 1) throw new ConfigException("rate_limits options must be at least 1, not " + value);
+                String option = "rate_limits." + PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(component.getName());
+                if (value < 1) throw ConfigException.of(option, "must be at least 1, not " + value);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -181,7 +268,7 @@ public final class ConfigLoader {
 
     private static void requireOneOf(String option, String value, String... allowed) {
         if (!List.of(allowed).contains(value)) {
-            throw new ConfigException(option + " must be one of " + String.join(", ", allowed) + ", not " + value);
+            throw ConfigException.of(option, "must be one of " + String.join(", ", allowed) + ", not " + value);
         }
     }
 }

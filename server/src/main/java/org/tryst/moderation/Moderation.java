@@ -1,16 +1,19 @@
 package org.tryst.moderation;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
+import org.tryst.accounts.Account;
 import org.tryst.accounts.Sanctions;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.storage.Sql;
 
 /**
- * The moderator's desk: each decision is stored with its audit entry and the report it settles in
- * one transaction, whether it comes from the web client or the command line. It works on the
+ * The moderator's desk: each decision, and each role the operator gives, is stored with its audit
+ * entry (and the report it settles) in one transaction, whether it comes from the web client or the
+ * command line. It works on the
  * database alone; a running server applies the outcome to open sockets ({@link Enforcement}).
  */
 public final class Moderation {
@@ -55,6 +58,21 @@ public final class Moderation {
             }
             AuditLog.append(handle, now, actor, describe(decision), label(decision.target()), reason);
             return done;
+        });
+    }
+
+    /**
+     * Gives an account a role, with its audit entry; false (and nothing written) when there is no
+     * such account.
+     */
+    public boolean assignRole(String actor, String username, Account.Role role) {
+        String key = username.strip().toLowerCase(Locale.ROOT);
+        String name = role.name().toLowerCase(Locale.ROOT);
+        return sql.inTransaction(handle -> {
+            boolean changed = handle.createUpdate("UPDATE accounts SET role = :role WHERE username = :username")
+                    .bind("role", name).bind("username", key).execute() == 1;
+            if (changed) AuditLog.append(handle, clock.millis(), actor, "role " + name, "account " + key, "");
+            return changed;
         });
     }
 

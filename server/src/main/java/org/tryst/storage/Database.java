@@ -3,7 +3,9 @@ package org.tryst.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.tryst.config.Config;
+import org.tryst.config.ConfigException;
 
 /**
  * The one database of a server: an SQLite file under the data directory, or PostgreSQL. Both run
@@ -116,6 +119,10 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
+    /**
+     * Creates the data directory when it is missing (private to the server's user), and makes sure
+     * the server can write there: a directory that is not usable is refused in one line naming it.
+     */
     private static void createPrivateDirectory(Path dir) {
         try {
             if (Files.notExists(dir)) {
@@ -125,7 +132,22 @@ public final class Database implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dir, e);
+            throw new ConfigException("cannot create the data directory " + dir + ": " + reason(e), e);
         }
+        try {
+            Files.delete(Files.createTempFile(dir, ".write-check", ""));
+        } catch (IOException e) {
+            throw new ConfigException("cannot write to the data directory " + dir + ": " + reason(e), e);
+        }
+    }
+
+    /** What the operating system said, without repeating the path. */
+    private static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException _ -> "permission denied";
+            case FileAlreadyExistsException exists -> exists.getFile() + " is a file, not a directory";
+            case FileSystemException other when other.getReason() != null -> other.getReason();
+            default -> e.getMessage();
+        };
     }
 }

@@ -89,6 +89,37 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aValueOfTheWrongKindNamesWhereItWasSetAndWhatIsExpected() throws Exception {
+        Path file = dir.resolve("kinds.toml");
+        Files.writeString(file, "[gateway]\nallow_missing_origin = \"maybe\"\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).hasMessage(
+                "gateway.allow_missing_origin must be true or false, not \"maybe\" (set by [gateway] allow_missing_origin in " + file + ")");
+        Files.writeString(file, "[http]\nbind = 127\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).hasMessageContaining("http.bind must be text in quotes, not 127");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_HTTP_PORT", "99999999999")))
+                .hasMessage("http.port must be a whole number, not \"99999999999\" (set by the environment variable TRYST_HTTP_PORT)");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "0")))
+                .hasMessage("rate_limits.burst_per_account must be at least 1, not 0 (set by the environment variable TRYST_RATE_LIMITS_BURST_PER_ACCOUNT)");
+        assertThat(ConfigLoader.load(null, Map.of("TRYST_GATEWAY_ALLOW_MISSING_ORIGIN", "FALSE", "TRYST_SCENES_MAX_MEMBERS", " 12 ")))
+                .satisfies(config -> {
+                    assertThat(config.gateway().allowMissingOrigin()).isFalse();
+                    assertThat(config.scenes().maxMembers()).isEqualTo(12);
+                });
+    }
+
+    @Test
+    void anUnknownNameIsAnsweredWithTheNearestOption() throws Exception {
+        Path file = dir.resolve("typo.toml");
+        Files.writeString(file, "[scenes]\nmax_membres = 4\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessage("unknown configuration option scenes.max_membres in " + file + "; did you mean scenes.max_members?");
+        assertThat(ConfigLoader.misspelt(Map.of("TRYST_HTTP_PROT", "1", "TRYST_JAVA_OPTS", "-Xmx1g", "TRYST_HTTP_PORT", "1", "PATH", "/bin")))
+                .containsExactly("TRYST_HTTP_PROT is not an option and is ignored; did you mean TRYST_HTTP_PORT?");
+        assertThat(ConfigLoader.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(ConfigLoader.editDistance("", "abc")).isEqualTo(3);
+    }
+
+    @Test
     void everyOptionIsDocumentedInTheOperatingGuide() throws Exception {
         String guide = Files.readString(Path.of("..", "docs", "operating.md"));
         List<ConfigLoader.Option> options = ConfigLoader.options(Config.defaults());

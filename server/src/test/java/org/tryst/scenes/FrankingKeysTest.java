@@ -3,10 +3,11 @@ package org.tryst.scenes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tryst.MutableClock;
 import org.tryst.config.Config;
 import org.tryst.protocol.ClientMessage;
@@ -23,8 +24,8 @@ class FrankingKeysTest {
     private final Config.Moderation config = new Config.Moderation(2, 6, 10);
 
     @Test
-    void twoProcessesShareEachPeriodsKeyAndOldKeysLastTheReportWindow() throws Exception {
-        try (Database database = Database.sqlite(Files.createTempDirectory("tryst-keys").resolve("tryst.db"))) {
+    void twoProcessesShareEachPeriodsKeyAndOldKeysLastTheReportWindow(@TempDir Path dir) throws Exception {
+        try (Database database = Database.sqlite(dir.resolve("tryst.db"))) {
             FrankingKeys one = new FrankingKeys(database.sql(), config, clock);
             FrankingKeys other = new FrankingKeys(database.sql(), config, clock);
             ClientMessage.ReportScene tagged = tagged(one, "hello");

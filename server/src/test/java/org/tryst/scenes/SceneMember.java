@@ -1,7 +1,6 @@
 package org.tryst.scenes;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import org.tryst.TestServer;
 import org.tryst.client.SceneEvent;
 import org.tryst.client.TrystClient;
 import org.tryst.protocol.Views;
+import org.tryst.testkit.Scratch;
 
 /** A registered account with a persona and one device running the Java client, for scene tests. */
 public final class SceneMember implements AutoCloseable {
@@ -34,7 +34,7 @@ public final class SceneMember implements AutoCloseable {
     }
 
     public static SceneMember join(TestServer server, String name, Clock clock) throws Exception {
-        return new SceneMember(server, server.register(name.toLowerCase()), Files.createTempDirectory("tryst-client"), clock, name);
+        return new SceneMember(server, server.register(name.toLowerCase()), Scratch.directory("tryst-client"), clock, name);
     }
 
     public TrystClient client() {

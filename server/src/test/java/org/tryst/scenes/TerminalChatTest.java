@@ -19,6 +19,7 @@ import org.tryst.client.chat.Commands;
 import org.tryst.client.chat.Feeds;
 import org.tryst.client.chat.Screen;
 import org.tryst.client.chat.Shell;
+import org.tryst.testkit.Scratch;
 
 /**
  * Two people at the terminal chat against a real server, typing what a person types: personas, a
@@ -93,7 +94,7 @@ class TerminalChatTest {
 
             juno.type("/transcript ask");
             kit.sees(line -> line.startsWith(juno.name() + " asks to keep a transcript of this scene"));
-            var file = Files.createTempDirectory("tryst-export").resolve("scene.txt");
+            var file = Scratch.directory("tryst-export").resolve("scene.txt");
             kit.type("/export " + file);
             kit.sees(line -> line.startsWith("Not everyone in this scene agrees to keeping a transcript"));
             assertThat(file).doesNotExist();
@@ -149,7 +150,7 @@ class TerminalChatTest {
 
         private static Terminal open(String username, String persona) throws Exception {
             TestServer.User user = server.register(username);
-            TrystClient client = TrystClient.open(URI.create(server.origin()), user.token(), Files.createTempDirectory("tryst-chat"));
+            TrystClient client = TrystClient.open(URI.create(server.origin()), user.token(), Scratch.directory("tryst-chat"));
             List<String> screen = new CopyOnWriteArrayList<>();
             Shell shell = Shell.create(new ClientBackend(client), new Screen() {
                 @Override

@@ -173,8 +173,7 @@ abstract class TranscriptContract {
     }
 
     private String trace(String text) throws Exception {
-        Path file = Files.createTempFile("leak", ".txt");
-        Files.writeString(file, text);
+        Path file = Files.writeString(server().data().resolve("leak.txt"), text);
         StringWriter out = new StringWriter();
         int status = AdminTrace.trace(server().config(), file, new PrintWriter(out));
         assertThat(status).isEqualTo(out.toString().startsWith("This copy came from") ? 0 : 1);

@@ -42,8 +42,11 @@ public final class Browser implements AutoCloseable {
     public static Browser launch() {
         Path web = projectRoot().resolve("web");
         try {
-            Process node = new ProcessBuilder("node", "e2e/bridge.mjs").directory(web.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder bridge = new ProcessBuilder("node", "e2e/bridge.mjs").directory(web.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            // Chromium's profile goes where the test run keeps its temporary files, and is deleted at close.
+            bridge.environment().put("TMPDIR", System.getProperty("java.io.tmpdir"));
+            Process node = bridge.start();
             Browser browser = new Browser(node);
             browser.call("launch", Map.of());
             return browser;
@@ -72,6 +75,7 @@ public final class Browser implements AutoCloseable {
             // The bridge may have exited first; it is stopped below either way.
         }
         node.destroy();
+        node.onExit().join();
     }
 
     private synchronized JsonNode call(String op, Map<String, ?> arguments) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.tryst.bench.wire.XmppDialect;
 import org.tryst.testkit.FreePorts;
+import org.tryst.testkit.Scratch;
 
 /**
  * Prosody from Debian's package, configured by {@code peers/prosody/start.sh} for anonymous logins
@@ -30,8 +31,9 @@ public record ProsodyTarget(Path peers) implements Target {
     public Running start(Path work, String cpus) throws IOException, InterruptedException {
         int c2s = FreePorts.pick();
         int http = FreePorts.pick();
-        // In the system's temporary folder, which Prosody's own user can always reach, wherever the work folder is.
-        Path data = Files.createTempDirectory("tryst-bench-prosody-");
+        // In the system's temporary folder, which Prosody's own user can always reach, wherever the work
+        // folder is; deleted when the benchmark ends.
+        Path data = Scratch.directory("tryst-bench-prosody-");
         Path log = data.resolve("start.log");
         Process process = Launch.start(Launch.pinned(cpus, List.of("sh", peers.resolve("prosody/start.sh").toString(),
                 data.toString(), Integer.toString(c2s), Integer.toString(http))), work, Map.of(), log);
