@@ -73,7 +73,7 @@ public record Config(
 
     /**
      * Where state lives: {@code sqlite} (a file under the data directory, the default) or
-     * {@code postgresql} (for several server processes).
+     * {@code postgresql} (a database server of the operator's; still one Tryst process).
      */
     public record Storage(String kind, String sqliteFile, String postgresqlUrl, String postgresqlUser,
                           String postgresqlPassword, int poolSize) {}
