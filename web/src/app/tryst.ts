@@ -4,6 +4,7 @@ import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
 import type { Spoken } from "./commands";
 import * as consent from "./consent";
+import { barsTheAccount, noticeText } from "./notices";
 import * as sceneAgent from "./scenes";
 import {
   channels, connection, forgetAll, merge, notice, personas, role, rooms, signedIn, speaker, updateRoom, username, view,
@@ -45,6 +46,9 @@ export async function logout(): Promise<void> {
   signedIn.value = false;
 }
 
+/** A suspension's or ban's words, kept for the log-in screen the close that follows it leads to. */
+let barred: string | null = null;
+
 function connect(): Promise<void> {
   socket?.stop();
   socket = new Connection({
@@ -56,7 +60,8 @@ function connect(): Promise<void> {
     ended: (reason) => {
       forgetAll();
       signedIn.value = false;
-      notice.value = reason;
+      notice.value = barred ?? reason;
+      barred = null;
     },
   });
   return socket.start();
@@ -266,9 +271,12 @@ function event(message: ServerMessage): void {
     case "topic":
       updateRoom(String(message.channel), (room) => ({ ...room, topic: String(message.topic) }));
       break;
-    case "notice":
-      notice.value = message.kind === "warning" ? `A moderator warns you: ${String(message.text)}` : String(message.text);
+    case "notice": {
+      const said = noticeText(String(message.kind), String(message.text ?? ""), message.until as number | null | undefined);
+      if (barsTheAccount(String(message.kind))) barred = said;
+      notice.value = said;
       break;
+    }
     case "channel.closed": {
       const next = new Map(rooms.value);
       next.delete(String(message.channel));
