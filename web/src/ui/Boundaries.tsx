@@ -3,6 +3,7 @@ import type { Answer, Persona, TopicMatch } from "../api/protocol";
 import { boundariesOf, catalogue, label, setBoundaries } from "../app/consent";
 import { notice } from "../app/state";
 import { explain } from "./errors";
+import { upTo } from "./limits";
 
 const ANSWERS: Answer[] = ["yes", "maybe", "no"];
 
@@ -50,7 +51,7 @@ export function BoundariesEditor({ persona }: { persona: Persona }) {
           ))}
         </fieldset>
       ))}
-      <label>Boundary notes<textarea rows={3} maxLength={2000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} /></label>
+      <label>Boundary notes<textarea rows={3} value={notes} onInput={(e) => setNotes(upTo(2000, e.currentTarget))} /></label>
       <button type="submit">Save boundaries</button>
     </form>
   );

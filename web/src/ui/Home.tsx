@@ -3,6 +3,7 @@ import { channels, notice, personas, speaker } from "../app/state";
 import { createPersona, join } from "../app/tryst";
 import { EndedScenes } from "./EndedScenes";
 import { explain } from "./errors";
+import { upTo } from "./limits";
 
 /** Creating personas, and finding or opening channels. */
 export function Home() {
@@ -34,8 +35,8 @@ function NewPersona() {
     <form onSubmit={submit} aria-labelledby="new-persona">
       <h2 id="new-persona">New persona</h2>
       <label>Name<input name="persona-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
-      <label>Summary<input name="summary" value={summary} maxLength={200} onInput={(e) => setSummary(e.currentTarget.value)} /></label>
-      <label>Pronouns<input name="pronouns" value={pronouns} maxLength={40} onInput={(e) => setPronouns(e.currentTarget.value)} /></label>
+      <label>Summary<input name="summary" value={summary} onInput={(e) => setSummary(upTo(200, e.currentTarget))} /></label>
+      <label>Pronouns<input name="pronouns" value={pronouns} onInput={(e) => setPronouns(upTo(40, e.currentTarget))} /></label>
       <button type="submit">Create persona</button>
     </form>
   );

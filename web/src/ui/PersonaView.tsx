@@ -6,6 +6,7 @@ import { create, invite as sceneInvite, leave } from "../app/scenes";
 import { changeBlocks, showPersona, updatePersona } from "../app/tryst";
 import { BoundariesEditor, SideBySide } from "./Boundaries";
 import { explain } from "./errors";
+import { upTo } from "./limits";
 
 /** A persona's profile; one of the person's own can be edited here. */
 export function PersonaView({ id }: { id: string }) {
@@ -62,8 +63,8 @@ function Profile({ persona }: { persona: Persona }) {
         <form onSubmit={invite}>
           <h3>Boundaries side by side</h3>
           <SideBySide rows={rows} from={`You (${me?.name})`} to={persona.name} invitee={persona.name} propose={{ chosen, toggle }} />
-          <label>Safeword word for the scene<input required maxLength={32} value={word} onInput={(e) => setWord(e.currentTarget.value)} /></label>
-          <label>A note with your invitation<input maxLength={300} value={note} onInput={(e) => setNote(e.currentTarget.value)}
+          <label>Safeword word for the scene<input required value={word} onInput={(e) => setWord(upTo(32, e.currentTarget))} /></label>
+          <label>A note with your invitation<input value={note} onInput={(e) => setNote(upTo(300, e.currentTarget))}
             placeholder="A walk by the sea?" /></label>
           <button type="submit">Invite {persona.name} into a private scene</button>
           <p class="muted">Notes are not encrypted; what you say in the scene is.</p>
@@ -124,9 +125,9 @@ function EditPersona({ persona }: { persona: Persona }) {
     <div class="profile">
     <form onSubmit={save}>
       <h2>{persona.name}</h2>
-      <label>Pronouns<input value={pronouns} maxLength={40} onInput={(e) => setPronouns(e.currentTarget.value)} /></label>
-      <label>Summary<input value={summary} maxLength={200} onInput={(e) => setSummary(e.currentTarget.value)} /></label>
-      <label>Description<textarea rows={8} maxLength={8000} value={description} onInput={(e) => setDescription(e.currentTarget.value)} /></label>
+      <label>Pronouns<input value={pronouns} onInput={(e) => setPronouns(upTo(40, e.currentTarget))} /></label>
+      <label>Summary<input value={summary} onInput={(e) => setSummary(upTo(200, e.currentTarget))} /></label>
+      <label>Description<textarea rows={8} value={description} onInput={(e) => setDescription(upTo(8000, e.currentTarget))} /></label>
       <button type="submit">Save</button>
     </form>
     <BoundariesEditor persona={persona} />

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { REPORT_REASONS, type Report as Filed } from "../api/protocol";
 import { notice } from "../app/state";
 import { explain } from "./errors";
+import { upTo } from "./limits";
 
 const REASON_NAMES: Record<string, string> = {
   harassment: "Harassment", threat: "Threat", non_consensual: "Without consent", minor: "A minor involved", spam: "Spam", other: "Something else",
@@ -42,7 +43,7 @@ export function ReportAction({ who, send }: { who: string; send: (reason: string
           </label>
         ))}
       </fieldset>
-      <label>Note for the moderators (optional)<input maxLength={1000} value={note} onInput={(e) => setNote(e.currentTarget.value)} /></label>
+      <label>Note for the moderators (optional)<input value={note} onInput={(e) => setNote(upTo(1000, e.currentTarget))} /></label>
       <p class="muted">The moderators see this line and your note. For a private scene line, sending it discloses the line to them.</p>
       <button type="submit" class="danger">Send report</button>
       <button type="button" class="link" onClick={() => setOpen(false)}>Cancel</button>

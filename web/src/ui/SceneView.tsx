@@ -10,6 +10,7 @@ import { explain } from "./errors";
 import { useAsideToggle } from "./AsideToggle";
 import { Compose, type Act } from "./Compose";
 import { TranscriptPanel } from "./TranscriptPanel";
+import { upTo } from "./limits";
 
 const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
 /** Cooling-off after the safeword, in hours: how long the others may not invite this persona again. */
@@ -130,7 +131,7 @@ export function SceneView({ id }: { id: string }) {
         <form onSubmit={inviteHere}>
           <h3>Invite someone here</h3>
           <label>Persona name<input required value={invitee} onInput={(e) => setInvitee(e.currentTarget.value)} /></label>
-          <label>Note<input maxLength={300} value={note} onInput={(e) => setNote(e.currentTarget.value)} /></label>
+          <label>Note<input value={note} onInput={(e) => setNote(upTo(300, e.currentTarget))} /></label>
           <p class="muted">{scene.agreement ? "The invitation proposes what this scene agreed to." : "The invitation proposes no topics, and the usual safeword."}</p>
           <button type="submit">Invite</button>
         </form>
