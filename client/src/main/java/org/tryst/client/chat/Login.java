@@ -62,7 +62,7 @@ final class Login {
             } else {
                 say("The two passwords differ.");
             }
-            chosen = reader.readLine("Choose a password (8 characters or more): ", '*');
+            chosen = reader.readLine("Choose a password (8 to 1,024 characters): ", '*');
         }
     }
 
