@@ -9,6 +9,7 @@ import org.tryst.config.Config;
 import org.tryst.moderation.AuditLog;
 import org.tryst.moderation.Moderation;
 import org.tryst.moderation.ReportStore;
+import org.tryst.personas.Personas;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.storage.Database;
 import org.tryst.storage.Sql;
@@ -149,7 +150,7 @@ final class AdminModeration {
             if (persona) {
                 record Found(String id, String account, String name) {}
                 Found found = sql.withHandle(handle -> handle.createQuery("SELECT id, account_id, name FROM personas WHERE name_key = :key")
-                                .bind("key", name.strip().toLowerCase(Locale.ROOT))
+                                .bind("key", Personas.key(name))
                                 .map((rs, ctx) -> new Found(rs.getString("id"), rs.getString("account_id"), rs.getString("name"))).findOne())
                         .orElseThrow(() -> new ProtocolException(org.tryst.protocol.ErrorCode.NOT_FOUND, "no persona named " + name));
                 return action.endsWith("ban") ? new Moderation.Target.Persona(found.id(), found.account(), found.name())

@@ -116,7 +116,8 @@ public final class Personas {
         return persona;
     }
 
-    static String key(String name) {
+    /** How a display name is looked up: normalized as it is stored, in any case. */
+    public static String key(String name) {
         return Names.normalized(name).toLowerCase(Locale.ROOT);
     }
 

@@ -118,6 +118,9 @@ class ModerationTest {
 
         // The command line works on the database; the running server notices and closes the socket.
         Member back = Member.join(server, "Alicia");
+        // A persona named as it looks, in full-width letters, is found as its stored name.
+        assertThat(server.admin("warn", "\uFF21" + back.persona().name().substring(1), "--persona", "--reason", "wide")).isZero();
+        assertThat(back.wire().expect(ServerMessage.Notice.class).text()).isEqualTo("wide");
         assertThat(server.admin("ban", back.user().username(), "--reason", "threats")).isZero();
         assertThat(back.wire().expect(ServerMessage.Notice.class)).satisfies(banned -> {
             assertThat(banned.kind()).isEqualTo("banned");
