@@ -49,6 +49,8 @@ export const invitations = signal<{ received: Invitation[]; sent: Invitation[] }
 
 /** A line for the person: what failed, or what happened. */
 export const notice = signal<string | null>(null);
+/** What moderators told this account (warnings, mutes): shown until the person dismisses each, never stored. */
+export const moderatorNotices = signal<readonly { at: number; text: string }[]>([]);
 
 /** Messages merged by id and kept in order, so a reconnect's history neither loses nor repeats any. */
 export function merge(known: readonly ChannelMessage[], arriving: readonly ChannelMessage[]): ChannelMessage[] {
@@ -80,6 +82,7 @@ export function forgetAll(): void {
   invitations.value = { received: [], sent: [] };
   view.value = { kind: "home" };
   notice.value = null;
+  moderatorNotices.value = [];
 }
 
 /**

@@ -7,7 +7,7 @@ import * as consent from "./consent";
 import { barsTheAccount, noticeText } from "./notices";
 import * as sceneAgent from "./scenes";
 import {
-  channels, connection, forgetAll, merge, notice, personas, role, rooms, signedIn, speaker, updateRoom, username, view,
+  channels, connection, forgetAll, merge, moderatorNotices, notice, personas, role, rooms, signedIn, speaker, updateRoom, username, view,
   type Room,
 } from "./state";
 
@@ -273,8 +273,12 @@ function event(message: ServerMessage): void {
       break;
     case "notice": {
       const said = noticeText(String(message.kind), String(message.text ?? ""), message.until as number | null | undefined);
-      if (barsTheAccount(String(message.kind))) barred = said;
-      notice.value = said;
+      if (barsTheAccount(String(message.kind))) {
+        barred = said;
+        notice.value = said;
+      } else {
+        moderatorNotices.value = [...moderatorNotices.value, { at: Number(message.at), text: said }];
+      }
       break;
     }
     case "channel.closed": {

@@ -1,5 +1,5 @@
 import { useEffect } from "preact/hooks";
-import { connection, notice, view } from "../app/state";
+import { connection, moderatorNotices, notice, view } from "../app/state";
 import { AccountView } from "./AccountView";
 import { ChannelView } from "./ChannelView";
 import { Home } from "./Home";
@@ -32,6 +32,7 @@ export function Main() {
       </header>
       <Sidebar />
       <section class="content">
+        <ModeratorNotices />
         {notice.value && (
           <p class="notice" role="status">{notice.value}
             <button type="button" class="link" onClick={() => (notice.value = null)} aria-label="Dismiss">×</button></p>
@@ -44,6 +45,21 @@ export function Main() {
         {current.kind === "home" && <Home />}
         {current.kind === "moderation" && <ModerationView />}
       </section>
+    </div>
+  );
+}
+
+/** The moderators' warnings and mutes, which stay until read: they are sent once and are not kept anywhere else. */
+function ModeratorNotices() {
+  const told = moderatorNotices.value;
+  if (told.length === 0) return null;
+  const dismiss = (at: number) => (moderatorNotices.value = moderatorNotices.value.filter((one) => one.at !== at));
+  return (
+    <div class="moderator-notices" role="alert" aria-label="From the moderators">
+      {told.map((one) => (
+        <p class="notice moderator" key={one.at}>{one.text}
+          <button type="button" onClick={() => dismiss(one.at)}>I have read this</button></p>
+      ))}
     </div>
   );
 }
