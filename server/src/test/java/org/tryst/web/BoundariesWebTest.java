@@ -28,7 +28,7 @@ class BoundariesWebTest {
 
     @Test
     void twoPeopleCompareBoundariesAgreeOnTopicsAndTheSafewordWordEndsTheScene() {
-        Browser.Page ann = browser.open(server.origin());
+        Browser.Page ann = browser.open(server.origin(), 390, 844); // a phone, where the side-by-side list must fit
         String juno = newcomer(ann, "ann", "Juno", "orchard");
         Browser.Page ben = browser.open(server.origin());
         String kit = newcomer(ben, "ben", "Kit", "orchard");
@@ -37,6 +37,7 @@ class BoundariesWebTest {
         publish(ben, kit, "No real names.", "Pain: no", "Restraint: maybe", "Degradation: yes");
 
         ann.click(role("button", "#orchard"));
+        ann.click(role("button", "Who is here"));
         ann.click(role("button", kit));
         ann.sees(text("No against yes").within(role("row", "Degradation")));
         ann.check(label("Propose Romance"));
