@@ -52,6 +52,11 @@ public final class Connection implements AutoCloseable {
         return post(server, "/api/login", new HttpApi.Login(username, password), null, HttpApi.LoggedIn.class).token();
     }
 
+    /** Ends the session on the server, so that it no longer stands among the account's sessions. */
+    public static void logout(URI server, String token) {
+        post(server, "/api/logout", Map.of(), token, Void.class);
+    }
+
     /** Opens a socket with a fresh ticket for the session and says hello. */
     public static Connection open(URI server, String token) {
         Connection connection = new Connection();
@@ -134,7 +139,7 @@ public final class Connection implements AutoCloseable {
                 ServerMessage.Error error = Codec.mapper().readValue(response.body(), ServerMessage.Error.class);
                 throw new RequestFailed(error.code(), error.message());
             }
-            return Codec.mapper().readValue(response.body(), answer);
+            return answer == Void.class ? null : Codec.mapper().readValue(response.body(), answer);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.tryst.client.Connection;
 import org.tryst.client.TrystClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -48,6 +49,8 @@ public final class Chat implements Callable<Integer> {
             Path dir = data != null ? data : Path.of(System.getProperty("user.home"), ".tryst", account.get().username());
             try (TrystClient client = TrystClient.open(server, account.get().token(), dir)) {
                 talk(terminal, client, dir);
+            } finally {
+                endSession(account.get().token());
             }
             return 0;
         } catch (UserInterruptException | EndOfFileException gaveUp) {
@@ -55,6 +58,15 @@ public final class Chat implements Callable<Integer> {
         } catch (RuntimeException failure) {
             System.err.println(Errors.explain(failure));
             return 1;
+        }
+    }
+
+    /** The session lives only as long as the chat: leaving it logs out, unless the server is gone already. */
+    private void endSession(String token) {
+        try {
+            Connection.logout(server, token);
+        } catch (RuntimeException unreachable) {
+            // The server is down or the session already ended; it expires on its own.
         }
     }
 
