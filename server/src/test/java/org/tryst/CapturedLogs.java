@@ -28,12 +28,19 @@ public final class CapturedLogs {
 
     /** The lines so far: message, key-value pairs and any stack trace. */
     public List<String> lines() {
-        return appender.list.stream().map(CapturedLogs::render).toList();
+        return events().stream().map(CapturedLogs::render).toList();
     }
 
     /** The lines so far at WARN or ERROR: what an operator is asked to act on. */
     public List<String> warnings() {
-        return appender.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).map(CapturedLogs::render).toList();
+        return events().stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).map(CapturedLogs::render).toList();
+    }
+
+    /** A copy of what was captured: server threads keep logging while a test reads, and the appender appends under its own lock. */
+    private List<ILoggingEvent> events() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 
     private static String render(ILoggingEvent event) {
