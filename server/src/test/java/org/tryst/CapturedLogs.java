@@ -6,19 +6,54 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
-/** Every log line the server writes at any level, from {@link #start} until {@link #stop}, as an operator would read it. */
-public final class CapturedLogs {
+/**
+ * Every log line the server writes at any level, from {@link #start} until {@link #stop}, as an
+ * operator would read it. Registered as an extension, it captures for each test, or for the whole
+ * class when the field is static.
+ */
+public final class CapturedLogs implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private boolean wholeClass;
 
     /** Starts capturing, with the root logger at DEBUG so that nothing escapes by its level. */
     public static CapturedLogs start() {
         CapturedLogs logs = new CapturedLogs();
-        logs.appender.start();
-        root().setLevel(Level.DEBUG);
-        root().addAppender(logs.appender);
+        logs.capture();
         return logs;
+    }
+
+    private void capture() {
+        appender.start();
+        root().setLevel(Level.DEBUG);
+        root().addAppender(appender);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        wholeClass = true;
+        capture();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!wholeClass) capture();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!wholeClass) stop();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
     }
 
     public void stop() {

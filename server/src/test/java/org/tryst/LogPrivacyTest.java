@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.protocol.ClientMessage;
@@ -15,20 +13,11 @@ import org.tryst.testkit.Wire;
 
 /** Logs, at every level, never contain message text, passwords, tokens, tickets or descriptions. */
 class LogPrivacyTest {
-    private static CapturedLogs logs;
+    @RegisterExtension
+    static final CapturedLogs logs = new CapturedLogs();
 
     @RegisterExtension
     static final TestServer SERVER = TestServer.sqlite().with("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "5");
-
-    @BeforeAll
-    static void capture() {
-        logs = CapturedLogs.start();
-    }
-
-    @AfterAll
-    static void release() {
-        logs.stop();
-    }
 
     @Test
     void secretsAndTextNeverReachTheLog() throws InterruptedException {

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.CapturedLogs;
@@ -21,20 +19,11 @@ import org.tryst.testkit.Wire;
  * connection's short id, codes and counts, never a username; repeats are summed up per socket.
  */
 class GatewayLogsTest {
-    private static CapturedLogs logs;
+    @RegisterExtension
+    static final CapturedLogs logs = new CapturedLogs();
 
     @RegisterExtension
     static final TestServer SERVER = TestServer.sqlite().with("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "5");
-
-    @BeforeAll
-    static void capture() {
-        logs = CapturedLogs.start();
-    }
-
-    @AfterAll
-    static void release() {
-        logs.stop();
-    }
 
     @Test
     void aSocketsLifeIsLoggedOnceWithCodesAndCounts() {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.CapturedLogs;
@@ -20,17 +18,8 @@ class ShutdownTest {
     @RegisterExtension
     static final TestServer SERVER = TestServer.sqlite();
 
-    private CapturedLogs logs;
-
-    @BeforeEach
-    void capture() {
-        logs = CapturedLogs.start();
-    }
-
-    @AfterEach
-    void release() {
-        logs.stop();
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Test
     void everySocketGetsGoingAwayAndTheLogShowsNoFailure() {

@@ -3,8 +3,6 @@ package org.tryst.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.tryst.CapturedLogs;
@@ -26,17 +24,8 @@ class SlowConsumerTest {
             .with("TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ACCOUNT", "100000")
             .with("TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", "100000");
 
-    private CapturedLogs logs;
-
-    @BeforeEach
-    void capture() {
-        logs = CapturedLogs.start();
-    }
-
-    @AfterEach
-    void release() {
-        logs.stop();
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Test
     void aReaderThatStopsReadingIsDisconnectedWhileOthersKeepTalking() throws Exception {
