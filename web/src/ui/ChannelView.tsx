@@ -43,7 +43,7 @@ export function ChannelView({ name }: { name: string }) {
         {aside.toggle}
       </div>
       <ol class="lines" aria-live="polite" aria-label={`Messages in #${name}`}>
-        {more && (
+        {more && room.messages.length > 0 && (
           <li><button type="button" class="link" onClick={() => older(name).then(setMore, (f) => (notice.value = explain(f)))}>
             Show older messages</button></li>
         )}

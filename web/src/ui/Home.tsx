@@ -58,7 +58,7 @@ function Channels() {
         {channels.value.map((channel) => (
           <li key={channel.name}>
             <button type="button" class="link" onClick={() => open(channel.name)}>#{channel.name}</button>
-            <span class="muted"> {channel.members} · {channel.topic}</span>
+            <span class="muted"> {channel.members}{channel.topic && ` · ${channel.topic}`}</span>
           </li>
         ))}
       </ul>

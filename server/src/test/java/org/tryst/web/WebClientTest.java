@@ -194,6 +194,15 @@ class WebClientTest {
     }
 
     @Test
+    void aNewChannelOffersNoOlderLines() {
+        Browser.Page page = browser.open(server.origin());
+        String channel = TestServer.uniqueName("fresh").toLowerCase();
+        newcomer(page, "first", "First", channel);
+        page.sees(role("heading", "#" + channel));
+        page.seesNo(role("button", "Show older messages"));
+    }
+
+    @Test
     void aWrongPasswordAndAMissingAdultConfirmationAreExplained() {
         Browser.Page page = browser.open(server.origin());
         page.fill(label("Username"), "nobody-here");
