@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ChannelMessage } from "../api/protocol";
-import { notice, personas, rooms, view } from "../app/state";
+import { connection, notice, personas, rooms, view } from "../app/state";
 import { leave, older, reportChannel, say, setTopic } from "../app/tryst";
 import { ReportAction } from "./Report";
 import { explain } from "./errors";
@@ -27,6 +27,8 @@ export function ChannelView({ name }: { name: string }) {
   // Follows new lines at the bottom; loading older ones above leaves the view where it is.
   useEffect(() => end.current?.scrollIntoView?.({ block: "end" }), [room?.messages.at(-1)?.id]);
   if (!room) return <p>You are not in #{name}.</p>;
+  // Presence is only as fresh as the socket: while it is down, nobody is shown as online.
+  const live = connection.value === "open";
 
   const act: Act<"channel"> = (line) => say(name, line);
   const changeTopic = async () => {
@@ -52,10 +54,11 @@ export function ChannelView({ name }: { name: string }) {
       </ol>
       <aside aria-label="Members">
         <h3>Here</h3>
+        {!live && <p class="muted">Offline: who is here now is not known until the connection is back.</p>}
         <ul>{room.members.map((member) => (
           <li key={member.id}>
             <button type="button" class="link" onClick={() => (view.value = { kind: "persona", id: member.id })}>{member.name}</button>
-            <span class={`presence ${member.status}`}> {member.status}</span>{member.owner && " (owner)"}
+            {live && <span class={`presence ${member.status}`}> {member.status}</span>}{member.owner && " (owner)"}
           </li>
         ))}</ul>
       </aside>
