@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.tryst.client.Connection;
 
@@ -14,6 +15,8 @@ import org.tryst.client.Connection;
  * adult. The session token is kept in memory only; nothing typed here enters any history.
  */
 final class Login {
+    /** Typed passwords show nothing at all, not a star a character that tells an onlooker their length. */
+    private static final char HIDDEN = LineReaderImpl.NULL_MASK;
     private static final Set<String> PASSWORD_RULES = Set.of("password_common", "password_length");
 
     /** A logged-in account: its username (as the server folds it) and session token. */
@@ -34,7 +37,7 @@ final class Login {
     Optional<Account> run(String given) {
         String username = (given != null ? given : ask("Username: ")).toLowerCase(Locale.ROOT);
         while (true) {
-            String password = reader.readLine("Password: ", '*');
+            String password = reader.readLine("Password: ", HIDDEN);
             try {
                 return Optional.of(new Account(username, Connection.login(server, username, password)));
             } catch (RuntimeException failure) {
@@ -52,7 +55,7 @@ final class Login {
         }
         String chosen = password;
         while (true) {
-            if (reader.readLine("Password again: ", '*').equals(chosen)) {
+            if (reader.readLine("Password again: ", HIDDEN).equals(chosen)) {
                 try {
                     return Optional.of(new Account(username, Connection.register(server, username, chosen)));
                 } catch (RuntimeException failure) {
@@ -62,7 +65,7 @@ final class Login {
             } else {
                 say("The two passwords differ.");
             }
-            chosen = reader.readLine("Choose a password (8 to 1,024 characters): ", '*');
+            chosen = reader.readLine("Choose a password (8 to 1,024 characters): ", HIDDEN);
         }
     }
 
