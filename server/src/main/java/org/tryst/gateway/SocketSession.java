@@ -49,11 +49,10 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final String address;
     private final String cookieToken;
     private final Deadline deadline;
-    private final Bucket refusals = Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(REFUSALS_PER_MINUTE).refillGreedy(REFUSALS_PER_MINUTE, Duration.ofMinutes(1)).build())
-            .build();
-    /** How many messages of this socket were refused, by code, for the line logged when it closes. */
-    private final Map<ErrorCode, Integer> refused = new EnumMap<>(ErrorCode.class);
+    /** The socket's allowance of refused messages, made at its first: most sockets never have one, and there are many sockets. */
+    private Bucket refusals;
+    /** How many messages of this socket were refused, by code, for the line logged when it closes; made with the allowance. */
+    private Map<ErrorCode, Integer> refused = Map.of();
     private ChannelHandlerContext context;
     private volatile Connection connection;
     private boolean helloStarted;
@@ -241,6 +240,11 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
      */
     private void reject(ChannelHandlerContext ctx, String id, ProtocolException problem) {
         wiring.metrics().error(problem.code());
+        if (refusals == null) {
+            refusals = Bucket.builder().addLimit(Bandwidth.builder().capacity(REFUSALS_PER_MINUTE)
+                    .refillGreedy(REFUSALS_PER_MINUTE, Duration.ofMinutes(1)).build()).build();
+            refused = new EnumMap<>(ErrorCode.class);
+        }
         if (refused.merge(problem.code(), 1, Integer::sum) == 1 && problem.code() == ErrorCode.RATE_LIMITED) {
             log.atInfo().addKeyValue("connection", logId()).log("rate limited");
         }

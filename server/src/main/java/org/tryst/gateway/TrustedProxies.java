@@ -32,6 +32,7 @@ public final class TrustedProxies {
 
     /** The client's address, as text: the peer's own unless the peer is a trusted proxy. */
     String client(InetAddress peer, HttpHeaders headers) {
+        if (blocks.isEmpty()) return peer.getHostAddress(); // the default: no header is read on any request
         InetAddress client = normalized(peer);
         if (!trusted(client)) return client.getHostAddress();
         List<String> hops = hops(headers);
