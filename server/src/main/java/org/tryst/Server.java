@@ -34,7 +34,7 @@ import org.tryst.moderation.ReportStore;
 import org.tryst.moderation.Reports;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
-import org.tryst.rooms.Rooms;
+import org.tryst.channels.Channels;
 import org.tryst.safety.ActionLimits;
 import org.tryst.safety.Blocks;
 import org.tryst.scenes.Devices;
@@ -51,7 +51,7 @@ public final class Server implements AutoCloseable {
     private static final long SWEEP_SECONDS = 60;
 
     private final Database database;
-    private final Rooms rooms;
+    private final Channels channels;
     private final Scenes scenes;
     private final Gateway gateway;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
@@ -77,30 +77,30 @@ public final class Server implements AutoCloseable {
         Personas personas = new Personas(sql, config.personas(), clock);
         Blocks blocks = new Blocks(sql, personas, clock);
         ActionLimits actionLimits = new ActionLimits(config.rateLimits());
-        this.rooms = new Rooms(sql, config.rooms(), blocks, clock);
+        this.channels = new Channels(sql, config.channels(), blocks, clock);
         Metrics metrics = new Metrics();
         Connections connections = new Connections();
         metrics.connections(connections::size);
         Devices devices = new Devices(sql, config.scenes(), clock);
         Boundaries boundaries = new Boundaries(sql, Catalogue.load(config.consent()), config.consent(), clock);
         this.scenes = new Scenes(sql, personas, boundaries, devices, connections, blocks, config.scenes(), config.moderation(), clock);
-        Enforcement enforcement = new Enforcement(sanctions, connections, rooms, clock);
+        Enforcement enforcement = new Enforcement(sanctions, connections, channels, clock);
         ReportStore reportStore = new ReportStore(sql);
-        Moderators moderators = new Moderators(accounts, personas, rooms, reportStore, new Moderation(sql, clock), enforcement,
+        Moderators moderators = new Moderators(accounts, personas, channels, reportStore, new Moderation(sql, clock), enforcement,
                 new AuditLog(sql));
-        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, boundaries, rooms, devices, scenes, connections,
-                config.rooms(), metrics, blocks, actionLimits, new Reports(reportStore, personas, scenes, rooms, clock), moderators,
+        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, boundaries, channels, devices, scenes, connections,
+                config.channels(), metrics, blocks, actionLimits, new Reports(reportStore, personas, scenes, channels, clock), moderators,
                 enforcement);
-        Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.rooms().maxTextLength(),
-                config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.rooms().historyRetentionHours()));
+        Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
+                config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
         gateway = new Gateway(config.http(), config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
-                new Wiring(accounts, sessions, personas, rooms, scenes, dispatcher, connections, actionLimits, metrics, virtualThreads,
+                new Wiring(accounts, sessions, personas, channels, scenes, dispatcher, connections, actionLimits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests(), enforcement),
                 new Readiness(sql, clock)::unready);
         httpPort = gateway.start(config.http().bind(), config.http().port());
         metricsListener = new MetricsListener(config.metrics(), metrics);
         metricsPort = metricsListener.start();
-        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, rooms, throttle, actionLimits)),
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, channels, throttle, actionLimits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
@@ -133,14 +133,14 @@ public final class Server implements AutoCloseable {
         return metricsPort;
     }
 
-    private void sweep(Sessions sessions, Connections connections, Rooms rooms, LoginThrottle throttle, ActionLimits actionLimits) {
+    private void sweep(Sessions sessions, Connections connections, Channels channels, LoginThrottle throttle, ActionLimits actionLimits) {
         try {
             sessions.sweep();
             Set<String> connected = connections.sessionIds();
             Set<String> live = sessions.existing(connected);
             List<String> ended = connected.stream().filter(id -> !live.contains(id)).toList();
             connections.endSessions(ended, null, "session expired");
-            int forgotten = rooms.sweepHistory();
+            int forgotten = channels.sweepHistory();
             throttle.sweep();
             actionLimits.sweep();
             gateway.sweep();
@@ -182,7 +182,7 @@ public final class Server implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         gateway.close();
-        rooms.close();
+        channels.close();
         scenes.close();
         database.close();
         log.atInfo().log("stopped");

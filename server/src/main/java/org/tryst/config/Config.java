@@ -17,7 +17,7 @@ public record Config(
         Web web,
         Accounts accounts,
         Personas personas,
-        Rooms rooms,
+        Channels channels,
         Scenes scenes,
         RateLimits rateLimits,
         Consent consent,
@@ -35,7 +35,7 @@ public record Config(
                 new Web("/neutral.html"),
                 new Accounts(19_456, 2, 1, 8, 1_024, 30_000, 30, 14, 5, 15, 30, 10, 60),
                 new Personas(10),
-                new Rooms("anyone", 168, 50, 4_000),
+                new Channels("anyone", 168, 50, 4_000),
                 new Scenes(8, 72, 86_400, 10, 10, 5, 24),
                 new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60),
                 new Consent("", "red"),
@@ -117,7 +117,7 @@ public record Config(
     public record Personas(int maxPerAccount) {}
 
     /** Public channels: who may create them, how long history is kept and shown, message length. */
-    public record Rooms(String channelCreation, int historyRetentionHours, int historyOnJoin, int maxTextLength) {}
+    public record Channels(String channelCreation, int historyRetentionHours, int historyOnJoin, int maxTextLength) {}
 
     /**
      * Private scenes: most members, how long an invitation stays open, the disappearing timer of a

@@ -35,6 +35,9 @@ public final class ConfigLoader {
     /** {@code TRYST_} variables that are not options: the {@code ./tryst} script's own. */
     private static final List<String> NOT_OPTIONS = List.of("TRYST_JAVA_OPTS");
 
+    /** Sections that were renamed, by their old name: a file written for an older version is told the new one. */
+    private static final Map<String, String> RENAMED = Map.of("rooms", "channels");
+
     private ConfigLoader() {}
 
     /**
@@ -117,6 +120,10 @@ public final class ConfigLoader {
         for (Map.Entry<String, JsonNode> field : from.properties()) {
             String path = prefix + field.getKey();
             JsonNode existing = into.get(field.getKey());
+            if (existing == null && prefix.isEmpty() && RENAMED.containsKey(field.getKey())) {
+                throw new ConfigException("the section [" + field.getKey() + "] in " + file + " is now called [" + RENAMED.get(field.getKey())
+                        + "]; rename it, its options are the same");
+            }
             if (existing == null) {
                 throw new ConfigException("unknown configuration option " + path + " in " + file + "; did you mean "
                         + prefix + closest(field.getKey(), into.properties().stream().map(Map.Entry::getKey).toList()) + "?");
@@ -197,7 +204,7 @@ public final class ConfigLoader {
         requireRange("http.port", config.http().port(), 0, 65_535);
         requireRange("telnet.port", config.telnet().port(), 0, 65_535);
         requireOneOf("storage.kind", config.storage().kind(), "sqlite", "postgresql");
-        requireOneOf("rooms.channel_creation", config.rooms().channelCreation(), "anyone", "operators");
+        requireOneOf("channels.channel_creation", config.channels().channelCreation(), "anyone", "operators");
         requireOneOf("log.format", config.log().format(), "text", "json");
         requireRange("gateway.max_frame_bytes", config.gateway().maxFrameBytes(), 1_024, 16 << 20);
         requireRange("gateway.max_message_bytes", config.gateway().maxMessageBytes(), 1_024, 16 << 20);
@@ -235,7 +242,7 @@ public final class ConfigLoader {
             throw new ConfigException("http.trusted_proxies: " + e.getMessage());
         }
         requireListen(config.metrics());
-        requireRange("rooms.max_text_length", config.rooms().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
+        requireRange("channels.max_text_length", config.channels().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
         return config;
     }
 

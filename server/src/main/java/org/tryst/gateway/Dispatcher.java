@@ -26,7 +26,7 @@ import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
-import org.tryst.rooms.Rooms;
+import org.tryst.channels.Channels;
 import org.tryst.safety.ActionLimits;
 import org.tryst.safety.Blocks;
 import org.tryst.scenes.Devices;
@@ -43,11 +43,11 @@ public final class Dispatcher {
     private final Sessions sessions;
     private final Personas personas;
     private final Boundaries boundaries;
-    private final Rooms rooms;
+    private final Channels channels;
     private final Devices devices;
     private final Scenes scenes;
     private final Connections connections;
-    private final Config.Rooms roomsConfig;
+    private final Config.Channels channelsConfig;
     private final Metrics metrics;
     private final Blocks blocks;
     private final ActionLimits actionLimits;
@@ -55,18 +55,18 @@ public final class Dispatcher {
     private final Moderators moderators;
     private final Enforcement enforcement;
 
-    public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Boundaries boundaries, Rooms rooms, Devices devices,
-                      Scenes scenes, Connections connections, Config.Rooms roomsConfig, Metrics metrics, Blocks blocks,
+    public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Boundaries boundaries, Channels channels, Devices devices,
+                      Scenes scenes, Connections connections, Config.Channels channelsConfig, Metrics metrics, Blocks blocks,
                       ActionLimits actionLimits, Reports reports, Moderators moderators, Enforcement enforcement) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.personas = personas;
         this.boundaries = boundaries;
-        this.rooms = rooms;
+        this.channels = channels;
         this.devices = devices;
         this.scenes = scenes;
         this.connections = connections;
-        this.roomsConfig = roomsConfig;
+        this.channelsConfig = channelsConfig;
         this.metrics = metrics;
         this.blocks = blocks;
         this.actionLimits = actionLimits;
@@ -119,32 +119,32 @@ public final class Dispatcher {
             }
             case PersonaList m -> new ServerMessage.Personas(m.id(), personas.of(account).stream().map(Persona::view).toList());
             case PersonaShow m -> new ServerMessage.PersonaInfo(m.id(), visible(caller, personas.named(m.name()), "no persona of that name").view());
-            case PersonaUse m -> new ServerMessage.PersonaInUse(m.id(), m.persona(), rooms.use(caller, mine(caller, m.persona())));
+            case PersonaUse m -> new ServerMessage.PersonaInUse(m.id(), m.persona(), channels.use(caller, mine(caller, m.persona())));
             case PresenceSet m -> {
-                rooms.presence(caller, mine(caller, m.persona()), m.status());
+                channels.presence(caller, mine(caller, m.persona()), m.status());
                 yield new ServerMessage.Ok(m.id());
             }
-            case ChannelList m -> new ServerMessage.Channels(m.id(), rooms.list());
+            case ChannelList m -> new ServerMessage.Channels(m.id(), channels.list());
             case ChannelCreate m -> {
                 requireMayCreateChannels(account);
-                yield new ServerMessage.ChannelJoined(m.id(), rooms.create(caller, mine(caller, m.persona()), m.channel(), m.topic()));
+                yield new ServerMessage.ChannelJoined(m.id(), channels.create(caller, mine(caller, m.persona()), m.channel(), m.topic()));
             }
-            case ChannelJoin m -> new ServerMessage.ChannelJoined(m.id(), rooms.join(caller, mine(caller, m.persona()), m.channel()));
+            case ChannelJoin m -> new ServerMessage.ChannelJoined(m.id(), channels.join(caller, mine(caller, m.persona()), m.channel()));
             case ChannelLeave m -> {
-                rooms.leave(mine(caller, m.persona()), m.channel());
+                channels.leave(mine(caller, m.persona()), m.channel());
                 yield new ServerMessage.Ok(m.id());
             }
             case Say m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.SAY, m.text(), m.message());
             case Pose m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.POSE, m.text(), m.message());
             case TopicSet m -> {
-                rooms.topic(speaking(caller, m.persona()), m.channel(), m.topic());
+                channels.topic(speaking(caller, m.persona()), m.channel(), m.topic());
                 yield new ServerMessage.Ok(m.id());
             }
-            case MembersList m -> new ServerMessage.Members(m.id(), m.channel(), rooms.members(caller, m.channel()));
-            case HistoryFetch m -> new ServerMessage.History(m.id(), m.channel(), rooms.history(caller,
+            case MembersList m -> new ServerMessage.Members(m.id(), m.channel(), channels.members(caller, m.channel()));
+            case HistoryFetch m -> new ServerMessage.History(m.id(), m.channel(), channels.history(caller,
                     mine(caller, m.persona()), m.channel(), m.before(), m.limit() == null ? 50 : m.limit()));
             case Kick m -> {
-                rooms.kick(mine(caller, m.persona()), m.channel(), m.target(), m.reason());
+                channels.kick(mine(caller, m.persona()), m.channel(), m.target(), m.reason());
                 yield new ServerMessage.Ok(m.id());
             }
             case DeviceRegister m -> new ServerMessage.DeviceRegistered(m.id(),
@@ -217,7 +217,7 @@ public final class Dispatcher {
                                String clientId) {
         Persona persona = speaking(caller, personaId);
         actionLimits.admit(ActionLimits.Action.CHANNEL_MESSAGE, caller.accountId(), caller.address());
-        return whenStored(caller, requestId, rooms.post(persona, channel, kind, text, clientId), message -> {
+        return whenStored(caller, requestId, channels.post(persona, channel, kind, text, clientId), message -> {
             metrics.channelMessage();
             return new ServerMessage.Sent(requestId, message.id(), message.at());
         });
@@ -232,7 +232,7 @@ public final class Dispatcher {
 
     /** A block or unblock, shown at once in the channels the two sides share. */
     private ServerMessage blocksChanged(String account, String requestId, String target, Supplier<List<Views.Block>> change) {
-        List<Views.Block> list = blocks.accountOf(target).map(other -> rooms.regroup(account, other, change)).orElseGet(change);
+        List<Views.Block> list = blocks.accountOf(target).map(other -> channels.regroup(account, other, change)).orElseGet(change);
         return new ServerMessage.Blocks(requestId, list);
     }
 
@@ -308,13 +308,13 @@ public final class Dispatcher {
     /** Takes a persona out of every scene and channel and off every socket, then deletes it with its messages. */
     private void forgetPersona(Persona persona) {
         scenes.forget(persona);
-        rooms.forget(persona.id());
+        channels.forget(persona.id());
         connections.ofAccount(persona.accountId()).forEach(socket -> socket.personasInUse().remove(persona.id()));
         personas.delete(persona.id());
     }
 
     private void requireMayCreateChannels(String accountId) {
-        if (roomsConfig.channelCreation().equals("operators") && accounts.byId(accountId).role() != Account.Role.OPERATOR) {
+        if (channelsConfig.channelCreation().equals("operators") && accounts.byId(accountId).role() != Account.Role.OPERATOR) {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "on this server only operators create channels");
         }
     }

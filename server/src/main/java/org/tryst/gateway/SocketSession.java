@@ -122,7 +122,7 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
             wiring.connections().remove(gone);
             gone.submit(() -> {
                 wiring.scenes().disconnected(gone);
-                wiring.rooms().disconnected(gone);
+                wiring.channels().disconnected(gone);
             });
         }
         Integer code = Connection.closeCode(ctx.channel());

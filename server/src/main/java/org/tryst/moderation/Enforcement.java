@@ -10,7 +10,7 @@ import org.tryst.gateway.Connections;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
-import org.tryst.rooms.Rooms;
+import org.tryst.channels.Channels;
 
 /**
  * Moderators' decisions applied by a running server: mutes and persona bans checked from memory on
@@ -21,14 +21,14 @@ import org.tryst.rooms.Rooms;
 public final class Enforcement {
     private final Sanctions sanctions;
     private final Connections connections;
-    private final Rooms rooms;
+    private final Channels channels;
     private final Clock clock;
     private volatile Sanctions.Active active = new Sanctions.Active(Map.of(), Set.of(), Set.of());
 
-    public Enforcement(Sanctions sanctions, Connections connections, Rooms rooms, Clock clock) {
+    public Enforcement(Sanctions sanctions, Connections connections, Channels channels, Clock clock) {
         this.sanctions = sanctions;
         this.connections = connections;
-        this.rooms = rooms;
+        this.channels = channels;
         this.clock = clock;
         refresh();
     }
@@ -65,7 +65,7 @@ public final class Enforcement {
                 if (done.personaId() == null) bar(done.accountId(), new Sanctions.Bar(Sanctions.BAN, done.reason(), null));
                 else banish(done.personaId(), done.accountId());
             }
-            case "close" -> rooms.closed(done.channel());
+            case "close" -> channels.closed(done.channel());
             default -> { }
         }
     }
@@ -82,7 +82,7 @@ public final class Enforcement {
         }
         barred.forEach(account -> sanctions.barOf(account).ifPresent(bar -> bar(account, bar)));
         sanctions.warned(connections.accountIds()).forEach(this::deliverWarnings);
-        rooms.sweepClosed();
+        channels.sweepClosed();
     }
 
     private void refresh() {
@@ -102,7 +102,7 @@ public final class Enforcement {
     }
 
     private void banish(String personaId, String accountId) {
-        rooms.banish(personaId);
+        channels.banish(personaId);
         connections.ofAccount(accountId).forEach(socket -> socket.personasInUse().remove(personaId));
     }
 

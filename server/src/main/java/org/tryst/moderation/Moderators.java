@@ -10,7 +10,7 @@ import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
-import org.tryst.rooms.Rooms;
+import org.tryst.channels.Channels;
 
 /**
  * What moderators and operators ask over the socket: the report queue, their decisions, the audit
@@ -19,17 +19,17 @@ import org.tryst.rooms.Rooms;
 public final class Moderators {
     private final Accounts accounts;
     private final Personas personas;
-    private final Rooms rooms;
+    private final Channels channels;
     private final ReportStore reports;
     private final Moderation moderation;
     private final Enforcement enforcement;
     private final AuditLog audit;
 
-    public Moderators(Accounts accounts, Personas personas, Rooms rooms, ReportStore reports, Moderation moderation,
+    public Moderators(Accounts accounts, Personas personas, Channels channels, ReportStore reports, Moderation moderation,
                       Enforcement enforcement, AuditLog audit) {
         this.accounts = accounts;
         this.personas = personas;
-        this.rooms = rooms;
+        this.channels = channels;
         this.reports = reports;
         this.moderation = moderation;
         this.enforcement = enforcement;
@@ -77,7 +77,7 @@ public final class Moderators {
     private boolean ownsChannel(String accountId, ClientMessage.ModAct request) {
         if (request.persona() == null) return false;
         Persona persona = personas.owned(accountId, request.persona());
-        return Objects.equals(rooms.ownerOf(request.target()), persona.id());
+        return Objects.equals(channels.ownerOf(request.target()), persona.id());
     }
 
     private void requireModerator(String accountId) {

@@ -12,7 +12,7 @@ import org.tryst.personas.Personas;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.Views;
-import org.tryst.rooms.Rooms;
+import org.tryst.channels.Channels;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Ids;
 
@@ -26,14 +26,14 @@ public final class Reports {
     private final ReportStore store;
     private final Personas personas;
     private final Scenes scenes;
-    private final Rooms rooms;
+    private final Channels channels;
     private final Clock clock;
 
-    public Reports(ReportStore store, Personas personas, Scenes scenes, Rooms rooms, Clock clock) {
+    public Reports(ReportStore store, Personas personas, Scenes scenes, Channels channels, Clock clock) {
         this.store = store;
         this.personas = personas;
         this.scenes = scenes;
-        this.rooms = rooms;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -52,7 +52,7 @@ public final class Reports {
 
     /** Files a report of a channel message the reporter can see, carrying the server's own copy of it. */
     public Views.Report channel(Persona reporter, ClientMessage.ReportChannel report) {
-        Views.Message copy = rooms.storedMessage(reporter, report.channel(), report.message());
+        Views.Message copy = channels.storedMessage(reporter, report.channel(), report.message());
         Optional<Persona> sender = personas.byId(copy.persona().id());
         return file(new ReportStore.Row(Ids.random(), "channel", reporter.accountId(), reporter.id(), reporter.name(),
                 sender.map(Persona::accountId).orElse(null), copy.persona().id(), copy.persona().name(), copy.channel(), null,

@@ -33,10 +33,10 @@ class ConfigLoaderTest {
                 max_frame_bytes = 32768
                 """);
         Config config = ConfigLoader.load(file, Map.of("TRYST_GATEWAY_MAX_FRAME_BYTES", "16384",
-                "TRYST_ROOMS_CHANNEL_CREATION", "operators", "TRYST_GATEWAY_ALLOWED_ORIGINS", "https://a.example, https://b.example"));
+                "TRYST_CHANNELS_CHANNEL_CREATION", "operators", "TRYST_GATEWAY_ALLOWED_ORIGINS", "https://a.example, https://b.example"));
         assertThat(config.http().port()).isEqualTo(9090);
         assertThat(config.gateway().maxFrameBytes()).isEqualTo(16_384);
-        assertThat(config.rooms().channelCreation()).isEqualTo("operators");
+        assertThat(config.channels().channelCreation()).isEqualTo("operators");
         assertThat(config.gateway().allowedOrigins()).containsExactly("https://a.example", "https://b.example");
         assertThat(config.accounts()).isEqualTo(Config.defaults().accounts());
     }
@@ -117,6 +117,14 @@ class ConfigLoaderTest {
                 .containsExactly("TRYST_HTTP_PROT is not an option and is ignored; did you mean TRYST_HTTP_PORT?");
         assertThat(ConfigLoader.editDistance("kitten", "sitting")).isEqualTo(3);
         assertThat(ConfigLoader.editDistance("", "abc")).isEqualTo(3);
+    }
+
+    @Test
+    void aRenamedSectionIsAnsweredWithItsNewName() throws Exception {
+        Path file = dir.resolve("old.toml");
+        Files.writeString(file, "[rooms]\nhistory_on_join = 20\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessage("the section [rooms] in " + file + " is now called [channels]; rename it, its options are the same");
     }
 
     @Test

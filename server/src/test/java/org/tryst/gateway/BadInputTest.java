@@ -136,7 +136,7 @@ class BadInputTest {
     void textIsCountedInCharactersSoEmojiCountOneEach() {
         Bystanders pair = Bystanders.start();
         String emoji = "\uD83D\uDE00";
-        int limit = SERVER.config().rooms().maxTextLength();
+        int limit = SERVER.config().channels().maxTextLength();
         pair.speakerSocket.send(new ClientMessage.Say(pair.speakerSocket.nextId(), pair.speaker.id(), pair.channel, emoji.repeat(limit)));
         pair.speakerSocket.expect(ServerMessage.Sent.class);
         assertThat(pair.listenerSocket.expect(ServerMessage.ChannelMessage.class).message().text()).isEqualTo(emoji.repeat(limit));

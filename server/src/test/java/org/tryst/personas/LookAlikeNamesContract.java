@@ -91,7 +91,7 @@ abstract class LookAlikeNamesContract {
 
     @Test
     void aChannelNameThatLooksLikeATakenOneIsRefusedAsTaken() {
-        Wire alice = connect("rooms");
+        Wire alice = connect("channels");
         Views.Persona host = TestServer.persona(alice, "Host");
         alice.send(new ClientMessage.ChannelCreate(alice.nextId(), host.id(), "quiet-room", null));
         alice.expect(ServerMessage.ChannelJoined.class);

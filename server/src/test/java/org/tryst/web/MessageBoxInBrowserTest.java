@@ -24,7 +24,7 @@ import org.tryst.testkit.Browser;
 class MessageBoxInBrowserTest {
     private static final int MAX_TEXT = 60;
     @RegisterExtension
-    static final TestServer server = TestServer.sqlite().with("TRYST_ROOMS_MAX_TEXT_LENGTH", String.valueOf(MAX_TEXT));
+    static final TestServer server = TestServer.sqlite().with("TRYST_CHANNELS_MAX_TEXT_LENGTH", String.valueOf(MAX_TEXT));
     @RegisterExtension
     static final Chromium browser = new Chromium();
 

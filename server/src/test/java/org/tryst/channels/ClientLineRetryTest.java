@@ -1,4 +1,4 @@
-package org.tryst.rooms;
+package org.tryst.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tryst.rooms;
+package org.tryst.channels;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,18 +33,18 @@ import org.tryst.storage.TimeOrderedIds;
  * block do not see each other in a channel at all (members, presence, lines, history), and a muted
  * persona's lines do not reach the muter.
  */
-public final class Rooms implements AutoCloseable {
+public final class Channels implements AutoCloseable {
     private final ChannelStore store;
     private final GroupCommit<Waiting> history;
-    private final Config.Rooms config;
+    private final Config.Channels config;
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final Blocks blocks;
-    private final Map<String, Room> loaded = new ConcurrentHashMap<>();
+    private final Map<String, LiveChannel> loaded = new ConcurrentHashMap<>();
     /** The sockets online as each persona: a channel the persona joins reaches all of them. */
     private final Map<String, Set<Connection>> online = new ConcurrentHashMap<>();
 
-    public Rooms(Sql sql, Config.Rooms config, Blocks blocks, Clock clock) {
+    public Channels(Sql sql, Config.Channels config, Blocks blocks, Clock clock) {
         this.blocks = blocks;
         this.store = new ChannelStore(sql);
         this.history = new GroupCommit<>("history-writer", 512, this::storeTogether);
@@ -66,7 +66,7 @@ public final class Rooms implements AutoCloseable {
     }
 
     public Views.Joined join(Connection connection, Persona persona, String channel) {
-        Room room = room(channel);
+        LiveChannel room = room(channel);
         store.join(channel, persona.id(), clock.millis());
         room.add(persona);
         goOnline(connection, persona);
@@ -76,7 +76,7 @@ public final class Rooms implements AutoCloseable {
     }
 
     public void leave(Persona persona, String channel) {
-        Room room = room(channel);
+        LiveChannel room = room(channel);
         if (!store.leave(channel, persona.id())) throw notMember();
         depart(room, persona.id(), "left");
     }
@@ -91,14 +91,14 @@ public final class Rooms implements AutoCloseable {
         if (Fields.characters(text) > config.maxTextLength()) {
             throw new ProtocolException(ErrorCode.TEXT_TOO_LONG, "messages are at most " + config.maxTextLength() + " characters");
         }
-        Room room = memberRoom(persona, channel);
+        LiveChannel room = memberRoom(persona, channel);
         Views.Message message = new Views.Message(ids.next(), channel, kind, persona.author(), text, clock.millis());
         Waiting line = new Waiting(room, new ChannelStore.Posted(message, clientId), new CompletableFuture<>());
         return history.submit(line).thenCompose(written -> line.stored());
     }
 
     /** A line waiting for the next batch, the room it goes to, and the line as stored. */
-    private record Waiting(Room room, ChannelStore.Posted posted, CompletableFuture<Views.Message> stored) {}
+    private record Waiting(LiveChannel room, ChannelStore.Posted posted, CompletableFuture<Views.Message> stored) {}
 
     /** Stores a batch of lines in one transaction, then sends the new ones out in order, each before its sender's reply. */
     private void storeTogether(List<Waiting> batch) {
@@ -115,7 +115,7 @@ public final class Rooms implements AutoCloseable {
     }
 
     public void topic(Persona persona, String channel, String topic) {
-        Room room = memberRoom(persona, channel);
+        LiveChannel room = memberRoom(persona, channel);
         store.topic(channel, topic);
         room.topic(topic);
         // The new topic reaches everyone; who set it, only those the setter is not hidden from.
@@ -145,9 +145,9 @@ public final class Rooms implements AutoCloseable {
      * they had left or joined, which is all the other side can ever learn of a block.
      */
     public <T> T regroup(String accountA, String accountB, Supplier<T> change) {
-        record Sight(Room room, Connection viewer, String subject) {}
+        record Sight(LiveChannel room, Connection viewer, String subject) {}
         List<Sight> sights = new ArrayList<>();
-        for (Room room : loaded.values()) {
+        for (LiveChannel room : loaded.values()) {
             List<Persona> sideA = room.membersOf(accountA);
             List<Persona> sideB = room.membersOf(accountB);
             for (Persona a : sideA) {
@@ -171,7 +171,7 @@ public final class Rooms implements AutoCloseable {
 
     /** The owner removes a member, whose sockets are told and stop following the channel. */
     public void kick(Persona owner, String channel, String target, String reason) {
-        Room room = memberRoom(owner, channel);
+        LiveChannel room = memberRoom(owner, channel);
         if (!owner.id().equals(room.owner())) throw new ProtocolException(ErrorCode.FORBIDDEN, "only the channel's owner may kick");
         if (target.equals(owner.id())) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the owner cannot kick itself");
         // Someone who blocked the owner is not here, for the owner; the owner may still remove someone it blocked.
@@ -197,11 +197,11 @@ public final class Rooms implements AutoCloseable {
         if (!connection.personasInUse().containsKey(persona.id())) {
             throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "use the persona on this socket first (persona.use)");
         }
-        List<Room> rooms = followedBy(persona.id());
-        Map<Room, Presence> before = new HashMap<>();
-        rooms.forEach(room -> before.put(room, room.presence(persona.id())));
+        List<LiveChannel> channels = followedBy(persona.id());
+        Map<LiveChannel, Presence> before = new HashMap<>();
+        channels.forEach(room -> before.put(room, room.presence(persona.id())));
         connection.personasInUse().put(persona.id(), status);
-        rooms.forEach(room -> {
+        channels.forEach(room -> {
             Presence now = room.presence(persona.id());
             if (now != before.get(room)) {
                 broadcastAbout(room, persona.id(), new ServerMessage.PresenceChanged(room.name, persona.id(), now));
@@ -216,7 +216,7 @@ public final class Rooms implements AutoCloseable {
                 sockets.remove(connection);
                 return sockets.isEmpty() ? null : sockets;
             });
-            for (Room room : followedBy(personaId)) {
+            for (LiveChannel room : followedBy(personaId)) {
                 if (room.detach(personaId, connection)) {
                     broadcastAbout(room, personaId, new ServerMessage.PresenceChanged(room.name, personaId, Presence.OFFLINE));
                 }
@@ -261,7 +261,7 @@ public final class Rooms implements AutoCloseable {
 
     /** A channel was closed (here or elsewhere): its audience is told and it stops being served. */
     public void closed(String channel) {
-        Room room = loaded.remove(channel);
+        LiveChannel room = loaded.remove(channel);
         if (room != null) broadcast(room, new ServerMessage.ChannelClosed(channel));
     }
 
@@ -281,7 +281,7 @@ public final class Rooms implements AutoCloseable {
         history.close();
     }
 
-    private Views.Joined follow(Connection connection, Persona persona, Room room) {
+    private Views.Joined follow(Connection connection, Persona persona, LiveChannel room) {
         goOnline(connection, persona);
         if (room.attach(persona.id(), connection)) {
             broadcastAbout(room, persona.id(), new ServerMessage.PresenceChanged(room.name, persona.id(),
@@ -295,12 +295,12 @@ public final class Rooms implements AutoCloseable {
         online.computeIfAbsent(persona.id(), unused -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
-    private Views.Joined joined(Room room, Persona persona, Connection connection) {
+    private Views.Joined joined(LiveChannel room, Persona persona, Connection connection) {
         return new Views.Joined(room.name, room.topic(), persona.id(), visibleMembers(room, connection),
                 visibleLines(store.history(room.name, retentionCutoff(), null, config.historyOnJoin()), connection));
     }
 
-    private List<Views.Member> visibleMembers(Room room, Connection connection) {
+    private List<Views.Member> visibleMembers(LiveChannel room, Connection connection) {
         List<Views.Member> members = room.memberViews();
         if (!blocks.involves(connection.accountId())) return members;
         return members.stream().filter(member -> sees(connection, member.id())).toList();
@@ -328,7 +328,7 @@ public final class Rooms implements AutoCloseable {
         return new Blocks.Viewer(connection.accountId(), connection.personasInUse().keySet());
     }
 
-    private void depart(Room room, String personaId, String reason) {
+    private void depart(LiveChannel room, String personaId, String reason) {
         Set<Connection> departed = room.remove(personaId);
         if (personaId.equals(room.owner())) {
             String heir = room.eldestOtherThan(personaId);
@@ -341,33 +341,33 @@ public final class Rooms implements AutoCloseable {
         if (!reason.equals("kicked")) departed.forEach(socket -> socket.send(left));
     }
 
-    private void broadcast(Room room, ServerMessage event) {
+    private void broadcast(LiveChannel room, ServerMessage event) {
         Connection.sendAll(room.audience(), Codec.encode(event));
     }
 
     /** Sends news about a persona to everyone following the channel except the persona's own sockets. */
-    private void broadcastAbout(Room room, String personaId, ServerMessage event) {
+    private void broadcastAbout(LiveChannel room, String personaId, ServerMessage event) {
         List<Connection> audience = new ArrayList<>(room.audience());
         audience.removeAll(room.socketsOf(personaId));
         Connection.sendAll(visible(audience, personaId, false), Codec.encode(event));
     }
 
-    private List<Room> followedBy(String personaId) {
+    private List<LiveChannel> followedBy(String personaId) {
         return loaded.values().stream().filter(room -> !room.socketsOf(personaId).isEmpty()).toList();
     }
 
-    private Room memberRoom(Persona persona, String channel) {
-        Room room = room(channel);
+    private LiveChannel memberRoom(Persona persona, String channel) {
+        LiveChannel room = room(channel);
         if (!room.isMember(persona.id())) throw notMember();
         return room;
     }
 
-    private Room room(String channel) {
-        Room room = loaded.get(channel);
+    private LiveChannel room(String channel) {
+        LiveChannel room = loaded.get(channel);
         if (room != null) return room;
         var row = store.channel(channel).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such channel"));
         if (row.closed()) throw new ProtocolException(ErrorCode.CHANNEL_CLOSED, "that channel was closed");
-        return loaded.computeIfAbsent(channel, name -> new Room(name, row.topic(), row.owner(), store.members(name)));
+        return loaded.computeIfAbsent(channel, name -> new LiveChannel(name, row.topic(), row.owner(), store.members(name)));
     }
 
     private long retentionCutoff() {

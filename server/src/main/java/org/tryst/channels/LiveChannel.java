@@ -1,4 +1,4 @@
-package org.tryst.rooms;
+package org.tryst.channels;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,14 +17,14 @@ import org.tryst.protocol.Views;
  * sockets online as that persona, which are the audience of everything said here. Callers write
  * to the database first and then update this; every method is short and holds the room's lock.
  */
-final class Room {
+final class LiveChannel {
     final String name;
     private String topic;
     private String owner;
     private final Map<String, Persona> members = new LinkedHashMap<>();
     private final Map<String, Set<Connection>> followers = new HashMap<>();
 
-    Room(String name, String topic, String owner, List<Persona> members) {
+    LiveChannel(String name, String topic, String owner, List<Persona> members) {
         this.name = name;
         this.topic = topic;
         this.owner = owner;

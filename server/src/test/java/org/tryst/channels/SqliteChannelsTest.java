@@ -1,4 +1,4 @@
-package org.tryst.rooms;
+package org.tryst.channels;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;

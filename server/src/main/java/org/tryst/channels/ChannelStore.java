@@ -1,4 +1,4 @@
-package org.tryst.rooms;
+package org.tryst.channels;
 
 import java.util.ArrayList;
 import java.util.List;
