@@ -1,0 +1,22 @@
+package org.tryst.cluster;
+
+/**
+ * Who hears an event: the sockets following a channel, those speaking for a device, those of an
+ * account or of one session, or those online as a persona, on whichever process they are.
+ */
+public sealed interface Audience {
+    /** Everyone following a public channel. */
+    record Channel(String name) implements Audience {}
+
+    /** The sockets speaking for one device, which hear of its scenes. */
+    record Device(String id) implements Audience {}
+
+    /** Every socket of an account. */
+    record Account(String id) implements Audience {}
+
+    /** Every socket of one login session. */
+    record Session(String id) implements Audience {}
+
+    /** The sockets online as a persona. */
+    record Persona(String id) implements Audience {}
+}

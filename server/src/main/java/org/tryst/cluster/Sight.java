@@ -1,0 +1,39 @@
+package org.tryst.cluster;
+
+import org.tryst.protocol.ServerMessage;
+
+/**
+ * Who among an audience may hear of an event about a persona, decided where the event is delivered
+ * against each recipient's blocks and mutes, so that a block made on one process holds on all.
+ * {@code otherwise} goes to the recipients the rule leaves out (null: nothing); with
+ * {@code skipAbout}, the sockets online as the persona itself hear nothing.
+ */
+public record Sight(String about, Rule rule, ServerMessage otherwise, boolean skipAbout) {
+    /** The closed set of rules; a recipient of the persona's own account always passes all but {@link #ONLY_HIDDEN}. */
+    public enum Rule {
+        /** Everyone in the audience. */
+        ANYONE,
+        /** All but those on either side of a block with the persona. */
+        UNLESS_HIDDEN,
+        /** All but those on either side of a block, and those who muted the persona: for what the persona says. */
+        UNLESS_SILENCED,
+        /** Only those a block now hides the persona from: to tell them it is gone. */
+        ONLY_HIDDEN
+    }
+
+    /** An event for the whole audience. */
+    public static final Sight ANYONE = new Sight(null, Rule.ANYONE, null, false);
+
+    public static Sight unlessHidden(String about) {
+        return new Sight(about, Rule.UNLESS_HIDDEN, null, false);
+    }
+
+    public static Sight unlessSilenced(String about) {
+        return new Sight(about, Rule.UNLESS_SILENCED, null, false);
+    }
+
+    /** News about a persona for everyone else who may see it, not for the persona's own sockets. */
+    public static Sight othersWhoSee(String about) {
+        return new Sight(about, Rule.UNLESS_HIDDEN, null, true);
+    }
+}
