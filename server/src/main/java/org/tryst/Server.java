@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.accounts.Accounts;
@@ -17,10 +18,15 @@ import org.tryst.accounts.PasswordHasher;
 import org.tryst.accounts.PasswordPolicy;
 import org.tryst.accounts.Sanctions;
 import org.tryst.accounts.Sessions;
+import org.tryst.cluster.Bus;
+import org.tryst.cluster.Caller;
+import org.tryst.cluster.Delivery;
+import org.tryst.cluster.LocalBus;
+import org.tryst.cluster.Online;
+import org.tryst.cluster.Streams;
 import org.tryst.config.Config;
 import org.tryst.consent.Boundaries;
 import org.tryst.consent.Catalogue;
-import org.tryst.gateway.Connections;
 import org.tryst.gateway.Dispatcher;
 import org.tryst.gateway.Gateway;
 import org.tryst.gateway.MetricsListener;
@@ -33,6 +39,9 @@ import org.tryst.moderation.Moderators;
 import org.tryst.moderation.ReportStore;
 import org.tryst.moderation.Reports;
 import org.tryst.personas.Personas;
+import org.tryst.protocol.CloseCodes;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 import org.tryst.channels.Channels;
 import org.tryst.safety.ActionLimits;
@@ -54,6 +63,7 @@ public final class Server implements AutoCloseable {
     private final Channels channels;
     private final Scenes scenes;
     private final Gateway gateway;
+    private final Bus bus;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("tryst-sweeper").daemon().factory());
@@ -75,36 +85,42 @@ public final class Server implements AutoCloseable {
                         accountsConfig.commonPasswordsRefused()),
                 throttle, sessions, sanctions, clock);
         Personas personas = new Personas(sql, config.personas(), clock);
-        Blocks blocks = new Blocks(sql, personas, clock);
-        ActionLimits actionLimits = new ActionLimits(config.rateLimits());
-        this.channels = new Channels(sql, config.channels(), blocks, clock);
         Metrics metrics = new Metrics();
-        Connections connections = new Connections();
-        metrics.connections(connections::size);
+        Online online = new Online(clock);
+        Streams streams = new Streams(repaired -> { });
+        Delivery delivery = new Delivery(online, streams);
+        metrics.connections(delivery::size);
+        Blocks blocks = new Blocks(sql, personas, delivery, clock);
+        bus = new LocalBus("server", delivery);
+        delivery.start(bus, blocks);
+        ActionLimits actionLimits = new ActionLimits(config.rateLimits());
+        this.channels = new Channels(sql, config.channels(), blocks, delivery, online, streams, clock);
         Devices devices = new Devices(sql, config.scenes(), clock);
         Boundaries boundaries = new Boundaries(sql, Catalogue.load(config.consent()), config.consent(), clock);
-        this.scenes = new Scenes(sql, personas, boundaries, devices, connections, blocks, config.scenes(), config.moderation(), clock);
-        Enforcement enforcement = new Enforcement(sanctions, connections, channels, clock);
+        this.scenes = new Scenes(sql, personas, boundaries, devices, delivery, streams, blocks, config.scenes(), config.moderation(), clock);
+        Enforcement enforcement = new Enforcement(sanctions, delivery, channels, clock);
         ReportStore reportStore = new ReportStore(sql);
         Moderators moderators = new Moderators(accounts, personas, channels, reportStore, new Moderation(sql, clock), enforcement,
                 new AuditLog(sql));
-        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, boundaries, channels, devices, scenes, connections,
+        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, boundaries, channels, devices, scenes, delivery,
                 config.channels(), metrics, blocks, actionLimits, new Reports(reportStore, personas, scenes, channels, clock), moderators,
                 enforcement);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
         gateway = new Gateway(config.http(), config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
-                new Wiring(accounts, sessions, personas, channels, scenes, dispatcher, connections, actionLimits, metrics, virtualThreads,
+                new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests(), enforcement),
                 new Readiness(sql, clock)::unready);
         httpPort = gateway.start(config.http().bind(), config.http().port());
         metricsListener = new MetricsListener(config.metrics(), metrics);
         metricsPort = metricsListener.start();
-        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, connections, channels, throttle, actionLimits)),
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, delivery, channels, throttle, actionLimits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
                 TimeUnit.SECONDS);
+        long heartbeat = Online.HEARTBEAT.toMillis();
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(online::heartbeat), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         int moderationSeconds = config.moderation().sweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepModeration(enforcement)), moderationSeconds,
                 moderationSeconds, TimeUnit.SECONDS);
@@ -133,13 +149,14 @@ public final class Server implements AutoCloseable {
         return metricsPort;
     }
 
-    private void sweep(Sessions sessions, Connections connections, Channels channels, LoginThrottle throttle, ActionLimits actionLimits) {
+    private void sweep(Sessions sessions, Delivery delivery, Channels channels, LoginThrottle throttle, ActionLimits actionLimits) {
         try {
             sessions.sweep();
-            Set<String> connected = connections.sessionIds();
+            Set<String> connected = delivery.callers().stream().map(Caller::sessionId).collect(Collectors.toSet());
             Set<String> live = sessions.existing(connected);
-            List<String> ended = connected.stream().filter(id -> !live.contains(id)).toList();
-            connections.endSessions(ended, null, "session expired");
+            ServerMessage expired = new ServerMessage.Error(null, ErrorCode.SESSION_INVALID.wire(), "session expired", null);
+            delivery.callers().stream().filter(caller -> !live.contains(caller.sessionId()))
+                    .forEach(caller -> delivery.close(caller, expired, CloseCodes.SESSION_ENDED, "session ended"));
             int forgotten = channels.sweepHistory();
             throttle.sweep();
             actionLimits.sweep();
@@ -184,6 +201,7 @@ public final class Server implements AutoCloseable {
         gateway.close();
         channels.close();
         scenes.close();
+        bus.close();
         database.close();
         log.atInfo().log("stopped");
     }

@@ -1,6 +1,9 @@
 package org.tryst.channels;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -26,6 +29,12 @@ final class ChannelStore {
     /** Lines with their authors' names, for a WHERE to follow. */
     private static final String LINES = """
             SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, p.name AS persona_name
+            FROM channel_messages m JOIN personas p ON p.id = m.persona_id
+            """;
+
+    /** Lines with their authors' names and their numbers in their channels. */
+    private static final String NUMBERED = """
+            SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, m.seq, p.name AS persona_name
             FROM channel_messages m JOIN personas p ON p.id = m.persona_id
             """;
 
@@ -122,11 +131,16 @@ final class ChannelStore {
     /** A line to store, and the client's id for it when the client gave one. */
     record Posted(Views.Message message, String clientId) {}
 
+    /** A stored line and its place in its channel: 1 for the first line ever said there, and so on without holes. */
+    record Numbered(Views.Message message, long seq) {}
+
     /**
      * Stores lines in one transaction: one sync to disk for all of them. Answers each line as stored:
-     * itself, or the line its persona first sent under the same client id, which stays the only one.
+     * itself, numbered after the lines before it in its channel, or the line its persona first sent
+     * under the same client id, which stays the only one. Numbering takes the channel's row lock, so
+     * processes writing to one channel number its lines in the order they commit.
      */
-    List<Views.Message> appendAll(List<Posted> lines) {
+    List<Numbered> appendAll(List<Posted> lines) {
         return sql.inTransaction(handle -> {
             var batch = handle.prepareBatch("""
                     INSERT INTO channel_messages (id, channel, persona_id, kind, body, created_at, client_id)
@@ -139,18 +153,55 @@ final class ChannelStore {
                         .bind("client", line.clientId()).add();
             }
             int[] inserted = batch.execute();
-            List<Views.Message> stored = new ArrayList<>(lines.size());
+            Map<String, Integer> newPerChannel = new LinkedHashMap<>();
             for (int i = 0; i < lines.size(); i++) {
-                stored.add(inserted[i] == 0 ? firstSent(handle, lines.get(i)) : lines.get(i).message());
+                if (inserted[i] != 0) newPerChannel.merge(lines.get(i).message().channel(), 1, Integer::sum);
             }
+            Map<String, Long> next = new HashMap<>();
+            newPerChannel.forEach((channel, count) -> next.put(channel, handle.createQuery(
+                            "UPDATE channels SET last_seq = last_seq + :count WHERE name = :name RETURNING last_seq")
+                    .bind("count", count).bind("name", channel).mapTo(Long.class).one() - count + 1));
+            var numbering = handle.prepareBatch("UPDATE channel_messages SET seq = :seq WHERE id = :id");
+            List<Numbered> stored = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                Views.Message message = lines.get(i).message();
+                if (inserted[i] == 0) {
+                    stored.add(firstSent(handle, lines.get(i)));
+                    continue;
+                }
+                long seq = next.merge(message.channel(), 1L, Long::sum) - 1;
+                numbering.bind("seq", seq).bind("id", message.id()).add();
+                stored.add(new Numbered(message, seq));
+            }
+            if (!next.isEmpty()) numbering.execute();
             return stored;
         });
     }
 
-    private static Views.Message firstSent(Handle handle, Posted line) {
-        return handle.createQuery(LINES + """
+    /** The lines of a channel numbered after {@code after} and before {@code before}, in order. */
+    List<Numbered> numberedBetween(String channel, long after, long before) {
+        return sql.withHandle(handle -> handle.createQuery(NUMBERED + """
+                        WHERE m.channel = :channel AND m.seq > :after AND m.seq < :before ORDER BY m.seq""")
+                .bind("channel", channel).bind("after", after).bind("before", before)
+                .map((rs, ctx) -> new Numbered(MESSAGE.map(rs, ctx), rs.getLong("seq"))).list());
+    }
+
+    /** The open channels in which personas of both accounts are members. */
+    List<String> sharedBy(String accountA, String accountB) {
+        return sql.withHandle(handle -> handle.createQuery("""
+                        SELECT DISTINCT a.channel FROM channel_members a
+                        JOIN personas pa ON pa.id = a.persona_id AND pa.account_id = :a
+                        JOIN channel_members b ON b.channel = a.channel
+                        JOIN personas pb ON pb.id = b.persona_id AND pb.account_id = :b
+                        JOIN channels c ON c.name = a.channel AND c.closed_at IS NULL""")
+                .bind("a", accountA).bind("b", accountB).mapTo(String.class).list());
+    }
+
+    private static Numbered firstSent(Handle handle, Posted line) {
+        return handle.createQuery(NUMBERED + """
                         WHERE m.persona_id = :persona AND m.client_id = :client""")
-                .bind("persona", line.message().persona().id()).bind("client", line.clientId()).map(MESSAGE).one();
+                .bind("persona", line.message().persona().id()).bind("client", line.clientId())
+                .map((rs, ctx) -> new Numbered(MESSAGE.map(rs, ctx), rs.getLong("seq"))).one();
     }
 
     /** Up to {@code limit} messages newer than {@code since}, and older than {@code before} when given; oldest first. */

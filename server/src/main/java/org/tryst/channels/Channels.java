@@ -2,18 +2,19 @@ package org.tryst.channels;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import org.tryst.cluster.Audience;
+import org.tryst.cluster.Caller;
+import org.tryst.cluster.Delivery;
+import org.tryst.cluster.Event;
+import org.tryst.cluster.Online;
+import org.tryst.cluster.Sight;
+import org.tryst.cluster.Streams;
 import org.tryst.config.Config;
-import org.tryst.gateway.Connection;
 import org.tryst.personas.Persona;
-import org.tryst.protocol.Codec;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.Fields;
 import org.tryst.protocol.MessageKind;
@@ -27,30 +28,42 @@ import org.tryst.storage.Sql;
 import org.tryst.storage.TimeOrderedIds;
 
 /**
- * Public channels: membership and history in the database, live audiences in memory. Every change
- * is written first and then announced to the sockets following the channel; a line reaches them
- * and is acknowledged to its sender only once it is stored. Blocks hold here too: the two sides of a
- * block do not see each other in a channel at all (members, presence, lines, history), and a muted
- * persona's lines do not reach the muter.
+ * Public channels: membership and history in the database, published to the sockets following
+ * them on every process. Every change is written first and then published; a line reaches its
+ * audience and is acknowledged to its sender only once it is stored, numbered in its channel so that
+ * a process that missed lines fetches them. Blocks hold here too: the two sides of a block do not
+ * see each other in a channel at all (members, presence, lines, history), and a muted persona's
+ * lines do not reach the muter.
  */
 public final class Channels implements AutoCloseable {
+    /** The kind of the channels' ordered streams, and the name of their cache. */
+    static final String KIND = "channel";
+
     private final ChannelStore store;
     private final GroupCommit<Waiting> history;
     private final Config.Channels config;
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final Blocks blocks;
+    private final Delivery delivery;
+    private final Online online;
     private final Map<String, LiveChannel> loaded = new ConcurrentHashMap<>();
-    /** The sockets online as each persona: a channel the persona joins reaches all of them. */
-    private final Map<String, Set<Connection>> online = new ConcurrentHashMap<>();
 
-    public Channels(Sql sql, Config.Channels config, Blocks blocks, Clock clock) {
+    public Channels(Sql sql, Config.Channels config, Blocks blocks, Delivery delivery, Online online, Streams streams, Clock clock) {
         this.blocks = blocks;
+        this.delivery = delivery;
+        this.online = online;
         this.store = new ChannelStore(sql);
         this.history = new GroupCommit<>("history-writer", 512, this::storeTogether);
         this.config = config;
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
+        delivery.cache(KIND, name -> {
+            if (name == null) loaded.clear();
+            else loaded.remove(name);
+        });
+        streams.repairWith(KIND, this::missed);
+        online.listen(this::presenceChanged);
     }
 
     public List<Views.Channel> list() {
@@ -60,19 +73,22 @@ public final class Channels implements AutoCloseable {
     }
 
     /** Creates a channel owned by the persona, which joins it with the creating socket. */
-    public Views.Joined create(Connection connection, Persona owner, String name, String topic) {
+    public Views.Joined create(Caller caller, Persona owner, String name, String topic) {
         store.create(name, topic == null ? "" : topic, owner.id(), clock.millis());
-        return follow(connection, owner, room(name));
+        changed(name);
+        return follow(caller, owner, room(name));
     }
 
-    public Views.Joined join(Connection connection, Persona persona, String channel) {
+    public Views.Joined join(Caller caller, Persona persona, String channel) {
         LiveChannel room = room(channel);
+        // Online first, so that the channel hears the persona joined, online, and not also that it came online.
+        delivery.use(caller, persona.id());
         store.join(channel, persona.id(), clock.millis());
         room.add(persona);
-        goOnline(connection, persona);
-        online.get(persona.id()).forEach(socket -> room.attach(persona.id(), socket));
-        broadcastAbout(room, persona.id(), new ServerMessage.MemberJoined(channel, room.member(persona.id())));
-        return joined(room, persona, connection);
+        changed(channel);
+        delivery.publish(new Event.Follow(persona.id(), new Audience.Channel(channel)));
+        tell(channel, new ServerMessage.MemberJoined(channel, member(room, persona)), Sight.othersWhoSee(persona.id()));
+        return joined(room, persona, caller);
     }
 
     public void leave(Persona persona, String channel) {
@@ -82,8 +98,8 @@ public final class Channels implements AutoCloseable {
     }
 
     /**
-     * Stores a say or pose and then sends it to the channel's audience; the future completes with the
-     * line as stored, which is when the sender may be told it was sent. Lines wait for the disk
+     * Stores a say or pose and then publishes it to the channel's audience; the future completes with
+     * the line as stored, which is when the sender may be told it was sent. Lines wait for the disk
      * together (group commit), so what others see is only ever what is stored. A line with a client
      * id its persona already used is the first one again: answered as it was, and sent to nobody.
      */
@@ -91,82 +107,81 @@ public final class Channels implements AutoCloseable {
         if (Fields.characters(text) > config.maxTextLength()) {
             throw new ProtocolException(ErrorCode.TEXT_TOO_LONG, "messages are at most " + config.maxTextLength() + " characters");
         }
-        LiveChannel room = memberRoom(persona, channel);
+        memberRoom(persona, channel);
         Views.Message message = new Views.Message(ids.next(), channel, kind, persona.author(), text, clock.millis());
-        Waiting line = new Waiting(room, new ChannelStore.Posted(message, clientId), new CompletableFuture<>());
+        Waiting line = new Waiting(new ChannelStore.Posted(message, clientId), new CompletableFuture<>());
         return history.submit(line).thenCompose(written -> line.stored());
     }
 
-    /** A line waiting for the next batch, the room it goes to, and the line as stored. */
-    private record Waiting(LiveChannel room, ChannelStore.Posted posted, CompletableFuture<Views.Message> stored) {}
+    /** A line waiting for the next batch, and the line as stored. */
+    private record Waiting(ChannelStore.Posted posted, CompletableFuture<Views.Message> stored) {}
 
-    /** Stores a batch of lines in one transaction, then sends the new ones out in order, each before its sender's reply. */
+    /** Stores a batch of lines in one transaction, then publishes the new ones in order, each before its sender's reply. */
     private void storeTogether(List<Waiting> batch) {
-        List<Views.Message> stored = store.appendAll(batch.stream().map(Waiting::posted).toList());
+        List<ChannelStore.Numbered> stored = store.appendAll(batch.stream().map(Waiting::posted).toList());
         for (int i = 0; i < batch.size(); i++) {
             Waiting line = batch.get(i);
-            Views.Message message = stored.get(i);
-            if (message.id().equals(line.posted().message().id())) {
-                Connection.sendAll(visible(line.room().audience(), message.persona().id(), true),
-                        Codec.encode(new ServerMessage.ChannelMessage(message)));
-            }
-            line.stored().complete(message);
+            ChannelStore.Numbered numbered = stored.get(i);
+            if (numbered.message().id().equals(line.posted().message().id())) delivery.publish(lineEvent(numbered));
+            line.stored().complete(numbered.message());
         }
+    }
+
+    private static Event.Tell lineEvent(ChannelStore.Numbered line) {
+        Views.Message message = line.message();
+        return new Event.Tell(new Audience.Channel(message.channel()), new ServerMessage.ChannelMessage(message),
+                Sight.unlessSilenced(message.persona().id()), new Event.Position(Streams.name(KIND, message.channel()), line.seq()));
+    }
+
+    /** The lines of a channel's stream between two positions, for a process that missed them. */
+    private List<Event.Tell> missed(String stream, long after, long before) {
+        String channel = stream.substring(KIND.length() + 1);
+        return store.numberedBetween(channel, after, before).stream().map(Channels::lineEvent).toList();
     }
 
     public void topic(Persona persona, String channel, String topic) {
         LiveChannel room = memberRoom(persona, channel);
         store.topic(channel, topic);
         room.topic(topic);
+        changed(channel);
         // The new topic reaches everyone; who set it, only those the setter is not hidden from.
-        List<Connection> audience = room.audience();
-        List<Connection> named = visible(audience, persona.id(), false);
-        Connection.sendAll(named, Codec.encode(new ServerMessage.TopicChanged(channel, topic, persona.author())));
-        if (named.size() < audience.size()) {
-            List<Connection> unnamed = new ArrayList<>(audience);
-            unnamed.removeAll(named);
-            Connection.sendAll(unnamed, Codec.encode(new ServerMessage.TopicChanged(channel, topic, null)));
-        }
+        tell(channel, new ServerMessage.TopicChanged(channel, topic, persona.author()),
+                new Sight(persona.id(), Sight.Rule.UNLESS_HIDDEN, new ServerMessage.TopicChanged(channel, topic, null), false));
     }
 
     /** The channel's members as the socket may see them. */
-    public List<Views.Member> members(Connection connection, String channel) {
-        return visibleMembers(room(channel), connection);
+    public List<Views.Member> members(Caller caller, String channel) {
+        return visibleMembers(room(channel), caller);
     }
 
-    public List<Views.Message> history(Connection connection, Persona persona, String channel, String before, int limit) {
+    public List<Views.Message> history(Caller caller, Persona persona, String channel, String before, int limit) {
         memberRoom(persona, channel);
-        return visibleLines(store.history(channel, retentionCutoff(), before, limit), connection);
+        return visibleLines(store.history(channel, retentionCutoff(), before, limit), caller);
     }
 
     /**
-     * Makes a change to who blocks whom between two accounts, and shows its effect at once in the
+     * Shows at once, on every process, the effect of a block between two accounts (or its end) in the
      * channels they share: each side's sockets see the other's personas leave (or come back) as if
      * they had left or joined, which is all the other side can ever learn of a block.
      */
-    public <T> T regroup(String accountA, String accountB, Supplier<T> change) {
-        record Sight(LiveChannel room, Connection viewer, String subject) {}
-        List<Sight> sights = new ArrayList<>();
-        for (LiveChannel room : loaded.values()) {
-            List<Persona> sideA = room.membersOf(accountA);
-            List<Persona> sideB = room.membersOf(accountB);
-            for (Persona a : sideA) {
-                for (Persona b : sideB) {
-                    room.socketsOf(b.id()).forEach(socket -> sights.add(new Sight(room, socket, a.id())));
-                    room.socketsOf(a.id()).forEach(socket -> sights.add(new Sight(room, socket, b.id())));
+    public void regrouped(String accountA, String accountB, boolean blocked) {
+        for (String channel : store.sharedBy(accountA, accountB)) {
+            LiveChannel room = room(channel);
+            for (Persona a : room.membersOf(accountA)) {
+                for (Persona b : room.membersOf(accountB)) {
+                    regrouped(room, a, b, blocked);
+                    regrouped(room, b, a, blocked);
                 }
             }
         }
-        Map<Sight, Boolean> before = new HashMap<>();
-        sights.forEach(sight -> before.put(sight, sees(sight.viewer(), sight.subject())));
-        T result = change.get();
-        before.forEach((sight, saw) -> {
-            boolean seesNow = sees(sight.viewer(), sight.subject());
-            if (seesNow == saw || !sight.room().isMember(sight.subject())) return;
-            sight.viewer().send(seesNow ? new ServerMessage.MemberJoined(sight.room().name, sight.room().member(sight.subject()))
-                    : new ServerMessage.MemberLeft(sight.room().name, sight.subject(), "left"));
-        });
-        return result;
+    }
+
+    /** What the sockets online as {@code viewer} learn of {@code subject} after a block between them was made or ended. */
+    private void regrouped(LiveChannel room, Persona subject, Persona viewer, boolean blocked) {
+        ServerMessage news = blocked ? new ServerMessage.MemberLeft(room.name, subject.id(), "left")
+                : new ServerMessage.MemberJoined(room.name, member(room, subject));
+        Sight.Rule rule = blocked ? Sight.Rule.ONLY_HIDDEN : Sight.Rule.UNLESS_HIDDEN;
+        delivery.publish(new Event.Tell(new Audience.Persona(viewer.id()), news, new Sight(subject.id(), rule, null, false)));
     }
 
     /** The owner removes a member, whose sockets are told and stop following the channel. */
@@ -177,52 +192,36 @@ public final class Channels implements AutoCloseable {
         // Someone who blocked the owner is not here, for the owner; the owner may still remove someone it blocked.
         if (blocks.accountOf(target).filter(account -> blocks.blocks(account, owner.id())).isPresent()) throw notMember();
         if (!store.leave(channel, target)) throw notMember();
-        for (Connection socket : room.socketsOf(target)) {
-            socket.send(new ServerMessage.Kicked(channel, target, owner.author(), reason));
-        }
+        delivery.publish(new Event.Tell(new Audience.Persona(target), new ServerMessage.Kicked(channel, target, owner.author(), reason),
+                Sight.ANYONE));
         depart(room, target, "kicked");
     }
 
     /** Puts a socket online as a persona in every open channel the persona belongs to. */
-    public List<Views.Joined> use(Connection connection, Persona persona) {
-        goOnline(connection, persona);
+    public List<Views.Joined> use(Caller caller, Persona persona) {
+        delivery.use(caller, persona.id());
         List<String> closed = store.closed();
         return store.channelsOf(persona.id()).stream().filter(channel -> !closed.contains(channel))
-                .map(channel -> follow(connection, persona, room(channel)))
+                .map(channel -> follow(caller, persona, room(channel)))
                 .toList();
     }
 
-    /** Changes a persona's status on one socket and tells the channels if the persona's presence changed. */
-    public void presence(Connection connection, Persona persona, Presence status) {
-        if (!connection.personasInUse().containsKey(persona.id())) {
+    /** Changes a persona's status on one socket; the channels hear of it if the persona's presence changed. */
+    public void presence(Caller caller, Persona persona, Presence status) {
+        if (!delivery.status(caller, persona.id(), status)) {
             throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "use the persona on this socket first (persona.use)");
         }
-        List<LiveChannel> channels = followedBy(persona.id());
-        Map<LiveChannel, Presence> before = new HashMap<>();
-        channels.forEach(room -> before.put(room, room.presence(persona.id())));
-        connection.personasInUse().put(persona.id(), status);
-        channels.forEach(room -> {
-            Presence now = room.presence(persona.id());
-            if (now != before.get(room)) {
-                broadcastAbout(room, persona.id(), new ServerMessage.PresenceChanged(room.name, persona.id(), now));
-            }
-        });
     }
 
-    /** A socket closed: its personas go offline where it was their last socket. */
-    public void disconnected(Connection connection) {
-        for (String personaId : Set.copyOf(connection.personasInUse().keySet())) {
-            online.computeIfPresent(personaId, (id, sockets) -> {
-                sockets.remove(connection);
-                return sockets.isEmpty() ? null : sockets;
-            });
-            for (LiveChannel room : followedBy(personaId)) {
-                if (room.detach(personaId, connection)) {
-                    broadcastAbout(room, personaId, new ServerMessage.PresenceChanged(room.name, personaId, Presence.OFFLINE));
-                }
+    /** A persona's presence over every process changed: the channels followed here hear of it from here. */
+    private void presenceChanged(String personaId, Presence now) {
+        for (String channel : delivery.channelsFollowed()) {
+            LiveChannel room = openRoom(channel);
+            if (room != null && room.isMember(personaId)) {
+                delivery.tellHere(new Event.Tell(new Audience.Channel(channel), new ServerMessage.PresenceChanged(channel, personaId, now),
+                        Sight.othersWhoSee(personaId)));
             }
         }
-        connection.personasInUse().clear();
     }
 
     /**
@@ -245,7 +244,7 @@ public final class Channels implements AutoCloseable {
         return store.channel(channel).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such channel")).owner();
     }
 
-    /** A banned persona disappears from every channel, as if deleted, and goes offline. */
+    /** A banned persona disappears from every channel, as if deleted. */
     public void banish(String personaId) {
         departEverywhere(personaId, "banned");
     }
@@ -256,18 +255,17 @@ public final class Channels implements AutoCloseable {
             store.leave(channel, personaId);
             if (!closed.contains(channel)) depart(room(channel), personaId, reason);
         }
-        online.remove(personaId);
     }
 
-    /** A channel was closed (here or elsewhere): its audience is told and it stops being served. */
+    /** A channel was closed: its audience everywhere is told, and no process serves it any more. */
     public void closed(String channel) {
-        LiveChannel room = loaded.remove(channel);
-        if (room != null) broadcast(room, new ServerMessage.ChannelClosed(channel));
+        changed(channel);
+        tell(channel, new ServerMessage.ChannelClosed(channel), Sight.ANYONE);
     }
 
-    /** Stops serving channels closed by another process or the command line. */
+    /** Stops serving channels closed by the command line, which has no bus to tell the processes with. */
     public void sweepClosed() {
-        store.closed().forEach(this::closed);
+        store.closed().stream().filter(loaded::containsKey).forEach(this::closed);
     }
 
     /** Deletes history older than the retention. */
@@ -281,85 +279,75 @@ public final class Channels implements AutoCloseable {
         history.close();
     }
 
-    private Views.Joined follow(Connection connection, Persona persona, LiveChannel room) {
-        goOnline(connection, persona);
-        if (room.attach(persona.id(), connection)) {
-            broadcastAbout(room, persona.id(), new ServerMessage.PresenceChanged(room.name, persona.id(),
-                    room.presence(persona.id())));
-        }
-        return joined(room, persona, connection);
+    private Views.Joined follow(Caller caller, Persona persona, LiveChannel room) {
+        delivery.use(caller, persona.id());
+        delivery.follow(caller, persona.id(), room.name);
+        return joined(room, persona, caller);
     }
 
-    private void goOnline(Connection connection, Persona persona) {
-        connection.personasInUse().putIfAbsent(persona.id(), Presence.ONLINE);
-        online.computeIfAbsent(persona.id(), unused -> ConcurrentHashMap.newKeySet()).add(connection);
+    private Views.Joined joined(LiveChannel room, Persona persona, Caller caller) {
+        return new Views.Joined(room.name, room.topic(), persona.id(), visibleMembers(room, caller),
+                visibleLines(store.history(room.name, retentionCutoff(), null, config.historyOnJoin()), caller));
     }
 
-    private Views.Joined joined(LiveChannel room, Persona persona, Connection connection) {
-        return new Views.Joined(room.name, room.topic(), persona.id(), visibleMembers(room, connection),
-                visibleLines(store.history(room.name, retentionCutoff(), null, config.historyOnJoin()), connection));
+    private Views.Member member(LiveChannel room, Persona persona) {
+        return new Views.Member(persona.id(), persona.name(), online.presence(persona.id()), persona.id().equals(room.owner()));
     }
 
-    private List<Views.Member> visibleMembers(LiveChannel room, Connection connection) {
-        List<Views.Member> members = room.memberViews();
-        if (!blocks.involves(connection.accountId())) return members;
-        return members.stream().filter(member -> sees(connection, member.id())).toList();
+    private List<Views.Member> visibleMembers(LiveChannel room, Caller caller) {
+        List<Views.Member> members = room.members().stream().map(persona -> member(room, persona)).toList();
+        if (!blocks.involves(caller.accountId())) return members;
+        Blocks.Viewer viewer = viewer(caller);
+        return members.stream().filter(member -> !blocks.hides(viewer, member.id())).toList();
     }
 
-    private List<Views.Message> visibleLines(List<Views.Message> lines, Connection connection) {
-        if (!blocks.involves(connection.accountId())) return lines;
-        Blocks.Viewer viewer = viewer(connection);
+    private List<Views.Message> visibleLines(List<Views.Message> lines, Caller caller) {
+        if (!blocks.involves(caller.accountId())) return lines;
+        Blocks.Viewer viewer = viewer(caller);
         return lines.stream().filter(line -> !blocks.silences(viewer, line.persona().id())).toList();
     }
 
-    /** The sockets that may hear of the persona: all but those on either side of a block, and, for its lines, its muters. */
-    private List<Connection> visible(List<Connection> sockets, String personaId, boolean line) {
-        String account = blocks.accountOf(personaId).orElse(null);
-        if (account == null || !blocks.involves(account)) return sockets;
-        return sockets.stream().filter(socket -> socket.accountId().equals(account) || !(line
-                ? blocks.silences(viewer(socket), personaId) : blocks.hides(viewer(socket), personaId))).toList();
-    }
-
-    private boolean sees(Connection connection, String personaId) {
-        return !blocks.hides(viewer(connection), personaId);
-    }
-
-    private static Blocks.Viewer viewer(Connection connection) {
-        return new Blocks.Viewer(connection.accountId(), connection.personasInUse().keySet());
+    private static Blocks.Viewer viewer(Caller caller) {
+        return new Blocks.Viewer(caller.accountId(), caller.personasInUse());
     }
 
     private void depart(LiveChannel room, String personaId, String reason) {
-        Set<Connection> departed = room.remove(personaId);
+        room.remove(personaId);
         if (personaId.equals(room.owner())) {
             String heir = room.eldestOtherThan(personaId);
             store.owner(room.name, heir);
             room.owner(heir);
         }
+        changed(room.name);
+        delivery.publish(new Event.Unfollow(personaId, new Audience.Channel(room.name)));
         ServerMessage left = new ServerMessage.MemberLeft(room.name, personaId, reason);
-        Connection.sendAll(visible(room.audience(), personaId, false), Codec.encode(left));
-        // The persona's other sockets learn it too; a kicked persona's sockets were told by the kick.
-        if (!reason.equals("kicked")) departed.forEach(socket -> socket.send(left));
+        tell(room.name, left, Sight.unlessHidden(personaId));
+        // The persona's own sockets learn it too; a kicked persona's sockets were told by the kick.
+        if (!reason.equals("kicked")) delivery.publish(new Event.Tell(new Audience.Persona(personaId), left, Sight.ANYONE));
     }
 
-    private void broadcast(LiveChannel room, ServerMessage event) {
-        Connection.sendAll(room.audience(), Codec.encode(event));
+    private void tell(String channel, ServerMessage message, Sight sight) {
+        delivery.publish(new Event.Tell(new Audience.Channel(channel), message, sight));
     }
 
-    /** Sends news about a persona to everyone following the channel except the persona's own sockets. */
-    private void broadcastAbout(LiveChannel room, String personaId, ServerMessage event) {
-        List<Connection> audience = new ArrayList<>(room.audience());
-        audience.removeAll(room.socketsOf(personaId));
-        Connection.sendAll(visible(audience, personaId, false), Codec.encode(event));
-    }
-
-    private List<LiveChannel> followedBy(String personaId) {
-        return loaded.values().stream().filter(room -> !room.socketsOf(personaId).isEmpty()).toList();
+    /** Every other process drops its copy of the channel. */
+    private void changed(String channel) {
+        delivery.publish(new Event.Changed(KIND, channel));
     }
 
     private LiveChannel memberRoom(Persona persona, String channel) {
         LiveChannel room = room(channel);
         if (!room.isMember(persona.id())) throw notMember();
         return room;
+    }
+
+    /** The channel, or null when it was closed or deleted meanwhile. */
+    private LiveChannel openRoom(String channel) {
+        try {
+            return room(channel);
+        } catch (ProtocolException gone) {
+            return null;
+        }
     }
 
     private LiveChannel room(String channel) {

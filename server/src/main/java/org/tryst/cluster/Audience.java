@@ -8,8 +8,16 @@ public sealed interface Audience {
     /** Everyone following a public channel. */
     record Channel(String name) implements Audience {}
 
-    /** The sockets speaking for one device, which hear of its scenes. */
-    record Device(String id) implements Audience {}
+    /** The sockets speaking for any of these devices, which hear of their scenes. */
+    record Devices(java.util.List<String> ids) implements Audience {
+        public Devices {
+            ids = java.util.List.copyOf(ids);
+        }
+
+        public static Devices of(String id) {
+            return new Devices(java.util.List.of(id));
+        }
+    }
 
     /** Every socket of an account. */
     record Account(String id) implements Audience {}

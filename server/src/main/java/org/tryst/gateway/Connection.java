@@ -1,5 +1,6 @@
 package org.tryst.gateway;
 
+import org.tryst.protocol.CloseCodes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -22,17 +22,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tryst.cluster.Caller;
+import org.tryst.cluster.Format;
+import org.tryst.cluster.Outbox;
 import org.tryst.protocol.Codec;
-import org.tryst.protocol.Presence;
 import org.tryst.protocol.ServerMessage;
 
 /**
- * One authenticated WebSocket: who is on it, which personas it is online as, and the two queues
- * that keep it from harming others. Requests run one at a time, in order, on virtual threads; when
+ * One authenticated WebSocket, the {@link Outbox} delivery writes to, and the two queues that keep
+ * it from harming others. Requests run one at a time, in order, on virtual threads; when
  * too many wait, the socket stops reading. Outbound frames queue in Netty up to a high-water mark,
  * past which the reader is too slow and the socket is closed instead of growing the heap.
  */
-public final class Connection {
+public final class Connection implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
     /**
      * The code of the close frame on its way, set once: a second close frame (a sweep meeting an
@@ -43,59 +45,43 @@ public final class Connection {
     static final long CLOSE_GRACE_SECONDS = 5;
 
     private final Channel channel;
-    private final String accountId;
-    private final String sessionId;
-    private final String address;
     private final Executor executor;
     private final int maxPending;
     private final Runnable onSlowConsumer;
     private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
-    private final Map<String, Presence> personasInUse = new ConcurrentHashMap<>();
-    private volatile String device;
+    private volatile Caller caller;
     /** Replies that come once a write is durable, still to be sent; a close waits for them. */
     private int owed;
     private Runnable closeWhenAnswered;
 
-    Connection(Channel channel, String accountId, String sessionId, String address, Executor executor, int maxPending,
-               Runnable onSlowConsumer) {
+    Connection(Channel channel, Executor executor, int maxPending, Runnable onSlowConsumer) {
         this.channel = channel;
-        this.accountId = accountId;
-        this.sessionId = sessionId;
-        this.address = address;
         this.executor = executor;
         this.maxPending = maxPending;
         this.onSlowConsumer = onSlowConsumer;
     }
 
-    public String accountId() {
-        return accountId;
+    /** Who is on this socket, as the capabilities see it; set once, when its hello is accepted. */
+    public Caller caller() {
+        return caller;
     }
 
-    public String sessionId() {
-        return sessionId;
+    void caller(Caller caller) {
+        this.caller = caller;
     }
 
-    public String address() {
-        return address;
+    @Override
+    public Format format() {
+        return WebSocketFormat.INSTANCE;
     }
 
-    /** The device this socket speaks for in scenes, or null before {@code device.attach}. */
-    public String device() {
-        return device;
-    }
-
-    /** Binds this socket to a device of its account; a socket speaks for one device only. */
-    public void attach(String deviceId) {
-        this.device = deviceId;
-    }
-
-    /** A short id for logs, which never name the account. */
+    @Override
     public String logId() {
         return channel.id().asShortText();
     }
 
-    /** Sends one message to this socket. */
+    @Override
     public void send(ServerMessage message) {
         send(Codec.encode(message));
     }
@@ -114,7 +100,7 @@ public final class Connection {
      * server spends its time and a task hand-over costs more than a write. Each socket still
      * receives its messages in the order they were sent.
      */
-    public static void sendAll(Collection<Connection> sockets, byte[] json) {
+    static void sendAll(Collection<Connection> sockets, byte[] json) {
         if (sockets.isEmpty()) return;
         Map<EventLoop, List<Connection>> byLoop = new HashMap<>();
         for (Connection socket : sockets) byLoop.computeIfAbsent(socket.channel.eventLoop(), loop -> new ArrayList<>()).add(socket);
@@ -157,6 +143,7 @@ public final class Connection {
      * Sends a last message, then closes with a WebSocket close code and reason, once the replies
      * this socket is owed for requests already handled are sent.
      */
+    @Override
     public void close(ServerMessage last, int code, String reason) {
         Runnable closing = () -> closeWith(channel, last, code, reason);
         synchronized (this) {
@@ -221,11 +208,6 @@ public final class Connection {
 
     public boolean open() {
         return channel.isActive();
-    }
-
-    /** The personas this socket is online as, with their status. */
-    public Map<String, Presence> personasInUse() {
-        return personasInUse;
     }
 
     /** Runs a request after the ones before it, on a virtual thread. */

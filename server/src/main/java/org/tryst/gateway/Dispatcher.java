@@ -1,5 +1,6 @@
 package org.tryst.gateway;
 
+import org.tryst.protocol.CloseCodes;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.Base64;
 import java.util.List;
@@ -11,6 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.tryst.accounts.Account;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Sessions;
+import org.tryst.cluster.Audience;
+import org.tryst.cluster.Caller;
+import org.tryst.cluster.Delivery;
+import org.tryst.cluster.Event;
 import org.tryst.config.Config;
 import org.tryst.consent.Boundaries;
 import org.tryst.metrics.Metrics;
@@ -46,7 +51,7 @@ public final class Dispatcher {
     private final Channels channels;
     private final Devices devices;
     private final Scenes scenes;
-    private final Connections connections;
+    private final Delivery delivery;
     private final Config.Channels channelsConfig;
     private final Metrics metrics;
     private final Blocks blocks;
@@ -56,7 +61,7 @@ public final class Dispatcher {
     private final Enforcement enforcement;
 
     public Dispatcher(Accounts accounts, Sessions sessions, Personas personas, Boundaries boundaries, Channels channels, Devices devices,
-                      Scenes scenes, Connections connections, Config.Channels channelsConfig, Metrics metrics, Blocks blocks,
+                      Scenes scenes, Delivery delivery, Config.Channels channelsConfig, Metrics metrics, Blocks blocks,
                       ActionLimits actionLimits, Reports reports, Moderators moderators, Enforcement enforcement) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -65,7 +70,7 @@ public final class Dispatcher {
         this.channels = channels;
         this.devices = devices;
         this.scenes = scenes;
-        this.connections = connections;
+        this.delivery = delivery;
         this.channelsConfig = channelsConfig;
         this.metrics = metrics;
         this.blocks = blocks;
@@ -76,23 +81,24 @@ public final class Dispatcher {
     }
 
     /** Answers one request from an authenticated socket. */
-    public void handle(Connection caller, ClientMessage message) {
+    public void handle(Connection connection, ClientMessage message) {
         metrics.request(message.getClass().getAnnotation(JsonTypeName.class).value());
+        Caller caller = connection.caller();
         try {
-            ServerMessage reply = route(caller, message);
-            if (reply != null) caller.send(reply);
+            ServerMessage reply = route(connection, caller, message);
+            if (reply != null) connection.send(reply);
         } catch (ProtocolException problem) {
             metrics.error(problem.code());
-            caller.send(ServerMessage.Error.of(message.id(), problem));
+            connection.send(ServerMessage.Error.of(message.id(), problem));
         } catch (RuntimeException failure) {
             metrics.error(ErrorCode.INTERNAL);
             log.atError().addKeyValue("connection", caller.logId()).setCause(failure).log("request failed");
-            caller.send(new ServerMessage.Error(message.id(), ErrorCode.INTERNAL.wire(), "the server failed; try again", null));
+            connection.send(new ServerMessage.Error(message.id(), ErrorCode.INTERNAL.wire(), "the server failed; try again", null));
         }
     }
 
     /** The reply, or null when the handler answers by itself (before closing the socket, or once a message is stored). */
-    private ServerMessage route(Connection caller, ClientMessage message) {
+    private ServerMessage route(Connection connection, Caller caller, ClientMessage message) {
         String account = caller.accountId();
         return switch (message) {
             case Hello m -> throw new ProtocolException(ErrorCode.ALREADY_AUTHENTICATED, "this socket has already said hello");
@@ -102,14 +108,14 @@ public final class Dispatcher {
                     .toList());
             case SessionRevoke m -> {
                 sessions.revoke(account, m.session());
-                yield endSessions(caller, m.id(), List.of(m.session()));
+                yield endSessions(connection, m.id(), List.of(m.session()));
             }
-            case LogoutEverywhere m -> endSessions(caller, m.id(), sessions.revokeAll(account, null));
+            case LogoutEverywhere m -> endSessions(connection, m.id(), sessions.revokeAll(account, null));
             case PasswordChange m -> {
                 accounts.changePassword(account, m.current(), m.next());
-                yield endSessions(caller, m.id(), sessions.revokeAll(account, caller.sessionId()));
+                yield endSessions(connection, m.id(), sessions.revokeAll(account, caller.sessionId()));
             }
-            case AccountDelete m -> deleteAccount(caller, m);
+            case AccountDelete m -> deleteAccount(connection, m);
             case PersonaCreate m -> new ServerMessage.PersonaInfo(m.id(), personas.create(account, m).view());
             case PersonaUpdate m -> new ServerMessage.PersonaInfo(m.id(), personas.update(account, m).view());
             case PersonaDelete m -> {
@@ -134,8 +140,8 @@ public final class Dispatcher {
                 channels.leave(mine(caller, m.persona()), m.channel());
                 yield new ServerMessage.Ok(m.id());
             }
-            case Say m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.SAY, m.text(), m.message());
-            case Pose m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.POSE, m.text(), m.message());
+            case Say m -> post(connection, m.id(), m.persona(), m.channel(), MessageKind.SAY, m.text(), m.message());
+            case Pose m -> post(connection, m.id(), m.persona(), m.channel(), MessageKind.POSE, m.text(), m.message());
             case TopicSet m -> {
                 channels.topic(speaking(caller, m.persona()), m.channel(), m.topic());
                 yield new ServerMessage.Ok(m.id());
@@ -172,7 +178,7 @@ public final class Dispatcher {
                 scenes.send(caller, m);
                 yield null;
             }
-            case SceneAck m -> whenStored(caller, m.id(), scenes.ack(caller, m.messages()), written -> new ServerMessage.Ok(m.id()));
+            case SceneAck m -> whenStored(connection, m.id(), scenes.ack(caller, m.messages()), written -> new ServerMessage.Ok(m.id()));
             case SceneLeave m -> {
                 scenes.leave(mine(caller, m.persona()), m.scene());
                 yield new ServerMessage.Ok(m.id());
@@ -195,8 +201,8 @@ public final class Dispatcher {
             case BoundariesShow m -> new ServerMessage.BoundariesInfo(m.id(), boundaries.show(visible(caller, m.persona())));
             case BoundariesSet m -> new ServerMessage.BoundariesInfo(m.id(), boundaries.set(mine(caller, m.persona()), m.answers(), m.notes()));
             // Blocks and mutes.
-            case Block m -> blocksChanged(account, m.id(), m.target(), () -> blocks.block(account, m.target(), m.scope()));
-            case Unblock m -> blocksChanged(account, m.id(), m.target(), () -> blocks.unblock(account, m.target()));
+            case Block m -> blocksChanged(account, m.id(), m.target(), true, () -> blocks.block(account, m.target(), m.scope()));
+            case Unblock m -> blocksChanged(account, m.id(), m.target(), false, () -> blocks.unblock(account, m.target()));
             case Mute m -> new ServerMessage.Blocks(m.id(), blocks.mute(account, m.target()));
             case Unmute m -> new ServerMessage.Blocks(m.id(), blocks.unmute(account, m.target()));
             case BlocksList m -> new ServerMessage.Blocks(m.id(), blocks.list(account));
@@ -213,26 +219,29 @@ public final class Dispatcher {
     }
 
     /** A say or pose, within the account's and the address's limit on channel lines. */
-    private ServerMessage post(Connection caller, String requestId, String personaId, String channel, MessageKind kind, String text,
+    private ServerMessage post(Connection connection, String requestId, String personaId, String channel, MessageKind kind, String text,
                                String clientId) {
+        Caller caller = connection.caller();
         Persona persona = speaking(caller, personaId);
         actionLimits.admit(ActionLimits.Action.CHANNEL_MESSAGE, caller.accountId(), caller.address());
-        return whenStored(caller, requestId, channels.post(persona, channel, kind, text, clientId), message -> {
+        return whenStored(connection, requestId, channels.post(persona, channel, kind, text, clientId), message -> {
             metrics.channelMessage();
             return new ServerMessage.Sent(requestId, message.id(), message.at());
         });
     }
 
     /** The persona a report is filed as, within the account's and the address's limit on reports. */
-    private Persona reporting(Connection caller, String personaId) {
+    private Persona reporting(Caller caller, String personaId) {
         Persona persona = mine(caller, personaId);
         actionLimits.admit(ActionLimits.Action.REPORT, caller.accountId(), caller.address());
         return persona;
     }
 
     /** A block or unblock, shown at once in the channels the two sides share. */
-    private ServerMessage blocksChanged(String account, String requestId, String target, Supplier<List<Views.Block>> change) {
-        List<Views.Block> list = blocks.accountOf(target).map(other -> channels.regroup(account, other, change)).orElseGet(change);
+    private ServerMessage blocksChanged(String account, String requestId, String target, boolean blocked,
+                                        Supplier<List<Views.Block>> change) {
+        List<Views.Block> list = change.get();
+        blocks.accountOf(target).ifPresent(other -> channels.regrouped(account, other, blocked));
         return new ServerMessage.Blocks(requestId, list);
     }
 
@@ -240,28 +249,28 @@ public final class Dispatcher {
      * A persona whose account blocked the caller is, to the caller, a persona that does not exist:
      * refused with the very error an unknown one gets, {@code absent}.
      */
-    private Persona visible(Connection caller, Persona persona, String absent) {
-        if (blocks.blockedBy(new Blocks.Viewer(caller.accountId(), caller.personasInUse().keySet()), persona.id())) {
+    private Persona visible(Caller caller, Persona persona, String absent) {
+        if (blocks.blockedBy(new Blocks.Viewer(caller.accountId(), caller.personasInUse()), persona.id())) {
             throw new ProtocolException(ErrorCode.NOT_FOUND, absent);
         }
         return persona;
     }
 
-    /** A persona by id, as {@link #visible(Connection, Persona, String)} lets the caller see it. */
-    private Persona visible(Connection caller, String personaId) {
+    /** A persona by id, as {@link #visible(Caller, Persona, String)} lets the caller see it. */
+    private Persona visible(Caller caller, String personaId) {
         String absent = "no such persona";
         return visible(caller, personas.byId(personaId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, absent)), absent);
     }
 
     /** One of the caller's personas, unless a moderator banned it. */
-    private Persona mine(Connection caller, String personaId) {
+    private Persona mine(Caller caller, String personaId) {
         Persona persona = personas.owned(caller.accountId(), personaId);
         enforcement.requireUsable(persona.id());
         return persona;
     }
 
     /** A persona of the caller about to post or invite, which a muted account may not. */
-    private Persona speaking(Connection caller, String personaId) {
+    private Persona speaking(Caller caller, String personaId) {
         enforcement.requireNotMuted(caller.accountId());
         return mine(caller, personaId);
     }
@@ -270,38 +279,41 @@ public final class Dispatcher {
      * Answers once the write is durable, without holding up the socket's next requests meanwhile;
      * returns null, as the reply comes later (and a close of the socket waits for it).
      */
-    private <T> ServerMessage whenStored(Connection caller, String requestId, CompletableFuture<T> stored,
+    private <T> ServerMessage whenStored(Connection connection, String requestId, CompletableFuture<T> stored,
                                          Function<T, ServerMessage> reply) {
-        caller.owe(stored.whenComplete((written, failure) -> {
+        connection.owe(stored.whenComplete((written, failure) -> {
             if (failure == null) {
-                caller.send(reply.apply(written));
+                connection.send(reply.apply(written));
             } else {
                 metrics.error(ErrorCode.INTERNAL);
-                log.atError().addKeyValue("connection", caller.logId()).setCause(failure).log("a write failed");
-                caller.send(new ServerMessage.Error(requestId, ErrorCode.INTERNAL.wire(), "the server failed; try again", null));
+                log.atError().addKeyValue("connection", connection.logId()).setCause(failure).log("a write failed");
+                connection.send(new ServerMessage.Error(requestId, ErrorCode.INTERNAL.wire(), "the server failed; try again", null));
             }
         }));
         return null;
     }
 
-    /** Ends sessions; when the caller's own is among them, answers it first and closes it. */
-    private ServerMessage endSessions(Connection caller, String requestId, List<String> ended) {
-        connections.endSessions(ended, caller, "session ended");
+    /** Ends sessions on every process; when the caller's own is among them, answers it first and closes it. */
+    private ServerMessage endSessions(Connection connection, String requestId, List<String> ended) {
+        Caller caller = connection.caller();
+        ServerMessage why = new ServerMessage.Error(null, ErrorCode.SESSION_INVALID.wire(), "session ended", null);
+        ended.forEach(session -> delivery.publish(new Event.Close(new Audience.Session(session), why, CloseCodes.SESSION_ENDED,
+                "session ended", caller.id())));
         if (!ended.contains(caller.sessionId())) return new ServerMessage.Ok(requestId);
-        caller.close(new ServerMessage.Ok(requestId), CloseCodes.SESSION_ENDED, "session ended");
+        connection.close(new ServerMessage.Ok(requestId), CloseCodes.SESSION_ENDED, "session ended");
         return null;
     }
 
-    private ServerMessage deleteAccount(Connection caller, AccountDelete request) {
+    private ServerMessage deleteAccount(Connection connection, AccountDelete request) {
+        Caller caller = connection.caller();
         String account = caller.accountId();
         accounts.requirePassword(account, request.password());
         personas.of(account).forEach(this::forgetPersona);
         accounts.delete(account);
         blocks.forget(account);
-        log.atInfo().addKeyValue("connection", caller.logId()).log("account deleted");
-        connections.ofAccount(account).stream().filter(socket -> socket != caller)
-                .forEach(socket -> socket.close(null, CloseCodes.SESSION_ENDED, "account deleted"));
-        caller.close(new ServerMessage.Ok(request.id()), CloseCodes.SESSION_ENDED, "account deleted");
+        log.atInfo().addKeyValue("connection", connection.logId()).log("account deleted");
+        delivery.publish(new Event.Close(new Audience.Account(account), null, CloseCodes.SESSION_ENDED, "account deleted", caller.id()));
+        connection.close(new ServerMessage.Ok(request.id()), CloseCodes.SESSION_ENDED, "account deleted");
         return null;
     }
 
@@ -309,7 +321,7 @@ public final class Dispatcher {
     private void forgetPersona(Persona persona) {
         scenes.forget(persona);
         channels.forget(persona.id());
-        connections.ofAccount(persona.accountId()).forEach(socket -> socket.personasInUse().remove(persona.id()));
+        delivery.publish(new Event.Release(persona.id()));
         personas.delete(persona.id());
     }
 

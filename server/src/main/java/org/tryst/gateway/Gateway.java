@@ -168,7 +168,7 @@ public final class Gateway implements AutoCloseable {
     public void closeConnections() {
         if (listener != null) listener.close().syncUninterruptibly();
         List<Channel> channels = open.channels();
-        log.atInfo().addKeyValue("connections", channels.size()).addKeyValue("sockets", wiring.connections().size())
+        log.atInfo().addKeyValue("connections", channels.size()).addKeyValue("sockets", wiring.delivery().size())
                 .log("shutting down: closing connections");
         channels.forEach(channel -> channel.eventLoop().execute(() -> goAway(channel)));
         if (!open.awaitClosed(SHUTDOWN_GRACE_MILLIS)) {

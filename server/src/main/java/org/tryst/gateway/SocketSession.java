@@ -1,5 +1,6 @@
 package org.tryst.gateway;
 
+import org.tryst.protocol.CloseCodes;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.netty.buffer.ByteBufUtil;
@@ -118,13 +119,7 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         Connection gone = connection;
-        if (gone != null) {
-            wiring.connections().remove(gone);
-            gone.submit(() -> {
-                wiring.scenes().disconnected(gone);
-                wiring.channels().disconnected(gone);
-            });
-        }
+        if (gone != null) gone.submit(() -> wiring.delivery().closed(gone.caller()));
         Integer code = Connection.closeCode(ctx.channel());
         var line = log.atLevel(refused.isEmpty() ? Level.DEBUG : Level.INFO).addKeyValue("connection", logId())
                 .addKeyValue("code", code == null ? "none" : code.toString()).addKeyValue("authenticated", gone != null);
@@ -165,7 +160,7 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     /** Counts every message of an authenticated socket, whether or not it decodes, against its request budget. */
     private boolean withinRateLimit(ChannelHandlerContext ctx, Codec.Decoded decoded) {
         try {
-            wiring.limits().admit(ActionLimits.Action.REQUEST, connection.accountId(), address);
+            wiring.limits().admit(ActionLimits.Action.REQUEST, connection.caller().accountId(), address);
             return true;
         } catch (ProtocolException limited) {
             String id = switch (decoded) {
@@ -186,13 +181,13 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         wiring.executor().execute(() -> {
             try {
                 Session session = authenticate(hello);
-                Connection opened = new Connection(ctx.channel(), session.accountId(), session.id(), address,
-                        wiring.executor(), wiring.maxPendingRequests(), wiring.metrics()::slowConsumer);
+                Connection opened = new Connection(ctx.channel(), wiring.executor(), wiring.maxPendingRequests(),
+                        wiring.metrics()::slowConsumer);
                 var account = wiring.accounts().byId(session.accountId());
                 var welcome = new ServerMessage.Welcome(hello.id(), Codec.VERSION, account.username(),
                         wiring.personas().of(session.accountId()).stream().map(Persona::view).toList(),
                         wiring.advertised(), account.role().name().toLowerCase(java.util.Locale.ROOT));
-                ctx.executor().execute(() -> welcome(opened, welcome));
+                ctx.executor().execute(() -> welcome(opened, session, welcome));
             } catch (ProtocolException refused) {
                 wiring.metrics().error(refused.code());
                 ctx.executor().execute(() -> refuse(ctx, hello, refused));
@@ -200,14 +195,14 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         });
     }
 
-    private void welcome(Connection opened, ServerMessage.Welcome welcome) {
+    private void welcome(Connection opened, Session session, ServerMessage.Welcome welcome) {
         if (closing) return;
         deadline.cancel();
+        opened.caller(wiring.delivery().open(opened, session.accountId(), session.id(), address));
         connection = opened;
-        wiring.connections().add(opened);
         log.atDebug().addKeyValue("connection", logId()).log("hello accepted");
         opened.send(welcome);
-        opened.submit(() -> wiring.enforcement().welcomed(opened));
+        opened.submit(() -> wiring.enforcement().welcomed(opened.caller()));
     }
 
     private void refuse(ChannelHandlerContext ctx, ClientMessage.Hello hello, ProtocolException refused) {

@@ -1,12 +1,16 @@
 package org.tryst.moderation;
 
+import org.tryst.protocol.CloseCodes;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.tryst.accounts.Sanctions;
-import org.tryst.gateway.Connection;
-import org.tryst.gateway.Connections;
+import org.tryst.cluster.Audience;
+import org.tryst.cluster.Caller;
+import org.tryst.cluster.Delivery;
+import org.tryst.cluster.Event;
+import org.tryst.cluster.Sight;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
@@ -15,22 +19,30 @@ import org.tryst.channels.Channels;
 /**
  * Moderators' decisions applied by a running server: mutes and persona bans checked from memory on
  * every post, invitation and persona use; suspended and banned accounts' sockets closed; warnings
- * shown on the live socket or at the next hello. Decisions taken here apply at once; those taken
- * by the command line or another process are picked up by the sweep, every few seconds.
+ * shown on the live socket or at the next hello. Decisions taken on any process apply at once on
+ * every process; those taken by the command line, which has no bus, are picked up by the sweep.
  */
 public final class Enforcement {
     private final Sanctions sanctions;
-    private final Connections connections;
+    /** The name of the cache of sanctions, and of the news that an account has warnings to show. */
+    private static final String SANCTIONS = "sanctions";
+    private static final String WARNINGS = "warnings";
+
+    private final Delivery delivery;
     private final Channels channels;
     private final Clock clock;
     private volatile Sanctions.Active active = new Sanctions.Active(Map.of(), Set.of(), Set.of());
 
-    public Enforcement(Sanctions sanctions, Connections connections, Channels channels, Clock clock) {
+    public Enforcement(Sanctions sanctions, Delivery delivery, Channels channels, Clock clock) {
         this.sanctions = sanctions;
-        this.connections = connections;
+        this.delivery = delivery;
         this.channels = channels;
         this.clock = clock;
         refresh();
+        delivery.cache(SANCTIONS, unused -> refresh());
+        delivery.cache(WARNINGS, account -> {
+            if (account != null && delivery.hasSockets(account)) deliverWarnings(account);
+        });
     }
 
     /** Throws {@code muted} while the account may not post in channels or invite. */
@@ -47,41 +59,43 @@ public final class Enforcement {
     }
 
     /** After a hello: the warnings waiting for the account, and its mute if any. */
-    public void welcomed(Connection socket) {
+    public void welcomed(Caller socket) {
         deliverWarnings(socket.accountId());
         Long until = active.mutes().get(socket.accountId());
-        if (until != null) socket.send(new ServerMessage.Notice("muted", "A moderator muted this account: you cannot post in channels or invite.", until, clock.millis()));
+        if (until != null) delivery.reply(socket, new ServerMessage.Notice("muted",
+                "A moderator muted this account: you cannot post in channels or invite.", until, clock.millis()));
     }
 
-    /** Applies a decision just taken on this server. */
+    /** Applies a decision just taken on this process, on every process. */
     public void applied(Moderation.Done done) {
-        refresh();
+        delivery.publish(new Event.Changed(SANCTIONS, null));
         switch (done.action()) {
-            case "warn" -> deliverWarnings(done.accountId());
-            case "mute" -> connections.ofAccount(done.accountId()).forEach(socket -> socket.send(new ServerMessage.Notice("muted",
-                    "A moderator muted this account: you cannot post in channels or invite. " + done.reason(), done.until(), clock.millis())));
+            case "warn" -> delivery.publish(new Event.Changed(WARNINGS, done.accountId()));
+            case "mute" -> tell(done.accountId(), new ServerMessage.Notice("muted",
+                    "A moderator muted this account: you cannot post in channels or invite. " + done.reason(), done.until(), clock.millis()));
             case "suspend" -> bar(done.accountId(), new Sanctions.Bar(Sanctions.SUSPEND, done.reason(), done.until()));
             case "ban" -> {
                 if (done.personaId() == null) bar(done.accountId(), new Sanctions.Bar(Sanctions.BAN, done.reason(), null));
-                else banish(done.personaId(), done.accountId());
+                else banish(done.personaId());
             }
             case "close" -> channels.closed(done.channel());
             default -> { }
         }
     }
 
-    /** Picks up decisions taken elsewhere: closes barred accounts' sockets, takes banned personas away, shows warnings, stops closed channels. */
+    /** Picks up decisions taken by the command line: closes barred accounts' sockets, takes banned personas away, shows warnings, stops closed channels. */
     public void sweep() {
         refresh();
         Sanctions.Active now = active;
         Set<String> barred = new HashSet<>();
-        for (Connection socket : connections.all()) {
+        Set<String> here = new HashSet<>();
+        for (Caller socket : delivery.callers()) {
+            here.add(socket.accountId());
             if (now.barredAccounts().contains(socket.accountId())) barred.add(socket.accountId());
-            socket.personasInUse().keySet().stream().filter(now.bannedPersonas()::contains).toList()
-                    .forEach(persona -> banish(persona, socket.accountId()));
+            socket.personasInUse().stream().filter(now.bannedPersonas()::contains).toList().forEach(this::banish);
         }
         barred.forEach(account -> sanctions.barOf(account).ifPresent(bar -> bar(account, bar)));
-        sanctions.warned(connections.accountIds()).forEach(this::deliverWarnings);
+        sanctions.warned(here).forEach(this::deliverWarnings);
         channels.sweepClosed();
     }
 
@@ -95,22 +109,25 @@ public final class Enforcement {
      */
     private void bar(String accountId, Sanctions.Bar bar) {
         String kind = bar.kind().equals(Sanctions.BAN) ? "banned" : "suspended";
-        ServerMessage.Notice notice = new ServerMessage.Notice(kind, bar.reason(), bar.until(), clock.millis());
-        connections.ofAccount(accountId).forEach(socket -> socket.send(notice));
+        tell(accountId, new ServerMessage.Notice(kind, bar.reason(), bar.until(), clock.millis()));
         ProtocolException refusal = bar.refusal();
-        connections.endAccount(accountId, refusal.code(), refusal.getMessage());
+        delivery.publish(new Event.Close(new Audience.Account(accountId),
+                new ServerMessage.Error(null, refusal.code().wire(), refusal.getMessage(), null), CloseCodes.SESSION_ENDED, "session ended", null));
     }
 
-    private void banish(String personaId, String accountId) {
+    private void banish(String personaId) {
         channels.banish(personaId);
-        connections.ofAccount(accountId).forEach(socket -> socket.personasInUse().remove(personaId));
+        delivery.publish(new Event.Release(personaId));
     }
 
+    /** Takes the account's waiting warnings and shows them on all its sockets, wherever they are. */
     private void deliverWarnings(String accountId) {
-        var sockets = connections.ofAccount(accountId);
-        if (sockets.isEmpty()) return;
         for (Sanctions.Warning warning : sanctions.takeWarnings(accountId)) {
-            sockets.forEach(socket -> socket.send(new ServerMessage.Notice("warning", warning.reason(), null, warning.at())));
+            tell(accountId, new ServerMessage.Notice("warning", warning.reason(), null, warning.at()));
         }
+    }
+
+    private void tell(String accountId, ServerMessage message) {
+        delivery.publish(new Event.Tell(new Audience.Account(accountId), message, Sight.ANYONE));
     }
 }

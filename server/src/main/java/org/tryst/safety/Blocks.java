@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.tryst.cluster.Delivery;
+import org.tryst.cluster.Event;
+import org.tryst.cluster.Visibility;
 import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.BlockScope;
@@ -22,9 +25,10 @@ import org.tryst.storage.Sql;
  * Blocks and mutes, which every capability asks before it lets one person reach another. They
  * belong to the protected account (all its personas); a block names a persona or the account
  * behind it, a mute one persona. Kept in the database and, for the checks on every fan-out, in
- * memory: an account with no entry, given or received, costs one map lookup.
+ * memory on every process: an account with no entry, given or received, costs one map lookup. A
+ * change is published, and every process reads the account's list again before its next event.
  */
-public final class Blocks {
+public final class Blocks implements Visibility {
     /** Most entries one account's list may hold. */
     public static final int MAX_ENTRIES = 1_000;
     private static final String BLOCK = "block";
@@ -59,22 +63,50 @@ public final class Blocks {
      */
     public record Viewer(String account, Collection<String> personas) {}
 
+    /** The name of the cache of blocks every process keeps. */
+    private static final String CACHE = "blocks";
+
     private final Sql sql;
     private final Personas personas;
+    private final Delivery delivery;
     private final Clock clock;
     /** Each account's entries; the lists are replaced, never changed. */
     private final Map<String, List<Entry>> byBlocker = new ConcurrentHashMap<>();
     /** For each account named by some entry, how many entries name it: the quick "nobody cares" answer. */
     private final Map<String, Integer> namedAccounts = new ConcurrentHashMap<>();
 
-    public Blocks(Sql sql, Personas personas, Clock clock) {
+    public Blocks(Sql sql, Personas personas, Delivery delivery, Clock clock) {
         this.sql = sql;
         this.personas = personas;
+        this.delivery = delivery;
         this.clock = clock;
-        sql.withHandle(handle -> handle.createQuery("SELECT * FROM blocks").map(ROW).list()).forEach(entry -> {
-            byBlocker.merge(entry.blocker(), List.of(entry), Blocks::concat);
-            namedAccounts.merge(entry.targetAccount(), 1, Integer::sum);
-        });
+        reload(null);
+        delivery.cache(CACHE, this::reload);
+    }
+
+    /** Reads one account's list (all lists, for null) from the database again: another process changed it. */
+    private synchronized void reload(String account) {
+        if (account == null) {
+            byBlocker.clear();
+            namedAccounts.clear();
+            sql.withHandle(handle -> handle.createQuery("SELECT * FROM blocks").map(ROW).list()).forEach(entry -> {
+                byBlocker.merge(entry.blocker(), List.of(entry), Blocks::concat);
+                namedAccounts.merge(entry.targetAccount(), 1, Integer::sum);
+            });
+        } else {
+            store(account, sql.withHandle(handle -> handle.createQuery("SELECT * FROM blocks WHERE blocker_id = :blocker")
+                    .bind("blocker", account).map(ROW).list()));
+        }
+    }
+
+    @Override
+    public boolean hides(String viewerAccount, Collection<String> viewerPersonas, String personaId) {
+        return hides(new Viewer(viewerAccount, viewerPersonas), personaId);
+    }
+
+    @Override
+    public boolean silences(String viewerAccount, Collection<String> viewerPersonas, String personaId) {
+        return silences(new Viewer(viewerAccount, viewerPersonas), personaId);
     }
 
     /** Blocks a persona or the account behind it, for all of the blocker's personas; blocking again changes the scope. */
@@ -143,9 +175,11 @@ public final class Blocks {
         store(account, List.of());
         byBlocker.keySet().forEach(blocker -> store(blocker, entries(blocker).stream()
                 .filter(entry -> !entry.targetAccount().equals(account)).toList()));
+        delivery.publish(new Event.Changed(CACHE, null));
     }
 
     /** The account behind a persona, for callers that regroup who sees whom; never for the wire. */
+    @Override
     public Optional<String> accountOf(String personaId) {
         return persona(personaId).map(Persona::accountId);
     }
@@ -173,6 +207,7 @@ public final class Blocks {
             kept.add(entry);
             store(account, kept);
         }
+        delivery.publish(new Event.Changed(CACHE, account));
         return list(account);
     }
 
@@ -187,6 +222,7 @@ public final class Blocks {
             kept.removeAll(lifted);
             store(account, kept);
         }
+        delivery.publish(new Event.Changed(CACHE, account));
         return list(account);
     }
 

@@ -11,8 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.bouncycastle.mls.codec.KeyPackage;
 import org.jdbi.v3.core.Handle;
+import org.tryst.cluster.Stripes;
 import org.tryst.config.Config;
-import org.tryst.gateway.Connection;
+import org.tryst.cluster.Caller;
+import org.tryst.cluster.Delivery;
 import org.tryst.protocol.ClientMessage.SceneSend;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
@@ -41,6 +43,7 @@ final class Relay implements AutoCloseable {
     private final Sql sql;
     private final Invitations invitations;
     private final Deliveries deliveries;
+    private final Delivery delivery;
     private final FrankingKeys franking;
     private final SceneViews views;
     private final Stripes sceneLocks;
@@ -49,11 +52,12 @@ final class Relay implements AutoCloseable {
     private final TimeOrderedIds ids;
     private final GroupCommit<Waiting> applications;
 
-    Relay(Sql sql, Invitations invitations, Deliveries deliveries, FrankingKeys franking, SceneViews views, Stripes sceneLocks,
+    Relay(Sql sql, Delivery delivery, Invitations invitations, Deliveries deliveries, FrankingKeys franking, SceneViews views, Stripes sceneLocks,
           Config.Scenes config, Clock clock) {
         this.sql = sql;
         this.invitations = invitations;
         this.deliveries = deliveries;
+        this.delivery = delivery;
         this.franking = franking;
         this.views = views;
         this.sceneLocks = sceneLocks;
@@ -70,7 +74,7 @@ final class Relay implements AutoCloseable {
     record Outcome(Stored acknowledged, List<Push> pushes, boolean membershipChanged) {}
 
     /** Relays one message from the caller's device; answers {@code scene.sent} itself. True when the membership changed. */
-    boolean send(Connection caller, SceneSend request) {
+    boolean send(Caller caller, SceneSend request) {
         String device = caller.device();
         if (device == null) throw new ProtocolException(ErrorCode.NO_DEVICE, "send device.attach on this socket first");
         byte[] data = java.util.Base64.getDecoder().decode(request.data());
@@ -89,7 +93,7 @@ final class Relay implements AutoCloseable {
     }
 
     /** An application message waiting for the next batch, and what became of it. */
-    private record Waiting(Connection caller, SceneSend request, MlsFrames.Frame frame, byte[] data, CompletableFuture<Stored> stored) {}
+    private record Waiting(Caller caller, SceneSend request, MlsFrames.Frame frame, byte[] data, CompletableFuture<Stored> stored) {}
 
     /** Waits until the message's batch is stored and delivered; a refusal of this one message is thrown as it was. */
     private Stored relayTogether(Waiting waiting) {
@@ -127,11 +131,11 @@ final class Relay implements AutoCloseable {
     }
 
     private void deliver(Outcome outcome) {
-        outcome.pushes().forEach(push -> deliveries.send(push.recipients(), new ServerMessage.SceneDelivery(views.message(push.message()))));
+        outcome.pushes().forEach(push -> deliveries.push(push.message(), push.recipients()));
     }
 
-    private static void acknowledge(Connection caller, SceneSend request, Stored sent) {
-        caller.send(new ServerMessage.SceneSent(request.id(), sent.scene(), sent.id(), sent.seq(), sent.epoch(), sent.at(), sent.expiresAt()));
+    private void acknowledge(Caller caller, SceneSend request, Stored sent) {
+        delivery.reply(caller, new ServerMessage.SceneSent(request.id(), sent.scene(), sent.id(), sent.seq(), sent.epoch(), sent.at(), sent.expiresAt()));
     }
 
     /** Stops taking application messages once those queued are stored. */
@@ -140,7 +144,7 @@ final class Relay implements AutoCloseable {
         applications.close();
     }
 
-    private Outcome store(Handle handle, Connection caller, SceneSend request, MlsFrames.Frame frame, byte[] data, byte[] welcome) {
+    private Outcome store(Handle handle, Caller caller, SceneSend request, MlsFrames.Frame frame, byte[] data, byte[] welcome) {
         String device = caller.device();
         Optional<Stored> before = SceneStore.sentBefore(handle, device, request.message());
         if (before.isPresent()) return new Outcome(before.get(), List.of(), false);
@@ -155,7 +159,7 @@ final class Relay implements AutoCloseable {
         };
     }
 
-    private Outcome application(Handle handle, Connection caller, SceneSend request, Application frame, byte[] data,
+    private Outcome application(Handle handle, Caller caller, SceneSend request, Application frame, byte[] data,
                                 List<Leaf> leaves, Leaf sender) {
         requireGroup(frame.groupId(), request.scene());
         byte[] commitment = Franking.commitment(frame.authenticatedData());

@@ -7,7 +7,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The SQL of scenes: their rows, members, device leaves, numbered messages and per-device queues. */
 final class SceneStore {
-    private static final RowMapper<Stored> MESSAGE = (rs, ctx) -> new Stored(rs.getString("id"), rs.getString("scene_id"),
+    static final RowMapper<Stored> MESSAGE = (rs, ctx) -> new Stored(rs.getString("id"), rs.getString("scene_id"),
             rs.getLong("seq"), rs.getLong("epoch"), rs.getString("kind"), rs.getString("sender_device"),
             rs.getString("sender_persona"), rs.getBytes("data"), rs.getBytes("tag"), rs.getObject("kid") == null ? null : rs.getInt("kid"),
             rs.getLong("created_at"), rs.getObject("expires_at") == null ? null : rs.getLong("expires_at"));

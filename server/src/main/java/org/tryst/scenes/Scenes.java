@@ -13,10 +13,15 @@ import org.bouncycastle.mls.codec.MLSMessage;
 import org.bouncycastle.mls.codec.MLSOutputStream;
 import org.bouncycastle.mls.codec.Proposal;
 import org.jdbi.v3.core.Handle;
+import org.tryst.cluster.Stripes;
 import org.tryst.config.Config;
 import org.tryst.consent.Boundaries;
-import org.tryst.gateway.Connection;
-import org.tryst.gateway.Connections;
+import org.tryst.cluster.Audience;
+import org.tryst.cluster.Caller;
+import org.tryst.cluster.Delivery;
+import org.tryst.cluster.Event;
+import org.tryst.cluster.Sight;
+import org.tryst.cluster.Streams;
 import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.ClientMessage;
@@ -44,12 +49,12 @@ public final class Scenes implements AutoCloseable {
     private final Personas personas;
     private final Boundaries boundaries;
     private final Devices devices;
-    private final Connections connections;
+    private final Delivery delivery;
     private final Config.Scenes config;
     private final Clock clock;
     private final ServerKeys keys;
     private final Invitations invitations;
-    private final Deliveries deliveries = new Deliveries();
+    private final Deliveries deliveries;
     private final Stripes sceneLocks = new Stripes(256);
     private final SceneViews views;
     private final Transcripts transcripts;
@@ -59,14 +64,14 @@ public final class Scenes implements AutoCloseable {
     private final Blocks blocks;
     private final GroupCommit<Ack> acks;
 
-    public Scenes(Sql sql, Personas personas, Boundaries boundaries, Devices devices, Connections connections, Blocks blocks,
+    public Scenes(Sql sql, Personas personas, Boundaries boundaries, Devices devices, Delivery delivery, Streams streams, Blocks blocks,
                   Config.Scenes config, Config.Moderation moderation, Clock clock) {
         this.blocks = blocks;
         this.sql = sql;
         this.personas = personas;
         this.boundaries = boundaries;
         this.devices = devices;
-        this.connections = connections;
+        this.delivery = delivery;
         this.config = config;
         this.clock = clock;
         this.keys = new ServerKeys(sql, clock);
@@ -74,13 +79,14 @@ public final class Scenes implements AutoCloseable {
         this.transcripts = new Transcripts(clock);
         this.views = new SceneViews(personas, boundaries, keys.externalSenderPublic(), transcripts);
         this.frankingKeys = new FrankingKeys(sql, moderation, clock);
-        this.relay = new Relay(sql, invitations, deliveries, frankingKeys, views, sceneLocks, config, clock);
+        this.deliveries = new Deliveries(delivery, streams, sql, views);
+        this.relay = new Relay(sql, delivery, invitations, deliveries, frankingKeys, views, sceneLocks, config, clock);
         this.ids = new TimeOrderedIds(clock);
         this.acks = new GroupCommit<>("scene-acks", 256, this::writeAcks);
     }
 
     /** Binds the socket to one of its account's devices and delivers the device's queue, oldest first. */
-    public void attach(Connection caller, String requestId, String deviceId) {
+    public void attach(Caller caller, String requestId, String deviceId) {
         devices.requireOwned(caller.accountId(), deviceId);
         if (caller.device() != null && !caller.device().equals(deviceId)) {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "this socket already speaks for another device");
@@ -91,7 +97,7 @@ public final class Scenes implements AutoCloseable {
     }
 
     /** Stores KeyPackages for the socket's device; answers how many it has. */
-    public ServerMessage upload(Connection caller, ClientMessage.KeyPackagesUpload request, Persona persona) {
+    public ServerMessage upload(Caller caller, ClientMessage.KeyPackagesUpload request, Persona persona) {
         String device = requireDevice(caller);
         List<byte[]> packages = request.keyPackages().stream().map(BASE64::decode).toList();
         byte[] lastResort = request.lastResort() == null ? null : BASE64.decode(request.lastResort());
@@ -100,7 +106,7 @@ public final class Scenes implements AutoCloseable {
     }
 
     /** Creates a scene with the persona, on the caller's device, as its first member at leaf 0. */
-    public Views.Scene create(Connection caller, Persona persona) {
+    public Views.Scene create(Caller caller, Persona persona) {
         String device = requireDevice(caller);
         String sceneId = Ids.random();
         long now = clock.millis();
@@ -193,7 +199,7 @@ public final class Scenes implements AutoCloseable {
     }
 
     /** Hands out one KeyPackage per device of a persona that accepted an invitation into the scene. */
-    public ServerMessage claim(Connection caller, String requestId, String sceneId, String personaId) {
+    public ServerMessage claim(Caller caller, String requestId, String sceneId, String personaId) {
         List<String> mine = personaIds(caller.accountId());
         Devices.Claimed claimed = sql.inTransaction(handle -> {
             if (mine.stream().noneMatch(persona -> SceneStore.isMember(handle, sceneId, persona))) {
@@ -204,12 +210,12 @@ public final class Scenes implements AutoCloseable {
             }
             return devices.claim(handle, sceneId, personaId);
         });
-        claimed.low().forEach(low -> deliveries.send(List.of(low.device()), low.event()));
+        claimed.low().forEach(low -> deliveries.tell(List.of(low.device()), low.event()));
         return new ServerMessage.KeyPackages(requestId, sceneId, personaId, claimed.keyPackages());
     }
 
     /** Relays a scene message from the caller's device; the reply comes from the relay once it is stored. */
-    public void send(Connection caller, ClientMessage.SceneSend request) {
+    public void send(Caller caller, ClientMessage.SceneSend request) {
         if (relay.send(caller, request)) tellMembers(request.scene(), changed(request.scene(), "members"));
     }
 
@@ -221,7 +227,7 @@ public final class Scenes implements AutoCloseable {
      * them. Acknowledgements from every device are written together, many in one transaction, and the
      * socket's next requests do not wait for it; the future completes once this one is written.
      */
-    public CompletableFuture<Void> ack(Connection caller, List<String> messageIds) {
+    public CompletableFuture<Void> ack(Caller caller, List<String> messageIds) {
         String device = requireDevice(caller);
         return acks.submit(new Ack(device, messageIds, clock.millis() + TimeUnit.HOURS.toMillis(config.resendWindowHours())));
     }
@@ -258,8 +264,7 @@ public final class Scenes implements AutoCloseable {
                 }
                 return Optional.of(leaving.stream().map(leaf -> new Relay.Push(proposeRemoval(handle, sceneId, leaf), staying)).toList());
             });
-            proposals.ifPresent(pushes -> pushes.forEach(push ->
-                    deliveries.send(push.recipients(), new ServerMessage.SceneDelivery(views.message(push.message())))));
+            proposals.ifPresent(pushes -> pushes.forEach(push -> deliveries.push(push.message(), push.recipients())));
             return proposals.isEmpty();
         });
         if (!sceneGone) tellMembers(sceneId, changed(sceneId, "left"));
@@ -369,11 +374,6 @@ public final class Scenes implements AutoCloseable {
         });
     }
 
-    /** A socket closed. */
-    public void disconnected(Connection socket) {
-        deliveries.detach(socket);
-    }
-
     /** Stops taking scene messages and acknowledgements once those queued are written. */
     @Override
     public void close() {
@@ -440,7 +440,7 @@ public final class Scenes implements AutoCloseable {
     }
 
     private void tellAccount(String accountId, ServerMessage message) {
-        connections.ofAccount(accountId).forEach(socket -> socket.send(message));
+        delivery.publish(new Event.Tell(new Audience.Account(accountId), message, Sight.ANYONE));
     }
 
     private List<String> personaIds(String accountId) {
@@ -466,7 +466,7 @@ public final class Scenes implements AutoCloseable {
         }
     }
 
-    private static String requireDevice(Connection caller) {
+    private static String requireDevice(Caller caller) {
         if (caller.device() == null) throw new ProtocolException(ErrorCode.NO_DEVICE, "send device.attach on this socket first");
         return caller.device();
     }

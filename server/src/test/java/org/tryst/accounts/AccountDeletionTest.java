@@ -1,5 +1,6 @@
 package org.tryst.accounts;
 
+import org.tryst.protocol.CloseCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
-import org.tryst.gateway.CloseCodes;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;

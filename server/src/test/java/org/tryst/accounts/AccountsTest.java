@@ -1,5 +1,6 @@
 package org.tryst.accounts;
 
+import org.tryst.protocol.CloseCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -7,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
-import org.tryst.gateway.CloseCodes;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.HttpApi;
 import org.tryst.protocol.ServerMessage;

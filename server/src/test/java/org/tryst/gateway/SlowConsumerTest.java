@@ -1,5 +1,6 @@
 package org.tryst.gateway;
 
+import org.tryst.protocol.CloseCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

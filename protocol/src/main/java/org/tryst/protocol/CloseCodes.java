@@ -1,4 +1,4 @@
-package org.tryst.gateway;
+package org.tryst.protocol;
 
 /** WebSocket close codes the server uses; 4xxx are Tryst's own, documented in docs/protocol.md. */
 public final class CloseCodes {

@@ -1,20 +1,20 @@
-package org.tryst.scenes;
+package org.tryst.cluster;
 
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /** A fixed set of locks shared by many keys (scenes, devices), enough to serialise work per key without a lock per key. */
-final class Stripes {
+public final class Stripes {
     private final ReentrantLock[] locks;
 
-    Stripes(int count) {
+    public Stripes(int count) {
         locks = new ReentrantLock[count];
         for (int i = 0; i < count; i++) locks[i] = new ReentrantLock();
     }
 
     /** Runs work while holding the key's lock. */
-    <T> T locked(String key, Supplier<T> work) {
+    public <T> T locked(String key, Supplier<T> work) {
         ReentrantLock lock = locks[Math.floorMod(key.hashCode(), locks.length)];
         lock.lock();
         try {
@@ -25,7 +25,7 @@ final class Stripes {
     }
 
     /** Runs work while holding the locks of all the keys, taken in one fixed order so that two callers cannot deadlock. */
-    void lockedAll(List<String> keys, Runnable work) {
+    public void lockedAll(List<String> keys, Runnable work) {
         List<ReentrantLock> held = keys.stream().map(key -> Math.floorMod(key.hashCode(), locks.length)).distinct().sorted()
                 .map(index -> locks[index]).toList();
         held.forEach(ReentrantLock::lock);
@@ -36,7 +36,7 @@ final class Stripes {
         }
     }
 
-    void locked(String key, Runnable work) {
+    public void locked(String key, Runnable work) {
         locked(key, () -> {
             work.run();
             return null;
