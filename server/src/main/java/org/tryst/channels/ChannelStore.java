@@ -197,6 +197,10 @@ final class ChannelStore {
                 .bind("a", accountA).bind("b", accountB).mapTo(String.class).list());
     }
 
+    static boolean markClosed(Handle handle, String channel, Long at) {
+        return handle.createUpdate("UPDATE channels SET closed_at = :at WHERE name = :name").bind("at", at).bind("name", channel).execute() == 1;
+    }
+
     private static Numbered firstSent(Handle handle, Posted line) {
         return handle.createQuery(NUMBERED + """
                         WHERE m.persona_id = :persona AND m.client_id = :client""")

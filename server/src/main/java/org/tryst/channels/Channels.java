@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.tryst.cluster.Audience;
 import org.tryst.cluster.Caller;
 import org.tryst.cluster.Delivery;
@@ -255,6 +256,14 @@ public final class Channels implements AutoCloseable {
             store.leave(channel, personaId);
             if (!closed.contains(channel)) depart(room(channel), personaId, reason);
         }
+    }
+
+    /**
+     * Marks a channel closed (at a time) or open again (null), in a moderator's transaction with its
+     * audit entry; {@link #closed} then tells the processes. False when there is no such channel.
+     */
+    public static boolean markClosed(Handle handle, String channel, Long at) {
+        return ChannelStore.markClosed(handle, channel, at);
     }
 
     /** A channel was closed: its audience everywhere is told, and no process serves it any more. */

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.tryst.accounts.Account;
 import org.tryst.accounts.Sanctions;
+import org.tryst.channels.Channels;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.storage.Sql;
@@ -82,9 +83,9 @@ public final class Moderation {
         return switch (action) {
             case "close", "reopen" -> {
                 if (!(target instanceof Target.Channel(String name))) throw invalid("close and reopen name a channel");
-                int changed = handle.createUpdate("UPDATE channels SET closed_at = :at WHERE name = :name")
-                        .bind("at", action.equals("close") ? now : null).bind("name", name).execute();
-                if (changed == 0) throw new ProtocolException(ErrorCode.NOT_FOUND, "no such channel");
+                if (!Channels.markClosed(handle, name, action.equals("close") ? now : null)) {
+                    throw new ProtocolException(ErrorCode.NOT_FOUND, "no such channel");
+                }
                 yield new Done(action, null, null, name, null, reason);
             }
             case "dismiss" -> new Done(action, null, null, null, null, reason);
