@@ -2,7 +2,9 @@ package org.tryst.channels;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +67,19 @@ public final class Channels implements AutoCloseable {
         });
         streams.repairWith(KIND, this::missed);
         online.listen(this::presenceChanged);
+        delivery.onResumed(this::refollow);
+    }
+
+    /** After the bus lost events: each socket here follows just the open channels its personas are members of now. */
+    private void refollow() {
+        List<String> closed = store.closed();
+        for (Caller caller : delivery.callers()) {
+            for (String persona : caller.personasInUse()) {
+                Set<String> channels = new HashSet<>(store.channelsOf(persona));
+                channels.removeAll(closed);
+                delivery.refollow(caller, persona, channels);
+            }
+        }
     }
 
     public List<Views.Channel> list() {

@@ -25,6 +25,7 @@ public final class Delivery implements Receiver {
     private final Online online;
     private final Streams streams;
     private final Map<String, Consumer<String>> caches = new ConcurrentHashMap<>();
+    private final List<Runnable> resyncs = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<Caller> all = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<Caller>> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Set<Caller>> bySession = new ConcurrentHashMap<>();
@@ -64,6 +65,11 @@ public final class Delivery implements Receiver {
     /** A process's cache, by name, to be told when another process changed one of its facts. */
     public void cache(String name, Consumer<String> drop) {
         caches.put(name, drop);
+    }
+
+    /** Work to do when the bus is back after events may have been lost: set again what cannot be repaired by number. */
+    public void onResumed(Runnable resync) {
+        resyncs.add(resync);
     }
 
     // The transport's side.
@@ -150,6 +156,17 @@ public final class Delivery implements Receiver {
         });
     }
 
+    /** Makes the socket follow exactly these channels as the persona: what it should, after events may have been lost. */
+    public void refollow(Caller caller, String persona, Set<String> channels) {
+        personaLocks.locked(persona, () -> {
+            if (!caller.personas.containsKey(persona)) return;
+            for (String channel : Set.copyOf(caller.channels.keySet())) {
+                if (!channels.contains(channel)) unfollowAs(caller, persona, channel);
+            }
+            channels.forEach(channel -> followAs(caller, persona, channel));
+        });
+    }
+
     /** The channels some socket here follows. */
     public Set<String> channelsFollowed() {
         return Set.copyOf(byChannel.keySet());
@@ -190,6 +207,7 @@ public final class Delivery implements Receiver {
     @Override
     public void resumed() {
         caches.values().forEach(drop -> drop.accept(null));
+        resyncs.forEach(Runnable::run);
         online.resumed();
         streams.catchUp(this::tell);
     }
