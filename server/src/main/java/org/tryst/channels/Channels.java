@@ -117,7 +117,7 @@ public final class Channels implements AutoCloseable {
      * Stores a say or pose and then publishes it to the channel's audience; the future completes with
      * the line as stored, which is when the sender may be told it was sent. Lines wait for the disk
      * together (group commit), so what others see is only ever what is stored. A line with a client
-     * id its persona already used is the first one again: answered as it was, and sent to nobody.
+     * id its persona already used is the first one again: answered as it was, and shown nobody twice.
      */
     public CompletableFuture<Views.Message> post(Persona persona, String channel, MessageKind kind, String text, String clientId) {
         if (Fields.characters(text) > config.maxTextLength()) {
@@ -138,7 +138,9 @@ public final class Channels implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Waiting line = batch.get(i);
             ChannelStore.Numbered numbered = stored.get(i);
-            if (numbered.message().id().equals(line.posted().message().id())) delivery.publish(lineEvent(numbered));
+            // A line stored before under its client id is published again: a process that already delivered it drops it by
+            // its number, and one that never heard of it (its first process died before publishing) delivers it now.
+            if (numbered.seq() > 0) delivery.publish(lineEvent(numbered));
             line.stored().complete(numbered.message());
         }
     }
