@@ -37,6 +37,7 @@ import org.tryst.protocol.Views;
 import org.tryst.channels.Channels;
 import org.tryst.safety.ActionLimits;
 import org.tryst.safety.Blocks;
+import org.tryst.safety.BucketStore;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
@@ -65,8 +66,9 @@ public final class Server implements AutoCloseable {
         database = Database.open(config.storage(), config.http().dataDir());
         var sql = database.sql();
         Config.Accounts accountsConfig = config.accounts();
-        Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), clock);
-        LoginThrottle throttle = new LoginThrottle(accountsConfig);
+        BucketStore buckets = BucketStore.of(database, clock);
+        Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), config.rateLimits(), buckets, clock);
+        LoginThrottle throttle = new LoginThrottle(accountsConfig, buckets);
         Sanctions sanctions = new Sanctions(sql, clock);
         Accounts accounts = new Accounts(sql,
                 new PasswordHasher(new Argon2Settings(accountsConfig.argon2MemoryKib(), accountsConfig.argon2Iterations(),
@@ -76,7 +78,7 @@ public final class Server implements AutoCloseable {
                 throttle, sessions, sanctions, clock);
         Personas personas = new Personas(sql, config.personas(), clock);
         Blocks blocks = new Blocks(sql, personas, clock);
-        ActionLimits actionLimits = new ActionLimits(config.rateLimits());
+        ActionLimits actionLimits = new ActionLimits(config.rateLimits(), buckets);
         this.channels = new Channels(sql, config.channels(), blocks, clock);
         Metrics metrics = new Metrics();
         Connections connections = new Connections();
