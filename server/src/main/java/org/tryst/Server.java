@@ -46,6 +46,7 @@ import org.tryst.protocol.Views;
 import org.tryst.channels.Channels;
 import org.tryst.safety.ActionLimits;
 import org.tryst.safety.Blocks;
+import org.tryst.safety.BucketStore;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
@@ -75,8 +76,9 @@ public final class Server implements AutoCloseable {
         database = Database.open(config.storage(), config.http().dataDir());
         var sql = database.sql();
         Config.Accounts accountsConfig = config.accounts();
-        Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), clock);
-        LoginThrottle throttle = new LoginThrottle(accountsConfig);
+        BucketStore buckets = BucketStore.of(database, clock);
+        Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), config.rateLimits(), buckets, clock);
+        LoginThrottle throttle = new LoginThrottle(accountsConfig, buckets);
         Sanctions sanctions = new Sanctions(sql, clock);
         Accounts accounts = new Accounts(sql,
                 new PasswordHasher(new Argon2Settings(accountsConfig.argon2MemoryKib(), accountsConfig.argon2Iterations(),
@@ -93,7 +95,7 @@ public final class Server implements AutoCloseable {
         Blocks blocks = new Blocks(sql, personas, delivery, clock);
         bus = new LocalBus("server", delivery);
         delivery.start(bus, blocks);
-        ActionLimits actionLimits = new ActionLimits(config.rateLimits());
+        ActionLimits actionLimits = new ActionLimits(config.rateLimits(), buckets);
         this.channels = new Channels(sql, config.channels(), blocks, delivery, online, streams, clock);
         Devices devices = new Devices(sql, config.scenes(), clock);
         Boundaries boundaries = new Boundaries(sql, Catalogue.load(config.consent()), config.consent(), clock);

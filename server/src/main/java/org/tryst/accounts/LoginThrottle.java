@@ -5,23 +5,25 @@ import java.util.Locale;
 import org.tryst.config.Config;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
+import org.tryst.safety.BucketStore;
 import org.tryst.safety.Buckets;
 
 /**
  * Slows password guessing: failed logins are counted per username and per address, and past the
  * threshold every attempt is refused until the bucket refills. Usernames that do not exist are
- * counted exactly like those that do, so the answers never tell which accounts exist.
+ * counted exactly like those that do, so the answers never tell which accounts exist. The counts are
+ * kept in the {@link BucketStore}, so they hold once across every server process sharing a database.
  */
 public final class LoginThrottle {
     private final Buckets failuresByUsername;
     private final Buckets failuresByAddress;
     private final Buckets registrationsByAddress;
 
-    public LoginThrottle(Config.Accounts config) {
+    public LoginThrottle(Config.Accounts config, BucketStore store) {
         Duration window = Duration.ofMinutes(config.loginWindowMinutes());
-        this.failuresByUsername = Buckets.per(config.loginFailuresPerAccount(), window);
-        this.failuresByAddress = Buckets.per(config.loginFailuresPerAddress(), window);
-        this.registrationsByAddress = Buckets.per(config.registrationsPerAddress(),
+        this.failuresByUsername = store.per("login_failure.username", config.loginFailuresPerAccount(), window);
+        this.failuresByAddress = store.per("login_failure.address", config.loginFailuresPerAddress(), window);
+        this.registrationsByAddress = store.per("registration.address", config.registrationsPerAddress(),
                 Duration.ofMinutes(config.registrationWindowMinutes()));
     }
 

@@ -1,7 +1,5 @@
 package org.tryst.accounts;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,25 +11,24 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.tryst.config.Config;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
+import org.tryst.safety.BucketStore;
+import org.tryst.safety.Buckets;
 import org.tryst.storage.Ids;
 import org.tryst.storage.Sql;
 
 /**
  * Session tokens and socket tickets. Both are random secrets handed to the client once, and the
- * server keeps only their SHA-256, which is enough for 256-bit random values. Sessions live in the
- * database; tickets live a minute at most and only in memory, since one lost in a restart costs the
- * client nothing but asking again, and writing each to disk made every connect wait for a sync.
+ * server keeps only their SHA-256, which is enough for 256-bit random values. Both live in the
+ * database, so that a ticket fetched from one server process opens a socket on any other sharing it;
+ * a ticket lives a minute at most and costs one statement to issue and one to redeem.
  */
 public final class Sessions {
     /** How often at most a session's last-seen time is written, to spare the database. */
     private static final long LAST_SEEN_GRANULARITY_MS = 60_000;
-    /** Tickets are rate-limited per session; this bounds memory even so. */
-    private static final int MAX_PENDING_TICKETS = 200_000;
 
     private static final RowMapper<Session> ROW = (rs, ctx) -> new Session(rs.getString("id"),
             rs.getString("account_id"), rs.getLong("created_at"), rs.getLong("last_seen_at"), rs.getLong("expires_at"),
@@ -42,19 +39,20 @@ public final class Sessions {
     private final Duration ttl;
     private final Duration idle;
     private final Duration ticketTtl;
-    /** Unredeemed tickets by hash: the session each opens and when it expires. */
-    private final Cache<String, PendingTicket> tickets;
+    /** Tickets fetched per session, which also bounds how many rows one session can add to the table. */
+    private final Buckets ticketsBySession;
 
+    /** An unredeemed ticket: the session it opens and when it expires. */
     private record PendingTicket(String sessionId, long expiresAt) {}
 
-    public Sessions(Sql sql, Config.Accounts accounts, Config.Gateway gateway, Clock clock) {
+    public Sessions(Sql sql, Config.Accounts accounts, Config.Gateway gateway, Config.RateLimits limits, BucketStore buckets,
+                    Clock clock) {
         this.sql = sql;
         this.clock = clock;
         this.ttl = Duration.ofDays(accounts.sessionTtlDays());
         this.idle = Duration.ofDays(accounts.sessionIdleDays());
         this.ticketTtl = Duration.ofSeconds(gateway.ticketTtlSeconds());
-        this.tickets = Caffeine.newBuilder().maximumSize(MAX_PENDING_TICKETS).expireAfterWrite(ticketTtl)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.ticketsBySession = buckets.per("ticket.session", limits.ticketsPerMinutePerSession(), Duration.ofMinutes(1));
     }
 
     /** A new session and the token that proves it, given to the client once. */
@@ -139,30 +137,44 @@ public final class Sessions {
         });
     }
 
-    /** Issues a socket ticket for a live session. */
+    /** Issues a socket ticket for a live session; RATE_LIMITED when the session has fetched too many lately. */
     public Ticket ticket(Session session) {
+        long wait = ticketsBySession.take(session.id());
+        if (wait > 0) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many tickets; slow down", wait);
         String ticket = Ids.secret();
         long expiresAt = clock.millis() + ticketTtl.toMillis();
-        tickets.put(hash(ticket), new PendingTicket(session.id(), expiresAt));
+        sql.useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO socket_tickets (ticket_hash, session_id, expires_at) VALUES (:hash, :session, :expiresAt)")
+                .bind("hash", hash(ticket)).bind("session", session.id()).bind("expiresAt", expiresAt)
+                .execute());
         return new Ticket(ticket, expiresAt);
     }
 
     /**
      * Redeems a ticket, which works once: the session it opens, if the ticket is unused, unexpired and
-     * its session still live. Of two concurrent redemptions only the one that removes it wins.
+     * its session still live. The row is deleted by the one statement that reads it, so of two
+     * redemptions at once, on one server process or two, only one gets it; an expired one goes too.
      */
     public Optional<Session> redeem(String ticket) {
-        PendingTicket pending = tickets.asMap().remove(hash(ticket));
-        if (pending == null || pending.expiresAt() <= clock.millis()) return Optional.empty();
-        return live(pending.sessionId());
+        if (ticket == null || ticket.isEmpty() || ticket.length() > 128) return Optional.empty();
+        long now = clock.millis();
+        Optional<PendingTicket> pending = sql.withHandle(handle -> handle.createQuery(
+                        "DELETE FROM socket_tickets WHERE ticket_hash = :hash RETURNING session_id, expires_at")
+                .bind("hash", hash(ticket))
+                .map((rs, ctx) -> new PendingTicket(rs.getString("session_id"), rs.getLong("expires_at")))
+                .findOne());
+        return pending.filter(found -> found.expiresAt() > now).flatMap(found -> live(found.sessionId()));
     }
 
-    /** Deletes expired sessions and forgets expired tickets; returns how many sessions ended. */
+    /** Deletes expired sessions and tickets, and forgets ticket counts that have refilled; returns how many sessions ended. */
     public int sweep() {
         long now = clock.millis();
-        tickets.cleanUp();
-        return sql.withHandle(handle -> handle.createUpdate("DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
-                .bind("now", now).bind("idle", now - idle.toMillis()).execute());
+        ticketsBySession.forgetFull();
+        return sql.withHandle(handle -> {
+            handle.createUpdate("DELETE FROM socket_tickets WHERE expires_at <= :now").bind("now", now).execute();
+            return handle.createUpdate("DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idle")
+                    .bind("now", now).bind("idle", now - idle.toMillis()).execute();
+        });
     }
 
     private boolean live(Session session) {

@@ -11,7 +11,9 @@ import org.tryst.protocol.ProtocolException;
  * How often one account and one network address may act: any WebSocket request at all, and, within
  * that, the actions that reach other people (invitations, channel lines, reports). An action over
  * either limit is refused with a typed error saying when to retry, and nothing is done or counted;
- * each account and address has its own buckets, so nobody else is slowed.
+ * each account and address has its own buckets, so nobody else is slowed. The actions that reach
+ * other people are counted in the {@link BucketStore}, once across every server process sharing a
+ * database; the request budget, spent by every message, is a flood guard of each process.
  */
 public final class ActionLimits {
     /** The limited actions, with the words a refusal uses. */
@@ -30,30 +32,39 @@ public final class ActionLimits {
 
     /** The two buckets of one action. */
     private record Limit(Buckets byAccount, Buckets byAddress) {
-        static Limit per(int perAccount, int perAddress, Duration window) {
-            return new Limit(Buckets.per(perAccount, window), Buckets.per(perAddress, window));
+        static Limit per(BucketStore store, String action, int perAccount, int perAddress, Duration window) {
+            return new Limit(store.per(action + ".account", perAccount, window), store.per(action + ".address", perAddress, window));
         }
     }
 
     private final Map<Action, Limit> limits = new EnumMap<>(Action.class);
 
-    public ActionLimits(Config.RateLimits config) {
+    public ActionLimits(Config.RateLimits config, BucketStore store) {
         limits.put(Action.REQUEST, new Limit(
-                Buckets.perSecond(config.messagesPerSecondPerAccount(), config.burstPerAccount()),
-                Buckets.perSecond(config.messagesPerSecondPerAddress(), config.burstPerAddress())));
-        limits.put(Action.INVITATION, Limit.per(config.invitationsPerHourPerAccount(), config.invitationsPerHourPerAddress(),
-                Duration.ofHours(1)));
-        limits.put(Action.CHANNEL_MESSAGE, Limit.per(config.channelMessagesPerMinutePerAccount(),
+                store.perProcess(config.messagesPerSecondPerAccount(), config.burstPerAccount()),
+                store.perProcess(config.messagesPerSecondPerAddress(), config.burstPerAddress())));
+        limits.put(Action.INVITATION, Limit.per(store, "invitation", config.invitationsPerHourPerAccount(),
+                config.invitationsPerHourPerAddress(), Duration.ofHours(1)));
+        limits.put(Action.CHANNEL_MESSAGE, Limit.per(store, "channel_message", config.channelMessagesPerMinutePerAccount(),
                 config.channelMessagesPerMinutePerAddress(), Duration.ofMinutes(1)));
-        limits.put(Action.REPORT, Limit.per(config.reportsPerHourPerAccount(), config.reportsPerHourPerAddress(), Duration.ofHours(1)));
+        limits.put(Action.REPORT, Limit.per(store, "report", config.reportsPerHourPerAccount(), config.reportsPerHourPerAddress(),
+                Duration.ofHours(1)));
     }
 
-    /** Counts one action; throws RATE_LIMITED, counting nothing, when the account or the address is over its limit. */
+    /**
+     * Counts one action; throws RATE_LIMITED, counting nothing, when the account or the address is over
+     * its limit, with the longer of the two waits. The account's token is taken first and given back
+     * if the address has none, so an admitted action costs two calls to the store and a refused one three.
+     */
     public void admit(Action action, String accountId, String address) {
         Limit limit = limits.get(action);
-        long wait = Math.max(limit.byAccount().wait(accountId), limit.byAddress().wait(address));
-        if (wait == 0) wait = limit.byAccount().take(accountId);
-        if (wait == 0) wait = limit.byAddress().take(address);
+        long wait = limit.byAccount().take(accountId);
+        if (wait > 0) {
+            wait = Math.max(wait, limit.byAddress().wait(address));
+        } else {
+            wait = limit.byAddress().take(address);
+            if (wait > 0) limit.byAccount().giveBack(accountId);
+        }
         if (wait > 0) throw new ProtocolException(ErrorCode.RATE_LIMITED, action.refusal, wait);
     }
 

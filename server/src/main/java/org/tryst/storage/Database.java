@@ -24,9 +24,11 @@ import org.tryst.config.ConfigException;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Sql sql;
+    private final boolean shared;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean shared) {
         this.dataSource = dataSource;
+        this.shared = shared;
         Jdbi jdbi = Jdbi.create(dataSource);
         // Statement arguments are message texts, descriptions and hashes: a failed statement's
         // exception, which reaches the log, must not carry them.
@@ -53,9 +55,9 @@ public final class Database implements AutoCloseable {
         createPrivateDirectory(file.toAbsolutePath().getParent());
         // Flyway holds a connection for its lock while it migrates on another.
         try (HikariDataSource migrating = new HikariDataSource(sqliteConfig(file, 2))) {
-            migrate(migrating, "BLOB", SQLITE_APPEND_ONLY);
+            migrate(migrating, "BLOB", "", SQLITE_APPEND_ONLY);
         }
-        return new Database(new HikariDataSource(sqliteConfig(file, 1)));
+        return new Database(new HikariDataSource(sqliteConfig(file, 1)), false);
     }
 
     private static HikariConfig sqliteConfig(Path file, int connections) {
@@ -85,8 +87,10 @@ public final class Database implements AutoCloseable {
         // The server's error detail quotes the offending values (a duplicate key, say); keep them out of logs.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);
-        migrate(dataSource, "BYTEA", POSTGRESQL_APPEND_ONLY);
-        return new Database(dataSource);
+        // Unlogged tables hold what may be lost in a crash (socket tickets, rate-limit buckets): their
+        // writes skip the write-ahead log, so they never wait for a disk sync.
+        migrate(dataSource, "BYTEA", "UNLOGGED", POSTGRESQL_APPEND_ONLY);
+        return new Database(dataSource, true);
     }
 
     /** SQLite's triggers that make the audit log append-only. */
@@ -101,16 +105,30 @@ public final class Database implements AutoCloseable {
             CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse();""";
 
     /**
-     * Runs the migrations; {@code binary} is the dialect's type for byte strings, and {@code appendOnly}
-     * its triggers that guard the audit log: the places where the two dialects disagree.
+     * Runs the migrations; {@code binary} is the dialect's type for byte strings, {@code unlogged} the
+     * word that spares a table of short-lived state the write-ahead log (none on SQLite), and
+     * {@code appendOnly} its triggers that guard the audit log: the places where the two dialects disagree.
      */
-    private static void migrate(DataSource dataSource, String binary, String appendOnly) {
+    private static void migrate(DataSource dataSource, String binary, String unlogged, String appendOnly) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", binary, "audit_append_only", appendOnly)).load().migrate();
+                .placeholders(Map.of("binary", binary, "unlogged", unlogged, "audit_append_only", appendOnly)).load().migrate();
     }
 
     public Sql sql() {
         return sql;
+    }
+
+    /**
+     * Whether other server processes may use this database at the same time (PostgreSQL), so that
+     * state they must agree on, such as rate limits, belongs in it rather than in one process's memory.
+     */
+    public boolean shared() {
+        return shared;
+    }
+
+    /** The pool, for a library that takes its own connections; run its calls through {@link Sql#onDatabaseThread}. */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
@@ -54,6 +55,15 @@ public final class Sql implements AutoCloseable {
             jdbi.useTransaction(consumer);
             return null;
         });
+    }
+
+    /**
+     * Runs work that takes its own connections from the pool (a library handed the pool rather than
+     * a handle) on a database thread, like every other call; it must not be called inside a handle,
+     * which would hold a second connection.
+     */
+    public <R> R onDatabaseThread(Supplier<R> work) {
+        return run(work::get);
     }
 
     private <R> R run(Callable<R> work) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.tryst.config.Config;
 import org.tryst.protocol.ErrorCode;
@@ -13,7 +14,8 @@ import org.tryst.safety.ActionLimits.Action;
 /** The limits on invitations, channel lines and reports: per account, per address, and per action. */
 class ActionLimitsTest {
     /** Two invitations, three lines and two reports per account; four reports per address. */
-    private final ActionLimits limits = new ActionLimits(new Config.RateLimits(10, 30, 30, 90, 10, 2, 100, 3, 100, 2, 4));
+    private final ActionLimits limits = new ActionLimits(new Config.RateLimits(10, 30, 30, 90, 10, 2, 100, 3, 100, 2, 4),
+            BucketStore.inProcess(Clock.systemUTC()));
 
     @Test
     void anAccountOverItsLimitIsRefusedWithWhenToRetryAndOthersAreNot() {
