@@ -109,7 +109,7 @@ public final class Server implements AutoCloseable {
                 enforcement);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
-        gateway = new Gateway(config.http(), config.gateway(), config.web(), config.rateLimits().ticketsPerMinutePerSession(),
+        gateway = new Gateway(config.http(), config.gateway(), config.web(),
                 new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests(), enforcement),
                 new Readiness(sql, clock)::unready);
@@ -162,7 +162,6 @@ public final class Server implements AutoCloseable {
             int forgotten = channels.sweepHistory();
             throttle.sweep();
             actionLimits.sweep();
-            gateway.sweep();
             if (forgotten > 0) log.atInfo().addKeyValue("messages", forgotten).log("history past retention deleted");
         } catch (RuntimeException e) {
             log.atError().setCause(e).log("sweep failed");

@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.accounts.Accounts;
@@ -21,7 +20,6 @@ import org.tryst.protocol.Codec;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.HttpApi;
 import org.tryst.protocol.ProtocolException;
-import org.tryst.safety.Buckets;
 
 /**
  * The HTTP API that comes before a socket: register, log in, log out, and get a socket ticket.
@@ -38,19 +36,12 @@ final class AccountApi {
 
     private final Accounts accounts;
     private final Sessions sessions;
-    private final Buckets ticketsBySession;
     private final boolean secureCookie;
 
-    AccountApi(Accounts accounts, Sessions sessions, int ticketsPerMinute, boolean secureCookie) {
+    AccountApi(Accounts accounts, Sessions sessions, boolean secureCookie) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.ticketsBySession = Buckets.per(ticketsPerMinute, Duration.ofMinutes(1));
         this.secureCookie = secureCookie;
-    }
-
-    /** Forgets sessions that have not asked for tickets lately. */
-    void sweep() {
-        ticketsBySession.forgetFull();
     }
 
     FullHttpResponse handle(FullHttpRequest request, String path, String address) {
@@ -89,8 +80,6 @@ final class AccountApi {
                 case "/api/tickets" -> {
                     Session session = session(request);
                     accounts.requireAdmitted(session.accountId());
-                    long wait = ticketsBySession.take(session.id());
-                    if (wait > 0) throw new ProtocolException(ErrorCode.RATE_LIMITED, "too many tickets; slow down", wait);
                     Sessions.Ticket ticket = sessions.ticket(session);
                     yield HttpReplies.json(HttpResponseStatus.OK, new HttpApi.Ticket(ticket.ticket(), ticket.expiresAt()));
                 }

@@ -53,12 +53,12 @@ public final class Gateway implements AutoCloseable {
     private final OpenConnections open = new OpenConnections();
     private Channel listener;
 
-    public Gateway(Config.Http http, Config.Gateway config, Config.Web web, int ticketsPerMinute, Wiring wiring,
+    public Gateway(Config.Http http, Config.Gateway config, Config.Web web, Wiring wiring,
                    Supplier<Optional<String>> unready) {
         this.files = new StaticFiles(web.panicPage());
         this.config = config;
         this.wiring = wiring;
-        this.api = new AccountApi(wiring.accounts(), wiring.sessions(), ticketsPerMinute, secureCookie(http, config));
+        this.api = new AccountApi(wiring.accounts(), wiring.sessions(), secureCookie(http, config));
         this.addresses = new Addresses(TrustedProxies.of(http));
         this.unready = unready;
         this.allowedOrigins = ConcurrentHashMap.newKeySet();
@@ -153,11 +153,6 @@ public final class Gateway implements AutoCloseable {
     /** The socket transport in use: epoll or nio. */
     public String transport() {
         return transport.name();
-    }
-
-    /** Forgets rate-limit state that has refilled. */
-    public void sweep() {
-        api.sweep();
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.tryst.safety;
 
-import io.github.bucket4j.TimeMeter;
-import java.time.Duration;
 
 /**
  * Token buckets by key (an account, a session, a username, an address): kept in this process's
@@ -20,9 +18,4 @@ public sealed interface Buckets permits LocalBuckets, SharedBuckets {
 
     /** Forgets keys whose bucket has refilled: they behave the same as keys never seen. */
     void forgetFull();
-
-    /** Up to {@code count} in any {@code period}, refilled evenly over it, in this process on the system clock. */
-    static Buckets per(long count, Duration period) {
-        return new LocalBuckets(count, count, period, TimeMeter.SYSTEM_MILLISECONDS);
-    }
 }
