@@ -21,7 +21,7 @@ import org.tryst.accounts.Sessions;
 import org.tryst.cluster.Bus;
 import org.tryst.cluster.Caller;
 import org.tryst.cluster.Delivery;
-import org.tryst.cluster.LocalBus;
+import org.tryst.cluster.Buses;
 import org.tryst.cluster.Online;
 import org.tryst.cluster.Streams;
 import org.tryst.config.Config;
@@ -89,11 +89,11 @@ public final class Server implements AutoCloseable {
         Personas personas = new Personas(sql, config.personas(), clock);
         Metrics metrics = new Metrics();
         Online online = new Online(clock);
-        Streams streams = new Streams(repaired -> { });
+        Streams streams = new Streams(metrics::busGapRepaired);
         Delivery delivery = new Delivery(online, streams);
         metrics.connections(delivery::size);
         Blocks blocks = new Blocks(sql, personas, delivery, clock);
-        bus = new LocalBus("server", delivery);
+        bus = Buses.open(config.cluster(), delivery, metrics, clock);
         delivery.start(bus, blocks);
         ActionLimits actionLimits = new ActionLimits(config.rateLimits(), buckets);
         this.channels = new Channels(sql, config.channels(), blocks, delivery, online, streams, clock);
@@ -112,7 +112,7 @@ public final class Server implements AutoCloseable {
         gateway = new Gateway(config.http(), config.gateway(), config.web(),
                 new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
                         advertised, config.gateway().maxPendingRequests(), enforcement),
-                new Readiness(sql, clock)::unready);
+                readiness(new Readiness(sql, clock), bus));
         httpPort = gateway.start(config.http().bind(), config.http().port());
         metricsListener = new MetricsListener(config.metrics(), metrics);
         metricsPort = metricsListener.start();
@@ -129,6 +129,12 @@ public final class Server implements AutoCloseable {
         log.atInfo().addKeyValue("port", httpPort).addKeyValue("metricsPort", metricsPort.isPresent() ? metricsPort.getAsInt() : "off")
                 .addKeyValue("storage", config.storage().kind())
                 .addKeyValue("transport", gateway.transport()).log("listening");
+    }
+
+    /** Why this process should not get traffic now: the database takes no write, or the bus does not reach the other processes. */
+    private static java.util.function.Supplier<java.util.Optional<String>> readiness(Readiness database, Bus bus) {
+        return () -> database.unready().or(() -> bus.connected() ? java.util.Optional.empty()
+                : java.util.Optional.of("the bus (NATS) does not reach the other processes"));
     }
 
     /** Builds and starts a server; it is ready to serve when this returns. */

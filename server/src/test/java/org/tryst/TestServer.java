@@ -27,7 +27,9 @@ import org.tryst.testkit.Wire;
 /**
  * A real server on a free port with its own data directory, for tests that drive it through
  * HTTP and raw WebSockets as any client would. Options are set the way an operator sets them:
- * as environment variables over the defaults.
+ * as environment variables over the defaults. A cluster is two server processes (two servers in
+ * this JVM, sharing nothing but what two processes share) on one PostgreSQL database and a real
+ * nats-server, with each new socket placed on the next process in turn.
  */
 public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     /** A password that passes the policy, for accounts made by tests. */
@@ -39,6 +41,9 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private Clock clock = Clock.systemUTC();
     private Path data;
     private Server server;
+    private int processes = 1;
+    private final java.util.List<Server> others = new java.util.ArrayList<>();
+    private final AtomicInteger placed = new AtomicInteger();
 
     private TestServer() {
         options.put("TRYST_HTTP_PORT", "0");
@@ -75,6 +80,24 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return server;
     }
 
+    /** Two server processes on a fresh PostgreSQL database and the shared nats-server, each with a subject of its own. */
+    public static TestServer cluster() {
+        return cluster(2);
+    }
+
+    /** Server processes on a fresh PostgreSQL database and a nats-server (the shared one, unless the test names its own). */
+    public static TestServer cluster(int processes) {
+        TestServer server = postgresql();
+        server.processes = processes;
+        server.options.put("TRYST_CLUSTER_SUBJECT", "test" + NAMES.incrementAndGet());
+        return server;
+    }
+
+    /** How many server processes this is. */
+    public int processes() {
+        return processes;
+    }
+
     /** Sets an option by its environment variable name. */
     public TestServer with(String environmentName, String value) {
         options.put(environmentName, value);
@@ -99,21 +122,51 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         Scratch.delete(data);
     }
 
-    /** Starts (again) on the same data directory. */
+    /** Starts (again) on the same data directory; a cluster starts all its processes. */
     public void start() throws InterruptedException {
-        server = Server.start(config(), clock);
+        if (clustered()) options.putIfAbsent("TRYST_CLUSTER_NATS_URL", SharedNats.url());
+        server = Server.start(config(0), clock);
+        for (int process = 1; process < processes; process++) others.add(Server.start(config(process), clock));
+    }
+
+    /** Stops one process of a cluster, as an orderly shutdown would (its sockets are told to go elsewhere). */
+    public void stop(int process) {
+        if (process == 0) {
+            server.close();
+            server = null;
+        } else {
+            others.get(process - 1).close();
+        }
+    }
+
+    private Config config(int process) {
+        Map<String, String> environment = new HashMap<>(options);
+        environment.put("TRYST_HTTP_DATA", data.toString());
+        if (clustered()) environment.put("TRYST_CLUSTER_NODE", "process-" + process);
+        return ConfigLoader.load(null, environment);
+    }
+
+    private boolean clustered() {
+        return options.containsKey("TRYST_CLUSTER_SUBJECT");
+    }
+
+    /** The options another process of this cluster runs with, as environment variables: the same database, bus and limits. */
+    public Map<String, String> environment(String node) {
+        Map<String, String> environment = new HashMap<>(options);
+        environment.put("TRYST_CLUSTER_NODE", node);
+        return environment;
     }
 
     /** The server's configuration, as an operator's tool on the same data would load it. */
     public Config config() {
-        Map<String, String> environment = new HashMap<>(options);
-        environment.put("TRYST_HTTP_DATA", data.toString());
-        return ConfigLoader.load(null, environment);
+        return config(0);
     }
 
     public void stop() {
         if (server != null) server.close();
         server = null;
+        others.forEach(Server::close);
+        others.clear();
     }
 
     /** A JDBC connection to the server's database, to check what it stores. */
@@ -148,6 +201,25 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return server.httpPort();
     }
 
+    /** The port of one process of a cluster (0 is the first). */
+    public int port(int process) {
+        return process == 0 ? port() : others.get(process - 1).httpPort();
+    }
+
+    /** The WebSocket address of one process of a cluster. */
+    public URI ws(int process) {
+        return URI.create("ws://127.0.0.1:" + port(process) + "/ws");
+    }
+
+    /** A socket that said hello as the user on one process, with a ticket fetched from the first. */
+    public Wire connect(User user, int process) {
+        Wire wire = Wire.connect(ws(process), "http://127.0.0.1:" + port(process));
+        String id = wire.nextId();
+        wire.send(new ClientMessage.Hello(id, Codec.VERSION, ticket(user.token())));
+        wire.expect(ServerMessage.Welcome.class);
+        return wire;
+    }
+
     public String origin() {
         return "http://127.0.0.1:" + port();
     }
@@ -172,8 +244,15 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     /** The value of a metric without labels, read from {@code /metrics} as Prometheus would. */
     public double metric(String name) {
+        return metric(0, name);
+    }
+
+    /** The value of a metric without labels on one process of a cluster. */
+    public double metric(int process, String name) {
+        int port = (process == 0 ? server : others.get(process - 1)).metricsPort().orElseThrow();
         try {
-            String text = http.send(HttpRequest.newBuilder(metrics()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
             return text.lines().filter(line -> line.startsWith(name + " ")).mapToDouble(line ->
                     Double.parseDouble(line.substring(name.length() + 1).strip())).findFirst().orElse(0);
         } catch (IOException e) {
@@ -240,13 +319,9 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return read(response.body(), HttpApi.Ticket.class).ticket();
     }
 
-    /** A socket that said hello as the user. */
+    /** A socket that said hello as the user; on a cluster, on the next process in turn. */
     public Wire connect(User user) {
-        Wire wire = Wire.connect(ws(), origin());
-        String id = wire.nextId();
-        wire.send(new ClientMessage.Hello(id, Codec.VERSION, ticket(user.token())));
-        wire.expect(ServerMessage.Welcome.class);
-        return wire;
+        return connect(user, placed.getAndIncrement() % processes);
     }
 
     /** Creates a persona on a socket and returns it. */

@@ -23,7 +23,8 @@ public record Config(
         Consent consent,
         Moderation moderation,
         Log log,
-        Metrics metrics) {
+        Metrics metrics,
+        Cluster cluster) {
 
     /** The configuration used when nothing is configured. */
     public static Config defaults() {
@@ -41,7 +42,8 @@ public record Config(
                 new Consent("", "red"),
                 new Moderation(30, 24, 10),
                 new Log("text", "info"),
-                new Metrics("127.0.0.1:9464", ""));
+                new Metrics("127.0.0.1:9464", ""),
+                new Cluster("", "", "tryst", "", ""));
     }
 
     /**
@@ -170,6 +172,30 @@ public record Config(
 
         public int port() {
             return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+        }
+    }
+
+    /**
+     * Several processes on one PostgreSQL database: the NATS server(s) that carry live events between
+     * them (empty: this is the only process, and events stay in it), this process's name among them
+     * (empty: the host name and process id), the subject prefix shared by the processes of one
+     * community, and NATS's credentials file and the CA that signed its TLS certificate, when it has them.
+     */
+    public record Cluster(String natsUrl, String node, String subject, String natsCredentials, String natsTlsCa) {
+        public boolean clustered() {
+            return !natsUrl.isBlank();
+        }
+
+        /** This process's name: the one configured, or its host's name and its process id. */
+        public String nodeName() {
+            if (!node.isBlank()) return node;
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "localhost";
+            }
+            return host + "-" + ProcessHandle.current().pid();
         }
     }
 }

@@ -243,6 +243,12 @@ public final class ConfigLoader {
         }
         requireListen(config.metrics());
         requireRange("channels.max_text_length", config.channels().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
+        if (!config.cluster().subject().matches("[A-Za-z0-9_-]{1,64}")) {
+            throw ConfigException.of("cluster.subject", "must be letters, digits, - or _ (a NATS subject token), not " + config.cluster().subject());
+        }
+        if (config.cluster().clustered() && !config.storage().kind().equals("postgresql")) {
+            throw ConfigException.of("cluster.nats_url", "needs storage.kind = \"postgresql\": processes share their state through it, not through an SQLite file");
+        }
         return config;
     }
 

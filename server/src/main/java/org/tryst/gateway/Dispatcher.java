@@ -250,7 +250,7 @@ public final class Dispatcher {
      * refused with the very error an unknown one gets, {@code absent}.
      */
     private Persona visible(Caller caller, Persona persona, String absent) {
-        if (blocks.blockedBy(new Blocks.Viewer(caller.accountId(), caller.personasInUse()), persona.id())) {
+        if (blocks.blockedByNow(new Blocks.Viewer(caller.accountId(), caller.personasInUse()), persona.id())) {
             throw new ProtocolException(ErrorCode.NOT_FOUND, absent);
         }
         return persona;

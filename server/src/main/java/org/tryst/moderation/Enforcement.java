@@ -48,6 +48,8 @@ public final class Enforcement {
     /** Throws {@code muted} while the account may not post in channels or invite. */
     public void requireNotMuted(String accountId) {
         Long until = active.mutes().get(accountId);
+        // A mute seen here is confirmed from the database: one lifted on another process a moment ago no longer holds.
+        if (until != null && until > clock.millis()) until = sanctions.muteOf(accountId).orElse(null);
         if (until != null && until > clock.millis()) {
             throw new ProtocolException(ErrorCode.MUTED, "a moderator muted this account until " + java.time.Instant.ofEpochMilli(until));
         }

@@ -94,8 +94,7 @@ public final class Blocks implements Visibility {
                 namedAccounts.merge(entry.targetAccount(), 1, Integer::sum);
             });
         } else {
-            store(account, sql.withHandle(handle -> handle.createQuery("SELECT * FROM blocks WHERE blocker_id = :blocker")
-                    .bind("blocker", account).map(ROW).list()));
+            store(account, stored(account));
         }
     }
 
@@ -130,7 +129,13 @@ public final class Blocks implements Visibility {
 
     /** The account's list, newest first. */
     public List<Views.Block> list(String account) {
-        return entries(account).stream().sorted(Comparator.comparingLong(Entry::at).reversed()).map(Entry::view).toList();
+        return stored(account).stream().sorted(Comparator.comparingLong(Entry::at).reversed()).map(Entry::view).toList();
+    }
+
+    /** The account's entries as the database has them: what the account asks for is never a process's copy, which may lag. */
+    private List<Entry> stored(String account) {
+        return sql.withHandle(handle -> handle.createQuery("SELECT * FROM blocks WHERE blocker_id = :blocker")
+                .bind("blocker", account).map(ROW).list());
     }
 
     /** True when the account has blocked the persona (or its account). */
@@ -143,6 +148,15 @@ public final class Blocks implements Visibility {
     public boolean blockedBy(Viewer viewer, String personaId) {
         if (!namedAccounts.containsKey(viewer.account())) return false;
         return persona(personaId).map(persona -> entries(persona.accountId()).stream().anyMatch(entry -> entry.blocks(viewer)))
+                .orElse(false);
+    }
+
+    /**
+     * {@link #blockedBy} as the database has it now, for a request that looks a persona up: a block
+     * made a moment ago on another process holds here before this process's copy has caught up.
+     */
+    public boolean blockedByNow(Viewer viewer, String personaId) {
+        return persona(personaId).map(persona -> stored(persona.accountId()).stream().anyMatch(entry -> entry.blocks(viewer)))
                 .orElse(false);
     }
 

@@ -1,0 +1,177 @@
+package org.tryst.cluster;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tryst.config.Config;
+import org.tryst.metrics.Metrics;
+
+/**
+ * The bus between processes over core NATS. Every event goes on one subject, so each process hears
+ * another's events in the order it published them. A process does not hear its own (no echo): it
+ * delivers them itself, at once. Publishing never waits for NATS: while it is away events queue in a
+ * bounded buffer and past it are dropped, since the database has what matters and receivers repair
+ * the gaps; when the connection comes back the receiver is told to catch up.
+ */
+public final class NatsBus implements Bus {
+    private static final Logger log = LoggerFactory.getLogger(NatsBus.class);
+    /** Events held while NATS is away, in bytes; past it they are dropped, and receivers catch up. */
+    private static final long RECONNECT_BUFFER_BYTES = 8L << 20;
+    private static final int OUTGOING_QUEUE = 50_000;
+
+    private final String node;
+    private final String subject;
+    private final Receiver here;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final Connection connection;
+    private volatile boolean connected;
+
+    NatsBus(Config.Cluster config, Receiver here, Metrics metrics, Clock clock) throws IOException, InterruptedException {
+        this.node = config.nodeName();
+        this.subject = config.subject() + ".events";
+        this.here = here;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.connection = Nats.connectReconnectOnConnect(options(config));
+        connection.createDispatcher(this::received).subscribe(subject);
+        connected = connection.getStatus() == Connection.Status.CONNECTED;
+        metrics.bus(() -> connected ? 1 : 0);
+    }
+
+    @Override
+    public void publish(Event event) {
+        here.receive(event);
+        try {
+            connection.publish(subject, EventCodec.encode(new EventCodec.Envelope(node, clock.millis(), event)));
+            metrics.busPublished();
+        } catch (IllegalStateException full) {
+            // Closed, or its reconnect buffer full: the database has it, and the other processes repair the gap.
+            metrics.busDropped();
+        }
+    }
+
+    @Override
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public boolean connected() {
+        return connected;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void received(Message message) {
+        EventCodec.Envelope envelope;
+        try {
+            envelope = EventCodec.decode(message.getData());
+        } catch (IOException | RuntimeException unreadable) {
+            metrics.busUnreadable();
+            log.atWarn().addKeyValue("error", unreadable.getMessage()).log("an event on the bus could not be read");
+            return;
+        }
+        if (envelope.node().equals(node)) return;
+        metrics.busReceived(Duration.ofMillis(Math.max(0, clock.millis() - envelope.at())));
+        try {
+            here.receive(envelope.event());
+        } catch (RuntimeException failure) {
+            log.atError().setCause(failure).log("an event from the bus could not be delivered");
+        }
+    }
+
+    private void changed(ConnectionListener.Events event) {
+        switch (event) {
+            case CONNECTED -> connected = true;
+            case DISCONNECTED, CLOSED -> {
+                if (connected) log.atWarn().log("the bus (NATS) is not connected");
+                connected = false;
+            }
+            case RECONNECTED, RESUBSCRIBED -> {
+                boolean was = connected;
+                connected = true;
+                if (!was) {
+                    log.atInfo().log("the bus (NATS) is connected again; catching up");
+                    Thread.startVirtualThread(here::resumed);
+                }
+            }
+            case DISCOVERED_SERVERS, LAME_DUCK -> { }
+        }
+    }
+
+    private Options options(Config.Cluster config) throws IOException {
+        Options.Builder options = new Options.Builder()
+                .servers(config.natsUrl().split("\\s*,\\s*"))
+                .connectionName("tryst " + node)
+                .noEcho()
+                .maxReconnects(-1)
+                .reconnectWait(Duration.ofMillis(500))
+                .reconnectBufferSize(RECONNECT_BUFFER_BYTES)
+                .maxMessagesInOutgoingQueue(OUTGOING_QUEUE)
+                .discardMessagesWhenOutgoingQueueFull()
+                .pingInterval(Duration.ofSeconds(2))
+                .maxPingsOut(2)
+                .connectionListener((connection, event) -> changed(event))
+                .errorListener(new ErrorListener() {
+                    @Override
+                    public void slowConsumerDetected(Connection connection, Consumer consumer) {
+                        // NATS dropped events this process read too slowly: catch up from the database.
+                        log.atWarn().log("this process read the bus too slowly; catching up");
+                        Thread.startVirtualThread(here::resumed);
+                    }
+
+                    @Override
+                    public void messageDiscarded(Connection connection, Message message) {
+                        metrics.busDropped();
+                    }
+                });
+        if (!config.natsCredentials().isBlank()) options.authHandler(Nats.credentials(config.natsCredentials()));
+        if (!config.natsTlsCa().isBlank()) options.sslContext(trusting(Path.of(config.natsTlsCa())));
+        return options.build();
+    }
+
+    /** A TLS context that trusts the certificates in a PEM file, for a NATS signed by a private CA. */
+    private static SSLContext trusting(Path pem) throws IOException {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int index = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + index++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cluster.nats_tls_ca " + pem + " is not a PEM certificate: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.tryst.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real nats-server on a free loopback port, for tests of the processes' bus: started, stopped and
+ * started again on the same port, killed, or paused and resumed as an operator's mishap would.
+ * Debian's package {@code nats-server} provides the binary.
+ */
+public final class NatsServer implements AutoCloseable {
+    private static final Duration STARTUP = Duration.ofSeconds(10);
+
+    private final Path binary;
+    private final int port;
+    private Process process;
+
+    private NatsServer(Path binary, int port) {
+        this.binary = binary;
+        this.port = port;
+    }
+
+    /** Starts a nats-server on a free port. */
+    public static NatsServer start() {
+        NatsServer server = new NatsServer(binary(), FreePorts.pick());
+        server.launch();
+        return server;
+    }
+
+    /** The address clients connect to. */
+    public String url() {
+        return "nats://127.0.0.1:" + port;
+    }
+
+    /** Starts the server again on its port, after {@link #stop} or {@link #kill}. */
+    public void startAgain() {
+        launch();
+    }
+
+    private void launch() {
+        try {
+            process = new ProcessBuilder(binary.toString(), "-a", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + binary, e);
+        }
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (!accepting()) {
+            if (!process.isAlive()) throw new IllegalStateException("nats-server exited at once with " + process.exitValue());
+            if (System.nanoTime() > deadline) throw new IllegalStateException("nats-server did not listen within " + STARTUP);
+            sleep(20);
+        }
+    }
+
+    /** Stops the server as a service manager would (SIGTERM), and waits for it. */
+    public void stop() {
+        end(false);
+    }
+
+    /** Kills the server (SIGKILL). */
+    public void kill() {
+        end(true);
+    }
+
+    /** Freezes the server (SIGSTOP): its sockets stay open, and nothing answers. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen server go on (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            resume();
+            kill();
+        }
+    }
+
+    private void end(boolean forcibly) {
+        if (forcibly) process.destroyForcibly();
+        else process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void signal(String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean accepting() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static Path binary() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String folder : (path + ":/usr/sbin:/usr/bin:/usr/local/bin").split(":")) {
+            if (folder.isEmpty()) continue;
+            Path candidate = Path.of(folder, "nats-server");
+            if (Files.isExecutable(candidate)) return candidate;
+        }
+        throw new IllegalStateException("nats-server is not installed: install Debian's package nats-server (apt install nats-server)");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
