@@ -27,14 +27,12 @@ import org.tryst.metrics.Metrics;
 /**
  * The bus between processes over core NATS. Every event goes on one subject, so each process hears
  * another's events in the order it published them. A process does not hear its own (no echo): it
- * delivers them itself, at once. Publishing never waits for NATS: while it is away events queue in a
- * bounded buffer and past it are dropped, since the database has what matters and receivers repair
- * the gaps; when the connection comes back the receiver is told to catch up.
+ * delivers them itself, at once. Publishing never waits for NATS: while it is away events are
+ * dropped, not held to arrive late, since the database has what matters; when the connection comes
+ * back every process catches up from it (numbered streams, caches, follows, presence).
  */
 public final class NatsBus implements Bus {
     private static final Logger log = LoggerFactory.getLogger(NatsBus.class);
-    /** Events held while NATS is away, in bytes; past it they are dropped, and receivers catch up. */
-    private static final long RECONNECT_BUFFER_BYTES = 8L << 20;
     private static final int OUTGOING_QUEUE = 50_000;
 
     private final String node;
@@ -64,7 +62,7 @@ public final class NatsBus implements Bus {
             connection.publish(subject, EventCodec.encode(new EventCodec.Envelope(node, clock.millis(), event)));
             metrics.busPublished();
         } catch (IllegalStateException full) {
-            // Closed, or its reconnect buffer full: the database has it, and the other processes repair the gap.
+            // NATS is away: the database has it, and the other processes catch up when it is back.
             metrics.busDropped();
         }
     }
@@ -132,7 +130,7 @@ public final class NatsBus implements Bus {
                 .noEcho()
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500))
-                .reconnectBufferSize(RECONNECT_BUFFER_BYTES)
+                .reconnectBufferSize(0)
                 .maxMessagesInOutgoingQueue(OUTGOING_QUEUE)
                 .discardMessagesWhenOutgoingQueueFull()
                 .pingInterval(Duration.ofSeconds(2))
