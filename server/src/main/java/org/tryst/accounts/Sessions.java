@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.tryst.config.Config;
 import org.tryst.protocol.ErrorCode;
@@ -57,6 +58,11 @@ public final class Sessions {
 
     /** A new session and the token that proves it, given to the client once. */
     public record Issued(Session session, String token) {}
+
+    /** Ends every session of an account, in the caller's transaction: a moderator's suspension or ban. */
+    public static void endAll(Handle handle, String accountId) {
+        handle.createUpdate("DELETE FROM sessions WHERE account_id = :account").bind("account", accountId).execute();
+    }
 
     /** A single-use ticket that opens one WebSocket for a session. */
     public record Ticket(String ticket, long expiresAt) {}

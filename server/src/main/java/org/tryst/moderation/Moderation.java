@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.tryst.accounts.Account;
 import org.tryst.accounts.Sanctions;
+import org.tryst.accounts.Sessions;
 import org.tryst.channels.Channels;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
@@ -97,7 +98,7 @@ public final class Moderation {
                     if (Sanctions.lift(handle, account, null, kind, now) == 0) throw new ProtocolException(ErrorCode.NOT_FOUND, "no active " + kind + " to lift");
                 } else {
                     Sanctions.add(handle, account, null, kind, reason, kind.equals(Sanctions.WARN) ? null : until, now);
-                    if (kind.equals(Sanctions.SUSPEND)) endSessions(handle, account);
+                    if (kind.equals(Sanctions.SUSPEND)) Sessions.endAll(handle, account);
                 }
                 yield new Done(action, account, null, null, until, reason);
             }
@@ -112,13 +113,9 @@ public final class Moderation {
             if (Sanctions.lift(handle, account, persona, Sanctions.BAN, now) == 0) throw new ProtocolException(ErrorCode.NOT_FOUND, "no active ban to lift");
         } else {
             Sanctions.add(handle, account, persona, Sanctions.BAN, reason, null, now);
-            if (persona == null) endSessions(handle, account);
+            if (persona == null) Sessions.endAll(handle, account);
         }
         return new Done(action, account, persona, null, null, reason);
-    }
-
-    private static void endSessions(Handle handle, String accountId) {
-        handle.createUpdate("DELETE FROM sessions WHERE account_id = :account").bind("account", accountId).execute();
     }
 
     private static String accountOf(Target target) {
