@@ -32,10 +32,13 @@ abstract class ModerationContract {
         assertThat(((ServerMessage.Reports) desk.request(id -> new ClientMessage.ModReports(id, true))).reports())
                 .extracting(Views.Report::id).contains(report.id());
         desk.request(id -> new ClientMessage.ModAct(id, "mute", alice.persona().id(), null, 1, "spam", report.id(), null));
+        // What the muted account is told comes after the decision reached its process, wherever that is.
+        alice.wire().expect(ServerMessage.Notice.class, notice -> notice.kind().equals("muted"));
         assertThat(((ServerMessage.Error) alice.say("pg-lobby", "more")).code()).isEqualTo("muted");
         desk.request(id -> new ClientMessage.ModAct(id, "unmute", alice.persona().id(), null, null, null, null, null));
         assertThat(alice.say("pg-lobby", "sorry")).isInstanceOf(ServerMessage.Sent.class);
         desk.request(id -> new ClientMessage.ModAct(id, "ban", alice.persona().id(), "persona", null, "impersonation", null, null));
+        alice.wire().expect(ServerMessage.MemberLeft.class, left -> left.reason().equals("banned"));
         assertThat(alice.refusal(id -> new ClientMessage.PersonaUse(id, alice.persona().id()))).isEqualTo("banned");
 
         var audit = (ServerMessage.Audit) desk.request(id -> new ClientMessage.ModAudit(id, null));
