@@ -14,7 +14,9 @@ public final class Buses {
         try {
             return new NatsBus(config, here, metrics, clock);
         } catch (IOException e) {
-            throw new IllegalStateException("the bus (NATS) at " + config.natsUrl() + " cannot be used: " + e.getMessage(), e);
+            // The URL may carry a password, and so may the client's message.
+            throw new IllegalStateException("the bus (NATS) at " + Config.Cluster.withoutSecret(config.natsUrl()) + " cannot be used: "
+                    + Config.Cluster.withoutSecret(String.valueOf(e.getMessage())));
         }
     }
 }

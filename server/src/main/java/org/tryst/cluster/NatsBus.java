@@ -8,17 +8,9 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.config.Config;
@@ -150,26 +142,9 @@ public final class NatsBus implements Bus {
                     }
                 });
         if (!config.natsCredentials().isBlank()) options.authHandler(Nats.credentials(config.natsCredentials()));
-        if (!config.natsTlsCa().isBlank()) options.sslContext(trusting(Path.of(config.natsTlsCa())));
-        return options.build();
-    }
-
-    /** A TLS context that trusts the certificates in a PEM file, for a NATS signed by a private CA. */
-    private static SSLContext trusting(Path pem) throws IOException {
-        try (InputStream in = Files.newInputStream(pem)) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int index = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + index++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cluster.nats_tls_ca " + pem + " is not a PEM certificate: " + e.getMessage(), e);
+        if (!config.natsTlsCa().isBlank() || config.natsUrl().contains("tls://")) {
+            options.sslContext(NatsTls.context(config.natsTlsCa().isBlank() ? null : Path.of(config.natsTlsCa())));
         }
+        return options.build();
     }
 }

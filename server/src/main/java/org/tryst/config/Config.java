@@ -186,6 +186,11 @@ public record Config(
             return !natsUrl.isBlank();
         }
 
+        /** URLs with any {@code user:password@} or {@code token@} replaced, for logs and messages. */
+        public static String withoutSecret(String urls) {
+            return urls.replaceAll("//[^/@,\\s]*@", "//(secret)@");
+        }
+
         /** This process's name: the one configured, or its host's name and its process id. */
         public String nodeName() {
             if (!node.isBlank()) return node;

@@ -120,6 +120,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theBussPasswordsNeverReachAMessage() {
+        assertThat(Config.Cluster.withoutSecret("nats://tryst:hunter2@10.0.0.5:4222, tls://s3cret@nats.example:4222,nats://plain:4222"))
+                .isEqualTo("nats://(secret)@10.0.0.5:4222, tls://(secret)@nats.example:4222,nats://plain:4222");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_CLUSTER_NATS_URL", "nats://127.0.0.1:4222")))
+                .hasMessageContaining("needs storage.kind = \"postgresql\"");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_CLUSTER_SUBJECT", "a.b")))
+                .hasMessageContaining("cluster.subject");
+    }
+
+    @Test
     void aRenamedSectionIsAnsweredWithItsNewName() throws Exception {
         Path file = dir.resolve("old.toml");
         Files.writeString(file, "[rooms]\nhistory_on_join = 20\n");

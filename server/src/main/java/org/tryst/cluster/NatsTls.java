@@ -1,0 +1,171 @@
+package org.tryst.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyManagementException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import org.tryst.config.ConfigException;
+
+/**
+ * The TLS of the connection to NATS: it trusts the operator's CA file (or the JDK's CAs when there
+ * is none), and checks that the server's certificate names the host connected to, which the NATS
+ * client leaves to the context it is given.
+ */
+final class NatsTls {
+    private NatsTls() {}
+
+    /** A context trusting {@code caFile} (PEM, one or more certificates), or the JDK's CAs when it is null. */
+    static SSLContext context(Path caFile) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(caFile == null ? null : authorities(caFile));
+            SSLContext real = SSLContext.getInstance("TLS");
+            real.init(null, trust.getTrustManagers(), null);
+            return new Checked(real);
+        } catch (GeneralSecurityException e) {
+            throw new ConfigException("cluster.nats_tls_ca: " + caFile + " holds no usable CA certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore authorities(Path caFile) throws GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(caFile)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca" + n++, certificate);
+            }
+            if (n == 0) throw new GeneralSecurityException("no certificate in the file");
+            return store;
+        } catch (IOException e) {
+            throw new ConfigException("cluster.nats_tls_ca: cannot read " + caFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A context whose client sockets check the server's name, as HTTPS does. */
+    private static final class Checked extends SSLContext {
+        Checked(SSLContext real) {
+            super(new Spi(real), real.getProvider(), real.getProtocol());
+        }
+    }
+
+    private static final class Spi extends SSLContextSpi {
+        private final SSLContext real;
+
+        Spi(SSLContext real) {
+            this.real = real;
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) throws KeyManagementException {
+            throw new KeyManagementException("already initialised");
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            return new NameChecking(real.getSocketFactory());
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            return real.getServerSocketFactory();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            return checked(real.createSSLEngine());
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            return checked(real.createSSLEngine(host, port));
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            return real.getServerSessionContext();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            return real.getClientSessionContext();
+        }
+
+        private static SSLEngine checked(SSLEngine engine) {
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(parameters);
+            return engine;
+        }
+    }
+
+    private static final class NameChecking extends SSLSocketFactory {
+        private final SSLSocketFactory real;
+
+        NameChecking(SSLSocketFactory real) {
+            this.real = real;
+        }
+
+        private static Socket checked(Socket socket) {
+            SSLSocket tls = (SSLSocket) socket;
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(parameters);
+            return tls;
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return real.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return real.getSupportedCipherSuites();
+        }
+
+        @Override
+        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            return checked(real.createSocket(socket, host, port, autoClose));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return checked(real.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return checked(real.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return checked(real.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            return checked(real.createSocket(address, port, localAddress, localPort));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.tryst.scenes;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tryst.TestServer;
+
+/** Acknowledgements on two server processes sharing PostgreSQL and NATS, each member on another. */
+class ClusterSceneAckTest extends SceneAckContract {
+    @RegisterExtension
+    static final TestServer SERVER = TestServer.cluster();
+
+    @Override
+    TestServer server() {
+        return SERVER;
+    }
+}
