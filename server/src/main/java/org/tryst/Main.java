@@ -113,7 +113,7 @@ public final class Main implements Callable<Integer> {
                 Config config = location.load(null, null);
                 for (ConfigLoader.Option option : ConfigLoader.options(config)) {
                     String value = (option.path().endsWith("password") || option.path().endsWith("token")) && !option.value().asText().isEmpty()
-                            ? "(set)" : option.value().toString();
+                            ? "(set)" : Config.Cluster.withoutSecret(option.value().toString());
                     System.out.printf("%-46s %-52s %s%n", option.path(), option.environmentName(), value);
                 }
                 return 0;
