@@ -128,6 +128,7 @@ public final class Server implements AutoCloseable {
                 moderationSeconds, TimeUnit.SECONDS);
         log.atInfo().addKeyValue("port", httpPort).addKeyValue("metricsPort", metricsPort.isPresent() ? metricsPort.getAsInt() : "off")
                 .addKeyValue("storage", config.storage().kind())
+                .addKeyValue("node", bus.node()).addKeyValue("bus", config.cluster().clustered() ? "nats" : "in-process")
                 .addKeyValue("transport", gateway.transport()).log("listening");
     }
 

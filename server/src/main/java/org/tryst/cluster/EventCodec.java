@@ -16,8 +16,8 @@ public final class EventCodec {
     /** Largest envelope accepted from the bus: past it, something that is not one of our processes is talking. */
     public static final int MAX_BYTES = 4 << 20;
 
-    /** One event on the bus: who published it, when (epoch milliseconds), and the event. */
-    public record Envelope(String node, long at, Event event) {}
+    /** One event on the bus: which process published it (its name, and the random id of its run), when (epoch milliseconds), and the event. */
+    public record Envelope(String node, String instance, long at, Event event) {}
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "kind")
     private interface Named {}
@@ -38,7 +38,9 @@ public final class EventCodec {
     public static Envelope decode(byte[] bytes) throws IOException {
         if (bytes.length > MAX_BYTES) throw new IOException("an envelope of " + bytes.length + " bytes is over the limit");
         Envelope envelope = MAPPER.readValue(bytes, Envelope.class);
-        if (envelope == null || envelope.node() == null || envelope.event() == null) throw new IOException("an envelope lacks its node or event");
+        if (envelope == null || envelope.node() == null || envelope.instance() == null || envelope.event() == null) {
+            throw new IOException("an envelope lacks its node, its instance or its event");
+        }
         return envelope;
     }
 

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.config.Config;
@@ -26,32 +28,50 @@ import org.tryst.metrics.Metrics;
 public final class NatsBus implements Bus {
     private static final Logger log = LoggerFactory.getLogger(NatsBus.class);
     private static final int OUTGOING_QUEUE = 50_000;
+    /** How long a starting process waits for NATS before it starts without it. */
+    private static final Duration FIRST_CONNECTION = Duration.ofSeconds(5);
 
     private final String node;
     private final String subject;
     private final Receiver here;
     private final Metrics metrics;
     private final Clock clock;
-    private final Connection connection;
+    /** Tells this process's run from another that was given the same node name, and from its own events coming back. */
+    private final String instance = org.tryst.storage.Ids.random();
+    private final String address;
+    /** The connection, once NATS first answered; events published before that are dropped, as in any outage. */
+    private volatile Connection connection;
     private volatile boolean connected;
+    private volatile boolean closing;
+    private volatile boolean namesakeReported;
+    private final CountDownLatch firstConnection = new CountDownLatch(1);
 
+    /** Connects in the background: a process starts, serves its own sockets and reports itself unready while NATS is away. */
     NatsBus(Config.Cluster config, Receiver here, Metrics metrics, Clock clock) throws IOException, InterruptedException {
         this.node = config.nodeName();
         this.subject = config.subject() + ".events";
         this.here = here;
         this.metrics = metrics;
         this.clock = clock;
-        this.connection = Nats.connectReconnectOnConnect(options(config));
-        connection.createDispatcher(this::received).subscribe(subject);
-        connected = connection.getStatus() == Connection.Status.CONNECTED;
+        this.address = Config.Cluster.withoutSecret(config.natsUrl());
         metrics.bus(() -> connected ? 1 : 0);
+        Nats.connectAsynchronously(options(config), true);
+        if (!firstConnection.await(FIRST_CONNECTION.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.atWarn().addKeyValue("node", node).addKeyValue("nats", address)
+                    .log("the bus (NATS) does not answer yet; serving this process's sockets meanwhile, and not ready");
+        }
     }
 
     @Override
     public void publish(Event event) {
         here.receive(event);
+        Connection current = connection;
+        if (current == null) {
+            metrics.busDropped();
+            return;
+        }
         try {
-            connection.publish(subject, EventCodec.encode(new EventCodec.Envelope(node, clock.millis(), event)));
+            current.publish(subject, EventCodec.encode(new EventCodec.Envelope(node, instance, clock.millis(), event)));
             metrics.busPublished();
         } catch (IllegalStateException full) {
             // NATS is away: the database has it, and the other processes catch up when it is back.
@@ -71,8 +91,11 @@ public final class NatsBus implements Bus {
 
     @Override
     public void close() {
+        closing = true;
+        Connection current = connection;
+        if (current == null) return;
         try {
-            connection.close();
+            current.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -87,7 +110,13 @@ public final class NatsBus implements Bus {
             log.atWarn().addKeyValue("error", unreadable.getMessage()).log("an event on the bus could not be read");
             return;
         }
-        if (envelope.node().equals(node)) return;
+        if (envelope.node().equals(node)) {
+            if (envelope.instance().equals(instance)) return;
+            if (!namesakeReported) {
+                namesakeReported = true;
+                log.atError().addKeyValue("node", node).log("another process uses this process's cluster.node name; give each its own");
+            }
+        }
         metrics.busReceived(Duration.ofMillis(Math.max(0, clock.millis() - envelope.at())));
         try {
             here.receive(envelope.event());
@@ -96,14 +125,18 @@ public final class NatsBus implements Bus {
         }
     }
 
-    private void changed(ConnectionListener.Events event) {
+    private void changed(Connection from, ConnectionListener.Events event) {
         switch (event) {
-            case CONNECTED -> connected = true;
+            case CONNECTED -> adopt(from);
             case DISCONNECTED, CLOSED -> {
-                if (connected) log.atWarn().log("the bus (NATS) is not connected");
+                if (connected && !closing) log.atWarn().log("the bus (NATS) is not connected");
                 connected = false;
             }
             case RECONNECTED, RESUBSCRIBED -> {
+                if (connection == null) {
+                    adopt(from);
+                    return;
+                }
                 boolean was = connected;
                 connected = true;
                 if (!was) {
@@ -112,6 +145,32 @@ public final class NatsBus implements Bus {
                 }
             }
             case DISCOVERED_SERVERS, LAME_DUCK -> { }
+        }
+    }
+
+    /** The first connection: subscribed once (NATS subscribes again after each reconnect), and what was missed is caught up. */
+    private synchronized void adopt(Connection from) {
+        if (closing) {
+            closeQuietly(from);
+            return;
+        }
+        if (connection == null) {
+            from.createDispatcher(this::received).subscribe(subject);
+            connection = from;
+            connected = true;
+            log.atInfo().addKeyValue("node", node).addKeyValue("nats", address).log("the bus (NATS) is connected");
+            firstConnection.countDown();
+            // A process that started before NATS answered served its sockets alone meanwhile; at startup this is cheap.
+            Thread.startVirtualThread(here::resumed);
+        }
+        connected = true;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -127,7 +186,7 @@ public final class NatsBus implements Bus {
                 .discardMessagesWhenOutgoingQueueFull()
                 .pingInterval(Duration.ofSeconds(2))
                 .maxPingsOut(2)
-                .connectionListener((connection, event) -> changed(event))
+                .connectionListener(this::changed)
                 .errorListener(new ErrorListener() {
                     @Override
                     public void slowConsumerDetected(Connection connection, Consumer consumer) {

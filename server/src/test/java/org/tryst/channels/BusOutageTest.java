@@ -2,6 +2,9 @@ package org.tryst.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +17,14 @@ import org.tryst.TestServer;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
+import org.tryst.testkit.FreePorts;
 import org.tryst.testkit.NatsServer;
 import org.tryst.testkit.Wire;
 
 /**
- * Two processes whose bus fails under them: NATS stopped and started again, or frozen. Lines said
- * meanwhile are stored and acknowledged at once, and reach the other process's sockets once and in
- * order when the bus is back, the gap read from the database.
+ * Processes whose bus fails under them: NATS stopped and started again, or frozen, or not there yet
+ * when a process starts. Lines said meanwhile are stored and acknowledged at once, and reach the
+ * other process's sockets once and in order when the bus is back, the gap read from the database.
  */
 class BusOutageTest {
     private static final NatsServer NATS = NatsServer.start();
@@ -65,6 +69,34 @@ class BusOutageTest {
 
         assertThat(pair.heardByListener(said.size())).containsExactlyElementsOf(said);
         pair.listener.expectNothing(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aProcessStartsWhileNatsIsAwayAndIsReadyOnceItAnswers() throws Exception {
+        int port = FreePorts.pick();
+        TestServer alone = TestServer.cluster(1).with("TRYST_CLUSTER_NATS_URL", "nats://127.0.0.1:" + port);
+        alone.beforeAll(null);
+        try {
+            HttpResponse<String> unready = readiness(alone);
+            assertThat(unready.statusCode()).isEqualTo(503);
+            assertThat(unready.body()).contains("the bus (NATS) does not reach the other processes");
+            try (NatsServer late = NatsServer.startOn(port)) {
+                waitUntil(() -> readiness(alone).statusCode() == 200);
+            }
+        } finally {
+            alone.afterAll(null);
+        }
+    }
+
+    private static HttpResponse<String> readiness(TestServer server) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.http("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** A speaker on the first process and a listener on the second, in one channel. */

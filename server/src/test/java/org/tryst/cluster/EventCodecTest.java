@@ -48,7 +48,7 @@ class EventCodecTest {
         assertThat(EVERY_KIND.stream().filter(Event.Tell.class::isInstance).map(event -> ((Event.Tell) event).sight().rule()).distinct())
                 .as("one of every sight").containsExactlyInAnyOrder(Sight.Rule.values());
         for (Event event : EVERY_KIND) {
-            EventCodec.Envelope envelope = new EventCodec.Envelope("n1", 99, event);
+            EventCodec.Envelope envelope = new EventCodec.Envelope("n1", "run-1", 99, event);
             assertThat(EventCodec.decode(EventCodec.encode(envelope))).isEqualTo(envelope);
         }
     }

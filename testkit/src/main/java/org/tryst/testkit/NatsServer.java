@@ -33,6 +33,13 @@ public final class NatsServer implements AutoCloseable {
         return server;
     }
 
+    /** Starts a nats-server on the given port, for a server that was told of it before it ran. */
+    public static NatsServer startOn(int port) {
+        NatsServer server = new NatsServer(binary(), port);
+        server.launch();
+        return server;
+    }
+
     /** The address clients connect to. */
     public String url() {
         return "nats://127.0.0.1:" + port;
