@@ -72,6 +72,22 @@ class BusOutageTest {
     }
 
     @Test
+    void whatIsNotAnEventOnTheBusIsCountedAndDeliveryGoesOn() throws Exception {
+        Pair pair = Pair.of("garbled");
+        double unreadable = SERVER.metric(1, "tryst_bus_unreadable_total");
+        String subject = SERVER.environment("probe").get("TRYST_CLUSTER_SUBJECT") + ".events";
+        try (io.nats.client.Connection stranger = io.nats.client.Nats.connect(NATS.url())) {
+            stranger.publish(subject, "not an event".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            stranger.publish(subject, "{\"node\":\"x\",\"instance\":\"y\",\"at\":1,\"event\":{\"kind\":\"Nope\"}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            stranger.flush(Duration.ofSeconds(5));
+        }
+        waitUntil(() -> SERVER.metric(1, "tryst_bus_unreadable_total") - unreadable >= 2);
+        List<String> said = pair.say("after the noise", 3);
+        assertThat(pair.heardByListener(said.size())).containsExactlyElementsOf(said);
+    }
+
+    @Test
     void aProcessStartsWhileNatsIsAwayAndIsReadyOnceItAnswers() throws Exception {
         int port = FreePorts.pick();
         TestServer alone = TestServer.cluster(1).with("TRYST_CLUSTER_NATS_URL", "nats://127.0.0.1:" + port);
