@@ -285,7 +285,7 @@ public final class Channels implements AutoCloseable {
 
     /** A channel was closed: its audience everywhere is told, and no process serves it any more. */
     public void closed(String channel) {
-        changed(channel);
+        delivery.publish(new Event.Changed(KIND, channel));
         tell(channel, new ServerMessage.ChannelClosed(channel), Sight.ANYONE);
     }
 
@@ -356,9 +356,9 @@ public final class Channels implements AutoCloseable {
         delivery.publish(new Event.Tell(new Audience.Channel(channel), message, sight));
     }
 
-    /** Every other process drops its copy of the channel. */
+    /** Every other process drops its copy of the channel; this one has changed its own. */
     private void changed(String channel) {
-        delivery.publish(new Event.Changed(KIND, channel));
+        delivery.publishElsewhere(new Event.Changed(KIND, channel));
     }
 
     private LiveChannel memberRoom(Persona persona, String channel) {

@@ -10,6 +10,9 @@ public interface Bus extends AutoCloseable {
     /** Delivers an event here and on every other process. */
     void publish(Event event);
 
+    /** Delivers an event on every other process only: news of a change this process has already made to its own memory. */
+    void publishElsewhere(Event event);
+
     /** This process's name among the processes sharing the database. */
     String node();
 

@@ -62,6 +62,11 @@ public final class Delivery implements Receiver {
         bus.publish(event);
     }
 
+    /** Publishes an event to the other processes only, for a change this one has made to its own copy already. */
+    public void publishElsewhere(Event event) {
+        bus.publishElsewhere(event);
+    }
+
     /** A process's cache, by name, to be told when another process changed one of its facts. */
     public void cache(String name, Consumer<String> drop) {
         caches.put(name, drop);

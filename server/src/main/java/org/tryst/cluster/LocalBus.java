@@ -16,6 +16,9 @@ public final class LocalBus implements Bus {
     }
 
     @Override
+    public void publishElsewhere(Event event) {}
+
+    @Override
     public String node() {
         return node;
     }

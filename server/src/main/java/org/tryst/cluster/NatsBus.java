@@ -65,6 +65,11 @@ public final class NatsBus implements Bus {
     @Override
     public void publish(Event event) {
         here.receive(event);
+        publishElsewhere(event);
+    }
+
+    @Override
+    public void publishElsewhere(Event event) {
         Connection current = connection;
         if (current == null) {
             metrics.busDropped();

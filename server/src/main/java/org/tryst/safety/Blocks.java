@@ -189,7 +189,7 @@ public final class Blocks implements Visibility {
         store(account, List.of());
         byBlocker.keySet().forEach(blocker -> store(blocker, entries(blocker).stream()
                 .filter(entry -> !entry.targetAccount().equals(account)).toList()));
-        delivery.publish(new Event.Changed(CACHE, null));
+        delivery.publishElsewhere(new Event.Changed(CACHE, null));
     }
 
     /** The account behind a persona, for callers that regroup who sees whom; never for the wire. */
@@ -221,7 +221,7 @@ public final class Blocks implements Visibility {
             kept.add(entry);
             store(account, kept);
         }
-        delivery.publish(new Event.Changed(CACHE, account));
+        delivery.publishElsewhere(new Event.Changed(CACHE, account));
         return list(account);
     }
 
@@ -236,7 +236,7 @@ public final class Blocks implements Visibility {
             kept.removeAll(lifted);
             store(account, kept);
         }
-        delivery.publish(new Event.Changed(CACHE, account));
+        delivery.publishElsewhere(new Event.Changed(CACHE, account));
         return list(account);
     }
 
