@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tryst.accounts.AccountRequests;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Argon2Settings;
 import org.tryst.accounts.LoginThrottle;
@@ -27,7 +28,7 @@ import org.tryst.cluster.Streams;
 import org.tryst.config.Config;
 import org.tryst.consent.Boundaries;
 import org.tryst.consent.Catalogue;
-import org.tryst.gateway.Dispatcher;
+import org.tryst.consent.ConsentRequests;
 import org.tryst.gateway.Gateway;
 import org.tryst.gateway.MetricsListener;
 import org.tryst.gateway.Wiring;
@@ -35,26 +36,34 @@ import org.tryst.metrics.Metrics;
 import org.tryst.moderation.AuditLog;
 import org.tryst.moderation.Enforcement;
 import org.tryst.moderation.Moderation;
+import org.tryst.moderation.ModerationRequests;
 import org.tryst.moderation.Moderators;
 import org.tryst.moderation.ReportStore;
 import org.tryst.moderation.Reports;
+import org.tryst.personas.Acting;
+import org.tryst.personas.PersonaDeletion;
+import org.tryst.personas.PersonaRequests;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.CloseCodes;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
+import org.tryst.channels.ChannelRequests;
 import org.tryst.channels.Channels;
+import org.tryst.requests.Dispatcher;
 import org.tryst.safety.ActionLimits;
 import org.tryst.safety.Blocks;
 import org.tryst.safety.BucketStore;
+import org.tryst.safety.SafetyRequests;
 import org.tryst.scenes.Devices;
+import org.tryst.scenes.SceneRequests;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
 import org.tryst.storage.Readiness;
 
 /**
  * The composition root: builds every part of a server through its constructor, in one place, and
- * starts the listener and the periodic sweeps (expired sessions, old history, idle rate limits).
+ * starts the listener and the periodic sweeps (expired sessions, old history, idle rate limits, the positions of idle streams).
  */
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
@@ -89,7 +98,7 @@ public final class Server implements AutoCloseable {
         Personas personas = new Personas(sql, config.personas(), clock);
         Metrics metrics = new Metrics();
         Online online = new Online(clock);
-        Streams streams = new Streams(metrics::busGapRepaired);
+        Streams streams = new Streams(metrics::busGapRepaired, clock);
         Delivery delivery = new Delivery(online, streams);
         metrics.connections(delivery::size);
         Blocks blocks = new Blocks(sql, personas, delivery, clock);
@@ -104,9 +113,17 @@ public final class Server implements AutoCloseable {
         ReportStore reportStore = new ReportStore(sql);
         Moderators moderators = new Moderators(accounts, personas, channels, reportStore, new Moderation(sql, clock), enforcement,
                 new AuditLog(sql));
-        Dispatcher dispatcher = new Dispatcher(accounts, sessions, personas, boundaries, channels, devices, scenes, delivery,
-                config.channels(), metrics, blocks, actionLimits, new Reports(reportStore, personas, scenes, channels, clock), moderators,
-                enforcement);
+        Acting acting = new Acting(personas, enforcement, blocks);
+        PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery, List.of(scenes::forget, persona -> channels.forget(persona.id())));
+        Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
+                new PersonaRequests(personas, personaDeletion, acting),
+                new ChannelRequests(channels, acting, accounts, config.channels(), metrics),
+                new SceneRequests(scenes, devices, acting),
+                new ConsentRequests(boundaries, acting),
+                new SafetyRequests(blocks, channels::regrouped),
+                new ModerationRequests(new Reports(reportStore, personas, scenes, channels, clock), moderators, acting));
+        // The one request policy, in order: a muted account is refused before it spends a limit.
+        Dispatcher dispatcher = new Dispatcher(List.of(enforcement, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
         gateway = new Gateway(config.http(), config.gateway(), config.web(),
@@ -116,7 +133,7 @@ public final class Server implements AutoCloseable {
         httpPort = gateway.start(config.http().bind(), config.http().port());
         metricsListener = new MetricsListener(config.metrics(), metrics);
         metricsPort = metricsListener.start();
-        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, delivery, channels, throttle, actionLimits)),
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, delivery, streams, channels, throttle, actionLimits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
@@ -158,7 +175,8 @@ public final class Server implements AutoCloseable {
         return metricsPort;
     }
 
-    private void sweep(Sessions sessions, Delivery delivery, Channels channels, LoginThrottle throttle, ActionLimits actionLimits) {
+    private void sweep(Sessions sessions, Delivery delivery, Streams streams, Channels channels, LoginThrottle throttle,
+                       ActionLimits actionLimits) {
         try {
             sessions.sweep();
             Set<String> connected = delivery.callers().stream().map(Caller::sessionId).collect(Collectors.toSet());
@@ -169,6 +187,7 @@ public final class Server implements AutoCloseable {
             int forgotten = channels.sweepHistory();
             throttle.sweep();
             actionLimits.sweep();
+            streams.forgetIdle();
             if (forgotten > 0) log.atInfo().addKeyValue("messages", forgotten).log("history past retention deleted");
         } catch (RuntimeException e) {
             log.atError().setCause(e).log("sweep failed");

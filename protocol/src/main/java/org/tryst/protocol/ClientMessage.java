@@ -111,6 +111,27 @@ public sealed interface ClientMessage {
     /** The request id, echoed on the reply; may be null. */
     String id();
 
+    /** The account itself: its sessions, its password, its deletion. */
+    sealed interface AccountRequest extends ClientMessage {}
+
+    /** The account's personas: making, changing, deleting and looking them up. */
+    sealed interface PersonaRequest extends ClientMessage {}
+
+    /** Channels, and going online as a persona, which rejoins its channels. */
+    sealed interface ChannelRequest extends ClientMessage {}
+
+    /** Private scenes: devices, KeyPackages, invitations, MLS messages, the safeword, timers and transcripts. */
+    sealed interface SceneRequest extends ClientMessage {}
+
+    /** The boundaries catalogue and each persona's answers to it. */
+    sealed interface ConsentRequest extends ClientMessage {}
+
+    /** The account's own blocks and mutes. */
+    sealed interface SafetyRequest extends ClientMessage {}
+
+    /** Reports, and moderators' work on them. */
+    sealed interface ModerationRequest extends ClientMessage {}
+
     /** Opens the session: the protocol version the client speaks and the single-use socket ticket from HTTP. */
     @JsonTypeName("hello")
     record Hello(String id, Integer version, String ticket) implements ClientMessage {
@@ -123,7 +144,7 @@ public sealed interface ClientMessage {
 
     /** Lists the account's open sessions (devices). */
     @JsonTypeName("sessions.list")
-    record SessionsList(String id) implements ClientMessage {
+    record SessionsList(String id) implements AccountRequest {
         public SessionsList {
             requestId(id);
         }
@@ -131,7 +152,7 @@ public sealed interface ClientMessage {
 
     /** Ends one of the account's sessions, closing its sockets. */
     @JsonTypeName("session.revoke")
-    record SessionRevoke(String id, String session) implements ClientMessage {
+    record SessionRevoke(String id, String session) implements AccountRequest {
         public SessionRevoke {
             requestId(id);
             ref(session, "session");
@@ -140,7 +161,7 @@ public sealed interface ClientMessage {
 
     /** Ends every session of the account, this one included. */
     @JsonTypeName("logout.everywhere")
-    record LogoutEverywhere(String id) implements ClientMessage {
+    record LogoutEverywhere(String id) implements AccountRequest {
         public LogoutEverywhere {
             requestId(id);
         }
@@ -148,7 +169,7 @@ public sealed interface ClientMessage {
 
     /** Changes the password; every other session is ended. */
     @JsonTypeName("password.change")
-    record PasswordChange(String id, String current, String next) implements ClientMessage {
+    record PasswordChange(String id, String current, String next) implements AccountRequest {
         public PasswordChange {
             requestId(id);
             Fields.password(current, "current");
@@ -158,7 +179,7 @@ public sealed interface ClientMessage {
 
     /** Deletes the account and everything it owns, confirmed with the password. */
     @JsonTypeName("account.delete")
-    record AccountDelete(String id, String password) implements ClientMessage {
+    record AccountDelete(String id, String password) implements AccountRequest {
         public AccountDelete {
             requestId(id);
             Fields.password(password, "password");
@@ -167,7 +188,7 @@ public sealed interface ClientMessage {
 
     /** Creates a persona of this account. */
     @JsonTypeName("persona.create")
-    record PersonaCreate(String id, String name, String summary, String description, String pronouns) implements ClientMessage {
+    record PersonaCreate(String id, String name, String summary, String description, String pronouns) implements PersonaRequest {
         public PersonaCreate {
             requestId(id);
             name = personaName(name);
@@ -179,7 +200,7 @@ public sealed interface ClientMessage {
 
     /** Changes a persona's summary, description or pronouns; absent fields keep their value. */
     @JsonTypeName("persona.update")
-    record PersonaUpdate(String id, String persona, String summary, String description, String pronouns) implements ClientMessage {
+    record PersonaUpdate(String id, String persona, String summary, String description, String pronouns) implements PersonaRequest {
         public PersonaUpdate {
             requestId(id);
             ref(persona, "persona");
@@ -191,7 +212,7 @@ public sealed interface ClientMessage {
 
     /** Deletes a persona with its memberships and messages. */
     @JsonTypeName("persona.delete")
-    record PersonaDelete(String id, String persona) implements ClientMessage {
+    record PersonaDelete(String id, String persona) implements PersonaRequest {
         public PersonaDelete {
             requestId(id);
             ref(persona, "persona");
@@ -200,7 +221,7 @@ public sealed interface ClientMessage {
 
     /** Lists this account's personas. */
     @JsonTypeName("persona.list")
-    record PersonaList(String id) implements ClientMessage {
+    record PersonaList(String id) implements PersonaRequest {
         public PersonaList {
             requestId(id);
         }
@@ -208,7 +229,7 @@ public sealed interface ClientMessage {
 
     /** Shows any persona's public profile, by display name. */
     @JsonTypeName("persona.show")
-    record PersonaShow(String id, String name) implements ClientMessage {
+    record PersonaShow(String id, String name) implements PersonaRequest {
         public PersonaShow {
             requestId(id);
             nonBlank(name, "name", 64);
@@ -217,7 +238,7 @@ public sealed interface ClientMessage {
 
     /** Goes online as a persona on this socket: it then receives the traffic of the persona's channels. */
     @JsonTypeName("persona.use")
-    record PersonaUse(String id, String persona) implements ClientMessage {
+    record PersonaUse(String id, String persona) implements ChannelRequest {
         public PersonaUse {
             requestId(id);
             ref(persona, "persona");
@@ -226,7 +247,7 @@ public sealed interface ClientMessage {
 
     /** Sets a persona in use on this socket to online or away. */
     @JsonTypeName("presence.set")
-    record PresenceSet(String id, String persona, Presence status) implements ClientMessage {
+    record PresenceSet(String id, String persona, Presence status) implements ChannelRequest {
         public PresenceSet {
             requestId(id);
             ref(persona, "persona");
@@ -239,7 +260,7 @@ public sealed interface ClientMessage {
 
     /** Lists the public channels. */
     @JsonTypeName("channel.list")
-    record ChannelList(String id) implements ClientMessage {
+    record ChannelList(String id) implements ChannelRequest {
         public ChannelList {
             requestId(id);
         }
@@ -247,7 +268,7 @@ public sealed interface ClientMessage {
 
     /** Creates a public channel owned by the persona, which joins it. */
     @JsonTypeName("channel.create")
-    record ChannelCreate(String id, String persona, String channel, String topic) implements ClientMessage {
+    record ChannelCreate(String id, String persona, String channel, String topic) implements ChannelRequest {
         public ChannelCreate {
             requestId(id);
             ref(persona, "persona");
@@ -258,7 +279,7 @@ public sealed interface ClientMessage {
 
     /** Joins a channel as a persona; the reply carries members, topic and recent history. */
     @JsonTypeName("channel.join")
-    record ChannelJoin(String id, String persona, String channel) implements ClientMessage {
+    record ChannelJoin(String id, String persona, String channel) implements ChannelRequest {
         public ChannelJoin {
             requestId(id);
             ref(persona, "persona");
@@ -268,7 +289,7 @@ public sealed interface ClientMessage {
 
     /** Leaves a channel. */
     @JsonTypeName("channel.leave")
-    record ChannelLeave(String id, String persona, String channel) implements ClientMessage {
+    record ChannelLeave(String id, String persona, String channel) implements ChannelRequest {
         public ChannelLeave {
             requestId(id);
             ref(persona, "persona");
@@ -281,7 +302,7 @@ public sealed interface ClientMessage {
      * persona, so a resend is stored once and answered as the first was.
      */
     @JsonTypeName("say")
-    record Say(String id, String persona, String channel, String text, String message) implements ClientMessage {
+    record Say(String id, String persona, String channel, String text, String message) implements ChannelRequest {
         public Say {
             requestId(id);
             ref(persona, "persona");
@@ -301,7 +322,7 @@ public sealed interface ClientMessage {
      * persona, so a resend is stored once and answered as the first was.
      */
     @JsonTypeName("pose")
-    record Pose(String id, String persona, String channel, String text, String message) implements ClientMessage {
+    record Pose(String id, String persona, String channel, String text, String message) implements ChannelRequest {
         public Pose {
             requestId(id);
             ref(persona, "persona");
@@ -318,7 +339,7 @@ public sealed interface ClientMessage {
 
     /** Sets a channel's topic; any member may. */
     @JsonTypeName("channel.topic")
-    record TopicSet(String id, String persona, String channel, String topic) implements ClientMessage {
+    record TopicSet(String id, String persona, String channel, String topic) implements ChannelRequest {
         public TopicSet {
             requestId(id);
             ref(persona, "persona");
@@ -329,7 +350,7 @@ public sealed interface ClientMessage {
 
     /** Lists a channel's members with their presence. */
     @JsonTypeName("channel.members")
-    record MembersList(String id, String channel) implements ClientMessage {
+    record MembersList(String id, String channel) implements ChannelRequest {
         public MembersList {
             requestId(id);
             channelName(channel);
@@ -338,7 +359,7 @@ public sealed interface ClientMessage {
 
     /** Fetches older history of a channel the persona is a member of: messages before {@code before}, newest last. */
     @JsonTypeName("channel.history")
-    record HistoryFetch(String id, String persona, String channel, String before, Integer limit) implements ClientMessage {
+    record HistoryFetch(String id, String persona, String channel, String before, Integer limit) implements ChannelRequest {
         public HistoryFetch {
             requestId(id);
             ref(persona, "persona");
@@ -352,7 +373,7 @@ public sealed interface ClientMessage {
 
     /** The channel's owner removes a member. */
     @JsonTypeName("channel.kick")
-    record Kick(String id, String persona, String channel, String target, String reason) implements ClientMessage {
+    record Kick(String id, String persona, String channel, String target, String reason) implements ChannelRequest {
         public Kick {
             requestId(id);
             ref(persona, "persona");
@@ -364,7 +385,7 @@ public sealed interface ClientMessage {
 
     /** Registers this installation as a device of the account, with its MLS signature public key (Ed25519, raw 32 bytes). */
     @JsonTypeName("device.register")
-    record DeviceRegister(String id, String signatureKey) implements ClientMessage {
+    record DeviceRegister(String id, String signatureKey) implements SceneRequest {
         public DeviceRegister {
             requestId(id);
             base64(signatureKey, "signatureKey", 32);
@@ -373,7 +394,7 @@ public sealed interface ClientMessage {
 
     /** Binds this socket to one of the account's devices: its scene queue is delivered here, oldest first. */
     @JsonTypeName("device.attach")
-    record DeviceAttach(String id, String device) implements ClientMessage {
+    record DeviceAttach(String id, String device) implements SceneRequest {
         public DeviceAttach {
             requestId(id);
             ref(device, "device");
@@ -382,7 +403,7 @@ public sealed interface ClientMessage {
 
     /** Stores fresh MLS KeyPackages of the attached device for a persona; each is handed out once, the last-resort one again and again. */
     @JsonTypeName("keypackages.upload")
-    record KeyPackagesUpload(String id, String persona, List<String> keyPackages, String lastResort) implements ClientMessage {
+    record KeyPackagesUpload(String id, String persona, List<String> keyPackages, String lastResort) implements SceneRequest {
         public KeyPackagesUpload {
             requestId(id);
             ref(persona, "persona");
@@ -395,7 +416,7 @@ public sealed interface ClientMessage {
 
     /** Takes one KeyPackage of each device of a persona who accepted an invitation into the scene, to add them. */
     @JsonTypeName("keypackages.claim")
-    record KeyPackagesClaim(String id, String scene, String persona) implements ClientMessage {
+    record KeyPackagesClaim(String id, String scene, String persona) implements SceneRequest {
         public KeyPackagesClaim {
             requestId(id);
             ref(scene, "scene");
@@ -405,7 +426,7 @@ public sealed interface ClientMessage {
 
     /** Creates a private scene with the persona as its first member; the attached device then creates the MLS group. */
     @JsonTypeName("scene.create")
-    record SceneCreate(String id, String persona) implements ClientMessage {
+    record SceneCreate(String id, String persona) implements SceneRequest {
         public SceneCreate {
             requestId(id);
             ref(persona, "persona");
@@ -414,7 +435,7 @@ public sealed interface ClientMessage {
 
     /** Lists the scenes the account's personas are members of. */
     @JsonTypeName("scene.list")
-    record SceneList(String id) implements ClientMessage {
+    record SceneList(String id) implements SceneRequest {
         public SceneList {
             requestId(id);
         }
@@ -427,7 +448,7 @@ public sealed interface ClientMessage {
      */
     @JsonTypeName("scene.invite")
     record SceneInvite(String id, String scene, String persona, String invitee, String note, List<String> topics, String safeword)
-            implements ClientMessage {
+            implements SceneRequest {
         public SceneInvite {
             requestId(id);
             ref(scene, "scene");
@@ -446,7 +467,7 @@ public sealed interface ClientMessage {
 
     /** Lists the invitations waiting for the account's personas, and those they sent that are still open. */
     @JsonTypeName("invitation.list")
-    record InvitationList(String id) implements ClientMessage {
+    record InvitationList(String id) implements SceneRequest {
         public InvitationList {
             requestId(id);
         }
@@ -457,7 +478,7 @@ public sealed interface ClientMessage {
      * so that nobody agrees to what they did not see: only now may members add the persona to the scene.
      */
     @JsonTypeName("invitation.accept")
-    record InvitationAccept(String id, String invitation, List<String> topics, String safeword) implements ClientMessage {
+    record InvitationAccept(String id, String invitation, List<String> topics, String safeword) implements SceneRequest {
         public InvitationAccept {
             requestId(id);
             ref(invitation, "invitation");
@@ -473,7 +494,7 @@ public sealed interface ClientMessage {
 
     /** The invitee says no; the inviter is not told, and sees the invitation expire as if unanswered. */
     @JsonTypeName("invitation.decline")
-    record InvitationDecline(String id, String invitation) implements ClientMessage {
+    record InvitationDecline(String id, String invitation) implements SceneRequest {
         public InvitationDecline {
             requestId(id);
             ref(invitation, "invitation");
@@ -487,7 +508,7 @@ public sealed interface ClientMessage {
      * resend is stored once.
      */
     @JsonTypeName("scene.send")
-    record SceneSend(String id, String scene, String message, String data, String welcome) implements ClientMessage {
+    record SceneSend(String id, String scene, String message, String data, String welcome) implements SceneRequest {
         public SceneSend {
             requestId(id);
             ref(scene, "scene");
@@ -499,7 +520,7 @@ public sealed interface ClientMessage {
 
     /** The attached device has processed these scene messages: the server may forget them. */
     @JsonTypeName("scene.ack")
-    record SceneAck(String id, List<String> messages) implements ClientMessage {
+    record SceneAck(String id, List<String> messages) implements SceneRequest {
         public SceneAck {
             requestId(id);
             present(messages, "messages");
@@ -510,7 +531,7 @@ public sealed interface ClientMessage {
 
     /** The persona leaves a scene at once; the server proposes its removal and the next commit must carry it. */
     @JsonTypeName("scene.leave")
-    record SceneLeave(String id, String scene, String persona) implements ClientMessage {
+    record SceneLeave(String id, String scene, String persona) implements SceneRequest {
         public SceneLeave {
             requestId(id);
             ref(scene, "scene");
@@ -523,7 +544,7 @@ public sealed interface ClientMessage {
      * once; a longer one, or off, only when every member has chosen it.
      */
     @JsonTypeName("scene.timer")
-    record SceneTimer(String id, String scene, String persona, Long seconds) implements ClientMessage {
+    record SceneTimer(String id, String scene, String persona, Long seconds) implements SceneRequest {
         public SceneTimer {
             requestId(id);
             ref(scene, "scene");
@@ -538,7 +559,7 @@ public sealed interface ClientMessage {
      * again for {@code coolingOffHours} (default 24, at most 30 days). The server enforces both.
      */
     @JsonTypeName("scene.safeword")
-    record Safeword(String id, String scene, String persona, Integer coolingOffHours) implements ClientMessage {
+    record Safeword(String id, String scene, String persona, Integer coolingOffHours) implements SceneRequest {
         public Safeword {
             requestId(id);
             ref(scene, "scene");
@@ -551,7 +572,7 @@ public sealed interface ClientMessage {
 
     /** Asks for the server's boundaries catalogue and its default safeword word. */
     @JsonTypeName("catalogue.show")
-    record CatalogueShow(String id) implements ClientMessage {
+    record CatalogueShow(String id) implements ConsentRequest {
         public CatalogueShow {
             requestId(id);
         }
@@ -559,7 +580,7 @@ public sealed interface ClientMessage {
 
     /** Shows a persona's published boundaries; anyone may. */
     @JsonTypeName("boundaries.show")
-    record BoundariesShow(String id, String persona) implements ClientMessage {
+    record BoundariesShow(String id, String persona) implements ConsentRequest {
         public BoundariesShow {
             requestId(id);
             ref(persona, "persona");
@@ -568,7 +589,7 @@ public sealed interface ClientMessage {
 
     /** Replaces the whole boundaries list of one of the account's personas: an answer per topic, and notes. */
     @JsonTypeName("boundaries.set")
-    record BoundariesSet(String id, String persona, Map<String, Answer> answers, String notes) implements ClientMessage {
+    record BoundariesSet(String id, String persona, Map<String, Answer> answers, String notes) implements ConsentRequest {
         public BoundariesSet {
             requestId(id);
             ref(persona, "persona");
@@ -599,7 +620,7 @@ public sealed interface ClientMessage {
      * only while every current member agrees.
      */
     @JsonTypeName("transcript.consent")
-    record TranscriptConsent(String id, String scene, String persona, String choice) implements ClientMessage {
+    record TranscriptConsent(String id, String scene, String persona, String choice) implements SceneRequest {
         public TranscriptConsent {
             requestId(id);
             ref(scene, "scene");
@@ -611,7 +632,7 @@ public sealed interface ClientMessage {
 
     /** Asks for a fresh mark to export the scene's transcript with; refused unless every member agrees. */
     @JsonTypeName("transcript.export")
-    record TranscriptExport(String id, String scene, String persona) implements ClientMessage {
+    record TranscriptExport(String id, String scene, String persona) implements SceneRequest {
         public TranscriptExport {
             requestId(id);
             ref(scene, "scene");
@@ -638,7 +659,7 @@ public sealed interface ClientMessage {
      */
     @JsonTypeName("report.scene")
     record ReportScene(String id, String persona, String scene, String message, String sender, Long epoch, Long at, Integer kid,
-                       String tag, String commitment, String frankingKey, String body, String reason, String note) implements ClientMessage {
+                       String tag, String commitment, String frankingKey, String body, String reason, String note) implements ModerationRequest {
         public ReportScene {
             requestId(id);
             ref(persona, "persona");
@@ -658,7 +679,7 @@ public sealed interface ClientMessage {
 
     /** Reports a channel message by its id; the server attaches its own stored copy. */
     @JsonTypeName("report.channel")
-    record ReportChannel(String id, String persona, String channel, String message, String reason, String note) implements ClientMessage {
+    record ReportChannel(String id, String persona, String channel, String message, String reason, String note) implements ModerationRequest {
         public ReportChannel {
             requestId(id);
             ref(persona, "persona");
@@ -670,7 +691,7 @@ public sealed interface ClientMessage {
 
     /** Lists the reports this account filed, with their verification and status. */
     @JsonTypeName("report.list")
-    record ReportList(String id) implements ClientMessage {
+    record ReportList(String id) implements ModerationRequest {
         public ReportList {
             requestId(id);
         }
@@ -678,7 +699,7 @@ public sealed interface ClientMessage {
 
     /** Moderators and operators: the report queue, open reports first ({@code all} includes resolved ones). */
     @JsonTypeName("mod.reports")
-    record ModReports(String id, Boolean all) implements ClientMessage {
+    record ModReports(String id, Boolean all) implements ModerationRequest {
         public ModReports {
             requestId(id);
         }
@@ -690,7 +711,7 @@ public sealed interface ClientMessage {
      * this account's personas. The blocked side is never told.
      */
     @JsonTypeName("block")
-    record Block(String id, String target, BlockScope scope) implements ClientMessage {
+    record Block(String id, String target, BlockScope scope) implements SafetyRequest {
         public Block {
             requestId(id);
             ref(target, "target");
@@ -699,7 +720,7 @@ public sealed interface ClientMessage {
 
     /** Lifts a block of the persona, or of the account behind it. */
     @JsonTypeName("unblock")
-    record Unblock(String id, String target) implements ClientMessage {
+    record Unblock(String id, String target) implements SafetyRequest {
         public Unblock {
             requestId(id);
             ref(target, "target");
@@ -708,7 +729,7 @@ public sealed interface ClientMessage {
 
     /** Mutes a persona for every persona of this account: its channel lines and invitations are not shown. Nobody is told. */
     @JsonTypeName("mute")
-    record Mute(String id, String target) implements ClientMessage {
+    record Mute(String id, String target) implements SafetyRequest {
         public Mute {
             requestId(id);
             ref(target, "target");
@@ -717,7 +738,7 @@ public sealed interface ClientMessage {
 
     /** Lifts a mute. */
     @JsonTypeName("unmute")
-    record Unmute(String id, String target) implements ClientMessage {
+    record Unmute(String id, String target) implements SafetyRequest {
         public Unmute {
             requestId(id);
             ref(target, "target");
@@ -726,7 +747,7 @@ public sealed interface ClientMessage {
 
     /** Lists this account's blocks and mutes. */
     @JsonTypeName("blocks.list")
-    record BlocksList(String id) implements ClientMessage {
+    record BlocksList(String id) implements SafetyRequest {
         public BlocksList {
             requestId(id);
         }
@@ -740,7 +761,7 @@ public sealed interface ClientMessage {
      */
     @JsonTypeName("mod.act")
     record ModAct(String id, String action, String target, String scope, Integer hours, String reason, String report,
-                  String persona) implements ClientMessage {
+                  String persona) implements ModerationRequest {
         public ModAct {
             requestId(id);
             present(action, "action");
@@ -763,7 +784,7 @@ public sealed interface ClientMessage {
 
     /** Moderators and operators: the newest entries of the audit log, and whether its hash chain is intact. */
     @JsonTypeName("mod.audit")
-    record ModAudit(String id, Integer limit) implements ClientMessage {
+    record ModAudit(String id, Integer limit) implements ModerationRequest {
         public ModAudit {
             requestId(id);
             if (limit != null && (limit < 1 || limit > 500)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "limit must be 1 to 500");

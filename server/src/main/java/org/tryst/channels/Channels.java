@@ -287,6 +287,7 @@ public final class Channels implements AutoCloseable {
     public void closed(String channel) {
         delivery.publish(new Event.Changed(KIND, channel));
         tell(channel, new ServerMessage.ChannelClosed(channel), Sight.ANYONE);
+        delivery.publish(new Event.Disband(new Audience.Channel(channel), Streams.name(KIND, channel)));
     }
 
     /** Stops serving channels closed by the command line, which has no bus to tell the processes with. */

@@ -196,6 +196,7 @@ public final class Delivery implements Receiver {
             case Event.Tell tell -> tell(tell);
             case Event.Follow follow -> following(follow.persona(), follow.audience(), true);
             case Event.Unfollow unfollow -> following(unfollow.persona(), unfollow.audience(), false);
+            case Event.Disband disband -> disband(disband);
             case Event.Release release -> release(release.persona());
             case Event.Close close -> recipients(close.to()).stream().filter(caller -> !caller.id().equals(close.exceptSocket()))
                     .forEach(caller -> caller.outbox.close(close.last(), close.code(), close.reason()));
@@ -294,6 +295,18 @@ public final class Delivery implements Receiver {
                 else unfollowAs(caller, persona, channel.name());
             }
         });
+    }
+
+    /** No socket here follows a channel any more, and its stream is forgotten. */
+    private void disband(Event.Disband disband) {
+        if (disband.audience() instanceof Audience.Channel channel) {
+            Map<String, Set<Caller>> followers = byChannel.getOrDefault(channel.name(), Map.of());
+            for (var persona : Map.copyOf(followers).entrySet()) {
+                personaLocks.locked(persona.getKey(), () -> Set.copyOf(persona.getValue())
+                        .forEach(caller -> unfollowAs(caller, persona.getKey(), channel.name())));
+            }
+        }
+        if (disband.stream() != null) streams.forget(disband.stream());
     }
 
     /** No socket here is online as the persona any more. */

@@ -29,6 +29,9 @@ public sealed interface Event {
     /** The sockets online as a persona stop following an audience: a channel it left or was removed from. */
     record Unfollow(String persona, Audience audience) implements Event {}
 
+    /** Nobody follows the audience any more, and its ordered stream (null: none) is over: a closed channel. */
+    record Disband(Audience audience, String stream) implements Event {}
+
     /** Every socket online as a persona stops being so and following anything as it: the persona was deleted or banned. */
     record Release(String persona) implements Event {}
 

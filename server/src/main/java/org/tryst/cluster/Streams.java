@@ -1,5 +1,7 @@
 package org.tryst.cluster;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,13 +21,21 @@ public final class Streams {
     }
 
     private final Map<String, Repair> repairs = new ConcurrentHashMap<>();
-    private final Map<String, Long> delivered = new ConcurrentHashMap<>();
+    /** How long a stream may go without a message before this process forgets its position. */
+    public static final Duration IDLE = Duration.ofHours(24);
+
+    /** The last position delivered of a stream, and when. */
+    private record Last(long seq, long at) {}
+
+    private final Map<String, Last> delivered = new ConcurrentHashMap<>();
     private final Stripes locks = new Stripes(256);
     private final IntConsumer repaired;
+    private final Clock clock;
 
     /** {@code repaired} hears how many messages each repair found, for the metrics. */
-    public Streams(IntConsumer repaired) {
+    public Streams(IntConsumer repaired, Clock clock) {
         this.repaired = repaired;
+        this.clock = clock;
     }
 
     /** Names the repair for streams of a kind: the part of their names before the colon. */
@@ -42,11 +52,11 @@ public final class Streams {
     void deliver(Event.Tell tell, Consumer<Event.Tell> out) {
         Event.Position position = tell.position();
         locks.locked(position.stream(), () -> {
-            Long last = delivered.get(position.stream());
-            if (last != null && position.seq() <= last) return;
-            if (last != null && position.seq() > last + 1) catchUp(position.stream(), last, position.seq(), out);
+            Last last = delivered.get(position.stream());
+            if (last != null && position.seq() <= last.seq()) return;
+            if (last != null && position.seq() > last.seq() + 1) catchUp(position.stream(), last.seq(), position.seq(), out);
             out.accept(tell);
-            delivered.put(position.stream(), position.seq());
+            delivered.put(position.stream(), new Last(position.seq(), clock.millis()));
         });
     }
 
@@ -54,17 +64,32 @@ public final class Streams {
     void catchUp(Consumer<Event.Tell> out) {
         for (String stream : List.copyOf(delivered.keySet())) {
             locks.locked(stream, () -> {
-                Long last = delivered.get(stream);
+                Last last = delivered.get(stream);
                 if (last == null) return;
-                long reached = catchUp(stream, last, Long.MAX_VALUE, out);
-                delivered.put(stream, Math.max(last, reached));
+                long reached = catchUp(stream, last.seq(), Long.MAX_VALUE, out);
+                if (reached > last.seq()) delivered.put(stream, new Last(reached, clock.millis()));
             });
         }
     }
 
-    /** Forgets a stream that ended (a scene deleted, a channel closed). */
+    /** Forgets a stream that ended (a channel closed). */
     void forget(String stream) {
-        delivered.remove(stream);
+        locks.locked(stream, () -> {
+            delivered.remove(stream);
+        });
+    }
+
+    /**
+     * Forgets the streams without a message for {@link #IDLE}, so that the scenes and channels of
+     * months do not pile up here; the next message of one starts it afresh. Returns how many.
+     */
+    public int forgetIdle() {
+        long before = clock.millis() - IDLE.toMillis();
+        int forgotten = 0;
+        for (var stream : List.copyOf(delivered.entrySet())) {
+            if (stream.getValue().at() < before && delivered.remove(stream.getKey(), stream.getValue())) forgotten++;
+        }
+        return forgotten;
     }
 
     private long catchUp(String stream, long after, long before, Consumer<Event.Tell> out) {

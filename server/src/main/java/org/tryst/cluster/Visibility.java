@@ -13,4 +13,7 @@ public interface Visibility {
 
     /** Whether the viewer may not hear what the persona says: hidden, or muted by the viewer. */
     boolean silences(String viewerAccount, Collection<String> viewerPersonas, String personaId);
+
+    /** Whether the persona's account blocks the viewer, as the database has it now: for a request that looks the persona up. */
+    boolean hiddenByNow(String viewerAccount, Collection<String> viewerPersonas, String personaId);
 }

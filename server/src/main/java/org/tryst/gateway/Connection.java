@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.cluster.Caller;
 import org.tryst.cluster.Format;
-import org.tryst.cluster.Outbox;
+import org.tryst.requests.Exchange;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.ServerMessage;
 
@@ -34,7 +34,7 @@ import org.tryst.protocol.ServerMessage;
  * too many wait, the socket stops reading. Outbound frames queue in Netty up to a high-water mark,
  * past which the reader is too slow and the socket is closed instead of growing the heap.
  */
-public final class Connection implements Outbox {
+public final class Connection implements Exchange {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
     /**
      * The code of the close frame on its way, set once: a second close frame (a sweep meeting an
@@ -63,6 +63,7 @@ public final class Connection implements Outbox {
     }
 
     /** Who is on this socket, as the capabilities see it; set once, when its hello is accepted. */
+    @Override
     public Caller caller() {
         return caller;
     }
@@ -161,7 +162,8 @@ public final class Connection implements Outbox {
     }
 
     /** A reply that comes later, when {@code reply} completes; a close waits until it has been sent. */
-    void owe(CompletableFuture<?> reply) {
+    @Override
+    public void owe(CompletableFuture<?> reply) {
         synchronized (this) {
             owed++;
         }

@@ -8,6 +8,7 @@ import org.tryst.metrics.Metrics;
 import org.tryst.moderation.Enforcement;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
+import org.tryst.requests.Dispatcher;
 import org.tryst.safety.ActionLimits;
 
 /** What the gateway hands to each socket: the capabilities, the limits, and the executor for blocking work. */

@@ -11,10 +11,13 @@ import org.tryst.cluster.Caller;
 import org.tryst.cluster.Delivery;
 import org.tryst.cluster.Event;
 import org.tryst.cluster.Sight;
+import org.tryst.personas.Standing;
+import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.channels.Channels;
+import org.tryst.requests.Gate;
 
 /**
  * Moderators' decisions applied by a running server: mutes and persona bans checked from memory on
@@ -22,7 +25,7 @@ import org.tryst.channels.Channels;
  * shown on the live socket or at the next hello. Decisions taken on any process apply at once on
  * every process; those taken by the command line, which has no bus, are picked up by the sweep.
  */
-public final class Enforcement {
+public final class Enforcement implements Gate, Standing {
     private final Sanctions sanctions;
     /** The name of the cache of sanctions, and of the news that an account has warnings to show. */
     private static final String SANCTIONS = "sanctions";
@@ -45,8 +48,18 @@ public final class Enforcement {
         });
     }
 
+    /** A muted account may not speak where others hear it: lines, poses, topics, invitations. */
+    @Override
+    public void admit(Caller caller, ClientMessage request) {
+        switch (request) {
+            case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.TopicSet _, ClientMessage.SceneInvite _ ->
+                    requireNotMuted(caller.accountId());
+            default -> { }
+        }
+    }
+
     /** Throws {@code muted} while the account may not post in channels or invite. */
-    public void requireNotMuted(String accountId) {
+    private void requireNotMuted(String accountId) {
         Long until = active.mutes().get(accountId);
         // A mute seen here is confirmed from the database: one lifted on another process a moment ago no longer holds.
         if (until != null && until > clock.millis()) until = sanctions.muteOf(accountId).orElse(null);
@@ -56,6 +69,7 @@ public final class Enforcement {
     }
 
     /** Throws {@code banned} for a persona a moderator banned. */
+    @Override
     public void requireUsable(String personaId) {
         if (active.bannedPersonas().contains(personaId)) throw new ProtocolException(ErrorCode.BANNED, "a moderator banned that persona");
     }

@@ -3,9 +3,12 @@ package org.tryst.safety;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.tryst.cluster.Caller;
 import org.tryst.config.Config;
+import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
+import org.tryst.requests.Gate;
 
 /**
  * How often one account and one network address may act: any WebSocket request at all, and, within
@@ -15,7 +18,7 @@ import org.tryst.protocol.ProtocolException;
  * other people are counted in the {@link BucketStore}, once across every server process sharing a
  * database; the request budget, spent by every message, is a flood guard of each process.
  */
-public final class ActionLimits {
+public final class ActionLimits implements Gate {
     /** The limited actions, with the words a refusal uses. */
     public enum Action {
         REQUEST("too many messages; slow down"),
@@ -49,6 +52,18 @@ public final class ActionLimits {
                 config.channelMessagesPerMinutePerAddress(), Duration.ofMinutes(1)));
         limits.put(Action.REPORT, Limit.per(store, "report", config.reportsPerHourPerAccount(), config.reportsPerHourPerAddress(),
                 Duration.ofHours(1)));
+    }
+
+    /** Counts the requests that reach other people against their action's limit. */
+    @Override
+    public void admit(Caller caller, ClientMessage request) {
+        Action action = switch (request) {
+            case ClientMessage.Say _, ClientMessage.Pose _ -> Action.CHANNEL_MESSAGE;
+            case ClientMessage.SceneInvite _ -> Action.INVITATION;
+            case ClientMessage.ReportScene _, ClientMessage.ReportChannel _ -> Action.REPORT;
+            default -> null;
+        };
+        if (action != null) admit(action, caller.accountId(), caller.address());
     }
 
     /**

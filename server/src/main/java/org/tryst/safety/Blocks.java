@@ -155,7 +155,9 @@ public final class Blocks implements Visibility {
      * {@link #blockedBy} as the database has it now, for a request that looks a persona up: a block
      * made a moment ago on another process holds here before this process's copy has caught up.
      */
-    public boolean blockedByNow(Viewer viewer, String personaId) {
+    @Override
+    public boolean hiddenByNow(String viewerAccount, Collection<String> viewerPersonas, String personaId) {
+        Viewer viewer = new Viewer(viewerAccount, viewerPersonas);
         return persona(personaId).map(persona -> stored(persona.accountId()).stream().anyMatch(entry -> entry.blocks(viewer)))
                 .orElse(false);
     }

@@ -30,6 +30,7 @@ class EventCodecTest {
             new Event.Tell(new Audience.Persona("p2"), new ServerMessage.PresenceChanged("lobby", "p1", Presence.AWAY), Sight.othersWhoSee("p1")),
             new Event.Follow("p1", new Audience.Channel("lobby")),
             new Event.Unfollow("p1", new Audience.Channel("lobby")),
+            new Event.Disband(new Audience.Channel("lobby"), "channel:lobby"),
             new Event.Release("p1"),
             new Event.Close(new Audience.Account("a1"), new ServerMessage.Error(null, "banned", "no", null), CloseCodes.SESSION_ENDED,
                     "session ended", "socket-1"),

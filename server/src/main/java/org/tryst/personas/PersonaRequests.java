@@ -1,0 +1,36 @@
+package org.tryst.personas;
+
+import org.tryst.cluster.Caller;
+import org.tryst.protocol.ClientMessage.*;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.requests.Answer;
+import org.tryst.requests.Handler;
+
+/** Answers the requests about the caller's personas, and looks up other people's. */
+public final class PersonaRequests implements Handler<PersonaRequest> {
+    private final Personas personas;
+    private final PersonaDeletion deletion;
+    private final Acting acting;
+
+    public PersonaRequests(Personas personas, PersonaDeletion deletion, Acting acting) {
+        this.personas = personas;
+        this.deletion = deletion;
+        this.acting = acting;
+    }
+
+    @Override
+    public Answer answer(PersonaRequest request, Caller caller) {
+        String account = caller.accountId();
+        return switch (request) {
+            case PersonaCreate m -> Answer.now(new ServerMessage.PersonaInfo(m.id(), personas.create(account, m).view()));
+            case PersonaUpdate m -> Answer.now(new ServerMessage.PersonaInfo(m.id(), personas.update(account, m).view()));
+            case PersonaDelete m -> {
+                deletion.delete(personas.owned(account, m.persona()));
+                yield Answer.ok(m.id());
+            }
+            case PersonaList m -> Answer.now(new ServerMessage.Personas(m.id(), personas.of(account).stream().map(Persona::view).toList()));
+            case PersonaShow m -> Answer.now(new ServerMessage.PersonaInfo(m.id(),
+                    acting.visible(caller, personas.named(m.name()), "no persona of that name").view()));
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package org.tryst.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.tryst.MutableClock;
+import org.tryst.protocol.ServerMessage;
+
+/** One process's delivery on its in-process bus, with sockets that keep what they are sent. */
+class DeliveryTest {
+    /** A socket of a transport that keeps its messages in a list. */
+    private record Kept(List<ServerMessage> messages) implements Outbox, Format {
+        Kept() {
+            this(new ArrayList<>());
+        }
+
+        @Override public Format format() {
+            return this;
+        }
+
+        @Override public void write(ServerMessage message, List<Outbox> sockets) {
+            sockets.forEach(socket -> socket.send(message));
+        }
+
+        @Override public void send(ServerMessage message) {
+            messages.add(message);
+        }
+
+        @Override public void close(ServerMessage last, int code, String reason) {}
+
+        @Override public String logId() {
+            return "kept";
+        }
+    }
+
+    /** Nobody blocks anybody. */
+    private static final Visibility EVERYONE_SEES_EVERYONE = new Visibility() {
+        @Override public Optional<String> accountOf(String personaId) {
+            return Optional.empty();
+        }
+
+        @Override public boolean hides(String viewerAccount, Collection<String> viewerPersonas, String personaId) {
+            return false;
+        }
+
+        @Override public boolean silences(String viewerAccount, Collection<String> viewerPersonas, String personaId) {
+            return false;
+        }
+
+        @Override public boolean hiddenByNow(String viewerAccount, Collection<String> viewerPersonas, String personaId) {
+            return false;
+        }
+    };
+
+    private final MutableClock clock = new MutableClock();
+    private final Delivery delivery = new Delivery(new Online(clock), new Streams(repaired -> {}, clock));
+
+    DeliveryTest() {
+        delivery.start(new LocalBus("n1", delivery), EVERYONE_SEES_EVERYONE);
+    }
+
+    @Test
+    void aDisbandedChannelIsFollowedByNobodyAndHearsNothingMore() {
+        Kept socket = new Kept();
+        Caller caller = delivery.open(socket, "a1", "s1", "127.0.0.1");
+        delivery.use(caller, "p1");
+        delivery.follow(caller, "p1", "lobby");
+        Audience.Channel lobby = new Audience.Channel("lobby");
+        delivery.publish(new Event.Tell(lobby, new ServerMessage.ChannelClosed("lobby"), Sight.ANYONE));
+
+        delivery.publish(new Event.Disband(lobby, Streams.name("channel", "lobby")));
+        delivery.publish(new Event.Tell(lobby, new ServerMessage.ChannelClosed("lobby"), Sight.ANYONE));
+
+        assertThat(socket.messages()).hasSize(1);
+        assertThat(delivery.channelsFollowed()).isEmpty();
+        assertThat(delivery.followsAs("lobby", "p1")).isFalse();
+    }
+}
