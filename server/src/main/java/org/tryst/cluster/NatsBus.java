@@ -8,9 +8,15 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,6 +50,8 @@ public final class NatsBus implements Bus {
     private volatile boolean connected;
     private volatile boolean closing;
     private volatile boolean namesakeReported;
+    /** The reasons NATS gave for refusing or failing this process since it was last connected, each logged once. */
+    private final Set<String> reasonsSaid = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstConnection = new CountDownLatch(1);
 
     /** Connects in the background: a process starts, serves its own sockets and reports itself unready while NATS is away. */
@@ -131,6 +139,7 @@ public final class NatsBus implements Bus {
     }
 
     private void changed(Connection from, ConnectionListener.Events event) {
+        if (event == ConnectionListener.Events.CONNECTED || event == ConnectionListener.Events.RECONNECTED) reasonsSaid.clear();
         switch (event) {
             case CONNECTED -> adopt(from);
             case DISCONNECTED, CLOSED -> {
@@ -171,12 +180,28 @@ public final class NatsBus implements Bus {
         connected = true;
     }
 
+    /**
+     * Says why NATS refused or failed this process (a wrong password, a certificate that does not
+     * name the host), once per reason until it connects: the client retries twice a second, and
+     * the log should not.
+     */
+    private void why(String reason) {
+        String said = Config.Cluster.withoutSecret(reason);
+        if (!reasonsSaid.add(said)) return;
+        log.atWarn().addKeyValue("node", node).addKeyValue("nats", address).addKeyValue("reason", said).log("the bus (NATS) refused or failed");
+    }
+
     private static void closeQuietly(Connection connection) {
         try {
             connection.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The hosts of the configured URLs, as written. */
+    private static List<String> hosts(String urls) {
+        return Arrays.stream(urls.split("\\s*,\\s*")).map(url -> URI.create(url.trim()).getHost()).filter(Objects::nonNull).toList();
     }
 
     private Options options(Config.Cluster config) throws IOException {
@@ -204,10 +229,20 @@ public final class NatsBus implements Bus {
                     public void messageDiscarded(Connection connection, Message message) {
                         metrics.busDropped();
                     }
+
+                    @Override
+                    public void errorOccurred(Connection connection, String error) {
+                        why(error);
+                    }
+
+                    @Override
+                    public void exceptionOccurred(Connection connection, Exception exception) {
+                        why(exception.getCause() == null ? exception.toString() : exception + ": " + exception.getCause());
+                    }
                 });
         if (!config.natsCredentials().isBlank()) options.authHandler(Nats.credentials(config.natsCredentials()));
         if (!config.natsTlsCa().isBlank() || config.natsUrl().contains("tls://")) {
-            options.sslContext(NatsTls.context(config.natsTlsCa().isBlank() ? null : Path.of(config.natsTlsCa())));
+            options.sslContext(NatsTls.context(config.natsTlsCa().isBlank() ? null : Path.of(config.natsTlsCa()), hosts(config.natsUrl())));
         }
         return options.build();
     }

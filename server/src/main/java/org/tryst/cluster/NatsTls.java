@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -12,7 +13,10 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.List;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
@@ -28,19 +32,23 @@ import org.tryst.config.ConfigException;
 /**
  * The TLS of the connection to NATS: it trusts the operator's CA file (or the JDK's CAs when there
  * is none), and checks that the server's certificate names the host connected to, which the NATS
- * client leaves to the context it is given.
+ * client leaves to the context it is given. The client connects to a host's addresses, so the name
+ * checked is the configured host that resolves to the address, sent as the TLS server name.
  */
 final class NatsTls {
     private NatsTls() {}
 
-    /** A context trusting {@code caFile} (PEM, one or more certificates), or the JDK's CAs when it is null. */
-    static SSLContext context(Path caFile) {
+    /**
+     * A context trusting {@code caFile} (PEM, one or more certificates), or the JDK's CAs when it is
+     * null, for connections to these configured hosts (names or addresses).
+     */
+    static SSLContext context(Path caFile, List<String> hosts) {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(caFile == null ? null : authorities(caFile));
             SSLContext real = SSLContext.getInstance("TLS");
             real.init(null, trust.getTrustManagers(), null);
-            return new Checked(real);
+            return new Checked(real, List.copyOf(hosts));
         } catch (GeneralSecurityException e) {
             throw new ConfigException("cluster.nats_tls_ca: " + caFile + " holds no usable CA certificate: " + e.getMessage(), e);
         }
@@ -63,16 +71,19 @@ final class NatsTls {
 
     /** A context whose client sockets check the server's name, as HTTPS does. */
     private static final class Checked extends SSLContext {
-        Checked(SSLContext real) {
-            super(new Spi(real), real.getProvider(), real.getProtocol());
+        Checked(SSLContext real, List<String> hosts) {
+            super(new Spi(real, hosts), real.getProvider(), real.getProtocol());
         }
     }
 
     private static final class Spi extends SSLContextSpi {
         private final SSLContext real;
 
-        Spi(SSLContext real) {
+        private final List<String> hosts;
+
+        Spi(SSLContext real, List<String> hosts) {
             this.real = real;
+            this.hosts = hosts;
         }
 
         @Override
@@ -82,7 +93,7 @@ final class NatsTls {
 
         @Override
         protected SSLSocketFactory engineGetSocketFactory() {
-            return new NameChecking(real.getSocketFactory());
+            return new NameChecking(real.getSocketFactory(), hosts);
         }
 
         @Override
@@ -119,18 +130,40 @@ final class NatsTls {
     }
 
     private static final class NameChecking extends SSLSocketFactory {
+        /** A host written as an IPv4 or IPv6 address, which is checked as the address it is. */
+        private static final Pattern ADDRESS = Pattern.compile("[0-9.]+|\\[?[0-9a-fA-F:.]*:[0-9a-fA-F:.]*]?");
         private final SSLSocketFactory real;
+        private final List<String> hosts;
 
-        NameChecking(SSLSocketFactory real) {
+        NameChecking(SSLSocketFactory real, List<String> hosts) {
             this.real = real;
+            this.hosts = hosts;
         }
 
-        private static Socket checked(Socket socket) {
+        private Socket checked(Socket socket) {
             SSLSocket tls = (SSLSocket) socket;
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            String name = nameOf(tls.getInetAddress());
+            if (name != null) parameters.setServerNames(List.of(new SNIHostName(name)));
             tls.setSSLParameters(parameters);
             return tls;
+        }
+
+        /** The configured host name that resolves to the address connected to; null when it was given as an address. */
+        private String nameOf(InetAddress address) {
+            if (address == null) return null;
+            for (String host : hosts) {
+                if (ADDRESS.matcher(host).matches()) continue;
+                try {
+                    for (InetAddress resolved : InetAddress.getAllByName(host)) {
+                        if (resolved.equals(address)) return host;
+                    }
+                } catch (UnknownHostException e) {
+                    // Not this one; the client connected through another configured host.
+                }
+            }
+            return null;
         }
 
         @Override

@@ -7,6 +7,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,25 +21,32 @@ public final class NatsServer implements AutoCloseable {
 
     private final Path binary;
     private final int port;
+    private final List<String> options;
     private Process process;
 
-    private NatsServer(Path binary, int port) {
+    private NatsServer(Path binary, int port, List<String> options) {
         this.binary = binary;
         this.port = port;
+        this.options = List.copyOf(options);
     }
 
-    /** Starts a nats-server on a free port. */
-    public static NatsServer start() {
-        NatsServer server = new NatsServer(binary(), FreePorts.pick());
+    /** Starts a nats-server on a free port, with nats-server's own command-line options (authentication, TLS). */
+    public static NatsServer start(String... options) {
+        NatsServer server = new NatsServer(binary(), FreePorts.pick(), List.of(options));
         server.launch();
         return server;
     }
 
     /** Starts a nats-server on the given port, for a server that was told of it before it ran. */
     public static NatsServer startOn(int port) {
-        NatsServer server = new NatsServer(binary(), port);
+        NatsServer server = new NatsServer(binary(), port, List.of());
         server.launch();
         return server;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return port;
     }
 
     /** The address clients connect to. */
@@ -52,8 +61,9 @@ public final class NatsServer implements AutoCloseable {
 
     private void launch() {
         try {
-            process = new ProcessBuilder(binary.toString(), "-a", "127.0.0.1", "-p", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> command = new ArrayList<>(List.of(binary.toString(), "-a", "127.0.0.1", "-p", String.valueOf(port)));
+            command.addAll(options);
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary, e);
         }
