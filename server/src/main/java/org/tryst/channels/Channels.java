@@ -2,7 +2,6 @@ package org.tryst.channels;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -72,13 +71,8 @@ public final class Channels implements AutoCloseable {
 
     /** After the bus lost events: each socket here follows just the open channels its personas are members of now. */
     private void refollow() {
-        List<String> closed = store.closed();
         for (Caller caller : delivery.callers()) {
-            for (String persona : caller.personasInUse()) {
-                Set<String> channels = new HashSet<>(store.channelsOf(persona));
-                channels.removeAll(closed);
-                delivery.refollow(caller, persona, channels);
-            }
+            for (String persona : caller.personasInUse()) delivery.refollow(caller, persona, Set.copyOf(store.openChannelsOf(persona)));
         }
     }
 
@@ -218,10 +212,7 @@ public final class Channels implements AutoCloseable {
     /** Puts a socket online as a persona in every open channel the persona belongs to. */
     public List<Views.Joined> use(Caller caller, Persona persona) {
         delivery.use(caller, persona.id());
-        List<String> closed = store.closed();
-        return store.channelsOf(persona.id()).stream().filter(channel -> !closed.contains(channel))
-                .map(channel -> follow(caller, persona, room(channel)))
-                .toList();
+        return store.openChannelsOf(persona.id()).stream().map(channel -> follow(caller, persona, room(channel))).toList();
     }
 
     /** Changes a persona's status on one socket; the channels hear of it if the persona's presence changed. */
