@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.MutableClock;
 import org.tryst.TestServer;
 import org.tryst.client.Franking;
@@ -27,12 +26,12 @@ import org.tryst.protocol.Views;
  * as sender, so an honest report verifies and any alteration, a wrong key or tag, an expired server
  * key or another sender's tag is rejected. Raw devices play the reporter, as a modified client could.
  */
-class SceneReportTest {
+abstract class SceneReportContract {
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
-    private static final MutableClock clock = new MutableClock();
+    abstract TestServer server();
 
-    @RegisterExtension
-    static final TestServer server = TestServer.sqlite().with(clock);
+    /** The clock the server runs on. */
+    abstract MutableClock clock();
 
     /** What a recipient holds of a received message: what the server delivered and what it decrypted. */
     record Received(Views.SceneMessage message, byte[] commitment, byte[] key, byte[] body) {
@@ -49,7 +48,7 @@ class SceneReportTest {
 
     @Test
     void anHonestReportVerifiesAndJoinsTheQueue() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob")) {
             String scene = sceneOf(alice, bob);
             Received said = say(alice, bob, scene, "something cruel");
             Views.Report report = file(bob, id -> said.honest(id, bob));
@@ -67,7 +66,7 @@ class SceneReportTest {
 
     @Test
     void alteredTextAWrongKeyAWrongTagAndAnotherSendersTagAreEachRejected() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob"); var carol = new RawDevice(server, "Carol")) {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob"); var carol = new RawDevice(server(), "Carol")) {
             String scene = sceneOf(alice, bob, carol);
             Received said = say(alice, List.of(bob, carol), scene, "meet me at nine").getFirst();
             byte[] altered = said.body().clone();
@@ -90,15 +89,15 @@ class SceneReportTest {
 
     @Test
     void aReportUnderAServerKeyPastTheReportWindowIsRejected() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob")) {
             String scene = sceneOf(alice, bob);
             Received said = say(alice, bob, scene, "an old message");
             assertThat(file(bob, id -> said.honest(id, bob)).verification()).isEqualTo("verified");
-            clock.advance(Duration.ofDays(31));
+            clock().advance(Duration.ofDays(31));
             assertRejected(bob, id -> said.honest(id, bob), "has expired");
             // A key id the server never had is unknown.
             assertRejected(bob, id -> new ClientMessage.ReportScene(id, bob.persona.id(), scene, null, alice.persona.id(), said.message().epoch(),
-                    clock.millis() + Duration.ofDays(3).toMillis(), said.message().kid() + 1_000, said.message().tag(),
+                    clock().millis() + Duration.ofDays(3).toMillis(), said.message().kid() + 1_000, said.message().tag(),
                     BASE64.encodeToString(said.commitment()), BASE64.encodeToString(said.key()), BASE64.encodeToString(said.body()),
                     "other", null), "has no key");
         }
@@ -106,7 +105,7 @@ class SceneReportTest {
 
     @Test
     void aMessageOfASceneEndedByTheSafewordCanStillBeReported() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob")) {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob")) {
             String scene = sceneOf(alice, bob);
             Received said = say(alice, bob, scene, "the line that led to the safeword");
             bob.request(id -> new ClientMessage.Safeword(id, scene, bob.persona.id(), 24));
@@ -118,7 +117,7 @@ class SceneReportTest {
 
     @Test
     void theJavaClientKeepsWhatAReportNeedsAndReportsInOneCall() throws Exception {
-        try (var alice = SceneMember.join(server, "Alice", clock); var bob = SceneMember.join(server, "Bob", clock)) {
+        try (var alice = SceneMember.join(server(), "Alice", clock()); var bob = SceneMember.join(server(), "Bob", clock())) {
             Views.Scene scene = alice.sceneWith(bob);
             alice.client().say(scene.id(), "report me");
             SceneEvent.Said heard = bob.next(SceneEvent.Said.class);
@@ -133,7 +132,7 @@ class SceneReportTest {
 
     @Test
     void badInputIsRefusedWithTypedErrors() throws Exception {
-        try (var alice = new RawDevice(server, "Alice"); var bob = new RawDevice(server, "Bob"); var eve = new RawDevice(server, "Eve")) {
+        try (var alice = new RawDevice(server(), "Alice"); var bob = new RawDevice(server(), "Bob"); var eve = new RawDevice(server(), "Eve")) {
             String scene = sceneOf(alice, bob);
             Received said = say(alice, bob, scene, "hello");
             String tag = said.message().tag();
@@ -144,7 +143,7 @@ class SceneReportTest {
                     .isInstanceOf(ProtocolException.class).hasMessageContaining("body");
             // ...and the server answers a raw frame carrying them with invalid_message.
             String json = new String(org.tryst.protocol.Codec.encode(said.honest("r1", bob)), StandardCharsets.UTF_8).replace(tag, "%%%%");
-            try (var wire = server.connect(bob.user)) {
+            try (var wire = server().connect(bob.user)) {
                 wire.sendJson(json);
                 assertThat(wire.expectError("invalid_message").message()).contains("tag");
                 wire.sendJson(json.replace("%%%%", tag).replace("\"harassment\"", "\"boredom\""));
