@@ -83,7 +83,7 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
                         new HttpApi.Readiness(reason.isEmpty(), reason.orElse(null)))));
             });
         } else if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
-            reply(ctx, request, files.get(path).orElseGet(() ->
+            reply(ctx, request, files.get(path, request.headers().get(HttpHeaderNames.ACCEPT_ENCODING)).orElseGet(() ->
                     HttpReplies.error(HttpResponseStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "not found")));
         } else {
             reply(ctx, request, HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "method not allowed"));
