@@ -374,14 +374,16 @@ public final class TrystClient implements AutoCloseable {
     }
 
     /**
-     * Says or poses in a channel as the persona, under the client's own id for the line: sent again
+     * Says, poses or rolls dice ({@code text} is then the dice as written) in a channel as the persona, under the client's own id for the line: sent again
      * with the same id after a lost reply, the line is stored and shown once, and the answer is the
      * same. Answers the stored line's id.
      */
     public String post(String personaId, String channel, MessageKind kind, String text, String lineId) {
-        ServerMessage.Sent sent = (ServerMessage.Sent) request(id -> kind == MessageKind.POSE
-                ? new ClientMessage.Pose(id, personaId, channel, text, lineId)
-                : new ClientMessage.Say(id, personaId, channel, text, lineId));
+        ServerMessage.Sent sent = (ServerMessage.Sent) request(id -> switch (kind) {
+            case SAY -> new ClientMessage.Say(id, personaId, channel, text, lineId);
+            case POSE -> new ClientMessage.Pose(id, personaId, channel, text, lineId);
+            case ROLL -> new ClientMessage.Roll(id, personaId, channel, text, lineId);
+        });
         return sent.message();
     }
 

@@ -44,6 +44,7 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.ChannelLeave.class),
     @JsonSubTypes.Type(ClientMessage.Say.class),
     @JsonSubTypes.Type(ClientMessage.Pose.class),
+    @JsonSubTypes.Type(ClientMessage.Roll.class),
     @JsonSubTypes.Type(ClientMessage.TopicSet.class),
     @JsonSubTypes.Type(ClientMessage.MembersList.class),
     @JsonSubTypes.Type(ClientMessage.HistoryFetch.class),
@@ -334,6 +335,21 @@ public sealed interface ClientMessage {
         /** A line without a client id: a resend of it is a second line. */
         public Pose(String id, String persona, String channel, String text) {
             this(id, persona, channel, text, null);
+        }
+    }
+
+    /**
+     * Rolls dice in a channel: the server rolls them and posts the result as the persona's line of
+     * kind {@code roll}, so that nobody can choose their own numbers. {@code message} as for {@link Say}.
+     */
+    @JsonTypeName("roll")
+    record Roll(String id, String persona, String channel, String dice, String message) implements ChannelRequest {
+        public Roll {
+            requestId(id);
+            ref(persona, "persona");
+            channelName(channel);
+            Dice.parse(dice);
+            if (message != null) ref(message, "message");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.tryst.channels;
 
+import java.security.SecureRandom;
 import org.tryst.accounts.Account;
 import org.tryst.accounts.Accounts;
 import org.tryst.cluster.Caller;
@@ -8,6 +9,7 @@ import org.tryst.metrics.Metrics;
 import org.tryst.personas.Acting;
 import org.tryst.personas.Persona;
 import org.tryst.protocol.ClientMessage.*;
+import org.tryst.protocol.Dice;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.ProtocolException;
@@ -24,6 +26,8 @@ public final class ChannelRequests implements Handler<ChannelRequest> {
     private final Accounts accounts;
     private final Config.Channels config;
     private final Metrics metrics;
+    /** The dice: nobody may predict them, not even from earlier rolls. */
+    private final SecureRandom dice = new SecureRandom();
 
     public ChannelRequests(Channels channels, Acting acting, Accounts accounts, Config.Channels config, Metrics metrics) {
         this.channels = channels;
@@ -54,6 +58,7 @@ public final class ChannelRequests implements Handler<ChannelRequest> {
             }
             case Say m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.SAY, m.text(), m.message());
             case Pose m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.POSE, m.text(), m.message());
+            case Roll m -> post(caller, m.id(), m.persona(), m.channel(), MessageKind.ROLL, Dice.parse(m.dice()).roll(dice).text(), m.message());
             case TopicSet m -> {
                 channels.topic(mine(caller, m.persona()), m.channel(), m.topic());
                 yield Answer.ok(m.id());

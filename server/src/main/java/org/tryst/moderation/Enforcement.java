@@ -52,7 +52,7 @@ public final class Enforcement implements Gate, Standing {
     @Override
     public void admit(Caller caller, ClientMessage request) {
         switch (request) {
-            case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.TopicSet _, ClientMessage.SceneInvite _ ->
+            case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.Roll _, ClientMessage.TopicSet _, ClientMessage.SceneInvite _ ->
                     requireNotMuted(caller.accountId());
             default -> { }
         }

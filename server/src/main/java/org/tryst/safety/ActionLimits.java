@@ -58,7 +58,7 @@ public final class ActionLimits implements Gate {
     @Override
     public void admit(Caller caller, ClientMessage request) {
         Action action = switch (request) {
-            case ClientMessage.Say _, ClientMessage.Pose _ -> Action.CHANNEL_MESSAGE;
+            case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.Roll _ -> Action.CHANNEL_MESSAGE;
             case ClientMessage.SceneInvite _ -> Action.INVITATION;
             case ClientMessage.ReportScene _, ClientMessage.ReportChannel _ -> Action.REPORT;
             default -> null;

@@ -109,6 +109,41 @@ abstract class ChannelsContract {
         assertThat(alice.expect(ServerMessage.History.class).messages()).isEmpty();
     }
 
+    @Test
+    void diceAreRolledByTheServerSeenAlikeByEveryoneAndNotRolledAgainOnAResend() {
+        TestServer server = server();
+        Wire alice = server.connect(server.register("roller"));
+        Wire bob = server.connect(server.register("watcher"));
+        Views.Persona rowan = TestServer.persona(alice, "Rowan");
+        Views.Persona sage = TestServer.persona(bob, "Sage");
+        String channel = sharedChannel(alice, rowan, bob, sage);
+
+        String roll = alice.nextId();
+        alice.send(new ClientMessage.Roll(roll, rowan.id(), channel, "3d6 + 2", "roll-1"));
+        Views.Message heard = bob.expect(ServerMessage.ChannelMessage.class).message();
+        assertThat(heard.kind()).isEqualTo(MessageKind.ROLL);
+        assertThat(heard.persona().id()).isEqualTo(rowan.id());
+        java.util.regex.Matcher faces = java.util.regex.Pattern.compile("3d6\\+2: \\(([1-6])\\+([1-6])\\+([1-6])\\) \\+ 2 = (\\d+)")
+                .matcher(heard.text());
+        assertThat(faces.matches()).as(heard.text()).isTrue();
+        int sum = Integer.parseInt(faces.group(1)) + Integer.parseInt(faces.group(2)) + Integer.parseInt(faces.group(3)) + 2;
+        assertThat(Integer.parseInt(faces.group(4))).isEqualTo(sum);
+        assertThat(alice.expect(ServerMessage.ChannelMessage.class).message()).isEqualTo(heard);
+        ServerMessage.Sent sent = alice.expect(ServerMessage.Sent.class);
+
+        String again = alice.nextId();
+        alice.send(new ClientMessage.Roll(again, rowan.id(), channel, "3d6+2", "roll-1"));
+        assertThat(alice.expect(ServerMessage.Sent.class)).isEqualTo(new ServerMessage.Sent(again, sent.message(), sent.at()));
+        assertHeardNothingMore(bob, channel);
+
+        alice.sendJson("{\"type\":\"roll\",\"id\":\"cheat\",\"persona\":\"" + rowan.id() + "\",\"channel\":\"" + channel
+                + "\",\"dice\":\"1d6 = 6\"}");
+        assertThat(alice.expectError("invalid_message").message()).contains("dice are written like d20, 2d6+1");
+        assertHeardNothingMore(bob, channel);
+        bob.send(new ClientMessage.HistoryFetch(bob.nextId(), sage.id(), channel, null, 10));
+        assertThat(bob.expect(ServerMessage.History.class).messages()).containsExactly(heard);
+    }
+
     /** A new channel of the owner's. */
     static String openChannel(Wire owner, Views.Persona host) {
         String channel = channelFor(host);

@@ -45,6 +45,9 @@ public sealed interface Command {
     /** Describes what the current persona does, in the current place. */
     record Pose(String text) implements Command {}
 
+    /** Rolls dice, as written ({@code 2d6+1}), in the current place: by the server in a channel, on this device in a scene. */
+    record Roll(String dice) implements Command {}
+
     /**
      * Invites a persona, by display name, into the current scene or a new one, proposing topics and
      * a safeword word (empty and null: the server's default, or the scene's agreement); the note is

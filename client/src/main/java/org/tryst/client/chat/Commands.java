@@ -8,6 +8,8 @@ import java.util.function.IntFunction;
 import org.tryst.protocol.Answer;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.BlockScope;
+import org.tryst.protocol.Dice;
+import org.tryst.protocol.ProtocolException;
 
 /** Reads what the person typed: one table of commands behind parsing, {@code /help} and completion. */
 public final class Commands {
@@ -39,6 +41,8 @@ public final class Commands {
             new Spec("/export", "FILE", "save this scene's transcript, marked as your copy, once everyone agrees", name(Command.Export::new)),
             new Spec("/who", "", "list who is here", none(new Command.Who())),
             new Spec("/me", "TEXT", "describe what you do, shown as * Name TEXT", text(Command.Pose::new)),
+            new Spec("/roll", "DICE", "roll dice such as d20 or 2d6+1; in a channel the server rolls them, so everyone can trust them",
+                    Commands::roll),
             new Spec("/invite", "NAME [NOTE]", "invite a persona into this scene, or into a new one (the note is not encrypted);"
                     + " topics=A,B and safeword=WORD before the note propose them", Commands::invite),
             new Spec("/boundaries", "[NAME]", "show your boundaries, or NAME's beside yours; /boundaries set TOPIC yes|maybe|no|clear"
@@ -74,6 +78,15 @@ public final class Commands {
             return value >= 0 && value <= 720 ? new Command.Safeword(value) : null;
         } catch (NumberFormatException notANumber) {
             return null;
+        }
+    }
+
+    private static Command roll(String typed) {
+        if (typed.isEmpty()) return null;
+        try {
+            return new Command.Roll(Dice.parse(typed).written());
+        } catch (ProtocolException notDice) {
+            return new Command.Invalid("Usage: /roll DICE; " + notDice.getMessage() + ".");
         }
     }
 
@@ -126,7 +139,7 @@ public final class Commands {
      */
     public static boolean worthRemembering(String line) {
         return switch (parse(line)) {
-            case Command.Say _, Command.Pose _, Command.Invalid _ -> false;
+            case Command.Say _, Command.Pose _, Command.Roll _, Command.Invalid _ -> false;
             case Command.Invite invite -> invite.note() == null;
             case Command.SetBoundaryNotes _ -> false;
             default -> true;

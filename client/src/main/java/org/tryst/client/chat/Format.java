@@ -21,10 +21,14 @@ public final class Format {
 
     private Format() {}
 
-    /** A line said, {@code 14:05 Rowan: hello}, or posed, {@code 14:05 * Rowan waves}. */
+    /** A line said, {@code 14:05 Rowan: hello}, posed, {@code 14:05 * Rowan waves}, or the server's roll, {@code 14:05 🎲 Rowan rolls d20: 17}. */
     public static String message(long at, String name, MessageKind kind, String text, ZoneId zone) {
         String time = CLOCK.format(Instant.ofEpochMilli(at).atZone(zone));
-        return kind == MessageKind.POSE ? time + " * " + name + " " + text : time + " " + name + ": " + text;
+        return switch (kind) {
+            case SAY -> time + " " + name + ": " + text;
+            case POSE -> time + " * " + name + " " + text;
+            case ROLL -> time + " \uD83C\uDFB2 " + name + " rolls " + text;
+        };
     }
 
     public static String message(Views.Message message, ZoneId zone) {

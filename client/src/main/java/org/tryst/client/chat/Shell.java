@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.tryst.protocol.Answer;
 import org.tryst.protocol.BlockScope;
+import org.tryst.protocol.Dice;
 import org.tryst.protocol.MessageKind;
 import org.tryst.protocol.Views;
 
 /** Carries out what the person types, through a {@link Backend}, and shows the outcome on a {@link Screen}. */
 public final class Shell {
     private static final int HISTORY_SHOWN = 20;
+    /** The dice of rolls in a scene, which the server cannot see to roll. */
+    private static final java.security.SecureRandom DICE = new java.security.SecureRandom();
 
     private final Backend backend;
     private final Screen screen;
@@ -94,6 +97,7 @@ public final class Shell {
             case Command.Who _ -> who();
             case Command.Say(String text) -> speak(MessageKind.SAY, text);
             case Command.Pose(String text) -> speak(MessageKind.POSE, text);
+            case Command.Roll(String dice) -> roll(dice);
             case Command.Invite invite -> invite(invite);
             case Command.ShowBoundaries(String name) -> showBoundaries(name);
             case Command.SetBoundary(String topic, Answer answer) -> changeBoundaries(topic, answer, null);
@@ -238,6 +242,18 @@ public final class Shell {
                 backend.sayInScene(id, kind, text);
                 screen.show(Format.message(clock.millis(), persona.name(), kind, text, clock.getZone()));
             }
+        }
+    }
+
+    /**
+     * In a channel the server rolls; a scene's messages are end-to-end encrypted, so there the dice
+     * are rolled here and the line says so.
+     */
+    private void roll(String dice) {
+        if (session.place instanceof Place.Scene) {
+            speak(MessageKind.POSE, "rolls " + Dice.parse(dice).roll(DICE).text() + " (on their own device)");
+        } else {
+            speak(MessageKind.ROLL, dice);
         }
     }
 

@@ -86,6 +86,10 @@ class CommandsTest {
     void poseNeedsText() {
         assertThat(Commands.parse("/me waves from the doorway")).isEqualTo(new Command.Pose("waves from the doorway"));
         assertThat(Commands.parse("/me")).isEqualTo(new Command.Invalid("Usage: /me TEXT"));
+        assertThat(Commands.parse("/roll 2D6 + 1")).isEqualTo(new Command.Roll("2d6+1"));
+        assertThat(Commands.parse("/roll")).isEqualTo(new Command.Invalid("Usage: /roll DICE"));
+        assertThat(Commands.parse("/roll lots")).isInstanceOfSatisfying(Command.Invalid.class,
+                invalid -> assertThat(invalid.problem()).startsWith("Usage: /roll DICE; dice are written like d20, 2d6+1"));
     }
 
     @Test
@@ -158,7 +162,7 @@ class CommandsTest {
 
     @Test
     void helpDescribesEveryCommandOnItsOwnLine() {
-        assertThat(Commands.names()).hasSize(31).allSatisfy(name ->
+        assertThat(Commands.names()).hasSize(32).allSatisfy(name ->
                 assertThat(Commands.help()).anySatisfy(line -> assertThat(line).startsWith("  " + name)));
         assertThat(Commands.help()).contains("  /timer off|5m|1h|24h|7d  choose how soon this scene's messages disappear");
     }

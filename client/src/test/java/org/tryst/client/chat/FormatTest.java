@@ -49,6 +49,12 @@ class FormatTest {
     }
 
     @Test
+    void theServersRollsStartWithADieThatNoPoseCanPutBeforeAName() {
+        assertThat(Format.message(FIVE_PAST_TWO, "Rowan", MessageKind.ROLL, "2d6+1: (4+3) + 1 = 8", PARIS))
+                .isEqualTo("14:05 \uD83C\uDFB2 Rowan rolls 2d6+1: (4+3) + 1 = 8");
+    }
+
+    @Test
     void channelAndSceneMessagesLookAlike() {
         var channel = new Views.Message("m1", "lobby", MessageKind.POSE, SAGE, "smiles", FIVE_PAST_TWO);
         var scene = new SceneEvent.Said("s1", "m2", SAGE, "pose", "smiles", FIVE_PAST_TWO, null);
