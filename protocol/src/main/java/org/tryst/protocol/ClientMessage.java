@@ -259,11 +259,19 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** Lists the public channels. */
+    /**
+     * Lists the open channels. {@code watch} true: this socket also hears {@code channel.listed} and
+     * {@code channel.unlisted} as channels open, change and close, until it asks with false or closes.
+     */
     @JsonTypeName("channel.list")
-    record ChannelList(String id) implements ChannelRequest {
+    record ChannelList(String id, Boolean watch) implements ChannelRequest {
         public ChannelList {
             requestId(id);
+        }
+
+        /** A list without changing whether the socket watches. */
+        public ChannelList(String id) {
+            this(id, null);
         }
     }
 

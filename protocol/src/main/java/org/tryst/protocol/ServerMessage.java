@@ -56,6 +56,8 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Reports.class),
     @JsonSubTypes.Type(ServerMessage.Audit.class),
     @JsonSubTypes.Type(ServerMessage.Notice.class),
+    @JsonSubTypes.Type(ServerMessage.ChannelListed.class),
+    @JsonSubTypes.Type(ServerMessage.ChannelUnlisted.class),
     @JsonSubTypes.Type(ServerMessage.ChannelClosed.class),
 })
 public sealed interface ServerMessage {
@@ -239,6 +241,14 @@ public sealed interface ServerMessage {
     /** Event: a moderator's word to this account (a warning, a mute), on the live socket or at the next hello. */
     @JsonTypeName("notice")
     record Notice(String kind, String text, Long until, long at) implements ServerMessage {}
+
+    /** Event to the sockets watching the channel list: a channel opened, or its topic or member count changed. */
+    @JsonTypeName("channel.listed")
+    record ChannelListed(Views.Channel channel) implements ServerMessage {}
+
+    /** Event to the sockets watching the channel list: a channel was closed and is no longer listed. */
+    @JsonTypeName("channel.unlisted")
+    record ChannelUnlisted(String channel) implements ServerMessage {}
 
     /** Event to a channel's audience: the channel was closed by its owner or a moderator. */
     @JsonTypeName("channel.closed")

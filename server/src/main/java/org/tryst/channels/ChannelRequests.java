@@ -45,7 +45,7 @@ public final class ChannelRequests implements Handler<ChannelRequest> {
                 channels.presence(caller, mine(caller, m.persona()), m.status());
                 yield Answer.ok(m.id());
             }
-            case ChannelList m -> Answer.now(new ServerMessage.Channels(m.id(), channels.list()));
+            case ChannelList m -> Answer.now(new ServerMessage.Channels(m.id(), channels.list(caller, m.watch())));
             case ChannelCreate m -> {
                 requireMayCreateChannels(caller.accountId());
                 yield Answer.now(new ServerMessage.ChannelJoined(m.id(),

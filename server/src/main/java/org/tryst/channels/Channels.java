@@ -76,7 +76,9 @@ public final class Channels implements AutoCloseable {
         }
     }
 
-    public List<Views.Channel> list() {
+    /** The open channels; with {@code watch} set, the socket starts (true) or stops (false) hearing of their changes. */
+    public List<Views.Channel> list(Caller caller, Boolean watch) {
+        if (watch != null) delivery.watchDirectory(caller, watch);
         return store.channels().stream()
                 .map(row -> new Views.Channel(row.name(), row.topic(), room(row.name()).size()))
                 .toList();
@@ -278,7 +280,14 @@ public final class Channels implements AutoCloseable {
     public void closed(String channel) {
         delivery.publish(new Event.Changed(KIND, channel));
         tell(channel, new ServerMessage.ChannelClosed(channel), Sight.ANYONE);
+        delivery.publish(new Event.Tell(new Audience.Directory(), new ServerMessage.ChannelUnlisted(channel), Sight.ANYONE));
         delivery.publish(new Event.Disband(new Audience.Channel(channel), Streams.name(KIND, channel)));
+    }
+
+    /** A channel was opened again: every process reads it afresh, and the list shows it. */
+    public void reopened(String channel) {
+        delivery.publish(new Event.Changed(KIND, channel));
+        changed(channel);
     }
 
     /** Stops serving channels closed by the command line, which has no bus to tell the processes with. */
@@ -351,6 +360,9 @@ public final class Channels implements AutoCloseable {
     /** Every other process drops its copy of the channel; this one has changed its own. */
     private void changed(String channel) {
         delivery.publishElsewhere(new Event.Changed(KIND, channel));
+        LiveChannel room = room(channel);
+        delivery.publish(new Event.Tell(new Audience.Directory(), new ServerMessage.ChannelListed(
+                new Views.Channel(channel, room.topic(), room.size())), Sight.ANYONE));
     }
 
     private LiveChannel memberRoom(Persona persona, String channel) {

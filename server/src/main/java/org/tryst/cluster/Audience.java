@@ -27,4 +27,7 @@ public sealed interface Audience {
 
     /** The sockets online as a persona. */
     record Persona(String id) implements Audience {}
+
+    /** The sockets watching the list of channels. */
+    record Directory() implements Audience {}
 }

@@ -27,6 +27,7 @@ public final class Delivery implements Receiver {
     private final Map<String, Consumer<String>> caches = new ConcurrentHashMap<>();
     private final List<Runnable> resyncs = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<Caller> all = ConcurrentHashMap.newKeySet();
+    private final Set<Caller> watchingDirectory = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<Caller>> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Set<Caller>> bySession = new ConcurrentHashMap<>();
     private final Map<String, Set<Caller>> byPersona = new ConcurrentHashMap<>();
@@ -91,6 +92,7 @@ public final class Delivery implements Receiver {
     /** A socket closed: it follows nothing more, and its personas go offline where it was their last socket here. */
     public void closed(Caller caller) {
         all.remove(caller);
+        watchingDirectory.remove(caller);
         remove(byAccount, caller.accountId(), caller);
         remove(bySession, caller.sessionId(), caller);
         String device = caller.device;
@@ -140,6 +142,12 @@ public final class Delivery implements Receiver {
             online.here(persona, presenceHere(persona));
             return true;
         });
+    }
+
+    /** The socket starts or stops hearing the changes to the list of channels. */
+    public void watchDirectory(Caller caller, boolean watch) {
+        if (watch) watchingDirectory.add(caller);
+        else watchingDirectory.remove(caller);
     }
 
     /** The socket follows a channel as one of the personas it is online as. */
@@ -283,6 +291,7 @@ public final class Delivery implements Receiver {
             case Audience.Account account -> byAccount.getOrDefault(account.id(), Set.of());
             case Audience.Session session -> bySession.getOrDefault(session.id(), Set.of());
             case Audience.Persona persona -> byPersona.getOrDefault(persona.id(), Set.of());
+            case Audience.Directory _ -> watchingDirectory;
         };
     }
 

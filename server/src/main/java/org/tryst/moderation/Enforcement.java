@@ -95,6 +95,7 @@ public final class Enforcement implements Gate, Standing {
                 else banish(done.personaId());
             }
             case "close" -> channels.closed(done.channel());
+            case "reopen" -> channels.reopened(done.channel());
             default -> { }
         }
     }

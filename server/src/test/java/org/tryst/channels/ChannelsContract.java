@@ -144,6 +144,45 @@ abstract class ChannelsContract {
         assertThat(bob.expect(ServerMessage.History.class).messages()).containsExactly(heard);
     }
 
+    @Test
+    void aWatchedDirectoryHearsChannelsOpenChangeAndCloseUntilTheWatchEnds() {
+        TestServer server = server();
+        Wire watcher = server.connect(server.register("browser"));
+        Wire alice = server.connect(server.register("founder"));
+        Wire bob = server.connect(server.register("joiner"));
+        Views.Persona rowan = TestServer.persona(alice, "Rowan");
+        Views.Persona sage = TestServer.persona(bob, "Sage");
+        watcher.send(new ClientMessage.ChannelList(watcher.nextId(), true));
+        watcher.expect(ServerMessage.Channels.class);
+
+        String channel = channelFor(rowan);
+        alice.send(new ClientMessage.ChannelCreate(alice.nextId(), rowan.id(), channel, "tea and talk"));
+        alice.expect(ServerMessage.ChannelJoined.class);
+        assertThat(watcher.expect(ServerMessage.ChannelListed.class, listed -> listed.channel().name().equals(channel)).channel())
+                .isEqualTo(new Views.Channel(channel, "tea and talk", 1));
+        bob.send(new ClientMessage.ChannelJoin(bob.nextId(), sage.id(), channel));
+        bob.expect(ServerMessage.ChannelJoined.class);
+        assertThat(watcher.expect(ServerMessage.ChannelListed.class, listed -> listed.channel().name().equals(channel)).channel()
+                .members()).isEqualTo(2);
+        alice.send(new ClientMessage.TopicSet(alice.nextId(), rowan.id(), channel, "quiet hours"));
+        assertThat(watcher.expect(ServerMessage.ChannelListed.class, listed -> listed.channel().name().equals(channel)).channel()
+                .topic()).isEqualTo("quiet hours");
+
+        alice.send(new ClientMessage.ModAct(alice.nextId(), "close", channel, null, null, "closing up", null, rowan.id()));
+        assertThat(watcher.expect(ServerMessage.ChannelUnlisted.class).channel()).isEqualTo(channel);
+        alice.send(new ClientMessage.ModAct(alice.nextId(), "reopen", channel, null, null, "open again", null, rowan.id()));
+        assertThat(watcher.expect(ServerMessage.ChannelListed.class, listed -> listed.channel().name().equals(channel)).channel()
+                .topic()).isEqualTo("quiet hours");
+
+        watcher.send(new ClientMessage.ChannelList(watcher.nextId(), false));
+        watcher.expect(ServerMessage.Channels.class);
+        bob.send(new ClientMessage.ChannelLeave(bob.nextId(), sage.id(), channel));
+        bob.expect(ServerMessage.Ok.class);
+        watcher.send(new ClientMessage.ChannelList(watcher.nextId()));
+        assertThat(watcher.expect(ServerMessage.Channels.class).channels()).contains(new Views.Channel(channel, "quiet hours", 1));
+        watcher.expectNothing(QUIET);
+    }
+
     /** A new channel of the owner's. */
     static String openChannel(Wire owner, Views.Persona host) {
         String channel = channelFor(host);

@@ -28,6 +28,7 @@ class EventCodecTest {
             new Event.Tell(new Audience.Session("s1"), new ServerMessage.MemberLeft("lobby", "p1", "left"),
                     new Sight("p1", Sight.Rule.ONLY_HIDDEN, null, true)),
             new Event.Tell(new Audience.Persona("p2"), new ServerMessage.PresenceChanged("lobby", "p1", Presence.AWAY), Sight.othersWhoSee("p1")),
+            new Event.Tell(new Audience.Directory(), new ServerMessage.ChannelUnlisted("lobby"), Sight.ANYONE),
             new Event.Follow("p1", new Audience.Channel("lobby")),
             new Event.Unfollow("p1", new Audience.Channel("lobby")),
             new Event.Disband(new Audience.Channel("lobby"), "channel:lobby"),
