@@ -41,6 +41,7 @@ import org.tryst.moderation.Moderators;
 import org.tryst.moderation.ReportStore;
 import org.tryst.moderation.Reports;
 import org.tryst.personas.Acting;
+import org.tryst.personas.Avatars;
 import org.tryst.personas.PersonaDeletion;
 import org.tryst.personas.PersonaRequests;
 import org.tryst.personas.Personas;
@@ -95,11 +96,12 @@ public final class Server implements AutoCloseable {
                 new PasswordPolicy(accountsConfig.minPasswordLength(), accountsConfig.maxPasswordLength(),
                         accountsConfig.commonPasswordsRefused()),
                 throttle, sessions, sanctions, clock);
-        Personas personas = new Personas(sql, config.personas(), clock);
         Metrics metrics = new Metrics();
         Online online = new Online(clock);
         Streams streams = new Streams(metrics::busGapRepaired, clock);
         Delivery delivery = new Delivery(online, streams);
+        Personas personas = new Personas(sql, config.personas(), delivery, clock);
+        Avatars avatars = new Avatars(sql, personas, clock);
         metrics.connections(delivery::size);
         Blocks blocks = new Blocks(sql, personas, delivery, clock);
         bus = Buses.open(config.cluster(), delivery, metrics, clock);
@@ -116,7 +118,7 @@ public final class Server implements AutoCloseable {
         Acting acting = new Acting(personas, enforcement, blocks);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery, List.of(scenes::forget, persona -> channels.forget(persona.id())));
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
-                new PersonaRequests(personas, personaDeletion, acting),
+                new PersonaRequests(personas, avatars, personaDeletion, acting),
                 new ChannelRequests(channels, acting, accounts, config.channels(), metrics),
                 new SceneRequests(scenes, devices, acting),
                 new ConsentRequests(boundaries, acting),
@@ -128,7 +130,7 @@ public final class Server implements AutoCloseable {
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
         gateway = new Gateway(config.http(), config.gateway(), config.web(),
                 new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
-                        advertised, config.gateway().maxPendingRequests(), enforcement),
+                        advertised, config.gateway().maxPendingRequests(), enforcement, avatars),
                 readiness(new Readiness(sql, clock), bus));
         httpPort = gateway.start(config.http().bind(), config.http().port());
         metricsListener = new MetricsListener(config.metrics(), metrics);

@@ -34,6 +34,7 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.PersonaCreate.class),
     @JsonSubTypes.Type(ClientMessage.PersonaUpdate.class),
     @JsonSubTypes.Type(ClientMessage.PersonaDelete.class),
+    @JsonSubTypes.Type(ClientMessage.AvatarSet.class),
     @JsonSubTypes.Type(ClientMessage.PersonaList.class),
     @JsonSubTypes.Type(ClientMessage.PersonaShow.class),
     @JsonSubTypes.Type(ClientMessage.PersonaUse.class),
@@ -88,6 +89,8 @@ public sealed interface ClientMessage {
     int MAX_SUMMARY = 200;
     /** Longest persona description (the long one). */
     int MAX_DESCRIPTION = 8_000;
+    /** Largest picture a persona's avatar is made from; a client scales a photograph down before sending it. */
+    int MAX_AVATAR_BYTES = 45_000;
     /** Longest pronouns string. */
     int MAX_PRONOUNS = 40;
     /** Longest channel topic. */
@@ -217,6 +220,20 @@ public sealed interface ClientMessage {
         public PersonaDelete {
             requestId(id);
             ref(persona, "persona");
+        }
+    }
+
+    /**
+     * Gives one of the account's personas a picture ({@code image}: base64 of a PNG, JPEG or GIF of
+     * at most {@link #MAX_AVATAR_BYTES} bytes), or takes it away ({@code image} null). The server
+     * re-encodes it from its pixels alone, so nothing else the file carried is kept.
+     */
+    @JsonTypeName("persona.avatar")
+    record AvatarSet(String id, String persona, String image) implements PersonaRequest {
+        public AvatarSet {
+            requestId(id);
+            ref(persona, "persona");
+            if (image != null) base64(image, "image", MAX_AVATAR_BYTES);
         }
     }
 
@@ -673,7 +690,8 @@ public sealed interface ClientMessage {
     /** Why a message is reported. */
     List<String> REPORT_REASONS = List.of("harassment", "threat", "non_consensual", "minor", "spam", "other");
     /** What a moderator may do; {@code close}/{@code reopen} name a channel, the rest a persona (or its account). */
-    List<String> MODERATION_ACTIONS = List.of("warn", "mute", "unmute", "suspend", "unsuspend", "ban", "unban", "close", "reopen", "dismiss");
+    List<String> MODERATION_ACTIONS = List.of("warn", "mute", "unmute", "suspend", "unsuspend", "ban", "unban", "close", "reopen", "dismiss",
+            "remove-avatar");
 
     /**
      * Reports a scene message with what its franking needs: the decrypted {@code body} (base64 of the

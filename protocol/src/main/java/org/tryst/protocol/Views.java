@@ -8,7 +8,12 @@ public final class Views {
     private Views() {}
 
     /** A persona as others see it: never the account behind it. */
-    public record Persona(String id, String name, String summary, String description, String pronouns) {}
+    public record Persona(String id, String name, String summary, String description, String pronouns, String avatar) {
+        /** A persona without a picture. */
+        public Persona(String id, String name, String summary, String description, String pronouns) {
+            this(id, name, summary, description, pronouns, null);
+        }
+    }
 
     /** A persona as it appears in a channel: who, and whether reachable now. */
     public record Member(String id, String name, Presence status, boolean owner) {}

@@ -204,7 +204,7 @@ public final class Channels implements AutoCloseable {
         if (!owner.id().equals(room.owner())) throw new ProtocolException(ErrorCode.FORBIDDEN, "only the channel's owner may kick");
         if (target.equals(owner.id())) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "the owner cannot kick itself");
         // Someone who blocked the owner is not here, for the owner; the owner may still remove someone it blocked.
-        if (blocks.accountOf(target).filter(account -> blocks.blocks(account, owner.id())).isPresent()) throw notMember();
+        if (blocks.accountOf(target).filter(account -> blocks.blocksNow(account, owner.id())).isPresent()) throw notMember();
         if (!store.leave(channel, target)) throw notMember();
         delivery.publish(new Event.Tell(new Audience.Persona(target), new ServerMessage.Kicked(channel, target, owner.author(), reason),
                 Sight.ANYONE));

@@ -1,5 +1,6 @@
 package org.tryst.gateway;
 
+import java.util.regex.Pattern;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -16,14 +17,16 @@ import org.slf4j.LoggerFactory;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Session;
 import org.tryst.accounts.Sessions;
+import org.tryst.personas.Avatars;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.HttpApi;
 import org.tryst.protocol.ProtocolException;
 
 /**
- * The HTTP API that comes before a socket: register, log in, log out, and get a socket ticket.
- * Runs on a virtual thread, since password hashing takes a while on purpose.
+ * The HTTP API that comes before a socket: register, log in, log out, and get a socket ticket; and
+ * personas' pictures, which a browser asks for by URL. Runs on a virtual thread, since password
+ * hashing takes a while on purpose.
  */
 final class AccountApi {
     private static final Logger log = LoggerFactory.getLogger(AccountApi.class);
@@ -34,18 +37,25 @@ final class AccountApi {
      */
     static final String COOKIE = "tryst_session";
 
+    /** Where personas' pictures are, by content hash. */
+    private static final String AVATARS = "/api/avatars/";
+    private static final Pattern AVATAR_HASH = Pattern.compile("[A-Za-z0-9_-]{43}");
+
     private final Accounts accounts;
     private final Sessions sessions;
+    private final Avatars avatars;
     private final boolean secureCookie;
 
-    AccountApi(Accounts accounts, Sessions sessions, boolean secureCookie) {
+    AccountApi(Accounts accounts, Sessions sessions, Avatars avatars, boolean secureCookie) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.avatars = avatars;
         this.secureCookie = secureCookie;
     }
 
     FullHttpResponse handle(FullHttpRequest request, String path, String address) {
         try {
+            if (path.startsWith(AVATARS)) return avatar(request, path.substring(AVATARS.length()));
             if (request.method() != HttpMethod.POST) {
                 return HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "use POST");
             }
@@ -95,6 +105,23 @@ final class AccountApi {
             log.atError().setCause(unexpected).addKeyValue("path", path).log("API request failed");
             return HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL, "the server failed; try again");
         }
+    }
+
+    /**
+     * A persona's picture, to people logged in. Its name is its content's hash, so the browser keeps
+     * it for good; only for this person, since it was asked for with their session.
+     */
+    private FullHttpResponse avatar(FullHttpRequest request, String hash) {
+        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            return HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "use GET");
+        }
+        session(request);
+        if (!AVATAR_HASH.matcher(hash).matches()) return HttpReplies.error(HttpResponseStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "no such avatar");
+        return avatars.image(hash).map(image -> {
+            FullHttpResponse response = HttpReplies.bytes(HttpResponseStatus.OK, image.type(), image.bytes());
+            response.headers().set(HttpHeaderNames.CACHE_CONTROL, "private, max-age=31536000, immutable");
+            return response;
+        }).orElseGet(() -> HttpReplies.error(HttpResponseStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "no such avatar"));
     }
 
     /** The session token of a request: the bearer token, else the cookie; null when neither. */

@@ -6,6 +6,7 @@ import org.tryst.accounts.Sessions;
 import org.tryst.cluster.Delivery;
 import org.tryst.metrics.Metrics;
 import org.tryst.moderation.Enforcement;
+import org.tryst.personas.Avatars;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.Views;
 import org.tryst.requests.Dispatcher;
@@ -14,4 +15,4 @@ import org.tryst.safety.ActionLimits;
 /** What the gateway hands to each socket: the capabilities, the limits, and the executor for blocking work. */
 public record Wiring(Accounts accounts, Sessions sessions, Personas personas, Dispatcher dispatcher,
                      Delivery delivery, ActionLimits limits, Metrics metrics, Executor executor,
-                     Views.Limits advertised, int maxPendingRequests, Enforcement enforcement) {}
+                     Views.Limits advertised, int maxPendingRequests, Enforcement enforcement, Avatars avatars) {}

@@ -8,6 +8,7 @@ import org.tryst.accounts.Account;
 import org.tryst.accounts.Sanctions;
 import org.tryst.accounts.Sessions;
 import org.tryst.channels.Channels;
+import org.tryst.personas.Avatars;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.storage.Sql;
@@ -90,6 +91,11 @@ public final class Moderation {
                 yield new Done(action, null, null, name, null, reason);
             }
             case "dismiss" -> new Done(action, null, null, null, null, reason);
+            case "remove-avatar" -> {
+                if (!(target instanceof Target.Persona persona)) throw invalid("remove-avatar names a persona");
+                Avatars.clear(handle, persona.personaId());
+                yield new Done(action, persona.accountId(), persona.personaId(), null, null, reason);
+            }
             case "ban", "unban" -> banning(handle, action, target, reason, now);
             default -> {
                 String account = accountOf(target);

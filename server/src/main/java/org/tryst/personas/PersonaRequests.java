@@ -1,5 +1,6 @@
 package org.tryst.personas;
 
+import java.util.Base64;
 import org.tryst.cluster.Caller;
 import org.tryst.protocol.ClientMessage.*;
 import org.tryst.protocol.ServerMessage;
@@ -9,11 +10,13 @@ import org.tryst.requests.Handler;
 /** Answers the requests about the caller's personas, and looks up other people's. */
 public final class PersonaRequests implements Handler<PersonaRequest> {
     private final Personas personas;
+    private final Avatars avatars;
     private final PersonaDeletion deletion;
     private final Acting acting;
 
-    public PersonaRequests(Personas personas, PersonaDeletion deletion, Acting acting) {
+    public PersonaRequests(Personas personas, Avatars avatars, PersonaDeletion deletion, Acting acting) {
         this.personas = personas;
+        this.avatars = avatars;
         this.deletion = deletion;
         this.acting = acting;
     }
@@ -27,6 +30,11 @@ public final class PersonaRequests implements Handler<PersonaRequest> {
             case PersonaDelete m -> {
                 deletion.delete(personas.owned(account, m.persona()));
                 yield Answer.ok(m.id());
+            }
+            case AvatarSet m -> {
+                Persona persona = acting.mine(caller, m.persona());
+                Persona now = m.image() == null ? avatars.clear(persona) : avatars.set(persona, Base64.getDecoder().decode(m.image()));
+                yield Answer.now(new ServerMessage.PersonaInfo(m.id(), now.view()));
             }
             case PersonaList m -> Answer.now(new ServerMessage.Personas(m.id(), personas.of(account).stream().map(Persona::view).toList()));
             case PersonaShow m -> Answer.now(new ServerMessage.PersonaInfo(m.id(),

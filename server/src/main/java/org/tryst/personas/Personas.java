@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.tryst.cluster.Delivery;
+import org.tryst.cluster.Event;
 import org.tryst.config.Config;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
@@ -25,24 +27,33 @@ public final class Personas {
     /** Reads a persona from a row of the personas table. */
     public static final RowMapper<Persona> ROW = (rs, ctx) -> new Persona(rs.getString("id"),
             rs.getString("account_id"), rs.getString("name"), rs.getString("summary"), rs.getString("description"),
-            rs.getString("pronouns"));
+            rs.getString("pronouns"), rs.getString("avatar"));
 
     /** Personas by id, for the lookup every action in a room makes; bounded, and dropped on change. */
     private final Cache<String, Persona> byId = Caffeine.newBuilder().maximumSize(100_000).build();
+    /** The name of the cache of personas that other processes are told to drop from. */
+    private static final String CACHE = "personas";
+
     private final Sql sql;
     private final Config.Personas config;
+    private final Delivery delivery;
     private final Clock clock;
 
-    public Personas(Sql sql, Config.Personas config, Clock clock) {
+    public Personas(Sql sql, Config.Personas config, Delivery delivery, Clock clock) {
         this.sql = sql;
         this.config = config;
+        this.delivery = delivery;
         this.clock = clock;
+        delivery.cache(CACHE, personaId -> {
+            if (personaId == null) byId.invalidateAll();
+            else byId.invalidate(personaId);
+        });
     }
 
     /** Creates a persona for the account. */
     public Persona create(String accountId, ClientMessage.PersonaCreate request) {
         Persona persona = new Persona(Ids.random(), accountId, request.name(), orEmpty(request.summary()),
-                orEmpty(request.description()), orEmpty(request.pronouns()));
+                orEmpty(request.description()), orEmpty(request.pronouns()), null);
         return sql.inTransaction(handle -> {
             int owned = handle.createQuery("SELECT COUNT(*) FROM personas WHERE account_id = :account")
                     .bind("account", accountId).mapTo(Integer.class).one();
@@ -69,19 +80,33 @@ public final class Personas {
         Persona updated = new Persona(old.id(), old.accountId(), old.name(),
                 Objects.requireNonNullElse(request.summary(), old.summary()),
                 Objects.requireNonNullElse(request.description(), old.description()),
-                Objects.requireNonNullElse(request.pronouns(), old.pronouns()));
+                Objects.requireNonNullElse(request.pronouns(), old.pronouns()), old.avatar());
         sql.useHandle(handle -> handle.createUpdate("""
                         UPDATE personas SET summary = :summary, description = :description, pronouns = :pronouns
                         WHERE id = :id""")
                 .bindMethods(updated).execute());
-        byId.invalidate(updated.id());
-        return updated;
+        return changed(updated.id());
     }
 
-    /** Deletes a persona; its memberships and messages go with it. */
+    /** Deletes a persona; its memberships, messages and avatar go with it. */
     public void delete(String personaId) {
-        sql.useHandle(handle -> handle.createUpdate("DELETE FROM personas WHERE id = :id").bind("id", personaId).execute());
+        sql.useTransaction(handle -> {
+            String avatar = handle.createQuery("SELECT avatar FROM personas WHERE id = :id").bind("id", personaId)
+                    .mapTo(String.class).findOne().orElse(null);
+            handle.createUpdate("DELETE FROM personas WHERE id = :id").bind("id", personaId).execute();
+            if (avatar != null) Avatars.forgetUnused(handle, avatar);
+        });
+        changed(personaId);
+    }
+
+    /**
+     * The persona's row changed: every process drops its copy, and this one reads it again. Returns
+     * it as stored now; null once it is deleted.
+     */
+    public Persona changed(String personaId) {
         byId.invalidate(personaId);
+        delivery.publishElsewhere(new Event.Changed(CACHE, personaId));
+        return byId(personaId).orElse(null);
     }
 
     /** The account's personas, oldest first. */

@@ -173,12 +173,21 @@ public final class Blocks implements Visibility {
                 .anyMatch(entry -> entry.kind().equals(MUTE) && entry.targetPersona().equals(personaId));
     }
 
-    /** True when either persona's account blocks the other persona: they must not meet in a scene. */
+    /**
+     * True when either persona's account blocks the other persona: they must not meet in a scene.
+     * Asked of the database, since it decides a request: a block made a moment ago on another
+     * process holds here before this process's copy has caught up.
+     */
     public boolean separated(String personaA, String personaB) {
         Optional<Persona> a = persona(personaA);
         Optional<Persona> b = persona(personaB);
         if (a.isEmpty() || b.isEmpty()) return false;
-        return blocks(a.get().accountId(), personaB) || blocks(b.get().accountId(), personaA);
+        return blocksNow(a.get().accountId(), personaB) || blocksNow(b.get().accountId(), personaA);
+    }
+
+    /** {@link #blocks} as the database has it now, for a request's decision. */
+    public boolean blocksNow(String account, String personaId) {
+        return persona(personaId).map(persona -> stored(account).stream().anyMatch(entry -> entry.blocks(persona))).orElse(false);
     }
 
     /** True when some entry, given or received, involves the account: only then is filtering needed. */
