@@ -50,15 +50,15 @@ final class Postgresql implements ServerProcess {
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        Postgresql started = new Postgresql(cluster, Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip()));
         try (Connection connection = cluster.getPostgresDatabase().getConnection()) {
+            Postgresql started = new Postgresql(cluster, Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip()));
             connection.createStatement().execute("CREATE DATABASE " + DATABASE);
             if (cpus != null) started.pin(cpus);
+            return started;
         } catch (SQLException | IOException failed) {
-            started.stop();
+            cluster.close();
             throw new IOException("PostgreSQL did not start: " + failed.getMessage() + "; see " + log, failed);
         }
-        return started;
     }
 
     /** The JDBC URL of Tryst's database. */
@@ -89,13 +89,22 @@ final class Postgresql implements ServerProcess {
         return used;
     }
 
-    /** Stops it with {@code pg_ctl stop}; the library then deletes its folder. */
+    /**
+     * Stops it with {@code pg_ctl stop}; the library then deletes its folder. The library also makes
+     * its default folder for binaries in the temporary folder even when told to use another: that is
+     * removed when nothing else keeps binaries in it.
+     */
     @Override
     public void stop() {
         try {
             cluster.close();
         } catch (IOException failed) {
             kill();
+        }
+        try {
+            Files.deleteIfExists(Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg"));
+        } catch (IOException inUse) {
+            // Another run's binaries are in it.
         }
     }
 
