@@ -38,10 +38,10 @@ public final class ClusterFanout {
                 .footnote(Fanout.method(sizes));
     }
 
-    /** Room r's members alternate between the processes from process r mod n on: connection i is on process (i + r) mod n. */
+    /** Room r's members alternate between the processes from process r mod n on: its member m is on process (m + r) mod n. */
     private static Dialect placed(Running server, int members) {
         if (!(server.dialect() instanceof TrystDialect tryst)) throw new IllegalStateException(server.name() + " is not Tryst");
         int processes = tryst.processes();
-        return tryst.placed(index -> (index + index / members) % processes);
+        return tryst.placed(index -> (index % members + index / members) % processes);
     }
 }
