@@ -55,9 +55,10 @@ if [ -n "$missing" ]; then
   run apt-get update
   export DEBIAN_FRONTEND=noninteractive
   run apt-get install -y --no-install-recommends $missing
-  # On a systemd machine also keep it from starting at the next boot.
+  # On a systemd machine also keep the services just installed from starting at the next boot
+  # (only those: a nats-server that was already here may be serving something else).
   if [ -d /run/systemd/system ]; then
-    systemctl disable --now prosody nats-server >/dev/null 2>&1 || true
+    for pkg in $missing; do systemctl disable --now "$pkg" >/dev/null 2>&1 || true; done
   fi
 fi
 

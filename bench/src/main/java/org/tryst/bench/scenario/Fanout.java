@@ -36,8 +36,8 @@ public final class Fanout {
     }
 
     static String method(Sizes sizes) {
-        return String.format("A step keeps up when every message reaches every member within %d ms after the last send and p99 ≤ %.0f ms; "
+        return String.format("A step keeps up when every message reaches every member within %d ms after the last send and p99 ≤ %d ms; "
                 + "saturation is the best rate that kept up. Latency is from the scheduled send time to receipt, payload %d bytes.",
-                sizes.drain().toMillis(), Sweep.KEEPS_UP_P99_MILLIS, Payload.SIZE);
+                sizes.drain().toMillis(), sizes.keepsUpP99().toMillis(), Payload.SIZE);
     }
 }

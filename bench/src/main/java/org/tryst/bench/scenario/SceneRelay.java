@@ -61,9 +61,9 @@ public final class SceneRelay {
                 + "by the partner in batches as the client library does (`scene.ack` %d ms after the first unacknowledged message). "
                 + "The server never decrypts, so the same ciphertext is relayed each time under a fresh client id. Channel: a `say` of %d "
                 + "characters in a channel of two; the echo to the sender is not counted. A step keeps up when every message reaches "
-                + "its partner within %d ms after the last send and p99 ≤ %.0f ms. Latency is from the scheduled send time to receipt.",
+                + "its partner within %d ms after the last send and p99 ≤ %d ms. Latency is from the scheduled send time to receipt.",
                 ciphertextBytes, Payload.SIZE, SceneDialect.ACK_DELAY.toMillis(), Payload.SIZE, sizes.drain().toMillis(),
-                Sweep.KEEPS_UP_P99_MILLIS);
+                sizes.keepsUpP99().toMillis());
     }
 
     /** The scene path's dialect, kept to read the size of what it relayed once the sweep is over. */

@@ -20,11 +20,10 @@ import org.tryst.bench.wire.Publisher;
 /**
  * The open-loop rate sweep of the delivery scenarios. The offered rate rises until delivery falls
  * behind (a step keeps up when every message reaches every recipient within the drain time and p99
- * stays under {@link #KEEPS_UP_P99_MILLIS}); the best rate that kept up is the saturation. Then
+ * stays within {@link Sizes#keepsUpP99}); the best rate that kept up is the saturation. Then
  * latency and the server's CPU are measured at 25%, 50% and 90% of it.
  */
 final class Sweep {
-    static final double KEEPS_UP_P99_MILLIS = 50;
     private static final double RAMP = 1.5;
     private static final double[] LOADS = {0.25, 0.5, 0.9};
     private static final int PROFILE_ROWS = 15;
@@ -123,7 +122,7 @@ final class Sweep {
             Running.Usage cpu = server.cpu();
             long start = System.nanoTime();
             Publisher.Step result = publisher.run(rate / fanout, sizes.stepWindow(), fanout, sizes.drain());
-            boolean keptUp = result.deliveredShare() >= 1 && result.percentileMillis(99) <= KEEPS_UP_P99_MILLIS;
+            boolean keptUp = result.deliveredShare() >= 1 && result.percentileMillis(99) <= sizes.keepsUpP99().toMillis();
             context.say("  offered %,.0f/s: %s, %s -> %s", rate, describe(result), server.cpu().since(cpu, System.nanoTime() - start),
                     keptUp ? "kept up" : "fell behind");
             if (!result.generatorHealthy()) {
