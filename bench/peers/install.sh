@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs what a bare Debian 12 machine lacks to run the two benchmark peers.
+# Installs what a bare Debian 12 machine lacks to run the two benchmark peers and the cluster scenario.
 # Idempotent: installs only what is missing, prints one line per thing it installs, and is
 # otherwise silent unless something fails (then it prints the captured output and exits non-zero).
 #
@@ -8,6 +8,9 @@
 #     The packaged service must NOT be started: the benchmark starts its own Prosody on its own
 #     ports (bench/peers/prosody/start.sh). We use a policy-rc.d that denies service starts
 #     (Docker-style images already ship one; if not, we put one in place for the install only).
+#   - nats-server 2.9 (Debian package "nats-server"), for the cluster scenario, which starts its own
+#     on a free port; its packaged service is kept from starting in the same way as Prosody's.
+#     Skipped when a nats-server is on the PATH or in /usr/sbin already, however it came there.
 #   - npm ci in bench/peers/socketio when node_modules is missing (needs node + npm on PATH).
 #
 # Needs root (apt-get). No network traffic other than the Debian and npm registries.
@@ -32,7 +35,8 @@ run() { # run quietly; show the output only on failure
 }
 
 missing=""
-for pkg in prosody lua-unbound; do
+for pkg in prosody lua-unbound nats-server; do
+  if [ "$pkg" = nats-server ] && { command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ]; }; then continue; fi
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     missing="$missing $pkg"
   fi
@@ -51,9 +55,10 @@ if [ -n "$missing" ]; then
   run apt-get update
   export DEBIAN_FRONTEND=noninteractive
   run apt-get install -y --no-install-recommends $missing
-  # On a systemd machine also keep it from starting at the next boot.
+  # On a systemd machine also keep the services just installed from starting at the next boot
+  # (only those: a nats-server that was already here may be serving something else).
   if [ -d /run/systemd/system ]; then
-    systemctl disable --now prosody >/dev/null 2>&1 || true
+    for pkg in $missing; do systemctl disable --now "$pkg" >/dev/null 2>&1 || true; done
   fi
 fi
 

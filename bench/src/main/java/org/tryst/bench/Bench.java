@@ -4,8 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tryst.bench.scenario.ClusterFanout;
 import org.tryst.bench.scenario.Context;
 import org.tryst.bench.scenario.Fanout;
 import org.tryst.bench.scenario.Idle;
@@ -16,23 +19,27 @@ import org.tryst.bench.scenario.Table;
 import org.tryst.bench.servers.ProsodyTarget;
 import org.tryst.bench.servers.SocketIoTarget;
 import org.tryst.bench.servers.Target;
+import org.tryst.bench.servers.TrystCluster;
 import org.tryst.bench.servers.TrystTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Runs Tryst and its peers under the same load in one run and prints, per scenario, each system's
- * figures and Tryst's ratio to each peer. Only ratios from one run compare: these machines are shared.
+ * Runs Tryst and its peers (or other builds of Tryst) under the same load in one run and prints, per
+ * scenario, each system's figures and Tryst's ratio to each other. Only ratios from one run compare:
+ * these machines are shared.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks Tryst side by side with Prosody and a Socket.IO chat server, and its scene relay against its own channels.")
+        description = "Benchmarks Tryst side by side with Prosody and a Socket.IO chat server, its scene relay against its own channels, "
+                + "two processes against one, and this build against others.")
 public final class Bench implements Callable<Integer> {
     @Option(names = "--systems", split = ",", description = "Systems to run: tryst, socketio, prosody (default: all).")
     List<String> systems = List.of("tryst", "socketio", "prosody");
 
-    @Option(names = "--scenarios", split = ",", description = "Scenarios: idle, fanout, scenes (Tryst only: its scene relay against its channels), reconnect (default: all).")
-    List<String> scenarios = List.of("idle", "fanout", "scenes", "reconnect");
+    @Option(names = "--scenarios", split = ",", description = "Scenarios: idle, fanout, scenes (Tryst only: its scene relay against its channels), "
+            + "reconnect, cluster (Tryst only: fan-out over two processes on PostgreSQL and NATS against one) (default: all).")
+    List<String> scenarios = List.of("idle", "fanout", "scenes", "reconnect", "cluster");
 
     @Option(names = "--idle", split = ",", description = "Idle connection counts (default: 10000; up to about 19000 where a process may open 20,000 files).")
     List<Integer> idle = List.of(10_000);
@@ -51,6 +58,10 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--server-cpus", description = "taskset CPU list for servers, 'all' for no pinning (default: 0).")
     String serverCpus = "0";
+
+    @Option(names = "--tryst-build", paramLabel = "NAME=CLASSPATH", description = "Another build of Tryst to run beside this one, as a "
+            + "system NAME, from CLASSPATH (a server jar, which names its lib/ in its manifest); repeatable. bench/run --baseline REF builds one.")
+    Map<String, String> builds = new LinkedHashMap<>();
 
     @Option(names = "--tryst-jvm", split = " ", description = "JVM options for Tryst (bench/run passes server/jvm.options, as ./tryst does).")
     List<String> trystJvm = List.of();
@@ -91,9 +102,10 @@ public final class Bench implements Callable<Integer> {
             switch (scenario) {
                 case "idle" -> tables.addAll(Idle.run(targets, sizes, context));
                 case "fanout" -> tables.add(Fanout.run(targets, sizes, context));
-                case "scenes" -> tables.add(SceneRelay.run(targets, sizes, context));
+                case "scenes" -> tables.addAll(SceneRelay.run(trystBuilds(targets), sizes, context));
                 case "reconnect" -> tables.add(Reconnect.run(targets, sizes, context));
-                default -> throw new CommandLine.ParameterException(new CommandLine(this), "no scenario " + scenario);
+                case "cluster" -> tables.add(ClusterFanout.run(trystBuilds(targets).getFirst(), sizes, context));
+                default -> throw refused("no scenario " + scenario);
             }
         }
         StringBuilder report = new StringBuilder(Machine.describe().markdown(commandLine(), cpus)).append('\n');
@@ -105,25 +117,39 @@ public final class Bench implements Callable<Integer> {
         return 0;
     }
 
+    /** The systems in the order given, each other build of Tryst right after this one. */
     private List<Target> targets() {
+        Path recordings = profile ? work.toAbsolutePath().resolve("recordings") : null;
         List<Target> chosen = new ArrayList<>();
         for (String system : systems) {
-            Target target = switch (system) {
-                case "tryst" -> new TrystTarget(trystJvm, profile ? work.toAbsolutePath().resolve("recordings") : null);
-                case "socketio" -> new SocketIoTarget(peers.toAbsolutePath());
-                case "prosody" -> new ProsodyTarget(peers.toAbsolutePath());
-                default -> throw new CommandLine.ParameterException(new CommandLine(this), "no system " + system);
-            };
-            if (!target.available()) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        target.name() + " is not installed here; run bench/peers/install.sh first");
+            switch (system) {
+                case "tryst" -> {
+                    chosen.add(TrystTarget.thisBuild(trystJvm, recordings));
+                    builds.forEach((name, classPath) -> chosen.add(new TrystTarget(name, classPath, trystJvm, recordings)));
+                }
+                case "socketio" -> chosen.add(new SocketIoTarget(peers.toAbsolutePath()));
+                case "prosody" -> chosen.add(new ProsodyTarget(peers.toAbsolutePath()));
+                default -> throw refused("no system " + system);
             }
-            chosen.add(target);
         }
-        if (!(chosen.getFirst() instanceof TrystTarget)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "tryst comes first: ratios are Tryst's to each peer");
+        for (Target target : chosen) {
+            if (!target.available()) throw refused(target.name() + " is not installed here; run bench/peers/install.sh first");
+        }
+        if (!(chosen.getFirst() instanceof TrystTarget)) throw refused("tryst comes first: ratios are Tryst's to each peer");
+        if (!builds.isEmpty() && !systems.contains("tryst")) throw refused("--tryst-build runs beside tryst, which --systems leaves out");
+        if (scenarios.contains("cluster") && !new TrystCluster(trystBuilds(chosen).getFirst(), 2).available()) {
+            throw refused("the cluster scenario needs nats-server, which is not installed here; run bench/peers/install.sh first");
         }
         return chosen;
+    }
+
+    /** The builds of Tryst among the systems, this one first. */
+    private static List<TrystTarget> trystBuilds(List<Target> targets) {
+        return targets.stream().filter(TrystTarget.class::isInstance).map(TrystTarget.class::cast).toList();
+    }
+
+    private CommandLine.ParameterException refused(String why) {
+        return new CommandLine.ParameterException(new CommandLine(this), why);
     }
 
     private static String commandLine() {

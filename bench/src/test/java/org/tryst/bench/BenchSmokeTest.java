@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tryst.bench.servers.ProsodyTarget;
@@ -39,6 +40,19 @@ class BenchSmokeTest {
         assertThat(row(report, "heap per connection after GC, KiB").getFirst()).isNotEqualTo("–");
         assertThat(row(report, "p99 ms at 50%").getFirst()).isNotEqualTo("–");
         assertScenesRelayed(report);
+        assertClusterCompared(report);
+    }
+
+    @Test
+    void anotherBuildOfTrystRunsBesideThisOneInTheSameRun() throws IOException {
+        String report = run(WORK.resolve("builds"), "tryst", "--scenarios", "fanout,scenes",
+                "--tryst-build", "Tryst@again=" + System.getProperty("java.class.path"));
+        for (String title : List.of("Channel fan-out", "Scene relay, a scene's", "Scene relay, a channel of two")) {
+            String table = section(report, title);
+            assertThat(table).contains("| metric | Tryst | Tryst@again | Tryst ÷ Tryst@again |");
+            assertThat(row(table, "deliveries/s at saturation")).hasSize(3).doesNotContain("–", "0");
+        }
+        assertScenesRelayed(report);
     }
 
     @Test
@@ -62,12 +76,13 @@ class BenchSmokeTest {
         assertThat(row(scenes, "connections dropped by the server")).startsWith("0", "0");
     }
 
-    private static String run(Path work, String systems) throws IOException {
+    private static String run(Path work, String systems, String... more) throws IOException {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Path out = work.resolve("report.md");
-        int exit = new CommandLine(new Bench(new PrintStream(console, true, StandardCharsets.UTF_8))).execute(
-                "--smoke", "--systems", systems, "--server-cpus", "all", "--peers", PEERS.toString(),
-                "--work", work.resolve("servers").toString(), "--out", out.toString());
+        List<String> arguments = new ArrayList<>(List.of("--smoke", "--systems", systems, "--server-cpus", "all",
+                "--peers", PEERS.toString(), "--work", work.resolve("servers").toString(), "--out", out.toString()));
+        arguments.addAll(List.of(more));
+        int exit = new CommandLine(new Bench(new PrintStream(console, true, StandardCharsets.UTF_8))).execute(arguments.toArray(String[]::new));
         assertThat(exit).as(console.toString(StandardCharsets.UTF_8)).isZero();
         return Files.readString(out);
     }
@@ -78,6 +93,26 @@ class BenchSmokeTest {
         assertThat(start).as("a table '" + title + "' in\n" + report).isNotNegative();
         int end = report.indexOf("### ", start + 4);
         return report.substring(start, end < 0 ? report.length() : end);
+    }
+
+    /**
+     * The cross-process table has two processes against one, both of which kept up at some rate,
+     * with a CPU row for each process, nats-server and PostgreSQL; the second process and NATS are
+     * the first column's only.
+     */
+    private static void assertClusterCompared(String report) {
+        String cluster = section(report, "Cross-process fan-out");
+        assertThat(cluster).contains("| metric | 2 processes | 1 process | 2 processes ÷ 1 process |");
+        assertThat(row(cluster, "deliveries/s at saturation")).hasSize(3).doesNotContain("–", "0");
+        assertThat(row(cluster, "p99 ms at 50%").subList(0, 2)).doesNotContain("–");
+        for (String process : List.of("Tryst 1", "PostgreSQL")) {
+            assertThat(row(cluster, process + " CPU µs per delivery at 50%").subList(0, 2)).doesNotContain("–");
+        }
+        for (String process : List.of("Tryst 2", "nats-server")) {
+            assertThat(row(cluster, process + " CPU µs per delivery at 50%")).hasSize(2).first().isNotEqualTo("–");
+            assertThat(row(cluster, process + " CPU µs per delivery at 50%")).last().isEqualTo("–");
+        }
+        assertThat(row(cluster, "connections dropped by the server")).startsWith("0", "0");
     }
 
     /** The cells of the first report row whose metric is {@code metric}. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -17,11 +20,10 @@ import org.tryst.bench.wire.Publisher;
 /**
  * The open-loop rate sweep of the delivery scenarios. The offered rate rises until delivery falls
  * behind (a step keeps up when every message reaches every recipient within the drain time and p99
- * stays under {@link #KEEPS_UP_P99_MILLIS}); the best rate that kept up is the saturation. Then
+ * stays within {@link Sizes#keepsUpP99}); the best rate that kept up is the saturation. Then
  * latency and the server's CPU are measured at 25%, 50% and 90% of it.
  */
 final class Sweep {
-    static final double KEEPS_UP_P99_MILLIS = 50;
     private static final double RAMP = 1.5;
     private static final double[] LOADS = {0.25, 0.5, 0.9};
     private static final int PROFILE_ROWS = 15;
@@ -34,9 +36,12 @@ final class Sweep {
     record Shape(String subject, Function<Running, Dialect> dialect, int connections, IntFunction<String> roomOf,
                  List<Integer> publishers, int fanout, double firstRate) {}
 
-    /** One system's saturation and its latency at fractions of it. */
+    /**
+     * One system's saturation, and its latency at fractions of it with the CPU per delivery each of
+     * its processes spent there (by process name, in start order).
+     */
     record Result(double saturation, boolean generatorBound, double bestDelivered, List<Publisher.Step> atLoads,
-                  List<Double> cpuMicrosPerDelivery, int drops, String failure, String profile) {
+                  List<Map<String, Double>> cpuMicrosPerDelivery, int drops, String failure, String profile) {
         static Result failed(String why) {
             return new Result(Double.NaN, false, Double.NaN, List.of(), List.of(), 0, why, "");
         }
@@ -45,8 +50,19 @@ final class Sweep {
             return new Result(saturation, generatorBound, bestDelivered, atLoads, cpuMicrosPerDelivery, drops, failure, summary);
         }
 
+        /** The CPU per delivery of all the system's processes together. */
         double cpuPerDelivery(int load) {
-            return load < cpuMicrosPerDelivery.size() ? cpuMicrosPerDelivery.get(load) : Double.NaN;
+            return load < cpuMicrosPerDelivery.size()
+                    ? cpuMicrosPerDelivery.get(load).values().stream().mapToDouble(Double::doubleValue).sum() : Double.NaN;
+        }
+
+        /** The CPU one process spent per delivery of the whole system, NaN where it has no such process. */
+        double cpuPerDelivery(int load, String process) {
+            return load < cpuMicrosPerDelivery.size() ? cpuMicrosPerDelivery.get(load).getOrDefault(process, Double.NaN) : Double.NaN;
+        }
+
+        List<String> processes() {
+            return cpuMicrosPerDelivery.isEmpty() ? List.of() : List.copyOf(cpuMicrosPerDelivery.getFirst().keySet());
         }
 
         double percentile(int load, double percentile) {
@@ -61,8 +77,8 @@ final class Sweep {
      */
     private record Saturation(double deliveries, boolean generatorBound, double bestDelivered) {}
 
-    /** Latency steps at fractions of the saturation, with the server's CPU per delivery in each. */
-    private record AtLoads(List<Publisher.Step> steps, List<Double> cpuMicrosPerDelivery) {}
+    /** Latency steps at fractions of the saturation, with each server process's CPU per delivery in each. */
+    private record AtLoads(List<Publisher.Step> steps, List<Map<String, Double>> cpuMicrosPerDelivery) {}
 
     private Sweep() {}
 
@@ -103,10 +119,10 @@ final class Sweep {
         double bestDelivered = 0;
         double rate = shape.firstRate();
         for (int step = 0; step < sizes.maxSteps(); step++) {
-            Running.Cpu cpu = server.cpu();
+            Running.Usage cpu = server.cpu();
             long start = System.nanoTime();
             Publisher.Step result = publisher.run(rate / fanout, sizes.stepWindow(), fanout, sizes.drain());
-            boolean keptUp = result.deliveredShare() >= 1 && result.percentileMillis(99) <= KEEPS_UP_P99_MILLIS;
+            boolean keptUp = result.deliveredShare() >= 1 && result.percentileMillis(99) <= sizes.keepsUpP99().toMillis();
             context.say("  offered %,.0f/s: %s, %s -> %s", rate, describe(result), server.cpu().since(cpu, System.nanoTime() - start),
                     keptUp ? "kept up" : "fell behind");
             if (!result.generatorHealthy()) {
@@ -127,15 +143,17 @@ final class Sweep {
     private static AtLoads atLoads(Publisher publisher, Running server, Sizes sizes, int fanout, double saturation, Context context)
             throws InterruptedException, IOException {
         List<Publisher.Step> steps = new ArrayList<>();
-        List<Double> cpuPerDelivery = new ArrayList<>();
+        List<Map<String, Double>> cpuPerDelivery = new ArrayList<>();
         for (double share : saturation > 0 ? LOADS : new double[0]) {
-            Running.Cpu cpu = server.cpu();
+            Running.Usage cpu = server.cpu();
             long start = System.nanoTime();
             Publisher.Step step = publisher.run(saturation * share / fanout, sizes.latencyWindow(), fanout, sizes.drain());
-            Running.Cpu after = server.cpu();
+            Running.Usage after = server.cpu();
             context.say("  at %.0f%%: %s, %s", share * 100, describe(step), after.since(cpu, System.nanoTime() - start));
             steps.add(step);
-            cpuPerDelivery.add((after.total() - cpu.total()) / 1e3 / Math.max(1, step.delivered()));
+            Map<String, Double> perDelivery = new LinkedHashMap<>();
+            after.nanosSince(cpu).forEach((process, nanos) -> perDelivery.put(process, nanos / 1e3 / Math.max(1, step.delivered())));
+            cpuPerDelivery.add(perDelivery);
         }
         return new AtLoads(steps, cpuPerDelivery);
     }
@@ -156,8 +174,9 @@ final class Sweep {
 
     /**
      * A table with a column per result: saturation, throughput at any latency, latency percentiles
-     * and the server's CPU per delivery at each load, connections dropped, and a footnote for each
-     * column that failed, ran out of generator or carries a profile.
+     * and the server's CPU per delivery at each load (and each process's, where a system has
+     * several), connections dropped, and a footnote for each column that failed, ran out of
+     * generator or carries a profile.
      */
     static Table table(String title, List<String> columns, List<Result> results) {
         Table table = new Table(title, columns);
@@ -175,6 +194,14 @@ final class Sweep {
             int at = load;
             table.row(String.format("server CPU µs per delivery at %.0f%%", LOADS[load] * 100), Table.Better.LOWER,
                     Table.values(results, result -> result.cpuPerDelivery(at)));
+        }
+        List<String> processes = results.stream().map(Result::processes).max(Comparator.comparingInt(List::size)).orElse(List.of());
+        for (int load = 0; processes.size() > 1 && load < LOADS.length; load++) {
+            int at = load;
+            for (String process : processes) {
+                table.row(String.format("%s CPU µs per delivery at %.0f%%", process, LOADS[load] * 100), Table.Better.LOWER,
+                        Table.values(results, result -> result.cpuPerDelivery(at, process)));
+            }
         }
         table.row("connections dropped by the server", Table.Better.LOWER, Table.values(results, Result::drops));
         for (int column = 0; column < results.size(); column++) {

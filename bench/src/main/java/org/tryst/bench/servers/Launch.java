@@ -3,6 +3,8 @@ package org.tryst.bench.servers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +71,16 @@ final class Launch {
         }
         process.destroyForcibly();
         throw new IOException("not ready after " + seconds + " s; see " + log);
+    }
+
+    /** Whether something listens on the loopback port: a readiness check for servers that print nothing. */
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     /** A readiness check. */

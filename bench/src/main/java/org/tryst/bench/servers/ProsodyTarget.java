@@ -1,8 +1,6 @@
 package org.tryst.bench.servers;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,16 +35,7 @@ public record ProsodyTarget(Path peers) implements Target {
         Path log = data.resolve("start.log");
         Process process = Launch.start(Launch.pinned(cpus, List.of("sh", peers.resolve("prosody/start.sh").toString(),
                 data.toString(), Integer.toString(c2s), Integer.toString(http))), work, Map.of(), log);
-        Launch.await(process, log, 30, () -> accepts(http));
-        return new Running(name(), process.pid(), process, new XmppDialect(http), Running.HeapProbe.NONE, null);
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
+        Launch.await(process, log, 30, () -> Launch.accepts(http));
+        return new Running(name(), List.of(new StartedProcess(name(), process)), new XmppDialect(http), Running.HeapProbe.NONE, null);
     }
 }

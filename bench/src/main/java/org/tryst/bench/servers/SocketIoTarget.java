@@ -38,7 +38,7 @@ public record SocketIoTarget(Path peers) implements Target {
             process.destroyForcibly();
             throw new IOException("Socket.IO server did not start; see " + log, notReady);
         }
-        return new Running(name(), process.pid(), process, new SocketIoDialect(port), Running.HeapProbe.NONE, null);
+        return new Running(name(), List.of(new StartedProcess(name(), process)), new SocketIoDialect(port), Running.HeapProbe.NONE, null);
     }
 
     static boolean onPath(String program) {

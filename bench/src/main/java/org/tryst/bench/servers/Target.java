@@ -3,8 +3,8 @@ package org.tryst.bench.servers;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A chat server the benchmark starts fresh, drives and measures: Tryst or one of its peers. */
-public sealed interface Target permits TrystTarget, SocketIoTarget, ProsodyTarget {
+/** A chat server the benchmark starts fresh, drives and measures: a build of Tryst, Tryst on several processes, or one of its peers. */
+public sealed interface Target permits TrystTarget, TrystCluster, SocketIoTarget, ProsodyTarget {
     /** The name in the report's columns. */
     String name();
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -17,24 +18,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tryst.bench.wire.TrystDialect;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.HttpApi;
 import org.tryst.testkit.FreePorts;
 
 /**
- * Tryst, started from this class path in its own JVM with SQLite under the work directory. Rate
+ * A build of Tryst, each process in its own JVM: this benchmark's own, from its class path, or
+ * another named by {@code --tryst-build} (an older commit's server jar, say), so that two builds
+ * compare in one run. {@link #start} runs one process with SQLite under the work directory. Rate
  * limits meant for people are lifted (the peers have none), and an account may have
  * {@link #PERSONAS_PER_ACCOUNT} personas, so that setting up thousands of connections takes
  * hundreds of Argon2id hashes rather than thousands (each costs a tenth of a second or more of
- * one core); everything else is the shipped default. With {@code recordings} set, each
- * instance runs Java Flight Recorder and leaves its recording there when it stops.
+ * one core); everything else is the shipped default. Options are set as environment variables
+ * whose names every build so far shares; a build that does not know one says so at start, and
+ * is refused rather than measured with another configuration. With {@code recordings} set, each
+ * process runs Java Flight Recorder and leaves its recording there when it stops.
  */
-public record TrystTarget(List<String> jvmOptions, Path recordings) implements Target {
+public record TrystTarget(String name, String classPath, List<String> jvmOptions, Path recordings) implements Target {
     static final int PERSONAS_PER_ACCOUNT = 100;
     private static final String UNLIMITED = "100000000";
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*} (\\S+)$", Pattern.MULTILINE);
+    /** How a server says at start that an environment variable names no option of its own. */
+    private static final String UNKNOWN_OPTION = "is not an option and is ignored";
 
-    @Override
-    public String name() {
-        return "Tryst";
+    /** The build this benchmark was built with, from its own class path. */
+    public static TrystTarget thisBuild(List<String> jvmOptions, Path recordings) {
+        return new TrystTarget("Tryst", ownClassPath(), jvmOptions, recordings);
     }
 
     @Override
@@ -44,6 +53,21 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
 
     @Override
     public Running start(Path work, String cpus) throws IOException, InterruptedException {
+        Instance tryst = launch(work, cpus, name(), Map.of());
+        return new Running(name(), List.of(tryst.process()), new TrystDialect(List.of(tryst.port()), PERSONAS_PER_ACCOUNT),
+                tryst.heap(), tryst.recording());
+    }
+
+    /** One started server process: its HTTP port, how to read its heap, and its flight recording if it makes one. */
+    record Instance(StartedProcess process, int port, Running.HeapProbe heap, Path recording) {}
+
+    /**
+     * Starts one process of this build, named {@code processName} in the report, with the
+     * benchmark's options and then {@code options}, its data directory fresh under {@code work},
+     * and waits until {@code /readyz} says it is ready (its database takes writes; in a cluster,
+     * the bus is up).
+     */
+    Instance launch(Path work, String cpus, String processName, Map<String, String> options) throws IOException, InterruptedException {
         int port = FreePorts.pick();
         int metricsPort = FreePorts.pick();
         Path data = Files.createTempDirectory(Files.createDirectories(work), "tryst-");
@@ -54,11 +78,27 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
         if (recording != null) {
             command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
         }
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath(),
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath,
                 "org.tryst.Main", "serve", "--http-port", Integer.toString(port), "--data", data.toString()));
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>(benchmarkOptions());
+        env.put("TRYST_METRICS_LISTEN", "127.0.0.1:" + metricsPort);
+        env.putAll(options);
+        Path log = data.resolve("server.log");
+        Process process = Launch.start(Launch.pinned(cpus, command), work, env, log);
+        StartedProcess started = new StartedProcess(processName, process);
+        HttpClient http = HttpClient.newHttpClient();
+        Launch.await(process, log, 90, () -> ready(http, port));
+        List<String> unknown = Files.readAllLines(log).stream().filter(line -> line.contains(UNKNOWN_OPTION)).toList();
+        if (!unknown.isEmpty()) {
+            started.stop();
+            throw new IOException(name() + " does not know an option the benchmark sets: " + String.join("; ", unknown));
+        }
+        return new Instance(started, port, pid -> heapAfterGc(http, metricsPort, pid), recording);
+    }
+
+    private static Map<String, String> benchmarkOptions() {
+        Map<String, String> env = new HashMap<>(Map.of(
                 "TRYST_LOG_LEVEL", "warn",
-                "TRYST_METRICS_LISTEN", "127.0.0.1:" + metricsPort,
                 "TRYST_PERSONAS_MAX_PER_ACCOUNT", Integer.toString(PERSONAS_PER_ACCOUNT),
                 "TRYST_ACCOUNTS_REGISTRATIONS_PER_ADDRESS", UNLIMITED,
                 "TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ACCOUNT", UNLIMITED,
@@ -70,19 +110,23 @@ public record TrystTarget(List<String> jvmOptions, Path recordings) implements T
             env.put("TRYST_RATE_LIMITS_" + action + "_PER_ACCOUNT", UNLIMITED);
             env.put("TRYST_RATE_LIMITS_" + action + "_PER_ADDRESS", UNLIMITED);
         }
-        Path log = data.resolve("server.log");
-        Process process = Launch.start(Launch.pinned(cpus, command), work, env, log);
-        HttpClient http = HttpClient.newHttpClient();
-        Launch.await(process, log, 60, () -> get(http, port, "/healthz").equals("ok"));
-        return new Running(name(), process.pid(), process, new TrystDialect(port, PERSONAS_PER_ACCOUNT),
-                pid -> heapAfterGc(http, metricsPort, pid), recording);
+        return env;
     }
 
     /** This JVM's class path, made absolute because the server runs in another directory. */
-    private static String classPath() {
+    private static String ownClassPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static boolean ready(HttpClient http, int port) throws InterruptedException {
+        String answer = get(http, port, "/readyz");
+        try {
+            return !answer.isEmpty() && Codec.mapper().readValue(answer, HttpApi.Readiness.class).ready();
+        } catch (IOException notYetAnAnswer) {
+            return false;
+        }
     }
 
     /** Asks the JVM for a full collection, then reads the heap in use from the server's own metrics listener. */

@@ -5,8 +5,8 @@ import java.net.URI;
 
 /** How to speak to one kind of server: where its WebSocket is, and a conversation per connection. */
 public sealed interface Dialect permits TrystDialect, SceneDialect, SocketIoDialect, XmppDialect {
-    /** The WebSocket URI to connect to. */
-    URI endpoint();
+    /** The WebSocket URI connection {@code index} connects to. */
+    URI endpoint(int index);
 
     /** The WebSocket subprotocol to ask for, or null. */
     String subprotocol();

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,10 +95,11 @@ public final class Load implements AutoCloseable {
             return;
         }
         clients[index] = client;
-        InetSocketAddress server = new InetSocketAddress("127.0.0.1", dialect.endpoint().getPort());
+        URI endpoint = dialect.endpoint(index);
+        InetSocketAddress server = new InetSocketAddress("127.0.0.1", endpoint.getPort());
         Bootstrap bootstrap = new Bootstrap().group(group).channel(transport.clientChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(pipeline(client));
+                .handler(pipeline(client, endpoint));
         var attempt = index < PER_SOURCE_ADDRESS ? bootstrap.connect(server)
                 : bootstrap.connect(server, new InetSocketAddress("127.0.0." + (1 + index / PER_SOURCE_ADDRESS), 0));
         attempt.addListener(done -> {
@@ -105,9 +107,9 @@ public final class Load implements AutoCloseable {
         });
     }
 
-    private ChannelInitializer<SocketChannel> pipeline(Client client) {
+    private ChannelInitializer<SocketChannel> pipeline(Client client, URI endpoint) {
         WebSocketClientProtocolConfig websocket = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(dialect.endpoint())
+                .webSocketUri(endpoint)
                 .subprotocol(dialect.subprotocol())
                 .customHeaders(new DefaultHttpHeaders())
                 .maxFramePayloadLength(MAX_FRAME)

@@ -26,7 +26,7 @@ public final class SceneDialect implements Dialect {
     }
 
     @Override
-    public URI endpoint() {
+    public URI endpoint(int index) {
         return accounts.socket();
     }
 

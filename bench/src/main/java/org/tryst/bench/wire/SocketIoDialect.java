@@ -10,7 +10,7 @@ import java.net.URI;
  */
 public record SocketIoDialect(int port) implements Dialect {
     @Override
-    public URI endpoint() {
+    public URI endpoint(int index) {
         return URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket");
     }
 

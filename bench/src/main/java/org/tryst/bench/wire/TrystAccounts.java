@@ -39,6 +39,11 @@ final class TrystAccounts {
     }
 
     URI socket() {
+        return socket(port);
+    }
+
+    /** The WebSocket address of the Tryst process on {@code port}. */
+    static URI socket(int port) {
         return URI.create("ws://127.0.0.1:" + port + "/ws");
     }
 

@@ -2,28 +2,50 @@ package org.tryst.bench.wire;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Tryst's own protocol, used as a real client uses it: an account registered over HTTP, a
  * single-use ticket fetched before every connect, {@code hello}, then a persona per connection
  * that joins its channel. Accounts are made up front, {@code personasPerAccount} connections
- * to an account, since each registration costs an Argon2id hash on the server.
+ * to an account, since each registration costs an Argon2id hash on the server. With several
+ * processes, accounts and tickets come from the first (a ticket opens a socket on any of them)
+ * and each connection's socket goes to the process its placement names.
  */
 public final class TrystDialect implements Dialect {
     private final TrystAccounts accounts;
+    private final List<URI> sockets;
+    /** Which process, as an index into {@link #sockets}, each connection's socket goes to. */
+    private final IntUnaryOperator placement;
     private final int personasPerAccount;
     /** Which connections count the channel messages they receive as deliveries. */
     private final IntPredicate hears;
 
-    public TrystDialect(int port, int personasPerAccount) {
-        this(new TrystAccounts(port), personasPerAccount, index -> true);
+    /** The processes on these HTTP ports, connection {@code i} on process {@code i mod n}. */
+    public TrystDialect(List<Integer> ports, int personasPerAccount) {
+        this(new TrystAccounts(ports.getFirst()), ports.stream().map(TrystAccounts::socket).toList(),
+                index -> index % ports.size(), personasPerAccount, index -> true);
     }
 
-    private TrystDialect(TrystAccounts accounts, int personasPerAccount, IntPredicate hears) {
+    private TrystDialect(TrystAccounts accounts, List<URI> sockets, IntUnaryOperator placement, int personasPerAccount,
+                         IntPredicate hears) {
         this.accounts = accounts;
+        this.sockets = sockets;
+        this.placement = placement;
         this.personasPerAccount = personasPerAccount;
         this.hears = hears;
+    }
+
+    /** How many processes the sockets are spread over. */
+    public int processes() {
+        return sockets.size();
+    }
+
+    /** The same processes, with connection {@code i}'s socket on process {@code placement(i)}. */
+    public TrystDialect placed(IntUnaryOperator placement) {
+        return new TrystDialect(accounts, sockets, placement, personasPerAccount, hears);
     }
 
     /**
@@ -31,17 +53,17 @@ public final class TrystDialect implements Dialect {
      * the partner's copy of a message counts, not the one a channel echoes to its sender.
      */
     public TrystDialect channelPairs() {
-        return new TrystDialect(accounts, personasPerAccount, index -> !Pairs.sends(index));
+        return new TrystDialect(accounts, sockets, placement, personasPerAccount, index -> !Pairs.sends(index));
     }
 
-    /** The same server's scenes, in {@link Pairs} of devices. */
+    /** The first process's scenes, in {@link Pairs} of devices. */
     public SceneDialect scenePairs() {
         return new SceneDialect(accounts);
     }
 
     @Override
-    public URI endpoint() {
-        return accounts.socket();
+    public URI endpoint(int index) {
+        return sockets.get(placement.applyAsInt(index));
     }
 
     @Override

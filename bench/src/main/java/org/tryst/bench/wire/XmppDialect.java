@@ -15,7 +15,7 @@ public record XmppDialect(int port) implements Dialect {
             "<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='" + DOMAIN + "' version='1.0'/>";
 
     @Override
-    public URI endpoint() {
+    public URI endpoint(int index) {
         return URI.create("ws://127.0.0.1:" + port + "/xmpp-websocket");
     }
 
