@@ -3,6 +3,8 @@ package org.tryst.channels;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,12 +63,76 @@ public final class Channels implements AutoCloseable {
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
         delivery.cache(KIND, name -> {
-            if (name == null) loaded.clear();
-            else loaded.remove(name);
+            if (name == null) {
+                // Every copy goes when events were lost: what the followed ones looked like is kept, to tell what changed.
+                beforeOutage = seenHere();
+                loaded.clear();
+            } else {
+                loaded.remove(name);
+                // A channel followed here is read again at once, so that this copy is what its sockets were last told.
+                if (delivery.channelsFollowed().contains(name)) Thread.startVirtualThread(() -> openRoom(name));
+            }
         });
         streams.repairWith(KIND, this::missed);
         online.listen(this::presenceChanged);
-        delivery.onResumed(this::refollow);
+        delivery.onResumed(this::resync);
+        // Regrouped once this process's copies are read again, with the rest of what changed meanwhile.
+        blocks.onReloaded((account, other, blocked) -> regroupAfterOutage.add(() -> regrouped(account, other, blocked, delivery::tellHere)));
+    }
+
+    /** The blocks that came or went while the bus lost events, whose news the channels' sockets here are still owed. */
+    private final java.util.Queue<Runnable> regroupAfterOutage = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** What a channel followed here looked like when this process last knew it. */
+    private record Seen(String topic, Set<String> members) {}
+
+    private volatile Map<String, Seen> beforeOutage = Map.of();
+
+    private Map<String, Seen> seenHere() {
+        Map<String, Seen> seen = new HashMap<>();
+        for (String channel : delivery.channelsFollowed()) {
+            LiveChannel room = loaded.get(channel);
+            if (room != null) seen.put(channel, new Seen(room.topic(), room.memberIds()));
+        }
+        return seen;
+    }
+
+    /**
+     * After the bus lost events: each socket here follows what it should, and hears from this
+     * process what changed meanwhile in the channels it followed (a topic, who came and went, a
+     * closing), since the events that said so are gone.
+     */
+    private void resync() {
+        Map<String, Seen> before = beforeOutage;
+        beforeOutage = Map.of();
+        before.forEach(this::tellWhatChanged);
+        for (Runnable regroup = regroupAfterOutage.poll(); regroup != null; regroup = regroupAfterOutage.poll()) regroup.run();
+        refollow();
+    }
+
+    private void tellWhatChanged(String channel, Seen before) {
+        LiveChannel room = openRoom(channel);
+        if (room == null) {
+            delivery.tellHere(new Event.Tell(new Audience.Channel(channel), new ServerMessage.ChannelClosed(channel), Sight.ANYONE));
+            delivery.receive(new Event.Disband(new Audience.Channel(channel), Streams.name(KIND, channel)));
+            return;
+        }
+        if (!room.topic().equals(before.topic())) {
+            delivery.tellHere(new Event.Tell(new Audience.Channel(channel), new ServerMessage.TopicChanged(channel, room.topic(), null),
+                    Sight.ANYONE));
+        }
+        for (Persona member : room.members()) {
+            if (!before.members().contains(member.id())) {
+                delivery.tellHere(new Event.Tell(new Audience.Channel(channel), new ServerMessage.MemberJoined(channel, member(room, member)),
+                        Sight.othersWhoSee(member.id())));
+            }
+        }
+        for (String gone : before.members()) {
+            if (!room.isMember(gone)) {
+                delivery.tellHere(new Event.Tell(new Audience.Channel(channel), new ServerMessage.MemberLeft(channel, gone, "left"),
+                        Sight.unlessHidden(gone)));
+            }
+        }
     }
 
     /** After the bus lost events: each socket here follows just the open channels its personas are members of now. */
@@ -179,23 +245,29 @@ public final class Channels implements AutoCloseable {
      * they had left or joined, which is all the other side can ever learn of a block.
      */
     public void regrouped(String accountA, String accountB, boolean blocked) {
+        regrouped(accountA, accountB, blocked, delivery::publish);
+    }
+
+    /** {@link #regrouped(String, String, boolean)}, each piece of news going out by {@code tell}: everywhere, or here only. */
+    private void regrouped(String accountA, String accountB, boolean blocked, Consumer<Event.Tell> tell) {
         for (String channel : store.sharedBy(accountA, accountB)) {
-            LiveChannel room = room(channel);
+            LiveChannel room = openRoom(channel);
+            if (room == null) continue;
             for (Persona a : room.membersOf(accountA)) {
                 for (Persona b : room.membersOf(accountB)) {
-                    regrouped(room, a, b, blocked);
-                    regrouped(room, b, a, blocked);
+                    tell.accept(regrouped(room, a, b, blocked));
+                    tell.accept(regrouped(room, b, a, blocked));
                 }
             }
         }
     }
 
     /** What the sockets online as {@code viewer} learn of {@code subject} after a block between them was made or ended. */
-    private void regrouped(LiveChannel room, Persona subject, Persona viewer, boolean blocked) {
+    private Event.Tell regrouped(LiveChannel room, Persona subject, Persona viewer, boolean blocked) {
         ServerMessage news = blocked ? new ServerMessage.MemberLeft(room.name, subject.id(), "left")
                 : new ServerMessage.MemberJoined(room.name, member(room, subject));
         Sight.Rule rule = blocked ? Sight.Rule.ONLY_HIDDEN : Sight.Rule.UNLESS_HIDDEN;
-        delivery.publish(new Event.Tell(new Audience.Persona(viewer.id()), news, new Sight(subject.id(), rule, null, false)));
+        return new Event.Tell(new Audience.Persona(viewer.id()), news, new Sight(subject.id(), rule, null, false));
     }
 
     /** The owner removes a member, whose sockets are told and stop following the channel. */
@@ -322,16 +394,13 @@ public final class Channels implements AutoCloseable {
     }
 
     private List<Views.Member> visibleMembers(LiveChannel room, Caller caller) {
-        List<Views.Member> members = room.members().stream().map(persona -> member(room, persona)).toList();
-        if (!blocks.involves(caller.accountId())) return members;
-        Blocks.Viewer viewer = viewer(caller);
-        return members.stream().filter(member -> !blocks.hides(viewer, member.id())).toList();
+        Blocks.Concerning concerning = blocks.concerning(viewer(caller));
+        return room.members().stream().filter(persona -> !concerning.hides(persona.id())).map(persona -> member(room, persona)).toList();
     }
 
     private List<Views.Message> visibleLines(List<Views.Message> lines, Caller caller) {
-        if (!blocks.involves(caller.accountId())) return lines;
-        Blocks.Viewer viewer = viewer(caller);
-        return lines.stream().filter(line -> !blocks.silences(viewer, line.persona().id())).toList();
+        Blocks.Concerning concerning = blocks.concerning(viewer(caller));
+        return lines.stream().filter(line -> !concerning.silences(line.persona().id())).toList();
     }
 
     private static Blocks.Viewer viewer(Caller caller) {

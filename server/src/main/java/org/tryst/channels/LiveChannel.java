@@ -39,6 +39,10 @@ final class LiveChannel {
         this.owner = owner;
     }
 
+    synchronized java.util.Set<String> memberIds() {
+        return java.util.Set.copyOf(members.keySet());
+    }
+
     synchronized boolean isMember(String personaId) {
         return members.containsKey(personaId);
     }

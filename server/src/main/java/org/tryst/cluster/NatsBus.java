@@ -36,6 +36,8 @@ public final class NatsBus implements Bus {
     private static final int OUTGOING_QUEUE = 50_000;
     /** How long a starting process waits for NATS before it starts without it. */
     private static final Duration FIRST_CONNECTION = Duration.ofSeconds(5);
+    /** How long after the client gave a connection up a new one is tried. */
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final String node;
     private final String subject;
@@ -53,6 +55,7 @@ public final class NatsBus implements Bus {
     /** The reasons NATS gave for refusing or failing this process since it was last connected, each logged once. */
     private final Set<String> reasonsSaid = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstConnection = new CountDownLatch(1);
+    private final Options options;
 
     /** Connects in the background: a process starts, serves its own sockets and reports itself unready while NATS is away. */
     NatsBus(Config.Cluster config, Receiver here, Metrics metrics, Clock clock) throws IOException, InterruptedException {
@@ -63,10 +66,11 @@ public final class NatsBus implements Bus {
         this.clock = clock;
         this.address = Config.Cluster.withoutSecret(config.natsUrl());
         metrics.bus(() -> connected ? 1 : 0);
-        Nats.connectAsynchronously(options(config), true);
+        this.options = options(config);
+        Nats.connectAsynchronously(options, true);
         if (!firstConnection.await(FIRST_CONNECTION.toMillis(), TimeUnit.MILLISECONDS)) {
             log.atWarn().addKeyValue("node", node).addKeyValue("nats", address)
-                    .log("the bus (NATS) does not answer yet; serving this process's sockets meanwhile, and not ready");
+                    .log("the bus (NATS) is not connected yet (a warning above says why, if NATS refused); serving this process's sockets meanwhile, and not ready");
         }
     }
 
@@ -142,12 +146,14 @@ public final class NatsBus implements Bus {
         if (event == ConnectionListener.Events.CONNECTED || event == ConnectionListener.Events.RECONNECTED) reasonsSaid.clear();
         switch (event) {
             case CONNECTED -> adopt(from);
-            case DISCONNECTED, CLOSED -> {
+            case DISCONNECTED -> {
+                if (from != connection) return;
                 if (connected && !closing) log.atWarn().log("the bus (NATS) is not connected");
                 connected = false;
             }
+            case CLOSED -> closed(from);
             case RECONNECTED, RESUBSCRIBED -> {
-                if (connection == null) {
+                if (from != connection) {
                     adopt(from);
                     return;
                 }
@@ -162,22 +168,53 @@ public final class NatsBus implements Bus {
         }
     }
 
-    /** The first connection: subscribed once (NATS subscribes again after each reconnect), and what was missed is caught up. */
+    /**
+     * The client gave a connection up for good, as it does when NATS refuses the same credentials
+     * twice: unless the server is stopping, a new one is tried a little later, so that a process
+     * whose password or certificate NATS now accepts joins without a restart.
+     */
+    private void closed(Connection from) {
+        if (closing || (connection != null && from != connection)) return;
+        if (connected) log.atWarn().log("the bus (NATS) is not connected");
+        connected = false;
+        if (reasonsSaid.add("given up")) {
+            log.atWarn().addKeyValue("node", node).addKeyValue("nats", address).addKeyValue("retrySeconds", RETRY.toSeconds())
+                    .log("the bus (NATS) gave this connection up; trying a new one every few seconds");
+        }
+        Thread.startVirtualThread(() -> {
+            try {
+                Thread.sleep(RETRY);
+                if (!closing) Nats.connectAsynchronously(options, true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /**
+     * A connection that answers: subscribed once (NATS subscribes again after each reconnect of the
+     * same connection), and what was missed meanwhile is caught up. A new connection, after the
+     * client gave the last one up, takes its place.
+     */
     private synchronized void adopt(Connection from) {
         if (closing) {
             closeQuietly(from);
             return;
         }
-        if (connection == null) {
-            from.createDispatcher(this::received).subscribe(subject);
-            connection = from;
+        if (connection == from) {
             connected = true;
-            log.atInfo().addKeyValue("node", node).addKeyValue("nats", address).log("the bus (NATS) is connected");
-            firstConnection.countDown();
-            // A process that started before NATS answered served its sockets alone meanwhile; at startup this is cheap.
-            Thread.startVirtualThread(here::resumed);
+            return;
         }
+        Connection old = connection;
+        from.createDispatcher(this::received).subscribe(subject);
+        connection = from;
         connected = true;
+        log.atInfo().addKeyValue("node", node).addKeyValue("nats", address).log(old == null ? "the bus (NATS) is connected"
+                : "the bus (NATS) is connected again; catching up");
+        firstConnection.countDown();
+        // A process that started before NATS answered served its sockets alone meanwhile; at startup this is cheap.
+        Thread.startVirtualThread(here::resumed);
+        if (old != null) closeQuietly(old);
     }
 
     /**
@@ -188,7 +225,14 @@ public final class NatsBus implements Bus {
     private void why(String reason) {
         String said = Config.Cluster.withoutSecret(reason);
         if (!reasonsSaid.add(said)) return;
-        log.atWarn().addKeyValue("node", node).addKeyValue("nats", address).addKeyValue("reason", said).log("the bus (NATS) refused or failed");
+        var line = log.atWarn().addKeyValue("node", node).addKeyValue("nats", address).addKeyValue("reason", said);
+        if (said.contains("SSLHandshakeException") || said.contains("certificate")) {
+            line = line.addKeyValue("hint", "NATS's certificate must be signed by a CA in cluster.nats_tls_ca (or the JDK's) "
+                    + "and name the host written in cluster.nats_url");
+        } else if (said.contains("Authorization Violation") || said.contains("Authentication")) {
+            line = line.addKeyValue("hint", "check the user and password or token in cluster.nats_url, or cluster.nats_credentials");
+        }
+        line.log("the bus (NATS) refused or failed");
     }
 
     private static void closeQuietly(Connection connection) {
@@ -237,7 +281,9 @@ public final class NatsBus implements Bus {
 
                     @Override
                     public void exceptionOccurred(Connection connection, Exception exception) {
-                        why(exception.getCause() == null ? exception.toString() : exception + ": " + exception.getCause());
+                        Throwable cause = exception.getCause();
+                        boolean repeats = cause == null || String.valueOf(exception.getMessage()).contains(String.valueOf(cause.getMessage()));
+                        why(repeats ? exception.toString() : exception + ": " + cause);
                     }
                 });
         if (!config.natsCredentials().isBlank()) options.authHandler(Nats.credentials(config.natsCredentials()));

@@ -65,7 +65,8 @@ final class NatsTls {
             if (n == 0) throw new GeneralSecurityException("no certificate in the file");
             return store;
         } catch (IOException e) {
-            throw new ConfigException("cluster.nats_tls_ca: cannot read " + caFile + ": " + e.getMessage(), e);
+            throw new ConfigException("cluster.nats_tls_ca: cannot read " + caFile
+                    + (e instanceof java.nio.file.NoSuchFileException ? ": no such file" : ": " + e.getMessage()), e);
         }
     }
 

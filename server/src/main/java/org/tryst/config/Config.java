@@ -188,7 +188,8 @@ public record Config(
 
         /** URLs with any {@code user:password@} or {@code token@} replaced, for logs and messages. */
         public static String withoutSecret(String urls) {
-            return urls.replaceAll("//[^/@,\\s]*@", "//(secret)@");
+            // Up to the last @ of each URL: a password may hold @, / or : itself.
+            return urls.replaceAll("//[^,\\s]*@", "//(secret)@");
         }
 
         /** This process's name: the one configured, or its host's name and its process id. */

@@ -50,23 +50,24 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        deadline.restart();
+        // The clock is for the client's part (its headers, its body, its next request), not the server's answer.
+        deadline.cancel();
         if (!request.decoderResult().isSuccess()) {
-            reply(ctx, request, HttpReplies.error(HttpResponseStatus.BAD_REQUEST, ErrorCode.MALFORMED, "malformed HTTP request"));
+            answer(ctx, request, HttpReplies.error(HttpResponseStatus.BAD_REQUEST, ErrorCode.MALFORMED, "malformed HTTP request"));
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals("/ws")) {
             webSocket(ctx, request);
         } else if (!originAllowed(request)) {
-            reply(ctx, request, HttpReplies.error(HttpResponseStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "origin not allowed"));
+            answer(ctx, request, HttpReplies.error(HttpResponseStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "origin not allowed"));
         } else if (path.startsWith("/api/")) {
             String address = Addresses.of(ctx.channel());
             request.retain();
             executor.execute(() -> {
                 try {
                     FullHttpResponse response = api.handle(request, path, address);
-                    ctx.executor().execute(() -> reply(ctx, request, response));
+                    ctx.executor().execute(() -> answer(ctx, request, response));
                 } finally {
                     request.release();
                 }
@@ -74,20 +75,26 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (path.equals("/healthz")) {
             // Liveness: the process serves requests. It asks nothing of the database, so a database
             // outage does not get the server restarted; /readyz reports that.
-            reply(ctx, request, HttpReplies.text(HttpResponseStatus.OK, "ok\n"));
+            answer(ctx, request, HttpReplies.text(HttpResponseStatus.OK, "ok\n"));
         } else if (path.equals("/readyz")) {
             executor.execute(() -> {
                 Optional<String> reason = unready.get();
-                ctx.executor().execute(() -> reply(ctx, request, HttpReplies.json(
+                ctx.executor().execute(() -> answer(ctx, request, HttpReplies.json(
                         reason.isEmpty() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                         new HttpApi.Readiness(reason.isEmpty(), reason.orElse(null)))));
             });
         } else if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
-            reply(ctx, request, files.get(path, request.headers().get(HttpHeaderNames.ACCEPT_ENCODING)).orElseGet(() ->
+            answer(ctx, request, files.get(path, request.headers().get(HttpHeaderNames.ACCEPT_ENCODING)).orElseGet(() ->
                     HttpReplies.error(HttpResponseStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "not found")));
         } else {
-            reply(ctx, request, HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "method not allowed"));
+            answer(ctx, request, HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "method not allowed"));
         }
+    }
+
+    /** Sends the answer and gives the connection the full timeout for its next request. */
+    private void answer(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
+        reply(ctx, request, response);
+        deadline.restart();
     }
 
     /** A browser always sends Origin; only the allowed ones may open a socket or call the API. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -84,18 +85,52 @@ public final class Blocks implements Visibility {
         delivery.cache(CACHE, this::reload);
     }
 
-    /** Reads one account's list (all lists, for null) from the database again: another process changed it. */
-    private synchronized void reload(String account) {
-        if (account == null) {
+    /** Told of each block between two accounts that came or went while this process was not hearing the others. */
+    public interface Reloaded {
+        void regrouped(String blocker, String blocked, boolean nowBlocked);
+    }
+
+    private volatile Reloaded reloaded = (blocker, blocked, nowBlocked) -> { };
+
+    /** Who is told, after the bus lost events, of the blocks made or lifted meanwhile (the channels, to regroup their members). */
+    public void onReloaded(Reloaded listener) {
+        reloaded = listener;
+    }
+
+    /**
+     * Reads one account's list (all lists, for null, after the bus lost events) from the database
+     * again: another process changed it. After a full reading, the blocks that came or went meanwhile
+     * are told to {@link #onReloaded}'s listener, since the news of them was lost with the events.
+     */
+    private void reload(String account) {
+        if (account != null) {
+            synchronized (this) {
+                store(account, stored(account));
+            }
+            return;
+        }
+        Set<List<String>> before;
+        Set<List<String>> after;
+        synchronized (this) {
+            before = blockedPairs();
             byBlocker.clear();
             namedAccounts.clear();
             sql.withHandle(handle -> handle.createQuery("SELECT * FROM blocks").map(ROW).list()).forEach(entry -> {
                 byBlocker.merge(entry.blocker(), List.of(entry), Blocks::concat);
                 namedAccounts.merge(entry.targetAccount(), 1, Integer::sum);
             });
-        } else {
-            store(account, stored(account));
+            after = blockedPairs();
         }
+        after.stream().filter(pair -> !before.contains(pair)).forEach(pair -> reloaded.regrouped(pair.get(0), pair.get(1), true));
+        before.stream().filter(pair -> !after.contains(pair)).forEach(pair -> reloaded.regrouped(pair.get(0), pair.get(1), false));
+    }
+
+    /** Each blocker account with each account it blocks a persona of (or all of), as this process has them. */
+    private Set<List<String>> blockedPairs() {
+        Set<List<String>> pairs = new java.util.HashSet<>();
+        byBlocker.values().forEach(entries -> entries.stream().filter(entry -> entry.kind().equals(BLOCK))
+                .forEach(entry -> pairs.add(List.of(entry.blocker(), entry.targetAccount()))));
+        return pairs;
     }
 
     @Override
@@ -183,6 +218,51 @@ public final class Blocks implements Visibility {
         Optional<Persona> b = persona(personaB);
         if (a.isEmpty() || b.isEmpty()) return false;
         return blocksNow(a.get().accountId(), personaB) || blocksNow(b.get().accountId(), personaA);
+    }
+
+    /**
+     * The blocks and mutes that concern a viewer, as the database has them now, for a request's
+     * answer (members, history, invitations): a block made a moment ago on another process holds
+     * here before this process's copy has caught up. One query, whatever is asked of it after.
+     */
+    public Concerning concerning(Viewer viewer) {
+        List<Entry> entries = sql.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM blocks WHERE blocker_id = :account OR target_account = :account")
+                .bind("account", viewer.account()).map(ROW).list());
+        return new Concerning(viewer, entries);
+    }
+
+    /** What a viewer may see of personas, by the entries that concern it. */
+    public final class Concerning {
+        private final Viewer viewer;
+        private final List<Entry> entries;
+
+        private Concerning(Viewer viewer, List<Entry> entries) {
+            this.viewer = viewer;
+            this.entries = entries;
+        }
+
+        /** True when a block either way stands between the viewer and the persona. */
+        public boolean hides(String personaId) {
+            if (entries.isEmpty()) return false;
+            Optional<Persona> persona = persona(personaId);
+            return persona.isPresent() && entries.stream().anyMatch(entry ->
+                    entry.blocker().equals(viewer.account()) && entry.blocks(persona.get())
+                            || entry.blocker().equals(persona.get().accountId()) && entry.blocks(viewer));
+        }
+
+        /** True when the persona's lines and invitations are not for the viewer: hidden, or muted by the viewer. */
+        public boolean silences(String personaId) {
+            return hides(personaId) || entries.stream().anyMatch(entry -> entry.blocker().equals(viewer.account())
+                    && entry.kind().equals(MUTE) && entry.targetPersona().equals(personaId));
+        }
+
+        /** True when the persona's account blocks the viewer. */
+        public boolean blockedBy(String personaId) {
+            Optional<Persona> persona = persona(personaId);
+            return persona.isPresent() && entries.stream().anyMatch(entry ->
+                    entry.blocker().equals(persona.get().accountId()) && entry.blocks(viewer));
+        }
     }
 
     /** {@link #blocks} as the database has it now, for a request's decision. */

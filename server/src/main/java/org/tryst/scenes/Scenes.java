@@ -143,7 +143,7 @@ public final class Scenes implements AutoCloseable {
             Agreements.Terms terms = Agreements.proposal(handle, request, boundaries);
             return invitations.invite(handle, sceneId, inviter.id(), inviteeId, request.note(), terms,
                     SceneStore.memberIds(handle, sceneId).size(),
-                    blocks.silences(new Blocks.Viewer(invitee.accountId(), List.of(invitee.id())), inviter.id()));
+                    blocks.concerning(new Blocks.Viewer(invitee.accountId(), List.of(invitee.id()))).silences(inviter.id()));
         });
         Invitations.Invitation invitation = invited.invitation();
         if (invited.created()) {
@@ -185,9 +185,10 @@ public final class Scenes implements AutoCloseable {
     /** The invitations to and from the account's personas. */
     public ServerMessage invitations(String requestId, String accountId) {
         List<String> mine = personaIds(accountId);
+        Blocks.Concerning concerning = blocks.concerning(new Blocks.Viewer(accountId, mine));
         return sql.withHandle(handle -> new ServerMessage.Invitations(requestId,
                 invitations.received(handle, mine).stream()
-                        .filter(i -> !blocks.silences(new Blocks.Viewer(accountId, mine), i.inviter()))
+                        .filter(i -> !concerning.silences(i.inviter()))
                         .map(i -> views.invitation(handle, i, Invitations.PENDING)).toList(),
                 invitations.sent(handle, mine).stream().map(i -> sentView(handle, accountId, i)).toList()));
     }

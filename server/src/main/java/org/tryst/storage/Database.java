@@ -76,6 +76,9 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
+    /** How long a request waits for a connection to PostgreSQL before it fails. */
+    static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+
     /** A PostgreSQL database, shared by every server process of a scaled-out deployment. */
     public static Database postgresql(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
@@ -84,6 +87,8 @@ public final class Database implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
+        // While PostgreSQL is away a request fails with internal in seconds, not Hikari's default half a minute.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         // The server's error detail quotes the offending values (a duplicate key, say); keep them out of logs.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource dataSource = new HikariDataSource(config);

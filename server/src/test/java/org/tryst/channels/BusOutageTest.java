@@ -54,6 +54,45 @@ class BusOutageTest {
     }
 
     @Test
+    void whatChangedInAChannelWhileNatsWasAwayIsToldToTheOtherProcessesSocketsWhenItIsBack() {
+        Pair pair = Pair.of("changes");
+        Wire third = SERVER.connect(SERVER.register("changes-third"), 0);
+        Views.Persona wren = TestServer.persona(third, "Wren");
+        third.send(new ClientMessage.ChannelJoin(third.nextId(), wren.id(), pair.channel()));
+        third.expect(ServerMessage.ChannelJoined.class);
+        pair.listener().expect(ServerMessage.MemberJoined.class);
+        Wire newcomer = SERVER.connect(SERVER.register("changes-newcomer"), 0);
+        Views.Persona moss = TestServer.persona(newcomer, "Moss");
+
+        NATS.stop();
+        waitUntil(() -> SERVER.metric(0, "tryst_bus_connected") == 0 && SERVER.metric(1, "tryst_bus_connected") == 0);
+        pair.speaker().send(new ClientMessage.TopicSet(pair.speaker().nextId(), pair.speaking().id(), pair.channel(), "said in the dark"));
+        pair.speaker().expect(ServerMessage.Ok.class);
+        third.send(new ClientMessage.ChannelLeave(third.nextId(), wren.id(), pair.channel()));
+        third.expect(ServerMessage.Ok.class);
+        newcomer.send(new ClientMessage.ChannelJoin(newcomer.nextId(), moss.id(), pair.channel()));
+        newcomer.expect(ServerMessage.ChannelJoined.class);
+        pair.speaker().send(new ClientMessage.Block(pair.speaker().nextId(), pair.listenerPersona().id(), null));
+        pair.speaker().expect(ServerMessage.Blocks.class);
+        pair.listener().expectNothing(Duration.ofMillis(300));
+        NATS.startAgain();
+
+        assertThat(pair.listener().expect(ServerMessage.TopicChanged.class).topic()).isEqualTo("said in the dark");
+        ServerMessage.MemberLeft blockerHidden = new ServerMessage.MemberLeft(pair.channel(), pair.speaking().id(), "left");
+        ServerMessage.MemberLeft wrenLeft = new ServerMessage.MemberLeft(pair.channel(), wren.id(), "left");
+        List<ServerMessage> news = new ArrayList<>();
+        // Presence comes too, in any order among them; at most a few messages in all.
+        while (news.size() < 8 && !(news.contains(blockerHidden) && news.contains(wrenLeft)
+                && news.stream().anyMatch(ServerMessage.MemberJoined.class::isInstance))) {
+            news.add(pair.listener().expect(ServerMessage.class));
+        }
+        assertThat(news).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(ServerMessage.MemberJoined.class,
+                joined -> assertThat(joined.member().id()).isEqualTo(moss.id())));
+        assertThat(news).contains(wrenLeft);
+        assertThat(news).as("the block hides the blocker").contains(blockerHidden);
+    }
+
+    @Test
     void whileNatsIsFrozenEveryLineIsAcknowledgedAndNoneIsLost() {
         Pair pair = Pair.of("frozen");
         NATS.pause();
@@ -116,14 +155,14 @@ class BusOutageTest {
     }
 
     /** A speaker on the first process and a listener on the second, in one channel. */
-    private record Pair(Wire speaker, Views.Persona speaking, Wire listener, String channel) {
+    private record Pair(Wire speaker, Views.Persona speaking, Wire listener, Views.Persona listenerPersona, String channel) {
         static Pair of(String base) {
             Wire speaker = SERVER.connect(SERVER.register(base + "-speaker"), 0);
             Wire listener = SERVER.connect(SERVER.register(base + "-listener"), 1);
             Views.Persona speaking = TestServer.persona(speaker, "Rowan");
             Views.Persona listening = TestServer.persona(listener, "Sage");
             String channel = ChannelsContract.sharedChannel(speaker, speaking, listener, listening);
-            Pair pair = new Pair(speaker, speaking, listener, channel);
+            Pair pair = new Pair(speaker, speaking, listener, listening, channel);
             List<String> first = pair.say("hello", 1);
             assertThat(pair.heardByListener(1)).isEqualTo(first);
             return pair;

@@ -80,6 +80,23 @@ class NatsSecurityTest {
     }
 
     @Test
+    void aProcessNatsRefusedJoinsOnceNatsAcceptsItWithoutARestart() throws Exception {
+        NatsServer guarded = nats("--user", "tryst", "--pass", "s3cret-pass");
+        Process refused = process("nats://tryst:old-pass@127.0.0.1:" + guarded.port(), "", "");
+        assertThat(refused.bus().connected()).isFalse();
+        // NATS refuses the same credentials twice, and the client gives the connection up; the bus tries anew.
+        Thread.sleep(3_000);
+        guarded.stop();
+        NatsServer open = NatsServer.startOn(guarded.port());
+        opened.add(open);
+        Process other = process(open.url(), "", "");
+        await().atMost(Duration.ofSeconds(20)).until(() -> refused.bus().connected());
+        await().atMost(Duration.ofSeconds(5)).until(() -> other.bus().connected());
+        other.bus().publish(NEWS);
+        await().atMost(Duration.ofSeconds(5)).until(() -> refused.heard().contains(NEWS));
+    }
+
+    @Test
     void aTokenInTheUrlLetsAProcessInAndAMissingOneDoesNot() throws Exception {
         NatsServer nats = nats("--auth", "t0ken-for-tryst");
         String url = "nats://%s127.0.0.1:" + nats.port();

@@ -123,6 +123,8 @@ class ConfigLoaderTest {
     void theBussPasswordsNeverReachAMessage() {
         assertThat(Config.Cluster.withoutSecret("nats://tryst:hunter2@10.0.0.5:4222, tls://s3cret@nats.example:4222,nats://plain:4222"))
                 .isEqualTo("nats://(secret)@10.0.0.5:4222, tls://(secret)@nats.example:4222,nats://plain:4222");
+        assertThat(Config.Cluster.withoutSecret("nats://special:p@ss/w:rd#1@127.0.0.1:4222,nats://other:a@b@10.0.0.6:4222"))
+                .as("a password holding @, / and :").isEqualTo("nats://(secret)@127.0.0.1:4222,nats://(secret)@10.0.0.6:4222");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_CLUSTER_NATS_URL", "nats://127.0.0.1:4222")))
                 .hasMessageContaining("needs storage.kind = \"postgresql\"");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRYST_CLUSTER_SUBJECT", "a.b")))
