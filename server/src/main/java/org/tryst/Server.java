@@ -135,7 +135,7 @@ public final class Server implements AutoCloseable {
         httpPort = gateway.start(config.http().bind(), config.http().port());
         metricsListener = new MetricsListener(config.metrics(), metrics);
         metricsPort = metricsListener.start();
-        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, delivery, streams, channels, throttle, actionLimits)),
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, delivery, streams, channels, throttle, actionLimits, enforcement)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
@@ -178,14 +178,19 @@ public final class Server implements AutoCloseable {
     }
 
     private void sweep(Sessions sessions, Delivery delivery, Streams streams, Channels channels, LoginThrottle throttle,
-                       ActionLimits actionLimits) {
+                       ActionLimits actionLimits, Enforcement enforcement) {
         try {
             sessions.sweep();
             Set<String> connected = delivery.callers().stream().map(Caller::sessionId).collect(Collectors.toSet());
             Set<String> live = sessions.existing(connected);
             ServerMessage expired = new ServerMessage.Error(null, ErrorCode.SESSION_INVALID.wire(), "session expired", null);
-            delivery.callers().stream().filter(caller -> !live.contains(caller.sessionId()))
-                    .forEach(caller -> delivery.close(caller, expired, CloseCodes.SESSION_ENDED, "session ended"));
+            Set<String> barred = new java.util.HashSet<>();
+            for (Caller caller : delivery.callers()) {
+                if (live.contains(caller.sessionId())) continue;
+                // A suspension or ban ends sessions too: those accounts hear why.
+                if (barred.contains(caller.accountId()) || enforcement.closeIfBarred(caller.accountId())) barred.add(caller.accountId());
+                else delivery.close(caller, expired, CloseCodes.SESSION_ENDED, "session ended");
+            }
             int forgotten = channels.sweepHistory();
             throttle.sweep();
             actionLimits.sweep();

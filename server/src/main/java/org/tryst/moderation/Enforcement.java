@@ -102,8 +102,10 @@ public final class Enforcement implements Gate, Standing {
 
     /** Picks up decisions taken by the command line: closes barred accounts' sockets, takes banned personas away, shows warnings, stops closed channels. */
     public void sweep() {
+        Sanctions.Active before = active;
         refresh();
         Sanctions.Active now = active;
+        noticeNewMutes(before, now);
         Set<String> barred = new HashSet<>();
         Set<String> here = new HashSet<>();
         for (Caller socket : delivery.callers()) {
@@ -118,6 +120,29 @@ public final class Enforcement implements Gate, Standing {
 
     private void refresh() {
         active = sanctions.active();
+    }
+
+    /**
+     * A mute the command line gave (no process published it) is shown on this process's sockets
+     * of the account; each process tells its own, so nobody hears it twice.
+     */
+    private void noticeNewMutes(Sanctions.Active before, Sanctions.Active now) {
+        now.mutes().forEach((account, until) -> {
+            if (until.equals(before.mutes().get(account)) || !delivery.hasSockets(account)) return;
+            delivery.tellHere(new Event.Tell(new Audience.Account(account), new ServerMessage.Notice("muted",
+                    "A moderator muted this account: you cannot post in channels or invite.", until, clock.millis()), Sight.ANYONE));
+        });
+    }
+
+    /**
+     * Ends the account's sockets with the notice and error of its suspension or ban, if it has one:
+     * its sessions were ended with it, and it should hear why rather than that its session expired.
+     */
+    public boolean closeIfBarred(String accountId) {
+        return sanctions.barOf(accountId).map(bar -> {
+            bar(accountId, bar);
+            return true;
+        }).orElse(false);
     }
 
     /**

@@ -142,6 +142,17 @@ class ModerationTest {
     }
 
     @Test
+    void aMuteFromTheCommandLineIsShownOnTheAccountsSocketsOnce() {
+        Member quiet = Member.join(server, "Hushed");
+        assertThat(server.admin("mute", quiet.user().username(), "--hours", "2", "--reason", "flooding")).isZero();
+        ServerMessage.Notice notice = quiet.wire().expect(ServerMessage.Notice.class);
+        assertThat(notice.kind()).isEqualTo("muted");
+        assertThat(notice.until()).isNotNull();
+        quiet.joinChannel("hush-" + TestServer.uniqueName("c").toLowerCase());
+        quiet.wire().expectNothing(Duration.ofMillis(2_500));
+    }
+
+    @Test
     void aBannedPersonaLeavesItsChannelsAndCannotBeUsedWhileItsAccountCarriesOn() {
         Member alice = Member.join(server, "Alice");
         Member bob = Member.join(server, "Bob");
