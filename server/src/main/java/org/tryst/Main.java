@@ -3,6 +3,7 @@ package org.tryst;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -86,8 +87,10 @@ public final class Main implements Callable<Integer> {
                 server.close();
                 stopped.countDown();
             }));
-            System.out.println("Tryst is running: open http://" + config.http().bind() + ":" + server.httpPort()
-                    + "/  (Ctrl-C stops it)");
+            // Pages of the allowed origins alone may use the server: behind a proxy, that is the address to open.
+            List<String> origins = config.gateway().allowedOrigins();
+            String open = origins.isEmpty() ? "http://" + config.http().bind() + ":" + server.httpPort() : origins.getFirst();
+            System.out.println("Tryst is running: open " + open + "/  (Ctrl-C stops it)");
             stopped.await();
             return 0;
         }
