@@ -17,6 +17,7 @@ import org.tryst.protocol.Presence;
  * Each process tells its own sockets of the changes, so nobody hears one twice.
  */
 public final class Online {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Online.class);
     /** How often a process says it is alive. */
     public static final Duration HEARTBEAT = Duration.ofSeconds(5);
     /** How long a silent process has before its sockets are taken to be gone. */
@@ -90,7 +91,11 @@ public final class Online {
         bus.publish(new Event.NodeAlive(bus.node(), started));
         long cutoff = clock.millis() - PRESUMED_DEAD.toMillis();
         nodes.forEach((node, seen) -> {
-            if (seen.at() < cutoff && nodes.remove(node, seen)) drop(node);
+            if (seen.at() < cutoff && nodes.remove(node, seen)) {
+                log.atWarn().addKeyValue("node", node).addKeyValue("silentSeconds", PRESUMED_DEAD.toSeconds())
+                        .log("another process went silent; its people are shown offline unless they are online elsewhere");
+                drop(node);
+            }
         });
     }
 
