@@ -29,14 +29,15 @@ const violations = [];
 
 /**
  * The view a page shows, as the client names it (data-view on the elements that make a view or an
- * overlay), with the width it is laid out for, or null while the page is between documents.
+ * overlay), with the width it is laid out for and its theme, or null while the page is between documents.
  */
 async function viewOf(page) {
   try {
     return await page.evaluate(() => {
       if (location.protocol === "about:") return null;
       const parts = [...document.querySelectorAll("[data-view]")].map((element) => element.getAttribute("data-view"));
-      return `${parts.length ? parts.join("+") : location.pathname} at ${innerWidth}px`;
+      const theme = document.documentElement.dataset.theme ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+      return `${parts.length ? parts.join("+") : location.pathname} at ${innerWidth}px, ${theme}`;
     });
   } catch {
     return null;
