@@ -73,14 +73,19 @@ async function audit(id) {
   }
 }
 
+/** Every element that fits the description, in document order. */
+function locateAll(page, spec) {
+  const scope = spec.within ? locate(page, spec.within) : page;
+  if (spec.role) return scope.getByRole(spec.role, spec.name === undefined ? {} : { name: spec.name, exact: spec.exact ?? false });
+  if (spec.label) return scope.getByLabel(spec.label, { exact: spec.exact ?? false });
+  if (spec.text) return scope.getByText(spec.text, { exact: spec.exact ?? false });
+  if (spec.placeholder) return scope.getByPlaceholder(spec.placeholder);
+  return scope.locator(spec.css);
+}
+
+/** The first element that fits the description, or the n-th. */
 function locate(page, spec) {
-  let scope = spec.within ? locate(page, spec.within) : page;
-  let found;
-  if (spec.role) found = scope.getByRole(spec.role, spec.name === undefined ? {} : { name: spec.name, exact: spec.exact ?? false });
-  else if (spec.label) found = scope.getByLabel(spec.label, { exact: spec.exact ?? false });
-  else if (spec.text) found = scope.getByText(spec.text, { exact: spec.exact ?? false });
-  else if (spec.placeholder) found = scope.getByPlaceholder(spec.placeholder);
-  else found = scope.locator(spec.css);
+  const found = locateAll(page, spec);
   return spec.nth === undefined ? found.first() : found.nth(spec.nth);
 }
 
@@ -123,14 +128,7 @@ const commands = {
   async wait({ page, element }) { await locate(pages.get(page), element).waitFor({ state: "visible" }); return {}; },
   async gone({ page, element }) { await locate(pages.get(page), element).waitFor({ state: "hidden" }); return {}; },
   async text({ page, element }) { return { text: await locate(pages.get(page), element).innerText() }; },
-  async count({ page, element }) {
-    const spec = { ...element };
-    delete spec.nth;
-    const scope = pages.get(page);
-    const all = spec.role ? scope.getByRole(spec.role, spec.name === undefined ? {} : { name: spec.name })
-      : spec.text ? scope.getByText(spec.text) : spec.label ? scope.getByLabel(spec.label) : scope.locator(spec.css);
-    return { count: await all.count() };
-  },
+  async count({ page, element }) { return { count: await locateAll(pages.get(page), element).count() }; },
   async attribute({ page, element, name }) { return { value: await locate(pages.get(page), element).getAttribute(name) }; },
   async evaluate({ page, script }) { return { value: await pages.get(page).evaluate(script) }; },
   async title({ page }) { return { title: await pages.get(page).title() }; },

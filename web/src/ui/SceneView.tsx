@@ -75,7 +75,7 @@ export function SceneView({ id }: { id: string }) {
       </div>
       <Compose conversation={sceneKey(id)} id="scene-compose" label="Message to this scene" here={{ kind: "scene", id, coolingOff }}
         isSafewordWord={(line) => isSafeword(scene, line)}
-        placeholder="Say something (encrypted; / for commands)" />
+        placeholder="Say something (/ for commands)" />
     </div>
   );
 }
