@@ -34,7 +34,7 @@ export function Auth() {
   };
 
   return (
-    <main class="auth" data-view={mode}>
+    <main class="auth card" data-view={mode}>
       <h1>{mode === "login" ? "Log in" : "Create an account"}</h1>
       {notice.value && <p role="status">{notice.value}</p>}
       <form onSubmit={submit}>

@@ -12,8 +12,10 @@ const ANSWERS: Answer[] = ["yes", "maybe", "no"];
 export function BoundariesEditor({ persona }: { persona: Persona }) {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [notes, setNotes] = useState("");
+  // Until the saved answers are here, there is nothing to change: a choice made before would be overwritten by them.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    boundariesOf(persona.id).then((b) => { setAnswers(b.answers); setNotes(b.notes); }, (f) => (notice.value = explain(f)));
+    boundariesOf(persona.id).then((b) => { setAnswers(b.answers); setNotes(b.notes); setLoaded(true); }, (f) => (notice.value = explain(f)));
   }, [persona.id]);
   const choose = (topic: string, answer: Answer | null) => {
     const next = { ...answers };
@@ -35,7 +37,8 @@ export function BoundariesEditor({ persona }: { persona: Persona }) {
     <form class="boundaries card" onSubmit={save} aria-labelledby={`boundaries-${persona.id}`}>
       <h2 id={`boundaries-${persona.id}`}>Boundaries</h2>
       <p class="muted">Anyone can see these. Invitations show them beside the other persona's, and flag where you differ.</p>
-      {groups.map((group) => (
+      {!loaded && <p role="status">Loading {persona.name}'s boundaries…</p>}
+      {loaded && groups.map((group) => (
         <fieldset key={group}>
           <legend>{group}</legend>
           {catalogue.value.topics.filter((topic) => topic.group === group).map((topic) => (

@@ -28,7 +28,7 @@ function Sheet({ title, open, close, children }: { title: string; open: boolean;
     <dialog ref={dialog} class="sheet" aria-label={title} onClose={close} data-view={open ? "sheet" : undefined}>
       <div class="sheet-head">
         <h2>{title}</h2>
-        <button type="button" onClick={close}>Back to the messages</button>
+        <button type="button" onClick={close}>Back<span class="sr-only"> to the messages</span></button>
       </div>
       <div class="sheet-body">{open && children}</div>
     </dialog>

@@ -9,6 +9,9 @@ import { upTo } from "./limits";
 import { useNarrow } from "./media";
 import { useStatus } from "./status";
 
+/** How often the directory asks for the channels again while it is on screen. */
+const DIRECTORY_REFRESH_MS = 30_000;
+
 /** The way in: creating personas, and the directory of channels to join or open. */
 export function Home() {
   const narrow = useNarrow();
@@ -65,9 +68,12 @@ function Directory() {
   useEffect(() => {
     const fresh = () => { if (document.visibilityState === "visible") refreshChannels().catch(() => undefined); };
     fresh();
+    // The server does not announce new channels or member counts yet: the list asks again while it is in view.
+    const every = setInterval(fresh, DIRECTORY_REFRESH_MS);
     window.addEventListener("focus", fresh);
     document.addEventListener("visibilitychange", fresh);
     return () => {
+      clearInterval(every);
       window.removeEventListener("focus", fresh);
       document.removeEventListener("visibilitychange", fresh);
     };

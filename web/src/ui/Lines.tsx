@@ -34,7 +34,7 @@ export function Lines({ label, newest, children }: { label: string; newest: stri
   };
   return (
     <div class="lines-pane">
-      <ol class="lines" ref={pane} onScroll={scrolled} aria-label={label} tabIndex={0}>{children}</ol>
+      <ol class="lines" ref={pane} onScroll={scrolled} aria-label={label} aria-live="polite" aria-relevant="additions" tabIndex={0}>{children}</ol>
       {below && (
         <button type="button" class="newer" onClick={() => { following.current = true; setBelow(false); toBottom(); }}>
           New messages below</button>

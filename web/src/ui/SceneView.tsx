@@ -25,6 +25,16 @@ function SceneLineItem({ id, line }: { id: string; line: SceneLine }) {
     : <li class={line.frank ? undefined : "mine"}><time>{time(line.at)}</time> <b class="who">{line.from?.name}</b>: {line.text}{reportable}</li>;
 }
 
+/** The mark of the button that opens a scene's details. */
+function Info() {
+  return (
+    <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+      <circle cx="10" cy="10" r="8.25" fill="none" stroke="currentColor" stroke-width="1.5" />
+      <path d="M10 8.75v5.5M10 5.5v.5" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
+    </svg>
+  );
+}
+
 /** A scene's name; on a phone only who else is in it shows, the rest is read out but not shown, to leave room for the Safeword. */
 function SceneTitle({ scene, me }: { scene: Scene; me: string }) {
   const name = sceneName(scene, me);
@@ -44,7 +54,7 @@ export function SceneView({ id }: { id: string }) {
   const me = myPersonaIn(id);
   const lines = sceneLines.value.get(id) ?? [];
   const [coolingOff, setCoolingOff] = useState(24);
-  const details = useDetails(narrow, "About this scene", <>About<span class="sr-only"> this scene</span></>);
+  const details = useDetails(narrow, "About this scene", <><Info /><span class="sr-only">About this scene</span></>);
   if (!scene || !me) return <ViewHeader narrow={narrow} title="Private scene" sub="You are not in that scene." />;
   const marker = newSince.value;
 
