@@ -46,7 +46,8 @@ async function viewOf(page) {
 
 /**
  * Checks the page's current view with axe-core unless it was checked before, and that it has
- * exactly one h1. A page navigating away meanwhile is checked at its next view instead.
+ * exactly one h1 and one main landmark, which axe does not insist on. A page navigating away
+ * meanwhile is checked at its next view instead.
  */
 async function audit(id) {
   const page = pages.get(id);
@@ -64,6 +65,8 @@ async function audit(id) {
         where: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")}: ${node.failureSummary?.split("\n").slice(1).join(" ")}`),
       }));
       if (headings.length !== 1) problems.push({ rule: "one-h1", impact: "moderate", help: `the view has ${headings.length} visible h1`, where: headings.map((h1) => h1.textContent) });
+      const mains = [...document.querySelectorAll("main, [role=main]")].filter((main) => main.checkVisibility());
+      if (mains.length !== 1) problems.push({ rule: "one-main", impact: "moderate", help: `the view has ${mains.length} visible main landmarks`, where: [] });
       return problems;
     }, AXE_OPTIONS);
     audited.get(id).add(view);

@@ -34,9 +34,9 @@ export function go(next: View): void {
 }
 
 /** Leaves the conversation if it is the one on screen (it ended, or the person left it), and forgets what was new in it. */
-export function gone(key: string, then: View = { kind: "home" }): void {
+export function gone(key: string): void {
   activity.value = dropped(activity.value, key);
-  if (conversationKey(view.value) === key) go(then);
+  if (conversationKey(view.value) === key) go({ kind: "home" });
 }
 
 /** Whether the person sees the conversation now: it is open, and the page is in front. */

@@ -30,7 +30,7 @@ export function ChannelView({ name }: { name: string }) {
   const narrow = useNarrow();
   const room = rooms.value.get(name);
   const [more, setMore] = useState(true);
-  const details = useDetails(narrow, "Who is here", <>Who is here{room && <span class="count"> ({room.members.length})</span>}</>);
+  const details = useDetails(narrow, "Who is here", <>Who is here{room && <span class="count">({room.members.length})</span>}</>);
   if (!room) return <ViewHeader narrow={narrow} title={`#${name}`} sub="You are not in this channel." />;
   // Presence is only as fresh as the socket: while it is down, nobody is shown as online.
   const live = connection.value === "open";

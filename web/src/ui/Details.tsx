@@ -13,7 +13,7 @@ export function useDetails(narrow: boolean, title: string, opener: preact.Compon
   const panel = (children: preact.ComponentChildren) => narrow
     ? <Sheet title={title} open={open} close={() => setOpen(false)}>{children}</Sheet>
     : <aside class="details" aria-label={title}>{children}</aside>;
-  return { button, panel, close: () => setOpen(false) };
+  return { button, panel };
 }
 
 function Sheet({ title, open, close, children }: { title: string; open: boolean; close: () => void; children: preact.ComponentChildren }) {

@@ -34,13 +34,15 @@ export function Shell() {
         <ConnectionState />
         <HideButton />
       </header>
-      <ConversationList asPage={listOnly} />
-      {!listOnly && (
-        <main class="view" data-view={current.kind}>
-          {narrow && <ConnectionState onlyWhenDown />}
-          <Current shown={current} />
-        </main>
-      )}
+      {listOnly
+        ? <main class="list-page" data-view="conversations"><ConversationList asPage /></main>
+        : <>
+          <ConversationList asPage={false} />
+          <main class="view" data-view={current.kind}>
+            {narrow && <ConnectionState onlyWhenDown />}
+            <Current shown={current} />
+          </main>
+        </>}
       <Notifications />
     </div>
   );

@@ -16,6 +16,6 @@ export function useNarrow(): boolean {
 }
 
 /** Whether the screen is narrow now. */
-export function isNarrow(): boolean {
+function isNarrow(): boolean {
   return typeof matchMedia !== "undefined" && matchMedia(NARROW).matches;
 }
