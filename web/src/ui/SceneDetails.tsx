@@ -18,8 +18,8 @@ const COOLING_OFF: [number, string][] = [[24, "24 hours (default)"], [0, "none"]
 export const timerName = (seconds: number) => CHOICES.find(([value]) => value === seconds)?.[1] ?? `${seconds} s`;
 
 /** What a scene is beyond its lines: who is in it, what they agreed, how it ends and disappears, who keeps it, and how to check the keys. */
-export function SceneDetails({ scene, me, coolingOff, setCoolingOff, narrow }: {
-  scene: Scene; me: Author; coolingOff: number; setCoolingOff: (hours: number) => void; narrow: boolean;
+export function SceneDetails({ scene, me, coolingOff, setCoolingOff, narrow, endScene }: {
+  scene: Scene; me: Author; coolingOff: number; setCoolingOff: (hours: number) => void; narrow: boolean; endScene: () => void;
 }) {
   const keys = sceneEpochs.value.get(scene.id);
   const pending = scene.timerChoices.filter((choice) => choice.seconds !== scene.timerSeconds);
@@ -35,6 +35,8 @@ export function SceneDetails({ scene, me, coolingOff, setCoolingOff, narrow }: {
           {COOLING_OFF.map(([hours, name]) => <option key={hours} value={String(hours)}>{name}</option>)}
         </select>
       </label>
+      {/* The sheet covers the header's Safeword: it is here too, as close as ever. */}
+      {narrow && <p class="buttons"><button type="button" class="danger" onClick={endScene}>Safeword</button></p>}
       <label>Messages disappear after
         <select value={String(scene.timerSeconds)}
           onChange={(e) => chooseTimer(scene.id, me, Number(e.currentTarget.value)).catch((f) => (notice.value = explain(f)))}>

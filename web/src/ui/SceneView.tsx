@@ -81,7 +81,8 @@ export function SceneView({ id }: { id: string }) {
             <SceneLineItem key={line.id} id={id} line={line} />,
           ])}
         </Lines>
-        {details.panel(<SceneDetails scene={scene} me={me} coolingOff={coolingOff} setCoolingOff={setCoolingOff} narrow={narrow} />)}
+        {details.panel(<SceneDetails scene={scene} me={me} coolingOff={coolingOff} setCoolingOff={setCoolingOff} narrow={narrow}
+          endScene={endScene} />)}
       </div>
       <Compose conversation={sceneKey(id)} id="scene-compose" label="Message to this scene" here={{ kind: "scene", id, coolingOff }}
         isSafewordWord={(line) => isSafeword(scene, line)}

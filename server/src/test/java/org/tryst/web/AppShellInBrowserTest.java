@@ -98,8 +98,10 @@ class AppShellInBrowserTest {
     /** Where the lines, the newest line and the message box are on the screen, in CSS pixels. */
     private record Layout(int wholeLines, double paneBottom, double newestBottom, double boxTop, double boxBottom, double headerHeight, int height) {
         static Layout of(Browser.Page page) {
+            // Measured after two frames: a resize reaches the page's handlers before the next frame is drawn.
             JsonNode found = page.evaluate("""
-                    (() => {
+                    (async () => {
+                      await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
                       const pane = document.querySelector('main .lines').getBoundingClientRect();
                       const lines = [...document.querySelectorAll('main .lines > li:not(.agreement)')];
                       const whole = lines.filter((li) => { const r = li.getBoundingClientRect(); return r.top >= pane.top - 1 && r.bottom <= pane.bottom + 1; });

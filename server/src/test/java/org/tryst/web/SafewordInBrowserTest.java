@@ -71,8 +71,10 @@ class SafewordInBrowserTest {
         wren.sees(text(malloryName + ": " + THREAT));
         assertThat(mallory.count(role("button", "About this scene"))).isZero();
 
+        // The sheet covers the header's Safeword, and has its own.
+        wren.click(role("button", "About this scene"));
         wren.screenshot(SHOTS.resolve("safeword-phone.png"));
-        wren.click(role("button", "Safeword"));
+        wren.click(role("button", "Safeword").within(role("dialog", "About this scene")));
         mallory.sees(text("A scene is over: someone used the safeword."));
         wren.sees(text("You used the safeword: the scene is over for everyone, and they may not invite you again for 7 days."));
         wren.screenshot(SHOTS.resolve("safeword-used-phone.png"));
