@@ -39,7 +39,8 @@ export function ChannelView({ name }: { name: string }) {
     const topic = prompt("New topic", room.topic);
     if (topic !== null) await setTopic(name, topic).catch((failure) => (notice.value = explain(failure)));
   };
-  const leaveIt = () => leave(name).then(() => go({ kind: "home" }), (failure) => (notice.value = explain(failure)));
+  // Leaving takes the person home (navigation's gone), as any end of a conversation does.
+  const leaveIt = () => leave(name).catch((failure) => (notice.value = explain(failure)));
 
   return (
     <div class="conversation-view channel">

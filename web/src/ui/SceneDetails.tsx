@@ -1,6 +1,5 @@
 import { useState } from "preact/hooks";
 import type { Author, Scene } from "../api/protocol";
-import { go } from "../app/navigation";
 import { chooseTimer, invite, leave, renewKeys, safety } from "../app/scenes";
 import { notice, personas, sceneEpochs } from "../app/state";
 import { showPersona } from "../app/tryst";
@@ -54,7 +53,7 @@ export function SceneDetails({ scene, me, coolingOff, setCoolingOff, narrow, end
       <p class="buttons"><button type="button" onClick={() => renewKeys(scene.id).catch((f) => (notice.value = explain(f)))}>Renew keys</button></p>
       <InviteHere scene={scene} me={me} />
       <p class="buttons">
-        <button type="button" onClick={() => leave(scene.id, me).then(() => go({ kind: "home" }), (f) => (notice.value = explain(f)))}>
+        <button type="button" onClick={() => leave(scene.id, me).catch((f) => (notice.value = explain(f)))}>
           Leave this scene</button>
       </p>
     </div>

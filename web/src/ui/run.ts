@@ -52,9 +52,9 @@ export async function run(command: Runnable, here: Here): Promise<string[]> {
       await tryst.join(command.channel);
       return [];
     case "leave":
+      // Leaving takes the person home, as any end of a conversation does.
       if (here.kind === "channel") await tryst.leave(here.name);
       else await scene.leave(here.id, member(here.id));
-      go({ kind: "home" });
       return [];
     case "safeword":
       return safeword(here, command.hours);
