@@ -1,6 +1,6 @@
 import type { Invitation } from "../api/protocol";
 import { invitations } from "../app/state";
-import { accept, decline } from "../app/scenes";
+import { accept, decline } from "../app/invitations";
 import { ViewHeader } from "./Bar";
 import { SideBySide, topicList } from "./Boundaries";
 import { explain } from "./errors";

@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Boundaries, Persona } from "../api/protocol";
 import { boundariesOf, catalogue, compare } from "../app/consent";
 import { go } from "../app/navigation";
-import { inviteIntoNewScene } from "../app/scenes";
+import { inviteIntoNewScene } from "../app/invitations";
 import { notice, personas, rooms, speaker } from "../app/state";
 import { changeBlocks, showPersona, updatePersona } from "../app/tryst";
 import { ViewHeader } from "./Bar";

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { Author, Scene } from "../api/protocol";
-import { chooseTimer, invite, leave, renewKeys, safety } from "../app/scenes";
+import { invite } from "../app/invitations";
+import { chooseTimer, leave, renewKeys, safety } from "../app/scenes";
 import { notice, personas, sceneEpochs } from "../app/state";
 import { showPersona } from "../app/tryst";
 import { topicList } from "./Boundaries";

@@ -2,6 +2,7 @@ import type { Persona } from "../api/protocol";
 import type { Command } from "../app/commands";
 import { TIMERS } from "../app/commands";
 import { boundariesOf, catalogue, label, setBoundaries } from "../app/consent";
+import * as inviting from "../app/invitations";
 import { go } from "../app/navigation";
 import * as scene from "../app/scenes";
 import { invitations, personas, rooms, sceneLines, scenes, speaker } from "../app/state";
@@ -83,12 +84,12 @@ export async function run(command: Runnable, here: Here): Promise<string[]> {
       return [];
     case "accept": {
       const invitation = received(command.number);
-      await scene.accept(invitation);
+      await inviting.accept(invitation);
       return [`You accepted ${invitation.from.name}'s invitation, and agreed to what it proposes. You join as soon as they add you.`];
     }
     case "decline": {
       const invitation = received(command.number);
-      await scene.decline(invitation);
+      await inviting.decline(invitation);
       return [`You declined. ${invitation.from.name} is not told.`];
     }
     case "scenes":
@@ -195,10 +196,10 @@ async function invite(here: Here, command: Extract<Command, { kind: "invite" }>)
   if (invitee.id === from.id) throw new Said("That is you.");
   const proposal = { ...(command.topics.length ? { topics: command.topics } : {}), ...(command.safeword ? { safeword: command.safeword } : {}) };
   if (here.kind === "scene") {
-    await scene.invite(here.id, from, invitee.id, command.note, proposal);
+    await inviting.invite(here.id, from, invitee.id, command.note, proposal);
     return [`You invited ${invitee.name} into this scene. You will see when they join.`];
   }
-  const opened = await scene.inviteIntoNewScene(from, invitee.id, command.note, proposal);
+  const opened = await inviting.inviteIntoNewScene(from, invitee.id, command.note, proposal);
   go({ kind: "scene", id: opened.id });
   return [];
 }
