@@ -22,6 +22,13 @@ describe("what a line typed in a channel asks for", () => {
     expect(parse("/", channel).kind).toBe("help");
   });
 
+  test("a command mistyped is not sent either, and the one it most likely meant is named", () => {
+    expect(parse("/blokc Sable", channel)).toEqual({ kind: "help", problem: "There is no command /blokc; nothing was sent. Did you mean /block?" });
+    expect(parse("/inivte Kit", channel)).toMatchObject({ kind: "help", problem: expect.stringContaining("Did you mean /invite?") });
+    expect(parse("/safewrod", channel)).toEqual({ kind: "help", problem: "There is no command /safewrod; nothing was sent." });
+    expect(parse("/safewrod", scene)).toEqual({ kind: "help", problem: "There is no command /safewrod; nothing was sent. Did you mean /safeword?" });
+  });
+
   test("a command used wrongly, or where it does not work, is not sent either", () => {
     expect(parse("/me", channel)).toEqual({ kind: "help", problem: "Usage: /me TEXT; nothing was sent." });
     expect(parse("/help me", channel)).toEqual({ kind: "help", problem: "Usage: /help; nothing was sent." });

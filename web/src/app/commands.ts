@@ -145,9 +145,34 @@ export function parse(line: string, where: Where, isSafewordWord: (line: string)
   const name = (space < 0 ? typed : typed.slice(0, space)).toLowerCase();
   const rest = space < 0 ? "" : typed.slice(space).trim();
   const spec = SPECS.find((known) => known.name === name);
-  if (!spec || (spec.moderators && !where.moderator)) return { kind: "help", problem: `There is no command ${name}; nothing was sent.` };
+  if (!spec || (spec.moderators && !where.moderator)) {
+    const near = nearest(name, where);
+    return { kind: "help", problem: `There is no command ${name}; nothing was sent.${near ? ` Did you mean ${near}?` : ""}` };
+  }
   if (!usable(spec, where)) return { kind: "help", problem: `${name} works only in a private scene; nothing was sent.` };
   return spec.read(rest) ?? { kind: "help", problem: `Usage: ${spec.usage}; nothing was sent.` };
+}
+
+/** The command a mistyped name most likely meant: one or two letters off (added, left out, changed or swapped), or none. */
+function nearest(name: string, where: Where): string | null {
+  let best: { name: string; distance: number } | null = null;
+  for (const command of commands(where)) {
+    const distance = edits(name, command.name);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name: command.name, distance };
+  }
+  return best?.name ?? null;
+}
+
+/** How many letters must be added, left out, changed or swapped with their neighbour to make one word the other. */
+function edits(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 function join(rest: string): Command | null {
