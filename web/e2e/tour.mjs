@@ -164,6 +164,8 @@ for (const [index, line] of scene.entries()) {
   await say(speaker, "Message to this scene", line);
   await (index % 2 ? phone : desk).getByText(line).first().waitFor();
 }
+// The notice of the invitation sent has served its turn: out of the picture.
+for (const dismiss of await desk.getByRole("button", { name: "Dismiss" }).all()) await dismiss.click();
 await shot(desk, "scene");
 await shot(phone, "scene-phone");
 await phone.getByRole("button", { name: "About this scene" }).click();
