@@ -1,5 +1,9 @@
 import { render } from "preact";
 import { App } from "./ui/App";
+import { applyTheme } from "./ui/theme";
+import { followVisualViewport } from "./ui/viewport";
 import "./ui/style.css";
 
+applyTheme();
+followVisualViewport();
 render(<App />, document.getElementById("app")!);

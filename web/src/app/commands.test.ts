@@ -1,33 +1,76 @@
 import { describe, expect, test } from "vitest";
-import { commands, parse } from "./commands";
+import { commands, completions, parse, type Where } from "./commands";
+
+const channel: Where = { place: "channel", moderator: false };
+const scene: Where = { place: "scene", moderator: false };
+const moderator: Where = { place: "channel", moderator: true };
 
 describe("what a line typed in a channel asks for", () => {
   test("plain text is said as typed, /me poses", () => {
-    expect(parse("hello there", "channel")).toEqual({ kind: "say", text: "hello there" });
-    expect(parse("/me tips her hat", "channel")).toEqual({ kind: "pose", text: "tips her hat" });
-    expect(parse("  /ME waves  ", "channel")).toEqual({ kind: "pose", text: "waves" });
+    expect(parse("hello there", channel)).toEqual({ kind: "say", text: "hello there" });
+    expect(parse("/me tips her hat", channel)).toEqual({ kind: "pose", text: "tips her hat" });
+    expect(parse("  /ME waves  ", channel)).toEqual({ kind: "pose", text: "waves" });
   });
 
-  test("an unknown command is never sent: the person is told, with the list of commands", () => {
-    expect(parse("/help", "channel")).toEqual({ kind: "help", problem: null });
-    expect(parse("/roll 2d6", "channel")).toEqual({ kind: "help", problem: "There is no command /roll; nothing was sent." });
-    expect(parse("/block Sable", "channel")).toEqual({ kind: "help", problem: "There is no command /block; nothing was sent." });
-    expect(parse("/", "channel").kind).toBe("help");
+  test("a line of several lines is said whole", () => {
+    expect(parse("first\nsecond", channel)).toEqual({ kind: "say", text: "first\nsecond" });
+  });
+
+  test("an unknown command is never sent: the person is told", () => {
+    expect(parse("/help", channel)).toEqual({ kind: "help", problem: null });
+    expect(parse("/roll 2d6", channel)).toEqual({ kind: "help", problem: "There is no command /roll; nothing was sent." });
+    expect(parse("/", channel).kind).toBe("help");
+  });
+
+  test("a command mistyped is not sent either, and the one it most likely meant is named", () => {
+    expect(parse("/blokc Sable", channel)).toEqual({ kind: "help", problem: "There is no command /blokc; nothing was sent. Did you mean /block?" });
+    expect(parse("/inivte Kit", channel)).toMatchObject({ kind: "help", problem: expect.stringContaining("Did you mean /invite?") });
+    expect(parse("/safewrod", channel)).toEqual({ kind: "help", problem: "There is no command /safewrod; nothing was sent." });
+    expect(parse("/safewrod", scene)).toEqual({ kind: "help", problem: "There is no command /safewrod; nothing was sent. Did you mean /safeword?" });
   });
 
   test("a command used wrongly, or where it does not work, is not sent either", () => {
-    expect(parse("/me", "channel")).toEqual({ kind: "help", problem: "Usage: /me TEXT; nothing was sent." });
-    expect(parse("/help me", "channel")).toEqual({ kind: "help", problem: "Usage: /help; nothing was sent." });
-    expect(parse("/safeword", "channel")).toEqual({ kind: "help", problem: "/safeword works only in a private scene; nothing was sent." });
+    expect(parse("/me", channel)).toEqual({ kind: "help", problem: "Usage: /me TEXT; nothing was sent." });
+    expect(parse("/help me", channel)).toEqual({ kind: "help", problem: "Usage: /help; nothing was sent." });
+    expect(parse("/safeword", channel)).toEqual({ kind: "help", problem: "/safeword works only in a private scene; nothing was sent." });
+    expect(parse("/block", channel)).toEqual({ kind: "help", problem: "Usage: /block NAME [account]; nothing was sent." });
   });
 
   test("two slashes send the line from its second slash as it is", () => {
-    expect(parse("//roll 2d6", "channel")).toEqual({ kind: "say", text: "/roll 2d6" });
-    expect(parse("//me is not a pose", "channel")).toEqual({ kind: "say", text: "/me is not a pose" });
+    expect(parse("//roll 2d6", channel)).toEqual({ kind: "say", text: "/roll 2d6" });
+    expect(parse("//me is not a pose", channel)).toEqual({ kind: "say", text: "/me is not a pose" });
   });
 
-  test("the list of a channel's commands leaves out the scene's", () => {
-    expect(commands("channel").map((command) => command.usage)).toEqual(["/me TEXT", "/help"]);
+  test("the terminal's commands, read as it reads them", () => {
+    expect(parse("/block Sable", channel)).toEqual({ kind: "block", name: "Sable", scope: "persona" });
+    expect(parse("/block \"Mary Ann\" account", channel)).toEqual({ kind: "block", name: "Mary Ann", scope: "account" });
+    expect(parse("/join #Harbour", channel)).toEqual({ kind: "join", channel: "harbour" });
+    expect(parse("/persona new Sage Moon", channel)).toEqual({ kind: "persona.new", name: "Sage Moon" });
+    expect(parse("/invite Kit topics=romance,pain safeword=pineapple tea at five?", channel))
+      .toEqual({ kind: "invite", name: "Kit", note: "tea at five?", topics: ["romance", "pain"], safeword: "pineapple" });
+    expect(parse("/invite \"Mary Ann\"", channel)).toEqual({ kind: "invite", name: "Mary Ann", note: "", topics: [], safeword: null });
+    expect(parse("/boundaries set pain no", channel)).toEqual({ kind: "boundary.set", topic: "pain", answer: "no" });
+    expect(parse("/boundaries set pain clear", channel)).toEqual({ kind: "boundary.set", topic: "pain", answer: null });
+    expect(parse("/boundaries notes gentle, please", channel)).toEqual({ kind: "boundary.notes", notes: "gentle, please" });
+    expect(parse("/boundaries Kit", channel)).toEqual({ kind: "boundaries", name: "Kit" });
+    expect(parse("/report 2 threat", channel)).toEqual({ kind: "report", number: 2, reason: "threat" });
+    expect(parse("/report 1", channel)).toEqual({ kind: "report", number: 1, reason: "other" });
+    expect(parse("/report 1 rude", channel).kind).toBe("help");
+    expect(parse("/accept 0", channel).kind).toBe("help");
+  });
+
+  test("the moderators' commands are no commands for others", () => {
+    expect(parse("/queue", channel)).toEqual({ kind: "help", problem: "There is no command /queue; nothing was sent." });
+    expect(parse("/moderate 1 mute 24", moderator)).toEqual({ kind: "moderate", number: 1, action: "mute", hours: 24 });
+    expect(parse("/moderate 1 mute", moderator).kind).toBe("help");
+    expect(parse("/moderate 1 ban 3", moderator).kind).toBe("help");
+  });
+
+  test("a channel's list leaves out the scene's and the moderators' commands", () => {
+    const names = commands(channel).map((command) => command.name);
+    expect(names).toContain("/block");
+    expect(names).not.toContain("/safeword");
+    expect(names).not.toContain("/queue");
   });
 });
 
@@ -35,20 +78,35 @@ describe("what a line typed in a scene asks for", () => {
   const word = (line: string) => line.trim().toLowerCase() === "pineapple";
 
   test("the safeword word and /safeword end the scene; /safeword HOURS chooses the cooling-off", () => {
-    expect(parse(" Pineapple ", "scene", word)).toEqual({ kind: "safeword", hours: null });
-    expect(parse("/safeword", "scene", word)).toEqual({ kind: "safeword", hours: null });
-    expect(parse("/safeword 72", "scene")).toEqual({ kind: "safeword", hours: 72 });
-    expect(parse("/safeword 0", "scene")).toEqual({ kind: "safeword", hours: 0 });
+    expect(parse(" Pineapple ", scene, word)).toEqual({ kind: "safeword", hours: null });
+    expect(parse("/safeword", scene, word)).toEqual({ kind: "safeword", hours: null });
+    expect(parse("/safeword 72", scene)).toEqual({ kind: "safeword", hours: 72 });
+    expect(parse("/safeword 0", scene)).toEqual({ kind: "safeword", hours: 0 });
   });
 
   test("a cooling-off the server would refuse is not sent", () => {
-    expect(parse("/safeword 721", "scene").kind).toBe("help");
-    expect(parse("/safeword soon", "scene").kind).toBe("help");
+    expect(parse("/safeword 721", scene).kind).toBe("help");
+    expect(parse("/safeword soon", scene).kind).toBe("help");
   });
 
-  test("lines and poses are as in a channel", () => {
-    expect(parse("pineapple please", "scene", word)).toEqual({ kind: "say", text: "pineapple please" });
-    expect(parse("/me nods", "scene", word)).toEqual({ kind: "pose", text: "nods" });
-    expect(commands("scene").map((command) => command.usage)).toEqual(["/me TEXT", "/safeword [HOURS]", "/help"]);
+  test("lines and poses are as in a channel; the scene's own commands are read", () => {
+    expect(parse("pineapple please", scene, word)).toEqual({ kind: "say", text: "pineapple please" });
+    expect(parse("/me nods", scene, word)).toEqual({ kind: "pose", text: "nods" });
+    expect(parse("/timer 5m", scene)).toEqual({ kind: "timer", seconds: 300 });
+    expect(parse("/timer soon", scene).kind).toBe("help");
+    expect(parse("/transcript agree", scene)).toEqual({ kind: "transcript", choice: "agree" });
+    expect(parse("/export", scene)).toEqual({ kind: "export", file: null });
+    expect(parse("/safety Kit", scene)).toEqual({ kind: "safety", name: "Kit" });
+  });
+});
+
+describe("the palette", () => {
+  test("offers the commands that start as typed, while the name is typed", () => {
+    expect(completions("/bl", channel).map((command) => command.name)).toEqual(["/block", "/blocked"]);
+    expect(completions("/sa", scene).map((command) => command.name)).toEqual(["/safeword", "/safety"]);
+    expect(completions("/sa", channel)).toEqual([]);
+    expect(completions("/block Sable", channel)).toEqual([]);
+    expect(completions("hello", channel)).toEqual([]);
+    expect(completions("//", channel)).toEqual([]);
   });
 });

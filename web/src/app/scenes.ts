@@ -6,11 +6,13 @@ import { open, seal, type Body } from "../mls/message";
 import { safetyNumber } from "../mls/safety";
 import { Serial } from "../mls/serial";
 import { TsMls } from "../mls/tsMls";
+import { mentions } from "./activity";
 import type { Spoken } from "./commands";
+import { enter, gone, heard, sceneKey } from "./navigation";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
 import { renderTranscript, transcriptNews, type TranscriptChoice } from "./transcript";
 import {
-  endedNotice, endedScene, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines, scenes, view, type SceneLine,
+  endedNotice, endedScene, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines, scenes, toasts, type SceneLine,
 } from "./state";
 
 /** Sends a request on the socket and resolves with the reply. */
@@ -89,6 +91,7 @@ async function save(): Promise<void> {
 async function refresh(): Promise<void> {
   const listed = await request<ServerMessage & { scenes: Scene[] }>("scene.list");
   scenes.value = new Map(listed.scenes.filter((scene) => mls!.group(scene.id)).map((scene) => [scene.id, scene]));
+  for (const scene of scenes.value.values()) enter(sceneKey(scene.id), scene.createdAt);
   const open = await request<ServerMessage & { received: Invitation[]; sent: Invitation[] }>("invitation.list");
   invitations.value = { received: open.received, sent: open.sent };
 }
@@ -112,9 +115,13 @@ export function event(message: ServerMessage): boolean {
     case "scene.message":
       void work.run(() => receive(message.message as SceneMessage));
       return true;
-    case "invitation.received":
-      invitations.value = { ...invitations.value, received: [...invitations.value.received, message.invitation as Invitation] };
+    case "invitation.received": {
+      const invitation = message.invitation as Invitation;
+      invitations.value = { ...invitations.value, received: [...invitations.value.received, invitation] };
+      toasts.value = [...toasts.value, { id: invitation.id, text: `${invitation.from.name} invites ${invitation.to.name} into a private scene.`,
+        action: { label: "Show the invitation", view: { kind: "invitations" } } }];
       return true;
+    }
     case "invitation.accepted":
       void work.run(() => addAccepted(message.invitation as Invitation));
       return true;
@@ -133,8 +140,8 @@ export function event(message: ServerMessage): boolean {
         const hours = ownSafewords.get(sceneId);
         ownSafewords.delete(sceneId);
         keepEnded(ended);
-        leaveLocally(sceneId, endedNotice(hours, ended !== null));
-        if (view.value.kind === "scene" && view.value.id === sceneId) view.value = { kind: "home" };
+        leaveLocally(sceneId, null);
+        notice.value = endedNotice(hours, ended !== null);
         if (mls) await save();
       });
       return true;
@@ -178,7 +185,11 @@ async function handle(message: SceneMessage): Promise<void> {
     await mls!.join(data);
     await refresh();
     await save();
-    notice.value = "You joined a private scene.";
+    const mine = new Set(personas.value.map((persona) => persona.id));
+    const others = scenes.value.get(message.scene)?.members.filter((member) => !mine.has(member.id)).map((member) => member.name) ?? [];
+    toasts.value = [...toasts.value, { id: `joined-${message.scene}`,
+      text: others.length ? `You joined the private scene with ${others.join(", ")}.` : "You joined a private scene.",
+      action: { label: "Open the scene", view: { kind: "scene", id: message.scene } } }];
     return;
   }
   const group = mls!.group(message.scene);
@@ -290,30 +301,9 @@ export async function create(persona: Persona): Promise<Scene> {
     await save();
   });
   scenes.value = new Map(scenes.value).set(created.scene.id, created.scene);
+  enter(sceneKey(created.scene.id), created.scene.createdAt);
   await work.run(save);
   return created.scene;
-}
-
-/**
- * Invites a persona (by id) into a scene with a short note, proposing topics and a safeword word
- * (left out: the server's default, or the scene's agreement once it has one).
- */
-export async function invite(sceneId: string, from: Persona, inviteeId: string, note: string,
-                             proposal: { topics?: string[]; safeword?: string } = {}): Promise<void> {
-  const sent = await request<ServerMessage & { invitation: Invitation }>("scene.invite",
-    { scene: sceneId, persona: from.id, invitee: inviteeId, note, ...proposal });
-  invitations.value = { ...invitations.value, sent: [...invitations.value.sent.filter((i) => i.id !== sent.invitation.id), sent.invitation] };
-}
-
-/** Accepts an invitation, agreeing to exactly the topics and safeword word it shows. */
-export async function accept(invitation: Invitation): Promise<void> {
-  await request("invitation.accept", { invitation: invitation.id, topics: invitation.topics, safeword: invitation.safeword });
-  invitations.value = { ...invitations.value, received: invitations.value.received.filter((i) => i.id !== invitation.id) };
-}
-
-export async function decline(invitation: Invitation): Promise<void> {
-  await request("invitation.decline", { invitation: invitation.id });
-  invitations.value = { ...invitations.value, received: invitations.value.received.filter((i) => i.id !== invitation.id) };
 }
 
 /** Leaves a scene at once and forgets its keys and lines. */
@@ -402,13 +392,19 @@ function expiry(sceneId: string): number | undefined {
   return seconds === 0 ? undefined : Date.now() + seconds * 1000;
 }
 
+/** A line for the scene's screen; one someone else wrote (it carries franking) is new to the person unless they look at it. */
 function line(sceneId: string, added: SceneLine): void {
   const next = new Map(sceneLines.value);
   next.set(sceneId, [...(next.get(sceneId) ?? []), added]);
   sceneLines.value = next;
+  const mine = added.kind !== "dropped" && !added.frank;
+  heard(sceneKey(sceneId), { id: added.id, at: added.at, mine,
+    mentionsMe: !mine && mentions(added.text, personas.value.map((persona) => persona.name)) });
 }
 
+/** The scene is gone from this device: its keys, its lines and its place in the list; whoever looked at it goes home. */
 function leaveLocally(sceneId: string, why: string | null): void {
+  gone(sceneKey(sceneId));
   mls?.forget(sceneId);
   const listed = new Map(scenes.value);
   listed.delete(sceneId);

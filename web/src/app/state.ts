@@ -1,13 +1,19 @@
 import { signal } from "@preact/signals";
 import type { Author, Channel, ChannelMessage, Invitation, Member, Persona, Scene } from "../api/protocol";
+import { activity } from "./activity";
+import { drafts } from "./draft";
 
-/** Where the person is looking. */
+/**
+ * Where the person is looking. On a phone, `conversations` is the list of channels and scenes as a
+ * page of its own; on a wider screen the list is always beside the view, and it shows `home`.
+ */
 export type View =
+  | { kind: "conversations" }
   | { kind: "home" }
   | { kind: "scene"; id: string }
   | { kind: "invitations" }
   | { kind: "channel"; name: string }
-  | { kind: "persona"; id: string }
+  | { kind: "persona"; id: string; name?: string }
   | { kind: "account" }
   | { kind: "moderation" };
 
@@ -47,8 +53,11 @@ export const endedScenes = signal<ReadonlyMap<string, EndedScene>>(new Map());
 export const sceneEpochs = signal<ReadonlyMap<string, { epoch: string; authenticator: string }>>(new Map());
 export const invitations = signal<{ received: Invitation[]; sent: Invitation[] }>({ received: [], sent: [] });
 
-/** A line for the person: what failed, or what happened. */
+/** A line for the person: what failed, or what happened. It goes when the person goes elsewhere. */
 export const notice = signal<string | null>(null);
+/** Something that arrived for the person, shown until they dismiss it or go to it: a new invitation. */
+export interface Toast { id: string; text: string; action: { label: string; view: View } }
+export const toasts = signal<readonly Toast[]>([]);
 /** What moderators told this account (warnings, mutes): shown until the person dismisses each, never stored. */
 export const moderatorNotices = signal<readonly { at: number; text: string }[]>([]);
 
@@ -82,6 +91,9 @@ export function forgetAll(): void {
   invitations.value = { received: [], sent: [] };
   view.value = { kind: "home" };
   notice.value = null;
+  toasts.value = [];
+  activity.value = new Map();
+  drafts.value = new Map();
   moderatorNotices.value = [];
 }
 

@@ -2,12 +2,14 @@ import * as http from "../api/http";
 import type { AuditEntry, Block, Channel, ChannelMessage, Joined, Member, Persona, Report, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
+import { mentions } from "./activity";
 import type { Spoken } from "./commands";
 import * as consent from "./consent";
+import { channelKey, enter, gone, go, heard } from "./navigation";
 import { barsTheAccount, noticeText } from "./notices";
 import * as sceneAgent from "./scenes";
 import {
-  channels, connection, forgetAll, merge, moderatorNotices, notice, personas, role, rooms, signedIn, speaker, updateRoom, username, view,
+  channels, connection, forgetAll, merge, moderatorNotices, notice, personas, role, rooms, signedIn, speaker, updateRoom, username,
   type Room,
 } from "./state";
 
@@ -102,8 +104,23 @@ export async function use(persona: Persona): Promise<void> {
       name: joined.channel, topic: joined.topic, members: joined.members,
       messages: merge(before?.messages ?? [], joined.history),
     });
+    // After a drop, the lines missed meanwhile are new; a channel seen for the first time starts read.
+    if (before) {
+      const shown = new Set(before.messages.map((message) => message.id));
+      for (const message of joined.history) if (!shown.has(message.id)) noteLine(message);
+    } else {
+      enter(channelKey(joined.channel), joined.history.at(-1)?.at ?? Date.now());
+    }
   }
+  for (const name of rooms.value.keys()) if (!next.has(name)) gone(channelKey(name));
   rooms.value = next;
+}
+
+/** A channel line counts as activity in its conversation: new to the person unless it is theirs or they look at it. */
+function noteLine(message: ChannelMessage): void {
+  const mine = personas.value.some((persona) => persona.id === message.persona.id);
+  heard(channelKey(message.channel), { id: message.id, at: message.at, mine,
+    mentionsMe: !mine && mentions(message.text, personas.value.map((persona) => persona.name)) });
 }
 
 export async function createPersona(name: string, summary: string, pronouns: string): Promise<Persona> {
@@ -141,16 +158,18 @@ export async function join(name: string): Promise<void> {
   const next = new Map(rooms.value);
   next.set(joined.channel, { name: joined.channel, topic: joined.topic, members: joined.members, messages: joined.history });
   rooms.value = next;
-  view.value = { kind: "channel", name: joined.channel };
+  enter(channelKey(joined.channel), joined.history.at(-1)?.at ?? Date.now());
+  go({ kind: "channel", name: joined.channel });
   await refreshChannels();
 }
 
+/** Leaves a channel; the person goes where the caller says. */
 export async function leave(name: string): Promise<void> {
   await request("channel.leave", { persona: requireSpeaker().id, channel: name });
   const next = new Map(rooms.value);
   next.delete(name);
   rooms.value = next;
-  view.value = { kind: "home" };
+  gone(channelKey(name));
 }
 
 /** Says or poses in a channel; the line appears when the server relays it back, once even if the request is sent again. */
@@ -251,7 +270,10 @@ function event(message: ServerMessage): void {
   switch (message.type) {
     case "message": {
       const line = message.message as ChannelMessage;
+      if (!rooms.value.has(line.channel)) break;
+      const known = rooms.value.get(line.channel)!.messages.some((message) => message.id === line.id);
       updateRoom(line.channel, (room) => ({ ...room, messages: merge(room.messages, [line]) }));
+      if (!known) noteLine(line);
       if (!personas.value.some((persona) => persona.id === line.persona.id)) somethingNew();
       break;
     }
@@ -285,7 +307,7 @@ function event(message: ServerMessage): void {
       const next = new Map(rooms.value);
       next.delete(String(message.channel));
       rooms.value = next;
-      if (view.value.kind === "channel" && view.value.name === message.channel) view.value = { kind: "home" };
+      gone(channelKey(String(message.channel)));
       notice.value = `#${message.channel} was closed.`;
       break;
     }
@@ -293,6 +315,7 @@ function event(message: ServerMessage): void {
       const next = new Map(rooms.value);
       next.delete(String(message.channel));
       rooms.value = next;
+      gone(channelKey(String(message.channel)));
       notice.value = `You were removed from #${message.channel}.`;
       break;
     }

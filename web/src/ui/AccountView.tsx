@@ -2,13 +2,17 @@ import { useEffect, useState } from "preact/hooks";
 import type { Block, Report, Session } from "../api/protocol";
 import { notice, username } from "../app/state";
 import { blocks, changeBlocks, deleteAccount, logout, myReports, revokeSession, sessions } from "../app/tryst";
+import { ViewHeader } from "./Bar";
 import { explain } from "./errors";
+import { useNarrow } from "./media";
 import { notifying, setNotifying } from "./notify";
+import { setTheme, theme, type Theme } from "./theme";
 
 const STATUS = { open: "waiting for a moderator", actioned: "a moderator acted on it", dismissed: "a moderator looked and took no action" } as const;
 
 /** The account: where it is logged in, your reports and where they stand, logging out, and deleting it with everything in it. */
 export function AccountView() {
+  const narrow = useNarrow();
   const [list, setList] = useState<Session[]>([]);
   const [password, setPassword] = useState("");
   const [reports, setReports] = useState<Report[]>([]);
@@ -25,19 +29,25 @@ export function AccountView() {
   };
 
   return (
-    <div class="account">
-      <h2>Account {username.value}</h2>
+    <>
+    <ViewHeader narrow={narrow} title="Account" sub={username.value}>
       <button type="button" onClick={() => logout()}>Log out</button>
-      <label class="check"><input type="checkbox" checked={notifying.value}
-        onChange={(e) => setNotifying(e.currentTarget.checked)} />
-        Tell me when something new arrives (the notification never shows who or what)</label>
-      <section aria-labelledby="sessions">
-        <h3 id="sessions">Logged in on</h3>
+    </ViewHeader>
+    <div class="page account">
+      <section aria-labelledby="appearance" class="card">
+        <h2 id="appearance">On this device</h2>
+        <Appearance />
+        <label class="check"><input type="checkbox" checked={notifying.value}
+          onChange={(e) => setNotifying(e.currentTarget.checked)} />
+          Tell me when something new arrives (the notification never shows who or what)</label>
+      </section>
+      <section aria-labelledby="sessions" class="card">
+        <h2 id="sessions">Logged in on</h2>
         <ul>{list.map((session) => (
           <li key={session.id}>
             {session.userAgent || "a device"} · since {new Date(session.createdAt).toLocaleString()}
             {session.current ? " (this one)" : (
-              <button type="button" onClick={() => revokeSession(session.id).then(reload, (failure) => (notice.value = explain(failure)))}>
+              <button type="button" class="inline-button" onClick={() => revokeSession(session.id).then(reload, (failure) => (notice.value = explain(failure)))}>
                 Log it out</button>
             )}
           </li>
@@ -45,8 +55,8 @@ export function AccountView() {
       </section>
       <BlockList />
       {reports.length > 0 && (
-        <section aria-labelledby="reports">
-          <h3 id="reports">Your reports</h3>
+        <section aria-labelledby="reports" class="card">
+          <h2 id="reports">Your reports</h2>
           <ul>{reports.map((report) => (
             <li key={report.id}>
               {new Date(report.at).toLocaleString()} · {report.reported?.name ?? "someone"}: “{report.text}” · {report.reason} ·{" "}
@@ -55,13 +65,30 @@ export function AccountView() {
           ))}</ul>
         </section>
       )}
-      <form onSubmit={remove} aria-labelledby="delete">
-        <h3 id="delete">Delete the account</h3>
+      <form onSubmit={remove} aria-labelledby="delete" class="card">
+        <h2 id="delete">Delete the account</h2>
         <label>Your password<input type="password" autocomplete="current-password" required value={password}
           onInput={(e) => setPassword(e.currentTarget.value)} /></label>
-        <button type="submit" class="danger">Delete account</button>
+        <p class="buttons"><button type="submit" class="danger">Delete account</button></p>
       </form>
     </div>
+    </>
+  );
+}
+
+const THEMES: [Theme, string][] = [["system", "As the system"], ["light", "Light"], ["dark", "Dark"]];
+
+/** Light or dark, or as the system says; kept in this browser only. */
+function Appearance() {
+  return (
+    <fieldset class="appearance">
+      <legend>Appearance</legend>
+      {THEMES.map(([value, name]) => (
+        <label key={value} class="check">
+          <input type="radio" name="theme" value={value} checked={theme.value === value} onChange={() => setTheme(value)} />{name}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -72,14 +99,14 @@ function BlockList() {
   const lift = (entry: Block) => changeBlocks(entry.kind === "block" ? "unblock" : "unmute", entry.persona.id)
     .then(setList, (failure) => (notice.value = explain(failure)));
   return (
-    <section aria-labelledby="blocked">
-      <h3 id="blocked">Blocked and muted</h3>
+    <section aria-labelledby="blocked" class="card">
+      <h2 id="blocked">Blocked and muted</h2>
       {list.length === 0 && <p class="muted">Nobody. Block or mute from a persona's profile.</p>}
       <ul>{list.map((entry) => (
         <li key={entry.kind + entry.persona.id}>
           {entry.persona.name} · {entry.kind === "mute" ? "muted" : entry.scope === "account" ? "blocked, with everyone behind it" : "blocked"}
           {" "}since {new Date(entry.at).toLocaleDateString()}{" "}
-          <button type="button" onClick={() => lift(entry)}>{entry.kind === "block" ? "Unblock" : "Unmute"}</button>
+          <button type="button" class="inline-button" onClick={() => lift(entry)}>{entry.kind === "block" ? "Unblock" : "Unmute"}</button>
         </li>
       ))}</ul>
     </section>

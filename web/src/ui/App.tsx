@@ -3,7 +3,7 @@ import { purgeExpired } from "../app/scenes";
 import { resume } from "../app/tryst";
 import { notice, signedIn } from "../app/state";
 import { Auth } from "./Auth";
-import { Main } from "./Main";
+import { Shell } from "./Shell";
 import { usePanicKey } from "./panic";
 
 /** The whole web client: whoever is logged in sees the app, anyone else the way in. */
@@ -14,6 +14,6 @@ export function App() {
     const purge = setInterval(() => purgeExpired(), 5_000);
     return () => clearInterval(purge);
   }, []);
-  if (signedIn.value === null) return <p class="loading" role="status">Loading…</p>;
-  return signedIn.value ? <Main /> : <Auth />;
+  if (signedIn.value === null) return <main class="loading" data-view="loading"><h1>Notes</h1><p role="status">Loading…</p></main>;
+  return signedIn.value ? <Shell /> : <Auth />;
 }

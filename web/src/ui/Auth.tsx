@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { login, register } from "../app/tryst";
 import { notice } from "../app/state";
-import { explain } from "./errors";
+import { explain, FITS, RULES } from "./errors";
 
 /** Log in, or register after confirming to be an adult. */
 export function Auth() {
@@ -19,32 +19,38 @@ export function Auth() {
       setError("Tryst is for adults only: confirm that you are 18 or older.");
       return;
     }
+    if (mode === "register" && !FITS.username(name)) {
+      setError(RULES.username);
+      return;
+    }
     setBusy(true);
     try {
       await (mode === "login" ? login(name, password) : register(name, password));
     } catch (failure) {
-      setError(explain(failure));
+      setError(explain(failure, mode === "register" ? "username" : undefined));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <main class="auth">
+    <main class="auth card" data-view={mode}>
       <h1>{mode === "login" ? "Log in" : "Create an account"}</h1>
       {notice.value && <p role="status">{notice.value}</p>}
       <form onSubmit={submit}>
-        <label>Username<input name="username" autocomplete="username" required value={name}
-          onInput={(e) => setName(e.currentTarget.value)} /></label>
+        <label>Username<input name="username" autocomplete="username" autocapitalize="none" required value={name}
+          aria-describedby={mode === "register" ? "username-rule" : undefined} onInput={(e) => setName(e.currentTarget.value)} /></label>
+        {mode === "register" && <p id="username-rule" class="muted hint">{RULES.username} Others never see it: they see your personas.</p>}
         <label>Password<input name="password" type="password" required minLength={8}
           autocomplete={mode === "login" ? "current-password" : "new-password"} value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)} /></label>
+          aria-describedby={mode === "register" ? "password-rule" : undefined} onInput={(e) => setPassword(e.currentTarget.value)} /></label>
+        {mode === "register" && <p id="password-rule" class="muted hint">8 to 1,024 characters; a long phrase of your own is best.</p>}
         {mode === "register" && (
           <label class="check"><input type="checkbox" checked={adult} onChange={(e) => setAdult(e.currentTarget.checked)} />
             I am 18 or older</label>
         )}
         {error && <p class="error" role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>{mode === "login" ? "Log in" : "Create account"}</button>
+        <p class="buttons"><button type="submit" disabled={busy}>{mode === "login" ? "Log in" : "Create account"}</button></p>
       </form>
       <button class="link" type="button" onClick={() => { setMode(mode === "login" ? "register" : "login"); setError(null); }}>
         {mode === "login" ? "No account yet? Create one" : "Have an account? Log in"}

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { endedScenes, forgetEnded, type EndedScene } from "../app/state";
 import { report } from "../app/scenes";
 import { ReportAction } from "./Report";
-import { time } from "./SceneView";
+import { time } from "./ChannelView";
 
 /**
  * Scenes that ended (safeword) with lines that can still be reported: one offer each, which lists

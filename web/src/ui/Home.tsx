@@ -1,72 +1,127 @@
-import { useState } from "preact/hooks";
-import { channels, notice, personas, speaker } from "../app/state";
-import { createPersona, join } from "../app/tryst";
+import { useEffect, useState } from "preact/hooks";
+import { go } from "../app/navigation";
+import { channels, personas, rooms, speaker } from "../app/state";
+import { createPersona, join, refreshChannels } from "../app/tryst";
+import { ViewHeader } from "./Bar";
 import { EndedScenes } from "./EndedScenes";
-import { explain } from "./errors";
+import { explain, FITS, RULES } from "./errors";
 import { upTo } from "./limits";
+import { useNarrow } from "./media";
+import { useStatus } from "./status";
 
-/** Creating personas, and finding or opening channels. */
+/** How often the directory asks for the channels again while it is on screen. */
+const DIRECTORY_REFRESH_MS = 30_000;
+
+/** The way in: creating personas, and the directory of channels to join or open. */
 export function Home() {
+  const narrow = useNarrow();
+  const none = personas.value.length === 0;
   return (
-    <div class="home">
-      <EndedScenes />
-      {personas.value.length === 0 && <p>You have no persona yet. Others will only ever see your personas, never your account.</p>}
-      <NewPersona />
-      {speaker.value && <Channels />}
-    </div>
+    <>
+      <ViewHeader narrow={narrow} title="Channels" />
+      <div class="page home">
+        <EndedScenes />
+        {none && <p>You have no persona yet. Others will only ever see your personas, never your account.</p>}
+        {speaker.value && <Directory />}
+        <NewPersona first={none} />
+      </div>
+    </>
   );
 }
 
-function NewPersona() {
+function NewPersona({ first }: { first: boolean }) {
   const [name, setName] = useState("");
   const [summary, setSummary] = useState("");
   const [pronouns, setPronouns] = useState("");
+  const [status, say] = useStatus();
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (!FITS.persona(name)) return say(RULES.persona, true);
     try {
       const persona = await createPersona(name, summary, pronouns);
-      notice.value = `You created ${persona.name}.`;
+      say(`You created ${persona.name}.`);
       setName(""); setSummary(""); setPronouns("");
     } catch (failure) {
-      notice.value = explain(failure);
+      say(explain(failure, "persona"), true);
     }
   };
   return (
-    <form onSubmit={submit} aria-labelledby="new-persona">
-      <h2 id="new-persona">New persona</h2>
-      <label>Name<input name="persona-name" required value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
+    <form onSubmit={submit} aria-labelledby="new-persona" class="card">
+      <h2 id="new-persona">{first ? "Your first persona" : "New persona"}</h2>
+      <label>Name<input name="persona-name" required value={name} aria-describedby="persona-rule" onInput={(e) => setName(e.currentTarget.value)} /></label>
+      <p id="persona-rule" class="muted hint">{RULES.persona}</p>
       <label>Summary<input name="summary" value={summary} onInput={(e) => setSummary(upTo(200, e.currentTarget))} /></label>
       <label>Pronouns<input name="pronouns" value={pronouns} onInput={(e) => setPronouns(upTo(40, e.currentTarget))} /></label>
-      <button type="submit">Create persona</button>
+      <p class="buttons"><button type="submit">Create persona</button></p>
+      {status}
     </form>
   );
 }
 
-function Channels() {
+/**
+ * The public channels with their topics and member counts, as the server lists them when the
+ * page opens, comes back to the front, or is asked to; joining one that does not exist opens it.
+ */
+function Directory() {
   const [name, setName] = useState("");
-  const open = async (channel: string) => {
+  const [status, say] = useStatus();
+  useEffect(() => {
+    const fresh = () => { if (document.visibilityState === "visible") refreshChannels().catch(() => undefined); };
+    fresh();
+    // The server does not announce new channels or member counts yet: the list asks again while it is in view.
+    const every = setInterval(fresh, DIRECTORY_REFRESH_MS);
+    window.addEventListener("focus", fresh);
+    document.addEventListener("visibilitychange", fresh);
+    return () => {
+      clearInterval(every);
+      window.removeEventListener("focus", fresh);
+      document.removeEventListener("visibilitychange", fresh);
+    };
+  }, []);
+  /** Goes to the channel, joining or opening it; false when that could not be done, and the status says why. */
+  const open = async (channel: string): Promise<boolean> => {
+    const wanted = channel.trim().replace(/^#/, "").toLowerCase();
+    if (rooms.value.has(wanted)) {
+      go({ kind: "channel", name: wanted });
+      return true;
+    }
+    if (!FITS.channel(wanted)) {
+      say(RULES.channel, true);
+      return false;
+    }
     try {
-      await join(channel);
+      await join(wanted);
+      return true;
     } catch (failure) {
-      notice.value = explain(failure);
+      say(explain(failure, "channel"), true);
+      return false;
     }
   };
+  const shown = channels.value.filter((channel) => channel.name.includes(name.trim().replace(/^#/, "").toLowerCase()));
   return (
-    <section aria-labelledby="channels">
-      <h2 id="channels">Channels</h2>
-      <ul class="channels">
-        {channels.value.map((channel) => (
+    <section aria-labelledby="directory" class="card">
+      <h2 id="directory">Find a channel</h2>
+      <form class="inline" onSubmit={(e) => { e.preventDefault(); void open(name).then((done) => done && setName("")); }}>
+        <label>Join or open a channel<input name="channel" required placeholder="lobby" value={name} aria-describedby="channel-rule"
+          autocapitalize="none" onInput={(e) => setName(e.currentTarget.value)} /></label>
+        <button type="submit">Join</button>
+      </form>
+      <p id="channel-rule" class="muted hint">Typing filters the list below; a name nobody uses yet opens a new channel. {RULES.channel}</p>
+      {status}
+      <div class="directory-head">
+        <h3>All channels</h3>
+        <button type="button" onClick={() => refreshChannels().catch((f) => say(explain(f), true))}>Refresh</button>
+      </div>
+      {shown.length === 0 && <p class="muted">{channels.value.length === 0 ? "No channels yet: open the first." : "No channel by that name yet."}</p>}
+      <ul class="directory">
+        {shown.map((channel) => (
           <li key={channel.name}>
             <button type="button" class="link" onClick={() => open(channel.name)}>#{channel.name}</button>
-            <span class="muted"> {channel.members}{channel.topic && ` · ${channel.topic}`}</span>
+            <span class="muted"> {channel.members === 1 ? "1 member" : `${channel.members} members`}{rooms.value.has(channel.name) && " · joined"}</span>
+            {channel.topic && <span class="channel-topic">{channel.topic}</span>}
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => { e.preventDefault(); open(name.replace(/^#/, "")); setName(""); }}>
-        <label>Join or open a channel<input name="channel" required placeholder="lobby" value={name}
-          onInput={(e) => setName(e.currentTarget.value)} /></label>
-        <button type="submit">Join</button>
-      </form>
     </section>
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useState } from "preact/hooks";
 import type { AuditEntry, Report } from "../api/protocol";
 import { notice } from "../app/state";
 import { auditLog, moderate, reportQueue } from "../app/tryst";
+import { ViewHeader } from "./Bar";
 import { explain } from "./errors";
+import { useNarrow } from "./media";
 
 const when = (at: number) => new Date(at).toLocaleString();
 
@@ -17,6 +19,7 @@ const DECISIONS: { label: string; action: string; hours?: number; scope?: string
 
 /** For moderators and operators: the report queue with the server's verification, the decisions, and the audit log. */
 export function ModerationView() {
+  const narrow = useNarrow();
   const [reports, setReports] = useState<Report[]>([]);
   const [all, setAll] = useState(false);
   const [audit, setAudit] = useState<{ entries: AuditEntry[]; intact: boolean } | null>(null);
@@ -44,8 +47,10 @@ export function ModerationView() {
   };
 
   return (
-    <div class="moderation">
-      <h2>Moderation</h2>
+    <>
+    <ViewHeader narrow={narrow} title="Moderation" />
+    <div class="page moderation">
+      <h2>Reports</h2>
       <label class="check"><input type="checkbox" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />Show resolved reports too</label>
       {reports.length === 0 && <p>No reports waiting.</p>}
       <ul class="reports" aria-label="Reports">
@@ -69,7 +74,7 @@ export function ModerationView() {
           </li>
         ))}
       </ul>
-      <h3>Audit log</h3>
+      <h2>Audit log</h2>
       {audit && <p class={audit.intact ? "verified" : "error"}>{audit.intact ? "The audit log's hash chain is intact." : "The audit log's hash chain is BROKEN: entries were changed or removed."}</p>}
       <ol class="audit" aria-label="Audit log">
         {audit?.entries.map((entry) => (
@@ -77,5 +82,6 @@ export function ModerationView() {
         ))}
       </ol>
     </div>
+    </>
   );
 }

@@ -1,25 +1,37 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Boundaries, Persona } from "../api/protocol";
 import { boundariesOf, catalogue, compare } from "../app/consent";
-import { notice, personas, rooms, speaker, view } from "../app/state";
-import { create, invite as sceneInvite, leave } from "../app/scenes";
+import { go } from "../app/navigation";
+import { inviteIntoNewScene } from "../app/invitations";
+import { notice, personas, rooms, speaker } from "../app/state";
 import { changeBlocks, showPersona, updatePersona } from "../app/tryst";
+import { ViewHeader } from "./Bar";
 import { BoundariesEditor, SideBySide } from "./Boundaries";
 import { explain } from "./errors";
 import { upTo } from "./limits";
+import { useNarrow } from "./media";
+import { useStatus } from "./status";
 
-/** A persona's profile; one of the person's own can be edited here. */
-export function PersonaView({ id }: { id: string }) {
+/** A persona's profile, found by id (with its name when the person came by name); one of the person's own can be edited here. */
+export function PersonaView({ id, name }: { id: string; name?: string }) {
+  const narrow = useNarrow();
   const own = personas.value.find((persona) => persona.id === id);
   const [other, setOther] = useState<Persona | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     if (own) return;
-    const name = [...rooms.value.values()].flatMap((room) => room.members).find((member) => member.id === id)?.name;
-    if (name) showPersona(name).then(setOther, (failure) => (notice.value = explain(failure)));
+    const known = name ?? [...rooms.value.values()].flatMap((room) => room.members).find((member) => member.id === id)?.name;
+    if (known) showPersona(known).then(setOther, (failure) => setFailed(explain(failure)));
+    else setFailed("That persona is not in any of your channels; /boundaries NAME finds one by name.");
   }, [id]);
   const persona = own ?? other;
-  if (!persona) return <p>Loading the profile…</p>;
-  return own ? <EditPersona persona={own} /> : <Profile persona={persona} />;
+  if (!persona) return <ViewHeader narrow={narrow} title="Profile" sub={failed ?? "Loading the profile…"} />;
+  return (
+    <>
+      <ViewHeader narrow={narrow} title={persona.name} sub={own ? "Your persona" : persona.pronouns} />
+      <div class="page profile">{own ? <EditPersona persona={own} /> : <Profile persona={persona} />}</div>
+    </>
+  );
 }
 
 /** Another persona's profile: their boundaries beside the speaker's, and an invitation that proposes topics with the flags shown live. */
@@ -29,6 +41,7 @@ function Profile({ persona }: { persona: Persona }) {
   const [mine, setMine] = useState<Boundaries | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [word, setWord] = useState(catalogue.value.defaultSafeword);
+  const [status, say] = useStatus();
   const me = speaker.value;
   useEffect(() => {
     boundariesOf(persona.id).then(setTheirs, (f) => (notice.value = explain(f)));
@@ -41,32 +54,28 @@ function Profile({ persona }: { persona: Persona }) {
     const from = speaker.value;
     if (!from) return;
     try {
-      const scene = await create(from);
-      await sceneInvite(scene.id, from, persona.id, note, { topics: chosen, safeword: word.trim() }).catch(async (refused: unknown) => {
-        await leave(scene.id, from).catch(() => undefined); // a scene made only for this invitation goes with it
-        throw refused;
-      });
+      const scene = await inviteIntoNewScene(from, persona.id, note, { topics: chosen, safeword: word.trim() });
+      go({ kind: "scene", id: scene.id });
       notice.value = `You invited ${persona.name} into a private scene. You will see when they accept.`;
-      view.value = { kind: "scene", id: scene.id };
     } catch (failure) {
-      notice.value = explain(failure);
+      say(explain(failure), true);
     }
   };
   return (
-    <article class="profile wide">
-      <h2>{persona.name}</h2>
-      {persona.pronouns && <p class="muted">{persona.pronouns}</p>}
+    <article>
       {persona.summary && <p>{persona.summary}</p>}
       {persona.description && <p class="description">{persona.description}</p>}
       {theirs?.notes && <p><b>{persona.name}'s boundary notes:</b> {theirs.notes}</p>}
-      {speaker.value && (
-        <form onSubmit={invite}>
+      {me && (
+        <form onSubmit={invite} class="card" aria-labelledby="invite-title">
+          <h2 id="invite-title">Invite {persona.name}</h2>
           <h3>Boundaries side by side</h3>
-          <SideBySide rows={rows} from={`You (${me?.name})`} to={persona.name} invitee={persona.name} propose={{ chosen, toggle }} />
+          <SideBySide rows={rows} from={`You (${me.name})`} to={persona.name} invitee={persona.name} propose={{ chosen, toggle }} />
           <label>Safeword word for the scene<input required value={word} onInput={(e) => setWord(upTo(32, e.currentTarget))} /></label>
           <label>A note with your invitation<input value={note} onInput={(e) => setNote(upTo(300, e.currentTarget))}
             placeholder="A walk by the sea?" /></label>
-          <button type="submit">Invite {persona.name} into a private scene</button>
+          <p class="buttons"><button type="submit">Invite {persona.name} into a private scene</button></p>
+          {status}
           <p class="muted">Notes are not encrypted; what you say in the scene is.</p>
         </form>
       )}
@@ -88,22 +97,26 @@ const CONFIRM = {
 
 /** Block (the persona, or everyone behind it) and mute, each after a confirmation. */
 function Keep({ persona }: { persona: Persona }) {
+  const [status, say] = useStatus();
   const act = async (choice: keyof typeof CONFIRM) => {
     if (!confirm(CONFIRM[choice](persona.name))) return;
     try {
       if (choice === "mute") await changeBlocks("mute", persona.id);
       else await changeBlocks("block", persona.id, choice);
-      notice.value = choice === "mute" ? `You muted ${persona.name}.` : `You blocked ${persona.name}. They are not told.`;
-      view.value = { kind: "home" };
+      say(choice === "mute" ? `You muted ${persona.name}.` : `You blocked ${persona.name}. They are not told.`);
     } catch (failure) {
-      notice.value = explain(failure);
+      say(explain(failure), true);
     }
   };
   return (
-    <section class="keep" aria-label="Block or mute">
-      <button type="button" onClick={() => act("persona")}>Block {persona.name}</button>
-      <button type="button" onClick={() => act("account")}>Block everyone behind {persona.name}</button>
-      <button type="button" onClick={() => act("mute")}>Mute {persona.name}</button>
+    <section class="card" aria-labelledby="keep-away">
+      <h2 id="keep-away">Keep away</h2>
+      <p class="buttons">
+        <button type="button" onClick={() => act("persona")}>Block {persona.name}</button>
+        <button type="button" onClick={() => act("account")}>Block everyone behind {persona.name}</button>
+        <button type="button" onClick={() => act("mute")}>Mute {persona.name}</button>
+      </p>
+      {status}
     </section>
   );
 }
@@ -112,25 +125,27 @@ function EditPersona({ persona }: { persona: Persona }) {
   const [summary, setSummary] = useState(persona.summary ?? "");
   const [description, setDescription] = useState(persona.description ?? "");
   const [pronouns, setPronouns] = useState(persona.pronouns ?? "");
+  const [status, say] = useStatus();
   const save = async (event: Event) => {
     event.preventDefault();
     try {
       await updatePersona(persona.id, summary, description, pronouns);
-      notice.value = `${persona.name} is saved.`;
+      say(`${persona.name} is saved.`);
     } catch (failure) {
-      notice.value = explain(failure);
+      say(explain(failure), true);
     }
   };
   return (
-    <div class="profile">
-    <form onSubmit={save}>
-      <h2>{persona.name}</h2>
-      <label>Pronouns<input value={pronouns} onInput={(e) => setPronouns(upTo(40, e.currentTarget))} /></label>
-      <label>Summary<input value={summary} onInput={(e) => setSummary(upTo(200, e.currentTarget))} /></label>
-      <label>Description<textarea rows={8} value={description} onInput={(e) => setDescription(upTo(8000, e.currentTarget))} /></label>
-      <button type="submit">Save</button>
-    </form>
-    <BoundariesEditor persona={persona} />
-    </div>
+    <>
+      <form onSubmit={save} class="card" aria-labelledby="about-persona">
+        <h2 id="about-persona">About {persona.name}</h2>
+        <label>Pronouns<input value={pronouns} onInput={(e) => setPronouns(upTo(40, e.currentTarget))} /></label>
+        <label>Summary<input value={summary} onInput={(e) => setSummary(upTo(200, e.currentTarget))} /></label>
+        <label>Description<textarea rows={8} value={description} onInput={(e) => setDescription(upTo(8000, e.currentTarget))} /></label>
+        <p class="buttons"><button type="submit">Save</button></p>
+        {status}
+      </form>
+      <BoundariesEditor persona={persona} />
+    </>
   );
 }

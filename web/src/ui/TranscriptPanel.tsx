@@ -2,17 +2,8 @@ import type { Author, Scene } from "../api/protocol";
 import { consentToTranscript, exportTranscript } from "../app/scenes";
 import { notice } from "../app/state";
 import { transcriptFileName, type TranscriptChoice } from "../app/transcript";
+import { download } from "./download";
 import { explain } from "./errors";
-
-/** Hands a text to the browser as a file to save; nothing of it is kept by the page. */
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Whether a scene's transcript may be kept: nobody keeps one unless someone asks and everyone
@@ -35,7 +26,7 @@ export function TranscriptPanel({ scene, me }: { scene: Scene; me: Author }) {
 
   return (
     <section aria-label="Transcript">
-      <h3>Transcript</h3>
+      <h2>Transcript</h2>
       {!transcript && <>
         <p class="muted">Nobody keeps a transcript of this scene. If you ask and everyone agrees, each of you may save a copy
           marked as theirs.</p>

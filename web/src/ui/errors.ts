@@ -1,5 +1,25 @@
 import { Refused } from "../api/socket";
 
+/** A failure already in words for the person: a command that cannot be carried out as things stand, and what to do instead. */
+export class Said extends Error {}
+
+/**
+ * The rules of what people type, as the server applies them (docs/protocol.md): a refusal for a
+ * field's form says the rule rather than only that it was refused.
+ */
+export const RULES = {
+  username: "A username is 3 to 32 of a–z, 0–9, _ . and -, starting with a letter or digit.",
+  persona: "A persona name is 2 to 32 letters, digits, spaces or ' _ . -, starting with a letter.",
+  channel: "A channel name is 2 to 32 of a–z, 0–9 and -.",
+} as const;
+
+/** Whether a name fits its rule, as the server would check it (look-alikes and scripts aside, which only it knows). */
+export const FITS: Record<keyof typeof RULES, (name: string) => boolean> = {
+  username: (name) => /^[a-z0-9][a-z0-9_.-]{2,31}$/.test(name.toLowerCase()),
+  persona: (name) => /^\p{L}[\p{L}\p{N} '_.-]{1,31}$/u.test(name.trim().replace(/\s+/g, " ")),
+  channel: (name) => /^[a-z0-9-]{2,32}$/.test(name),
+};
+
 const EXPLAINED: Record<string, string> = {
   invalid_credentials: "That username and password do not match an account.",
   too_many_attempts: "Too many tries. Wait a little, then try again.",
@@ -33,9 +53,14 @@ const EXPLAINED: Record<string, string> = {
   internal: "The server failed. Try again in a moment.",
 };
 
-/** A failure in words a person understands, from the server's stable error codes. */
-export function explain(failure: unknown): string {
+/**
+ * A failure in words a person understands, from the server's stable error codes. With `rule`, a
+ * refusal of the request's form (`invalid_message`) says the rule of what was typed.
+ */
+export function explain(failure: unknown, rule?: keyof typeof RULES): string {
+  if (failure instanceof Said) return failure.message;
   if (failure instanceof Refused) {
+    if (rule && failure.code === "invalid_message") return RULES[rule];
     const wait = failure.retryAfterMs ? ` (about ${Math.ceil(failure.retryAfterMs / 1000)} s)` : "";
     return (EXPLAINED[failure.code] ?? failure.message) + wait;
   }

@@ -8,9 +8,14 @@ const NEUTRAL_PAGE = "/hide";
 
 /**
  * Hides Tryst at once: forgets what is on screen and replaces the page, in place in the history,
- * with a neutral one, so that neither the screen nor the back button shows what was there.
+ * with a neutral one, so that neither the screen nor the back button shows what was there. The
+ * session ends too, so that whoever opens the page next must log in; this device's keys stay, so
+ * the person's scenes are there again when they do.
  */
 export function panic(): void {
+  // keepalive: the request outlives the page it leaves.
+  void fetch("/api/logout", { method: "POST", keepalive: true, credentials: "same-origin",
+    headers: { "Content-Type": "application/json" }, body: "{}" }).catch(() => undefined);
   forgetAll();
   document.title = "Notes";
   document.body.replaceChildren();

@@ -7,6 +7,7 @@ import static org.tryst.testkit.Browser.Element.text;
 import static org.tryst.web.InBrowser.SHOTS;
 import static org.tryst.web.InBrowser.invite;
 import static org.tryst.web.InBrowser.newcomer;
+import static org.tryst.web.InBrowser.openFromList;
 import static org.tryst.web.InBrowser.sayInScene;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class BoundariesWebTest {
         publish(ann, juno, "Gentle, please.", "Romance: yes", "Pain: yes", "Degradation: no");
         publish(ben, kit, "No real names.", "Pain: no", "Restraint: maybe", "Degradation: yes");
 
-        ann.click(role("button", "#orchard"));
+        openFromList(ann, "#orchard");
         ann.click(role("button", "Who is here"));
         ann.click(role("button", kit));
         ann.sees(text("No against yes").within(role("row", "Degradation")));
@@ -52,7 +53,7 @@ class BoundariesWebTest {
         ann.screenshot(SHOTS.resolve("invite-with-boundaries.png"));
         invite(ann, kit);
 
-        ben.click(role("button", "Invitations (1)"));
+        openFromList(ben, "Invitations 1");
         ben.sees(text("Apples at dusk?"));
         ben.sees(text("Proposed, but you said no").within(role("row", "Pain")));
         ben.sees(text("No against yes").within(role("row", "Degradation")));
@@ -60,7 +61,7 @@ class BoundariesWebTest {
         ben.sees(text("Accepting agrees to: Romance, Pain; safeword \u201cPineapple\u201d."));
         ben.screenshot(SHOTS.resolve("invitation-with-boundaries.png"));
         ben.click(role("button", "Accept and agree"));
-        ben.click(role("button", "Private scene with " + juno));
+        openFromList(ben, "Private scene with " + juno);
         ann.sees(role("heading", "Private scene with " + kit));
 
         String agreed = "Agreed by " + juno + ", " + kit + ": Romance, Pain.";
@@ -82,7 +83,7 @@ class BoundariesWebTest {
 
     /** Sets some answers and notes on the persona's own profile. */
     private static void publish(Browser.Page page, String persona, String notes, String... answers) {
-        page.click(role("button", "Profile of " + persona));
+        openFromList(page, "Profile of " + persona);
         for (String answer : answers) page.check(label(answer));
         page.fill(label("Boundary notes"), notes);
         page.click(role("button", "Save boundaries"));

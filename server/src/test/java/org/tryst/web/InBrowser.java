@@ -52,7 +52,17 @@ public final class InBrowser {
         page.sees(text("You invited " + invitee));
     }
 
+    /**
+     * Opens a conversation or a place from the list (a channel, a scene, Invitations, Account…),
+     * going back to the list first on a phone, where a view takes the whole screen.
+     */
+    public static void openFromList(Browser.Page page, String name) {
+        if (page.count(role("button", "Conversations")) > 0) page.click(role("button", "Conversations"));
+        page.click(role("button", name).within(role("navigation", "Conversations")));
+    }
+
     public static void joinChannel(Browser.Page page, String channel) {
+        if (page.count(label("Join or open a channel")) == 0) openFromList(page, "Channels and personas");
         page.fill(label("Join or open a channel"), channel);
         page.click(role("button", "Join"));
         page.sees(role("heading", "#" + channel));
@@ -70,8 +80,8 @@ public final class InBrowser {
 
     /** Accepts the one waiting invitation and opens the scene it leads to. */
     public static void acceptAndOpen(Browser.Page page, String inviterName) {
-        page.click(role("button", "Invitations (1)"));
+        openFromList(page, "Invitations 1");
         page.click(role("button", "Accept"));
-        page.click(role("button", "Private scene with " + inviterName));
+        openFromList(page, "Private scene with " + inviterName);
     }
 }

@@ -21,7 +21,7 @@ class OfflinePresenceInBrowserTest {
         Browser.Page page = browser.open(server.origin());
         String channel = TestServer.uniqueName("garden").toLowerCase();
         String persona = newcomer(page, "wren", "Wren", channel);
-        Browser.Element members = role("complementary", "Members");
+        Browser.Element members = role("complementary", "Who is here");
         page.sees(text(persona + " online").within(members));
 
         server.stop();

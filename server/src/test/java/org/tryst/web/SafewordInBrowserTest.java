@@ -5,6 +5,8 @@ import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
 import static org.tryst.web.InBrowser.joinChannel;
+import static org.tryst.web.InBrowser.logIn;
+import static org.tryst.web.InBrowser.openFromList;
 import static org.tryst.web.InBrowser.registerWithPersona;
 import static org.tryst.web.InBrowser.sayInScene;
 
@@ -45,30 +47,34 @@ class SafewordInBrowserTest {
         joinChannel(mallory, "orchard");
         Browser.Page wren = browser.open(server.origin(), 390, 844);
         String wrenName = TestServer.uniqueName("Wren");
-        registerWithPersona(wren, TestServer.uniqueName("wren"), wrenName);
+        String wrenUser = TestServer.uniqueName("wren");
+        registerWithPersona(wren, wrenUser, wrenName);
         joinChannel(wren, "orchard");
 
         invite(mallory, wrenName);
         mallory.sees(text("You invited " + wrenName));
-        wren.click(role("button", "Invitations (1)"));
+        openFromList(wren, "Invitations 1");
         wren.click(role("button", "Accept"));
-        wren.click(role("button", "Private scene with " + malloryName));
+        openFromList(wren, "Private scene with " + malloryName);
         sayInScene(wren, "hello");
         mallory.sees(text(wrenName + ": hello"));
         sayInScene(mallory, THREAT);
         wren.sees(text(malloryName + ": " + THREAT));
-        // On a phone the timer, transcript and safety numbers take the place of the lines when asked for.
+        // On a phone the timer, transcript, safety numbers and the Safeword's cooling-off rise in a sheet over the lines when asked for.
         wren.click(role("button", "About this scene"));
+        wren.sees(role("dialog", "About this scene"));
         wren.sees(role("heading", "Safety numbers"));
-        wren.seesNo(text(malloryName + ": " + THREAT));
+        wren.select(label("No invitations from them after the safeword for"), "7 days");
         wren.screenshot(SHOTS.resolve("scene-about-phone.png"));
         wren.click(role("button", "Back to the messages"));
+        wren.seesNo(role("dialog", "About this scene"));
         wren.sees(text(malloryName + ": " + THREAT));
         assertThat(mallory.count(role("button", "About this scene"))).isZero();
 
-        wren.select(label("and no invitations from them for"), "7 days");
+        // The sheet covers the header's Safeword, and has its own.
+        wren.click(role("button", "About this scene"));
         wren.screenshot(SHOTS.resolve("safeword-phone.png"));
-        wren.click(role("button", "Safeword"));
+        wren.click(role("button", "Safeword").within(role("dialog", "About this scene")));
         mallory.sees(text("A scene is over: someone used the safeword."));
         wren.sees(text("You used the safeword: the scene is over for everyone, and they may not invite you again for 7 days."));
         wren.screenshot(SHOTS.resolve("safeword-used-phone.png"));
@@ -99,11 +105,14 @@ class SafewordInBrowserTest {
             assertThat(report.note()).isEqualTo("before I used the safeword");
         });
 
+        // Hiding the page ends its session too: whoever opens it next must log in, and then the ended scene is forgotten.
         wren.press("Escape");
         wren.press("Escape");
         wren.sees(role("heading", "Notes"));
         wren.go(server.origin());
-        wren.sees(role("button", "Account"));
+        wren.sees(role("heading", "Log in"));
+        logIn(wren, wrenUser);
+        wren.sees(role("heading", "Conversations"));
         assertThat(wren.count(role("button", "Report something from the ended scene"))).isZero();
         assertThat(mallory.errors()).isEmpty();
         assertThat(wren.errors()).isEmpty();
@@ -122,9 +131,9 @@ class SafewordInBrowserTest {
         joinChannel(ben, "meadow");
         invite(ann, benName);
         ann.sees(text("You invited " + benName));
-        ben.click(role("button", "Invitations (1)"));
+        openFromList(ben, "Invitations 1");
         ben.click(role("button", "Accept"));
-        ben.click(role("button", "Private scene with " + annName));
+        openFromList(ben, "Private scene with " + annName);
         sayInScene(ben, "hello");
         ann.sees(text(benName + ": hello"));
         sayInScene(ann, "come closer");

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Real Chromium for end-to-end tests, driven through playwright-core by a small Node bridge
  * ({@code web/e2e/bridge.mjs}). Each {@link #open} is a fresh browser context, as a separate
  * person on a separate machine; elements are found the way a person finds them: by role and name,
- * label or text.
+ * label or text. Every view a page shows is checked with axe-core (WCAG 2.2 AA and the best
+ * practices about landmarks and headings) before the person acts on it; {@link #violations} says
+ * what was found, and {@link #close} fails when something found was never asked for.
  */
 public final class Browser implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,15 +69,39 @@ public final class Browser implements AutoCloseable {
         return page;
     }
 
+    /**
+     * What axe-core found wrong, one line per rule and view, in every view shown since the last
+     * call (the views open now are checked first): empty when every view passed.
+     */
+    public List<String> violations() {
+        List<String> found = new ArrayList<>();
+        for (JsonNode violation : call("violations", Map.of()).get("violations")) {
+            List<String> where = new ArrayList<>();
+            violation.get("where").forEach(node -> where.add(node.asText()));
+            found.add(violation.get("view").asText() + ": " + violation.get("rule").asText() + " (" + violation.get("impact").asText()
+                    + ") " + violation.get("help").asText() + " " + where);
+        }
+        return found;
+    }
+
+    /** Closes every person's browser context, as at the end of a test, so that none outlives it. */
+    public void forgetEveryone() {
+        call("forget", Map.of());
+    }
+
+    /** Stops Chromium; throws when axe-core found violations nobody asked for with {@link #violations}. */
     @Override
     public void close() {
+        List<String> unreported = List.of();
         try {
+            unreported = violations();
             call("close", Map.of());
         } catch (RuntimeException alreadyGone) {
             // The bridge may have exited first; it is stopped below either way.
         }
         node.destroy();
         node.onExit().join();
+        if (!unreported.isEmpty()) throw new AssertionError("axe-core found accessibility violations:\n" + String.join("\n", unreported));
     }
 
     private synchronized JsonNode call(String op, Map<String, ?> arguments) {

@@ -1,3 +1,5 @@
+import { signal } from "@preact/signals";
+
 /** A line that left the message box, numbered in the order it was sent. */
 export interface Sent { seq: number; text: string }
 
@@ -38,4 +40,22 @@ export function refused(draft: Draft, seq: number): Draft {
   const restored = [...draft.restored, line].sort((a, b) => a.seq - b.seq);
   const text = since ? `${joined(restored)} ${since}` : joined(restored);
   return { text, sending: draft.sending.filter((waiting) => waiting.seq !== seq), restored };
+}
+
+/**
+ * Each conversation's message box, by conversation key: what is typed there stays when the person
+ * goes elsewhere, and a line refused after they left comes back to its own box. In memory only, so
+ * that nothing typed (in a scene least of all) is ever written to the disk; logging out or hiding
+ * the page forgets it.
+ */
+export const drafts = signal<ReadonlyMap<string, Draft>>(new Map());
+
+/** The message box of a conversation. */
+export function draftOf(key: string): Draft {
+  return drafts.value.get(key) ?? EMPTY;
+}
+
+/** Changes the message box of a conversation, whether or not it is on screen. */
+export function changeDraft(key: string, change: (draft: Draft) => Draft): void {
+  drafts.value = new Map(drafts.value).set(key, change(draftOf(key)));
 }

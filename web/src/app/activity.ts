@@ -1,0 +1,69 @@
+import { signal } from "@preact/signals";
+
+/**
+ * What is new in each conversation the person is in, by conversation key (see `conversationKey`):
+ * lines not seen yet, how many of them name one of the person's personas, when the last line came,
+ * and the first line not seen, where the conversation shows its "new" marker.
+ */
+export interface Activity { unread: number; mentions: number; last: number; firstUnread: string | null }
+
+/** A line as activity counts it: whose it is, when it came, and whether it names the person. */
+export interface Heard { id: string; at: number; mine: boolean; mentionsMe: boolean }
+
+export const activity = signal<ReadonlyMap<string, Activity>>(new Map());
+
+const QUIET: Activity = { unread: 0, mentions: 0, last: 0, firstUnread: null };
+
+/**
+ * A line arrived. The person's own lines, and lines where they are looking, only move the
+ * conversation up the list; any other line is unread until the conversation is opened.
+ */
+export function count(known: ReadonlyMap<string, Activity>, key: string, line: Heard, looking: boolean): ReadonlyMap<string, Activity> {
+  const before = known.get(key) ?? QUIET;
+  const last = Math.max(before.last, line.at);
+  const next = looking || line.mine
+    ? { ...before, last }
+    : { unread: before.unread + 1, mentions: before.mentions + (line.mentionsMe ? 1 : 0), last, firstUnread: before.firstUnread ?? line.id };
+  return new Map(known).set(key, next);
+}
+
+/** A conversation the person entered (a channel joined, a scene opened) starts with nothing unread, at the time of its last line. */
+export function entered(known: ReadonlyMap<string, Activity>, key: string, at: number): ReadonlyMap<string, Activity> {
+  const before = known.get(key);
+  if (before && before.last >= at) return known;
+  return new Map(known).set(key, { ...(before ?? QUIET), last: at });
+}
+
+/** The person saw the conversation: nothing in it is unread any more. */
+export function read(known: ReadonlyMap<string, Activity>, key: string): ReadonlyMap<string, Activity> {
+  const before = known.get(key);
+  if (!before || (before.unread === 0 && before.firstUnread === null)) return known;
+  return new Map(known).set(key, { ...before, unread: 0, mentions: 0, firstUnread: null });
+}
+
+/** The conversation is gone (left, ended, closed). */
+export function dropped(known: ReadonlyMap<string, Activity>, key: string): ReadonlyMap<string, Activity> {
+  if (!known.has(key)) return known;
+  const next = new Map(known);
+  next.delete(key);
+  return next;
+}
+
+/**
+ * Whether a line names one of the given persona names as a word of its own, in any case: "Juno,
+ * look" and "@juno" name Juno; "Junopolis" does not.
+ */
+export function mentions(text: string, names: readonly string[]): boolean {
+  return names.some((name) => {
+    if (!name) return false;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "iu").test(text);
+  });
+}
+
+/** Conversation keys, newest activity first; those without any, in the order given. */
+export function newestFirst(keys: readonly string[], known: ReadonlyMap<string, Activity>): string[] {
+  return keys.map((key, index) => ({ key, index, last: known.get(key)?.last ?? 0 }))
+    .sort((a, b) => b.last - a.last || a.index - b.index)
+    .map((entry) => entry.key);
+}
