@@ -150,40 +150,65 @@ final class ChannelStore {
      */
     List<Numbered> appendAll(List<Posted> lines) {
         return sql.inTransaction(handle -> {
+            List<Posted> fresh = fresh(handle, lines);
+            Map<String, Long> next = numbers(handle, fresh);
             var batch = handle.prepareBatch("""
-                    INSERT INTO channel_messages (id, channel, persona_id, kind, body, created_at, client_id)
-                    VALUES (:id, :channel, :persona, :kind, :body, :at, :client)
+                    INSERT INTO channel_messages (id, channel, persona_id, kind, body, created_at, client_id, seq)
+                    VALUES (:id, :channel, :persona, :kind, :body, :at, :client, :seq)
                     ON CONFLICT (persona_id, client_id) DO NOTHING""");
-            for (Posted line : lines) {
+            Map<Posted, Long> seqs = new java.util.IdentityHashMap<>();
+            for (Posted line : fresh) {
                 Views.Message message = line.message();
+                long seq = next.merge(message.channel(), 1L, Long::sum) - 1;
+                seqs.put(line, seq);
                 batch.bind("id", message.id()).bind("channel", message.channel()).bind("persona", message.persona().id())
                         .bind("kind", message.kind().name()).bind("body", message.text()).bind("at", message.at())
-                        .bind("client", line.clientId()).add();
+                        .bind("client", line.clientId()).bind("seq", seq).add();
             }
-            int[] inserted = batch.execute();
-            Map<String, Integer> newPerChannel = new LinkedHashMap<>();
-            for (int i = 0; i < lines.size(); i++) {
-                if (inserted[i] != 0) newPerChannel.merge(lines.get(i).message().channel(), 1, Integer::sum);
+            int[] inserted = fresh.isEmpty() ? new int[0] : batch.execute();
+            for (int i = 0; i < fresh.size(); i++) {
+                // Another process stored the same client id a moment ago: its line stands, and this number stays unused.
+                if (inserted[i] == 0) seqs.remove(fresh.get(i));
             }
-            Map<String, Long> next = new HashMap<>();
-            newPerChannel.forEach((channel, count) -> next.put(channel, handle.createQuery(
-                            "UPDATE channels SET last_seq = last_seq + :count WHERE name = :name RETURNING last_seq")
-                    .bind("count", count).bind("name", channel).mapTo(Long.class).one() - count + 1));
-            var numbering = handle.prepareBatch("UPDATE channel_messages SET seq = :seq WHERE id = :id");
             List<Numbered> stored = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                Views.Message message = lines.get(i).message();
-                if (inserted[i] == 0) {
-                    stored.add(firstSent(handle, lines.get(i)));
-                    continue;
-                }
-                long seq = next.merge(message.channel(), 1L, Long::sum) - 1;
-                numbering.bind("seq", seq).bind("id", message.id()).add();
-                stored.add(new Numbered(message, seq));
+            for (Posted line : lines) {
+                Long seq = seqs.get(line);
+                stored.add(seq != null ? new Numbered(line.message(), seq) : firstSent(handle, line));
             }
-            if (!next.isEmpty()) numbering.execute();
             return stored;
         });
+    }
+
+    /**
+     * The lines of a batch that are new: not under a client id their persona already used, in the
+     * database or earlier in the batch. One query for the batch's client ids, none without.
+     */
+    private static List<Posted> fresh(Handle handle, List<Posted> lines) {
+        List<Posted> identified = lines.stream().filter(line -> line.clientId() != null).toList();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        if (!identified.isEmpty()) {
+            // By the unique index's columns, so that it is a lookup per persona, not a scan.
+            handle.createQuery("SELECT persona_id, client_id FROM channel_messages WHERE persona_id IN (<personas>) AND client_id IN (<ids>)")
+                    .bindList("personas", identified.stream().map(line -> line.message().persona().id()).distinct().toList())
+                    .bindList("ids", identified.stream().map(Posted::clientId).distinct().toList())
+                    .map((rs, ctx) -> rs.getString("persona_id") + "\n" + rs.getString("client_id")).forEach(used::add);
+        }
+        List<Posted> fresh = new ArrayList<>(lines.size());
+        for (Posted line : lines) {
+            if (line.clientId() == null || used.add(line.message().persona().id() + "\n" + line.clientId())) fresh.add(line);
+        }
+        return fresh;
+    }
+
+    /** The first number each channel's new lines take, reserved under the channel row's lock. */
+    private static Map<String, Long> numbers(Handle handle, List<Posted> fresh) {
+        Map<String, Integer> perChannel = new LinkedHashMap<>();
+        fresh.forEach(line -> perChannel.merge(line.message().channel(), 1, Integer::sum));
+        Map<String, Long> next = new HashMap<>();
+        perChannel.forEach((channel, count) -> next.put(channel, handle.createQuery(
+                        "UPDATE channels SET last_seq = last_seq + :count WHERE name = :name RETURNING last_seq")
+                .bind("count", count).bind("name", channel).mapTo(Long.class).one() - count + 1));
+        return next;
     }
 
     /** The lines of a channel numbered after {@code after} and before {@code before}, in order. */
