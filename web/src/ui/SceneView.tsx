@@ -6,7 +6,7 @@ import { myPersonaIn, report, safeword } from "../app/scenes";
 import { notice, sceneLines, scenes, type SceneLine } from "../app/state";
 import { ViewHeader } from "./Bar";
 import { topicList } from "./Boundaries";
-import { time } from "./ChannelView";
+import { time } from "./ChannelLine";
 import { Compose } from "./Compose";
 import { useDetails } from "./Details";
 import { explain } from "./errors";
