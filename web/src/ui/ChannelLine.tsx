@@ -11,26 +11,28 @@ export const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: 
  * One line of a channel: said, posed (/me), or dice the server rolled. A roll is drawn as nothing
  * typed can be (a die outside the text, its own box, upright), so that a pose "rolls 6" never
  * passes for one. Another persona's line can be reported, and one that names the person stands
- * out; on a wide screen the author's picture is beside it.
+ * out; on a wide screen the author's picture begins it.
  */
 export function Line({ message, pictures }: { message: ChannelMessage; pictures: boolean }) {
   const mine = personas.value.some((persona) => persona.id === message.persona.id);
   const named = !mine && message.kind !== "roll" && mentions(message.text, personas.value.map((persona) => persona.name));
   const report = !mine && <> <ReportAction who={message.persona.name} send={(reason, note) => reportChannel(message, reason, note)} /></>;
   const classes = [message.kind === "say" ? "" : message.kind, named ? "mention" : "", mine ? "mine" : ""].filter(Boolean).join(" ") || undefined;
-  const who = <>{pictures && <Avatar persona={message.persona} size="line" />}<b class="who">{message.persona.name}</b></>;
+  const who = <b class="who">{message.persona.name}</b>;
+  // A roll's die stands where the author's picture would, so that nothing else in the line looks like it.
+  const picture = pictures && message.kind !== "roll" && <Avatar persona={message.persona} size="line" />;
+  const at = <><time>{time(message.at)}</time> {picture}</>;
   switch (message.kind) {
     case "roll":
       return (
         <li class={classes}>
-          <time>{time(message.at)}</time> <Die /><span class="sr-only">Dice rolled by the server: </span>{who} rolls{" "}
-          <span class="dice">{message.text}</span>{report}
+          {at}<Die /><span class="sr-only">Dice rolled by the server: </span>{who} rolls <span class="dice">{message.text}</span>{report}
         </li>
       );
     case "pose":
-      return <li class={classes}><time>{time(message.at)}</time> * {who} {message.text}{report}</li>;
+      return <li class={classes}>{at}* {who} {message.text}{report}</li>;
     case "say":
-      return <li class={classes}><time>{time(message.at)}</time> {who}: {message.text}{report}</li>;
+      return <li class={classes}>{at}{who}: {message.text}{report}</li>;
   }
 }
 

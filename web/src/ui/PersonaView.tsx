@@ -151,6 +151,7 @@ function EditPersona({ persona }: { persona: Persona }) {
   };
   return (
     <>
+      <PictureEditor persona={persona} />
       <form onSubmit={save} class="card" aria-labelledby="about-persona">
         <h2 id="about-persona">About {persona.name}</h2>
         <label>Pronouns<input value={pronouns} onInput={(e) => setPronouns(upTo(40, e.currentTarget))} /></label>
@@ -159,7 +160,6 @@ function EditPersona({ persona }: { persona: Persona }) {
         <p class="buttons"><button type="submit">Save</button></p>
         {status}
       </form>
-      <PictureEditor persona={persona} />
       <BoundariesEditor persona={persona} />
     </>
   );
