@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { ServerMessage } from "../api/protocol";
 import { Refused } from "../api/socket";
-import { forget, heard, LOOKUP_SPACING_MS, pictures, start, wanted } from "./avatars";
+import { FRESH_MS, forget, heard, LOOKUP_SPACING_MS, pictures, start, wanted } from "./avatars";
 
 afterEach(() => {
   forget();
@@ -53,6 +53,20 @@ describe("pictures of members and authors", () => {
     heard({ id: "ash", avatar: null });
     expect(s.asked).toEqual([]);
     expect(pictures.value.get("ash")).toBeNull();
+  });
+
+  test("a picture heard long ago is asked again when shown again", async () => {
+    vi.useFakeTimers();
+    const s = server();
+    start(s.requester);
+    heard({ id: "rowan", avatar: null }, 0);
+    wanted({ id: "rowan", name: "Rowan" }, FRESH_MS - 1);
+    await vi.advanceTimersByTimeAsync(LOOKUP_SPACING_MS);
+    expect(s.asked).toEqual([]);
+    wanted({ id: "rowan", name: "Rowan" }, FRESH_MS);
+    await vi.advanceTimersByTimeAsync(LOOKUP_SPACING_MS);
+    expect(s.asked).toEqual(["Rowan"]);
+    expect(pictures.value.get("rowan")).toBe("hash-of-rowan");
   });
 
   test("while offline the lookups wait for the next hello", async () => {

@@ -7,16 +7,20 @@ import type { Requester } from "./scenes";
  * Whose picture is what: each persona's avatar hash as last heard (null for none). A member or an
  * author carries only a name, so the picture of one not heard of yet is looked up by their profile
  * (`persona.show`), one at a time and spaced out, so that a full channel never spends the request
- * budget the person's own lines need. A profile opened, or one's own persona changed, is heard afresh.
+ * budget the person's own lines need. The server does not announce a new picture, so one heard
+ * long enough ago is asked again when shown again; a profile opened is heard afresh at once.
  */
 export const pictures = signal<ReadonlyMap<string, string | null>>(new Map());
 
 /** Time between two lookups: a fifth of the account's ten requests a second at most. */
 export const LOOKUP_SPACING_MS = 500;
+/** How long a picture heard stays as heard before it is asked again. */
+export const FRESH_MS = 10 * 60_000;
 
 let request: Requester | null = null;
 const waiting: Author[] = [];
-const asked = new Set<string>();
+/** When each persona's picture was asked for or heard, by id. */
+const asked = new Map<string, number>();
 let looking = false;
 
 /** The address of a picture by its hash; same origin, so the session cookie goes with it. */
@@ -29,16 +33,18 @@ export function start(requester: Requester): void {
 }
 
 /** A profile as the server gave it: its picture is now known. */
-export function heard(persona: Pick<Persona, "id" | "avatar">): void {
+export function heard(persona: Pick<Persona, "id" | "avatar">, now = Date.now()): void {
   const hash = persona.avatar ?? null;
+  asked.set(persona.id, now);
   if (pictures.value.get(persona.id) === hash) return;
   pictures.value = new Map(pictures.value).set(persona.id, hash);
 }
 
-/** Someone shown with a picture: looked up unless known or already on the way. */
-export function wanted(author: Author): void {
-  if (pictures.value.has(author.id) || asked.has(author.id)) return;
-  asked.add(author.id);
+/** Someone shown with a picture: looked up unless heard lately or already on the way. */
+export function wanted(author: Author, now = Date.now()): void {
+  const last = asked.get(author.id);
+  if (last !== undefined && now - last < FRESH_MS) return;
+  asked.set(author.id, now);
   waiting.push(author);
   void lookUp();
 }
