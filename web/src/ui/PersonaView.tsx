@@ -78,6 +78,7 @@ function Profile({ persona, reload }: { persona: Persona; reload: () => void }) 
           {persona.description && <p class="description">{persona.description}</p>}
         </div>
       </div>
+      {role.value !== "member" && <RemovePicture persona={persona} removed={reload} />}
       {theirs?.notes && <p><b>{persona.name}'s boundary notes:</b> {theirs.notes}</p>}
       {me && (
         <form onSubmit={invite} class="card" aria-labelledby="invite-title">
@@ -93,7 +94,6 @@ function Profile({ persona, reload }: { persona: Persona; reload: () => void }) 
         </form>
       )}
       <Keep persona={persona} />
-      {role.value !== "member" && <RemovePicture persona={persona} removed={reload} />}
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { Persona } from "../api/protocol";
 import { Refused } from "../api/socket";
 import { setPicture } from "../app/tryst";
@@ -20,11 +20,14 @@ function refusal(failure: unknown): string {
 export function PictureEditor({ persona }: { persona: Persona }) {
   const [busy, setBusy] = useState(false);
   const [status, say] = useStatus();
+  const chooser = useRef<HTMLInputElement>(null);
   const change = async (picture: () => Promise<string | null>, done: string) => {
     setBusy(true);
     try {
       await setPicture(persona.id, await picture());
       say(done);
+      // Removing takes away the button that had the focus; choosing a picture is what is left to do.
+      chooser.current?.focus();
     } catch (failure) {
       say(refusal(failure), true);
     } finally {
@@ -35,7 +38,8 @@ export function PictureEditor({ persona }: { persona: Persona }) {
     const file = input.files?.[0];
     // Emptied, so that choosing the same file again after a refusal is a change too.
     input.value = "";
-    if (file) void change(() => encodePicture(file), `${persona.name}'s picture is saved. Others see it beside ${persona.name}.`);
+    // Left enabled while a picture is sent, so that the focus can stay on it; a second choice meanwhile is ignored.
+    if (file && !busy) void change(() => encodePicture(file), `${persona.name}'s picture is saved. Others see it beside ${persona.name}.`);
   };
   return (
     <section class="card picture" aria-labelledby="picture-title">
@@ -46,7 +50,7 @@ export function PictureEditor({ persona }: { persona: Persona }) {
           <p class="buttons">
             <label class={busy ? "file-button busy" : "file-button"}>
               {persona.avatar ? "Choose another picture" : "Choose a picture"}
-              <input type="file" accept="image/*" class="sr-only" disabled={busy} aria-describedby="picture-rule"
+              <input ref={chooser} type="file" accept="image/*" class="sr-only" aria-disabled={busy} aria-describedby="picture-rule"
                 onChange={(event) => chosen(event.currentTarget)} />
             </label>
             {persona.avatar && (

@@ -111,6 +111,7 @@ class AvatarInBrowserTest {
         ann.click(role("button", "Remove picture"));
         ann.sees(text(juno + " has no picture now."));
         ann.seesNo(role("img", picture));
+        assertThat(ann.evaluate("document.activeElement.getAttribute('type')").asText()).as("the focus stays in the card").isEqualTo("file");
         ben.click(role("button", "Who is here"));
         ben.click(role("button", juno).exactly());
         ben.sees(role("heading", "Invite " + juno));
@@ -159,6 +160,7 @@ class AvatarInBrowserTest {
         say(desk, "/boundaries " + juno);
         desk.sees(role("img", "Picture of " + juno));
         desk.fill(label("Reason for removing the picture"), "not a picture of a person");
+        desk.screenshot(SHOTS.resolve("remove-picture.png"));
         desk.click(role("button", "Remove " + juno + "'s picture"));
         desk.sees(text(juno + "'s picture is removed. It is in the audit log."));
         desk.seesNo(role("img", "Picture of " + juno));
