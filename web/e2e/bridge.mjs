@@ -1,7 +1,7 @@
 // Drives Debian's Chromium for Tryst's end-to-end tests, which are written in Java: it reads one
 // JSON command per line on stdin and answers one JSON line per command on stdout, by id.
 // Commands: launch, context, page, goto, click, fill, select, press, check, wait, gone, text, count,
-// attribute, evaluate, title, screenshot, offline, viewport, reload, errors, type, download, violations, forget, close.
+// attribute, evaluate, title, screenshot, offline, viewport, reload, errors, type, download, upload, violations, forget, close.
 // Elements are named the way a person finds them: {role, name} | {label} | {text} | {placeholder} | {css}, optionally {within}.
 // Every view a page shows is checked with axe-core once (see audit); `violations` hands over what it found.
 import { readFileSync } from "node:fs";
@@ -146,6 +146,8 @@ const commands = {
     for await (const chunk of await file.createReadStream()) chunks.push(chunk);
     return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
   },
+  // Chooses a file in a file input, as picking it from the device would.
+  async upload({ page, element, path }) { await locate(pages.get(page), element).setInputFiles(path); return {}; },
   /** Checks every open page's current view, then hands over every violation found since the last call. */
   async violations() {
     for (const id of pages.keys()) await audit(id);

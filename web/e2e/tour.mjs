@@ -1,6 +1,6 @@
 // A tour of the web client for its screenshots: two people, one at a desktop (1280×800) and one on
-// a phone (390×844), register, meet in a channel, compare boundaries, agree to a private scene and
-// talk there, against a server already running. Every view is photographed in the light and the
+// a phone (390×844), register, choose pictures, meet in a channel and roll dice, compare boundaries,
+// agree to a private scene and talk there, against a server already running. Every view is photographed in the light and the
 // dark theme and checked with axe-core, whose findings are printed at the end.
 //   node e2e/tour.mjs http://127.0.0.1:8080 ../docs/screenshots
 import { readFileSync } from "node:fs";
@@ -71,6 +71,33 @@ async function say(page, box, line) {
   await page.getByLabel(box).press("Enter");
 }
 
+/**
+ * Gives the persona a picture, as chosen from the device: a portrait's silhouette over a gradient,
+ * drawn in the page (its canvas) so that the tour needs no file of its own.
+ */
+async function choosePicture(page, persona, from, to) {
+  await openConversation(page, `Profile of ${persona}`);
+  const png = await page.evaluate(([from, to]) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 640;
+    canvas.height = 480;
+    const draw = canvas.getContext("2d");
+    const ground = draw.createLinearGradient(0, 0, 640, 480);
+    ground.addColorStop(0, from);
+    ground.addColorStop(1, to);
+    draw.fillStyle = ground;
+    draw.fillRect(0, 0, 640, 480);
+    draw.fillStyle = "rgb(255 255 255 / .38)";
+    draw.beginPath();
+    draw.arc(320, 190, 100, 0, 2 * Math.PI);
+    draw.ellipse(320, 500, 190, 170, 0, 0, 2 * Math.PI);
+    draw.fill();
+    return canvas.toDataURL("image/png").split(",")[1];
+  }, [from, to]);
+  await page.getByLabel("Choose a picture").setInputFiles({ name: "portrait.png", mimeType: "image/png", buffer: Buffer.from(png, "base64") });
+  await page.getByText(`${persona}'s picture is saved.`).waitFor();
+}
+
 /** On a phone, back to the list of conversations first. */
 async function openConversation(page, name) {
   const back = page.getByRole("button", { name: "Conversations" });
@@ -89,6 +116,10 @@ const juno = `Juno${run}`;
 const kit = `Kit${run}`;
 await register(desk, `ann${run}`, juno);
 await register(phone, `ben${run}`, kit);
+await choosePicture(desk, juno, "#b8734a", "#5b2a3c");
+await shot(desk, "picture");
+await choosePicture(phone, kit, "#3f6f78", "#1e2b45");
+await shot(phone, "picture-phone");
 for (const [name, topic] of [["lobby", "Say hello"], ["poetry", "Verses, old and new"], ["harbour", ""]]) {
   await join(desk, name);
   if (topic) {
@@ -112,6 +143,8 @@ for (const [index, line] of talk.entries()) {
   await say(speaker, "Message to #lobby", index === 5 ? `${juno}, ${line}` : line);
   await (index % 2 ? desk : phone).getByText(line).first().waitFor();
 }
+await say(desk, "Message to #lobby", "/roll 2d6+1");
+await phone.locator("li.roll").waitFor();
 await desk.getByRole("button", { name: "#harbour" }).click();
 await say(phone, "Message to #lobby", `${juno}: one more thing`);
 await say(phone, "Message to #lobby", "and another");
@@ -164,6 +197,8 @@ for (const [index, line] of scene.entries()) {
   await say(speaker, "Message to this scene", line);
   await (index % 2 ? phone : desk).getByText(line).first().waitFor();
 }
+await say(phone, "Message to this scene", "/roll d20");
+await desk.getByText("(on their own device)").waitFor();
 // The notice of the invitation sent has served its turn: out of the picture.
 for (const dismiss of await desk.getByRole("button", { name: "Dismiss" }).all()) await dismiss.click();
 await shot(desk, "scene");

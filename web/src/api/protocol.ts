@@ -1,11 +1,12 @@
 // The shapes of Tryst's wire protocol that the web client uses (docs/protocol.md is the reference).
 
-/** A persona as others see it. */
-export interface Persona { id: string; name: string; summary?: string; description?: string; pronouns?: string }
+/** A persona as others see it; `avatar` is its picture's hash (GET /api/avatars/HASH), null when it has none. */
+export interface Persona { id: string; name: string; summary?: string; description?: string; pronouns?: string; avatar?: string | null }
 export type Presence = "online" | "away" | "offline";
 export interface Member { id: string; name: string; status: Presence; owner: boolean }
 export interface Author { id: string; name: string }
-export type MessageKind = "say" | "pose";
+/** A channel line: said, posed (/me), or dice the server rolled. */
+export type MessageKind = "say" | "pose" | "roll";
 export interface ChannelMessage { id: string; channel: string; kind: MessageKind; persona: Author; text: string; at: number }
 export interface Channel { name: string; topic: string; members: number }
 export interface Joined { channel: string; topic: string; persona: string; members: Member[]; history: ChannelMessage[] }

@@ -18,7 +18,7 @@ describe("what a line typed in a channel asks for", () => {
 
   test("an unknown command is never sent: the person is told", () => {
     expect(parse("/help", channel)).toEqual({ kind: "help", problem: null });
-    expect(parse("/roll 2d6", channel)).toEqual({ kind: "help", problem: "There is no command /roll; nothing was sent." });
+    expect(parse("/dance", channel)).toEqual({ kind: "help", problem: "There is no command /dance; nothing was sent." });
     expect(parse("/", channel).kind).toBe("help");
   });
 
@@ -34,6 +34,15 @@ describe("what a line typed in a channel asks for", () => {
     expect(parse("/help me", channel)).toEqual({ kind: "help", problem: "Usage: /help; nothing was sent." });
     expect(parse("/safeword", channel)).toEqual({ kind: "help", problem: "/safeword works only in a private scene; nothing was sent." });
     expect(parse("/block", channel)).toEqual({ kind: "help", problem: "Usage: /block NAME [account]; nothing was sent." });
+  });
+
+  test("/roll reads the dice as the server would, and dice it would refuse are not sent", () => {
+    expect(parse("/roll 2d6 + 1", channel)).toEqual({ kind: "roll", dice: [{ minus: false, count: 2, sides: 6 }, { minus: false, count: 1, sides: 0 }] });
+    expect(parse("/roll d20", scene)).toEqual({ kind: "roll", dice: [{ minus: false, count: 1, sides: 20 }] });
+    expect(parse("/roll 2d6*3", channel)).toEqual({ kind: "help", problem: "Usage: /roll DICE; dice are written like d20, 2d6+1 or 3d8-1d4: "
+      + "at most 100 dice of 2 to 1000 sides and numbers up to 1000, in at most 10 parts; nothing was sent." });
+    expect(parse("/roll", channel)).toEqual({ kind: "help", problem: "Usage: /roll DICE; nothing was sent." });
+    expect(parse("/rol 2d6", channel)).toEqual({ kind: "help", problem: "There is no command /rol; nothing was sent. Did you mean /roll?" });
   });
 
   test("two slashes send the line from its second slash as it is", () => {

@@ -1,4 +1,5 @@
 import { REPORT_REASONS, type Answer } from "../api/protocol";
+import { DICE_RULE, parseDice, type Dice } from "./dice";
 import type { TranscriptChoice } from "./transcript";
 
 /** Where a line is typed: a public channel, or a private scene, which knows a few more commands. */
@@ -15,6 +16,7 @@ export type Spoken = { kind: "say" | "pose"; text: string };
  */
 export type Command =
   | Spoken
+  | { kind: "roll"; dice: Dice }
   | { kind: "help"; problem: string | null }
   | { kind: "personas" }
   | { kind: "persona.new"; name: string }
@@ -74,6 +76,8 @@ const unquote = (typed: string) => (typed.length >= 2 && typed.startsWith("\"") 
 const SPECS: readonly Spec[] = [
   { name: "/help", usage: "/help", description: "list these commands", read: none({ kind: "help", problem: null }) },
   { name: "/me", usage: "/me TEXT", description: "describe what you do, shown as * Name TEXT", read: (rest) => (rest ? { kind: "pose", text: rest } : null) },
+  { name: "/roll", usage: "/roll DICE", read: rollDice,
+    description: "roll dice such as d20 or 2d6+1; in a channel the server rolls them, so everyone can trust them" },
   { name: "/who", usage: "/who", description: "list who is here", read: none({ kind: "who" }) },
   { name: "/join", usage: "/join CHANNEL", description: "go to a public channel (it is created if nobody has yet)", read: join },
   { name: "/leave", usage: "/leave", description: "leave the channel or scene you are in", read: none({ kind: "leave" }) },
@@ -178,6 +182,13 @@ function edits(a: string, b: string): number {
 function join(rest: string): Command | null {
   const channel = rest.replace(/^#/, "").toLowerCase();
   return channel && !/\s/.test(channel) ? { kind: "join", channel } : null;
+}
+
+/** Dice the server would refuse are not sent: the person reads the rule instead. */
+function rollDice(rest: string): Command | null {
+  if (!rest) return null;
+  const dice = parseDice(rest);
+  return dice ? { kind: "roll", dice } : { kind: "help", problem: `Usage: /roll DICE; ${DICE_RULE}; nothing was sent.` };
 }
 
 function newPersona(rest: string): Command | null {

@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals";
 import type { Author, Channel, ChannelMessage, Invitation, Member, Persona, Scene } from "../api/protocol";
 import { activity } from "./activity";
+import * as avatars from "./avatars";
 import { drafts } from "./draft";
 
 /**
@@ -95,6 +96,7 @@ export function forgetAll(): void {
   activity.value = new Map();
   drafts.value = new Map();
   moderatorNotices.value = [];
+  avatars.forget();
 }
 
 /**

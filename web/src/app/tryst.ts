@@ -1,15 +1,18 @@
 import * as http from "../api/http";
-import type { AuditEntry, Block, Channel, ChannelMessage, Joined, Member, Persona, Report, ServerMessage, Session } from "../api/protocol";
+import type { AuditEntry, Block, ChannelMessage, Joined, Member, Persona, Report, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
 import { mentions } from "./activity";
+import * as avatars from "./avatars";
 import type { Spoken } from "./commands";
 import * as consent from "./consent";
+import { written, type Dice } from "./dice";
+import * as directory from "./directory";
 import { channelKey, enter, gone, go, heard } from "./navigation";
 import { barsTheAccount, noticeText } from "./notices";
 import * as sceneAgent from "./scenes";
 import {
-  channels, connection, forgetAll, merge, moderatorNotices, notice, personas, role, rooms, signedIn, speaker, updateRoom, username,
+  connection, forgetAll, merge, moderatorNotices, notice, personas, role, rooms, signedIn, speaker, updateRoom, username,
   type Room,
 } from "./state";
 
@@ -83,7 +86,8 @@ async function ready(welcome: ServerMessage): Promise<void> {
   const current = speaker.value && personas.value.find((persona) => persona.id === speaker.value!.id);
   const chosen = current ?? personas.value[0] ?? null;
   if (chosen) await use(chosen);
-  await refreshChannels();
+  await directory.start(request);
+  avatars.start(request);
   await consent.start(request);
   await sceneAgent.start(request, username.value, personas.value);
 }
@@ -132,17 +136,25 @@ export async function createPersona(name: string, summary: string, pronouns: str
 }
 
 export async function updatePersona(id: string, summary: string, description: string, pronouns: string): Promise<void> {
-  const { persona } = await request<ServerMessage & { persona: Persona }>("persona.update", { persona: id, summary, description, pronouns });
-  personas.value = personas.value.map((known) => (known.id === id ? persona : known));
-  if (speaker.value?.id === id) speaker.value = persona;
+  changed((await request<ServerMessage & { persona: Persona }>("persona.update", { persona: id, summary, description, pronouns })).persona);
 }
 
+/** Gives one of the account's personas a picture (base64 of a PNG or JPEG the server re-encodes), or takes it away (null). */
+export async function setPicture(id: string, image: string | null): Promise<void> {
+  changed((await request<ServerMessage & { persona: Persona }>("persona.avatar", { persona: id, image })).persona);
+}
+
+/** One of the account's personas as the server now has it. */
+function changed(persona: Persona): void {
+  personas.value = personas.value.map((known) => (known.id === persona.id ? persona : known));
+  if (speaker.value?.id === persona.id) speaker.value = persona;
+}
+
+/** Anyone's profile, by name; its picture is then known wherever the persona shows. */
 export async function showPersona(name: string): Promise<Persona> {
-  return (await request<ServerMessage & { persona: Persona }>("persona.show", { name })).persona;
-}
-
-export async function refreshChannels(): Promise<void> {
-  channels.value = (await request<ServerMessage & { channels: Channel[] }>("channel.list")).channels;
+  const { persona } = await request<ServerMessage & { persona: Persona }>("persona.show", { name });
+  avatars.heard(persona);
+  return persona;
 }
 
 /** Joins a channel (creating it when it does not exist yet) and goes there. */
@@ -160,7 +172,6 @@ export async function join(name: string): Promise<void> {
   rooms.value = next;
   enter(channelKey(joined.channel), joined.history.at(-1)?.at ?? Date.now());
   go({ kind: "channel", name: joined.channel });
-  await refreshChannels();
 }
 
 /** Leaves a channel; the person goes where the caller says. */
@@ -175,6 +186,11 @@ export async function leave(name: string): Promise<void> {
 /** Says or poses in a channel; the line appears when the server relays it back, once even if the request is sent again. */
 export async function say(channel: string, line: Spoken): Promise<void> {
   await request(line.kind, { persona: requireSpeaker().id, channel, text: line.text, message: crypto.randomUUID() });
+}
+
+/** Rolls dice in a channel: the server rolls them and relays its line of kind roll, as for say, once even if sent again. */
+export async function roll(channel: string, dice: Dice): Promise<void> {
+  await request("roll", { persona: requireSpeaker().id, channel, dice: written(dice), message: crypto.randomUUID() });
 }
 
 /** Fetches the fifty lines before the oldest one shown; false when there are none. */
@@ -266,7 +282,7 @@ function requireSpeaker(): Persona {
 
 /** Keeps the screen in step with what happens in the speaker's channels. */
 function event(message: ServerMessage): void {
-  if (sceneAgent.event(message)) return;
+  if (sceneAgent.event(message) || directory.event(message)) return;
   switch (message.type) {
     case "message": {
       const line = message.message as ChannelMessage;

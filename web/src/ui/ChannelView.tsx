@@ -1,29 +1,15 @@
 import { useState } from "preact/hooks";
-import type { ChannelMessage } from "../api/protocol";
-import { mentions } from "../app/activity";
 import { channelKey, go, newSince } from "../app/navigation";
-import { connection, notice, personas, rooms } from "../app/state";
-import { leave, older, reportChannel, setTopic } from "../app/tryst";
+import { connection, notice, rooms } from "../app/state";
+import { leave, older, setTopic } from "../app/tryst";
+import { Avatar } from "./Avatar";
 import { ViewHeader } from "./Bar";
+import { Line } from "./ChannelLine";
 import { Compose } from "./Compose";
 import { useDetails } from "./Details";
 import { explain } from "./errors";
 import { Lines, NewMarker } from "./Lines";
 import { useNarrow } from "./media";
-import { ReportAction } from "./Report";
-
-export const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-
-/** One line of a channel: said, or posed (/me); another persona's line can be reported, and one that names the person stands out. */
-export function Line({ message }: { message: ChannelMessage }) {
-  const mine = personas.value.some((persona) => persona.id === message.persona.id);
-  const named = !mine && mentions(message.text, personas.value.map((persona) => persona.name));
-  const report = !mine && <> <ReportAction who={message.persona.name} send={(reason, note) => reportChannel(message, reason, note)} /></>;
-  const classes = [message.kind === "pose" ? "pose" : "", named ? "mention" : "", mine ? "mine" : ""].filter(Boolean).join(" ") || undefined;
-  return message.kind === "pose"
-    ? <li class={classes}><time>{time(message.at)}</time> * <b class="who">{message.persona.name}</b> {message.text}{report}</li>
-    : <li class={classes}><time>{time(message.at)}</time> <b class="who">{message.persona.name}</b>: {message.text}{report}</li>;
-}
 
 /** A public channel: its topic, its lines, who is there (beside them, or on a phone in a sheet), and the line to type in. */
 export function ChannelView({ name }: { name: string }) {
@@ -55,7 +41,7 @@ export function ChannelView({ name }: { name: string }) {
           )}
           {room.messages.map((message) => [
             message.id === marker && <NewMarker key={`new-${message.id}`} />,
-            <Line key={message.id} message={message} />,
+            <Line key={message.id} message={message} pictures={!narrow} />,
           ])}
         </Lines>
         {details.panel(<>
@@ -63,6 +49,7 @@ export function ChannelView({ name }: { name: string }) {
           {!live && <p class="muted">Offline: who is here now is not known until the connection is back.</p>}
           <ul class="members">{room.members.map((member) => (
             <li key={member.id}>
+              <Avatar persona={member} size="member" />
               <button type="button" class="link" onClick={() => go({ kind: "persona", id: member.id })}>{member.name}</button>
               {live && <span class={`presence ${member.status}`}> {member.status}</span>}{member.owner && " (owner)"}
             </li>

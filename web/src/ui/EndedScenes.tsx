@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { endedScenes, forgetEnded, type EndedScene } from "../app/state";
 import { report } from "../app/scenes";
 import { ReportAction } from "./Report";
-import { time } from "./ChannelView";
+import { time } from "./ChannelLine";
 
 /**
  * Scenes that ended (safeword) with lines that can still be reported: one offer each, which lists

@@ -1,16 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
 import { go } from "../app/navigation";
 import { channels, personas, rooms, speaker } from "../app/state";
-import { createPersona, join, refreshChannels } from "../app/tryst";
+import * as directory from "../app/directory";
+import { createPersona, join } from "../app/tryst";
 import { ViewHeader } from "./Bar";
 import { EndedScenes } from "./EndedScenes";
 import { explain, FITS, RULES } from "./errors";
 import { upTo } from "./limits";
 import { useNarrow } from "./media";
 import { useStatus } from "./status";
-
-/** How often the directory asks for the channels again while it is on screen. */
-const DIRECTORY_REFRESH_MS = 30_000;
 
 /** The way in: creating personas, and the directory of channels to join or open. */
 export function Home() {
@@ -59,24 +57,15 @@ function NewPersona({ first }: { first: boolean }) {
 }
 
 /**
- * The public channels with their topics and member counts, as the server lists them when the
- * page opens, comes back to the front, or is asked to; joining one that does not exist opens it.
+ * The public channels with their topics and member counts, live while on screen: channels opened,
+ * changed and closed elsewhere show as the server tells of them. Joining one that does not exist opens it.
  */
 function Directory() {
   const [name, setName] = useState("");
   const [status, say] = useStatus();
   useEffect(() => {
-    const fresh = () => { if (document.visibilityState === "visible") refreshChannels().catch(() => undefined); };
-    fresh();
-    // The server does not announce new channels or member counts yet: the list asks again while it is in view.
-    const every = setInterval(fresh, DIRECTORY_REFRESH_MS);
-    window.addEventListener("focus", fresh);
-    document.addEventListener("visibilitychange", fresh);
-    return () => {
-      clearInterval(every);
-      window.removeEventListener("focus", fresh);
-      document.removeEventListener("visibilitychange", fresh);
-    };
+    void directory.show(true);
+    return () => void directory.show(false);
   }, []);
   /** Goes to the channel, joining or opening it; false when that could not be done, and the status says why. */
   const open = async (channel: string): Promise<boolean> => {
@@ -108,10 +97,7 @@ function Directory() {
       </form>
       <p id="channel-rule" class="muted hint">Typing filters the list below; a name nobody uses yet opens a new channel. {RULES.channel}</p>
       {status}
-      <div class="directory-head">
-        <h3>All channels</h3>
-        <button type="button" onClick={() => refreshChannels().catch((f) => say(explain(f), true))}>Refresh</button>
-      </div>
+      <h3>All channels</h3>
       {shown.length === 0 && <p class="muted">{channels.value.length === 0 ? "No channels yet: open the first." : "No channel by that name yet."}</p>}
       <ul class="directory">
         {shown.map((channel) => (

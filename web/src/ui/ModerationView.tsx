@@ -15,6 +15,7 @@ const DECISIONS: { label: string; action: string; hours?: number; scope?: string
   { label: "Suspend 7 days", action: "suspend", hours: 168 },
   { label: "Ban persona", action: "ban", scope: "persona" },
   { label: "Ban account", action: "ban" },
+  { label: "Remove picture", action: "remove-avatar" },
 ];
 
 /** For moderators and operators: the report queue with the server's verification, the decisions, and the audit log. */

@@ -3,13 +3,16 @@ import type { Boundaries, Persona } from "../api/protocol";
 import { boundariesOf, catalogue, compare } from "../app/consent";
 import { go } from "../app/navigation";
 import { inviteIntoNewScene } from "../app/invitations";
-import { notice, personas, rooms, speaker } from "../app/state";
+import { notice, personas, role, rooms, speaker } from "../app/state";
 import { changeBlocks, showPersona, updatePersona } from "../app/tryst";
+import { Avatar } from "./Avatar";
 import { ViewHeader } from "./Bar";
 import { BoundariesEditor, SideBySide } from "./Boundaries";
 import { explain } from "./errors";
 import { upTo } from "./limits";
 import { useNarrow } from "./media";
+import { PictureEditor } from "./PictureEditor";
+import { RemovePicture } from "./RemovePicture";
 import { useStatus } from "./status";
 
 /** A persona's profile, found by id (with its name when the person came by name); one of the person's own can be edited here. */
@@ -18,24 +21,29 @@ export function PersonaView({ id, name }: { id: string; name?: string }) {
   const own = personas.value.find((persona) => persona.id === id);
   const [other, setOther] = useState<Persona | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  useEffect(() => {
-    if (own) return;
-    const known = name ?? [...rooms.value.values()].flatMap((room) => room.members).find((member) => member.id === id)?.name;
+  const known = name ?? [...rooms.value.values()].flatMap((room) => room.members).find((member) => member.id === id)?.name;
+  const load = () => {
     if (known) showPersona(known).then(setOther, (failure) => setFailed(explain(failure)));
     else setFailed("That persona is not in any of your channels; /boundaries NAME finds one by name.");
+  };
+  useEffect(() => {
+    if (!own) load();
   }, [id]);
   const persona = own ?? other;
   if (!persona) return <ViewHeader narrow={narrow} title="Profile" sub={failed ?? "Loading the profile…"} />;
   return (
     <>
       <ViewHeader narrow={narrow} title={persona.name} sub={own ? "Your persona" : persona.pronouns} />
-      <div class="page profile">{own ? <EditPersona persona={own} /> : <Profile persona={persona} />}</div>
+      <div class="page profile">{own ? <EditPersona persona={own} /> : <Profile persona={persona} reload={load} />}</div>
     </>
   );
 }
 
-/** Another persona's profile: their boundaries beside the speaker's, and an invitation that proposes topics with the flags shown live. */
-function Profile({ persona }: { persona: Persona }) {
+/**
+ * Another persona's profile: their picture and summary, their boundaries beside the speaker's, an
+ * invitation that proposes topics with the flags shown live, and for moderators, removing the picture.
+ */
+function Profile({ persona, reload }: { persona: Persona; reload: () => void }) {
   const [note, setNote] = useState("");
   const [theirs, setTheirs] = useState<Boundaries | null>(null);
   const [mine, setMine] = useState<Boundaries | null>(null);
@@ -63,8 +71,14 @@ function Profile({ persona }: { persona: Persona }) {
   };
   return (
     <article>
-      {persona.summary && <p>{persona.summary}</p>}
-      {persona.description && <p class="description">{persona.description}</p>}
+      <div class="identity">
+        <Avatar persona={persona} size="profile" />
+        <div>
+          {persona.summary && <p>{persona.summary}</p>}
+          {persona.description && <p class="description">{persona.description}</p>}
+        </div>
+      </div>
+      {role.value !== "member" && <RemovePicture persona={persona} removed={reload} />}
       {theirs?.notes && <p><b>{persona.name}'s boundary notes:</b> {theirs.notes}</p>}
       {me && (
         <form onSubmit={invite} class="card" aria-labelledby="invite-title">
@@ -137,6 +151,7 @@ function EditPersona({ persona }: { persona: Persona }) {
   };
   return (
     <>
+      <PictureEditor persona={persona} />
       <form onSubmit={save} class="card" aria-labelledby="about-persona">
         <h2 id="about-persona">About {persona.name}</h2>
         <label>Pronouns<input value={pronouns} onInput={(e) => setPronouns(upTo(40, e.currentTarget))} /></label>

@@ -4,6 +4,7 @@ import { invite } from "../app/invitations";
 import { chooseTimer, leave, renewKeys, safety } from "../app/scenes";
 import { notice, personas, sceneEpochs } from "../app/state";
 import { showPersona } from "../app/tryst";
+import { Avatar } from "./Avatar";
 import { topicList } from "./Boundaries";
 import { explain } from "./errors";
 import { upTo } from "./limits";
@@ -26,7 +27,9 @@ export function SceneDetails({ scene, me, coolingOff, setCoolingOff, narrow, end
   return (
     <div class="scene-details">
       <h2 class={narrow ? "sr-only" : undefined}>Here</h2>
-      <ul class="members">{scene.members.map((member) => <li key={member.id}>{member.name}{member.id === me.id && " (you)"}</li>)}</ul>
+      <ul class="members">{scene.members.map((member) => (
+        <li key={member.id}><Avatar persona={member} size="member" />{member.name}{member.id === me.id && " (you)"}</li>
+      ))}</ul>
       {scene.agreement && (
         <p class="agreement-detail">Agreed: {topicList(scene.agreement.topics)}. Safeword: <b>{scene.agreement.safeword}</b>.</p>
       )}

@@ -4,9 +4,10 @@ import { isSafeword } from "../app/consent";
 import { newSince, sceneKey } from "../app/navigation";
 import { myPersonaIn, report, safeword } from "../app/scenes";
 import { notice, sceneLines, scenes, type SceneLine } from "../app/state";
+import { Avatar } from "./Avatar";
 import { ViewHeader } from "./Bar";
 import { topicList } from "./Boundaries";
-import { time } from "./ChannelView";
+import { time } from "./ChannelLine";
 import { Compose } from "./Compose";
 import { useDetails } from "./Details";
 import { explain } from "./errors";
@@ -16,13 +17,14 @@ import { ReportAction } from "./Report";
 import { SceneDetails, timerName } from "./SceneDetails";
 import { sceneName } from "./sceneName";
 
-/** One decrypted line of a scene; a line received can be reported, with its franking. */
-function SceneLineItem({ id, line }: { id: string; line: SceneLine }) {
+/** One decrypted line of a scene, on a wide screen with its author's picture; a line received can be reported, with its franking. */
+function SceneLineItem({ id, line, pictures }: { id: string; line: SceneLine; pictures: boolean }) {
   if (line.kind === "dropped") return <li class="error">{line.text}</li>;
   const reportable = line.frank && <> <ReportAction who={line.from?.name ?? "someone"} send={(reason, note) => report(id, line, reason, note)} /></>;
+  const at = <><time>{time(line.at)}</time> {pictures && line.from && <Avatar persona={line.from} size="line" />}</>;
   return line.kind === "pose"
-    ? <li class={line.frank ? "pose" : "pose mine"}><time>{time(line.at)}</time> * <b class="who">{line.from?.name}</b> {line.text}{reportable}</li>
-    : <li class={line.frank ? undefined : "mine"}><time>{time(line.at)}</time> <b class="who">{line.from?.name}</b>: {line.text}{reportable}</li>;
+    ? <li class={line.frank ? "pose" : "pose mine"}>{at}* <b class="who">{line.from?.name}</b> {line.text}{reportable}</li>
+    : <li class={line.frank ? undefined : "mine"}>{at}<b class="who">{line.from?.name}</b>: {line.text}{reportable}</li>;
 }
 
 /** The mark of the button that opens a scene's details. */
@@ -78,7 +80,7 @@ export function SceneView({ id }: { id: string }) {
           )}
           {lines.map((line) => [
             line.id === marker && <NewMarker key={`new-${line.id}`} />,
-            <SceneLineItem key={line.id} id={id} line={line} />,
+            <SceneLineItem key={line.id} id={id} line={line} pictures={!narrow} />,
           ])}
         </Lines>
         {details.panel(<SceneDetails scene={scene} me={me} coolingOff={coolingOff} setCoolingOff={setCoolingOff} narrow={narrow}

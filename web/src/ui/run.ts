@@ -2,6 +2,7 @@ import type { Persona } from "../api/protocol";
 import type { Command } from "../app/commands";
 import { TIMERS } from "../app/commands";
 import { boundariesOf, catalogue, label, setBoundaries } from "../app/consent";
+import { rolledOnDevice } from "../app/dice";
 import * as inviting from "../app/invitations";
 import { go } from "../app/navigation";
 import * as scene from "../app/scenes";
@@ -32,6 +33,11 @@ export async function run(command: Runnable, here: Here): Promise<string[]> {
     case "say": case "pose":
       if (here.kind === "channel") await tryst.say(here.name, command);
       else await scene.say(here.id, command);
+      return [];
+    case "roll":
+      // The server rolls in a channel, so that nobody picks their numbers; a scene is sealed from it, so this device rolls and says so.
+      if (here.kind === "channel") await tryst.roll(here.name, command.dice);
+      else await scene.say(here.id, { kind: "pose", text: rolledOnDevice(command.dice) });
       return [];
     case "personas":
       return personas.value.map((persona) => `${persona.name}${persona.id === speaker.value?.id ? " (you speak as this one)" : ""}`);

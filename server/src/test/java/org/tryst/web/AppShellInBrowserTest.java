@@ -16,15 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
-import org.tryst.protocol.ClientMessage;
-import org.tryst.protocol.ServerMessage;
 import org.tryst.testkit.Browser;
 
 /**
  * The web client's shell in real Chromium, at a desktop's size and a phone's: what arrives from
  * another browser shows where the person is not looking (unread counts, a mention, a toast for an
  * invitation); on a phone a scene's lines fill the screen above a message box that stays in view;
- * the channel directory is fresh when it is opened; the focus follows navigation; and a confirmation
+ * the focus follows navigation; and a confirmation
  * stays with the view it belongs to.
  */
 class AppShellInBrowserTest {
@@ -149,30 +147,6 @@ class AppShellInBrowserTest {
         assertThat(open.wholeLines()).isGreaterThanOrEqualTo(4);
         assertThat(ben.evaluate("document.activeElement.id").asText()).isEqualTo("scene-compose");
         assertThat(ben.errors()).isEmpty();
-    }
-
-    @Test
-    void theDirectoryListsChannelsWithTopicsAndMemberCountsAndIsFreshWhenTheTabComesBack() {
-        Browser.Page page = browser.open(server.origin());
-        newcomer(page, "reader", "Reader", "commons");
-        openFromList(page, "Channels and personas");
-        page.sees(role("heading", "Channels"));
-        String channel = TestServer.uniqueName("lantern").toLowerCase();
-        TestServer.User host = server.register("host");
-        try (var wire = server.connect(host)) {
-            var persona = TestServer.persona(wire, "Host");
-            wire.send(new ClientMessage.ChannelCreate(wire.nextId(), persona.id(), channel, "Lamps and stories"));
-            wire.expect(ServerMessage.ChannelJoined.class);
-        }
-        assertThat(page.count(text("#" + channel))).as("listed when the page last asked").isZero();
-        page.evaluate("window.dispatchEvent(new Event('focus'))");
-        page.sees(role("button", "#" + channel));
-        page.sees(text("Lamps and stories"));
-        page.sees(text("1 member").exactly());
-        page.screenshot(SHOTS.resolve("channels.png"));
-        page.fill(label("Join or open a channel"), "comm");
-        page.seesNo(role("button", "#" + channel));
-        page.sees(text("1 member · joined").within(role("region", "Find a channel")));
     }
 
     @Test

@@ -154,9 +154,9 @@ class MessageBoxInBrowserTest {
         ben.sees(text("/me TEXT"));
         assertThat(CHANNEL.value(ben)).isEmpty();
         ben.screenshot(SHOTS.resolve("channel-help-phone.png"));
-        say(ann, "/roll 2d6");
-        ann.sees(text("There is no command /roll; nothing was sent."));
-        assertThat(CHANNEL.value(ann)).isEqualTo("/roll 2d6");
+        say(ann, "/rol 2d6");
+        ann.sees(text("There is no command /rol; nothing was sent. Did you mean /roll?"));
+        assertThat(CHANNEL.value(ann)).isEqualTo("/rol 2d6");
         ann.screenshot(SHOTS.resolve("channel-unknown-command.png"));
         // A command of ./tryst chat's is carried out, never said; when it cannot be, the line comes back.
         say(ann, "/block Sable");

@@ -279,6 +279,11 @@ public final class Browser implements AutoCloseable {
             return new Download(file.get("name").asText(), file.get("text").asText());
         }
 
+        /** Chooses a file in a file input (found by its label), as a person picking it from their device would. */
+        public void upload(Element element, Path file) {
+            call("upload", Map.of("page", id, "element", element.spec(), "path", file.toAbsolutePath().toString()));
+        }
+
         /** Errors the page wrote to its console, or threw, since it opened. */
         public List<String> errors() {
             List<String> errors = new ArrayList<>();
