@@ -200,14 +200,26 @@ final class ChannelStore {
         return fresh;
     }
 
-    /** The first number each channel's new lines take, reserved under the channel row's lock. */
+    /**
+     * The first number each channel's new lines take, reserved under the channel rows' locks in one
+     * statement for the whole batch, whatever the number of channels in it.
+     */
     private static Map<String, Long> numbers(Handle handle, List<Posted> fresh) {
         Map<String, Integer> perChannel = new LinkedHashMap<>();
         fresh.forEach(line -> perChannel.merge(line.message().channel(), 1, Integer::sum));
         Map<String, Long> next = new HashMap<>();
-        perChannel.forEach((channel, count) -> next.put(channel, handle.createQuery(
-                        "UPDATE channels SET last_seq = last_seq + :count WHERE name = :name RETURNING last_seq")
-                .bind("count", count).bind("name", channel).mapTo(Long.class).one() - count + 1));
+        if (perChannel.isEmpty()) return next;
+        StringBuilder counts = new StringBuilder("CASE name");
+        for (int i = 0; i < perChannel.size(); i++) counts.append(" WHEN :name").append(i).append(" THEN :count").append(i);
+        var update = handle.createQuery("UPDATE channels SET last_seq = last_seq + " + counts.append(" END")
+                + " WHERE name IN (<names>) RETURNING name, last_seq").bindList("names", List.copyOf(perChannel.keySet()));
+        int i = 0;
+        for (var channel : perChannel.entrySet()) {
+            update.bind("name" + i, channel.getKey()).bind("count" + i, channel.getValue());
+            i++;
+        }
+        update.map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getLong("last_seq")))
+                .forEach(row -> next.put(row.getKey(), row.getValue() - perChannel.get(row.getKey()) + 1));
         return next;
     }
 
