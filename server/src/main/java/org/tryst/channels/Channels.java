@@ -231,12 +231,12 @@ public final class Channels implements AutoCloseable {
 
     /** The channel's members as the socket may see them. */
     public List<Views.Member> members(Caller caller, String channel) {
-        return visibleMembers(room(channel), caller);
+        return visibleMembers(room(channel), concerning(caller));
     }
 
     public List<Views.Message> history(Caller caller, Persona persona, String channel, String before, int limit) {
         memberRoom(persona, channel);
-        return visibleLines(store.history(channel, retentionCutoff(), before, limit), caller);
+        return visibleLines(store.history(channel, retentionCutoff(), before, limit), concerning(caller));
     }
 
     /**
@@ -385,21 +385,25 @@ public final class Channels implements AutoCloseable {
     }
 
     private Views.Joined joined(LiveChannel room, Persona persona, Caller caller) {
-        return new Views.Joined(room.name, room.topic(), persona.id(), visibleMembers(room, caller),
-                visibleLines(store.history(room.name, retentionCutoff(), null, config.historyOnJoin()), caller));
+        // One reading of the blocks for both lists: this runs for every channel at every persona.use.
+        Blocks.Concerning concerning = concerning(caller);
+        return new Views.Joined(room.name, room.topic(), persona.id(), visibleMembers(room, concerning),
+                visibleLines(store.history(room.name, retentionCutoff(), null, config.historyOnJoin()), concerning));
     }
 
     private Views.Member member(LiveChannel room, Persona persona) {
         return new Views.Member(persona.id(), persona.name(), online.presence(persona.id()), persona.id().equals(room.owner()));
     }
 
-    private List<Views.Member> visibleMembers(LiveChannel room, Caller caller) {
-        Blocks.Concerning concerning = blocks.concerning(viewer(caller));
+    private Blocks.Concerning concerning(Caller caller) {
+        return blocks.concerning(viewer(caller));
+    }
+
+    private List<Views.Member> visibleMembers(LiveChannel room, Blocks.Concerning concerning) {
         return room.members().stream().filter(persona -> !concerning.hides(persona.id())).map(persona -> member(room, persona)).toList();
     }
 
-    private List<Views.Message> visibleLines(List<Views.Message> lines, Caller caller) {
-        Blocks.Concerning concerning = blocks.concerning(viewer(caller));
+    private List<Views.Message> visibleLines(List<Views.Message> lines, Blocks.Concerning concerning) {
         return lines.stream().filter(line -> !concerning.silences(line.persona().id())).toList();
     }
 
