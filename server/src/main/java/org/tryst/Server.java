@@ -107,7 +107,7 @@ public final class Server implements AutoCloseable {
         bus = Buses.open(config.cluster(), delivery, metrics, clock);
         delivery.start(bus, blocks);
         ActionLimits actionLimits = new ActionLimits(config.rateLimits(), buckets);
-        this.channels = new Channels(sql, config.channels(), blocks, delivery, online, streams, clock);
+        this.channels = new Channels(database, config.channels(), blocks, delivery, online, streams, clock);
         Devices devices = new Devices(sql, config.scenes(), clock);
         Boundaries boundaries = new Boundaries(sql, Catalogue.load(config.consent()), config.consent(), clock);
         this.scenes = new Scenes(sql, personas, boundaries, devices, delivery, streams, blocks, config.scenes(), config.moderation(), clock);

@@ -1,5 +1,7 @@
 package org.tryst.channels;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,9 +41,15 @@ final class ChannelStore {
             """;
 
     private final Sql sql;
+    /**
+     * The last number each channel's lines took, when this process is the only writer of its
+     * database (SQLite); null when processes share it, and number under the channel's row lock.
+     */
+    private final Map<String, Long> lastNumbers;
 
-    ChannelStore(Sql sql) {
+    ChannelStore(Sql sql, boolean soleWriter) {
         this.sql = sql;
+        this.lastNumbers = soleWriter ? new java.util.concurrent.ConcurrentHashMap<>() : null;
     }
 
     /** A channel's row: name, topic, owner, and whether it was closed. */
@@ -73,6 +81,7 @@ final class ChannelStore {
                         .bind("owner", ownerId).bind("now", now).execute();
                 insertMember(handle, name, ownerId, now);
             });
+            forgetNumbers(name);
         } catch (UnableToExecuteStatementException e) {
             if (taken(name)) throw new ProtocolException(ErrorCode.NAME_TAKEN, "that channel, or one that looks like it, exists");
             throw e;
@@ -134,6 +143,12 @@ final class ChannelStore {
 
     void deleteChannel(String channel) {
         sql.useHandle(handle -> handle.createUpdate("DELETE FROM channels WHERE name = :name").bind("name", channel).execute());
+        forgetNumbers(channel);
+    }
+
+    /** A channel made or deleted under this name starts its numbers from what its row says. */
+    private void forgetNumbers(String channel) {
+        if (lastNumbers != null) lastNumbers.remove(channel);
     }
 
     /** A line to store, and the client's id for it when the client gave one. */
@@ -145,38 +160,89 @@ final class ChannelStore {
     /**
      * Stores lines in one transaction: one sync to disk for all of them. Answers each line as stored:
      * itself, numbered after the lines before it in its channel, or the line its persona first sent
-     * under the same client id, which stays the only one. Numbering takes the channel's row lock, so
-     * processes writing to one channel number its lines in the order they commit.
+     * under the same client id, which stays the only one.
      */
     List<Numbered> appendAll(List<Posted> lines) {
-        return sql.inTransaction(handle -> {
-            List<Posted> fresh = fresh(handle, lines);
-            Map<String, Long> next = numbers(handle, fresh);
-            var batch = handle.prepareBatch("""
-                    INSERT INTO channel_messages (id, channel, persona_id, kind, body, created_at, client_id, seq)
-                    VALUES (:id, :channel, :persona, :kind, :body, :at, :client, :seq)
-                    ON CONFLICT (persona_id, client_id) DO NOTHING""");
-            Map<Posted, Long> seqs = new java.util.IdentityHashMap<>();
-            for (Posted line : fresh) {
-                Views.Message message = line.message();
-                long seq = next.merge(message.channel(), 1L, Long::sum) - 1;
-                seqs.put(line, seq);
-                batch.bind("id", message.id()).bind("channel", message.channel()).bind("persona", message.persona().id())
-                        .bind("kind", message.kind().name()).bind("body", message.text()).bind("at", message.at())
-                        .bind("client", line.clientId()).bind("seq", seq).add();
-            }
-            int[] inserted = fresh.isEmpty() ? new int[0] : batch.execute();
-            for (int i = 0; i < fresh.size(); i++) {
-                // Another process stored the same client id a moment ago: its line stands, and this number stays unused.
-                if (inserted[i] == 0) seqs.remove(fresh.get(i));
-            }
-            List<Numbered> stored = new ArrayList<>(lines.size());
+        if (lastNumbers == null) return sql.inTransaction(handle -> appendShared(handle, lines));
+        Map<String, Long> taken = new HashMap<>();
+        List<Numbered> stored = sql.inTransaction(handle -> appendAlone(handle, lines, taken));
+        // Only once committed: a batch the database refused gave out no numbers.
+        lastNumbers.putAll(taken);
+        return stored;
+    }
+
+    private static final String INSERT_LINE = """
+            INSERT INTO channel_messages (id, channel, persona_id, kind, body, created_at, client_id, seq)
+            VALUES (:id, :channel, :persona, :kind, :body, :at, :client, :seq)
+            ON CONFLICT (persona_id, client_id) DO NOTHING""";
+    /** The same statement with JDBC's positional parameters, in the order of its columns. */
+    private static final String INSERT_LINE_JDBC = INSERT_LINE.replaceAll(":\\w+", "?");
+
+    /**
+     * The sole writer's way: each line takes the next number of its channel, kept in memory, and
+     * keeps it only when it is stored, so a resent client id leaves no hole; no statement numbers.
+     * One statement prepared for the batch, run line by line (as SQLite runs a batch anyway), since
+     * whether a line was stored decides the next line's number.
+     */
+    private List<Numbered> appendAlone(Handle handle, List<Posted> lines, Map<String, Long> taken) {
+        List<Numbered> stored = new ArrayList<>(lines.size());
+        try (PreparedStatement insert = handle.getConnection().prepareStatement(INSERT_LINE_JDBC)) {
             for (Posted line : lines) {
-                Long seq = seqs.get(line);
-                stored.add(seq != null ? new Numbered(line.message(), seq) : firstSent(handle, line));
+                String channel = line.message().channel();
+                long seq = taken.computeIfAbsent(channel, name -> lastNumbers.computeIfAbsent(name, ignored -> lastStored(handle, name))) + 1;
+                Views.Message message = line.message();
+                Object[] values = {message.id(), channel, message.persona().id(), message.kind().name(), message.text(),
+                        message.at(), line.clientId(), seq};
+                for (int i = 0; i < values.length; i++) insert.setObject(i + 1, values[i]);
+                if (insert.executeUpdate() == 1) {
+                    taken.put(channel, seq);
+                    stored.add(new Numbered(message, seq));
+                } else {
+                    stored.add(firstSent(handle, line));
+                }
             }
-            return stored;
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("a batch of channel lines was not stored", e);
+        }
+        return stored;
+    }
+
+    /** The highest number a channel's lines ever took: its row keeps the highest of those deleted. */
+    private static long lastStored(Handle handle, String channel) {
+        return handle.createQuery("""
+                        SELECT MAX(c.last_seq, COALESCE((SELECT MAX(seq) FROM channel_messages WHERE channel = c.name), 0))
+                        FROM channels c WHERE c.name = :name""")
+                .bind("name", channel).mapTo(Long.class).findOne().orElse(0L);
+    }
+
+    /**
+     * The way of processes sharing the database: numbering takes the channel's row lock, so
+     * processes writing to one channel number its lines in the order they commit.
+     */
+    private static List<Numbered> appendShared(Handle handle, List<Posted> lines) {
+        List<Posted> fresh = fresh(handle, lines);
+        Map<String, Long> next = numbers(handle, fresh);
+        var batch = handle.prepareBatch(INSERT_LINE);
+        Map<Posted, Long> seqs = new java.util.IdentityHashMap<>();
+        for (Posted line : fresh) {
+            long seq = next.merge(line.message().channel(), 1L, Long::sum) - 1;
+            seqs.put(line, seq);
+            Views.Message message = line.message();
+            batch.bind("id", message.id()).bind("channel", message.channel()).bind("persona", message.persona().id())
+                    .bind("kind", message.kind().name()).bind("body", message.text()).bind("at", message.at())
+                    .bind("client", line.clientId()).bind("seq", seq).add();
+        }
+        int[] inserted = fresh.isEmpty() ? new int[0] : batch.execute();
+        for (int i = 0; i < fresh.size(); i++) {
+            // Another process stored the same client id a moment ago: its line stands, and this number stays unused.
+            if (inserted[i] == 0) seqs.remove(fresh.get(i));
+        }
+        List<Numbered> stored = new ArrayList<>(lines.size());
+        for (Posted line : lines) {
+            Long seq = seqs.get(line);
+            stored.add(seq != null ? new Numbered(line.message(), seq) : firstSent(handle, line));
+        }
+        return stored;
     }
 
     /**

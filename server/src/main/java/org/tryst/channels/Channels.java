@@ -27,8 +27,8 @@ import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 import org.tryst.safety.Blocks;
+import org.tryst.storage.Database;
 import org.tryst.storage.GroupCommit;
-import org.tryst.storage.Sql;
 import org.tryst.storage.TimeOrderedIds;
 
 /**
@@ -53,11 +53,11 @@ public final class Channels implements AutoCloseable {
     private final Online online;
     private final Map<String, LiveChannel> loaded = new ConcurrentHashMap<>();
 
-    public Channels(Sql sql, Config.Channels config, Blocks blocks, Delivery delivery, Online online, Streams streams, Clock clock) {
+    public Channels(Database database, Config.Channels config, Blocks blocks, Delivery delivery, Online online, Streams streams, Clock clock) {
         this.blocks = blocks;
         this.delivery = delivery;
         this.online = online;
-        this.store = new ChannelStore(sql);
+        this.store = new ChannelStore(database.sql(), !database.shared());
         this.history = new GroupCommit<>("history-writer", 512, this::storeTogether);
         this.config = config;
         this.clock = clock;

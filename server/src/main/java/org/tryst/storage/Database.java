@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
         createPrivateDirectory(file.toAbsolutePath().getParent());
         // Flyway holds a connection for its lock while it migrates on another.
         try (HikariDataSource migrating = new HikariDataSource(sqliteConfig(file, 2))) {
-            migrate(migrating, "BLOB", "", SQLITE_APPEND_ONLY);
+            migrate(migrating, "BLOB", "", SQLITE_APPEND_ONLY, SQLITE_NUMBER_FLOOR);
         }
         return new Database(new HikariDataSource(sqliteConfig(file, 1)), false);
     }
@@ -94,7 +94,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         // Unlogged tables hold what may be lost in a crash (socket tickets, rate-limit buckets): their
         // writes skip the write-ahead log, so they never wait for a disk sync.
-        migrate(dataSource, "BYTEA", "UNLOGGED", POSTGRESQL_APPEND_ONLY);
+        migrate(dataSource, "BYTEA", "UNLOGGED", POSTGRESQL_APPEND_ONLY, "");
         return new Database(dataSource, true);
     }
 
@@ -102,6 +102,10 @@ public final class Database implements AutoCloseable {
     private static final String SQLITE_APPEND_ONLY = """
             CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;""";
+    /** SQLite's trigger that keeps, in a channel's row, the highest number among its lines as they are deleted. */
+    private static final String SQLITE_NUMBER_FLOOR = """
+            CREATE TRIGGER channel_messages_number_floor BEFORE DELETE ON channel_messages WHEN OLD.seq IS NOT NULL
+            BEGIN UPDATE channels SET last_seq = MAX(last_seq, OLD.seq) WHERE name = OLD.channel; END;""";
     /** PostgreSQL's: the same refusal, for rows and for TRUNCATE. */
     private static final String POSTGRESQL_APPEND_ONLY = """
             CREATE FUNCTION audit_log_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -112,11 +116,14 @@ public final class Database implements AutoCloseable {
     /**
      * Runs the migrations; {@code binary} is the dialect's type for byte strings, {@code unlogged} the
      * word that spares a table of short-lived state the write-ahead log (none on SQLite), and
-     * {@code appendOnly} its triggers that guard the audit log: the places where the two dialects disagree.
+     * {@code appendOnly} its triggers that guard the audit log, and {@code numberFloor} what keeps a
+     * channel's highest line number when lines are deleted (only SQLite's processes need it): the
+     * places where the two dialects disagree.
      */
-    private static void migrate(DataSource dataSource, String binary, String unlogged, String appendOnly) {
+    private static void migrate(DataSource dataSource, String binary, String unlogged, String appendOnly, String numberFloor) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", binary, "unlogged", unlogged, "audit_append_only", appendOnly)).load().migrate();
+                .placeholders(Map.of("binary", binary, "unlogged", unlogged, "audit_append_only", appendOnly,
+                        "channel_number_floor", numberFloor)).load().migrate();
     }
 
     public Sql sql() {

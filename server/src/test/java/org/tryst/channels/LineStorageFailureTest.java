@@ -52,5 +52,6 @@ class LineStorageFailureTest {
         ChannelsContract.assertHeardNothingMore(bob, channel);
         bob.send(new ClientMessage.HistoryFetch(bob.nextId(), sage.id(), channel, null, 50));
         assertThat(bob.expect(ServerMessage.History.class).messages()).extracting(Views.Message::text).containsExactly("tries again");
+        assertThat(LineNumbersContract.numbers(SERVER, channel)).as("refused lines gave out no numbers").containsExactly(1L);
     }
 }

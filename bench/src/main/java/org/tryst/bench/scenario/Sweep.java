@@ -94,7 +94,7 @@ final class Sweep {
             Load.Connected connected = load.connect(0, shape.connections(), shape.roomOf(), sizes.inFlight(), sizes.connectTimeout());
             if (connected.failed() > 0) return Result.failed(connected.failed() + " connections failed: " + connected.failureReasons());
             Publisher publisher = new Publisher(load, shape.publishers());
-            publisher.run(shape.firstRate() / shape.fanout(), sizes.stepWindow(), shape.fanout(), sizes.drain()); // warm-up
+            warmUp(publisher, shape, sizes);
             measuredFrom = Instant.now();
             Saturation saturation = saturate(publisher, server, sizes, shape, context);
             AtLoads atLoads = atLoads(publisher, server, sizes, shape.fanout(), saturation.deliveries(), context);
@@ -107,9 +107,19 @@ final class Sweep {
         return recording.isEmpty() ? result : profiled(result, recording.get(), measuredFrom, shape.subject());
     }
 
+    /** Steps at the first rate until the warm-up time has passed, at least one. */
+    private static void warmUp(Publisher publisher, Shape shape, Sizes sizes) throws InterruptedException {
+        long until = System.nanoTime() + sizes.warmUp().toNanos();
+        do {
+            publisher.run(shape.firstRate() / shape.fanout(), sizes.stepWindow(), shape.fanout(), sizes.drain());
+        } while (System.nanoTime() < until);
+    }
+
     /**
      * Raises the rate by {@link #RAMP} until a step falls behind (or, when the first already does,
      * lowers it until one keeps up), then bisects twice between the last rate kept and the first missed.
+     * A step that falls behind is run once more before the rate counts as missed: on a shared machine
+     * one stall (another process, a slow disk sync) would otherwise end the search far below the limit.
      */
     private static Saturation saturate(Publisher publisher, Running server, Sizes sizes, Shape shape, Context context)
             throws InterruptedException, IOException {
@@ -118,13 +128,17 @@ final class Sweep {
         double missed = Double.NaN;
         double bestDelivered = 0;
         double rate = shape.firstRate();
+        boolean retried = false;
         for (int step = 0; step < sizes.maxSteps(); step++) {
             Running.Usage cpu = server.cpu();
             long start = System.nanoTime();
             Publisher.Step result = publisher.run(rate / fanout, sizes.stepWindow(), fanout, sizes.drain());
             boolean keptUp = result.deliveredShare() >= 1 && result.percentileMillis(99) <= sizes.keepsUpP99().toMillis();
+            boolean retry = !keptUp && !retried && result.generatorHealthy();
             context.say("  offered %,.0f/s: %s, %s -> %s", rate, describe(result), server.cpu().since(cpu, System.nanoTime() - start),
-                    keptUp ? "kept up" : "fell behind");
+                    keptUp ? "kept up" : retry ? "fell behind, once more" : "fell behind");
+            retried = retry;
+            if (retry) continue;
             if (!result.generatorHealthy()) {
                 context.say("  the generator could not keep its schedule; the saturation found is a lower bound");
                 return new Saturation(kept, true, bestDelivered);
