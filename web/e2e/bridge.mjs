@@ -1,7 +1,7 @@
 // Drives Debian's Chromium for Tryst's end-to-end tests, which are written in Java: it reads one
 // JSON command per line on stdin and answers one JSON line per command on stdout, by id.
 // Commands: launch, context, page, goto, click, fill, select, press, check, wait, gone, text, count,
-// attribute, evaluate, title, screenshot, offline, viewport, reload, errors, type, download, upload, violations, forget, close.
+// attribute, evaluate, title, screenshot, offline, clock, viewport, reload, errors, type, download, upload, violations, forget, close.
 // Elements are named the way a person finds them: {role, name} | {label} | {text} | {placeholder} | {css}, optionally {within}.
 // Every view a page shows is checked with axe-core once (see audit); `violations` hands over what it found.
 import { readFileSync } from "node:fs";
@@ -137,6 +137,12 @@ const commands = {
   async title({ page }) { return { title: await pages.get(page).title() }; },
   async screenshot({ page, path }) { await pages.get(page).screenshot({ path, fullPage: true }); return {}; },
   async offline({ page, offline }) { await pages.get(page).context().setOffline(offline); return {}; },
+  // Takes over the page's clock (timers and Date), or moves a clock taken over forward, firing what falls due.
+  async clock({ page, forward }) {
+    if (forward === undefined) await pages.get(page).clock.install();
+    else await pages.get(page).clock.fastForward(forward);
+    return {};
+  },
   async viewport({ page, width, height }) { await pages.get(page).setViewportSize({ width, height }); return {}; },
   async errors({ page }) { return { errors: errors.get(page) }; },
   // Clicks what starts a download and answers with the file's suggested name and its text (UTF-8).

@@ -3,6 +3,7 @@ import type { AuditEntry, Block, ChannelMessage, Joined, Member, Persona, Report
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
 import { mentions } from "./activity";
+import { signedInAnew } from "./lock";
 import * as avatars from "./avatars";
 import type { Spoken } from "./commands";
 import * as consent from "./consent";
@@ -32,12 +33,14 @@ export async function resume(): Promise<void> {
 
 export async function register(name: string, password: string): Promise<void> {
   username.value = (await http.register(name, password)).username;
+  signedInAnew();
   await connect();
   signedIn.value = true;
 }
 
 export async function login(name: string, password: string): Promise<void> {
   username.value = (await http.login(name, password)).username;
+  signedInAnew();
   await connect();
   signedIn.value = true;
 }

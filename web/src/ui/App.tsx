@@ -2,18 +2,25 @@ import { useEffect } from "preact/hooks";
 import { purgeExpired } from "../app/scenes";
 import { resume } from "../app/tryst";
 import { notice, signedIn } from "../app/state";
+import { locked, watchIdle } from "../app/lock";
 import { Auth } from "./Auth";
+import { LockScreen } from "./LockScreen";
 import { Shell } from "./Shell";
 import { usePanicKey } from "./panic";
 
-/** The whole web client: whoever is logged in sees the app, anyone else the way in. */
+/** The whole web client: whoever is logged in sees the app (behind its lock, when one is set), anyone else the way in. */
 export function App() {
   usePanicKey();
   useEffect(() => {
     resume().catch(() => (notice.value = "Cannot reach the server. Reload the page to try again."));
     const purge = setInterval(() => purgeExpired(), 5_000);
-    return () => clearInterval(purge);
+    const stopWatching = watchIdle();
+    return () => {
+      clearInterval(purge);
+      stopWatching();
+    };
   }, []);
   if (signedIn.value === null) return <main class="loading" data-view="loading"><h1>Notes</h1><p role="status">Loading…</p></main>;
-  return signedIn.value ? <Shell /> : <Auth />;
+  if (!signedIn.value) return <Auth />;
+  return locked.value ? <LockScreen /> : <Shell />;
 }

@@ -1,4 +1,5 @@
 import { activity } from "../app/activity";
+import { lockNow, lockSetting } from "../app/lock";
 import { go } from "../app/navigation";
 import { connection } from "../app/state";
 import { panic } from "./panic";
@@ -13,7 +14,12 @@ export function ConnectionState({ onlyWhenDown = false }: { onlyWhenDown?: boole
 
 /** Hides the page at once; Escape pressed twice does the same from anywhere. */
 export function HideButton() {
-  return <button type="button" class="hide" onClick={panic} title="Hide this page at once (or press Escape twice)">Hide</button>;
+  return (
+    <>
+      {lockSetting.value && <button type="button" class="lock" onClick={lockNow} title="Lock now: the PIN opens it again">Lock</button>}
+      <button type="button" class="hide" onClick={panic} title="Hide this page at once (or press Escape twice)">Hide</button>
+    </>
+  );
 }
 
 /** On a phone, the way from a view back to the list of conversations, with how much is unread there. */

@@ -76,4 +76,17 @@ class ServingTest {
                 assertThat(policy).contains("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'").doesNotContain("unsafe"));
         assertThat(get("/readyz", "br").headers().firstValue("Cache-Control")).contains("no-store");
     }
+
+    @Test
+    void theAppInstallsUnderTheNeutralNameOfItsPage() throws Exception {
+        assertThat(new String(plain("/index.html"), StandardCharsets.UTF_8)).contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\"");
+        HttpResponse<byte[]> manifest = get("/manifest.webmanifest", null);
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/manifest+json"));
+        var fields = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.body());
+        assertThat(fields.get("name").asText()).isEqualTo("Notes");
+        assertThat(fields.get("short_name").asText()).isEqualTo("Notes");
+        assertThat(fields.get("display").asText()).isEqualTo("standalone");
+        assertThat(get(fields.get("icons").get(0).get("src").asText(), null).statusCode()).isEqualTo(200);
+    }
 }

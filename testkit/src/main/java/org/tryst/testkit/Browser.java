@@ -266,6 +266,16 @@ public final class Browser implements AutoCloseable {
             call("offline", Map.of("page", id, "offline", offline));
         }
 
+        /** Takes over the page's clock, for timers and dates set from now on (reload for those of the page's start). */
+        public void installClock() {
+            call("clock", Map.of("page", id));
+        }
+
+        /** Moves a clock taken over forward, firing the timers that fall due meanwhile, as time passing would. */
+        public void fastForward(java.time.Duration time) {
+            call("clock", Map.of("page", id, "forward", time.toMillis()));
+        }
+
         public void resize(int width, int height) {
             call("viewport", Map.of("page", id, "width", width, "height", height));
         }
