@@ -16,6 +16,15 @@ export async function safetyNumber(personaA: string, keysA: Uint8Array[], person
   return (first + second).match(/.{5}/g)!.join(" ");
 }
 
+/**
+ * A safety number's twelve groups of five digits, however it was written (spaced as shown, run
+ * together, or broken over lines), or null when it is not sixty digits.
+ */
+export function groupsOf(number: string): string[] | null {
+  const digits = number.replace(/\s+/g, "");
+  return /^\d{60}$/.test(digits) ? digits.match(/.{5}/g)! : null;
+}
+
 /** One persona's thirty digits. */
 export async function half(personaId: string, keys: Uint8Array[]): Promise<string> {
   const input = material(personaId, keys);
