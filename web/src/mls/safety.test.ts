@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { groupsOf, half, safetyNumber } from "./safety";
+import { groupsOf, half, rowsOf, safetyNumber } from "./safety";
 
 const aliceKey = Uint8Array.from({ length: 32 }, (_, i) => i);
 const bobKeys = [Uint8Array.from({ length: 32 }, (_, i) => 255 - i), Uint8Array.from({ length: 32 }, (_, i) => (i * 7) % 256)];
@@ -28,6 +28,12 @@ describe("safety numbers", () => {
     expect(groups.join(" ")).toBe(shown);
     expect(groupsOf(shown.replaceAll(" ", ""))).toEqual(groups);
     expect(groupsOf(groups.slice(0, 4).join(" ") + "\n" + groups.slice(4).join("  "))).toEqual(groups);
+  });
+
+  test("on screen it is three rows of four groups, as the terminal client prints it", () => {
+    const number = "12345 23456 34567 45678 56789 67890 78901 89012 90123 01234 11111 22222";
+    expect(rowsOf(number)).toEqual(["12345 23456 34567 45678", "56789 67890 78901 89012", "90123 01234 11111 22222"]);
+    expect(rowsOf("not a number")).toEqual([]);
   });
 
   test("anything but sixty digits is no number", () => {

@@ -25,6 +25,16 @@ export function groupsOf(number: string): string[] | null {
   return /^\d{60}$/.test(digits) ? digits.match(/.{5}/g)! : null;
 }
 
+/** Groups on one row of a safety number on screen: three rows of four, as the terminal client shows it too. */
+export const GROUPS_PER_ROW = 4;
+
+/** A safety number's rows of four groups each, to print it as the terminal client does. */
+export function rowsOf(number: string): string[] {
+  const groups = groupsOf(number) ?? [];
+  return Array.from({ length: Math.ceil(groups.length / GROUPS_PER_ROW) },
+    (_, row) => groups.slice(row * GROUPS_PER_ROW, (row + 1) * GROUPS_PER_ROW).join(" "));
+}
+
 /** One persona's thirty digits. */
 export async function half(personaId: string, keys: Uint8Array[]): Promise<string> {
   const input = material(personaId, keys);
