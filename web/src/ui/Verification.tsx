@@ -44,11 +44,14 @@ export function SafetyChanged({ scene, me, openDetails }: { scene: Scene; me: Au
   if (changed.length === 0) return null;
   const compare = (partner: string) => {
     openDetails();
-    // The sheet on a phone draws its contents once open; the number is there after this render.
+    // The sheet on a phone draws its contents once open; the number is there after this render. Only
+    // the pane of details scrolls to it: scrollIntoView would scroll the sheet itself too, and its head away.
     setTimeout(() => {
       const place = document.getElementById(placeOf(partner));
-      place?.scrollIntoView({ block: "nearest" });
-      place?.querySelector("button")?.focus();
+      const pane = place?.closest(".sheet-body, .details");
+      if (!place || !pane) return;
+      pane.scrollTop += place.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+      place.querySelector("button")?.focus({ preventScroll: true });
     }, 0);
   };
   const dismiss = (partner: string) => verifications.dismiss(me.id, partner).catch((f) => setFailure(explain(f)));
