@@ -115,8 +115,7 @@ class VerificationInBrowserTest {
 
         // Compared again: verified again, and the notice goes.
         rowan.click(role("button", "Compare the safety number with " + sageName));
-        assertThat(rowan.evaluate("document.activeElement.textContent").asText()).as("Compare goes to the number")
-                .isEqualTo("Safety number with " + sageName);
+        rowan.sees(role("button", "Safety number with " + sageName).within(css(".safety-pair:focus-within")));
         rowan.click(role("button", "Mark as verified"));
         rowan.seesNo(text(sageName + "'s safety number changed"));
         rowan.sees(role("heading", "Private scene with " + sageName + " verified"));
@@ -144,6 +143,12 @@ class VerificationInBrowserTest {
         sayInScene(wren, "hello");
         ash.sees(text(wrenName + ": hello"));
         ash.click(role("button", "Safety number with " + wrenName));
+        ash.click(role("button", "Copy the safety number"));
+        ash.sees(text("Copied."));
+        ash.press(label("Message to this scene"), "Control+V");
+        assertThat(ash.evaluate("document.getElementById('scene-compose').value").asText()).as("pasted as one string, as shown")
+                .isEqualTo(ash.text(label("Safety number with " + wrenName)));
+        ash.fill(label("Message to this scene"), "");
         ash.click(role("button", "Mark as verified"));
         ash.sees(role("heading", "Private scene with " + wrenName + " verified"));
 
