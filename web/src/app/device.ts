@@ -1,4 +1,5 @@
 import type { StoredMls } from "../mls/mls";
+import type { Shelf, Verification } from "./verification";
 
 /**
  * This browser's device, kept in IndexedDB so that a reload keeps its scenes: its id at the
@@ -13,23 +14,29 @@ export interface DeviceRecord {
 }
 
 const DATABASE = "notes";
-const STORE = "device";
+/** The database's stores and their keys; a store added later comes with the next version. */
+const STORES: Record<string, string | string[]> = { device: "username", verified: ["mine", "partner"] };
+const VERSION = 2;
 
 function database(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "username" });
+    const request = indexedDB.open(DATABASE, VERSION);
+    request.onupgradeneeded = () => {
+      for (const [name, keyPath] of Object.entries(STORES)) {
+        if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name, { keyPath });
+      }
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
 }
 
-async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function transact<T>(name: string, mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   const db = await database();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const transaction = db.transaction(STORE, mode);
-      const request = work(transaction.objectStore(STORE));
+      const transaction = db.transaction(name, mode);
+      const request = work(transaction.objectStore(name));
       transaction.oncomplete = () => resolve(request.result);
       transaction.onerror = () => reject(transaction.error);
       transaction.onabort = () => reject(transaction.error);
@@ -41,14 +48,25 @@ async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStor
 
 /** The device of this account in this browser, if it has one. */
 export function loadDevice(username: string): Promise<DeviceRecord | undefined> {
-  return transact("readonly", (store) => store.get(username) as IDBRequest<DeviceRecord | undefined>);
+  return transact("device", "readonly", (store) => store.get(username) as IDBRequest<DeviceRecord | undefined>);
 }
 
 export async function saveDevice(record: DeviceRecord): Promise<void> {
-  await transact("readwrite", (store) => store.put(record));
+  await transact("device", "readwrite", (store) => store.put(record));
 }
 
-/** Deletes every device record in this browser: on logout, nothing of the scenes stays behind. */
+/**
+ * The safety numbers this browser's personas verified, one record per own persona and partner
+ * (see verification.ts). Not secret, but they say who one talks to, so they live and go with the
+ * device: kept when the page is hidden, deleted on logout.
+ */
+export const verifiedShelf = {
+  all: () => transact("verified", "readonly", (store) => store.getAll() as IDBRequest<Verification[]>),
+  put: async (record: Verification) => { await transact("verified", "readwrite", (store) => store.put(record)); },
+  remove: async (mine: string, partner: string) => { await transact("verified", "readwrite", (store) => store.delete([mine, partner])); },
+} satisfies Shelf;
+
+/** Deletes every device record in this browser, and the verified safety numbers: on logout, nothing of the scenes stays behind. */
 export function wipeDevices(): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase(DATABASE);

@@ -11,6 +11,7 @@ import type { Spoken } from "./commands";
 import { enter, gone, heard, sceneKey } from "./navigation";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
 import { renderTranscript, transcriptNews, type TranscriptChoice } from "./transcript";
+import { start as verifying, verifications } from "./verification";
 import {
   endedNotice, endedScene, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines, scenes, toasts, type SceneLine,
 } from "./state";
@@ -47,6 +48,7 @@ export async function start(requester: Requester, account: string, mine: Persona
   await request("device.attach", { device: deviceId });
   for (const persona of mine) if (mls!.unusedKeyPackages(persona.id) === 0) await uploadKeyPackages(persona.id);
   await refresh();
+  await verifying({ mine: (sceneId) => myPersonaIn(sceneId)?.id, number: safety });
 }
 
 async function loadOrCreate(account: string): Promise<void> {
@@ -74,6 +76,7 @@ export async function forget(): Promise<void> {
   ownSafewords.clear();
   scenes.value = new Map();
   sceneLines.value = new Map();
+  verifications.forget();
   await wipeDevices();
 }
 
@@ -347,7 +350,7 @@ export async function chooseTimer(sceneId: string, persona: Author, seconds: num
   await request("scene.timer", { scene: sceneId, persona: persona.id, seconds });
 }
 
-/** The safety number of this device's persona in a scene and another member. */
+/** The safety number of this device's persona in a scene and another member, in twelve groups of five digits. */
 export function safety(sceneId: string, otherPersonaId: string): Promise<string> {
   return work.run(async () => {
     const group = mls?.group(sceneId);
@@ -355,6 +358,8 @@ export function safety(sceneId: string, otherPersonaId: string): Promise<string>
     const members = group.members();
     const mine = members.find((member) => member.leaf === group.ownLeaf())!.personaId;
     const keys = (persona: string) => members.filter((member) => member.personaId === persona).map((member) => member.signatureKey);
+    // Without a device in the group there are no keys to compare: not a number anyone could check.
+    if (keys(otherPersonaId).length === 0) throw new Refused("not_joined", "They have not joined this scene yet: compare once they have.");
     return safetyNumber(mine, keys(mine), otherPersonaId, keys(otherPersonaId));
   });
 }

@@ -16,6 +16,25 @@ export async function safetyNumber(personaA: string, keysA: Uint8Array[], person
   return (first + second).match(/.{5}/g)!.join(" ");
 }
 
+/**
+ * A safety number's twelve groups of five digits, however it was written (spaced as shown, run
+ * together, or broken over lines), or null when it is not sixty digits.
+ */
+export function groupsOf(number: string): string[] | null {
+  const digits = number.replace(/\s+/g, "");
+  return /^\d{60}$/.test(digits) ? digits.match(/.{5}/g)! : null;
+}
+
+/** Groups on one row of a safety number on screen: three rows of four, as the terminal client shows it too. */
+export const GROUPS_PER_ROW = 4;
+
+/** A safety number's rows of four groups each, to print it as the terminal client does. */
+export function rowsOf(number: string): string[] {
+  const groups = groupsOf(number) ?? [];
+  return Array.from({ length: Math.ceil(groups.length / GROUPS_PER_ROW) },
+    (_, row) => groups.slice(row * GROUPS_PER_ROW, (row + 1) * GROUPS_PER_ROW).join(" "));
+}
+
 /** One persona's thirty digits. */
 export async function half(personaId: string, keys: Uint8Array[]): Promise<string> {
   const input = material(personaId, keys);

@@ -13,7 +13,9 @@ export function useDetails(narrow: boolean, title: string, opener: preact.Compon
   const panel = (children: preact.ComponentChildren) => narrow
     ? <Sheet title={title} open={open} close={() => setOpen(false)}>{children}</Sheet>
     : <aside class="details" aria-label={title}>{children}</aside>;
-  return { button, panel };
+  // Something in the view may ask for the details (a scene's changed safety number): on a phone that opens the sheet.
+  const show = () => { if (narrow) setOpen(true); };
+  return { button, panel, show };
 }
 
 function Sheet({ title, open, close, children }: { title: string; open: boolean; close: () => void; children: preact.ComponentChildren }) {

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { Author, Scene } from "../api/protocol";
 import { invite } from "../app/invitations";
-import { chooseTimer, leave, renewKeys, safety } from "../app/scenes";
+import { chooseTimer, leave, renewKeys } from "../app/scenes";
 import { notice, personas, sceneEpochs } from "../app/state";
 import { showPersona } from "../app/tryst";
 import { Avatar } from "./Avatar";
@@ -10,6 +10,7 @@ import { explain } from "./errors";
 import { upTo } from "./limits";
 import { useStatus } from "./status";
 import { TranscriptPanel } from "./TranscriptPanel";
+import { SafetyNumbers, VerifiedMark } from "./Verification";
 
 const CHOICES: [number, string][] = [[300, "5 minutes"], [3600, "1 hour"], [86400, "24 hours"], [604800, "7 days"], [0, "never (keep)"]];
 /** Cooling-off after the safeword, in hours: how long the others may not invite this persona again. */
@@ -28,7 +29,8 @@ export function SceneDetails({ scene, me, coolingOff, setCoolingOff, narrow, end
     <div class="scene-details">
       <h2 class={narrow ? "sr-only" : undefined}>Here</h2>
       <ul class="members">{scene.members.map((member) => (
-        <li key={member.id}><Avatar persona={member} size="member" />{member.name}{member.id === me.id && " (you)"}</li>
+        <li key={member.id}><Avatar persona={member} size="member" />{member.name}{member.id === me.id ? " (you)"
+          : <VerifiedMark mine={me.id} partner={member.id} name={member.name} word />}</li>
       ))}</ul>
       {scene.agreement && (
         <p class="agreement-detail">Agreed: {topicList(scene.agreement.topics)}. Safeword: <b>{scene.agreement.safeword}</b>.</p>
@@ -61,30 +63,6 @@ export function SceneDetails({ scene, me, coolingOff, setCoolingOff, narrow, end
           Leave this scene</button>
       </p>
     </div>
-  );
-}
-
-function SafetyNumbers({ scene, me }: { scene: Scene; me: Author }) {
-  const [numbers, setNumbers] = useState<Record<string, string>>({});
-  const show = async (other: string) => {
-    try {
-      const number = await safety(scene.id, other);
-      setNumbers((known) => ({ ...known, [other]: number }));
-    } catch (failure) {
-      notice.value = explain(failure);
-    }
-  };
-  return (
-    <section aria-labelledby="safety-numbers">
-      <h2 id="safety-numbers">Safety numbers</h2>
-      {scene.members.filter((member) => member.id !== me.id).map((other) => (
-        <div key={other.id}>
-          <button type="button" class="link" onClick={() => show(other.id)}>Safety number with {other.name}</button>
-          {numbers[other.id] && <p class="safety" aria-label={`Safety number with ${other.name}`}>{numbers[other.id]}</p>}
-        </div>
-      ))}
-      <p class="muted">Compare it with your partner by voice or face to face: the same digits mean nobody sits between you.</p>
-    </section>
   );
 }
 

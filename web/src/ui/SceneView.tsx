@@ -1,3 +1,4 @@
+import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import type { Scene } from "../api/protocol";
 import { isSafeword } from "../app/consent";
@@ -16,6 +17,7 @@ import { useNarrow } from "./media";
 import { ReportAction } from "./Report";
 import { SceneDetails, timerName } from "./SceneDetails";
 import { sceneName } from "./sceneName";
+import { SafetyChanged, VerifiedMark } from "./Verification";
 
 /** One decrypted line of a scene, on a wide screen with its author's picture; a line received can be reported, with its franking. */
 function SceneLineItem({ id, line, pictures }: { id: string; line: SceneLine; pictures: boolean }) {
@@ -37,12 +39,18 @@ function Info() {
   );
 }
 
-/** A scene's name; on a phone only who else is in it shows, the rest is read out but not shown, to leave room for the Safeword. */
+/**
+ * A scene's name, with the mark of each partner whose safety number this device verified; on a phone
+ * only who else is in it shows, the rest is read out but not shown, to leave room for the Safeword.
+ */
 function SceneTitle({ scene, me }: { scene: Scene; me: string }) {
-  const name = sceneName(scene, me);
-  const prefix = "Private scene with ";
-  if (!name.startsWith(prefix)) return <>{name}</>;
-  return <><span class="wide-only">{prefix}</span>{name.slice(prefix.length)}</>;
+  const others = scene.members.filter((member) => member.id !== me);
+  if (others.length === 0) return <>{sceneName(scene, me)}</>;
+  return (
+    <><span class="wide-only">Private scene with </span>{others.map((other, i) => (
+      <Fragment key={other.id}>{i > 0 && ", "}{other.name}<VerifiedMark mine={me} partner={other.id} name={other.name} /></Fragment>
+    ))}</>
+  );
 }
 
 /**
@@ -70,6 +78,7 @@ export function SceneView({ id }: { id: string }) {
           title="Ends the scene for everyone at once, with no question asked">Safeword</button>
         {details.button}
       </ViewHeader>
+      <SafetyChanged scene={scene} me={me} openDetails={details.show} />
       <div class="conversation-body">
         <Lines label="Messages in this scene" newest={lines.at(-1)?.id}>
           {scene.agreement && (

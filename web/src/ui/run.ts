@@ -9,6 +9,7 @@ import * as scene from "../app/scenes";
 import { invitations, personas, rooms, sceneLines, scenes, speaker } from "../app/state";
 import { transcriptFileName } from "../app/transcript";
 import * as tryst from "../app/tryst";
+import { rowsOf } from "../mls/safety";
 import { download } from "./download";
 import { Said } from "./errors";
 import { panic } from "./panic";
@@ -241,7 +242,7 @@ async function safety(id: string, name: string): Promise<string[]> {
   const mine = member(id);
   const partner = scenes.value.get(id)?.members.find((one) => one.name.toLowerCase() === name.toLowerCase() && one.id !== mine.id);
   if (!partner) throw new Said(`Nobody named ${name} is in this scene; /who lists who is.`);
-  return [`Safety number with ${partner.name}: ${await scene.safety(id, partner.id)}`,
+  return [`Safety number of you and ${partner.name}:`, ...rowsOf(await scene.safety(id, partner.id)),
     "Compare it by voice or face to face: the same digits mean nobody sits between you."];
 }
 
