@@ -9,7 +9,11 @@ export interface Author { id: string; name: string }
 export type MessageKind = "say" | "pose" | "roll";
 export interface ChannelMessage { id: string; channel: string; kind: MessageKind; persona: Author; text: string; at: number }
 export interface Channel { name: string; topic: string; members: number }
-export interface Joined { channel: string; topic: string; persona: string; members: Member[]; history: ChannelMessage[] }
+/**
+ * A channel the persona is in; `read` is the newest line it marked read (null until it marks one) and
+ * `unread` how many lines came after that which it may see and did not write (counted up to 1,000).
+ */
+export interface Joined { channel: string; topic: string; persona: string; members: Member[]; history: ChannelMessage[]; read?: string | null; unread?: number }
 export interface Session { id: string; createdAt: number; lastSeenAt: number; expiresAt: number; userAgent: string; current: boolean }
 
 /** Any message from the server: replies carry the request's id, events none. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { count, dropped, entered, mentions, newestFirst, read, type Activity } from "./activity";
+import { count, dropped, entered, mentions, newestFirst, read, readUpTo, shownCount, stands, type Activity } from "./activity";
 
 const NONE: ReadonlyMap<string, Activity> = new Map();
 const line = (id: string, at: number, more: { mine?: boolean; mentionsMe?: boolean } = {}) =>
@@ -33,6 +33,38 @@ describe("what is new in a conversation", () => {
   test("conversations are listed newest activity first", () => {
     const known = entered(entered(NONE, "#a", 10), "#b", 30);
     expect(newestFirst(["#a", "#b", "#c"], known)).toEqual(["#b", "#a", "#c"]);
+  });
+});
+
+describe("what the server counts as unread", () => {
+  const held = [line("01", 10), line("02", 20, { mine: true }), line("03", 30, { mentionsMe: true }), line("04", 40)];
+
+  test("on connecting, the unread lines are the newest not the person's, marked at the first of them", () => {
+    expect(stands(NONE, "#lobby", held, 2, 40).get("#lobby")).toEqual({ unread: 2, mentions: 1, last: 40, firstUnread: "03" });
+    expect(stands(NONE, "#lobby", held, 0, 40).get("#lobby")).toEqual({ unread: 0, mentions: 0, last: 40, firstUnread: null });
+  });
+
+  test("more unread than the lines held puts the marker at the first line held not the person's, and keeps the count", () => {
+    expect(stands(NONE, "#lobby", held, 300, 40).get("#lobby")).toEqual({ unread: 300, mentions: 1, last: 40, firstUnread: "01" });
+  });
+
+  test("another device's mark leaves unread only what came after it", () => {
+    const known = stands(NONE, "#lobby", held, 3, 40);
+    expect(readUpTo(known, "#lobby", held, "03").get("#lobby")).toEqual({ unread: 1, mentions: 0, last: 40, firstUnread: "04" });
+    expect(readUpTo(known, "#lobby", held, "04").get("#lobby")).toEqual({ unread: 0, mentions: 0, last: 40, firstUnread: null });
+    expect(readUpTo(known, "#lobby", held, "09").get("#lobby")?.unread).toBe(0);
+  });
+
+  test("a mark never makes more unread, and one older than every line held says nothing of them", () => {
+    const known = stands(NONE, "#lobby", held, 1, 40);
+    expect(readUpTo(known, "#lobby", held, "01")).toBe(known);
+    const far = stands(NONE, "#lobby", held, 300, 40);
+    expect(readUpTo(far, "#lobby", held, "00")).toBe(far);
+  });
+
+  test("a badge shows up to 99, and more as 99+", () => {
+    expect(shownCount(99)).toBe("99");
+    expect(shownCount(100)).toBe("99+");
   });
 });
 

@@ -41,6 +41,48 @@ export function read(known: ReadonlyMap<string, Activity>, key: string): Readonl
   return new Map(known).set(key, { ...before, unread: 0, mentions: 0, firstUnread: null });
 }
 
+/**
+ * Where the person stands in a conversation as the server counts it (on connecting): `unread` lines
+ * not theirs, which are the newest such of `lines` (oldest first), with the marker at the first of
+ * them, or at the first line held when the server counts more than are held.
+ */
+export function stands(known: ReadonlyMap<string, Activity>, key: string, lines: readonly Heard[], unread: number, at: number): ReadonlyMap<string, Activity> {
+  const before = known.get(key) ?? QUIET;
+  const news = newest(lines, unread);
+  return new Map(known).set(key, {
+    unread, mentions: news.filter((line) => line.mentionsMe).length, last: Math.max(before.last, at), firstUnread: news[0]?.id ?? null,
+  });
+}
+
+/**
+ * Another of the person's devices read the conversation up to a line (`upTo`, an id): what is
+ * unread here is what came after it, never more than before. A line older than all those held
+ * says nothing of them; one newer than all, or the newest, leaves nothing unread.
+ */
+export function readUpTo(known: ReadonlyMap<string, Activity>, key: string, lines: readonly Heard[], upTo: string): ReadonlyMap<string, Activity> {
+  const before = known.get(key);
+  if (!before || before.unread === 0) return known;
+  if (lines.length > 0 && upTo < lines[0].id) return known;
+  // Ids are time-ordered: sorting by id sorts by time (docs/protocol.md).
+  const after = lines.filter((line) => line.id > upTo && !line.mine);
+  const unread = Math.min(before.unread, after.length);
+  if (unread === before.unread) return known;
+  const news = newest(lines, unread);
+  return new Map(known).set(key, { ...before, unread, mentions: news.filter((line) => line.mentionsMe).length, firstUnread: news[0]?.id ?? null });
+}
+
+/** The newest `count` lines not the person's, oldest first; all of them when there are fewer. */
+function newest(lines: readonly Heard[], count: number): Heard[] {
+  if (count <= 0) return [];
+  const others = lines.filter((line) => !line.mine);
+  return others.slice(Math.max(0, others.length - count));
+}
+
+/** A count as a badge shows it: past 99, "99+". */
+export function shownCount(count: number): string {
+  return count > 99 ? "99+" : String(count);
+}
+
 /** The conversation is gone (left, ended, closed). */
 export function dropped(known: ReadonlyMap<string, Activity>, key: string): ReadonlyMap<string, Activity> {
   if (!known.has(key)) return known;

@@ -1,5 +1,5 @@
 import { signal } from "@preact/signals";
-import { activity, count, dropped, entered, read, type Heard } from "./activity";
+import { activity, count, dropped, entered, read, readUpTo, stands, type Heard } from "./activity";
 import { notice, toasts, view, type View } from "./state";
 
 /** The key of a channel's conversation. */
@@ -47,6 +47,19 @@ function looking(key: string): boolean {
 /** A line arrived in a conversation: new to the person unless they are looking at it. */
 export function heard(key: string, line: Heard): void {
   activity.value = count(activity.value, key, line, looking(key));
+}
+
+/**
+ * Where the person stands in a conversation as the server counts it, on connecting: `unread` of
+ * its `lines`, unless they are looking at it now.
+ */
+export function standing(key: string, lines: readonly Heard[], unread: number, at: number): void {
+  activity.value = stands(activity.value, key, lines, looking(key) ? 0 : unread, at);
+}
+
+/** Another of the person's devices read the conversation up to a line: what it read is no longer new here. */
+export function readElsewhere(key: string, lines: readonly Heard[], upTo: string): void {
+  activity.value = readUpTo(activity.value, key, lines, upTo);
 }
 
 /** The person is in a conversation from now on (a channel joined, a scene joined), as of its last line. */

@@ -3,6 +3,7 @@ import type { Author, Channel, ChannelMessage, Invitation, Member, Persona, Scen
 import { activity } from "./activity";
 import * as avatars from "./avatars";
 import { drafts } from "./draft";
+import { readMarks } from "./readMarks";
 
 /**
  * Where the person is looking. On a phone, `conversations` is the list of channels and scenes as a
@@ -95,6 +96,7 @@ export function forgetAll(): void {
   toasts.value = [];
   activity.value = new Map();
   drafts.value = new Map();
+  readMarks.forget();
   moderatorNotices.value = [];
   avatars.forget();
 }

@@ -2,15 +2,16 @@ import * as http from "../api/http";
 import type { AuditEntry, Block, ChannelMessage, Joined, Member, Persona, Report, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
-import { mentions } from "./activity";
+import { mentions, type Heard } from "./activity";
 import { signedInAnew } from "./lock";
 import * as avatars from "./avatars";
 import type { Spoken } from "./commands";
 import * as consent from "./consent";
 import { written, type Dice } from "./dice";
 import * as directory from "./directory";
-import { channelKey, enter, gone, go, heard } from "./navigation";
+import { channelKey, enter, gone, go, heard, readElsewhere, standing } from "./navigation";
 import { barsTheAccount, noticeText } from "./notices";
+import { readMarks } from "./readMarks";
 import * as sceneAgent from "./scenes";
 import {
   connection, forgetAll, merge, moderatorNotices, notice, personas, role, rooms, signedIn, speaker, updateRoom, username,
@@ -89,6 +90,7 @@ async function ready(welcome: ServerMessage): Promise<void> {
   const current = speaker.value && personas.value.find((persona) => persona.id === speaker.value!.id);
   const chosen = current ?? personas.value[0] ?? null;
   if (chosen) await use(chosen);
+  readMarks.start(sendMark);
   await directory.start(request);
   avatars.start(request);
   await consent.start(request);
@@ -100,34 +102,46 @@ export function request<T extends ServerMessage>(type: string, fields: Record<st
   return socket.request<T>(type, fields);
 }
 
-/** Speaks as a persona from now on; its channels, with their recent history, come back with the answer. */
+/**
+ * Speaks as a persona from now on; its channels come back with the answer, each with its recent
+ * history and what the persona has not read there yet, on whichever device it read the rest.
+ */
 export async function use(persona: Persona): Promise<void> {
   const answer = await request<ServerMessage & { channels: Joined[] }>("persona.use", { persona: persona.id });
   speaker.value = persona;
   const next = new Map<string, Room>();
   for (const joined of answer.channels) {
     const before = rooms.value.get(joined.channel);
-    next.set(joined.channel, {
-      name: joined.channel, topic: joined.topic, members: joined.members,
-      messages: merge(before?.messages ?? [], joined.history),
-    });
-    // After a drop, the lines missed meanwhile are new; a channel seen for the first time starts read.
-    if (before) {
-      const shown = new Set(before.messages.map((message) => message.id));
-      for (const message of joined.history) if (!shown.has(message.id)) noteLine(message);
-    } else {
-      enter(channelKey(joined.channel), joined.history.at(-1)?.at ?? Date.now());
-    }
+    const messages = merge(before?.messages ?? [], joined.history);
+    next.set(joined.channel, { name: joined.channel, topic: joined.topic, members: joined.members, messages });
+    standing(channelKey(joined.channel), messages.map(heardOf), joined.unread ?? 0, messages.at(-1)?.at ?? Date.now());
   }
   for (const name of rooms.value.keys()) if (!next.has(name)) gone(channelKey(name));
   rooms.value = next;
 }
 
+/** A channel line as activity counts it: whether it is the person's own, and whether it names them. */
+function heardOf(message: ChannelMessage): Heard {
+  const mine = personas.value.some((persona) => persona.id === message.persona.id);
+  return { id: message.id, at: message.at, mine, mentionsMe: !mine && mentions(message.text, personas.value.map((persona) => persona.name)) };
+}
+
 /** A channel line counts as activity in its conversation: new to the person unless it is theirs or they look at it. */
 function noteLine(message: ChannelMessage): void {
-  const mine = personas.value.some((persona) => persona.id === message.persona.id);
-  heard(channelKey(message.channel), { id: message.id, at: message.at, mine,
-    mentionsMe: !mine && mentions(message.text, personas.value.map((persona) => persona.name)) });
+  heard(channelKey(message.channel), heardOf(message));
+}
+
+/** The newest line of an open channel is on the screen: it is read, here and, once marked, on the person's other devices. */
+export function seen(channel: string, message: string): void {
+  if (speaker.value) readMarks.shown(speaker.value.id, channel, message);
+}
+
+/** Sends a read mark; one the server refuses (the line or the membership is gone) is dropped, one not sent is tried again. */
+function sendMark(persona: string, channel: string, message: string): Promise<unknown> {
+  return request("channel.read", { persona, channel, message }).catch((failure) => {
+    if (failure instanceof Refused && failure.code !== "offline") return;
+    throw failure;
+  });
 }
 
 export async function createPersona(name: string, summary: string, pronouns: string): Promise<Persona> {
@@ -294,6 +308,14 @@ function event(message: ServerMessage): void {
       updateRoom(line.channel, (room) => ({ ...room, messages: merge(room.messages, [line]) }));
       if (!known) noteLine(line);
       if (!personas.value.some((persona) => persona.id === line.persona.id)) somethingNew();
+      break;
+    }
+    case "channel.read_up_to": {
+      const channel = String(message.channel);
+      const room = rooms.value.get(channel);
+      if (message.persona !== speaker.value?.id || !room) break;
+      readMarks.heard(String(message.persona), channel, String(message.message));
+      readElsewhere(channelKey(channel), room.messages.map(heardOf), String(message.message));
       break;
     }
     case "member.joined":

@@ -1,4 +1,4 @@
-import { activity } from "../app/activity";
+import { activity, shownCount } from "../app/activity";
 import { lockNow, lockSetting } from "../app/lock";
 import { go } from "../app/navigation";
 import { connection } from "../app/state";
@@ -28,7 +28,7 @@ export function BackButton() {
   return (
     <button type="button" class="back" onClick={() => go({ kind: "conversations" })}>
       <span aria-hidden="true">‹</span><span class="sr-only">Conversations</span>
-      {unread > 0 && <span class="badge">{unread}<span class="sr-only"> unread</span></span>}
+      {unread > 0 && <span class="badge">{shownCount(unread)}<span class="sr-only"> unread</span></span>}
     </button>
   );
 }

@@ -1,10 +1,12 @@
 import { useState } from "preact/hooks";
 import { channelKey, go, newSince } from "../app/navigation";
 import { connection, notice, rooms } from "../app/state";
-import { leave, older, setTopic } from "../app/tryst";
+import { startsDay } from "../app/days";
+import { leave, older, seen, setTopic } from "../app/tryst";
 import { Avatar } from "./Avatar";
 import { ViewHeader } from "./Bar";
 import { Line } from "./ChannelLine";
+import { DayHeading } from "./Days";
 import { Compose } from "./Compose";
 import { useDetails } from "./Details";
 import { explain } from "./errors";
@@ -34,12 +36,13 @@ export function ChannelView({ name }: { name: string }) {
         {details.button}
       </ViewHeader>
       <div class="conversation-body">
-        <Lines label={`Messages in #${name}`} newest={room.messages.at(-1)?.id}>
+        <Lines label={`Messages in #${name}`} newest={room.messages.at(-1)?.id} seen={(newest) => seen(name, newest)}>
           {more && room.messages.length > 0 && (
             <li class="older"><button type="button" class="link" onClick={() => older(name).then(setMore, (f) => (notice.value = explain(f)))}>
               Show older messages</button></li>
           )}
-          {room.messages.map((message) => [
+          {room.messages.map((message, index) => [
+            startsDay(room.messages[index - 1], message) && <DayHeading key={`day-${message.id}`} at={message.at} />,
             message.id === marker && <NewMarker key={`new-${message.id}`} />,
             <Line key={message.id} message={message} pictures={!narrow} />,
           ])}

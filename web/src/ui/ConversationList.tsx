@@ -1,4 +1,4 @@
-import { activity, newestFirst } from "../app/activity";
+import { activity, newestFirst, shownCount } from "../app/activity";
 import { channelKey, conversationKey, go, sceneKey } from "../app/navigation";
 import { myPersonaIn } from "../app/scenes";
 import { invitations, notice, personas, role, rooms, scenes, speaker, view, type View } from "../app/state";
@@ -62,7 +62,7 @@ function Item({ entry, current }: { entry: Entry; current: boolean }) {
         onClick={() => go(entry.to)}>
         {entry.kind === "scene" && <Lock />}
         <span class="name">{entry.name}</span>
-        {unread > 0 && <span class="badge">{unread}<span class="sr-only"> unread</span></span>}
+        {unread > 0 && <span class="badge">{shownCount(unread)}<span class="sr-only"> unread</span></span>}
         {mentions > 0 && <span class="badge mention" title="Names you"><span aria-hidden="true">@</span><span class="sr-only">mentions you</span></span>}
       </button>
     </li>

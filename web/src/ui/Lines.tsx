@@ -8,7 +8,12 @@ const FOLLOWING_PX = 48;
  * lines (and a pane shrinking as a phone's keyboard opens) keep the newest in view; once they
  * scrolled up to read, new lines wait below, with a button that says so and takes them there.
  */
-export function Lines({ label, newest, children }: { label: string; newest: string | undefined; children: preact.ComponentChildren }) {
+export function Lines({ label, newest, seen, children }: {
+  label: string; newest: string | undefined;
+  /** Told the newest line's id whenever it is in view: at the bottom as it comes, or scrolled to. */
+  seen?: (newest: string) => void;
+  children: preact.ComponentChildren;
+}) {
   const pane = useRef<HTMLOListElement>(null);
   const following = useRef(true);
   const [below, setBelow] = useState(false);
@@ -17,8 +22,12 @@ export function Lines({ label, newest, children }: { label: string; newest: stri
     if (box) box.scrollTop = box.scrollHeight;
   };
   useLayoutEffect(() => {
-    if (following.current) toBottom();
-    else setBelow(true);
+    if (following.current) {
+      toBottom();
+      if (newest) seen?.(newest);
+    } else {
+      setBelow(true);
+    }
   }, [newest]);
   useLayoutEffect(() => {
     const box = pane.current;
@@ -30,7 +39,10 @@ export function Lines({ label, newest, children }: { label: string; newest: stri
   const scrolled = () => {
     const box = pane.current!;
     following.current = box.scrollHeight - box.scrollTop - box.clientHeight < FOLLOWING_PX;
-    if (following.current) setBelow(false);
+    if (following.current) {
+      setBelow(false);
+      if (newest) seen?.(newest);
+    }
   };
   return (
     <div class="lines-pane">

@@ -2,6 +2,7 @@ import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import type { Scene } from "../api/protocol";
 import { isSafeword } from "../app/consent";
+import { startsDay } from "../app/days";
 import { newSince, sceneKey } from "../app/navigation";
 import { myPersonaIn, report, safeword } from "../app/scenes";
 import { notice, sceneLines, scenes, type SceneLine } from "../app/state";
@@ -10,6 +11,7 @@ import { ViewHeader } from "./Bar";
 import { topicList } from "./Boundaries";
 import { time } from "./ChannelLine";
 import { Compose } from "./Compose";
+import { DayHeading } from "./Days";
 import { useDetails } from "./Details";
 import { explain } from "./errors";
 import { Lines, NewMarker } from "./Lines";
@@ -87,7 +89,8 @@ export function SceneView({ id }: { id: string }) {
               {" "}Safeword: <b>{scene.agreement.safeword}</b> (type it alone to end the scene for everyone at once).
             </li>
           )}
-          {lines.map((line) => [
+          {lines.map((line, index) => [
+            startsDay(lines[index - 1], line) && <DayHeading key={`day-${line.id}`} at={line.at} />,
             line.id === marker && <NewMarker key={`new-${line.id}`} />,
             <SceneLineItem key={line.id} id={id} line={line} pictures={!narrow} />,
           ])}

@@ -50,6 +50,7 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.MembersList.class),
     @JsonSubTypes.Type(ClientMessage.HistoryFetch.class),
     @JsonSubTypes.Type(ClientMessage.Kick.class),
+    @JsonSubTypes.Type(ClientMessage.ChannelRead.class),
     @JsonSubTypes.Type(ClientMessage.DeviceRegister.class),
     @JsonSubTypes.Type(ClientMessage.DeviceAttach.class),
     @JsonSubTypes.Type(ClientMessage.KeyPackagesUpload.class),
@@ -421,6 +422,20 @@ public sealed interface ClientMessage {
             channelName(channel);
             ref(target, "target");
             optionalText(reason, "reason", MAX_TOPIC);
+        }
+    }
+
+    /**
+     * Marks a channel read by the persona up to one of its lines, {@code message}: the newest line shown
+     * to the person. Private to the persona's own devices, which hear it as {@code channel.read_up_to}.
+     */
+    @JsonTypeName("channel.read")
+    record ChannelRead(String id, String persona, String channel, String message) implements ChannelRequest {
+        public ChannelRead {
+            requestId(id);
+            ref(persona, "persona");
+            channelName(channel);
+            ref(message, "message");
         }
     }
 

@@ -32,6 +32,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.TopicChanged.class),
     @JsonSubTypes.Type(ServerMessage.PresenceChanged.class),
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
+    @JsonSubTypes.Type(ServerMessage.ChannelReadUpTo.class),
     @JsonSubTypes.Type(ServerMessage.DeviceRegistered.class),
     @JsonSubTypes.Type(ServerMessage.DeviceAttached.class),
     @JsonSubTypes.Type(ServerMessage.KeyPackagesStored.class),
@@ -143,6 +144,10 @@ public sealed interface ServerMessage {
     /** Event, to the kicked persona's sockets: it is no longer a member. */
     @JsonTypeName("kicked")
     record Kicked(String channel, String persona, Views.Author by, String reason) implements ServerMessage {}
+
+    /** Event to the sockets online as a persona: one of its devices read a channel up to {@code message}. */
+    @JsonTypeName("channel.read_up_to")
+    record ChannelReadUpTo(String channel, String persona, String message) implements ServerMessage {}
 
     /** Reply to {@code device.register}. */
     @JsonTypeName("device")

@@ -33,8 +33,22 @@ public final class Views {
     /** The server's limits that a client should know to behave well. */
     public record Limits(int maxFrameBytes, int maxTextLength, int maxPersonas, long historyRetentionMs) {}
 
-    /** The state of a channel just joined. */
-    public record Joined(String channel, String topic, String persona, List<Member> members, List<Message> history) {}
+    /**
+     * A channel the persona is in: topic, members and recent history, and how far the persona has read
+     * there: {@code read}, the newest line it marked read (null until it marks one), and {@code unread},
+     * how many lines came after that (since it joined, without one) that it may see and did not write,
+     * counted up to {@link #MOST_UNREAD}.
+     */
+    public record Joined(String channel, String topic, String persona, List<Member> members, List<Message> history, String read,
+                         int unread) {
+        /** The most unread lines the server counts in a channel; a client shows more as, say, "999+". */
+        public static final int MOST_UNREAD = 1_000;
+
+        /** A channel just joined: nothing in it is unread yet. */
+        public Joined(String channel, String topic, String persona, List<Member> members, List<Message> history) {
+            this(channel, topic, persona, members, history, null, 0);
+        }
+    }
 
     /** A device of the account: one client installation with its MLS signature key. */
     public record Device(String id, String signatureKey, long createdAt) {}

@@ -70,6 +70,10 @@ public final class ChannelRequests implements Handler<ChannelRequest> {
                 channels.kick(mine(caller, m.persona()), m.channel(), m.target(), m.reason());
                 yield Answer.ok(m.id());
             }
+            case ChannelRead m -> {
+                channels.read(caller, mine(caller, m.persona()), m.channel(), m.message());
+                yield Answer.ok(m.id());
+            }
         };
     }
 

@@ -97,7 +97,7 @@ final class ChannelStore {
 
     /** Adds a member; ALREADY_MEMBER when the persona is one. */
     void join(String channel, String personaId, long now) {
-        int added = sql.withHandle(handle -> insertMember(handle, channel, personaId, now));
+        int added = sql.inTransaction(handle -> insertMember(handle, channel, personaId, now));
         if (added == 0) throw new ProtocolException(ErrorCode.ALREADY_MEMBER, "already a member of that channel");
     }
 
@@ -116,8 +116,7 @@ final class ChannelStore {
                 .bind("channel", channel).map(Personas.ROW).list());
     }
 
-    /** The channels a persona is a member of. */
-    /** The open channels the persona is a member of, in one query: it runs at every persona.use. */
+    /** The open channels the persona is a member of, in one query (persona.use reads them with its marks, in ReadMarkers). */
     List<String> openChannelsOf(String personaId) {
         return sql.withHandle(handle -> handle.createQuery("""
                         SELECT m.channel FROM channel_members m JOIN channels c ON c.name = m.channel
@@ -125,6 +124,7 @@ final class ChannelStore {
                 .bind("persona", personaId).mapTo(String.class).list());
     }
 
+    /** The channels a persona is a member of, closed ones included. */
     List<String> channelsOf(String personaId) {
         return sql.withHandle(handle -> handle.createQuery(
                         "SELECT channel FROM channel_members WHERE persona_id = :persona ORDER BY channel")
@@ -348,10 +348,19 @@ final class ChannelStore {
                 .bind("cutoff", cutoff).execute());
     }
 
+    /** Adds a member, whose read mark starts at the channel's newest line: what was said before it came is not news to it. */
     private static int insertMember(Handle handle, String channel, String personaId, long now) {
-        return handle.createUpdate("""
+        int added = handle.createUpdate("""
                         INSERT INTO channel_members (channel, persona_id, joined_at) VALUES (:channel, :persona, :now)
                         ON CONFLICT DO NOTHING""")
                 .bind("channel", channel).bind("persona", personaId).bind("now", now).execute();
+        if (added == 1) {
+            handle.createUpdate("""
+                            INSERT INTO channel_reads (persona_id, channel, seq)
+                            SELECT :persona, :channel, COALESCE(MAX(seq), 0) FROM channel_messages WHERE channel = :channel
+                            ON CONFLICT DO NOTHING""")
+                    .bind("channel", channel).bind("persona", personaId).execute();
+        }
+        return added;
     }
 }

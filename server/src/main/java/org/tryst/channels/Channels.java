@@ -44,6 +44,7 @@ public final class Channels implements AutoCloseable {
     static final String KIND = "channel";
 
     private final ChannelStore store;
+    private final ReadMarkers readMarkers;
     private final GroupCommit<Waiting> history;
     private final Config.Channels config;
     private final Clock clock;
@@ -58,6 +59,7 @@ public final class Channels implements AutoCloseable {
         this.delivery = delivery;
         this.online = online;
         this.store = new ChannelStore(database.sql(), !database.shared());
+        this.readMarkers = new ReadMarkers(database.sql(), delivery);
         this.history = new GroupCommit<>("history-writer", 512, this::storeTogether);
         this.config = config;
         this.clock = clock;
@@ -154,7 +156,8 @@ public final class Channels implements AutoCloseable {
     public Views.Joined create(Caller caller, Persona owner, String name, String topic) {
         store.create(name, topic == null ? "" : topic, owner.id(), clock.millis());
         changed(name);
-        return follow(caller, owner, room(name));
+        delivery.use(caller, owner.id());
+        return follow(caller, owner, room(name), concerning(caller), ReadMarkers.Position.FRESH);
     }
 
     public Views.Joined join(Caller caller, Persona persona, String channel) {
@@ -166,7 +169,7 @@ public final class Channels implements AutoCloseable {
         changed(channel);
         delivery.publish(new Event.Follow(persona.id(), new Audience.Channel(channel)));
         tell(channel, new ServerMessage.MemberJoined(channel, member(room, persona)), Sight.othersWhoSee(persona.id()));
-        return joined(room, persona, caller);
+        return joined(room, persona, concerning(caller), ReadMarkers.Position.FRESH);
     }
 
     public void leave(Persona persona, String channel) {
@@ -283,10 +286,20 @@ public final class Channels implements AutoCloseable {
         depart(room, target, "kicked");
     }
 
-    /** Puts a socket online as a persona in every open channel the persona belongs to. */
+    /**
+     * Puts a socket online as a persona in every open channel the persona belongs to, each with where
+     * the persona stands in it: one reading of the blocks and one query of the marks for them all.
+     */
     public List<Views.Joined> use(Caller caller, Persona persona) {
         delivery.use(caller, persona.id());
-        return store.openChannelsOf(persona.id()).stream().map(channel -> follow(caller, persona, room(channel))).toList();
+        Blocks.Concerning concerning = concerning(caller);
+        return readMarkers.positions(persona.id(), persona.accountId(), concerning.silenced(), retentionCutoff()).entrySet().stream()
+                .map(channel -> follow(caller, persona, room(channel.getKey()), concerning, channel.getValue())).toList();
+    }
+
+    /** Marks a channel read by the persona up to one of its lines; see {@link ReadMarkers#read}. */
+    public void read(Caller caller, Persona persona, String channel, String message) {
+        readMarkers.read(persona, viewer(caller), blocks, channel, message, retentionCutoff());
     }
 
     /** Changes a persona's status on one socket; the channels hear of it if the persona's presence changed. */
@@ -378,17 +391,16 @@ public final class Channels implements AutoCloseable {
         history.close();
     }
 
-    private Views.Joined follow(Caller caller, Persona persona, LiveChannel room) {
-        delivery.use(caller, persona.id());
+    private Views.Joined follow(Caller caller, Persona persona, LiveChannel room, Blocks.Concerning concerning, ReadMarkers.Position position) {
         delivery.follow(caller, persona.id(), room.name);
-        return joined(room, persona, caller);
+        return joined(room, persona, concerning, position);
     }
 
-    private Views.Joined joined(LiveChannel room, Persona persona, Caller caller) {
-        // One reading of the blocks for both lists: this runs for every channel at every persona.use.
-        Blocks.Concerning concerning = concerning(caller);
+    /** A channel as the persona finds it; {@code concerning} is read once for all the channels of a persona.use. */
+    private Views.Joined joined(LiveChannel room, Persona persona, Blocks.Concerning concerning, ReadMarkers.Position position) {
         return new Views.Joined(room.name, room.topic(), persona.id(), visibleMembers(room, concerning),
-                visibleLines(store.history(room.name, retentionCutoff(), null, config.historyOnJoin()), concerning));
+                visibleLines(store.history(room.name, retentionCutoff(), null, config.historyOnJoin()), concerning),
+                position.read(), position.unread());
     }
 
     private Views.Member member(LiveChannel room, Persona persona) {

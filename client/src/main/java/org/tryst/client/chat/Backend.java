@@ -32,6 +32,9 @@ public interface Backend {
 
     void leaveChannel(String personaId, String channel);
 
+    /** Marks a channel read by the persona up to a line shown, on all its devices. */
+    void markRead(String personaId, String channel, String messageId);
+
     List<Views.Member> members(String channel);
 
     /** The newest messages of a channel the persona is in, oldest first. */

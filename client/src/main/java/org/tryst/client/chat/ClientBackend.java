@@ -63,6 +63,11 @@ public final class ClientBackend implements Backend {
     }
 
     @Override
+    public void markRead(String personaId, String channel, String messageId) {
+        request(id -> new ClientMessage.ChannelRead(id, personaId, channel, messageId), ServerMessage.Ok.class);
+    }
+
+    @Override
     public List<Views.Member> members(String channel) {
         return request(id -> new ClientMessage.MembersList(id, channel), ServerMessage.Members.class).members();
     }

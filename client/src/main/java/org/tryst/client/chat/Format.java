@@ -70,6 +70,13 @@ public final class Format {
         return "#" + name;
     }
 
+    /** A channel the persona is in, with how many lines wait there unread (the server counts up to a cap). */
+    public static String channel(Views.Joined joined) {
+        int unread = joined.unread();
+        if (unread == 0) return channel(joined.channel());
+        return channel(joined.channel()) + " (" + (unread >= Views.Joined.MOST_UNREAD ? unread + "+" : unread) + " new)";
+    }
+
     /** A scene, named after the members who are not this account's personas. */
     public static String sceneName(Views.Scene scene, Set<String> mine) {
         List<String> others = scene.members().stream().filter(member -> !mine.contains(member.id())).map(Views.Author::name).toList();

@@ -156,7 +156,7 @@ public final class Shell {
         session.place = new Place.Nowhere();
         screen.show("You speak as " + persona.name() + ".");
         if (!channels.isEmpty()) {
-            screen.show(persona.name() + " is in " + String.join(", ", channels.stream().map(joined -> Format.channel(joined.channel())).toList())
+            screen.show(persona.name() + " is in " + String.join(", ", channels.stream().map(Format::channel).toList())
                     + ": /join CHANNEL to go there.");
         }
     }
@@ -189,8 +189,18 @@ public final class Shell {
         List<Views.Message> history = joined.history();
         history.subList(Math.max(0, history.size() - HISTORY_SHOWN), history.size())
                 .forEach(message -> screen.show(Format.message(message, clock.getZone())));
+        if (!history.isEmpty()) markRead(joined, history.getLast());
         boolean topic = joined.topic() != null && !joined.topic().isBlank();
         screen.show("You are in " + Format.channel(joined.channel()) + (topic ? ". Topic: " + joined.topic() : "."));
+    }
+
+    /** The lines just shown are read, on the persona's other devices too; a mark that fails is no reason to stop the person. */
+    private void markRead(Views.Joined joined, Views.Message newest) {
+        try {
+            backend.markRead(joined.persona(), joined.channel(), newest.id());
+        } catch (RuntimeException ignored) {
+            // The next time the person enters the channel marks it again.
+        }
     }
 
     private void leave() {

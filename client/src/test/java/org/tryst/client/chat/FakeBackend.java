@@ -23,6 +23,8 @@ final class FakeBackend implements Backend {
     final List<Views.Block> blocks = new ArrayList<>();
     final Map<String, RequestFailed> refusals = new HashMap<>();
     final Map<String, Views.Boundaries> boundaries = new HashMap<>();
+    /** How many lines each channel holds unread for the personas in it, as persona.use would say. */
+    final Map<String, Integer> unread = new HashMap<>();
     private int ids;
 
     Views.Persona someone(String name) {
@@ -57,7 +59,10 @@ final class FakeBackend implements Backend {
     @Override
     public List<Views.Joined> use(String personaId) {
         called("use " + personaId);
-        return List.of();
+        return members.entrySet().stream().filter(channel -> channel.getValue().contains(personaId)).map(Map.Entry::getKey).sorted()
+                .map(channel -> new Views.Joined(channel, "Welcome", personaId, List.of(), List.copyOf(channels.get(channel)), null,
+                        unread.getOrDefault(channel, 0)))
+                .toList();
     }
 
     @Override
@@ -94,6 +99,11 @@ final class FakeBackend implements Backend {
     public void leaveChannel(String personaId, String channel) {
         called("leaveChannel " + channel);
         members.get(channel).remove(personaId);
+    }
+
+    @Override
+    public void markRead(String personaId, String channel, String messageId) {
+        called("markRead " + channel + " " + messageId);
     }
 
     @Override

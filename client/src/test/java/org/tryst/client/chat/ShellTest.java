@@ -139,6 +139,29 @@ class ShellTest {
     }
 
     @Test
+    void thePersonasChannelsSayWhatWaitsUnreadAndGoingToOneMarksItReadOnItsOtherDevices() {
+        Views.Message earlier = backend.message("lobby", "Sage", MessageKind.SAY, "earlier");
+        backend.channels.put("lobby", new ArrayList<>(List.of(earlier)));
+        backend.members.put("lobby", new ArrayList<>(List.of(rowan.id())));
+        backend.channels.put("quay", new ArrayList<>());
+        backend.members.put("quay", new ArrayList<>(List.of(rowan.id())));
+        backend.channels.put("plaza", new ArrayList<>());
+        backend.members.put("plaza", new ArrayList<>(List.of(rowan.id())));
+        backend.unread.put("lobby", 3);
+        backend.unread.put("plaza", Views.Joined.MOST_UNREAD);
+        shell.start();
+        assertThat(screen).contains("Rowan is in #lobby (3 new), #plaza (1000+ new), #quay: /join CHANNEL to go there.");
+
+        type("/join lobby");
+        assertThat(backend.calls).contains("markRead lobby " + earlier.id());
+        type("/join quay");
+        assertThat(backend.calls).as("an empty channel has no line to mark").noneMatch(call -> call.startsWith("markRead quay"));
+        int shown = screen.size();
+        shell.incoming().show(new ServerMessage.ChannelReadUpTo("lobby", rowan.id(), earlier.id()));
+        assertThat(screen).as("another device's mark changes nothing on this screen").hasSize(shown);
+    }
+
+    @Test
     void leavingAChannel() {
         shell.start();
         type("/join lobby");
