@@ -1,6 +1,7 @@
 package org.tryst.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -29,6 +30,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.ChannelMessage.class),
     @JsonSubTypes.Type(ServerMessage.MemberJoined.class),
     @JsonSubTypes.Type(ServerMessage.MemberLeft.class),
+    @JsonSubTypes.Type(ServerMessage.MemberUpdated.class),
     @JsonSubTypes.Type(ServerMessage.TopicChanged.class),
     @JsonSubTypes.Type(ServerMessage.PresenceChanged.class),
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
@@ -131,6 +133,10 @@ public sealed interface ServerMessage {
     /** Event: a persona left a channel; {@code reason} is {@code left}, {@code kicked}, {@code deleted} or {@code banned}. */
     @JsonTypeName("member.left")
     record MemberLeft(String channel, String persona, String reason) implements ServerMessage {}
+
+    /** Event: a member's picture changed or was removed; the member as it is now, for those who may see it. */
+    @JsonTypeName("member.updated")
+    record MemberUpdated(String channel, Views.Member member) implements ServerMessage {}
 
     /** Event: a channel's topic changed; {@code by} is absent for those its setter is hidden from by a block. */
     @JsonTypeName("topic")
