@@ -45,6 +45,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Invitations.class),
     @JsonSubTypes.Type(ServerMessage.InvitationReceived.class),
     @JsonSubTypes.Type(ServerMessage.InvitationAccepted.class),
+    @JsonSubTypes.Type(ServerMessage.InvitationGone.class),
     @JsonSubTypes.Type(ServerMessage.SceneSent.class),
     @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
@@ -193,6 +194,25 @@ public sealed interface ServerMessage {
     /** Event to the scene's members: an invitee accepted, and may now be added. */
     @JsonTypeName("invitation.accepted")
     record InvitationAccepted(Views.Invitation invitation) implements ServerMessage {}
+
+    /**
+     * Event to the invitee's and the inviter's sockets: the invitation is no longer in that account's
+     * list, and why. The inviter never hears {@code declined}: to it a decline looks unanswered until it expires.
+     */
+    @JsonTypeName("invitation.gone")
+    record InvitationGone(String invitation, Why why) implements ServerMessage {
+        /** Why an invitation left a list. */
+        public enum Why {
+            /** The invitee accepted it (for the inviter: and was added to the scene). */
+            @JsonProperty("accepted") ACCEPTED,
+            /** The invitee declined it: told only to the invitee's own sockets. */
+            @JsonProperty("declined") DECLINED,
+            /** It no longer stands: a new proposal replaced it, its scene ended, or a persona it names was deleted. */
+            @JsonProperty("withdrawn") WITHDRAWN,
+            /** It was open for {@code scenes.invitation_ttl_hours} and nobody added the invitee. */
+            @JsonProperty("expired") EXPIRED
+        }
+    }
 
     /**
      * Reply to {@code scene.send}: the message is durably stored as {@code message}, number {@code seq} of the scene;
