@@ -3,8 +3,10 @@
 /** A persona as others see it; `avatar` is its picture's hash (GET /api/avatars/HASH), null when it has none. */
 export interface Persona { id: string; name: string; summary?: string; description?: string; pronouns?: string; avatar?: string | null }
 export type Presence = "online" | "away" | "offline";
-export interface Member { id: string; name: string; status: Presence; owner: boolean }
-export interface Author { id: string; name: string }
+/** A channel's member; `avatar` is its picture's hash, absent when it has none. */
+export interface Member { id: string; name: string; status: Presence; owner: boolean; avatar?: string | null }
+/** Who wrote a line, or who is in a scene; `avatar` is the picture's hash (as it was when a live line was sent), absent when none. */
+export interface Author { id: string; name: string; avatar?: string | null }
 /** A channel line: said, posed (/me), or dice the server rolled. */
 export type MessageKind = "say" | "pose" | "roll";
 export interface ChannelMessage { id: string; channel: string; kind: MessageKind; persona: Author; text: string; at: number }

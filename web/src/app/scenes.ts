@@ -11,9 +11,11 @@ import type { Spoken } from "./commands";
 import { enter, gone, heard, sceneKey } from "./navigation";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
 import { renderTranscript, transcriptNews, type TranscriptChoice } from "./transcript";
+import * as avatars from "./avatars";
 import { start as verifying, verifications } from "./verification";
 import {
-  endedNotice, endedScene, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines, scenes, toasts, type SceneLine,
+  endedNotice, endedScene, invitationAccepted, invitationGone, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines,
+  scenes, toasts, type SceneLine,
 } from "./state";
 
 /** Sends a request on the socket and resolves with the reply. */
@@ -94,6 +96,7 @@ async function save(): Promise<void> {
 async function refresh(): Promise<void> {
   const listed = await request<ServerMessage & { scenes: Scene[] }>("scene.list");
   scenes.value = new Map(listed.scenes.filter((scene) => mls!.group(scene.id)).map((scene) => [scene.id, scene]));
+  avatars.heard(...[...scenes.value.values()].flatMap((scene) => scene.members));
   for (const scene of scenes.value.values()) enter(sceneKey(scene.id), scene.createdAt);
   const open = await request<ServerMessage & { received: Invitation[]; sent: Invitation[] }>("invitation.list");
   invitations.value = { received: open.received, sent: open.sent };
@@ -126,13 +129,18 @@ export function event(message: ServerMessage): boolean {
       return true;
     }
     case "invitation.accepted":
+      invitationAccepted(message.invitation as Invitation);
       void work.run(() => addAccepted(message.invitation as Invitation));
+      return true;
+    case "invitation.gone":
+      invitationGone(String(message.invitation));
       return true;
     case "scene.changed": {
       const scene = message.scene as Scene;
       if (!mls?.group(scene.id)) return true;
       const news = transcriptNews(scenes.value.get(scene.id), scene, personas.value.map((p) => p.id));
       if (news) notice.value = news;
+      avatars.heard(...scene.members);
       scenes.value = new Map(scenes.value).set(scene.id, scene);
       return true;
     }

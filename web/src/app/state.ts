@@ -55,6 +55,25 @@ export const endedScenes = signal<ReadonlyMap<string, EndedScene>>(new Map());
 export const sceneEpochs = signal<ReadonlyMap<string, { epoch: string; authenticator: string }>>(new Map());
 export const invitations = signal<{ received: Invitation[]; sent: Invitation[] }>({ received: [], sent: [] });
 
+/**
+ * An invitation left this account's lists (`invitation.gone`: answered on another device, accepted
+ * and added, withdrawn, expired): it goes from both lists, and its toast with it.
+ */
+export function invitationGone(id: string): void {
+  const { received, sent } = invitations.value;
+  if (received.some((i) => i.id === id) || sent.some((i) => i.id === id)) {
+    invitations.value = { received: received.filter((i) => i.id !== id), sent: sent.filter((i) => i.id !== id) };
+  }
+  if (toasts.value.some((toast) => toast.id === id)) toasts.value = toasts.value.filter((toast) => toast.id !== id);
+}
+
+/** An invitation this account sent was accepted: it says so in the list until its persona is added. */
+export function invitationAccepted(accepted: Invitation): void {
+  const { received, sent } = invitations.value;
+  if (!sent.some((i) => i.id === accepted.id)) return;
+  invitations.value = { received, sent: sent.map((i) => (i.id === accepted.id ? { ...i, status: "accepted" } : i)) };
+}
+
 /** A line for the person: what failed, or what happened. It goes when the person goes elsewhere. */
 export const notice = signal<string | null>(null);
 /** Something that arrived for the person, shown until they dismiss it or go to it: a new invitation. */

@@ -92,7 +92,6 @@ async function ready(welcome: ServerMessage): Promise<void> {
   if (chosen) await use(chosen);
   readMarks.start(sendMark);
   await directory.start(request);
-  avatars.start(request);
   await consent.start(request);
   await sceneAgent.start(request, username.value, personas.value);
 }
@@ -111,6 +110,7 @@ export async function use(persona: Persona): Promise<void> {
   speaker.value = persona;
   const next = new Map<string, Room>();
   for (const joined of answer.channels) {
+    heardIn(joined);
     const before = rooms.value.get(joined.channel);
     const messages = merge(before?.messages ?? [], joined.history);
     next.set(joined.channel, { name: joined.channel, topic: joined.topic, members: joined.members, messages });
@@ -124,6 +124,11 @@ export async function use(persona: Persona): Promise<void> {
 function heardOf(message: ChannelMessage): Heard {
   const mine = personas.value.some((persona) => persona.id === message.persona.id);
   return { id: message.id, at: message.at, mine, mentionsMe: !mine && mentions(message.text, personas.value.map((persona) => persona.name)) };
+}
+
+/** The members and history of a channel just joined carry each persona's picture as it is now. */
+function heardIn(joined: Joined): void {
+  avatars.heard(...joined.members, ...joined.history.map((line) => line.persona));
 }
 
 /** A channel line counts as activity in its conversation: new to the person unless it is theirs or they look at it. */
@@ -184,6 +189,7 @@ export async function join(name: string): Promise<void> {
     if (!(failure instanceof Refused) || failure.code !== "not_found") throw failure;
     joined = (await request<ServerMessage & { channel: Joined }>("channel.create", { persona: persona.id, channel: name })).channel;
   }
+  heardIn(joined);
   const next = new Map(rooms.value);
   next.set(joined.channel, { name: joined.channel, topic: joined.topic, members: joined.members, messages: joined.history });
   rooms.value = next;
@@ -217,6 +223,7 @@ export async function older(channel: string): Promise<boolean> {
   const before = room.messages[0]?.id;
   const answer = await request<ServerMessage & { messages: ChannelMessage[] }>("channel.history",
     { persona: requireSpeaker().id, channel, ...(before ? { before } : {}), limit: 50 });
+  avatars.heard(...answer.messages.map((line) => line.persona));
   updateRoom(channel, (current) => ({ ...current, messages: merge(current.messages, answer.messages) }));
   return answer.messages.length > 0;
 }
@@ -319,10 +326,18 @@ function event(message: ServerMessage): void {
       break;
     }
     case "member.joined":
+      avatars.heard(message.member as Member);
       updateRoom(String(message.channel), (room) => ({
         ...room, members: [...room.members.filter((m) => m.id !== (message.member as Member).id), message.member as Member],
       }));
       break;
+    case "member.updated": {
+      // A new or removed picture: the member list and every line of the persona show it at once.
+      const member = message.member as Member;
+      avatars.heard(member);
+      updateRoom(String(message.channel), (room) => ({ ...room, members: room.members.map((m) => (m.id === member.id ? member : m)) }));
+      break;
+    }
     case "member.left":
       updateRoom(String(message.channel), (room) => ({ ...room, members: room.members.filter((m) => m.id !== message.persona) }));
       break;

@@ -1,6 +1,6 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Author } from "../api/protocol";
-import { pictures, pictureUrl, wanted } from "../app/avatars";
+import { pictureOf, pictureUrl } from "../app/avatars";
 import { personas } from "../app/state";
 
 /** Where a picture shows: beside a channel line, in a list of members, on a profile; in CSS pixels. */
@@ -13,11 +13,8 @@ const SIDES = { line: 20, member: 28, profile: 96 } as const;
  */
 export function Avatar({ persona, size }: { persona: Author; size: keyof typeof SIDES }) {
   const own = personas.value.find((mine) => mine.id === persona.id);
-  const hash = own ? own.avatar ?? null : pictures.value.get(persona.id);
+  const hash = own ? own.avatar ?? null : pictureOf(persona);
   const [failed, setFailed] = useState<string | null>(null);
-  useEffect(() => {
-    if (!own) wanted(persona);
-  }, [persona.id]);
   if (hash && hash !== failed) {
     return <img class={`avatar ${size}`} src={pictureUrl(hash)} alt={size === "line" ? "" : `Picture of ${persona.name}`}
       width={SIDES[size]} height={SIDES[size]} loading={size === "profile" ? "eager" : "lazy"} onError={() => setFailed(hash)} />;

@@ -118,7 +118,7 @@ public final class Server implements AutoCloseable {
         Acting acting = new Acting(personas, enforcement, blocks);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery, List.of(scenes::forget, persona -> channels.forget(persona.id())));
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
-                new PersonaRequests(personas, avatars, personaDeletion, acting),
+                new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged),
                 new ChannelRequests(channels, acting, accounts, config.channels(), metrics),
                 new SceneRequests(scenes, devices, acting),
                 new ConsentRequests(boundaries, acting),

@@ -1,6 +1,7 @@
 package org.tryst.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -29,6 +30,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.ChannelMessage.class),
     @JsonSubTypes.Type(ServerMessage.MemberJoined.class),
     @JsonSubTypes.Type(ServerMessage.MemberLeft.class),
+    @JsonSubTypes.Type(ServerMessage.MemberUpdated.class),
     @JsonSubTypes.Type(ServerMessage.TopicChanged.class),
     @JsonSubTypes.Type(ServerMessage.PresenceChanged.class),
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
@@ -44,6 +46,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Invitations.class),
     @JsonSubTypes.Type(ServerMessage.InvitationReceived.class),
     @JsonSubTypes.Type(ServerMessage.InvitationAccepted.class),
+    @JsonSubTypes.Type(ServerMessage.InvitationGone.class),
     @JsonSubTypes.Type(ServerMessage.SceneSent.class),
     @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
@@ -133,6 +136,10 @@ public sealed interface ServerMessage {
     @JsonTypeName("member.left")
     record MemberLeft(String channel, String persona, String reason) implements ServerMessage {}
 
+    /** Event: a member's picture changed or was removed; the member as it is now, for those who may see it. */
+    @JsonTypeName("member.updated")
+    record MemberUpdated(String channel, Views.Member member) implements ServerMessage {}
+
     /** Event: a channel's topic changed; {@code by} is absent for those its setter is hidden from by a block. */
     @JsonTypeName("topic")
     record TopicChanged(String channel, String topic, Views.Author by) implements ServerMessage {}
@@ -192,6 +199,25 @@ public sealed interface ServerMessage {
     /** Event to the scene's members: an invitee accepted, and may now be added. */
     @JsonTypeName("invitation.accepted")
     record InvitationAccepted(Views.Invitation invitation) implements ServerMessage {}
+
+    /**
+     * Event to the invitee's and the inviter's sockets: the invitation is no longer in that account's
+     * list, and why. The inviter never hears {@code declined}: to it a decline looks unanswered until it expires.
+     */
+    @JsonTypeName("invitation.gone")
+    record InvitationGone(String invitation, Why why) implements ServerMessage {
+        /** Why an invitation left a list. */
+        public enum Why {
+            /** The invitee accepted it (for the inviter: and was added to the scene). */
+            @JsonProperty("accepted") ACCEPTED,
+            /** The invitee declined it: told only to the invitee's own sockets. */
+            @JsonProperty("declined") DECLINED,
+            /** It no longer stands: a new proposal replaced it, its scene ended, or a persona it names was deleted. */
+            @JsonProperty("withdrawn") WITHDRAWN,
+            /** It was open for {@code scenes.invitation_ttl_hours} and nobody added the invitee. */
+            @JsonProperty("expired") EXPIRED
+        }
+    }
 
     /**
      * Reply to {@code scene.send}: the message is durably stored as {@code message}, number {@code seq} of the scene;

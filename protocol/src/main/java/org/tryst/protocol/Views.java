@@ -1,5 +1,6 @@
 package org.tryst.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +16,17 @@ public final class Views {
         }
     }
 
-    /** A persona as it appears in a channel: who, and whether reachable now. */
-    public record Member(String id, String name, Presence status, boolean owner) {}
+    /**
+     * A persona as it appears in a channel: who, whether reachable now, and the hash of its picture
+     * ({@code GET /api/avatars/HASH}; absent when it has none).
+     */
+    public record Member(String id, String name, Presence status, boolean owner,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String avatar) {
+        /** A member without a picture. */
+        public Member(String id, String name, Presence status, boolean owner) {
+            this(id, name, status, owner, null);
+        }
+    }
 
     /** A public channel in the list. */
     public record Channel(String name, String topic, int members) {}
@@ -24,8 +34,16 @@ public final class Views {
     /** One message of a channel's history or live traffic. */
     public record Message(String id, String channel, MessageKind kind, Author persona, String text, long at) {}
 
-    /** The persona who wrote a message, as shown beside it. */
-    public record Author(String id, String name) {}
+    /**
+     * The persona who wrote a message, as shown beside it, with the hash of its picture (absent when
+     * it has none, so that a line without one costs nothing more).
+     */
+    public record Author(String id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar) {
+        /** An author without a picture, or one whose picture is not shown there. */
+        public Author(String id, String name) {
+            this(id, name, null);
+        }
+    }
 
     /** One logged-in session (device) of the account. */
     public record Session(String id, long createdAt, long lastSeenAt, long expiresAt, String userAgent, boolean current) {}

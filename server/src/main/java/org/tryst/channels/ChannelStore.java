@@ -26,17 +26,17 @@ final class ChannelStore {
             rs.getString("topic"), rs.getString("owner_persona_id"), rs.getObject("closed_at") != null);
     private static final RowMapper<Views.Message> MESSAGE = (rs, ctx) -> new Views.Message(rs.getString("id"),
             rs.getString("channel"), MessageKind.valueOf(rs.getString("kind")),
-            new Views.Author(rs.getString("persona_id"), rs.getString("persona_name")), rs.getString("body"),
+            new Views.Author(rs.getString("persona_id"), rs.getString("persona_name"), rs.getString("persona_avatar")), rs.getString("body"),
             rs.getLong("created_at"));
-    /** Lines with their authors' names, for a WHERE to follow. */
+    /** Lines with their authors' names and pictures as they are now, for a WHERE to follow. */
     private static final String LINES = """
-            SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, p.name AS persona_name
+            SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, p.name AS persona_name, p.avatar AS persona_avatar
             FROM channel_messages m JOIN personas p ON p.id = m.persona_id
             """;
 
-    /** Lines with their authors' names and their numbers in their channels. */
+    /** Lines with their authors' names and pictures and their numbers in their channels. */
     private static final String NUMBERED = """
-            SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, m.seq, p.name AS persona_name
+            SELECT m.id, m.channel, m.kind, m.body, m.created_at, m.persona_id, m.seq, p.name AS persona_name, p.avatar AS persona_avatar
             FROM channel_messages m JOIN personas p ON p.id = m.persona_id
             """;
 

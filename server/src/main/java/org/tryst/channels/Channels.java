@@ -321,6 +321,21 @@ public final class Channels implements AutoCloseable {
     }
 
     /**
+     * A persona's picture changed or went: each open channel it is in shows the member as it is now,
+     * on every process, to those who may see it (a block hides it as it hides the member). Lines
+     * show it too: history reads each author's picture with the lines, and lines sent from now on
+     * carry the new one.
+     */
+    public void pictureChanged(Persona persona) {
+        for (String channel : store.openChannelsOf(persona.id())) {
+            LiveChannel room = openRoom(channel);
+            if (room == null || !room.refresh(persona)) continue;
+            delivery.publishElsewhere(new Event.Changed(KIND, channel));
+            tell(channel, new ServerMessage.MemberUpdated(channel, member(room, persona)), Sight.unlessHidden(persona.id()));
+        }
+    }
+
+    /**
      * Forgets a persona that is being deleted: it leaves every channel, and channels it owned pass to
      * their eldest remaining member. The database rows go with the persona.
      */
@@ -404,7 +419,8 @@ public final class Channels implements AutoCloseable {
     }
 
     private Views.Member member(LiveChannel room, Persona persona) {
-        return new Views.Member(persona.id(), persona.name(), online.presence(persona.id()), persona.id().equals(room.owner()));
+        return new Views.Member(persona.id(), persona.name(), online.presence(persona.id()), persona.id().equals(room.owner()),
+                persona.avatar());
     }
 
     private Blocks.Concerning concerning(Caller caller) {

@@ -60,6 +60,11 @@ final class LiveChannel {
         members.put(persona.id(), persona);
     }
 
+    /** Takes the persona as it is now (a new picture) in place of the copy kept, if it is still a member. */
+    synchronized boolean refresh(Persona persona) {
+        return members.computeIfPresent(persona.id(), (id, kept) -> persona) != null;
+    }
+
     synchronized void remove(String personaId) {
         members.remove(personaId);
     }

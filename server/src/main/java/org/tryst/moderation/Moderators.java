@@ -72,8 +72,9 @@ public final class Moderators {
         String who = actor.username() + " (" + actor.role().name().toLowerCase(Locale.ROOT) + ")";
         Moderation.Done done = moderation.decide(who, new Moderation.Decision(request.action(), target, request.hours(), request.reason(),
                 request.report()));
-        if (done.personaId() != null) personas.changed(done.personaId());
+        Persona now = done.personaId() == null ? null : personas.changed(done.personaId());
         enforcement.applied(done);
+        if (done.action().equals("remove-avatar") && now != null) channels.pictureChanged(now);
     }
 
     private boolean ownsChannel(String accountId, ClientMessage.ModAct request) {

@@ -11,8 +11,8 @@ public record Persona(String id, String accountId, String name, String summary, 
         return new Views.Persona(id, name, summary, description, pronouns, avatar);
     }
 
-    /** The persona as shown beside its messages. */
+    /** The persona as shown beside its messages, with its picture as it is now. */
     public Views.Author author() {
-        return new Views.Author(id, name);
+        return new Views.Author(id, name, avatar);
     }
 }

@@ -1,6 +1,7 @@
 package org.tryst.personas;
 
 import java.util.Base64;
+import java.util.function.Consumer;
 import org.tryst.cluster.Caller;
 import org.tryst.protocol.ClientMessage.*;
 import org.tryst.protocol.ServerMessage;
@@ -13,12 +14,15 @@ public final class PersonaRequests implements Handler<PersonaRequest> {
     private final Avatars avatars;
     private final PersonaDeletion deletion;
     private final Acting acting;
+    /** Shows a persona's new picture (or its absence) where others see the persona: its channels. */
+    private final Consumer<Persona> pictureChanged;
 
-    public PersonaRequests(Personas personas, Avatars avatars, PersonaDeletion deletion, Acting acting) {
+    public PersonaRequests(Personas personas, Avatars avatars, PersonaDeletion deletion, Acting acting, Consumer<Persona> pictureChanged) {
         this.personas = personas;
         this.avatars = avatars;
         this.deletion = deletion;
         this.acting = acting;
+        this.pictureChanged = pictureChanged;
     }
 
     @Override
@@ -34,6 +38,7 @@ public final class PersonaRequests implements Handler<PersonaRequest> {
             case AvatarSet m -> {
                 Persona persona = acting.mine(caller, m.persona());
                 Persona now = m.image() == null ? avatars.clear(persona) : avatars.set(persona, Base64.getDecoder().decode(m.image()));
+                pictureChanged.accept(now);
                 yield Answer.now(new ServerMessage.PersonaInfo(m.id(), now.view()));
             }
             case PersonaList m -> Answer.now(new ServerMessage.Personas(m.id(), personas.of(account).stream().map(Persona::view).toList()));

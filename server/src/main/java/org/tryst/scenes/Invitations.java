@@ -1,14 +1,17 @@
 package org.tryst.scenes;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.tryst.config.Config;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
+import org.tryst.protocol.ServerMessage.InvitationGone.Why;
 import org.tryst.safety.Blocks;
 import org.tryst.storage.Ids;
 
@@ -44,10 +47,21 @@ final class Invitations {
         String shownToInviter() {
             return ACCEPTED.equals(status) ? ACCEPTED : PENDING;
         }
+
+        /** Whether the invitee's list shows it: only while it waits for an answer (never one swallowed as a decline). */
+        boolean openToInvitee() {
+            return PENDING.equals(status);
+        }
     }
 
-    /** An invitation, and whether it is new (only a new one is announced to the invitee). */
-    record Invited(Invitation invitation, boolean created) {}
+    /** An invitation that no longer stands, and why: it goes from the lists that showed it. */
+    record Ended(Invitation invitation, Why why) {}
+
+    /**
+     * An invitation, whether it is new (only a new one is announced to the invitee), and the ones
+     * it did away with: an expired one nobody swept yet, or an open one with another proposal.
+     */
+    record Invited(Invitation invitation, boolean created, List<Ended> ended) {}
 
     /**
      * Invites a persona; an open invitation for the same persona, scene and proposal is answered as
@@ -59,13 +73,18 @@ final class Invitations {
     Invited invite(Handle handle, String sceneId, String inviter, String invitee, String note, Agreements.Terms terms, int members,
                    boolean unwanted) {
         long now = clock.millis();
-        handle.createUpdate("DELETE FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee AND expires_at <= :now")
-                .bind("scene", sceneId).bind("invitee", invitee).bind("now", now).execute();
+        List<Ended> ended = new ArrayList<>();
+        handle.createQuery("DELETE FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee AND expires_at <= :now RETURNING *")
+                .bind("scene", sceneId).bind("invitee", invitee).bind("now", now).map(ROW)
+                .forEach(expired -> ended.add(new Ended(expired, Why.EXPIRED)));
         Optional<Invitation> open = handle.createQuery("SELECT * FROM invitations WHERE scene_id = :scene AND invitee_id = :invitee")
                 .bind("scene", sceneId).bind("invitee", invitee).map(ROW).findOne();
-        if (open.isPresent() && open.get().terms().sameAs(terms)) return new Invited(open.get(), false);
+        if (open.isPresent() && open.get().terms().sameAs(terms)) return new Invited(open.get(), false, ended);
         // A different proposal replaces one that nobody accepted: an accepted one always matches the scene's agreement.
-        open.ifPresent(stale -> handle.createUpdate("DELETE FROM invitations WHERE id = :id").bind("id", stale.id()).execute());
+        open.ifPresent(stale -> {
+            handle.createUpdate("DELETE FROM invitations WHERE id = :id").bind("id", stale.id()).execute();
+            ended.add(new Ended(stale, Why.WITHDRAWN));
+        });
         int invited = handle.createQuery("SELECT COUNT(*) FROM invitations WHERE scene_id = :scene AND status <> :declined AND expires_at > :now")
                 .bind("scene", sceneId).bind("declined", DECLINED).bind("now", now).mapTo(Integer.class).one();
         if (members + invited >= config.maxMembers()) {
@@ -81,7 +100,7 @@ final class Invitations {
                 .bind("note", created.note()).bind("status", status).bind("now", now).bind("expires", created.expiresAt())
                 .bind("topics", terms.storedTopics()).bind("safeword", terms.safeword())
                 .execute();
-        return new Invited(created, status.equals(PENDING));
+        return new Invited(created, status.equals(PENDING), ended);
     }
 
     /** An open invitation addressed to one of the given personas; NOT_FOUND for any other (declined ones included). */
@@ -116,10 +135,25 @@ final class Invitations {
         return SceneStore.memberIds(handle, sceneId).stream().anyMatch(member -> blocks.separated(member, personaId));
     }
 
-    /** The persona is in: its invitation has served. */
-    void fulfilled(Handle handle, String sceneId, String personaId) {
-        handle.createUpdate("DELETE FROM invitations WHERE scene_id = :scene AND invitee_id = :persona")
-                .bind("scene", sceneId).bind("persona", personaId).execute();
+    /** The persona is in: its invitation has served, and is answered as it was. */
+    List<Invitation> fulfilled(Handle handle, String sceneId, String personaId) {
+        return handle.createQuery("DELETE FROM invitations WHERE scene_id = :scene AND invitee_id = :persona RETURNING *")
+                .bind("scene", sceneId).bind("persona", personaId).map(ROW).list();
+    }
+
+    /** The scene is about to go (the safeword, or its last member left): its invitations go first, answered as they were. */
+    List<Ended> withdrawnWith(Handle handle, String sceneId) {
+        return ended(handle.createQuery("DELETE FROM invitations WHERE scene_id = :scene RETURNING *").bind("scene", sceneId), Why.WITHDRAWN);
+    }
+
+    /** The persona is about to be deleted: the invitations it sent or received go first, answered as they were. */
+    List<Ended> withdrawnFor(Handle handle, String personaId) {
+        return ended(handle.createQuery("DELETE FROM invitations WHERE inviter_id = :persona OR invitee_id = :persona RETURNING *")
+                .bind("persona", personaId), Why.WITHDRAWN);
+    }
+
+    private static List<Ended> ended(Query deleting, Why why) {
+        return deleting.map(ROW).map(invitation -> new Ended(invitation, why)).list();
     }
 
     /** Open invitations to the given personas. */
@@ -136,11 +170,14 @@ final class Invitations {
                 .bindList("personas", personaIds).bind("now", clock.millis()).map(ROW).list();
     }
 
-    /** Deletes expired invitations and the KeyPackages claimed for them and never used. */
-    int sweep(Handle handle) {
+    /**
+     * Deletes expired invitations and the KeyPackages claimed for them and never used; answers the
+     * invitations this transaction deleted, so that of processes sweeping at once only one tells of each.
+     */
+    List<Ended> sweep(Handle handle) {
         long now = clock.millis();
         handle.createUpdate("DELETE FROM key_package_claims WHERE claimed_at <= :cutoff")
                 .bind("cutoff", now - TimeUnit.HOURS.toMillis(config.invitationTtlHours())).execute();
-        return handle.createUpdate("DELETE FROM invitations WHERE expires_at <= :now").bind("now", now).execute();
+        return ended(handle.createQuery("DELETE FROM invitations WHERE expires_at <= :now RETURNING *").bind("now", now), Why.EXPIRED);
     }
 }

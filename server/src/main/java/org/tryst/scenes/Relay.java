@@ -70,11 +70,21 @@ final class Relay implements AutoCloseable {
     /** A stored message and the devices it goes to. */
     record Push(Stored message, List<String> recipients) {}
 
-    /** What a send did: the message to acknowledge, what to deliver, and whether the membership changed. */
-    record Outcome(Stored acknowledged, List<Push> pushes, boolean membershipChanged) {}
+    /**
+     * What a send did: the message to acknowledge, what to deliver, whether the membership changed,
+     * and the invitations that served, their personas added.
+     */
+    record Outcome(Stored acknowledged, List<Push> pushes, boolean membershipChanged, List<Invitations.Invitation> fulfilled) {
+        Outcome(Stored acknowledged, List<Push> pushes) {
+            this(acknowledged, pushes, false, List.of());
+        }
+    }
 
-    /** Relays one message from the caller's device; answers {@code scene.sent} itself. True when the membership changed. */
-    boolean send(Caller caller, SceneSend request) {
+    /** What a relayed message changed beyond the scene's traffic: its members, and the invitations that served. */
+    record Relayed(boolean membershipChanged, List<Invitations.Invitation> fulfilled) {}
+
+    /** Relays one message from the caller's device; answers {@code scene.sent} itself. */
+    Relayed send(Caller caller, SceneSend request) {
         String device = caller.device();
         if (device == null) throw new ProtocolException(ErrorCode.NO_DEVICE, "send device.attach on this socket first");
         byte[] data = java.util.Base64.getDecoder().decode(request.data());
@@ -82,13 +92,13 @@ final class Relay implements AutoCloseable {
         MlsFrames.Frame frame = MlsFrames.parse(data);
         if (frame instanceof Application) {
             acknowledge(caller, request, relayTogether(new Waiting(caller, request, frame, data, new CompletableFuture<>())));
-            return false;
+            return new Relayed(false, List.of());
         }
         return sceneLocks.locked(request.scene(), () -> {
             Outcome outcome = sql.inTransaction(handle -> store(handle, caller, request, frame, data, welcome));
             deliver(outcome);
             acknowledge(caller, request, outcome.acknowledged());
-            return outcome.membershipChanged();
+            return new Relayed(outcome.membershipChanged(), outcome.fulfilled());
         });
     }
 
@@ -147,7 +157,7 @@ final class Relay implements AutoCloseable {
     private Outcome store(Handle handle, Caller caller, SceneSend request, MlsFrames.Frame frame, byte[] data, byte[] welcome) {
         String device = caller.device();
         Optional<Stored> before = SceneStore.sentBefore(handle, device, request.message());
-        if (before.isPresent()) return new Outcome(before.get(), List.of(), false);
+        if (before.isPresent()) return new Outcome(before.get(), List.of());
         List<Leaf> leaves = SceneStore.leaves(handle, request.scene());
         Leaf sender = leaves.stream().filter(leaf -> leaf.device().equals(device)).findFirst().orElseThrow(() ->
                 SceneStore.scene(handle, request.scene()).isPresent()
@@ -172,7 +182,7 @@ final class Relay implements AutoCloseable {
                 sender.persona(), data, tag, key.kid(), now, slot.expiresAt(now));
         List<String> recipients = others(leaves, sender);
         SceneStore.insertMessage(handle, message, request.message(), recipients);
-        return new Outcome(message, List.of(new Push(message, recipients)), false);
+        return new Outcome(message, List.of(new Push(message, recipients)));
     }
 
     private Outcome commit(Handle handle, SceneSend request, Handshake frame, byte[] data, byte[] welcome, List<Leaf> leaves,
@@ -197,7 +207,8 @@ final class Relay implements AutoCloseable {
                 .bind("scene", request.scene()).bind("epoch", frame.epoch()).bind("seq", slot.seq()).execute();
         List<Push> pushes = new ArrayList<>(List.of(new Push(commit, recipients)));
         applyRemovals(handle, request.scene(), leaves, removed);
-        List<String> newDevices = applyAdds(handle, request.scene(), leaves, removed, claims, now);
+        List<Invitations.Invitation> fulfilled = new ArrayList<>();
+        List<String> newDevices = applyAdds(handle, request.scene(), leaves, removed, claims, now, fulfilled);
         if (!newDevices.isEmpty()) {
             long welcomeSeq = nextSeq(handle, request.scene(), frame.epoch() + 1, false).seq();
             Stored welcomeMessage = new Stored(ids.next(), request.scene(), welcomeSeq, frame.epoch() + 1, WELCOME,
@@ -205,7 +216,7 @@ final class Relay implements AutoCloseable {
             SceneStore.insertMessage(handle, welcomeMessage, null, newDevices);
             pushes.add(new Push(welcomeMessage, newDevices));
         }
-        return new Outcome(commit, pushes, !removed.isEmpty() || !claims.isEmpty());
+        return new Outcome(commit, pushes, !removed.isEmpty() || !claims.isEmpty(), fulfilled);
     }
 
     /** A KeyPackage claimed for this scene, which the commit adds. */
@@ -270,8 +281,9 @@ final class Relay implements AutoCloseable {
         }
     }
 
-    /** Seats each added device at the leftmost free leaf, as MLS does, and makes its persona a member. */
-    private List<String> applyAdds(Handle handle, String sceneId, List<Leaf> leaves, Set<Integer> removed, List<Claim> claims, long now) {
+    /** Seats each added device at the leftmost free leaf, as MLS does, and makes its persona a member; its invitation goes to {@code fulfilled}. */
+    private List<String> applyAdds(Handle handle, String sceneId, List<Leaf> leaves, Set<Integer> removed, List<Claim> claims, long now,
+                                   List<Invitations.Invitation> fulfilled) {
         Set<Integer> occupied = new HashSet<>();
         leaves.stream().map(Leaf::leaf).filter(leaf -> !removed.contains(leaf)).forEach(occupied::add);
         List<String> added = new ArrayList<>();
@@ -283,7 +295,7 @@ final class Relay implements AutoCloseable {
             SceneStore.insertMember(handle, sceneId, claim.persona(), now);
             handle.createUpdate("DELETE FROM key_package_claims WHERE scene_id = :scene AND ref = :ref")
                     .bind("scene", sceneId).bind("ref", claim.ref()).execute();
-            invitations.fulfilled(handle, sceneId, claim.persona());
+            fulfilled.addAll(invitations.fulfilled(handle, sceneId, claim.persona()));
             added.add(claim.device());
         }
         return added;

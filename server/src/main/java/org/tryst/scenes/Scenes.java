@@ -1,6 +1,7 @@
 package org.tryst.scenes;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.ServerMessage.InvitationGone.Why;
 import org.tryst.protocol.Views;
 import org.tryst.safety.Blocks;
 import org.tryst.scenes.SceneStore.Leaf;
@@ -54,6 +56,7 @@ public final class Scenes implements AutoCloseable {
     private final Clock clock;
     private final ServerKeys keys;
     private final Invitations invitations;
+    private final InvitationNews news;
     private final Deliveries deliveries;
     private final Stripes sceneLocks = new Stripes(256);
     private final SceneViews views;
@@ -76,6 +79,7 @@ public final class Scenes implements AutoCloseable {
         this.clock = clock;
         this.keys = new ServerKeys(sql, clock);
         this.invitations = new Invitations(config, blocks, clock);
+        this.news = new InvitationNews(personas, delivery);
         this.transcripts = new Transcripts(clock);
         this.views = new SceneViews(personas, boundaries, keys.externalSenderPublic(), transcripts);
         this.frankingKeys = new FrankingKeys(sql, moderation, clock);
@@ -146,6 +150,7 @@ public final class Scenes implements AutoCloseable {
                     blocks.concerning(new Blocks.Viewer(invitee.accountId(), List.of(invitee.id()))).silences(inviter.id()));
         });
         Invitations.Invitation invitation = invited.invitation();
+        news.ended(invited.ended());
         if (invited.created()) {
             tellAccount(invitee.accountId(), new ServerMessage.InvitationReceived(invitationView(invitation, Invitations.PENDING)));
         }
@@ -155,7 +160,7 @@ public final class Scenes implements AutoCloseable {
     /**
      * The invitee accepts exactly what the invitation proposes, which becomes (or joins) the scene's
      * agreement; anything else is refused and nothing changes. The members hear of it, and may now
-     * add the persona.
+     * add the persona; the invitee's other sockets drop it from their list.
      */
     public Views.Invitation accept(String accountId, ClientMessage.InvitationAccept request) {
         List<String> mine = personaIds(accountId);
@@ -169,17 +174,19 @@ public final class Scenes implements AutoCloseable {
             return open;
         });
         Views.Invitation accepted = invitationView(invitation, Invitations.ACCEPTED);
+        news.answered(accountId, invitation.id(), Why.ACCEPTED);
         tellMembers(invitation.scene(), new ServerMessage.InvitationAccepted(accepted));
         return accepted;
     }
 
-    /** The invitee declines; nobody is told. */
+    /** The invitee declines; nobody else is told, and the invitee's other sockets drop it from their list. */
     public void decline(String accountId, String invitationId) {
         List<String> mine = personaIds(accountId);
         sql.useTransaction(handle -> {
             invitations.addressedTo(handle, invitationId, mine);
             invitations.answer(handle, invitationId, Invitations.DECLINED);
         });
+        news.answered(accountId, invitationId, Why.DECLINED);
     }
 
     /** The invitations to and from the account's personas. */
@@ -217,7 +224,9 @@ public final class Scenes implements AutoCloseable {
 
     /** Relays a scene message from the caller's device; the reply comes from the relay once it is stored. */
     public void send(Caller caller, ClientMessage.SceneSend request) {
-        if (relay.send(caller, request)) tellMembers(request.scene(), changed(request.scene(), "members"));
+        Relay.Relayed relayed = relay.send(caller, request);
+        if (relayed.membershipChanged()) tellMembers(request.scene(), changed(request.scene(), "members"));
+        news.added(relayed.fulfilled());
     }
 
     /** Acknowledged messages of one device, and until when their ids stay for idempotent resends. */
@@ -252,6 +261,7 @@ public final class Scenes implements AutoCloseable {
      * external sender, proposes removing each of their leaves; the next commit must include those.
      */
     public void leave(Persona persona, String sceneId) {
+        List<Invitations.Ended> withdrawn = new ArrayList<>();
         boolean sceneGone = sceneLocks.locked(sceneId, () -> {
             Optional<List<Relay.Push>> proposals = sql.inTransaction(handle -> {
                 requireMember(handle, sceneId, persona.id());
@@ -260,6 +270,7 @@ public final class Scenes implements AutoCloseable {
                 List<String> staying = leaves.stream().filter(leaf -> !leaf.persona().equals(persona.id())).map(Leaf::device).toList();
                 forget(handle, sceneId, persona.id());
                 if (staying.isEmpty()) {
+                    withdrawn.addAll(invitations.withdrawnWith(handle, sceneId));
                     handle.createUpdate("DELETE FROM scenes WHERE id = :id").bind("id", sceneId).execute();
                     return Optional.empty();
                 }
@@ -269,6 +280,7 @@ public final class Scenes implements AutoCloseable {
             return proposals.isEmpty();
         });
         if (!sceneGone) tellMembers(sceneId, changed(sceneId, "left"));
+        news.ended(withdrawn);
     }
 
     /**
@@ -301,6 +313,7 @@ public final class Scenes implements AutoCloseable {
      */
     public void safeword(Persona persona, String sceneId, int coolingOffHours) {
         Set<String> accounts = new HashSet<>();
+        List<Invitations.Ended> withdrawn = new ArrayList<>();
         sceneLocks.locked(sceneId, () -> sql.useTransaction(handle -> {
             requireMember(handle, sceneId, persona.id());
             long until = clock.millis() + TimeUnit.HOURS.toMillis(coolingOffHours);
@@ -313,9 +326,11 @@ public final class Scenes implements AutoCloseable {
                                 SET until = CASE WHEN excluded.until > cooling_off.until THEN excluded.until ELSE cooling_off.until END""")
                         .bind("protected", persona.id()).bind("blocked", member).bind("until", until).execute();
             }
+            withdrawn.addAll(invitations.withdrawnWith(handle, sceneId));
             handle.createUpdate("DELETE FROM scenes WHERE id = :id").bind("id", sceneId).execute();
         }));
         accounts.forEach(account -> tellAccount(account, new ServerMessage.SceneEnded(sceneId, "safeword")));
+        news.ended(withdrawn);
     }
 
     /** A member asks to keep the scene's transcript, agrees, refuses or withdraws; every member sees the new state. */
@@ -337,10 +352,14 @@ public final class Scenes implements AutoCloseable {
         return new ServerMessage.TranscriptMark(requestId, sceneId, persona.id(), mark, now);
     }
 
-    /** Takes a persona out of every scene it is in, as if it left each, before the persona is deleted. */
+    /**
+     * Takes a persona out of every scene it is in, as if it left each, before the persona is deleted;
+     * the invitations it sent or received go, and their lists hear of it.
+     */
     public void forget(Persona persona) {
         List<String> scenes = sql.withHandle(handle -> SceneStore.scenesOf(handle, List.of(persona.id())));
         scenes.forEach(scene -> leave(persona, scene));
+        news.ended(sql.inTransaction(handle -> invitations.withdrawnFor(handle, persona.id())));
     }
 
     /**
@@ -365,14 +384,20 @@ public final class Scenes implements AutoCloseable {
     /** The outcome of checking a reported scene message. */
     public record FrankingVerdict(boolean verified, String why) {}
 
-    /** Deletes ciphertext whose timer ran out, delivered or not, expired invitations, and franking keys past the report window. */
+    /**
+     * Deletes ciphertext whose timer ran out, delivered or not, expired invitations (whose lists hear
+     * of it), and franking keys past the report window.
+     */
     public int sweep() {
         long now = clock.millis();
         frankingKeys.sweep();
-        return sql.inTransaction(handle -> {
-            invitations.sweep(handle);
+        List<Invitations.Ended> expired = new ArrayList<>();
+        int deleted = sql.inTransaction(handle -> {
+            expired.addAll(invitations.sweep(handle));
             return handle.createUpdate("DELETE FROM scene_messages WHERE expires_at <= :now").bind("now", now).execute();
         });
+        news.ended(expired);
+        return deleted;
     }
 
     /** Stops taking scene messages and acknowledgements once those queued are written. */

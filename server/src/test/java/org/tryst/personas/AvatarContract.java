@@ -12,12 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.tryst.TestServer;
+import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
@@ -27,10 +31,13 @@ import org.tryst.testkit.Wire;
  * Personas' pictures as people meet them: re-encoded so that nothing the file carried survives,
  * shown to those logged in by a hash they may keep, refused when they are not pictures of a sane
  * size or not the sender's persona, and gone when their owner, a moderator or a deletion takes them.
+ * A new picture, or its removal, reaches the channels of the persona at once, in their member lists,
+ * their history and their new lines, except where a block hides the persona.
  */
 abstract class AvatarContract {
     private static final String CANARY = "CANARY-51.5007N-0.1246W-Nikon";
     private static final HttpClient http = HttpClient.newHttpClient();
+    private static final AtomicInteger CHANNELS = new AtomicInteger();
 
     abstract TestServer server();
 
@@ -51,12 +58,57 @@ abstract class AvatarContract {
             return ((ServerMessage.Error) request(id -> new ClientMessage.AvatarSet(id, persona.id(),
                     Base64.getEncoder().encodeToString(image)))).message();
         }
+
+        /** Opens a channel of a fresh name. */
+        String create() {
+            String channel = "pictures-" + CHANNELS.incrementAndGet();
+            request(id -> new ClientMessage.ChannelCreate(id, persona.id(), channel, null));
+            return channel;
+        }
+
+        Views.Joined join(String channel) {
+            return ((ServerMessage.ChannelJoined) request(id -> new ClientMessage.ChannelJoin(id, persona.id(), channel))).channel();
+        }
+
+        void say(String channel, String text) {
+            request(id -> new ClientMessage.Say(id, persona.id(), channel, text));
+        }
+
+        /** The line with this text, once it arrives. */
+        Views.Message hears(String text) {
+            return wire.expect(ServerMessage.ChannelMessage.class, heard -> heard.message().text().equals(text)).message();
+        }
+
+        /** The next news of the persona's picture in the channel. */
+        Views.Member updated(String channel, Person whose) {
+            return wire.expect(ServerMessage.MemberUpdated.class, news -> news.channel().equals(channel)
+                    && news.member().id().equals(whose.persona().id())).member();
+        }
+
+        Views.Member member(String channel, Person whose) {
+            return ((ServerMessage.Members) request(id -> new ClientMessage.MembersList(id, channel))).members().stream()
+                    .filter(member -> member.id().equals(whose.persona().id())).findFirst().orElseThrow();
+        }
+
+        List<Views.Message> history(String channel) {
+            return ((ServerMessage.History) request(id -> new ClientMessage.HistoryFetch(id, persona.id(), channel, null, null))).messages();
+        }
     }
 
     private Person person(String name) {
         TestServer.User user = server().register(name.toLowerCase());
         Wire wire = server().connect(user);
         return new Person(user, wire, TestServer.persona(wire, name));
+    }
+
+    /** Someone made a moderator, on a socket opened after, as roles are read at hello. */
+    private Person moderator() throws java.sql.SQLException {
+        Person moderator = person("Moderator");
+        try (var sql = server().database(); var update = sql.prepareStatement("UPDATE accounts SET role = 'moderator' WHERE username = ?")) {
+            update.setString(1, moderator.user().username());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        return new Person(moderator.user(), server().connect(moderator.user()), moderator.persona());
     }
 
     private HttpResponse<byte[]> fetch(String hash, String token) throws IOException, InterruptedException {
@@ -94,6 +146,18 @@ abstract class AvatarContract {
         out.write(length >> 8);
         out.write(length & 0xFF);
         out.writeBytes(body);
+    }
+
+    /** A picture of one colour, 64 pixels square. */
+    private static byte[] painted(int rgb) throws IOException {
+        BufferedImage picture = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D canvas = picture.createGraphics();
+        canvas.setColor(new Color(rgb));
+        canvas.fillRect(0, 0, 64, 64);
+        canvas.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", out);
+        return out.toByteArray();
     }
 
     private static byte[] png(int width, int height, int type) throws IOException {
@@ -164,12 +228,7 @@ abstract class AvatarContract {
         assertThat(fetch(first, dana.user().token()).statusCode()).as("no persona has it any more").isEqualTo(404);
 
         String second = dana.avatar(photographWithMetadata(400, 400)).avatar();
-        Person moderator = person("Moderator");
-        try (var sql = server().database(); var update = sql.prepareStatement("UPDATE accounts SET role = 'moderator' WHERE username = ?")) {
-            update.setString(1, moderator.user().username());
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
-        Person desk = new Person(moderator.user(), server().connect(moderator.user()), moderator.persona());
+        Person desk = moderator();
         assertThat(desk.request(id -> new ClientMessage.ModAct(id, "remove-avatar", dana.persona().id(), null, null, "not a face", null, null)))
                 .isInstanceOf(ServerMessage.Ok.class);
         var shown = (ServerMessage.PersonaInfo) desk.request(id -> new ClientMessage.PersonaShow(id, dana.persona().name()));
@@ -181,5 +240,92 @@ abstract class AvatarContract {
         String third = dana.avatar(png(64, 64, BufferedImage.TYPE_INT_RGB)).avatar();
         dana.request(id -> new ClientMessage.PersonaDelete(id, dana.persona().id()));
         assertThat(fetch(third, desk.user().token()).statusCode()).isEqualTo(404);
+    }
+
+    // Pictures are stored once per content: each test below paints its own colour, so that deleting one's picture leaves no other's.
+    @Test
+    void aNewPictureReachesTheChannelAtOnceAndShowsInItsMembersItsHistoryAndItsNewLines() throws Exception {
+        Person alice = person("Ash");
+        Person bob = person("Birch");
+        String channel = alice.create();
+        bob.join(channel);
+        alice.say(channel, "before the picture");
+        assertThat(bob.hears("before the picture").persona().avatar()).as("no picture yet, and none on the wire").isNull();
+
+        String picture = alice.avatar(painted(0x2f6f5e)).avatar();
+        Views.Member shown = bob.updated(channel, alice);
+        assertThat(shown).isEqualTo(new Views.Member(alice.persona().id(), alice.persona().name(), shown.status(), true, picture));
+        assertThat(alice.updated(channel, alice).avatar()).as("the persona's own sockets too").isEqualTo(picture);
+        assertThat(bob.member(channel, alice).avatar()).isEqualTo(picture);
+        assertThat(bob.history(channel)).singleElement().satisfies(line -> {
+            assertThat(line.text()).isEqualTo("before the picture");
+            assertThat(line.persona()).as("a stored line shows its author as it is now")
+                    .isEqualTo(new Views.Author(alice.persona().id(), alice.persona().name(), picture));
+        });
+        alice.say(channel, "after the picture");
+        assertThat(bob.hears("after the picture").persona().avatar()).isEqualTo(picture);
+
+        Person carol = person("Cedar");
+        Views.Joined joined = carol.join(channel);
+        assertThat(joined.members()).filteredOn(member -> member.id().equals(alice.persona().id()))
+                .extracting(Views.Member::avatar).containsExactly(picture);
+        assertThat(joined.history()).extracting(line -> line.persona().avatar()).containsOnly(picture);
+
+        // A picture refused changes nothing anywhere: the next news in the channel is a line, not a picture.
+        assertThat(alice.refused("not a picture".getBytes(StandardCharsets.UTF_8))).isEqualTo("an avatar is a PNG, JPEG or GIF picture");
+        alice.say(channel, "still the same");
+        bob.hears("still the same");
+        bob.wire().expectNo(ServerMessage.MemberUpdated.class, Duration.ZERO);
+        assertThat(bob.member(channel, alice).avatar()).isEqualTo(picture);
+
+        // Taken away by its owner, it goes from the channel at once.
+        assertThat(alice.avatar(null).avatar()).isNull();
+        assertThat(bob.updated(channel, alice).avatar()).isNull();
+        assertThat(carol.updated(channel, alice).avatar()).isNull();
+        assertThat(bob.history(channel)).extracting(line -> line.persona().avatar()).containsOnlyNulls();
+    }
+
+    @Test
+    void someoneABlockSeparatesFromThePersonaHearsNothingOfItsPicture() throws Exception {
+        Person alice = person("Elm");
+        Person bob = person("Fern");
+        Person carol = person("Gorse");
+        String channel = alice.create();
+        bob.join(channel);
+        carol.join(channel);
+        alice.request(id -> new ClientMessage.Block(id, carol.persona().id(), BlockScope.PERSONA));
+        carol.wire().expect(ServerMessage.MemberLeft.class, left -> left.persona().equals(alice.persona().id()));
+
+        String picture = alice.avatar(painted(0x6f2f5e)).avatar();
+        assertThat(bob.updated(channel, alice).avatar()).isEqualTo(picture);
+        // Bob speaks after he heard of the picture; once his line reaches Carol, any news of it would have too.
+        bob.say(channel, "a new picture, Elm");
+        carol.hears("a new picture, Elm");
+        carol.wire().expectNo(ServerMessage.MemberUpdated.class, Duration.ZERO);
+        var hidden = (ServerMessage.Error) carol.request(id -> new ClientMessage.PersonaShow(id, alice.persona().name()));
+        assertThat(hidden.code()).isEqualTo("not_found");
+    }
+
+    @Test
+    void aModeratorRemovingAPictureClearsItInTheChannelsAtOnce() throws Exception {
+        Person alice = person("Hazel");
+        Person bob = person("Iris");
+        String channel = alice.create();
+        bob.join(channel);
+        String picture = alice.avatar(painted(0x5e6f2f)).avatar();
+        assertThat(bob.updated(channel, alice).avatar()).isEqualTo(picture);
+        assertThat(alice.updated(channel, alice).avatar()).isEqualTo(picture);
+        alice.say(channel, "with a picture");
+        assertThat(bob.hears("with a picture").persona().avatar()).isEqualTo(picture);
+
+        Person desk = moderator();
+        assertThat(desk.request(id -> new ClientMessage.ModAct(id, "remove-avatar", alice.persona().id(), null, null, "not a face", null, null)))
+                .isInstanceOf(ServerMessage.Ok.class);
+        assertThat(bob.updated(channel, alice).avatar()).isNull();
+        assertThat(alice.updated(channel, alice).avatar()).isNull();
+        assertThat(bob.member(channel, alice).avatar()).isNull();
+        assertThat(bob.history(channel)).extracting(line -> line.persona().avatar()).containsOnlyNulls();
+        alice.say(channel, "without one");
+        assertThat(bob.hears("without one").persona().avatar()).isNull();
     }
 }

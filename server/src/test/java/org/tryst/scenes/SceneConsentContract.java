@@ -35,6 +35,8 @@ abstract class SceneConsentContract {
             Views.Scene scene = alice.createScene();
             String invitation = invite(alice, bob, scene.id());
             bob.request(id -> new ClientMessage.InvitationDecline(id, invitation));
+            // Bob's own sockets hear the invitation leave his list; nothing of it reaches Alice.
+            assertThat(bob.next(ServerMessage.InvitationGone.class).why()).isEqualTo(ServerMessage.InvitationGone.Why.DECLINED);
             var listed = (ServerMessage.Invitations) alice.request(ClientMessage.InvitationList::new);
             assertThat(listed.sent()).extracting(Views.Invitation::status).containsExactly("pending");
             assertThat(((ServerMessage.Invitations) bob.request(ClientMessage.InvitationList::new)).received()).isEmpty();

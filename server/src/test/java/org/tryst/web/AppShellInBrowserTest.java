@@ -21,7 +21,8 @@ import org.tryst.testkit.Browser;
 /**
  * The web client's shell in real Chromium, at a desktop's size and a phone's: what arrives from
  * another browser shows where the person is not looking (unread counts, a mention, a toast for an
- * invitation); on a phone a scene's lines fill the screen above a message box that stays in view;
+ * invitation), and an invitation answered on one device leaves the others at once; on a phone a
+ * scene's lines fill the screen above a message box that stays in view;
  * the focus follows navigation; and a confirmation
  * stays with the view it belongs to.
  */
@@ -91,6 +92,45 @@ class AppShellInBrowserTest {
         ann.sees(role("heading", "Invitations"));
         ann.sees(role("button", "Accept and agree"));
         assertThat(ann.errors()).isEmpty();
+    }
+
+    @Test
+    void anInvitationAcceptedOnOneDeviceLeavesTheOtherAtOnceWithItsToastAndCount() {
+        String user = TestServer.uniqueName("ann");
+        String juno = TestServer.uniqueName("Juno");
+        Browser.Page phone = browser.open(server.origin(), 390, 844);
+        InBrowser.registerWithPersona(phone, user, juno);
+        joinChannel(phone, "harbour");
+        Browser.Page desk = browser.open(server.origin());
+        InBrowser.logIn(desk, user);
+        desk.sees(role("button", "#harbour").within(LIST));
+        Browser.Page ben = browser.open(server.origin());
+        String kit = newcomer(ben, "ben", "Kit", "harbour");
+
+        say(ben, "/invite " + juno + " a walk by the water?");
+        String toast = kit + " invites " + juno + " into a private scene.";
+        desk.sees(text(toast));
+        desk.sees(role("button", "Invitations 1").within(LIST));
+        phone.sees(text(toast));
+        phone.click(role("button", "Show the invitation"));
+        phone.click(role("button", "Accept and agree"));
+        phone.sees(text("Accepted: you join as soon as they add you."));
+
+        desk.seesNo(text(toast));
+        desk.sees(role("button", "Invitations").exactly().within(LIST));
+        openFromList(desk, "Invitations");
+        desk.sees(role("heading", "Invitations"));
+        desk.sees(text("Nobody is inviting you right now."));
+        desk.seesNo(role("button", "Accept and agree"));
+        desk.screenshot(SHOTS.resolve("invitation-answered-elsewhere.png"));
+        // Once Kit's device has added Juno, Kit's list of invitations sent is empty again.
+        phone.sees(text("You joined the private scene with " + kit + "."));
+        openFromList(ben, "Invitations");
+        ben.sees(role("heading", "Invitations"));
+        ben.seesNo(role("heading", "Sent"));
+        assertThat(desk.errors()).isEmpty();
+        assertThat(phone.errors()).isEmpty();
+        assertThat(ben.errors()).isEmpty();
     }
 
     /** Where the lines, the newest line and the message box are on the screen, in CSS pixels. */

@@ -1,6 +1,7 @@
 package org.tryst.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tryst.testkit.Browser.Element.css;
 import static org.tryst.testkit.Browser.Element.label;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
@@ -34,7 +35,8 @@ import org.tryst.testkit.Wire;
  * browser, is made small enough by the page and loads in another, as the server re-encoded it (256
  * pixels), on the profile and in the member list; removed, it goes. A picture with transparency
  * stays a PNG, one too small or no picture at all is refused with the rule, and a moderator
- * removes someone's picture with a reason.
+ * removes someone's picture with a reason. A new picture, and its removal, show in another browser
+ * at once, in the member list and beside the lines already on its screen.
  */
 class AvatarInBrowserTest {
     @RegisterExtension
@@ -106,6 +108,7 @@ class AvatarInBrowserTest {
         openFromList(ben, "#studio");
         ben.click(role("button", "Who is here"));
         ben.sees(role("img", picture).within(role("dialog", "Who is here")));
+        ben.screenshot(SHOTS.resolve("members-picture-phone.png"));
         ben.click(role("button", "Back to the messages"));
 
         ann.click(role("button", "Remove picture"));
@@ -116,6 +119,41 @@ class AvatarInBrowserTest {
         ben.click(role("button", juno).exactly());
         ben.sees(role("heading", "Invite " + juno));
         ben.seesNo(role("img", picture));
+        assertThat(ann.errors()).isEmpty();
+        assertThat(ben.errors()).isEmpty();
+    }
+
+    @Test
+    void aPictureSetInOneBrowserShowsInAnothersMemberListAndBesideItsLinesWithoutReload() throws IOException {
+        Browser.Page ann = browser.open(server.origin());
+        String juno = newcomer(ann, "ann", "Juno", "atelier");
+        Browser.Page ben = browser.open(server.origin());
+        newcomer(ben, "ben", "Kit", "atelier");
+        say(ann, "a line from before the picture");
+        ben.sees(text("a line from before the picture"));
+        String picture = "Picture of " + juno;
+        Browser.Element members = role("complementary", "Who is here");
+        Browser.Element besideLines = css("main .lines img.avatar");
+        ben.seesNo(role("img", picture));
+
+        openFromList(ann, "Profile of " + juno);
+        ann.upload(label("Choose a picture"), file("portrait.png", picture(400, 400, false)));
+        ann.sees(text(juno + "'s picture is saved."));
+        String address = ann.attribute(role("img", picture), "src");
+        ben.sees(role("img", picture).within(members));
+        ben.sees(css("main .lines img.avatar[src='" + address + "']"));
+        openFromList(ann, "#atelier");
+        say(ann, "a line with the picture");
+        ben.sees(text("a line with the picture"));
+        assertThat(ben.count(css("main .lines img.avatar[src='" + address + "']"))).as("beside both of Juno's lines").isEqualTo(2);
+        ben.screenshot(SHOTS.resolve("channel-pictures.png"));
+
+        openFromList(ann, "Profile of " + juno);
+        ann.click(role("button", "Remove picture"));
+        ann.sees(text(juno + " has no picture now."));
+        ben.seesNo(role("img", picture).within(members));
+        ben.seesNo(besideLines);
+        assertThat(ben.count(css("main .lines .avatar.initial"))).as("the letter in a circle instead").isEqualTo(2);
         assertThat(ann.errors()).isEmpty();
         assertThat(ben.errors()).isEmpty();
     }

@@ -105,6 +105,17 @@ public final class Wire implements AutoCloseable {
         if (!pending.isEmpty()) throw new AssertionError("expected nothing but got " + pending);
     }
 
+    /** Asserts that no message of the type is waiting or arrives within the window; the others stay waiting. */
+    public void expectNo(Class<? extends ServerMessage> type, Duration window) {
+        long deadline = System.nanoTime() + window.toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            if (!receive(Duration.ofNanos(left))) break;
+        }
+        List<ServerMessage> found = pending.stream().filter(type::isInstance).toList();
+        if (!found.isEmpty()) throw new AssertionError("expected no " + type.getSimpleName() + " but got " + found);
+    }
+
     /** Forgets every message received so far. */
     public void drain() {
         while (receive(Duration.ofMillis(50))) {

@@ -129,6 +129,17 @@ public final class Format {
                 + " \u2014 /accept " + number + " or /decline " + number;
     }
 
+    /** An invitation to this account that left its list elsewhere, and why. */
+    public static String gone(Views.Invitation invitation, ServerMessage.InvitationGone.Why why) {
+        String whose = invitation.from().name() + "'s invitation";
+        return switch (why) {
+            case ACCEPTED -> "You accepted " + whose + " on another device.";
+            case DECLINED -> "You declined " + whose + " on another device.";
+            case WITHDRAWN -> whose + " no longer stands.";
+            case EXPIRED -> whose + " expired.";
+        } + " /invitations lists the rest.";
+    }
+
     /** An invitation this account sent; a declined one stays pending, so that nobody learns of a no. */
     public static String sent(Views.Invitation invitation) {
         return "  " + invitation.from().name() + " invited " + invitation.to().name() + note(invitation) + " (" + invitation.status() + ")";

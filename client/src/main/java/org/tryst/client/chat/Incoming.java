@@ -56,6 +56,9 @@ public final class Incoming {
                 case ServerMessage.TopicChanged(String channel, String topic, Views.Author by) -> inChannel(channel, (by == null ? "The topic is now: " : by.name() + " set the topic: ") + topic);
                 case ServerMessage.Kicked(String channel, String persona, Views.Author by, String reason) -> kicked(channel, by, reason);
                 case ServerMessage.Notice notice -> notice(notice);
+                // Answered on another device, or no longer standing: it leaves the numbered list (one answered here left it already).
+                case ServerMessage.InvitationGone(String invitation, ServerMessage.InvitationGone.Why why) ->
+                        session.forgetInvitation(invitation).ifPresent(gone -> screen.show(Format.gone(gone, why)));
                 default -> {} // replies and scene traffic are handled where they are asked for
             }
         }

@@ -20,6 +20,13 @@ final class Session {
     List<Views.Scene> scenes = List.of();
     /** Received invitations as last listed, plus those that arrived since: {@code /accept N} counts in this list. */
     List<Views.Invitation> received = List.of();
+    /** Takes an invitation out of the received list (answered here or elsewhere, or gone); the invitation, if it was there. */
+    Optional<Views.Invitation> forgetInvitation(String id) {
+        Optional<Views.Invitation> found = received.stream().filter(invitation -> invitation.id().equals(id)).findFirst();
+        found.ifPresent(gone -> received = received.stream().filter(invitation -> invitation != gone).toList());
+        return found;
+    }
+
     /** The id of the newest channel message shown; ids sort by time. */
     /** The server's boundaries catalogue, loaded when first needed. */
     List<Views.Topic> catalogue = List.of();

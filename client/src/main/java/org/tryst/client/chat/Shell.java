@@ -379,6 +379,7 @@ public final class Shell {
     private void accept(int number) {
         Views.Invitation invitation = invitation(number);
         backend.accept(invitation);
+        session.forgetInvitation(invitation.id());
         session.awaitedScene = invitation.scene();
         screen.show("You accepted, and agreed to what it proposes:");
         ConsentFormat.proposal(invitation, catalogue()).forEach(screen::show);
@@ -388,6 +389,7 @@ public final class Shell {
     private void decline(int number) {
         Views.Invitation invitation = invitation(number);
         backend.decline(invitation.id());
+        session.forgetInvitation(invitation.id());
         screen.show("You declined. " + invitation.from().name() + " is not told.");
     }
 

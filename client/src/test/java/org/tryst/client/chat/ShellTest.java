@@ -218,6 +218,24 @@ class ShellTest {
     }
 
     @Test
+    void anInvitationAnsweredOnAnotherDeviceLeavesTheListWithALine() {
+        backend.received.add(new Views.Invitation("i1", "s1", author(sage), author(rowan), null, "pending", 0));
+        backend.received.add(new Views.Invitation("i2", "s2", author(sage), author(rowan), null, "pending", 0));
+        shell.start();
+        shell.incoming().show(new ServerMessage.InvitationGone("i1", ServerMessage.InvitationGone.Why.ACCEPTED));
+        assertThat(last()).isEqualTo("You accepted Sage's invitation on another device. /invitations lists the rest.");
+        shell.incoming().show(new ServerMessage.InvitationGone("elsewhere", ServerMessage.InvitationGone.Why.EXPIRED));
+        assertThat(last()).as("one this device never listed says nothing").startsWith("You accepted");
+        type("/decline 1");
+        assertThat(backend.calls).contains("decline i2");
+        int shown = screen.size();
+        shell.incoming().show(new ServerMessage.InvitationGone("i2", ServerMessage.InvitationGone.Why.DECLINED));
+        assertThat(screen).as("declined here: the echo adds nothing").hasSize(shown);
+        type("/accept 1");
+        assertThat(last()).isEqualTo("There is no invitation 1; /invitations lists them.");
+    }
+
+    @Test
     void decliningTellsThatTheSenderIsNotTold() {
         backend.received.add(new Views.Invitation("i1", "s1", author(sage), author(rowan), null, "pending", 0));
         shell.start();
