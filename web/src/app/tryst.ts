@@ -2,12 +2,12 @@ import * as http from "../api/http";
 import type { AuditEntry, Block, ChannelMessage, Joined, Member, Persona, Report, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
-import { mentions } from "./activity";
 import * as avatars from "./avatars";
 import type { Spoken } from "./commands";
 import * as consent from "./consent";
 import { written, type Dice } from "./dice";
 import * as directory from "./directory";
+import { setHighlightWords, namesMe } from "./highlights";
 import { channelKey, enter, gone, go, heard } from "./navigation";
 import { barsTheAccount, noticeText } from "./notices";
 import * as sceneAgent from "./scenes";
@@ -124,7 +124,7 @@ export async function use(persona: Persona): Promise<void> {
 function noteLine(message: ChannelMessage): void {
   const mine = personas.value.some((persona) => persona.id === message.persona.id);
   heard(channelKey(message.channel), { id: message.id, at: message.at, mine,
-    mentionsMe: !mine && mentions(message.text, personas.value.map((persona) => persona.name)) });
+    mentionsMe: !mine && namesMe(message.text) });
 }
 
 export async function createPersona(name: string, summary: string, pronouns: string): Promise<Persona> {
@@ -222,6 +222,7 @@ export async function deleteAccount(password: string): Promise<void> {
   socket?.letGo();
   socket = null;
   await sceneAgent.forget();
+  setHighlightWords("");
   forgetAll();
   signedIn.value = false;
   notice.value = "Your account and everything in it is deleted.";

@@ -4,6 +4,7 @@ import { notice, username } from "../app/state";
 import { blocks, changeBlocks, deleteAccount, logout, myReports, revokeSession, sessions } from "../app/tryst";
 import { ViewHeader } from "./Bar";
 import { explain } from "./errors";
+import { HighlightWords } from "./HighlightWords";
 import { useNarrow } from "./media";
 import { notifying, setNotifying } from "./notify";
 import { setTheme, theme, type Theme } from "./theme";
@@ -40,6 +41,7 @@ export function AccountView() {
         <label class="check"><input type="checkbox" checked={notifying.value}
           onChange={(e) => setNotifying(e.currentTarget.checked)} />
           Tell me when something new arrives (the notification never shows who or what)</label>
+        <HighlightWords />
       </section>
       <section aria-labelledby="sessions" class="card">
         <h2 id="sessions">Logged in on</h2>

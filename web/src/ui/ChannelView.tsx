@@ -1,4 +1,6 @@
 import { useState } from "preact/hooks";
+import type { ChannelMessage } from "../api/protocol";
+import { continues, type Spoken } from "../app/grouping";
 import { channelKey, go, newSince } from "../app/navigation";
 import { connection, notice, rooms } from "../app/state";
 import { leave, older, setTopic } from "../app/tryst";
@@ -10,6 +12,9 @@ import { useDetails } from "./Details";
 import { explain } from "./errors";
 import { Lines, NewMarker } from "./Lines";
 import { useNarrow } from "./media";
+
+/** What grouping looks at in a channel's line. */
+const spoken = (message: ChannelMessage | undefined): Spoken | undefined => message && { author: message.persona.id, kind: message.kind, at: message.at };
 
 /** A public channel: its topic, its lines, who is there (beside them, or on a phone in a sheet), and the line to type in. */
 export function ChannelView({ name }: { name: string }) {
@@ -39,9 +44,10 @@ export function ChannelView({ name }: { name: string }) {
             <li class="older"><button type="button" class="link" onClick={() => older(name).then(setMore, (f) => (notice.value = explain(f)))}>
               Show older messages</button></li>
           )}
-          {room.messages.map((message) => [
+          {room.messages.map((message, index) => [
             message.id === marker && <NewMarker key={`new-${message.id}`} />,
-            <Line key={message.id} message={message} pictures={!narrow} />,
+            <Line key={message.id} message={message} pictures={!narrow}
+              continued={message.id !== marker && continues(spoken(room.messages[index - 1]), spoken(message))} />,
           ])}
         </Lines>
         {details.panel(<>
