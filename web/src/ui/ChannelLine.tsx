@@ -26,7 +26,8 @@ export function Line({ message, pictures, continued = false }: { message: Channe
   const text = <Formatted text={message.text} marks={named ? namesOfMe.value : undefined} />;
   // A roll's die stands where the author's picture would, so that nothing else in the line looks like it.
   const picture = pictures && message.kind !== "roll" && <Avatar persona={message.persona} size="line" />;
-  const at = <><time>{time(message.at)}</time> {picture}</>;
+  // A continued line's time and name are for screen readers only: the space between them goes with the name, taking no room.
+  const at = <><time>{time(message.at)}</time>{continued ? null : " "}{picture}</>;
   switch (message.kind) {
     case "roll":
       return (
@@ -37,7 +38,7 @@ export function Line({ message, pictures, continued = false }: { message: Channe
     case "pose":
       return <li class={classes}>{at}* {who} {text}{report}</li>;
     case "say":
-      return <li class={classes}>{at}<span class="by">{who}: </span>{text}{report}</li>;
+      return <li class={classes}>{at}<span class="by">{continued && " "}{who}: </span>{text}{report}</li>;
   }
 }
 

@@ -115,6 +115,8 @@ export function LeaveDialog() {
     if (going && !box.open) box.showModal();
     if (!going && box.open) box.close();
   }, [going]);
+  // A conversation that goes away (a safeword, a panic) takes its question with it.
+  useEffect(() => () => { leaving.value = null; }, []);
   const close = () => {
     const from = leaving.value?.from;
     leaving.value = null;

@@ -28,14 +28,14 @@ import { sceneName } from "./sceneName";
 function SceneLineItem({ id, line, pictures, continued }: { id: string; line: SceneLine; pictures: boolean; continued: boolean }) {
   if (line.kind === "dropped") return <li class="error">{line.text}</li>;
   const reportable = line.frank && <> <ReportAction who={line.from?.name ?? "someone"} send={(reason, note) => report(id, line, reason, note)} /></>;
-  const at = <><time>{time(line.at)}</time> {pictures && line.from && <Avatar persona={line.from} size="line" />}</>;
+  const at = <><time>{time(line.at)}</time>{continued ? null : " "}{pictures && line.from && <Avatar persona={line.from} size="line" />}</>;
   const named = !!line.frank && namesMe(line.text);
   const classes = [line.kind === "pose" ? "pose" : "", line.frank ? "" : "mine", named ? "mention" : "", continued ? "continued" : ""]
     .filter(Boolean).join(" ") || undefined;
   const text = <Formatted text={line.text} marks={named ? namesOfMe.value : undefined} />;
   return line.kind === "pose"
     ? <li class={classes}>{at}* <b class="who">{line.from?.name}</b> {text}{reportable}</li>
-    : <li class={classes}>{at}<span class="by"><b class="who">{line.from?.name}</b>: </span>{text}{reportable}</li>;
+    : <li class={classes}>{at}<span class="by">{continued && " "}<b class="who">{line.from?.name}</b>: </span>{text}{reportable}</li>;
 }
 
 /** What grouping looks at in a scene's line; a dropped one is nobody's. */
