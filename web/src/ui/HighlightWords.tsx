@@ -18,9 +18,8 @@ export function HighlightWords() {
   return (
     <form class="highlights" onSubmit={save} aria-labelledby="highlights-title">
       <h3 id="highlights-title">Highlight words</h3>
-      <label for="highlight-words">Words that count as naming you, as your persona names do</label>
-      <input id="highlight-words" value={typed} autocomplete="off" aria-describedby="highlights-hint"
-        onInput={(event) => setTyped(event.currentTarget.value)} />
+      <label>Words that count as naming you, as your persona names do
+        <input value={typed} autocomplete="off" aria-describedby="highlights-hint" onInput={(event) => setTyped(event.currentTarget.value)} /></label>
       <p id="highlights-hint" class="hint muted">
         Separate them with commas; up to {MAX_WORDS}, each of 2 to {MAX_WORD} characters. A line with one of them stands out
         and its conversation shows the @ mark. Kept in this browser only, for this account: the server never sees them.</p>
