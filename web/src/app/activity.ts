@@ -96,11 +96,15 @@ export function dropped(known: ReadonlyMap<string, Activity>, key: string): Read
  * look" and "@juno" name Juno; "Junopolis" does not.
  */
 export function mentions(text: string, names: readonly string[]): boolean {
-  return names.some((name) => {
-    if (!name) return false;
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, "iu").test(text);
-  });
+  return namedAt(text, names).length > 0;
+}
+
+/** Where in a line the names stand as words of their own, as `mentions` finds them: each one's start and end, in order. */
+export function namedAt(text: string, names: readonly string[]): [number, number][] {
+  const words = names.filter(Boolean).sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (words.length === 0) return [];
+  const named = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.join("|")})(?![\\p{L}\\p{N}_])`, "giu");
+  return [...text.matchAll(named)].map((found): [number, number] => [found.index, found.index + found[0].length]);
 }
 
 /** Conversation keys, newest activity first; those without any, in the order given. */

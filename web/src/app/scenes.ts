@@ -6,7 +6,7 @@ import { open, seal, type Body } from "../mls/message";
 import { safetyNumber } from "../mls/safety";
 import { Serial } from "../mls/serial";
 import { TsMls } from "../mls/tsMls";
-import { mentions } from "./activity";
+import { namesMe } from "./highlights";
 import type { Spoken } from "./commands";
 import { enter, gone, heard, sceneKey } from "./navigation";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
@@ -412,7 +412,7 @@ function line(sceneId: string, added: SceneLine): void {
   sceneLines.value = next;
   const mine = added.kind !== "dropped" && !added.frank;
   heard(sceneKey(sceneId), { id: added.id, at: added.at, mine,
-    mentionsMe: !mine && mentions(added.text, personas.value.map((persona) => persona.name)) });
+    mentionsMe: !mine && namesMe(added.text) });
 }
 
 /** The scene is gone from this device: its keys, its lines and its place in the list; whoever looked at it goes home. */

@@ -2,13 +2,14 @@ import * as http from "../api/http";
 import type { AuditEntry, Block, ChannelMessage, Joined, Member, Persona, Report, ServerMessage, Session } from "../api/protocol";
 import { Connection, Refused } from "../api/socket";
 import { somethingNew } from "../ui/notify";
-import { mentions, type Heard } from "./activity";
+import { type Heard } from "./activity";
 import { signedInAnew } from "./lock";
 import * as avatars from "./avatars";
 import type { Spoken } from "./commands";
 import * as consent from "./consent";
 import { written, type Dice } from "./dice";
 import * as directory from "./directory";
+import { setHighlightWords, namesMe } from "./highlights";
 import { channelKey, enter, gone, go, heard, readElsewhere, standing } from "./navigation";
 import { barsTheAccount, noticeText } from "./notices";
 import { readMarks } from "./readMarks";
@@ -123,7 +124,7 @@ export async function use(persona: Persona): Promise<void> {
 /** A channel line as activity counts it: whether it is the person's own, and whether it names them. */
 function heardOf(message: ChannelMessage): Heard {
   const mine = personas.value.some((persona) => persona.id === message.persona.id);
-  return { id: message.id, at: message.at, mine, mentionsMe: !mine && mentions(message.text, personas.value.map((persona) => persona.name)) };
+  return { id: message.id, at: message.at, mine, mentionsMe: !mine && namesMe(message.text) };
 }
 
 /** The members and history of a channel just joined carry each persona's picture as it is now. */
@@ -246,6 +247,7 @@ export async function deleteAccount(password: string): Promise<void> {
   socket?.letGo();
   socket = null;
   await sceneAgent.forget();
+  setHighlightWords("");
   forgetAll();
   signedIn.value = false;
   notice.value = "Your account and everything in it is deleted.";

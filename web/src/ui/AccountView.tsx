@@ -5,6 +5,7 @@ import { blocks, changeBlocks, deleteAccount, logout, myReports, revokeSession, 
 import { ViewHeader } from "./Bar";
 import { explain } from "./errors";
 import { LockSettings } from "./LockSettings";
+import { HighlightWords } from "./HighlightWords";
 import { useNarrow } from "./media";
 import { notifying, setNotifying } from "./notify";
 import { setTheme, theme, type Theme } from "./theme";
@@ -42,6 +43,7 @@ export function AccountView() {
           onChange={(e) => setNotifying(e.currentTarget.checked)} />
           Tell me when something new arrives (the notification never shows who or what)</label>
         <LockSettings />
+        <HighlightWords />
       </section>
       <section aria-labelledby="sessions" class="card">
         <h2 id="sessions">Logged in on</h2>

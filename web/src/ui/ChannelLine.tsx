@@ -1,8 +1,9 @@
 import type { ChannelMessage } from "../api/protocol";
-import { mentions } from "../app/activity";
+import { namesMe, namesOfMe } from "../app/highlights";
 import { personas } from "../app/state";
 import { reportChannel } from "../app/tryst";
 import { Avatar } from "./Avatar";
+import { Formatted } from "./Formatted";
 import { ReportAction } from "./Report";
 
 export const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -10,18 +11,23 @@ export const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: 
 /**
  * One line of a channel: said, posed (/me), or dice the server rolled. A roll is drawn as nothing
  * typed can be (a die outside the text, its own box, upright), so that a pose "rolls 6" never
- * passes for one. Another persona's line can be reported, and one that names the person stands
- * out; on a wide screen the author's picture begins it.
+ * passes for one. Another persona's line can be reported, and one that names the person (or has
+ * one of their highlight words) stands out, the words marked; on a wide screen the author's picture
+ * begins it. A line that continues its author's last (`continued`) keeps their name and picture
+ * for screen readers but does not show them again. What was said or posed shows its formatting.
  */
-export function Line({ message, pictures }: { message: ChannelMessage; pictures: boolean }) {
+export function Line({ message, pictures, continued = false }: { message: ChannelMessage; pictures: boolean; continued?: boolean }) {
   const mine = personas.value.some((persona) => persona.id === message.persona.id);
-  const named = !mine && message.kind !== "roll" && mentions(message.text, personas.value.map((persona) => persona.name));
+  const named = !mine && message.kind !== "roll" && namesMe(message.text);
   const report = !mine && <> <ReportAction who={message.persona.name} send={(reason, note) => reportChannel(message, reason, note)} /></>;
-  const classes = [message.kind === "say" ? "" : message.kind, named ? "mention" : "", mine ? "mine" : ""].filter(Boolean).join(" ") || undefined;
+  const classes = [message.kind === "say" ? "" : message.kind, named ? "mention" : "", mine ? "mine" : "", continued ? "continued" : ""]
+    .filter(Boolean).join(" ") || undefined;
   const who = <b class="who">{message.persona.name}</b>;
+  const text = <Formatted text={message.text} marks={named ? namesOfMe.value : undefined} />;
   // A roll's die stands where the author's picture would, so that nothing else in the line looks like it.
   const picture = pictures && message.kind !== "roll" && <Avatar persona={message.persona} size="line" />;
-  const at = <><time>{time(message.at)}</time> {picture}</>;
+  // A continued line's time and name are for screen readers only: the space between them goes with the name, taking no room.
+  const at = <><time>{time(message.at)}</time>{continued ? null : " "}{picture}</>;
   switch (message.kind) {
     case "roll":
       return (
@@ -30,9 +36,9 @@ export function Line({ message, pictures }: { message: ChannelMessage; pictures:
         </li>
       );
     case "pose":
-      return <li class={classes}>{at}* {who} {message.text}{report}</li>;
+      return <li class={classes}>{at}* {who} {text}{report}</li>;
     case "say":
-      return <li class={classes}>{at}{who}: {message.text}{report}</li>;
+      return <li class={classes}>{at}<span class="by">{continued && " "}{who}: </span>{text}{report}</li>;
   }
 }
 

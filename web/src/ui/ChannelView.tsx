@@ -1,4 +1,6 @@
 import { useState } from "preact/hooks";
+import type { ChannelMessage } from "../api/protocol";
+import { continues, type Spoken } from "../app/grouping";
 import { channelKey, go, newSince } from "../app/navigation";
 import { connection, notice, rooms } from "../app/state";
 import { startsDay } from "../app/days";
@@ -12,6 +14,9 @@ import { useDetails } from "./Details";
 import { explain } from "./errors";
 import { Lines, NewMarker } from "./Lines";
 import { useNarrow } from "./media";
+
+/** What grouping looks at in a channel's line. */
+const spoken = (message: ChannelMessage | undefined): Spoken | undefined => message && { author: message.persona.id, kind: message.kind, at: message.at };
 
 /** A public channel: its topic, its lines, who is there (beside them, or on a phone in a sheet), and the line to type in. */
 export function ChannelView({ name }: { name: string }) {
@@ -44,7 +49,9 @@ export function ChannelView({ name }: { name: string }) {
           {room.messages.map((message, index) => [
             startsDay(room.messages[index - 1], message) && <DayHeading key={`day-${message.id}`} at={message.at} />,
             message.id === marker && <NewMarker key={`new-${message.id}`} />,
-            <Line key={message.id} message={message} pictures={!narrow} />,
+            <Line key={message.id} message={message} pictures={!narrow}
+              continued={message.id !== marker && !startsDay(room.messages[index - 1], message)
+                && continues(spoken(room.messages[index - 1]), spoken(message))} />,
           ])}
         </Lines>
         {details.panel(<>

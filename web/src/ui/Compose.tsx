@@ -136,6 +136,9 @@ function Said({ panel, where, close }: { panel: Panel; where: Where; close: () =
       {panel.help && <>
         <ul>{commands(where).map((command) => <li key={command.name}><code>{command.usage}</code> {command.description}</li>)}</ul>
         <p class="muted">Anything else is sent as you typed it. To send a line that starts with /, begin it with //.</p>
+        <p class="muted">Formatting, in Markdown or BBCode alike: <code>**bold**</code> <code>*italic*</code> <code>~~struck~~</code>{" "}
+          <code>||spoiler||</code> <code>[label](https://…)</code>, or <code>[b]</code> <code>[i]</code> <code>[u]</code> <code>[s]</code>{" "}
+          <code>[spoiler]</code> <code>[url=https://…]</code>.</p>
       </>}
       <button type="button" class="link" onClick={close}>Close</button>
     </div>

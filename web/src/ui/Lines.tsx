@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { LeaveDialog } from "./Formatted";
 
 /** How close to the bottom, in pixels, still counts as following the newest lines. */
 const FOLLOWING_PX = 48;
@@ -7,6 +8,8 @@ const FOLLOWING_PX = 48;
  * The lines of a conversation, scrolling within their pane. While the person is at the bottom, new
  * lines (and a pane shrinking as a phone's keyboard opens) keep the newest in view; once they
  * scrolled up to read, new lines wait below, with a button that says so and takes them there.
+ * The question before following a link of a line is asked here, outside the lines that are read
+ * out as they arrive.
  */
 export function Lines({ label, newest, seen, children }: {
   label: string; newest: string | undefined;
@@ -51,6 +54,7 @@ export function Lines({ label, newest, seen, children }: {
         <button type="button" class="newer" onClick={() => { following.current = true; setBelow(false); toBottom(); }}>
           New messages below</button>
       )}
+      <LeaveDialog />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { useState } from "preact/hooks";
 import type { Scene } from "../api/protocol";
 import { isSafeword } from "../app/consent";
 import { startsDay } from "../app/days";
+import { continues, type Spoken } from "../app/grouping";
+import { namesMe, namesOfMe } from "../app/highlights";
 import { newSince, sceneKey } from "../app/navigation";
 import { myPersonaIn, report, safeword } from "../app/scenes";
 import { notice, sceneLines, scenes, type SceneLine } from "../app/state";
@@ -14,6 +16,7 @@ import { Compose } from "./Compose";
 import { DayHeading } from "./Days";
 import { useDetails } from "./Details";
 import { explain } from "./errors";
+import { Formatted } from "./Formatted";
 import { Lines, NewMarker } from "./Lines";
 import { useNarrow } from "./media";
 import { ReportAction } from "./Report";
@@ -21,15 +24,26 @@ import { SceneDetails, timerName } from "./SceneDetails";
 import { sceneName } from "./sceneName";
 import { SafetyChanged, VerifiedMark } from "./Verification";
 
-/** One decrypted line of a scene, on a wide screen with its author's picture; a line received can be reported, with its franking. */
-function SceneLineItem({ id, line, pictures }: { id: string; line: SceneLine; pictures: boolean }) {
+/**
+ * One decrypted line of a scene, on a wide screen with its author's picture, with its formatting;
+ * a line received can be reported, with its franking, and stands out when it names the person. A
+ * line that continues its author's last shows their name and picture to screen readers only.
+ */
+function SceneLineItem({ id, line, pictures, continued }: { id: string; line: SceneLine; pictures: boolean; continued: boolean }) {
   if (line.kind === "dropped") return <li class="error">{line.text}</li>;
   const reportable = line.frank && <> <ReportAction who={line.from?.name ?? "someone"} send={(reason, note) => report(id, line, reason, note)} /></>;
-  const at = <><time>{time(line.at)}</time> {pictures && line.from && <Avatar persona={line.from} size="line" />}</>;
+  const at = <><time>{time(line.at)}</time>{continued ? null : " "}{pictures && line.from && <Avatar persona={line.from} size="line" />}</>;
+  const named = !!line.frank && namesMe(line.text);
+  const classes = [line.kind === "pose" ? "pose" : "", line.frank ? "" : "mine", named ? "mention" : "", continued ? "continued" : ""]
+    .filter(Boolean).join(" ") || undefined;
+  const text = <Formatted text={line.text} marks={named ? namesOfMe.value : undefined} />;
   return line.kind === "pose"
-    ? <li class={line.frank ? "pose" : "pose mine"}>{at}* <b class="who">{line.from?.name}</b> {line.text}{reportable}</li>
-    : <li class={line.frank ? undefined : "mine"}>{at}<b class="who">{line.from?.name}</b>: {line.text}{reportable}</li>;
+    ? <li class={classes}>{at}* <b class="who">{line.from?.name}</b> {text}{reportable}</li>
+    : <li class={classes}>{at}<span class="by">{continued && " "}<b class="who">{line.from?.name}</b>: </span>{text}{reportable}</li>;
 }
+
+/** What grouping looks at in a scene's line; a dropped one is nobody's. */
+const spoken = (line: SceneLine | undefined): Spoken | undefined => line && { author: line.kind === "dropped" ? undefined : line.from?.id, kind: line.kind, at: line.at };
 
 /** The mark of the button that opens a scene's details. */
 function Info() {
@@ -92,7 +106,8 @@ export function SceneView({ id }: { id: string }) {
           {lines.map((line, index) => [
             startsDay(lines[index - 1], line) && <DayHeading key={`day-${line.id}`} at={line.at} />,
             line.id === marker && <NewMarker key={`new-${line.id}`} />,
-            <SceneLineItem key={line.id} id={id} line={line} pictures={!narrow} />,
+            <SceneLineItem key={line.id} id={id} line={line} pictures={!narrow}
+              continued={line.id !== marker && !startsDay(lines[index - 1], line) && continues(spoken(lines[index - 1]), spoken(line))} />,
           ])}
         </Lines>
         {details.panel(<SceneDetails scene={scene} me={me} coolingOff={coolingOff} setCoolingOff={setCoolingOff} narrow={narrow}

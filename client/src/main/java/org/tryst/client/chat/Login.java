@@ -85,7 +85,7 @@ final class Login {
     }
 
     private void say(String line) {
-        terminal.writer().println(line);
+        terminal.writer().println(TerminalText.printable(line));
         terminal.flush();
     }
 }

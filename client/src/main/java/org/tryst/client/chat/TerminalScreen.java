@@ -5,7 +5,10 @@ import org.jline.reader.impl.LineReaderImpl;
 import org.jline.utils.Curses;
 import org.jline.utils.InfoCmp.Capability;
 
-/** The chat's screen in a terminal: lines go above the line being typed, and the prompt keeps up with where the person is. */
+/**
+ * The chat's screen in a terminal: lines go above the line being typed, and the prompt keeps up
+ * with where the person is. Every line is made {@link TerminalText#printable} on its way out.
+ */
 final class TerminalScreen implements Screen {
     /**
      * Erases the scrollback (ED 3, from xterm and the Linux console; tmux, VTE, iTerm2, kitty and
@@ -24,7 +27,7 @@ final class TerminalScreen implements Screen {
 
     @Override
     public void show(String line) {
-        reader.printAbove(line);
+        reader.printAbove(TerminalText.printable(line));
     }
 
     /**
@@ -35,7 +38,8 @@ final class TerminalScreen implements Screen {
     @Override
     public void wipe(String line) {
         String clear = reader.getTerminal().getStringCapability(Capability.clear_screen);
-        reader.printAbove(clear == null ? line : Curses.tputs(clear) + ERASE_SCROLLBACK + line);
+        String shown = TerminalText.printable(line);
+        reader.printAbove(clear == null ? shown : Curses.tputs(clear) + ERASE_SCROLLBACK + shown);
     }
 
     /** Reads the next line behind a prompt. */
