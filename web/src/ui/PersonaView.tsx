@@ -9,6 +9,7 @@ import { Avatar } from "./Avatar";
 import { ViewHeader } from "./Bar";
 import { BoundariesEditor, SideBySide } from "./Boundaries";
 import { explain } from "./errors";
+import { Formatted } from "./Formatted";
 import { upTo } from "./limits";
 import { useNarrow } from "./media";
 import { PictureEditor } from "./PictureEditor";
@@ -75,7 +76,7 @@ function Profile({ persona, reload }: { persona: Persona; reload: () => void }) 
         <Avatar persona={persona} size="profile" />
         <div>
           {persona.summary && <p>{persona.summary}</p>}
-          {persona.description && <p class="description">{persona.description}</p>}
+          {persona.description && <p class="description"><Formatted text={persona.description} /></p>}
         </div>
       </div>
       {role.value !== "member" && <RemovePicture persona={persona} removed={reload} />}

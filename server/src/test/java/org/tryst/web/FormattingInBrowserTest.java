@@ -203,7 +203,7 @@ class FormattingInBrowserTest {
         say(ben, "an answer");
         ann.sees(text(kit + ": an answer"));
         JsonNode lines = ann.evaluate("""
-                [...document.querySelectorAll('main .lines li:not(.older)')].map((li) => ({
+                [...document.querySelectorAll('main .lines li:not(.older):not(.day)')].map((li) => ({
                   text: li.innerText, continued: li.classList.contains('continued'),
                   nameShown: (li.querySelector('.by') ?? li.querySelector('.who')).getBoundingClientRect().width > 2 }))""");
         assertThat(lines).hasSize(4);
@@ -214,6 +214,25 @@ class FormattingInBrowserTest {
         assertThat(ann.count(text(juno + ": second thought"))).as("the name is still there for screen readers").isOne();
         assertThat(lines.get(2).get("continued").asBoolean()).as("a pose reads with its name").isFalse();
         assertThat(lines.get(3).get("continued").asBoolean()).as("another author").isFalse();
+    }
+
+    @Test
+    void aProfilesDescriptionIsFormattedAsLinesAreAndKeepsItsParagraphs() {
+        Browser.Page author = browser.open(server.origin());
+        String wren = newcomer(author, "writer", "Wren", "study");
+        openFromList(author, "Profile of " + wren);
+        author.fill(label("Description"), "A **tall** [i]scholar[/i].\n\n<img src=x onerror=\"window.pwned = 7\"> [url=javascript:alert(1)]no[/url]");
+        author.click(role("button", "Save").exactly());
+        author.sees(text(wren + " is saved."));
+        Browser.Page reader = browser.open(server.origin());
+        newcomer(reader, "reader", "Rook", "study");
+        reader.click(role("button", wren).exactly());
+        reader.sees(css("main .description strong"));
+        assertThat(reader.text(css("main .description strong"))).isEqualTo("tall");
+        assertThat(reader.text(css("main .description em"))).isEqualTo("scholar");
+        assertThat(reader.count(css("main .description img, main .description a"))).as("hostile markup stays text").isZero();
+        assertThat(reader.text(css("main .description"))).contains("\n\n").contains("<img src=x");
+        assertThat(reader.evaluate("window.pwned ?? null").isNull()).isTrue();
     }
 
     @Test
