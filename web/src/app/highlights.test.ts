@@ -45,6 +45,13 @@ describe("highlight words", () => {
     expect(namesMe("lanterns glow")).toBe(false);
   });
 
+  it("do not light a line for a name hidden in a spoiler, which would tell what it hides", () => {
+    setHighlightWords("lantern");
+    expect(namesMe("it was the [spoiler]lantern[/spoiler] all along")).toBe(false);
+    expect(namesMe("||Juno|| did it")).toBe(false);
+    expect(namesMe("the lantern, and ||more||")).toBe(true);
+  });
+
   it("are kept in this browser for this account only, under a key that does not name it", () => {
     setHighlightWords("lantern");
     expect(highlightWords.value).toEqual(["lantern"]);

@@ -2,7 +2,7 @@ import { computed, signal } from "@preact/signals";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { mentions } from "./activity";
-import { parse, plainText } from "./markup";
+import { parse, shownText } from "./markup";
 import { personas, username } from "./state";
 
 /** How many highlight words a person may keep, and how long each may be. */
@@ -66,5 +66,6 @@ export const namesOfMe = computed<readonly string[]>(() => [...personas.value.ma
 
 /** Whether a line names the person, in the text it reads as once formatted (`_Juno_` names Juno). */
 export function namesMe(text: string): boolean {
-  return mentions(plainText(parse(text)), namesOfMe.value);
+  // A name inside a spoiler must not light the line: that would tell what the spoiler hides.
+  return mentions(shownText(parse(text)), namesOfMe.value);
 }

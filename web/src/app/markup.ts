@@ -71,6 +71,11 @@ export function plainText(pieces: readonly Piece[]): string {
   return pieces.map((piece) => (piece.kind === "text" ? piece.text : plainText(piece.children))).join("");
 }
 
+/** The text a reader sees before opening any spoiler: a spoiler's words stand apart as a space. */
+export function shownText(pieces: readonly Piece[]): string {
+  return pieces.map((piece) => (piece.kind === "text" ? piece.text : piece.kind === "spoiler" ? " " : shownText(piece.children))).join("");
+}
+
 /** An element being read: its style, the syntax that closes it, what opened it (its text if it never closes), what it holds so far. */
 interface Open { kind: Style; syntax: string; opener: string; children: Piece[] }
 

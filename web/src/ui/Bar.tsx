@@ -16,7 +16,7 @@ export function ConnectionState({ onlyWhenDown = false }: { onlyWhenDown?: boole
 export function HideButton() {
   return (
     <>
-      {lockSetting.value && <button type="button" class="lock" onClick={lockNow} title="Lock now: the PIN opens it again">Lock</button>}
+      {lockSetting.value && <button type="button" class="lock-now" onClick={lockNow} title="Lock now: the PIN opens it again">Lock</button>}
       <button type="button" class="hide" onClick={panic} title="Hide this page at once (or press Escape twice)">Hide</button>
     </>
   );

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { MAX_FAILURES, lockSetting, removeLock, unlock } from "../app/lock";
+import { notice } from "../app/state";
 import { logout } from "../app/tryst";
 
 /**
@@ -22,6 +23,7 @@ export function LockScreen() {
       setError(`That is not the PIN. ${result.left} ${result.left === 1 ? "try" : "tries"} left before this device logs out.`);
     } else if (result.kind === "exhausted") {
       await logout();
+      notice.value = `${MAX_FAILURES} wrong PINs in a row: this device logged out. Log in with your password.`;
     }
   };
 

@@ -32,7 +32,8 @@ export function LockSettings() {
     <form onSubmit={submit} aria-labelledby="app-lock" class="lock-settings">
       <h3 id="app-lock">App lock</h3>
       <p class="muted hint" id="app-lock-what">A PIN asked when this page opens and after a while without use, so that someone who
-        picks up this device sees nothing. It is not encryption, and your password always opens it too.</p>
+        picks up this device sees nothing. It is not encryption. Forgot the PIN? The lock screen lets you log out, and your password
+        opens the app again.</p>
       <label>Lock after
         <select value={idle} onChange={(e) => chooseIdle(Number(e.currentTarget.value))}>
           {IDLE_CHOICES.map((minutes) => <option key={minutes} value={minutes}>{idleLabel(minutes)} without use</option>)}

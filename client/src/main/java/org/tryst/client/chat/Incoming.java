@@ -13,9 +13,11 @@ public final class Incoming {
     private final Screen screen;
     private final Session session;
     private final Clock clock;
+    private final ReadMarks readMarks;
 
     Incoming(Backend backend, Screen screen, Session session, Clock clock) {
         this.backend = backend;
+        this.readMarks = new ReadMarks(backend);
         this.screen = screen;
         this.session = session;
         this.clock = clock;
@@ -95,6 +97,8 @@ public final class Incoming {
         boolean here = session.place instanceof Place.Channel(String channel) && channel.equals(message.channel());
         if (here && !session.mineIds().contains(message.persona().id())) session.heard(new Session.Heard(null, message.channel(), message.id(), line));
         inChannel(message.channel(), line);
+        // A line shown where the person is has been read, as one on screen in the browser is.
+        if (here && session.persona != null) readMarks.shown(session.persona.id(), message.channel(), message.id());
     }
 
     private void notice(ServerMessage.Notice notice) {

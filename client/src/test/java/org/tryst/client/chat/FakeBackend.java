@@ -19,7 +19,7 @@ final class FakeBackend implements Backend {
     final Map<String, List<String>> members = new HashMap<>();
     final List<Views.Scene> scenes = new ArrayList<>();
     final List<Views.Invitation> received = new ArrayList<>();
-    final List<String> calls = new ArrayList<>();
+    final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<Views.Block> blocks = new ArrayList<>();
     final Map<String, RequestFailed> refusals = new HashMap<>();
     final Map<String, Views.Boundaries> boundaries = new HashMap<>();

@@ -162,6 +162,23 @@ class ShellTest {
     }
 
     @Test
+    void linesShownLiveWhereThePersonIsAreMarkedReadTheNewestOnly() throws InterruptedException {
+        backend.channels.put("lobby", new ArrayList<>());
+        backend.members.put("lobby", new ArrayList<>(List.of(rowan.id())));
+        shell.start();
+        type("/join lobby");
+        Views.Message first = backend.message("lobby", "Sage", MessageKind.SAY, "one");
+        Views.Message second = backend.message("lobby", "Sage", MessageKind.SAY, "two");
+        shell.incoming().show(new ServerMessage.ChannelMessage(first));
+        shell.incoming().show(new ServerMessage.ChannelMessage(second));
+        shell.incoming().show(new ServerMessage.ChannelMessage(backend.message("elsewhere", "Ash", MessageKind.SAY, "not here")));
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!backend.calls.contains("markRead lobby " + second.id()) && System.nanoTime() < until) Thread.sleep(50);
+        assertThat(backend.calls).contains("markRead lobby " + second.id())
+                .doesNotContain("markRead lobby " + first.id()).noneMatch(call -> call.startsWith("markRead elsewhere"));
+    }
+
+    @Test
     void leavingAChannel() {
         shell.start();
         type("/join lobby");
