@@ -33,6 +33,7 @@ abstract class WorldContract {
     @Test
     void aNewServerHasTheStartingAreaAndARestartNeverLoadsItOverTheOperatorsWorld() throws Exception {
         Snapshot shipped = World.startingArea();
+        Views.Persona stayer = persona("Stayer");
         try (Database database = server().openDatabase()) {
             World world = new World(database.sql());
             assertThat(world.snapshot().rooms()).containsExactlyInAnyOrderElementsOf(shipped.rooms());
@@ -40,11 +41,16 @@ abstract class WorldContract {
             assertThat(world.start().id()).isEqualTo("courtyard");
             assertThat(world.makeIfNone()).as("a made world is not made again").isFalse();
             world.replace(small("hall"));
+            world.replace(World.startingArea());
+            world.move(stayer.id(), "west");
+            world.replace(withRoom(small("hall"), World.startingArea()));
         }
         server().stop();
         server().start();
         try (Database database = server().openDatabase()) {
-            assertThat(new World(database.sql()).snapshot()).isEqualTo(small("hall"));
+            World world = new World(database.sql());
+            assertThat(world.snapshot()).isEqualTo(sorted(withRoom(small("hall"), World.startingArea())));
+            assertThat(world.locationOf(stayer.id()).id()).as("a restart keeps where everyone is").isEqualTo("gallery");
         }
     }
 
@@ -143,6 +149,22 @@ abstract class WorldContract {
 
     private static Room room(String id, Optional<String> owner) {
         return new Room(id, "The " + id, "A plain room.", owner, Rating.MATURE, Optional.empty());
+    }
+
+    /** The rooms and things of a small world added to another, which keeps its start and exits. */
+    private static Snapshot withRoom(Snapshot small, Snapshot world) {
+        List<Room> rooms = new ArrayList<>(world.rooms());
+        rooms.addAll(small.rooms());
+        List<Thing> things = new ArrayList<>(world.things());
+        things.addAll(small.things());
+        return new Snapshot(world.start(), rooms, world.exits(), things);
+    }
+
+    /** A world's lists in id order, as the store gives them back. */
+    private static Snapshot sorted(Snapshot world) {
+        return new Snapshot(world.start(), world.rooms().stream().sorted(java.util.Comparator.comparing(Room::id)).toList(),
+                world.exits().stream().sorted(java.util.Comparator.comparing(Exit::id)).toList(),
+                world.things().stream().sorted(java.util.Comparator.comparing(Thing::id)).toList());
     }
 
     /** A world of one room and a thing. */

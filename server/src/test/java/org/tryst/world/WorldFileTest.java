@@ -61,6 +61,16 @@ class WorldFileTest {
         assertThat(WorldFile.read(WorldFile.write(area))).isEqualTo(area);
     }
 
+    @Test
+    void theExampleInTheOperatorsGuideIsAWorld() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "world.md"));
+        String example = guide.substring(guide.indexOf("```toml\n") + 8, guide.indexOf("```", guide.indexOf("```toml\n") + 8));
+        Snapshot world = WorldFile.read(example);
+        assertThat(world.rooms()).extracting(Room::id).containsExactly("courtyard", "library");
+        assertThat(world.exits()).hasSize(2);
+        assertThat(world.things()).singleElement().extracting(Thing::place).isEqualTo(new Place.InRoom("courtyard"));
+    }
+
     private static Room withDescription(Room room, String description) {
         return new Room(room.id(), room.name(), description, room.owner(), room.rating(), room.lock());
     }
