@@ -61,6 +61,30 @@ class WorldFileTest {
         assertThat(WorldFile.read(WorldFile.write(area))).isEqualTo(area);
     }
 
+    /** Mangled copies of the shipped file (cut, spliced, sprinkled with odd characters) are read or refused, never crash. */
+    @Test
+    void aMangledFileIsReadOrRefusedButNeverBreaksTheReader() {
+        String shipped = WorldFile.write(World.startingArea());
+        java.util.Random random = new java.util.Random(19);
+        String odd = "[]{}=\"\\'#\n\t\u0000\uFEFF\uD800.,0123-_ é";
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder text = new StringBuilder(shipped);
+            for (int edit = 0, edits = 1 + random.nextInt(4); edit < edits; edit++) {
+                int at = random.nextInt(text.length() + 1);
+                switch (random.nextInt(3)) {
+                    case 0 -> text.setLength(at);
+                    case 1 -> text.insert(at, odd.charAt(random.nextInt(odd.length())));
+                    default -> text.delete(at, Math.min(text.length(), at + random.nextInt(40)));
+                }
+            }
+            try {
+                WorldFile.read(text.toString());
+            } catch (InvalidWorld refused) {
+                assertThat(refused.getMessage()).isNotBlank();
+            }
+        }
+    }
+
     @Test
     void theExampleInTheOperatorsGuideIsAWorld() throws Exception {
         String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "world.md"));
