@@ -38,6 +38,10 @@ class AdminWorldTest {
                 .contains("exits #2 (id courtyard-north): to: there is no room \"attic\" (nothing was changed)")
                 .contains("missing.toml: cannot read it");
 
+        Path after = SERVER.data().resolve("after.toml");
+        assertThat(SERVER.admin("world", "export", after.toString())).isZero();
+        assertThat(Files.readString(after)).as("the refused file changed nothing").isEqualTo(file);
+
         Path again = SERVER.data().resolve("again.toml");
         assertThat(SERVER.admin("world", "import", exported.toString())).isZero();
         assertThat(SERVER.admin("world", "export", again.toString())).isZero();
