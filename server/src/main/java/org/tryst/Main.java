@@ -102,7 +102,9 @@ public final class Main implements Callable<Integer> {
         // Moderation
         AdminModeration.Role.class, AdminModeration.Reports.class, AdminModeration.Report.class, AdminModeration.Warn.class,
         AdminModeration.Mute.class, AdminModeration.Unmute.class, AdminModeration.Suspend.class, AdminModeration.Unsuspend.class,
-        AdminModeration.Ban.class, AdminModeration.Unban.class, AdminModeration.Close.class, AdminModeration.Audit.class})
+        AdminModeration.Ban.class, AdminModeration.Unban.class, AdminModeration.Close.class, AdminModeration.Audit.class,
+        // The text world
+        AdminWorld.class})
     static final class Admin {
 
         /** Prints every configuration option with its current value and environment variable. */

@@ -61,6 +61,7 @@ import org.tryst.scenes.SceneRequests;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
 import org.tryst.storage.Readiness;
+import org.tryst.world.World;
 
 /**
  * The composition root: builds every part of a server through its constructor, in one place, and
@@ -85,6 +86,8 @@ public final class Server implements AutoCloseable {
     private Server(Config config, Clock clock) throws InterruptedException {
         database = Database.open(config.storage(), config.http().dataDir());
         var sql = database.sql();
+        // The first start of a server makes its world: the shipped starting area.
+        new World(sql).makeIfNone();
         Config.Accounts accountsConfig = config.accounts();
         BucketStore buckets = BucketStore.of(database, clock);
         Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), config.rateLimits(), buckets, clock);

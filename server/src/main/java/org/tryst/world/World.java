@@ -1,0 +1,119 @@
+package org.tryst.world;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.tryst.storage.Sql;
+
+/**
+ * The text world's places and where everyone is in them. A new server's world is the shipped
+ * starting area, made once; an operator replaces it with {@link #replace}. A persona that never
+ * moved, or whose room is gone, is in the starting room.
+ */
+public final class World {
+    private static final String STARTING_AREA = "/world/starting-area.toml";
+
+    private final WorldStore store;
+
+    public World(Sql sql) {
+        this.store = new WorldStore(sql);
+    }
+
+    /** The shipped starting area, as a file would give it. */
+    public static Snapshot startingArea() {
+        try (InputStream shipped = World.class.getResourceAsStream(STARTING_AREA)) {
+            return WorldFile.read(new String(shipped.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("the shipped starting area is missing", e);
+        }
+    }
+
+    /**
+     * Loads the starting area into a world that was never made; a restart, another process that
+     * made it first, or an operator's import leaves the world as it is. Whether it loaded.
+     */
+    public boolean makeIfNone() {
+        if (store.start().isPresent()) return false;
+        try {
+            return store.makeIfNone(startingArea());
+        } catch (RuntimeException raced) {
+            // Two processes on one PostgreSQL may start at once: the one that lost finds the world made.
+            if (store.start().isPresent()) return false;
+            throw raced;
+        }
+    }
+
+    /** The room new and displaced personas are in. */
+    public Room start() {
+        return store.start().flatMap(store::room).orElseThrow(() -> new IllegalStateException("the world was never made"));
+    }
+
+    public Optional<Room> room(String id) {
+        return store.room(id);
+    }
+
+    /** The ways out of a room, in id order. */
+    public List<Exit> exits(String room) {
+        return store.exits(room);
+    }
+
+    /** The things lying in a room, in id order. */
+    public List<Thing> thingsIn(String room) {
+        return store.thingsIn(room);
+    }
+
+    /** What a persona carries, in id order. */
+    public List<Thing> carriedBy(String persona) {
+        return store.carriedBy(persona);
+    }
+
+    /** Where a persona is: its room, or the starting room when it has none. */
+    public Room locationOf(String persona) {
+        return store.roomOf(persona).flatMap(store::room).orElseGet(this::start);
+    }
+
+    /** Moves a persona through the exit of its room that answers to {@code word}; the room it arrives in, or why it cannot. */
+    public Moved move(String persona, String word) {
+        Room here = locationOf(persona);
+        Optional<Exit> exit = exits(here.id()).stream().filter(candidate -> candidate.answersTo(word)).findFirst();
+        if (exit.isEmpty()) return new Moved.NoExit(here);
+        Optional<Room> there = store.room(exit.get().to());
+        if (there.isEmpty()) return new Moved.NoExit(here);
+        store.place(persona, there.get().id());
+        return new Moved.Arrived(here, exit.get(), there.get());
+    }
+
+    /** The outcome of a move. */
+    public sealed interface Moved {
+        /** The persona went from one room through an exit into another. */
+        record Arrived(Room from, Exit exit, Room to) implements Moved {}
+
+        /** No exit of the room answers to the word (or it leads nowhere): the persona stays. */
+        record NoExit(Room here) implements Moved {}
+    }
+
+    /** A persona's in-world description, empty until it sets one. */
+    public String description(String persona) {
+        return store.description(persona).orElse("");
+    }
+
+    /** Sets a persona's in-world description. */
+    public void describe(String persona, String description) {
+        if (description.length() > WorldLimits.MAX_DESCRIPTION) {
+            throw new IllegalArgumentException("a description is at most " + WorldLimits.MAX_DESCRIPTION + " characters");
+        }
+        store.describe(persona, description);
+    }
+
+    /** The whole world, for export. */
+    public Snapshot snapshot() {
+        return store.snapshot();
+    }
+
+    /** Replaces the whole world (import); the number of personas moved to the starting room because their room went. */
+    public int replace(Snapshot world) {
+        return store.replace(world);
+    }
+}
