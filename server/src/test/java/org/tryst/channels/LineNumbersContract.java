@@ -50,20 +50,22 @@ abstract class LineNumbersContract {
             delete.setString(1, channel);
             delete.executeUpdate();
         }
-        server.stop();
-        server.start();
-        alice = server.connect(speaker);
-        alice.send(new ClientMessage.PersonaUse(alice.nextId(), rowan.id()));
-        alice.expect(ServerMessage.PersonaInUse.class);
+        alice = restartedAs(server, speaker, rowan);
         say(alice, rowan, channel, "four", null);
         say(alice, rowan, channel, "five", "n-1");
-        server.stop();
-        server.start();
-        alice = server.connect(speaker);
-        alice.send(new ClientMessage.PersonaUse(alice.nextId(), rowan.id()));
-        alice.expect(ServerMessage.PersonaInUse.class);
+        alice = restartedAs(server, speaker, rowan);
         say(alice, rowan, channel, "six", null);
         assertThat(numbers(server, channel)).containsExactly(4L, 5L, 6L);
+    }
+
+    /** Restarts the server and comes back on a new socket as the persona. */
+    private static Wire restartedAs(TestServer server, TestServer.User user, Views.Persona persona) throws InterruptedException {
+        server.stop();
+        server.start();
+        Wire wire = server.connect(user);
+        wire.send(new ClientMessage.PersonaUse(wire.nextId(), persona.id()));
+        wire.expect(ServerMessage.PersonaInUse.class);
+        return wire;
     }
 
     private static void say(Wire wire, Views.Persona persona, String channel, String text, String clientId) {
