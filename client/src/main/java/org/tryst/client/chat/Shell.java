@@ -152,8 +152,9 @@ public final class Shell {
 
     private void use(Views.Persona persona) {
         List<Views.Joined> channels = backend.use(persona.id());
+        // Asking again for the persona one already speaks as only says what waits: the person stays where they are.
+        if (session.persona == null || !session.persona.id().equals(persona.id())) session.place = new Place.Nowhere();
         session.persona = persona;
-        session.place = new Place.Nowhere();
         screen.show("You speak as " + persona.name() + ".");
         if (!channels.isEmpty()) {
             screen.show(persona.name() + " is in " + String.join(", ", channels.stream().map(Format::channel).toList())

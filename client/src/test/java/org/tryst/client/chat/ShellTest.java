@@ -179,6 +179,17 @@ class ShellTest {
     }
 
     @Test
+    void askingAgainForThePersonaSpokenAsStaysWhereThePersonIs() {
+        backend.channels.put("lobby", new ArrayList<>());
+        backend.members.put("lobby", new ArrayList<>(List.of(rowan.id())));
+        shell.start();
+        type("/join lobby");
+        assertThat(shell.prompt()).contains("#lobby");
+        type("/as " + rowan.name());
+        assertThat(shell.prompt()).contains("#lobby");
+    }
+
+    @Test
     void leavingAChannel() {
         shell.start();
         type("/join lobby");
