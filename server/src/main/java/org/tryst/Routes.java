@@ -13,10 +13,11 @@ import org.tryst.requests.Answer;
 import org.tryst.requests.Handler;
 import org.tryst.safety.SafetyRequests;
 import org.tryst.scenes.SceneRequests;
+import org.tryst.world.WorldRequests;
 
 /** Which capability answers which group of requests: one line per capability. */
 record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequests channels, SceneRequests scenes,
-              ConsentRequests consent, SafetyRequests safety, ModerationRequests moderation) implements Handler<ClientMessage> {
+              ConsentRequests consent, SafetyRequests safety, ModerationRequests moderation, WorldRequests world) implements Handler<ClientMessage> {
     @Override
     public Answer answer(ClientMessage request, Caller caller) {
         return switch (request) {
@@ -28,6 +29,7 @@ record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequest
             case ClientMessage.ConsentRequest m -> consent.answer(m, caller);
             case ClientMessage.SafetyRequest m -> safety.answer(m, caller);
             case ClientMessage.ModerationRequest m -> moderation.answer(m, caller);
+            case ClientMessage.WorldRequest m -> world.answer(m, caller);
         };
     }
 }

@@ -126,7 +126,8 @@ public final class Server implements AutoCloseable {
                 new SceneRequests(scenes, devices, acting),
                 new ConsentRequests(boundaries, acting),
                 new SafetyRequests(blocks, channels::regrouped),
-                new ModerationRequests(new Reports(reportStore, personas, scenes, channels, clock), moderators, acting));
+                new ModerationRequests(new Reports(reportStore, personas, scenes, channels, clock), moderators, acting),
+                new org.tryst.world.WorldRequests());
         // The one request policy, in order: a muted account is refused before it spends a limit.
         Dispatcher dispatcher = new Dispatcher(List.of(enforcement, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),

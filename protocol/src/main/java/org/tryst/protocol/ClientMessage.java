@@ -84,6 +84,10 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.ModReports.class),
     @JsonSubTypes.Type(ClientMessage.ModAct.class),
     @JsonSubTypes.Type(ClientMessage.ModAudit.class),
+    // The text world
+    @JsonSubTypes.Type(ClientMessage.WorldEnter.class),
+    @JsonSubTypes.Type(ClientMessage.WorldCommand.class),
+    @JsonSubTypes.Type(ClientMessage.WorldLeave.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -136,6 +140,12 @@ public sealed interface ClientMessage {
 
     /** Reports, and moderators' work on them. */
     sealed interface ModerationRequest extends ClientMessage {}
+
+    /** The text world: entering it as a persona, playing it by command lines, and leaving it. */
+    sealed interface WorldRequest extends ClientMessage {}
+
+    /** Longest command line of the text world: a line of text with room for the command and its target. */
+    int MAX_COMMAND = Fields.MAX_TEXT + 200;
 
     /** Opens the session: the protocol version the client speaks and the single-use socket ticket from HTTP. */
     @JsonTypeName("hello")
@@ -845,6 +855,42 @@ public sealed interface ClientMessage {
         public ModAudit {
             requestId(id);
             if (limit != null && (limit < 1 || limit > 500)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "limit must be 1 to 500");
+        }
+    }
+
+    /**
+     * Enters the text world as a persona this socket is online as (send {@code persona.use} first):
+     * answered with {@code world.room}; from then on every socket online as the persona follows the
+     * room it is in, and the others there see it arrive.
+     */
+    @JsonTypeName("world.enter")
+    record WorldEnter(String id, String persona) implements WorldRequest {
+        public WorldEnter {
+            requestId(id);
+            ref(persona, "persona");
+        }
+    }
+
+    /**
+     * One command line of the text world, as a player types it ({@code look}, {@code north},
+     * {@code "Hello}, {@code :waves}, {@code @dig Attic}); the server parses it, the same way for every
+     * transport. See {@code help} for the commands; the reply depends on the command.
+     */
+    @JsonTypeName("world.command")
+    record WorldCommand(String id, String persona, String line) implements WorldRequest {
+        public WorldCommand {
+            requestId(id);
+            ref(persona, "persona");
+            nonBlank(line, "line", MAX_COMMAND);
+        }
+    }
+
+    /** Leaves the text world: the persona stays where it is, shown to nobody, until it enters again. */
+    @JsonTypeName("world.leave")
+    record WorldLeave(String id, String persona) implements WorldRequest {
+        public WorldLeave {
+            requestId(id);
+            ref(persona, "persona");
         }
     }
 

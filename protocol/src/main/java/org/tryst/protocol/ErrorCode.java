@@ -86,6 +86,18 @@ public enum ErrorCode {
     BANNED,
     /** The channel was closed by its owner or a moderator. */
     CHANNEL_CLOSED,
+    /** The persona has not entered the text world on this socket: send {@code world.enter} first. */
+    NOT_IN_WORLD,
+    /** The world command line names no command; {@code help} lists them. */
+    UNKNOWN_COMMAND,
+    /** No exit of the room answers to that word. */
+    NO_EXIT,
+    /** A lock of the exit, room or thing does not let this persona through (or take it). */
+    LOCKED,
+    /** The room is rated adult, and the account has not opted in to adult areas ({@code @adult on}). */
+    ADULT_AREA,
+    /** The persona already has as many rooms, exits or things as this server lets a builder make. */
+    QUOTA_EXCEEDED,
     /** The server failed; the request may be retried. Details are in the server log, never in the reply. */
     INTERNAL;
 

@@ -63,6 +63,18 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.ChannelListed.class),
     @JsonSubTypes.Type(ServerMessage.ChannelUnlisted.class),
     @JsonSubTypes.Type(ServerMessage.ChannelClosed.class),
+    // The text world
+    @JsonSubTypes.Type(ServerMessage.WorldRoom.class),
+    @JsonSubTypes.Type(ServerMessage.WorldLook.class),
+    @JsonSubTypes.Type(ServerMessage.WorldWho.class),
+    @JsonSubTypes.Type(ServerMessage.WorldInventory.class),
+    @JsonSubTypes.Type(ServerMessage.WorldHelp.class),
+    @JsonSubTypes.Type(ServerMessage.WorldDone.class),
+    @JsonSubTypes.Type(ServerMessage.WorldArrived.class),
+    @JsonSubTypes.Type(ServerMessage.WorldDeparted.class),
+    @JsonSubTypes.Type(ServerMessage.WorldLine.class),
+    @JsonSubTypes.Type(ServerMessage.WorldUpdated.class),
+    @JsonSubTypes.Type(ServerMessage.WorldThing.class),
 })
 public sealed interface ServerMessage {
 
@@ -284,4 +296,62 @@ public sealed interface ServerMessage {
     /** Event to a channel's audience: the channel was closed by its owner or a moderator. */
     @JsonTypeName("channel.closed")
     record ChannelClosed(String channel) implements ServerMessage {}
+
+    // ---- The text world ----
+
+    /**
+     * The room a persona is in, with who and what is there as this socket may see it: the reply to
+     * {@code world.enter} and to {@code look} without a target, and an event (no {@code id}) to every
+     * socket online as the persona when it moves, by an exit, {@code home} or a moderator.
+     */
+    @JsonTypeName("world.room")
+    record WorldRoom(String id, String persona, Views.RoomView room, List<Views.Occupant> here) implements Reply {}
+
+    /** Reply to {@code look TARGET}: a persona, thing or exit of the room, an emit's author, or something carried. */
+    @JsonTypeName("world.look")
+    record WorldLook(String id, String persona, Views.Looked target) implements Reply {}
+
+    /** Reply to {@code who} (everyone in the world) and {@code where} (with the rooms they are in). */
+    @JsonTypeName("world.who")
+    record WorldWho(String id, List<Views.WhoEntry> people) implements Reply {}
+
+    /** Reply to {@code inventory}: what the persona carries. */
+    @JsonTypeName("world.inventory")
+    record WorldInventory(String id, String persona, List<Views.ThingView> things) implements Reply {}
+
+    /** Reply to {@code help [TOPIC]}: one page of help, and every topic there is. */
+    @JsonTypeName("world.help")
+    record WorldHelp(String id, String topic, String text, List<String> topics) implements Reply {}
+
+    /** Reply to a command that changed something and says so in a sentence: building, {@code @describe}, {@code page}. */
+    @JsonTypeName("world.done")
+    record WorldDone(String id, String persona, String text) implements Reply {}
+
+    /**
+     * Event to a room: a persona arrived; {@code via} is the exit it came through (absent otherwise),
+     * {@code how} is {@code moved}, {@code entered}, {@code connected}, {@code home}, {@code joined} (a
+     * block ended) or {@code moved_by_moderator}.
+     */
+    @JsonTypeName("world.arrived")
+    record WorldArrived(String room, Views.Occupant persona, String via, String how) implements ServerMessage {}
+
+    /**
+     * Event to a room: a persona is no longer there; {@code via} is the exit it took (absent otherwise),
+     * {@code how} is {@code moved}, {@code left}, {@code disconnected}, {@code home}, {@code gone} (a
+     * block, a deletion or a ban) or {@code moved_by_moderator}.
+     */
+    @JsonTypeName("world.departed")
+    record WorldDeparted(String room, Views.Author persona, String via, String how) implements ServerMessage {}
+
+    /** Event: a line of the world, to the room it was said in, or to the two personas of a whisper or page. */
+    @JsonTypeName("world.line")
+    record WorldLine(Views.WorldLine line) implements ServerMessage {}
+
+    /** Event to a room: its name, description, rating, exits or things changed (a builder, a moderator, an import). */
+    @JsonTypeName("world.updated")
+    record WorldUpdated(Views.RoomView room) implements ServerMessage {}
+
+    /** Event to a room: a persona picked up ({@code got}), dropped or gave ({@code gave}, to {@code to}) a thing. */
+    @JsonTypeName("world.thing")
+    record WorldThing(String room, Views.Author by, String action, Views.ThingView thing, Views.Author to) implements ServerMessage {}
 }

@@ -154,4 +154,44 @@ public final class Views {
 
     /** One entry of the append-only audit log: who did what to whom, why, and when. */
     public record AuditEntry(long seq, long at, String actor, String action, String target, String reason) {}
+
+    // ---- The text world ----
+
+    /**
+     * A room as everyone there sees it: its name, description, content rating ({@code general},
+     * {@code mature} or {@code adult}), the persona owning it (absent for the operator's rooms), its
+     * exits and the things lying in it.
+     */
+    public record RoomView(String id, String name, String description, String rating,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Author owner, List<ExitView> exits, List<ThingView> things) {}
+
+    /** A way out of a room: the word that takes it, its other words, and the name and rating of where it leads. */
+    public record ExitView(String name, List<String> aliases, String to, String rating) {}
+
+    /** A thing of the world, lying in a room or carried; a fixed one cannot be picked up. */
+    public record ThingView(String id, String name, boolean portable) {}
+
+    /** A persona present in a room, as others there see it. */
+    public record Occupant(String id, String name, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar) {}
+
+    /**
+     * One line of the world: {@code kind} is {@code say}, {@code pose}, {@code semipose}, {@code emit}
+     * (narration, always with its author), {@code whisper} or {@code page}. A whisper's text goes only to
+     * its two personas; the rest of the room gets the line without {@code text}. A page has no room.
+     */
+    public record WorldLine(String id, @JsonInclude(JsonInclude.Include.NON_NULL) String room, String kind, Author author,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Author to,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String text, long at) {}
+
+    /**
+     * What {@code look TARGET} found: {@code kind} {@code persona} (with its in-world description, summary
+     * and pronouns), {@code thing}, {@code exit} (with {@code to} and {@code rating} of where it leads) or
+     * {@code emit} (the newest emits of the room, each with its author, in {@code lines}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Looked(String kind, String id, String name, String description, String summary, String pronouns, String to,
+                         String rating, List<WorldLine> lines) {}
+
+    /** A persona in the world, for {@code who} and {@code where}; {@code room} (a room's name) only for {@code where}. */
+    public record WhoEntry(Author persona, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String room) {}
 }
