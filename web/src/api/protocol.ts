@@ -69,3 +69,43 @@ export interface Report {
 export interface AuditEntry { seq: number; at: number; actor: string; action: string; target: string; reason: string }
 /** Why a message is reported, as the server accepts it. */
 export const REPORT_REASONS = ["harassment", "threat", "non_consensual", "minor", "spam", "other"] as const;
+
+// ---- The text world (Views.RoomView and the world.* messages of ServerMessage) ----
+
+/** A room's content rating: who may enter depends on it (adult rooms only for accounts that opted in). */
+export type Rating = "general" | "mature" | "adult";
+/** A way out of a room: the word that takes it, its other words, and the name and rating of where it leads. */
+export interface ExitView { name: string; aliases: string[]; to: string; rating: Rating }
+/** A thing lying in a room or carried; a fixed one cannot be picked up. */
+export interface ThingView { id: string; name: string; portable: boolean }
+/** A room as everyone there sees it; `owner` is absent for the operator's rooms. */
+export interface RoomView { id: string; name: string; description: string; rating: Rating; owner?: Author; exits: ExitView[]; things: ThingView[] }
+/** A persona present in a room, as others there see it. */
+export interface Occupant { id: string; name: string; status: Presence; avatar?: string }
+export type WorldLineKind = "say" | "pose" | "semipose" | "emit" | "whisper" | "page";
+/** One line of the world; a whisper reaches bystanders without `text`, and a page has no `room`. */
+export interface WorldLine { id: string; room?: string; kind: WorldLineKind; author: Author; to?: Author; text?: string; at: number }
+/** What `look TARGET` found; fields beyond kind, id and name depend on the kind. */
+export interface Looked {
+  kind: "persona" | "thing" | "exit" | "emit"; id?: string; name?: string; description?: string; summary?: string; pronouns?: string;
+  to?: string; rating?: Rating; lines?: WorldLine[];
+}
+/** A persona in the world, for `who`, and with the name of its room for `where`. */
+export interface WhoEntry { persona: Author; status: Presence; room?: string }
+
+export type ArrivedHow = "moved" | "entered" | "connected" | "home" | "joined" | "moved_by_moderator";
+export type DepartedHow = "moved" | "left" | "disconnected" | "home" | "gone" | "moved_by_moderator";
+
+/** Every message of the text world: replies (with `id`) and events (without), exactly as the server writes them. */
+export type WorldMessage =
+  | { type: "world.room"; id?: string; persona: string; room: RoomView; here: Occupant[] }
+  | { type: "world.look"; id?: string; persona: string; target: Looked }
+  | { type: "world.who"; id?: string; people: WhoEntry[] }
+  | { type: "world.inventory"; id?: string; persona: string; things: ThingView[] }
+  | { type: "world.help"; id?: string; topic: string; text: string; topics: string[] }
+  | { type: "world.done"; id?: string; persona: string; text: string }
+  | { type: "world.arrived"; room: string; persona: Occupant; via?: string; how: ArrivedHow }
+  | { type: "world.departed"; room: string; persona: Author; via?: string; how: DepartedHow }
+  | { type: "world.line"; line: WorldLine }
+  | { type: "world.updated"; room: RoomView }
+  | { type: "world.thing"; room: string; by: Author; action: "got" | "dropped" | "gave"; thing: ThingView; to?: Author };

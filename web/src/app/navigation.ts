@@ -6,12 +6,15 @@ import { notice, toasts, view, type View } from "./state";
 export const channelKey = (name: string) => `#${name}`;
 /** The key of a scene's conversation. */
 export const sceneKey = (id: string) => `scene:${id}`;
+/** The key of the text world's conversation, whichever persona is in it. */
+export const WORLD_KEY = "world";
 
 /** The conversation a view shows, by key, or null for a view that is no conversation. */
 export function conversationKey(shown: View): string | null {
   switch (shown.kind) {
     case "channel": return channelKey(shown.name);
     case "scene": return sceneKey(shown.id);
+    case "world": return WORLD_KEY;
     case "conversations": case "home": case "invitations": case "persona": case "account": case "moderation": return null;
   }
 }

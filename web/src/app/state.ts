@@ -4,6 +4,7 @@ import { activity } from "./activity";
 import * as avatars from "./avatars";
 import { drafts } from "./draft";
 import { readMarks } from "./readMarks";
+import type { WorldState } from "./world";
 
 /**
  * Where the person is looking. On a phone, `conversations` is the list of channels and scenes as a
@@ -15,7 +16,9 @@ export type View =
   | { kind: "scene"; id: string }
   | { kind: "invitations" }
   | { kind: "channel"; name: string }
-  | { kind: "persona"; id: string; name?: string }
+  | { kind: "world" }
+  /** `invite`: the note an invitation from here starts with (from the world: the room, as the setting). */
+  | { kind: "persona"; id: string; name?: string; invite?: string }
   | { kind: "account" }
   | { kind: "moderation" };
 
@@ -53,6 +56,8 @@ export interface EndedScene { id: string; with: string[]; lines: SceneLine[] }
 export const endedScenes = signal<ReadonlyMap<string, EndedScene>>(new Map());
 /** Each scene's MLS epoch and its authenticator (hex), which every member sees alike when they agree. */
 export const sceneEpochs = signal<ReadonlyMap<string, { epoch: string; authenticator: string }>>(new Map());
+/** The text world as each of the account's personas in it sees it, by persona id (see app/world.ts). */
+export const worlds = signal<ReadonlyMap<string, WorldState>>(new Map());
 export const invitations = signal<{ received: Invitation[]; sent: Invitation[] }>({ received: [], sent: [] });
 
 /**
@@ -110,6 +115,7 @@ export function forgetAll(): void {
   endedScenes.value = new Map();
   sceneEpochs.value = new Map();
   invitations.value = { received: [], sent: [] };
+  worlds.value = new Map();
   view.value = { kind: "home" };
   notice.value = null;
   toasts.value = [];

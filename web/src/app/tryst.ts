@@ -14,6 +14,7 @@ import { channelKey, enter, gone, go, heard, readElsewhere, standing } from "./n
 import { barsTheAccount, noticeText } from "./notices";
 import { readMarks } from "./readMarks";
 import * as sceneAgent from "./scenes";
+import * as world from "./worldSession";
 import {
   connection, forgetAll, merge, moderatorNotices, notice, personas, role, rooms, signedIn, speaker, updateRoom, username,
   type Room,
@@ -91,6 +92,7 @@ async function ready(welcome: ServerMessage): Promise<void> {
   const current = speaker.value && personas.value.find((persona) => persona.id === speaker.value!.id);
   const chosen = current ?? personas.value[0] ?? null;
   if (chosen) await use(chosen);
+  await world.start(request, speaker.value?.id ?? null);
   readMarks.start(sendMark);
   await directory.start(request);
   await consent.start(request);
@@ -308,7 +310,7 @@ function requireSpeaker(): Persona {
 
 /** Keeps the screen in step with what happens in the speaker's channels. */
 function event(message: ServerMessage): void {
-  if (sceneAgent.event(message) || directory.event(message)) return;
+  if (sceneAgent.event(message) || directory.event(message) || world.event(message)) return;
   switch (message.type) {
     case "message": {
       const line = message.message as ChannelMessage;

@@ -1,17 +1,25 @@
 import { activity, newestFirst, shownCount } from "../app/activity";
-import { channelKey, conversationKey, go, sceneKey } from "../app/navigation";
+import { channelKey, conversationKey, go, sceneKey, WORLD_KEY } from "../app/navigation";
 import { myPersonaIn } from "../app/scenes";
-import { invitations, notice, personas, role, rooms, scenes, speaker, view, type View } from "../app/state";
+import { invitations, notice, personas, role, rooms, scenes, speaker, view, worlds, type View } from "../app/state";
 import { use } from "../app/tryst";
 import { explain } from "./errors";
 import { sceneName } from "./sceneName";
 
 /** One conversation of the list: where it leads and what it is called. */
-interface Entry { key: string; kind: "channel" | "scene"; name: string; to: View }
+interface Entry { key: string; kind: "channel" | "scene" | "world"; name: string; to: View }
 
-/** The channels the persona in use is in and this device's scenes, newest activity first. */
+/** The text world, as the persona in use, with the room it is in once it entered. */
+function world(): Entry[] {
+  if (!speaker.value) return [];
+  const room = worlds.value.get(speaker.value.id)?.room;
+  return [{ key: WORLD_KEY, kind: "world", name: room ? `World: ${room.name}` : "World", to: { kind: "world" } }];
+}
+
+/** The text world, the channels the persona in use is in and this device's scenes, newest activity first. */
 function entries(): Entry[] {
   const all: Entry[] = [
+    ...world(),
     ...[...rooms.value.keys()].sort().map((name): Entry => ({ key: channelKey(name), kind: "channel", name: `#${name}`, to: { kind: "channel", name } })),
     ...[...scenes.value.values()].map((scene): Entry => ({
       key: sceneKey(scene.id), kind: "scene", name: sceneName(scene, myPersonaIn(scene.id)?.id), to: { kind: "scene", id: scene.id },
@@ -35,7 +43,7 @@ export function ConversationList({ asPage }: { asPage: boolean }) {
       {asPage ? <h1 tabIndex={-1}>Conversations</h1> : <h2 class="sr-only">Conversations</h2>}
       <SpeakingAs />
       {list.length === 0
-        ? <p class="muted empty">No conversations yet: join a channel, or accept an invitation.</p>
+        ? <p class="muted empty">No conversations yet: create a persona, then join a channel or the world.</p>
         : (
           <ul class="conversations">
             {list.map((entry) => <Item key={entry.key} entry={entry} current={entry.key === current} />)}

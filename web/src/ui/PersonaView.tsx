@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Boundaries, Persona } from "../api/protocol";
 import { boundariesOf, catalogue, compare } from "../app/consent";
 import { go } from "../app/navigation";
@@ -16,8 +16,11 @@ import { PictureEditor } from "./PictureEditor";
 import { RemovePicture } from "./RemovePicture";
 import { useStatus } from "./status";
 
-/** A persona's profile, found by id (with its name when the person came by name); one of the person's own can be edited here. */
-export function PersonaView({ id, name }: { id: string; name?: string }) {
+/**
+ * A persona's profile, found by id (with its name when the person came by name); one of the person's
+ * own can be edited here. `invite`: the note an invitation starts with, the form in view.
+ */
+export function PersonaView({ id, name, invite }: { id: string; name?: string; invite?: string }) {
   const narrow = useNarrow();
   const own = personas.value.find((persona) => persona.id === id);
   const [other, setOther] = useState<Persona | null>(null);
@@ -35,7 +38,7 @@ export function PersonaView({ id, name }: { id: string; name?: string }) {
   return (
     <>
       <ViewHeader narrow={narrow} title={persona.name} sub={own ? "Your persona" : persona.pronouns} />
-      <div class="page profile">{own ? <EditPersona persona={own} /> : <Profile persona={persona} reload={load} />}</div>
+      <div class="page profile">{own ? <EditPersona persona={own} /> : <Profile persona={persona} reload={load} invite={invite} />}</div>
     </>
   );
 }
@@ -44,8 +47,12 @@ export function PersonaView({ id, name }: { id: string; name?: string }) {
  * Another persona's profile: their picture and summary, their boundaries beside the speaker's, an
  * invitation that proposes topics with the flags shown live, and for moderators, removing the picture.
  */
-function Profile({ persona, reload }: { persona: Persona; reload: () => void }) {
-  const [note, setNote] = useState("");
+function Profile({ persona, reload, invite: setting }: { persona: Persona; reload: () => void; invite?: string }) {
+  const [note, setNote] = useState(setting ?? "");
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (setting) form.current?.scrollIntoView({ block: "start" });
+  }, []);
   const [theirs, setTheirs] = useState<Boundaries | null>(null);
   const [mine, setMine] = useState<Boundaries | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -82,7 +89,7 @@ function Profile({ persona, reload }: { persona: Persona; reload: () => void }) 
       {role.value !== "member" && <RemovePicture persona={persona} removed={reload} />}
       {theirs?.notes && <p><b>{persona.name}'s boundary notes:</b> {theirs.notes}</p>}
       {me && (
-        <form onSubmit={invite} class="card" aria-labelledby="invite-title">
+        <form onSubmit={invite} class="card" aria-labelledby="invite-title" ref={form}>
           <h2 id="invite-title">Invite {persona.name}</h2>
           <h3>Boundaries side by side</h3>
           <SideBySide rows={rows} from={`You (${me.name})`} to={persona.name} invitee={persona.name} propose={{ chosen, toggle }} />

@@ -12,6 +12,7 @@ import { ModerationView } from "./ModerationView";
 import { Notifications } from "./Notifications";
 import { PersonaView } from "./PersonaView";
 import { SceneView } from "./SceneView";
+import { WorldView } from "./WorldView";
 
 /**
  * The app once logged in: the list of conversations beside what the person looks at, as Element's
@@ -52,7 +53,8 @@ function Current({ shown }: { shown: View }) {
   switch (shown.kind) {
     case "channel": return <ChannelView key={shown.name} name={shown.name} />;
     case "scene": return <SceneView key={shown.id} id={shown.id} />;
-    case "persona": return <PersonaView key={shown.id} id={shown.id} name={shown.name} />;
+    case "persona": return <PersonaView key={shown.id} id={shown.id} name={shown.name} invite={shown.invite} />;
+    case "world": return <WorldView />;
     case "invitations": return <InvitationsView />;
     case "account": return <AccountView />;
     case "moderation": return <ModerationView />;
@@ -73,7 +75,7 @@ function useFocusOnNavigation(current: View, narrow: boolean) {
       first.current = false;
       return;
     }
-    const box = !narrow && conversationKey(current) ? document.querySelector<HTMLElement>("main .compose textarea") : null;
+    const box = !narrow && conversationKey(current) ? document.querySelector<HTMLElement>("main .compose textarea, main .compose input") : null;
     (box ?? document.querySelector<HTMLElement>("main h1, nav h1"))?.focus({ preventScroll: true });
   }, [key]);
 }

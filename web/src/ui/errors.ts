@@ -50,6 +50,12 @@ const EXPLAINED: Record<string, string> = {
   suspended: "A moderator suspended your account for now.",
   banned: "A moderator banned this account or persona.",
   channel_closed: "That channel was closed.",
+  not_in_world: "You are not in the world on this device; open the World to enter it again.",
+  unknown_command: "That is no command of the world; type help to see them.",
+  no_exit: "There is no way out by that name here.",
+  locked: "That is locked to you.",
+  adult_area: "That room is rated adult, and you have not chosen to enter adult areas: the world's settings let you (@adult on).",
+  quota_exceeded: "You have built as much as this server lets one persona build.",
   internal: "The server failed. Try again in a moment.",
 };
 

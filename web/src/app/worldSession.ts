@@ -1,0 +1,96 @@
+import type { ServerMessage, WorldMessage } from "../api/protocol";
+import { Refused } from "../api/socket";
+import { explain } from "../ui/errors";
+import { somethingNew } from "../ui/notify";
+import * as avatars from "./avatars";
+import { namesMe } from "./highlights";
+import { heard, WORLD_KEY } from "./navigation";
+import type { Requester } from "./scenes";
+import { personas, worlds } from "./state";
+import { concerns, initial, reduce, refused, typed, type WorldState } from "./world";
+
+/**
+ * The text world on this socket: entering it as a persona, sending its command lines, leaving it,
+ * and every world message the server sends, replies and events alike, folded into each persona's
+ * view by app/world.ts. A new socket is in no world, so after each hello the persona spoken as
+ * enters again where it was.
+ */
+
+let request: Requester | null = null;
+
+/** After each hello: the speaker's world comes back (its stream kept); other personas' views go, being in no world on this socket. */
+export async function start(requester: Requester, speaking: string | null): Promise<void> {
+  request = requester;
+  const kept = speaking ? worlds.value.get(speaking) : undefined;
+  worlds.value = kept && speaking ? new Map([[speaking, kept]]) : new Map();
+  if (kept && speaking) await enter(speaking).catch(() => undefined);
+}
+
+/** Enters the world as a persona in use on this socket; its room comes with the answer. */
+export async function enter(persona: string): Promise<void> {
+  if (!request) throw new Refused("offline", "Not connected.");
+  apply(persona, await request<ServerMessage>("world.enter", { persona }));
+}
+
+/**
+ * Sends one command line as the persona typed it. What it answers goes into the stream; a refusal
+ * too, in words. A persona this socket lost from the world (the server restarted) enters again and
+ * the line is sent once more.
+ */
+export async function command(persona: string, line: string): Promise<void> {
+  change(persona, (state) => typed(state, line));
+  try {
+    apply(persona, await send(persona, line));
+  } catch (failure) {
+    change(persona, (state) => refused(state, line, explain(failure)));
+  }
+}
+
+async function send(persona: string, line: string): Promise<ServerMessage> {
+  if (!request) throw new Refused("offline", "Not connected.");
+  try {
+    return await request<ServerMessage>("world.command", { persona, line });
+  } catch (failure) {
+    if (!(failure instanceof Refused) || failure.code !== "not_in_world") throw failure;
+    await enter(persona);
+    return await request<ServerMessage>("world.command", { persona, line });
+  }
+}
+
+/** Leaves the world: nobody sees the persona there until it enters again, and its view goes. */
+export async function leave(persona: string): Promise<void> {
+  await request?.("world.leave", { persona });
+  const next = new Map(worlds.value);
+  next.delete(persona);
+  worlds.value = next;
+}
+
+/** Applies a world event to every persona's view it concerns; false for any other event. */
+export function event(message: ServerMessage): boolean {
+  if (!message.type.startsWith("world.")) return false;
+  const world = message as WorldMessage;
+  for (const state of worlds.value.values()) {
+    if (concerns(state, world)) change(state.persona, (current) => reduce(current, world));
+  }
+  if (world.type === "world.arrived") avatars.heard(world.persona);
+  if (world.type === "world.line") {
+    const { line } = world;
+    const mine = personas.value.some((persona) => persona.id === line.author.id);
+    const toMe = personas.value.some((persona) => persona.id === line.to?.id);
+    heard(WORLD_KEY, { id: line.id, at: line.at, mine, mentionsMe: !mine && (toMe || namesMe(line.text ?? "")) });
+    if (!mine) somethingNew();
+  }
+  return true;
+}
+
+/** A reply of the world (ok and sent carry nothing to show: the events that follow do). */
+function apply(persona: string, reply: ServerMessage): void {
+  if (!reply.type.startsWith("world.")) return;
+  const world = reply as WorldMessage;
+  if (world.type === "world.room") avatars.heard(...world.here);
+  change(persona, (state) => reduce(state, world));
+}
+
+function change(persona: string, how: (state: WorldState) => WorldState): void {
+  worlds.value = new Map(worlds.value).set(persona, how(worlds.value.get(persona) ?? initial(persona)));
+}
