@@ -1,6 +1,6 @@
 // A tour of the web client for its screenshots: two people, one at a desktop (1280×800) and one on
 // a phone (390×844), register, choose pictures, meet in a channel and roll dice, compare boundaries,
-// agree to a private scene and talk there, against a server already running. Every view is photographed in the light and the
+// agree to a private scene and talk there, meet in the text world and walk it, against a server already running. Every view is photographed in the light and the
 // dark theme and checked with axe-core, whose findings are printed at the end.
 //   node e2e/tour.mjs http://127.0.0.1:8080 ../docs/screenshots
 import { readFileSync } from "node:fs";
@@ -205,6 +205,41 @@ await shot(desk, "scene");
 await shot(phone, "scene-phone");
 await phone.getByRole("button", { name: "About this scene" }).click();
 await shot(phone, "scene-about-phone");
+await phone.getByRole("button", { name: "Back to the messages" }).click();
+
+// The text world: both enter, talk and narrate in the courtyard, and Kit goes north.
+async function world(page, line) {
+  await page.getByLabel("World command").fill(line);
+  await page.getByLabel("World command").press("Enter");
+}
+await openConversation(desk, "World");
+await desk.getByRole("heading", { name: "The Courtyard" }).waitFor();
+await openConversation(phone, "World");
+await desk.getByText(`${kit} enters the world.`).waitFor();
+await world(desk, "say Good evening. Is the fountain always this loud?");
+await phone.getByText("Is the fountain always this loud?").waitFor();
+await world(phone, ":trails a hand through the water.");
+await world(desk, "emit The lanterns come on one by one around the courtyard.");
+await world(phone, "look fountain");
+await world(desk, "north");
+await desk.getByRole("heading", { name: "The Library" }).waitFor();
+await world(desk, "up");
+await desk.getByRole("heading", { name: "The Roof Terrace" }).waitFor();
+await world(desk, "down");
+await world(desk, "south");
+await desk.getByRole("heading", { name: "The Courtyard" }).waitFor();
+await world(desk, "east");
+await desk.getByRole("heading", { name: "The Tea House" }).waitFor();
+await world(desk, "w");
+await world(phone, "north");
+await phone.getByRole("heading", { name: "The Library" }).waitFor();
+await desk.getByText(`${kit} leaves north.`).waitFor();
+await world(phone, "s");
+await desk.getByText(`${kit} arrives`).waitFor();
+await shot(desk, "world");
+await shot(phone, "world-phone");
+await phone.getByRole("button", { name: "Here" }).click();
+await shot(phone, "world-here-phone");
 await phone.getByRole("button", { name: "Back to the messages" }).click();
 
 await openConversation(desk, "Account");
