@@ -21,6 +21,11 @@ public final class World {
         this.store = new WorldStore(sql);
     }
 
+    /** The world's SQL, for the parts of this capability that play and build it. */
+    WorldStore store() {
+        return store;
+    }
+
     /** The shipped starting area, as a file would give it. */
     public static Snapshot startingArea() {
         try (InputStream shipped = World.class.getResourceAsStream(STARTING_AREA)) {

@@ -1,0 +1,322 @@
+package org.tryst.world;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tryst.TestServer;
+import org.tryst.protocol.BlockScope;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+import org.tryst.storage.Database;
+import org.tryst.testkit.Wire;
+
+/**
+ * Playing the world as users meet it, through a real server and raw sockets: entering, moving,
+ * talking, things, blocks, locks, ratings and building; run on SQLite and PostgreSQL by the subclasses.
+ */
+abstract class PlayContract {
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    abstract TestServer server();
+
+    /** Each test starts from the shipped area, whatever the one before built. */
+    @BeforeEach
+    void shippedWorld() {
+        try (Database database = server().openDatabase()) {
+            new World(database.sql()).replace(World.startingArea());
+        }
+    }
+
+    /** One person in the world: their socket and the persona they play. */
+    record Player(TestServer.User user, Wire wire, Views.Persona persona) {
+        ServerMessage.WorldRoom enter() {
+            String id = wire.nextId();
+            wire.send(new ClientMessage.WorldEnter(id, persona.id()));
+            return wire.expect(ServerMessage.WorldRoom.class, room -> id.equals(room.id()));
+        }
+
+        void type(String line) {
+            wire.send(new ClientMessage.WorldCommand(wire.nextId(), persona.id(), line));
+        }
+
+        /** Types a line and waits for its reply of the type. */
+        <T extends ServerMessage.Reply> T answer(String line, Class<T> type) {
+            String id = wire.nextId();
+            wire.send(new ClientMessage.WorldCommand(id, persona.id(), line));
+            return wire.expect(type, reply -> id.equals(reply.id()));
+        }
+
+        ServerMessage.Error refused(String line, String code) {
+            type(line);
+            return wire.expectError(code);
+        }
+
+        /** Moves through an exit and returns the room arrived in. */
+        Views.RoomView go(String exit) {
+            answer(exit, ServerMessage.Ok.class);
+            return wire.expect(ServerMessage.WorldRoom.class, room -> room.id() == null).room();
+        }
+
+        String name() {
+            return persona.name();
+        }
+    }
+
+    Player player(String base) {
+        TestServer.User user = server().register(base);
+        Wire wire = server().connect(user);
+        return online(user, wire, TestServer.persona(wire, base));
+    }
+
+    /** The same person on a new socket, online as the persona again. */
+    Player again(Player player) {
+        return online(player.user(), server().connect(player.user()), player.persona());
+    }
+
+    private static Player online(TestServer.User user, Wire wire, Views.Persona persona) {
+        wire.send(new ClientMessage.PersonaUse(wire.nextId(), persona.id()));
+        wire.expect(ServerMessage.PersonaInUse.class);
+        return new Player(user, wire, persona);
+    }
+
+    Player builder(String base) {
+        return withRole(player(base), "builder");
+    }
+
+    /** Gives the player's account a role, as {@code ./tryst admin role} does. */
+    Player withRole(Player player, String role) {
+        try (var connection = server().database(); var statement = connection.prepareStatement(
+                "UPDATE accounts SET role = ? WHERE id = (SELECT account_id FROM personas WHERE id = ?)")) {
+            statement.setString(1, role);
+            statement.setString(2, player.persona().id());
+            statement.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return player;
+    }
+
+    @Test
+    void playersSeeEachOtherArriveTalkAndLeaveThroughExits() {
+        Player ada = player("Ada");
+        Player bo = player("Bo");
+        ServerMessage.WorldRoom first = ada.enter();
+        assertThat(first.room().id()).isEqualTo("courtyard");
+        assertThat(first.room().exits()).extracting(Views.ExitView::name).contains("north");
+        assertThat(first.room().things()).extracting(Views.ThingView::name).isNotEmpty();
+        assertThat(first.here()).extracting(Views.Occupant::id).contains(ada.persona().id());
+
+        assertThat(bo.enter().here()).extracting(Views.Occupant::name).contains(ada.name(), bo.name());
+        ServerMessage.WorldArrived arrived = ada.wire().expect(ServerMessage.WorldArrived.class);
+        assertThat(arrived).isEqualTo(new ServerMessage.WorldArrived("courtyard",
+                new Views.Occupant(bo.persona().id(), bo.name(), org.tryst.protocol.Presence.ONLINE, null), null, "entered"));
+
+        ada.answer("\"Hello, Bo.", ServerMessage.Sent.class);
+        assertThat(bo.wire().expect(ServerMessage.WorldLine.class).line()).satisfies(line -> {
+            assertThat(line.kind()).isEqualTo("say");
+            assertThat(line.text()).isEqualTo("Hello, Bo.");
+            assertThat(line.author().id()).isEqualTo(ada.persona().id());
+        });
+        ada.answer(":waves.", ServerMessage.Sent.class);
+        assertThat(bo.wire().expect(ServerMessage.WorldLine.class).line().kind()).isEqualTo("pose");
+        ada.answer(";'s smile fades.", ServerMessage.Sent.class);
+        assertThat(bo.wire().expect(ServerMessage.WorldLine.class).line()).extracting(Views.WorldLine::kind, Views.WorldLine::text)
+                .containsExactly("semipose", "'s smile fades.");
+        ada.answer("emit The fountain falls silent.", ServerMessage.Sent.class);
+        Views.WorldLine emit = bo.wire().expect(ServerMessage.WorldLine.class).line();
+        assertThat(emit.kind()).isEqualTo("emit");
+        assertThat(emit.author().id()).as("an emit always names its author").isEqualTo(ada.persona().id());
+        Views.Looked emits = bo.answer("look emits", ServerMessage.WorldLook.class).target();
+        assertThat(emits.lines()).extracting(line -> line.author().name()).contains(ada.name());
+
+        Views.RoomView library = ada.go("n");
+        assertThat(library.id()).isEqualTo("library");
+        ServerMessage.WorldDeparted departed = bo.wire().expect(ServerMessage.WorldDeparted.class);
+        assertThat(departed.persona().id()).isEqualTo(ada.persona().id());
+        assertThat(departed.via()).isEqualTo("north");
+        assertThat(bo.answer("look", ServerMessage.WorldRoom.class).here()).extracting(Views.Occupant::id).doesNotContain(ada.persona().id());
+
+        bo.go("north");
+        ServerMessage.WorldArrived boArrives = ada.wire().expect(ServerMessage.WorldArrived.class);
+        assertThat(boArrives.via()).as("the exit of this room that leads back").isEqualTo("south");
+        assertThat(boArrives.how()).isEqualTo("moved");
+
+        bo.wire().send(new ClientMessage.WorldLeave(bo.wire().nextId(), bo.persona().id()));
+        bo.wire().expect(ServerMessage.Ok.class);
+        assertThat(ada.wire().expect(ServerMessage.WorldDeparted.class).how()).isEqualTo("left");
+        bo.refused("look", "not_in_world");
+        ada.wire().close();
+    }
+
+    @Test
+    void aPersonaWhoDisconnectsLeavesTheRoomAndComesBackWhenOnlineAgain() {
+        Player ada = player("Stays");
+        Player bo = player("Goes");
+        ada.enter();
+        bo.enter();
+        ada.wire().expect(ServerMessage.WorldArrived.class);
+        bo.wire().close();
+        assertThat(ada.wire().expect(ServerMessage.WorldDeparted.class).how()).isEqualTo("disconnected");
+
+        Player back = again(bo);
+        assertThat(ada.wire().expect(ServerMessage.WorldArrived.class).how()).isEqualTo("connected");
+        ada.answer("say welcome back", ServerMessage.Sent.class);
+        assertThat(back.wire().expect(ServerMessage.WorldLine.class).line().text())
+                .as("a socket online as a persona in the world follows its room without entering again").isEqualTo("welcome back");
+        ada.wire().close();
+        back.wire().close();
+    }
+
+    @Test
+    void wrongCommandsGetTypedErrorsAndChangeNothing() {
+        Player ada = player("Wrong");
+        ada.refused("look", "not_in_world");
+        ada.enter();
+        ada.refused("xyzzy", "unknown_command");
+        ada.refused("dance wildly", "unknown_command");
+        ada.refused("go sideways", "no_exit");
+        ada.refused("whisper nobody", "invalid_message");
+        ada.refused("look unicorn", "not_found");
+        ada.refused("get unicorn", "not_found");
+        ada.refused("page Nobody-At-All=hi", "not_found");
+        ada.refused("@dig Attic", "forbidden");
+        ada.refused("help nonsense", "not_found");
+        ada.wire().sendJson("{\"type\":\"world.command\",\"id\":\"x\",\"persona\":\"" + ada.persona().id() + "\",\"line\":\"   \"}");
+        ada.wire().expectError("invalid_message");
+        ada.wire().sendJson("{\"type\":\"world.command\",\"id\":\"y\",\"persona\":\"" + ada.persona().id() + "\",\"line\":\""
+                + "x".repeat(ClientMessage.MAX_COMMAND + 1) + "\"}");
+        ada.wire().expectError("invalid_message");
+        assertThat(ada.answer("look", ServerMessage.WorldRoom.class).room().id()).isEqualTo("courtyard");
+        assertThat(ada.answer("help", ServerMessage.WorldHelp.class).topics()).contains("look", "building", "scenes");
+        assertThat(ada.answer("help @dig", ServerMessage.WorldHelp.class).topic()).isEqualTo("building");
+        ada.wire().close();
+    }
+
+    @Test
+    void whispersShowTheRoomOnlyThatOneHappenedAndPagesCrossRooms() {
+        Player ada = player("Whisperer");
+        Player bo = player("Hearer");
+        Player cy = player("Onlooker");
+        ada.enter();
+        bo.enter();
+        cy.enter();
+        ada.wire().drain();
+        bo.wire().drain();
+
+        ada.answer("whisper " + bo.name() + "=meet me by the pond", ServerMessage.Sent.class);
+        assertThat(bo.wire().expect(ServerMessage.WorldLine.class).line().text()).isEqualTo("meet me by the pond");
+        Views.WorldLine seen = cy.wire().expect(ServerMessage.WorldLine.class, line -> "whisper".equals(line.line().kind())).line();
+        assertThat(seen.text()).isNull();
+        assertThat(seen.to().id()).isEqualTo(bo.persona().id());
+        bo.wire().expectNothing(QUIET);
+
+        cy.go("north");
+        ada.answer("page " + cy.name() + "=come back", ServerMessage.Sent.class);
+        Views.WorldLine page = cy.wire().expect(ServerMessage.WorldLine.class).line();
+        assertThat(page).extracting(Views.WorldLine::kind, Views.WorldLine::text, Views.WorldLine::room).containsExactly("page", "come back", null);
+        bo.wire().expectNo(ServerMessage.WorldLine.class, QUIET);
+        for (Player player : new Player[] {ada, bo, cy}) player.wire().close();
+    }
+
+    @Test
+    void aBlockHidesTheTwoSidesFromEachOtherInTheRoom() {
+        Player ada = player("Blocked");
+        Player bo = player("Blocker");
+        ada.enter();
+        bo.enter();
+        ada.wire().expect(ServerMessage.WorldArrived.class);
+        bo.wire().send(new ClientMessage.Block(bo.wire().nextId(), ada.persona().id(), BlockScope.PERSONA));
+        bo.wire().expect(ServerMessage.Blocks.class);
+        assertThat(ada.wire().expect(ServerMessage.WorldDeparted.class).how()).isEqualTo("gone");
+        assertThat(bo.wire().expect(ServerMessage.WorldDeparted.class).how()).isEqualTo("gone");
+
+        assertThat(bo.answer("look", ServerMessage.WorldRoom.class).here()).extracting(Views.Occupant::id).doesNotContain(ada.persona().id());
+        assertThat(ada.answer("look", ServerMessage.WorldRoom.class).here()).extracting(Views.Occupant::id).doesNotContain(bo.persona().id());
+        ada.answer("say can you hear me", ServerMessage.Sent.class);
+        bo.wire().expectNo(ServerMessage.WorldLine.class, QUIET);
+        ada.refused("whisper " + bo.name() + "=psst", "not_found");
+        ada.refused("look " + bo.name(), "not_found");
+        ada.go("north");
+        bo.wire().expectNo(ServerMessage.WorldDeparted.class, QUIET);
+        ada.wire().close();
+        bo.wire().close();
+    }
+
+    @Test
+    void thingsArePickedUpDroppedAndGivenInSightOfTheRoom() {
+        Player ada = builder("Maker");
+        Player bo = player("Taker");
+        ada.enter();
+        bo.enter();
+        ada.wire().drain();
+        ada.refused("get fountain", "forbidden");
+        assertThat(ada.answer("@create a brass lamp", ServerMessage.WorldDone.class).text()).contains("brass lamp");
+        assertThat(ada.answer("inventory", ServerMessage.WorldInventory.class).things()).extracting(Views.ThingView::name)
+                .containsExactly("a brass lamp");
+        ada.answer("drop lamp", ServerMessage.Ok.class);
+        assertThat(bo.wire().expect(ServerMessage.WorldThing.class)).extracting(ServerMessage.WorldThing::action).isEqualTo("dropped");
+        bo.answer("get lamp", ServerMessage.Ok.class);
+        assertThat(ada.wire().expect(ServerMessage.WorldThing.class).action()).isEqualTo("got");
+        bo.answer("give " + ada.name() + "=lamp", ServerMessage.Ok.class);
+        ServerMessage.WorldThing given = ada.wire().expect(ServerMessage.WorldThing.class);
+        assertThat(given.to().id()).isEqualTo(ada.persona().id());
+        assertThat(ada.answer("look lamp", ServerMessage.WorldLook.class).target().kind()).isEqualTo("thing");
+        ada.wire().close();
+        bo.wire().close();
+    }
+
+    @Test
+    void buildersDigOpenDescribeLockRateAndUndoTheirOwnRoomsOnly() {
+        Player ada = builder("Digger");
+        Player other = builder("Neighbour");
+        Player bo = player("Visitor");
+        ada.enter();
+        other.enter();
+        bo.enter();
+        ada.refused("@describe here=My courtyard now", "forbidden");
+        String dug = ada.answer("@dig Quiet Attic", ServerMessage.WorldDone.class).text();
+        String attic = dug.substring(dug.indexOf('(') + 1, dug.indexOf(')'));
+        ada.refused("@open up=" + attic, "forbidden");
+
+        // The courtyard is the operator's: a moderator opens the way up.
+        Player moderator = withRole(player("Warden"), "moderator");
+        moderator.enter();
+        assertThat(moderator.answer("@open ladder=" + attic, ServerMessage.WorldDone.class).text()).contains("Opened ladder");
+        assertThat(ada.wire().expect(ServerMessage.WorldUpdated.class).room().exits()).extracting(Views.ExitView::name).contains("ladder");
+        assertThat(ada.go("ladder").id()).isEqualTo(attic);
+        assertThat(ada.answer("@open down;d=courtyard", ServerMessage.WorldDone.class).text()).contains("Opened down");
+        ada.answer("@describe here=Dust and old trunks.", ServerMessage.WorldDone.class);
+        ada.answer("@describe here=Scrawled over.", ServerMessage.WorldDone.class);
+        assertThat(ada.answer("@undo here", ServerMessage.WorldDone.class).text()).contains("Undone");
+        assertThat(ada.answer("look", ServerMessage.WorldRoom.class).room().description()).isEqualTo("Dust and old trunks.");
+        assertThat(ada.go("d").id()).isEqualTo("courtyard");
+
+        other.go("ladder");
+        other.refused("@describe here=Mine now", "forbidden");
+        other.refused("@name here=Taken", "forbidden");
+        other.go("down");
+
+        ada.go("ladder");
+        ada.refused("@lock here=owner &", "invalid_message");
+        ada.answer("@lock here=owner | is:" + other.name(), ServerMessage.WorldDone.class);
+        ada.go("down");
+        bo.refused("ladder", "locked");
+        assertThat(other.go("ladder").id()).isEqualTo(attic);
+        other.go("down");
+
+        ada.go("ladder");
+        ada.answer("@unlock here", ServerMessage.WorldDone.class);
+        ada.answer("@rating here=adult", ServerMessage.WorldDone.class);
+        ada.go("down");
+        assertThat(bo.answer("look ladder", ServerMessage.WorldLook.class).target().rating()).isEqualTo("adult");
+        bo.refused("ladder", "adult_area");
+        bo.answer("@adult on", ServerMessage.WorldDone.class);
+        assertThat(bo.go("ladder").id()).isEqualTo(attic);
+        bo.answer("home", ServerMessage.Ok.class);
+        assertThat(bo.wire().expect(ServerMessage.WorldRoom.class, r -> r.id() == null).room().id()).isEqualTo("courtyard");
+        for (Player player : new Player[] {ada, other, bo, moderator}) player.wire().close();
+    }
+}
