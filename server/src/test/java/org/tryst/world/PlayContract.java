@@ -11,7 +11,6 @@ import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 import org.tryst.storage.Database;
-import org.tryst.testkit.Wire;
 
 /**
  * Playing the world as users meet it, through a real server and raw sockets: entering, moving,
@@ -30,73 +29,20 @@ abstract class PlayContract {
         }
     }
 
-    /** One person in the world: their socket and the persona they play. */
-    record Player(TestServer.User user, Wire wire, Views.Persona persona) {
-        ServerMessage.WorldRoom enter() {
-            String id = wire.nextId();
-            wire.send(new ClientMessage.WorldEnter(id, persona.id()));
-            return wire.expect(ServerMessage.WorldRoom.class, room -> id.equals(room.id()));
-        }
-
-        void type(String line) {
-            wire.send(new ClientMessage.WorldCommand(wire.nextId(), persona.id(), line));
-        }
-
-        /** Types a line and waits for its reply of the type. */
-        <T extends ServerMessage.Reply> T answer(String line, Class<T> type) {
-            String id = wire.nextId();
-            wire.send(new ClientMessage.WorldCommand(id, persona.id(), line));
-            return wire.expect(type, reply -> id.equals(reply.id()));
-        }
-
-        ServerMessage.Error refused(String line, String code) {
-            type(line);
-            return wire.expectError(code);
-        }
-
-        /** Moves through an exit and returns the room arrived in. */
-        Views.RoomView go(String exit) {
-            answer(exit, ServerMessage.Ok.class);
-            return wire.expect(ServerMessage.WorldRoom.class, room -> room.id() == null).room();
-        }
-
-        String name() {
-            return persona.name();
-        }
-    }
-
     Player player(String base) {
-        TestServer.User user = server().register(base);
-        Wire wire = server().connect(user);
-        return online(user, wire, TestServer.persona(wire, base));
-    }
-
-    /** The same person on a new socket, online as the persona again. */
-    Player again(Player player) {
-        return online(player.user(), server().connect(player.user()), player.persona());
-    }
-
-    private static Player online(TestServer.User user, Wire wire, Views.Persona persona) {
-        wire.send(new ClientMessage.PersonaUse(wire.nextId(), persona.id()));
-        wire.expect(ServerMessage.PersonaInUse.class);
-        return new Player(user, wire, persona);
+        return Player.join(server(), base);
     }
 
     Player builder(String base) {
-        return withRole(player(base), "builder");
+        return player(base).withRole(server(), "builder");
     }
 
-    /** Gives the player's account a role, as {@code ./tryst admin role} does. */
     Player withRole(Player player, String role) {
-        try (var connection = server().database(); var statement = connection.prepareStatement(
-                "UPDATE accounts SET role = ? WHERE id = (SELECT account_id FROM personas WHERE id = ?)")) {
-            statement.setString(1, role);
-            statement.setString(2, player.persona().id());
-            statement.executeUpdate();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return player;
+        return player.withRole(server(), role);
+    }
+
+    Player again(Player player) {
+        return player.again(server());
     }
 
     @Test
@@ -318,5 +264,41 @@ abstract class PlayContract {
         bo.answer("home", ServerMessage.Ok.class);
         assertThat(bo.wire().expect(ServerMessage.WorldRoom.class, r -> r.id() == null).room().id()).isEqualTo("courtyard");
         for (Player player : new Player[] {ada, other, bo, moderator}) player.wire().close();
+    }
+
+    @Test
+    void aMutedAccountMovesAndLooksButIsNotHeard() {
+        Player ada = player("Muted");
+        Player bo = player("Ears");
+        Player warden = withRole(player("Desk"), "moderator");
+        ada.enter();
+        bo.enter();
+        warden.wire().send(new ClientMessage.ModAct(warden.wire().nextId(), "mute", ada.persona().id(), null, 1, "spam", null, null));
+        warden.wire().expect(ServerMessage.Ok.class);
+        ada.wire().expect(ServerMessage.Notice.class);
+        bo.wire().drain();
+        ada.refused("say anyone?", "muted");
+        ada.refused("page " + bo.name() + "=psst", "muted");
+        ada.refused(":waves", "muted");
+        assertThat(ada.go("n").id()).isEqualTo("library");
+        assertThat(ada.answer("look", ServerMessage.WorldRoom.class).room().id()).isEqualTo("library");
+        bo.wire().expectNo(ServerMessage.WorldLine.class, QUIET);
+        for (Player player : new Player[] {ada, bo, warden}) player.wire().close();
+    }
+
+    @Test
+    void aDeletedPersonaIsGoneFromItsRoom() {
+        Player ada = player("Deleted");
+        Player bo = player("Witness");
+        ada.enter();
+        bo.enter();
+        ada.wire().send(new ClientMessage.PersonaDelete(ada.wire().nextId(), ada.persona().id()));
+        ServerMessage.WorldDeparted gone = bo.wire().expect(ServerMessage.WorldDeparted.class);
+        assertThat(gone.persona().id()).isEqualTo(ada.persona().id());
+        assertThat(bo.answer("look", ServerMessage.WorldRoom.class).here()).extracting(Views.Occupant::id).doesNotContain(ada.persona().id());
+        assertThat(bo.answer("who", ServerMessage.WorldWho.class).people()).extracting(entry -> entry.persona().id())
+                .doesNotContain(ada.persona().id());
+        ada.wire().close();
+        bo.wire().close();
     }
 }
