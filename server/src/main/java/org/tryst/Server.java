@@ -136,7 +136,7 @@ public final class Server implements AutoCloseable {
                     channels.regrouped(account, other, blocked);
                     play.regrouped(account, other, blocked);
                 }),
-                new ModerationRequests(new Reports(reportStore, personas, scenes, channels, clock), moderators, acting),
+                new ModerationRequests(new Reports(reportStore, personas, scenes, channels, world, clock), moderators, acting),
                 worldRequests);
         // The one request policy, in order: a muted account is refused before it spends a limit.
         Dispatcher dispatcher = new Dispatcher(List.of(enforcement, actionLimits), routes, metrics);

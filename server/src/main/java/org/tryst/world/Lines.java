@@ -37,7 +37,7 @@ final class Lines implements AutoCloseable {
     private final Config.Channels config;
     private final Clock clock;
     private final TimeOrderedIds ids;
-    private final GroupCommit<WorldStore.Line> writer;
+    private final GroupCommit<KeptLine> writer;
 
     Lines(WorldPlay play, World world, Personas personas, Online online, Blocks blocks, Delivery delivery, Config.Channels config, Clock clock) {
         this.play = play;
@@ -103,7 +103,7 @@ final class Lines implements AutoCloseable {
     }
 
     private CompletableFuture<ServerMessage.Sent> store(Views.WorldLine line, String requestId, Runnable publish) {
-        WorldStore.Line row = new WorldStore.Line(line.id(), line.room(), line.kind(), line.author().id(),
+        KeptLine row = new KeptLine(line.id(), line.room(), line.kind(), line.author().id(),
                 line.to() == null ? null : line.to().id(), line.text(), line.at());
         return writer.submit(row).thenApply(written -> {
             publish.run();

@@ -112,6 +112,15 @@ public final class World {
         store.describe(persona, description);
     }
 
+    /**
+     * A kept line of the world that the persona saw whole, for its report: one said in the room it is
+     * in, or whispered or paged to it; empty otherwise, or once it is past the retention.
+     */
+    public Optional<KeptLine> lineSeenBy(String persona, String lineId) {
+        return store.line(lineId).filter(line -> line.to() != null ? line.to().equals(persona)
+                : line.room() != null && !line.author().equals(persona) && line.room().equals(locationOf(persona).id()));
+    }
+
     /** The whole world, for export. */
     public Snapshot snapshot() {
         return store.snapshot();

@@ -22,6 +22,9 @@ final class WorldStore {
                     : new Place.CarriedBy(rs.getString("carrier_persona_id")),
             rs.getBoolean("portable"), Optional.ofNullable(rs.getString("owner_persona_id")));
 
+    private static final RowMapper<KeptLine> LINE = (rs, ctx) -> new KeptLine(rs.getString("id"), rs.getString("room_id"),
+            rs.getString("kind"), rs.getString("author_persona_id"), rs.getString("to_persona_id"), rs.getString("text"), rs.getLong("at"));
+
     private final Sql sql;
 
     WorldStore(Sql sql) {
@@ -249,15 +252,12 @@ final class WorldStore {
         });
     }
 
-    /** A line as stored: its room (null for a page), kind, author, addressee (null unless whispered or paged), text and time. */
-    record Line(String id, String room, String kind, String author, String to, String text, long at) {}
-
-    void append(List<Line> lines) {
+    void append(List<KeptLine> lines) {
         sql.useTransaction(handle -> {
             var batch = handle.prepareBatch("""
                     INSERT INTO world_lines (id, room_id, kind, author_persona_id, to_persona_id, text, at)
                     VALUES (:id, :room, :kind, :author, :to, :text, :at)""");
-            for (Line line : lines) {
+            for (KeptLine line : lines) {
                 batch.bind("id", line.id()).bind("room", line.room()).bind("kind", line.kind()).bind("author", line.author())
                         .bind("to", line.to()).bind("text", line.text()).bind("at", line.at()).add();
             }
@@ -266,14 +266,16 @@ final class WorldStore {
     }
 
     /** The newest lines of a kind in a room since a time, newest first. */
-    List<Line> recent(String room, String kind, long since, int limit) {
+    List<KeptLine> recent(String room, String kind, long since, int limit) {
         return sql.withHandle(handle -> handle.createQuery("""
                         SELECT * FROM world_lines WHERE room_id = :room AND kind = :kind AND at >= :since
                         ORDER BY at DESC, id DESC LIMIT :limit""")
                 .bind("room", room).bind("kind", kind).bind("since", since).bind("limit", limit)
-                .map((rs, ctx) -> new Line(rs.getString("id"), rs.getString("room_id"), rs.getString("kind"),
-                        rs.getString("author_persona_id"), rs.getString("to_persona_id"), rs.getString("text"), rs.getLong("at")))
-                .list());
+                .map(LINE).list());
+    }
+
+    Optional<KeptLine> line(String id) {
+        return sql.withHandle(handle -> handle.createQuery("SELECT * FROM world_lines WHERE id = :id").bind("id", id).map(LINE).findOne());
     }
 
     int forgetLinesBefore(long cutoff) {

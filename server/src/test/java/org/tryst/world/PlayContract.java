@@ -301,4 +301,28 @@ abstract class PlayContract {
         ada.wire().close();
         bo.wire().close();
     }
+
+    @Test
+    void aLineSeenWholeIsReportedWithTheServersCopyAndOthersLinesAreNot() {
+        Player ada = player("Pester");
+        Player bo = player("Reporter");
+        Player cy = player("Bystander");
+        ada.enter();
+        bo.enter();
+        cy.enter();
+        ada.answer("whisper " + bo.name() + "=you again", ServerMessage.Sent.class);
+        Views.WorldLine whisper = bo.wire().expect(ServerMessage.WorldLine.class, line -> "whisper".equals(line.line().kind())).line();
+        String id = bo.wire().nextId();
+        bo.wire().send(new ClientMessage.ReportWorld(id, bo.persona().id(), whisper.id(), "harassment", null));
+        Views.Report report = bo.wire().expect(ServerMessage.ReportFiled.class).report();
+        assertThat(report).extracting(Views.Report::kind, Views.Report::text, Views.Report::verification)
+                .containsExactly("world", "you again", "verified");
+        assertThat(report.reported().id()).isEqualTo(ada.persona().id());
+
+        cy.wire().send(new ClientMessage.ReportWorld(cy.wire().nextId(), cy.persona().id(), whisper.id(), "harassment", null));
+        cy.wire().expectError("not_found");
+        ada.wire().send(new ClientMessage.ReportWorld(ada.wire().nextId(), ada.persona().id(), "no-such-line", "spam", null));
+        ada.wire().expectError("not_found");
+        for (Player player : new Player[] {ada, bo, cy}) player.wire().close();
+    }
 }
