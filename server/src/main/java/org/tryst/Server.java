@@ -120,11 +120,13 @@ public final class Server implements AutoCloseable {
         this.scenes = new Scenes(sql, personas, boundaries, devices, delivery, streams, blocks, config.scenes(), config.moderation(), clock);
         Enforcement enforcement = new Enforcement(sanctions, delivery, channels, clock);
         ReportStore reportStore = new ReportStore(sql);
-        Moderators moderators = new Moderators(accounts, personas, channels, reportStore, new Moderation(sql, clock), enforcement,
+        Moderation moderation = new Moderation(sql, clock);
+        Moderators moderators = new Moderators(accounts, personas, channels, reportStore, moderation, enforcement,
                 new AuditLog(sql));
         Acting acting = new Acting(personas, enforcement, blocks);
         WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, clock);
-        this.worldRequests = new WorldRequests(play, world, personas, accounts, blocks, delivery, online, acting, config, clock);
+        this.worldRequests = new WorldRequests(play, world, personas, accounts, blocks, delivery, online, acting, moderation::record,
+                config, clock);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
                 List.of(scenes::forget, play::forget, persona -> channels.forget(persona.id())));
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),

@@ -40,8 +40,15 @@ final class Building {
     private final Clock clock;
     private final TimeOrderedIds editIds;
     private final SecureRandom random = new SecureRandom();
+    private final Audit audit;
 
-    Building(WorldPlay play, World world, Personas personas, Accounts accounts, Delivery delivery, Config.World quotas, Clock clock) {
+    /** Where a moderator's changes to what others own are written down: the audit log. */
+    public interface Audit {
+        void record(String actorAccount, String action, String target, String reason);
+    }
+
+    Building(WorldPlay play, World world, Personas personas, Accounts accounts, Delivery delivery, Config.World quotas, Audit audit, Clock clock) {
+        this.audit = audit;
         this.play = play;
         this.world = world;
         this.store = world.store();
@@ -258,6 +265,16 @@ final class Building {
         return "Undone: " + restored.name() + " is as it was before its last change.";
     }
 
+    /**
+     * A moderator's change in a room the moderator's account does not own goes into the audit log,
+     * with the command as typed (cut to 200 characters), so that moderators answer for it too.
+     */
+    void auditIfModerating(Caller caller, Room room, String line) {
+        if (!accounts.byId(caller.accountId()).role().moderates() || owns(caller, room)) return;
+        audit.record(caller.accountId(), "world " + line.strip().split(" ")[0], "room " + room.id(),
+                line.length() > 200 ? line.substring(0, 200) + "…" : line);
+    }
+
     private void editRoom(Persona persona, Room before, Room after) {
         store.recordEdit(editIds.next(), before, persona.id(), clock.millis());
         store.put(after);
@@ -292,9 +309,11 @@ final class Building {
 
     /** Owners change their own rooms only; moderators and operators change any. */
     private void requireMayEdit(Caller caller, Account.Role role, Room room) {
-        if (role.moderates()) return;
-        boolean owns = room.owner().flatMap(personas::byId).map(owner -> owner.accountId().equals(caller.accountId())).orElse(false);
-        if (!owns) throw new ProtocolException(ErrorCode.FORBIDDEN, room.name() + " is not yours to change");
+        if (!role.moderates() && !owns(caller, room)) throw new ProtocolException(ErrorCode.FORBIDDEN, room.name() + " is not yours to change");
+    }
+
+    private boolean owns(Caller caller, Room room) {
+        return room.owner().flatMap(personas::byId).map(owner -> owner.accountId().equals(caller.accountId())).orElse(false);
     }
 
     private static void requireName(String name) {

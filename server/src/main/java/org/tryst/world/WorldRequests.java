@@ -31,13 +31,13 @@ public final class WorldRequests implements Handler<WorldRequest>, AutoCloseable
     private final Acting acting;
 
     public WorldRequests(WorldPlay play, World world, Personas personas, Accounts accounts, Blocks blocks, Delivery delivery, Online online,
-                         Acting acting, Config config, Clock clock) {
+                         Acting acting, Building.Audit audit, Config config, Clock clock) {
         this.play = play;
         this.acting = acting;
         this.looking = new Looking(play, world, personas, online, blocks, config.channels(), clock);
         this.handling = new Handling(play, world, blocks);
         this.lines = new Lines(play, world, personas, online, blocks, delivery, config.channels(), clock);
-        this.building = new Building(play, world, personas, accounts, delivery, config.world(), clock);
+        this.building = new Building(play, world, personas, accounts, delivery, config.world(), audit, clock);
     }
 
     @Override
@@ -85,11 +85,21 @@ public final class WorldRequests implements Handler<WorldRequest>, AutoCloseable
                 yield said(persona, id, adult.on() ? "Adult areas are open to you; exits to them say (adult)."
                         : "Adult areas are closed to you.");
             }
-            case Command.Describe describe -> said(persona, id, building.describe(caller, persona, describe.target(), describe.text()));
-            case Command.Building build -> said(persona, id, building.build(caller, persona, build));
-            case Command.Eject eject -> said(persona, id, building.eject(caller, persona, eject.persona()));
-            case Command.Undo undo -> said(persona, id, building.undo(caller, persona, undo.target()));
+            case Command.Describe describe -> describe.target().equalsIgnoreCase("me")
+                    ? said(persona, id, building.describe(caller, persona, describe.target(), describe.text()))
+                    : audited(caller, persona, request, () -> building.describe(caller, persona, describe.target(), describe.text()));
+            case Command.Building build -> audited(caller, persona, request, () -> building.build(caller, persona, build));
+            case Command.Eject eject -> audited(caller, persona, request, () -> building.eject(caller, persona, eject.persona()));
+            case Command.Undo undo -> audited(caller, persona, request, () -> building.undo(caller, persona, undo.target()));
         };
+    }
+
+    /** A change to the world, answered with its sentence and, when a moderator made it in another's room, audited. */
+    private Answer audited(Caller caller, Persona persona, WorldCommand request, java.util.function.Supplier<String> change) {
+        Room room = play.here(caller, persona);
+        String text = change.get();
+        building.auditIfModerating(caller, room, request.line());
+        return said(persona, request.id(), text);
     }
 
     private Answer moved(Caller caller, Persona persona, String exit, String id) {

@@ -33,6 +33,13 @@ abstract class PlayContract {
         return Player.join(server(), base);
     }
 
+    /** The audit log's entries as "ACTION TARGET", oldest first. */
+    java.util.List<String> audited() {
+        try (Database database = server().openDatabase()) {
+            return new org.tryst.moderation.AuditLog(database.sql()).all().stream().map(entry -> entry.action() + " " + entry.target()).toList();
+        }
+    }
+
     Player builder(String base) {
         return player(base).withRole(server(), "builder");
     }
@@ -233,6 +240,7 @@ abstract class PlayContract {
         assertThat(moderator.answer("@open ladder=" + attic, ServerMessage.WorldDone.class).text()).contains("Opened ladder");
         assertThat(ada.wire().expect(ServerMessage.WorldUpdated.class).room().exits()).extracting(Views.ExitView::name).contains("ladder");
         assertThat(ada.go("ladder").id()).isEqualTo(attic);
+        assertThat(audited()).as("a moderator's change to the operator's room is audited").contains("world @open room courtyard");
         assertThat(ada.answer("@open down;d=courtyard", ServerMessage.WorldDone.class).text()).contains("Opened down");
         ada.answer("@describe here=Dust and old trunks.", ServerMessage.WorldDone.class);
         ada.answer("@describe here=Scrawled over.", ServerMessage.WorldDone.class);
