@@ -226,6 +226,7 @@ final class Building {
             if (start.id().equals(here.id())) throw new ProtocolException(ErrorCode.FORBIDDEN, "the starting room cannot be destroyed");
             for (Persona occupant : play.views().present(here.id())) play.relocate(occupant, here, start, null, null, "room_gone");
             store.deleteRoom(here.id());
+            play.placesChanged();
             play.occupancy().forget(here.id());
             play.occupancy().forget(start.id());
             return "Destroyed " + here.name() + ".";

@@ -54,9 +54,9 @@ final class Lines implements AutoCloseable {
 
     /** A say, pose, semipose or emit, for everyone in the room who may hear the persona. */
     CompletableFuture<ServerMessage.Sent> inRoom(Caller caller, Persona persona, String kind, String text, String requestId) {
-        Room room = play.here(caller, persona);
-        Views.WorldLine line = line(room.id(), kind, persona, null, text);
-        return store(line, requestId, () -> delivery.publish(new Event.Tell(new Audience.Room(room.id()), new ServerMessage.WorldLine(line),
+        String room = play.roomIdOf(caller, persona);
+        Views.WorldLine line = line(room, kind, persona, null, text);
+        return store(line, requestId, () -> delivery.publish(new Event.Tell(new Audience.Room(room), new ServerMessage.WorldLine(line),
                 Sight.unlessSilenced(persona.id()))));
     }
 

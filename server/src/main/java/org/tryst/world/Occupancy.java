@@ -62,6 +62,11 @@ final class Occupancy {
         changed(room);
     }
 
+    /** This process reads every room's occupants again. */
+    void forgetHere() {
+        byRoom.clear();
+    }
+
     private void changed(String room) {
         delivery.publishElsewhere(new Event.Changed(CACHE, room));
     }

@@ -31,6 +31,7 @@ public final class WorldPlay {
     private final World world;
     private final WorldStore store;
     private final Occupancy occupancy;
+    private final Whereabouts whereabouts;
     private final RoomViews views;
     private final Personas personas;
     private final Accounts accounts;
@@ -42,6 +43,7 @@ public final class WorldPlay {
         this.world = world;
         this.store = world.store();
         this.occupancy = new Occupancy(world, delivery);
+        this.whereabouts = new Whereabouts(world, delivery);
         this.views = new RoomViews(world, occupancy, personas, online, blocks);
         this.personas = personas;
         this.accounts = accounts;
@@ -65,6 +67,7 @@ public final class WorldPlay {
         requireOnline(caller, persona);
         Room room = world.locationOf(persona.id());
         if (store.enter(persona.id())) {
+            whereabouts.changed(persona.id());
             occupancy.arrived(room.id(), persona.id());
             delivery.publish(new Event.Follow(persona.id(), new Audience.Room(room.id())));
             tell(room, new ServerMessage.WorldArrived(room.id(), views.occupant(persona), null, "entered"), persona);
@@ -78,6 +81,7 @@ public final class WorldPlay {
     public void leave(Caller caller, Persona persona) {
         requireOnline(caller, persona);
         if (!store.leave(persona.id())) return;
+        whereabouts.changed(persona.id());
         Room room = world.locationOf(persona.id());
         occupancy.departed(room.id(), persona.id());
         tell(room, new ServerMessage.WorldDeparted(room.id(), persona.author(), null, "left"), persona);
@@ -86,14 +90,34 @@ public final class WorldPlay {
 
     /** A socket went online as a persona that is in the world: it follows the persona's room. */
     public void rejoin(Caller caller, Persona persona) {
-        if (store.inWorld(persona.id())) delivery.follow(caller, persona.id(), new Audience.Room(world.locationOf(persona.id()).id()));
+        whereabouts.changed(persona.id());
+        whereabouts.roomOf(persona.id()).ifPresent(room -> delivery.follow(caller, persona.id(), new Audience.Room(room)));
+    }
+
+    /** The id of the persona's room, in the world on this socket, from memory; {@code not_in_world} otherwise. */
+    String roomIdOf(Caller caller, Persona persona) {
+        requireOnline(caller, persona);
+        return whereabouts.roomOf(persona.id())
+                .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_IN_WORLD, "enter the world first (world.enter)"));
+    }
+
+    /** Many personas' places changed at once (a room destroyed): every process reads them again. */
+    void placesChanged() {
+        whereabouts.changedAll();
     }
 
     /** The persona, in the world on this socket; {@code not_in_world} otherwise. */
     Room here(Caller caller, Persona persona) {
-        requireOnline(caller, persona);
-        if (!store.inWorld(persona.id())) throw new ProtocolException(ErrorCode.NOT_IN_WORLD, "enter the world first (world.enter)");
-        return world.locationOf(persona.id());
+        return world.room(roomIdOf(caller, persona)).orElseGet(world::start);
+    }
+
+    /**
+     * Forgets what this process keeps of who is where, to read it again: an import by the command
+     * line changes the world behind every process's back, and this bounds how long they miss it.
+     */
+    public void reread() {
+        whereabouts.forgetHere();
+        occupancy.forgetHere();
     }
 
     /** Goes through the exit of the persona's room that answers to the word (or its compass word). */
@@ -123,6 +147,7 @@ public final class WorldPlay {
     /** Moves a persona between rooms and tells both rooms and the persona's own sockets. */
     void relocate(Persona persona, Room from, Room to, String via, String back, String how) {
         store.place(persona.id(), to.id());
+        whereabouts.changed(persona.id());
         occupancy.departed(from.id(), persona.id());
         occupancy.arrived(to.id(), persona.id());
         tell(from, new ServerMessage.WorldDeparted(from.id(), persona.author(), via, how), persona);
@@ -223,6 +248,7 @@ public final class WorldPlay {
         if (!store.inWorld(persona.id())) return;
         Room room = world.locationOf(persona.id());
         occupancy.departed(room.id(), persona.id());
+        whereabouts.changed(persona.id());
         tell(room, new ServerMessage.WorldDeparted(room.id(), persona.author(), null, "gone"), persona);
     }
 

@@ -116,8 +116,9 @@ public final class WorldRequests implements Handler<WorldRequest>, AutoCloseable
         return Answer.now(new ServerMessage.WorldDone(id, persona.id(), text));
     }
 
-    /** Deletes the world's lines past the history retention. */
+    /** Deletes the world's lines past the history retention, and reads where everyone is afresh (see {@link WorldPlay#reread}). */
     public int sweep() {
+        play.reread();
         return lines.sweep();
     }
 

@@ -271,6 +271,17 @@ abstract class PlayContract {
         assertThat(bo.go("ladder").id()).isEqualTo(attic);
         bo.answer("home", ServerMessage.Ok.class);
         assertThat(bo.wire().expect(ServerMessage.WorldRoom.class, r -> r.id() == null).room().id()).isEqualTo("courtyard");
+
+        bo.go("ladder");
+        ada.refused("ladder", "adult_area");
+        ada.answer("@adult on", ServerMessage.WorldDone.class);
+        ada.go("ladder");
+        ada.refused("@destroy nothing-here", "not_found");
+        assertThat(ada.answer("@destroy here", ServerMessage.WorldDone.class).text()).contains("Destroyed");
+        assertThat(bo.wire().expect(ServerMessage.WorldRoom.class, r -> r.id() == null).room().id())
+                .as("whoever was in a destroyed room is in the starting room").isEqualTo("courtyard");
+        assertThat(bo.answer("look", ServerMessage.WorldRoom.class).room().exits()).extracting(Views.ExitView::name).doesNotContain("ladder");
+        bo.refused("ladder", "unknown_command");
         for (Player player : new Player[] {ada, other, bo, moderator}) player.wire().close();
     }
 
