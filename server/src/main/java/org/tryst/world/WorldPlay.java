@@ -35,7 +35,6 @@ public final class WorldPlay {
     private final RoomViews views;
     private final Personas personas;
     private final Accounts accounts;
-    private final Blocks blocks;
     private final Delivery delivery;
     private final Clock clock;
 
@@ -47,7 +46,6 @@ public final class WorldPlay {
         this.views = new RoomViews(world, occupancy, personas, online, blocks);
         this.personas = personas;
         this.accounts = accounts;
-        this.blocks = blocks;
         this.delivery = delivery;
         this.clock = clock;
         online.listen(this::presenceChanged);
