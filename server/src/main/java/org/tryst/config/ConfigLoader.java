@@ -203,6 +203,9 @@ public final class ConfigLoader {
     private static Config validated(Config config) {
         requireRange("http.port", config.http().port(), 0, 65_535);
         requireRange("telnet.port", config.telnet().port(), 0, 65_535);
+        requireRange("world.rooms_per_account", config.world().roomsPerAccount(), 0, 100_000);
+        requireRange("world.exits_per_account", config.world().exitsPerAccount(), 0, 100_000);
+        requireRange("world.things_per_account", config.world().thingsPerAccount(), 0, 100_000);
         requireOneOf("storage.kind", config.storage().kind(), "sqlite", "postgresql");
         requireOneOf("channels.channel_creation", config.channels().channelCreation(), "anyone", "operators");
         requireOneOf("log.format", config.log().format(), "text", "json");

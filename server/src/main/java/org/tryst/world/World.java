@@ -21,6 +21,11 @@ public final class World {
         this.store = new WorldStore(sql);
     }
 
+    /** The world's SQL, for the parts of this capability that play and build it. */
+    WorldStore store() {
+        return store;
+    }
+
     /** The shipped starting area, as a file would give it. */
     public static Snapshot startingArea() {
         try (InputStream shipped = World.class.getResourceAsStream(STARTING_AREA)) {
@@ -105,6 +110,15 @@ public final class World {
             throw new IllegalArgumentException("a description is at most " + WorldLimits.MAX_DESCRIPTION + " characters");
         }
         store.describe(persona, description);
+    }
+
+    /**
+     * A kept line of the world that the persona saw whole, for its report: one said in the room it is
+     * in, or whispered or paged to it; empty otherwise, or once it is past the retention.
+     */
+    public Optional<KeptLine> lineSeenBy(String persona, String lineId) {
+        return store.line(lineId).filter(line -> line.to() != null ? line.to().equals(persona)
+                : line.room() != null && !line.author().equals(persona) && line.room().equals(locationOf(persona).id()));
     }
 
     /** The whole world, for export. */
