@@ -93,8 +93,10 @@ export interface Looked {
 /** A persona in the world, for `who`, and with the name of its room for `where`. */
 export interface WhoEntry { persona: Author; status: Presence; room?: string }
 
-export type ArrivedHow = "moved" | "entered" | "connected" | "home" | "joined" | "moved_by_moderator";
-export type DepartedHow = "moved" | "left" | "disconnected" | "home" | "gone" | "moved_by_moderator";
+/** How a persona came into a room; with `via`, the exit of this room that leads back where it came from. */
+export type ArrivedHow = "moved" | "entered" | "connected" | "home" | "joined" | "moved_by_moderator" | "room_gone";
+/** How a persona left a room; with `via`, the exit it took. */
+export type DepartedHow = "moved" | "left" | "disconnected" | "home" | "gone" | "moved_by_moderator" | "room_gone";
 
 /** Every message of the text world: replies (with `id`) and events (without), exactly as the server writes them. */
 export type WorldMessage =

@@ -98,6 +98,11 @@ export function typed(state: WorldState, line: string): WorldState {
   return { ...state, heading: (words[0] === "go" ? words[1] : words[0]) ?? null };
 }
 
+/** The server did what a command line asked and said no more than ok: the stream says it was done. */
+export function done(state: WorldState, line: string): WorldState {
+  return add(state, { kind: "done", text: `Done: ${line}` });
+}
+
 /** The server refused a command line; the stream says why, in words. */
 export function refused(state: WorldState, line: string, text: string): WorldState {
   return add(state, { kind: "problem", line, text });

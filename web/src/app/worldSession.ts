@@ -1,4 +1,4 @@
-import type { ServerMessage, WorldMessage } from "../api/protocol";
+import type { Report, ServerMessage, WorldLine, WorldMessage } from "../api/protocol";
 import { Refused } from "../api/socket";
 import { explain } from "../ui/errors";
 import { somethingNew } from "../ui/notify";
@@ -7,7 +7,7 @@ import { namesMe } from "./highlights";
 import { heard, WORLD_KEY } from "./navigation";
 import type { Requester } from "./scenes";
 import { personas, worlds } from "./state";
-import { concerns, initial, reduce, refused, typed, type WorldState } from "./world";
+import { concerns, done, initial, reduce, refused, typed, type WorldState } from "./world";
 
 /**
  * The text world on this socket: entering it as a persona, sending its command lines, leaving it,
@@ -39,8 +39,15 @@ export async function enter(persona: string): Promise<void> {
  */
 export async function command(persona: string, line: string): Promise<void> {
   change(persona, (state) => typed(state, line));
+  const before = worlds.value.get(persona)?.room?.id;
   try {
-    apply(persona, await send(persona, line));
+    const reply = await send(persona, line);
+    // A move's new room came before its ok; any other ok (a thing taken, dropped or given) says so, and the room is seen afresh.
+    if (reply.type === "ok" && worlds.value.get(persona)?.room?.id === before) {
+      change(persona, (state) => done(state, line));
+      await lookRound(persona);
+    }
+    apply(persona, reply);
   } catch (failure) {
     change(persona, (state) => refused(state, line, explain(failure)));
   }
@@ -55,6 +62,18 @@ async function send(persona: string, line: string): Promise<ServerMessage> {
     await enter(persona);
     return await request<ServerMessage>("world.command", { persona, line });
   }
+}
+
+/** The room as it is now (what lies in it after a thing was taken or dropped), without telling the stream. */
+async function lookRound(persona: string): Promise<void> {
+  const reply = await request!<ServerMessage>("world.command", { persona, line: "look" });
+  if (reply.type === "world.room") change(persona, (state) => ({ ...state, room: (reply as WorldMessage & { type: "world.room" }).room }));
+}
+
+/** Reports a line of the world by its id; the server files its own kept copy of it. */
+export async function report(persona: string, line: WorldLine, reason: string, note: string): Promise<Report> {
+  if (!request) throw new Refused("offline", "Not connected.");
+  return (await request<ServerMessage & { report: Report }>("report.world", { persona, line: line.id, reason, ...(note ? { note } : {}) })).report;
 }
 
 /** Leaves the world: nobody sees the persona there until it enters again, and its view goes. */

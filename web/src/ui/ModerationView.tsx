@@ -57,7 +57,7 @@ export function ModerationView() {
       <ul class="reports" aria-label="Reports">
         {reports.map((report) => (
           <li key={report.id} aria-label={`Report ${report.id}`}>
-            <p><b>{report.reported?.name ?? "unknown sender"}</b>{report.kind === "channel" ? ` in #${report.channel}` : " in a private scene"}: “{report.text}”</p>
+            <p><b>{report.reported?.name ?? "unknown sender"}</b>{{ channel: ` in #${report.channel}`, world: " in the text world", scene: " in a private scene" }[report.kind]}: “{report.text}”</p>
             <p>Reason: {report.reason}{report.note && ` — ${report.note}`} · reported by {report.reporter?.name} · {when(report.at)}</p>
             <p class={report.verification === "verified" ? "verified" : "error"}>
               {report.verification === "verified" ? "Verified" : "Rejected"}: {report.why}</p>

@@ -1,8 +1,10 @@
 import type { ArrivedHow, Author, DepartedHow, Looked, WorldLine } from "../api/protocol";
 import type { Entry } from "../app/world";
 import { personas } from "../app/state";
+import { report } from "../app/worldSession";
 import { time } from "./ChannelLine";
 import { Formatted } from "./Formatted";
+import { ReportAction } from "./Report";
 import { RatingMark } from "./WorldRoom";
 
 const isMine = (author: Author | undefined) => !!author && personas.value.some((persona) => persona.id === author.id);
@@ -51,21 +53,24 @@ export function WorldEntry({ entry, me, send }: { entry: Entry; me: string; send
 /**
  * A line said in the world. An emit is narration, drawn apart from what personas say and do, and
  * never without its author: named to screen readers, and shown on hover or focus (a tap on a phone).
+ * Another persona's line with words in it can be reported.
  */
 function Line({ line, me }: { line: WorldLine; me: string }) {
   const who = <b class="who">{name(line.author, me, true)}</b>;
+  const flag = line.author.id !== me && !isMine(line.author) && line.text !== undefined
+    && <> <ReportAction who={line.author.name} send={(reason, note) => report(me, line, reason, note)} /></>;
   const text = <Formatted text={line.text ?? ""} />;
   const at = <><time>{time(line.at)}</time> </>;
   const mine = isMine(line.author) ? " mine" : "";
   switch (line.kind) {
-    case "say": return <li class={`say${mine}`}>{at}{who} {line.author.id === me ? "say" : "says"}, “{text}”</li>;
-    case "pose": return <li class={`pose${mine}`}>{at}{who} {text}</li>;
-    case "semipose": return <li class={`pose${mine}`}>{at}{who}{text}</li>;
+    case "say": return <li class={`say${mine}`}>{at}{who} {line.author.id === me ? "say" : "says"}, “{text}”{flag}</li>;
+    case "pose": return <li class={`pose${mine}`}>{at}{who} {text}{flag}</li>;
+    case "semipose": return <li class={`pose${mine}`}>{at}{who}{text}{flag}</li>;
     case "emit":
       return (
         <li class={`emit${mine}`} tabIndex={0} title={`Narrated by ${line.author.name}`}>
           {at}<span class="sr-only">Narration by {line.author.name}: </span>{text}
-          <span class="emit-by" aria-hidden="true"> — {line.author.name}</span>
+          <span class="emit-by" aria-hidden="true"> — {line.author.name}</span>{flag}
         </li>
       );
     case "whisper": case "page": {
@@ -73,7 +78,7 @@ function Line({ line, me }: { line: WorldLine; me: string }) {
       const to = line.to ? name(line.to, me) : "someone";
       const s = line.author.id === me ? "" : "s";
       if (line.text === undefined) return <li class={`private ${line.kind}`}>{at}{who} {verb}{s} something to {to}.</li>;
-      return <li class={`private ${line.kind}${mine}`}>{at}{who} {verb}{s}{line.kind === "whisper" ? " to" : ""} {to}: “{text}”</li>;
+      return <li class={`private ${line.kind}${mine}`}>{at}{who} {verb}{s}{line.kind === "whisper" ? " to" : ""} {to}: “{text}”{flag}</li>;
     }
   }
 }
@@ -95,13 +100,17 @@ function Look({ target }: { target: Looked }) {
   }
 }
 
+/** Where someone came from, by the exit of this room that leads back there. */
+const from = (via: string) => ({ up: "from above", down: "from below" }[via.toLowerCase()] ?? `from the ${via}`);
+
 const ARRIVED: Record<ArrivedHow, (via?: string) => string> = {
-  moved: (via) => (via ? `arrives, coming ${via}.` : "arrives."),
+  moved: (via) => (via ? `arrives ${from(via)}.` : "arrives."),
   entered: () => "enters the world.",
   connected: () => "is back.",
   home: () => "arrives, coming home.",
   joined: () => "is here.",
   moved_by_moderator: () => "was brought here by a moderator.",
+  room_gone: () => "arrives: the room they were in is gone.",
 };
 
 const DEPARTED: Record<DepartedHow, (via?: string) => string> = {
@@ -111,6 +120,7 @@ const DEPARTED: Record<DepartedHow, (via?: string) => string> = {
   home: () => "goes home.",
   gone: () => "is no longer here.",
   moved_by_moderator: () => "was moved elsewhere by a moderator.",
+  room_gone: () => "goes elsewhere: this room is gone.",
 };
 
 /** What was done with a thing, the verb ending in `s` unless the person did it. */

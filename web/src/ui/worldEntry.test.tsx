@@ -7,12 +7,14 @@ import { WorldEntry } from "./WorldEntry";
 
 /** What a stream entry reads as, to someone spoken as Ann: its text without the markup or the time. */
 const read = (entry: Entry) => renderToString(<WorldEntry entry={entry} me={ann.id} send={() => undefined} />)
-  .replace(/<time>.*?<\/time>/g, "").replace(/<[^>]+>/g, "").trim();
+  .replace(/<time>.*?<\/time>/g, "").replace(/<button[^>]*class="link report"[^>]*>Report<\/button>/g, "").replace(/<[^>]+>/g, "").trim();
 const line = (fields: Partial<WorldLine>): Entry => ({ key: 1, kind: "line", line: { id: "l", room: "r", kind: "say", author: kit, text: "hi", at: 0, ...fields } });
 
 describe("the world's stream, as read", () => {
   test("says, poses and semiposes are the persona's own words, in the MUD's manner", () => {
     expect(read(line({}))).toBe("Kit says, “hi”");
+    expect(renderToString(<WorldEntry entry={line({})} me={ann.id} send={() => undefined} />)).toContain("Report this line of Kit");
+    expect(renderToString(<WorldEntry entry={line({ author: ann })} me={ann.id} send={() => undefined} />)).not.toContain("Report");
     expect(read(line({ author: ann }))).toBe("You say, “hi”");
     expect(read(line({ kind: "pose", text: "waves." }))).toBe("Kit waves.");
     expect(read(line({ kind: "semipose", text: "'s smile fades." }))).toBe("Kit's smile fades.");
@@ -34,7 +36,8 @@ describe("the world's stream, as read", () => {
   });
 
   test("comings and goings, and a refusal, in sentences", () => {
-    expect(read({ key: 2, kind: "arrived", who: kit, via: "north", how: "moved" })).toBe("Kit arrives, coming north.");
+    expect(read({ key: 2, kind: "arrived", who: kit, via: "south", how: "moved" })).toBe("Kit arrives from the south.");
+    expect(read({ key: 2, kind: "arrived", who: kit, via: "down", how: "moved" })).toBe("Kit arrives from below.");
     expect(read({ key: 3, kind: "departed", who: kit, via: "north", how: "moved" })).toBe("Kit leaves north.");
     expect(read({ key: 4, kind: "departed", who: kit, how: "disconnected" })).toBe("Kit lost their connection.");
     expect(read({ key: 5, kind: "problem", line: "xyzzy", text: "That is no command." })).toBe("xyzzy: That is no command.");
