@@ -73,6 +73,7 @@ describe("the world's view, made from the server's messages", () => {
     expect(state.map).toBe(before.map);
     expect(state.here).toHaveLength(2);
     expect(kinds(state)).toEqual(["room", "room"]);
+    expect(state.entries.map((entry) => entry.kind === "room" && entry.described)).toEqual([false, true]);
   });
 
   test("a refusal is in the stream with the line that was refused", () => {

@@ -23,7 +23,8 @@ export interface WorldState {
 /** One item of the stream. Every kind comes from the server but `problem`, a refusal in words. */
 export type Entry = { key: number } & (
   | { kind: "line"; line: WorldLine }
-  | { kind: "room"; room: RoomView }
+  /** `described`: the person looked round (the room's card shows the description on entering and moving). */
+  | { kind: "room"; room: RoomView; described: boolean }
   | { kind: "arrived"; who: Occupant; via?: string; how: ArrivedHow }
   | { kind: "departed"; who: Author; via?: string; how: DepartedHow }
   | { kind: "look"; target: Looked }
@@ -61,7 +62,7 @@ export function concerns(state: WorldState, message: WorldMessage): boolean {
 /** The view after one message of the world, a reply or an event. */
 export function reduce(state: WorldState, message: WorldMessage): WorldState {
   switch (message.type) {
-    case "world.room": return arrive(state, message.room, message.here);
+    case "world.room": return arrive(state, message.room, message.here, message.id !== undefined && state.room?.id === message.room.id);
     case "world.look": return add(state, { kind: "look", target: message.target });
     case "world.who": return add(state, { kind: "who", people: message.people });
     case "world.inventory": return add(state, { kind: "inventory", things: message.things });
@@ -113,11 +114,11 @@ export function refused(state: WorldState, line: string, text: string): WorldSta
  * places it on the map, by the exit of the room left that answers to the word typed, else by the
  * exit that leads to a room of that name.
  */
-function arrive(state: WorldState, room: RoomView, here: readonly Occupant[]): WorldState {
+function arrive(state: WorldState, room: RoomView, here: readonly Occupant[], described: boolean): WorldState {
   const from = state.room;
   const moved = from?.id !== room.id;
   const map = moved ? visit(state.map, from, room, from ? exitTaken(from, room, state.heading) : undefined) : state.map;
-  return add({ ...state, room, here, map, heading: moved ? null : state.heading }, { kind: "room", room });
+  return add({ ...state, room, here, map, heading: moved ? null : state.heading }, { kind: "room", room, described });
 }
 
 function exitTaken(from: RoomView, to: RoomView, heading: string | null): ExitView | undefined {

@@ -48,7 +48,7 @@ describe("what the small map draws", () => {
     const ahead = drawn.nodes.find((node) => !node.seen)!;
     expect(ahead).toMatchObject({ name: "The Roof Terrace", x: 1, y: -2, exit: up });
     expect(drawn.edges.filter((edge) => edge.vertical)).toHaveLength(1);
-    expect(drawn.box).toEqual({ x: -2, y: -3, width: 5, height: 5 });
+    expect(drawn.box).toEqual({ x: -1, y: -2, width: 3, height: 3 });
   });
 
   test("a way walked both ways is drawn once, and nothing is drawn before the first room", () => {

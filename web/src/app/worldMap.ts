@@ -108,5 +108,14 @@ export function layout(map: WorldMap, current: RoomView | null): Drawn {
     const back = map.links.some((l) => l.from === link.to && l.to === link.from && l.from < link.from);
     if (a && b && !back) edges.push({ from: a, to: b, vertical: vertical(link.exit) });
   }
-  return { nodes, edges, box: { x: here.x - REACH, y: here.y - REACH, width: 2 * REACH + 1, height: 2 * REACH + 1 } };
+  const [x, width] = span(nodes.map((node) => node.x), here.x);
+  const [y, height] = span(nodes.map((node) => node.y), here.y);
+  return { nodes, edges, box: { x, y, width, height } };
+}
+
+/** Where the drawn cells begin along one axis and how many there are: all the rooms drawn, and at least one cell either side of the current one. */
+function span(cells: readonly number[], current: number): [number, number] {
+  const low = Math.min(current - 1, ...cells);
+  const high = Math.max(current + 1, ...cells);
+  return [low, high - low + 1];
 }

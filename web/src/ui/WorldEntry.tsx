@@ -17,8 +17,8 @@ export function WorldEntry({ entry, me, send }: { entry: Entry; me: string; send
     case "line": return <Line line={entry.line} me={me} />;
     case "room":
       return (
-        <li class="world-room"><b class="room-name">{entry.room.name}</b> <RatingMark rating={entry.room.rating} />{"\n"}
-          <Formatted text={entry.room.description} /></li>
+        <li class="world-room"><b class="room-name">{entry.room.name}</b> <RatingMark rating={entry.room.rating} />
+          {entry.described && <>{"\n"}<Formatted text={entry.room.description ?? ""} /></>}</li>
       );
     case "arrived": return <li class="comings">{entry.who.name} {ARRIVED[entry.how](entry.via)}</li>;
     case "departed": return <li class="comings">{entry.who.name} {DEPARTED[entry.how](entry.via)}</li>;
@@ -56,7 +56,8 @@ export function WorldEntry({ entry, me, send }: { entry: Entry; me: string; send
  * Another persona's line with words in it can be reported.
  */
 function Line({ line, me }: { line: WorldLine; me: string }) {
-  const who = <b class="who">{name(line.author, me, true)}</b>;
+  // Speech reads "You say"; a pose is written to follow a name, so it keeps the persona's own.
+  const who = <b class="who">{line.kind === "pose" || line.kind === "semipose" ? line.author.name : name(line.author, me, true)}</b>;
   const flag = line.author.id !== me && !isMine(line.author) && line.text !== undefined
     && <> <ReportAction who={line.author.name} send={(reason, note) => report(me, line, reason, note)} /></>;
   const text = <Formatted text={line.text ?? ""} />;

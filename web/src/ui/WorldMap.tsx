@@ -2,10 +2,12 @@ import type { RoomView } from "../api/protocol";
 import { layout, type Node, type WorldMap as Walked } from "../app/worldMap";
 
 /** A cell of the map, and a room's box in it, in the SVG's units. */
-const CELL = { width: 100, height: 60 };
-const BOX = { width: 86, height: 40 };
-/** Characters of a room's name per line of its box, at the map's font size. */
-const PER_LINE = 12;
+const CELL = { width: 104, height: 70 };
+const BOX = { width: 88, height: 48 };
+/** Characters of a room's name per line of its box at the map's font size, the lines a box holds, and their spacing. */
+const PER_LINE = 13;
+const MOST_LINES = 3;
+const LEADING = 13;
 
 /**
  * The small map of the rooms visited this session around the current room (highlighted), with the
@@ -32,6 +34,7 @@ function Room({ node, at, send }: { node: Node; at: { x: number; y: number }; se
   const exit = !node.current && node.exit;
   const classes = ["room", node.current ? "current" : "", node.seen ? "" : "unseen", exit ? "near" : "", node.rating].filter(Boolean).join(" ");
   const take = exit ? () => send(exit.name) : undefined;
+  const shown = lines(node.name);
   const label = node.current ? `${node.name}, where you are` : exit ? `Go ${exit.name} to ${node.name}` : node.name;
   const keys = (event: KeyboardEvent) => {
     if (take && (event.key === "Enter" || event.key === " ")) {
@@ -44,22 +47,21 @@ function Room({ node, at, send }: { node: Node; at: { x: number; y: number }; se
       onClick={take} onKeyDown={keys}>
       <title>{label}</title>
       <rect x={at.x - BOX.width / 2} y={at.y - BOX.height / 2} width={BOX.width} height={BOX.height} rx="6" />
-      {lines(node.name).map((line, index, all) => (
-        <text key={index} x={at.x} y={at.y + (index - (all.length - 1) / 2) * 14 + 4} text-anchor="middle">{line}</text>
-      ))}
+      {/* Each line but the last ends in its space, so that the text as read is the name as written. */}
+      <text x={at.x} y={at.y + 4 - (shown.length - 1) * LEADING / 2} text-anchor="middle">
+        {shown.map((line, index) => <tspan key={index} x={at.x} dy={index === 0 ? 0 : LEADING}>{index < shown.length - 1 ? `${line} ` : line}</tspan>)}
+      </text>
     </g>
   );
 }
 
-/** A room's name in at most two lines of the box, without a leading "The", cut short with an ellipsis where it is longer. */
+/** A room's name in at most three lines of its box, without a leading "The"; only a name longer than they hold is cut short. */
 export function lines(name: string): string[] {
-  const words = name.replace(/^the\s+/i, "").split(/\s+/);
   const out: string[] = [];
-  for (const word of words) {
+  for (const word of name.replace(/^the\s+/i, "").split(/\s+/)) {
     const last = out.at(-1);
-    if (last !== undefined && (last + " " + word).length <= PER_LINE) out[out.length - 1] = `${last} ${word}`;
+    if (last !== undefined && `${last} ${word}`.length <= PER_LINE) out[out.length - 1] = `${last} ${word}`;
     else out.push(word);
   }
-  const cut = (line: string) => (line.length > PER_LINE ? `${line.slice(0, PER_LINE - 1)}…` : line);
-  return out.length <= 2 ? out.map(cut) : [cut(out[0]), `${out[1].slice(0, PER_LINE - 1)}…`];
+  return out.length <= MOST_LINES ? out : [...out.slice(0, MOST_LINES - 1), `${out[MOST_LINES - 1]}…`];
 }

@@ -16,7 +16,8 @@ export function RatingMark({ rating, quiet = false }: { rating: Rating; quiet?: 
 export function RoomCard({ room, send }: { room: RoomView; send: (line: string) => void }) {
   return (
     <section class="room-card" aria-label={`About ${room.name}`}>
-      <p class="room-description"><Formatted text={room.description ?? ""} /></p>
+      {/* On a phone a long description scrolls within its few lines: by keyboard too. */}
+      <div class="room-description" tabIndex={0}><Formatted text={room.description ?? ""} /></div>
       {room.owner && <p class="muted owner">Built by {room.owner.name}</p>}
       <Exits room={room} send={send} />
     </section>

@@ -44,6 +44,7 @@ export function WorldView() {
           {state.entries.map((entry) => <WorldEntry key={entry.key} entry={entry} me={persona.id} send={send} />)}
         </Lines>
         {details.panel(<>
+          <h2>Map</h2>
           <WorldMap map={state.map} room={room} send={send} />
           <Here state={state} send={send} />
           <WorldSettings send={send} leave={leaveIt} />

@@ -75,6 +75,8 @@ class WorldInBrowserTest {
         ben.sees(role("heading", "The Library"));
 
         ben.click(role("button", "Here"));
+        ben.sees(role("button", "Go south to The Courtyard"));
+        ben.screenshot(SHOTS.resolve("world-here-phone.png"));
         ben.click(role("button", "Go south to The Courtyard"));
         ben.sees(role("heading", "The Courtyard"));
         ben.click(role("button", "Back to the messages"));
