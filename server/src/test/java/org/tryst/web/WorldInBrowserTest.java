@@ -19,7 +19,8 @@ import org.tryst.testkit.Browser;
  * enter and find each other in the starting room; what one says, poses and narrates the other
  * reads, the narration with its author named; one walks north by an exit button and the other
  * sees them leave; the map, the command line's history and Tab completion take the person where
- * the world's exits lead.
+ * the world's exits lead; someone here can be looked at, and invited into a private scene whose
+ * note names the room as its setting.
  */
 class WorldInBrowserTest {
     @RegisterExtension
@@ -90,6 +91,32 @@ class WorldInBrowserTest {
         command(ben, "xyzzy");
         ben.sees(css("main .lines li.problem"));
         ben.screenshot(SHOTS.resolve("world-phone.png"));
+        assertThat(ben.errors()).isEmpty();
+    }
+
+    @Test
+    void someoneHereCanBeLookedAtAndInvitedIntoAPrivateSceneSetInTheRoom() {
+        Browser.Page ann = browser.open(server.origin());
+        enterTheWorld(ann, "ann", "Juno");
+        Browser.Page ben = browser.open(server.origin());
+        String kit = enterTheWorld(ben, "ben", "Kit");
+
+        ann.click(role("button", "Look at " + kit));
+        ann.sees(text("No description.").within(STREAM));
+        ann.click(role("button", "Look at a stone fountain"));
+        ann.sees(text("Water spills from a carved fish's mouth").within(STREAM));
+        ann.click(role("button", "Let me into adult areas"));
+        ann.sees(text("Adult areas are open to you").within(STREAM));
+
+        ann.click(role("button", "Invite " + kit + " to a private scene"));
+        ann.sees(role("heading", kit));
+        assertThat(ann.evaluate("document.querySelector('form[aria-labelledby=invite-title] input[placeholder]').value").asText())
+                .as("the room is the scene's setting").isEqualTo("Setting: The Courtyard");
+        ann.click(role("button", "Invite " + kit + " into a private scene"));
+        ann.sees(text("You invited " + kit));
+        openFromList(ben, "Invitations 1");
+        ben.sees(text("Setting: The Courtyard"));
+        assertThat(ann.errors()).isEmpty();
         assertThat(ben.errors()).isEmpty();
     }
 
