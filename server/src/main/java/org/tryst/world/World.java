@@ -79,26 +79,6 @@ public final class World {
         return store.roomOf(persona).flatMap(store::room).orElseGet(this::start);
     }
 
-    /** Moves a persona through the exit of its room that answers to {@code word}; the room it arrives in, or why it cannot. */
-    public Moved move(String persona, String word) {
-        Room here = locationOf(persona);
-        Optional<Exit> exit = exits(here.id()).stream().filter(candidate -> candidate.answersTo(word)).findFirst();
-        if (exit.isEmpty()) return new Moved.NoExit(here);
-        Optional<Room> there = store.room(exit.get().to());
-        if (there.isEmpty()) return new Moved.NoExit(here);
-        store.place(persona, there.get().id());
-        return new Moved.Arrived(here, exit.get(), there.get());
-    }
-
-    /** The outcome of a move. */
-    public sealed interface Moved {
-        /** The persona went from one room through an exit into another. */
-        record Arrived(Room from, Exit exit, Room to) implements Moved {}
-
-        /** No exit of the room answers to the word (or it leads nowhere): the persona stays. */
-        record NoExit(Room here) implements Moved {}
-    }
-
     /** A persona's in-world description, empty until it sets one. */
     public String description(String persona) {
         return store.description(persona).orElse("");
