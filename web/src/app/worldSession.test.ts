@@ -52,21 +52,27 @@ describe("the world on the socket", () => {
     expect(worlds.value.get(ann.id)!.entries.map((entry) => entry.kind)).toEqual(["room", "look"]);
   });
 
-  test("a refusal is told in words; an ok that moved nobody says it was done and sees the room afresh", async () => {
+  test("a refusal is told in the server's words for the player, or ours; an ok that moved nobody says it was done and sees the room afresh", async () => {
     worlds.value = new Map();
     const { sent, requester } = server((type, fields) => {
       if (type === "world.enter") return room("w1");
-      if (fields.line === "xyzzy") throw new Refused("unknown_command", "no such command");
+      if (fields.line === "xyzzy") throw new Refused("unknown_command", "\"xyzzy\" is no command or exit here; help lists the commands");
+      if (fields.line === "east") throw new Refused("adult_area", "The Den is an adult area: opt in first with @adult on");
+      if (fields.line === "shout") throw new Refused("rate_limited", "slow down", 2000);
       if (fields.line === "look") return room("w5", { ...courtyard, things: [] });
       return { type: "ok", id: "w4" };
     });
     await start(requester, null);
     await enter(ann.id);
     await command(ann.id, "xyzzy");
+    await command(ann.id, "east");
+    await command(ann.id, "shout");
     await command(ann.id, "get fountain");
     const state = worlds.value.get(ann.id)!;
-    expect(state.entries.slice(-2)).toMatchObject([
-      { kind: "problem", line: "xyzzy", text: "That is no command of the world; type help to see them." },
+    expect(state.entries.slice(-4)).toMatchObject([
+      { kind: "problem", line: "xyzzy", text: "\"xyzzy\" is no command or exit here; help lists the commands." },
+      { kind: "problem", line: "east", text: "The Den is an adult area: opt in first with @adult on, or with “Let me into adult areas” in the world's settings." },
+      { kind: "problem", line: "shout", text: "That was a lot at once. Wait a moment and try again. (about 2 s)" },
       { kind: "done", text: "Done: get fountain" },
     ]);
     expect(state.room!.things).toEqual([]);

@@ -49,8 +49,18 @@ export async function command(persona: string, line: string): Promise<void> {
     }
     apply(persona, reply);
   } catch (failure) {
-    change(persona, (state) => refused(state, line, explain(failure)));
+    change(persona, (state) => refused(state, line, inWords(failure)));
   }
+}
+
+/** Refusals whose message the server writes for the player, naming what was typed, as a MUD client over telnet reads it too. */
+const OWN_WORDS = new Set(["invalid_message", "not_found", "no_exit", "locked", "forbidden", "unknown_command", "name_taken", "quota_exceeded", "adult_area"]);
+
+/** A refused command line in a sentence: the server's own words where it has them for the player, else the usual ones. */
+export function inWords(failure: unknown): string {
+  if (!(failure instanceof Refused) || !OWN_WORDS.has(failure.code) || !failure.message) return explain(failure);
+  const said = failure.message.charAt(0).toUpperCase() + failure.message.slice(1);
+  return failure.code === "adult_area" ? `${said}, or with “Let me into adult areas” in the world's settings.` : `${said}.`;
 }
 
 async function send(persona: string, line: string): Promise<ServerMessage> {
