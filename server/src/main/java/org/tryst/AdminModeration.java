@@ -54,12 +54,12 @@ final class AdminModeration {
     }
 
     /** Gives an account a role, recorded in the audit log like every decision. */
-    @Command(name = "role", description = "Make an account an operator, a moderator, or a member again.")
+    @Command(name = "role", description = "Make an account an operator, a moderator, a builder of the world, or a member again.")
     static final class Role extends OnDatabase {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
-        @Parameters(index = "1", paramLabel = "ROLE", description = "operator, moderator or member")
+        @Parameters(index = "1", paramLabel = "ROLE", description = "operator, moderator, builder or member")
         Account.Role role;
 
         @Override

@@ -63,6 +63,8 @@ import org.tryst.storage.Database;
 import org.tryst.storage.Readiness;
 import org.tryst.telnet.TelnetGateway;
 import org.tryst.world.World;
+import org.tryst.world.WorldPlay;
+import org.tryst.world.WorldRequests;
 
 /**
  * The composition root: builds every part of a server through its constructor, in one place, and
@@ -75,6 +77,7 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final Channels channels;
     private final Scenes scenes;
+    private final WorldRequests worldRequests;
     private final Gateway gateway;
     private final TelnetGateway telnet;
     private final int telnetPort;
@@ -90,7 +93,8 @@ public final class Server implements AutoCloseable {
         database = Database.open(config.storage(), config.http().dataDir());
         var sql = database.sql();
         // The first start of a server makes its world: the shipped starting area.
-        new World(sql).makeIfNone();
+        World world = new World(sql);
+        world.makeIfNone();
         Config.Accounts accountsConfig = config.accounts();
         BucketStore buckets = BucketStore.of(database, clock);
         Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), config.rateLimits(), buckets, clock);
@@ -119,18 +123,26 @@ public final class Server implements AutoCloseable {
         this.scenes = new Scenes(sql, personas, boundaries, devices, delivery, streams, blocks, config.scenes(), config.moderation(), clock);
         Enforcement enforcement = new Enforcement(sanctions, delivery, channels, clock);
         ReportStore reportStore = new ReportStore(sql);
-        Moderators moderators = new Moderators(accounts, personas, channels, reportStore, new Moderation(sql, clock), enforcement,
+        Moderation moderation = new Moderation(sql, clock);
+        Moderators moderators = new Moderators(accounts, personas, channels, reportStore, moderation, enforcement,
                 new AuditLog(sql));
         Acting acting = new Acting(personas, enforcement, blocks);
-        PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery, List.of(scenes::forget, persona -> channels.forget(persona.id())));
+        WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, clock);
+        this.worldRequests = new WorldRequests(play, world, personas, accounts, blocks, delivery, online, acting, moderation::record,
+                config, clock);
+        PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
+                List.of(scenes::forget, play::forget, persona -> channels.forget(persona.id())));
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
                 new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged),
-                new ChannelRequests(channels, acting, accounts, config.channels(), metrics),
+                new ChannelRequests(channels, acting, accounts, config.channels(), metrics, play::rejoin),
                 new SceneRequests(scenes, devices, acting),
                 new ConsentRequests(boundaries, acting),
-                new SafetyRequests(blocks, channels::regrouped),
-                new ModerationRequests(new Reports(reportStore, personas, scenes, channels, clock), moderators, acting),
-                new org.tryst.world.WorldRequests());
+                new SafetyRequests(blocks, (account, other, blocked) -> {
+                    channels.regrouped(account, other, blocked);
+                    play.regrouped(account, other, blocked);
+                }),
+                new ModerationRequests(new Reports(reportStore, personas, scenes, channels, world, clock), moderators, acting),
+                worldRequests);
         // The one request policy, in order: a muted account is refused before it spends a limit.
         Dispatcher dispatcher = new Dispatcher(List.of(enforcement, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
@@ -209,7 +221,7 @@ public final class Server implements AutoCloseable {
                 if (barred.contains(caller.accountId()) || enforcement.closeIfBarred(caller.accountId())) barred.add(caller.accountId());
                 else delivery.close(caller, expired, CloseCodes.SESSION_ENDED, "session ended");
             }
-            int forgotten = channels.sweepHistory();
+            int forgotten = channels.sweepHistory() + worldRequests.sweep();
             throttle.sweep();
             actionLimits.sweep();
             streams.forgetIdle();
@@ -254,6 +266,7 @@ public final class Server implements AutoCloseable {
         telnet.close();
         gateway.close();
         channels.close();
+        worldRequests.close();
         scenes.close();
         bus.close();
         database.close();

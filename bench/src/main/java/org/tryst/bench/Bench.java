@@ -16,6 +16,7 @@ import org.tryst.bench.scenario.Reconnect;
 import org.tryst.bench.scenario.SceneRelay;
 import org.tryst.bench.scenario.Sizes;
 import org.tryst.bench.scenario.Table;
+import org.tryst.bench.scenario.WorldRooms;
 import org.tryst.bench.servers.ProsodyTarget;
 import org.tryst.bench.servers.SocketIoTarget;
 import org.tryst.bench.servers.Target;
@@ -38,8 +39,9 @@ public final class Bench implements Callable<Integer> {
     List<String> systems = List.of("tryst", "socketio", "prosody");
 
     @Option(names = "--scenarios", split = ",", description = "Scenarios: idle, fanout, scenes (Tryst only: its scene relay against its channels), "
-            + "reconnect, cluster (Tryst only: fan-out over two processes on PostgreSQL and NATS against one) (default: all).")
-    List<String> scenarios = List.of("idle", "fanout", "scenes", "reconnect", "cluster");
+            + "reconnect, cluster (Tryst only: fan-out over two processes on PostgreSQL and NATS against one), world (Tryst only: the text "
+            + "world's rooms against channels of the same size) (default: all).")
+    List<String> scenarios = List.of("idle", "fanout", "scenes", "reconnect", "cluster", "world");
 
     @Option(names = "--idle", split = ",", description = "Idle connection counts (default: 10000; up to about 19000 where a process may open 20,000 files).")
     List<Integer> idle = List.of(10_000);
@@ -105,6 +107,7 @@ public final class Bench implements Callable<Integer> {
                 case "scenes" -> tables.addAll(SceneRelay.run(trystBuilds(targets), sizes, context));
                 case "reconnect" -> tables.add(Reconnect.run(targets, sizes, context));
                 case "cluster" -> tables.add(ClusterFanout.run(trystBuilds(targets).getFirst(), sizes, context));
+                case "world" -> tables.add(WorldRooms.run(trystBuilds(targets).getFirst(), sizes, context));
                 default -> throw refused("no scenario " + scenario);
             }
         }

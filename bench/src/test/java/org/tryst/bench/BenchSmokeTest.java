@@ -41,6 +41,15 @@ class BenchSmokeTest {
         assertThat(row(report, "p99 ms at 50%").getFirst()).isNotEqualTo("–");
         assertScenesRelayed(report);
         assertClusterCompared(report);
+        assertWorldCompared(report);
+    }
+
+    /** The world's rooms and the same shape of channels each carried lines in one run. */
+    private static void assertWorldCompared(String report) {
+        String world = section(report, "The text world");
+        assertThat(world).contains("| metric | world | channels | world ÷ channels |");
+        assertThat(row(world, "deliveries/s at saturation")).hasSize(3).doesNotContain("–", "0");
+        assertThat(row(world, "connections dropped by the server")).startsWith("0", "0");
     }
 
     @Test

@@ -80,6 +80,7 @@ import java.util.Map;
     // Reports and moderation
     @JsonSubTypes.Type(ClientMessage.ReportScene.class),
     @JsonSubTypes.Type(ClientMessage.ReportChannel.class),
+    @JsonSubTypes.Type(ClientMessage.ReportWorld.class),
     @JsonSubTypes.Type(ClientMessage.ReportList.class),
     @JsonSubTypes.Type(ClientMessage.ModReports.class),
     @JsonSubTypes.Type(ClientMessage.ModAct.class),
@@ -757,6 +758,20 @@ public sealed interface ClientMessage {
     }
 
     /** Lists the reports this account filed, with their verification and status. */
+    /**
+     * Reports a line of the text world: one said in the room the persona is in, or whispered or paged
+     * to it. Filed with the server's own kept copy, like a channel message.
+     */
+    @JsonTypeName("report.world")
+    record ReportWorld(String id, String persona, String line, String reason, String note) implements ModerationRequest {
+        public ReportWorld {
+            requestId(id);
+            ref(persona, "persona");
+            ref(line, "line");
+            reportReason(reason, note);
+        }
+    }
+
     @JsonTypeName("report.list")
     record ReportList(String id) implements ModerationRequest {
         public ReportList {

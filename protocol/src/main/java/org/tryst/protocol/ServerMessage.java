@@ -328,9 +328,9 @@ public sealed interface ServerMessage {
     record WorldDone(String id, String persona, String text) implements Reply {}
 
     /**
-     * Event to a room: a persona arrived; {@code via} is the exit it came through (absent otherwise),
-     * {@code how} is {@code moved}, {@code entered}, {@code connected}, {@code home}, {@code joined} (a
-     * block ended) or {@code moved_by_moderator}.
+     * Event to a room: a persona arrived; {@code via} is the exit of this room that leads back where it
+     * came from (absent when none), {@code how} is {@code moved}, {@code entered}, {@code connected},
+     * {@code home}, {@code joined} (a block ended), {@code moved_by_moderator} or {@code room_gone}.
      */
     @JsonTypeName("world.arrived")
     record WorldArrived(String room, Views.Occupant persona, String via, String how) implements ServerMessage {}
@@ -338,7 +338,7 @@ public sealed interface ServerMessage {
     /**
      * Event to a room: a persona is no longer there; {@code via} is the exit it took (absent otherwise),
      * {@code how} is {@code moved}, {@code left}, {@code disconnected}, {@code home}, {@code gone} (a
-     * block, a deletion or a ban) or {@code moved_by_moderator}.
+     * block or a deletion), {@code moved_by_moderator} or {@code room_gone} (its room was destroyed).
      */
     @JsonTypeName("world.departed")
     record WorldDeparted(String room, Views.Author persona, String via, String how) implements ServerMessage {}

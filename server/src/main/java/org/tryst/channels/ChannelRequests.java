@@ -29,7 +29,15 @@ public final class ChannelRequests implements Handler<ChannelRequest> {
     /** The dice: nobody may predict them, not even from earlier rolls. */
     private final SecureRandom dice = new SecureRandom();
 
-    public ChannelRequests(Channels channels, Acting acting, Accounts accounts, Config.Channels config, Metrics metrics) {
+    /** What else a persona going online on a socket takes part in, beyond its channels: the world. */
+    public interface AlsoInUse {
+        void use(Caller caller, Persona persona);
+    }
+
+    private final AlsoInUse alsoInUse;
+
+    public ChannelRequests(Channels channels, Acting acting, Accounts accounts, Config.Channels config, Metrics metrics, AlsoInUse alsoInUse) {
+        this.alsoInUse = alsoInUse;
         this.channels = channels;
         this.acting = acting;
         this.accounts = accounts;
@@ -40,7 +48,12 @@ public final class ChannelRequests implements Handler<ChannelRequest> {
     @Override
     public Answer answer(ChannelRequest request, Caller caller) {
         return switch (request) {
-            case PersonaUse m -> Answer.now(new ServerMessage.PersonaInUse(m.id(), m.persona(), channels.use(caller, mine(caller, m.persona()))));
+            case PersonaUse m -> {
+                Persona persona = mine(caller, m.persona());
+                var joined = channels.use(caller, persona);
+                alsoInUse.use(caller, persona);
+                yield Answer.now(new ServerMessage.PersonaInUse(m.id(), m.persona(), joined));
+            }
             case PresenceSet m -> {
                 channels.presence(caller, mine(caller, m.persona()), m.status());
                 yield Answer.ok(m.id());

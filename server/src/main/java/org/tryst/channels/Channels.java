@@ -140,7 +140,10 @@ public final class Channels implements AutoCloseable {
     /** After the bus lost events: each socket here follows just the open channels its personas are members of now. */
     private void refollow() {
         for (Caller caller : delivery.callers()) {
-            for (String persona : caller.personasInUse()) delivery.refollow(caller, persona, Set.copyOf(store.openChannelsOf(persona)));
+            for (String persona : caller.personasInUse()) {
+                delivery.refollow(caller, persona, Audience.Channel.class,
+                        store.openChannelsOf(persona).stream().map(Audience.Channel::new).collect(java.util.stream.Collectors.toSet()));
+            }
         }
     }
 

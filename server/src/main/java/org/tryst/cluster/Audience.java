@@ -1,7 +1,7 @@
 package org.tryst.cluster;
 
 /**
- * Who hears an event: the sockets following a channel, those speaking for a device, those of an
+ * Who hears an event: the sockets following a channel or present in a room of the world, those speaking for a device, those of an
  * account or of one session, or those online as a persona, on whichever process they are.
  */
 public sealed interface Audience {
@@ -27,6 +27,9 @@ public sealed interface Audience {
 
     /** The sockets online as a persona. */
     record Persona(String id) implements Audience {}
+
+    /** Everyone present in a room of the text world, by its id. */
+    record Room(String id) implements Audience {}
 
     /** The sockets watching the list of channels. */
     record Directory() implements Audience {}

@@ -19,8 +19,8 @@ public final class Caller {
     final Outbox outbox;
     /** The personas this socket is online as, with the status it set for each. */
     final Map<String, Presence> personas = new ConcurrentHashMap<>();
-    /** The channels this socket follows, each as the personas through which it does. */
-    final Map<String, Set<String>> channels = new ConcurrentHashMap<>();
+    /** The channels and rooms this socket follows, each as the personas through which it does. */
+    final Map<Audience, Set<String>> followed = new ConcurrentHashMap<>();
     volatile String device;
 
     Caller(String id, Outbox outbox, String accountId, String sessionId, String address) {

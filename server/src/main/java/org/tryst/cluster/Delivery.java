@@ -32,8 +32,8 @@ public final class Delivery implements Receiver {
     private final Map<String, Set<Caller>> bySession = new ConcurrentHashMap<>();
     private final Map<String, Set<Caller>> byPersona = new ConcurrentHashMap<>();
     private final Map<String, Set<Caller>> byDevice = new ConcurrentHashMap<>();
-    /** Each channel's followers here, by the persona through which they follow it. */
-    private final Map<String, Map<String, Set<Caller>>> byChannel = new ConcurrentHashMap<>();
+    /** Each followed audience's (a channel's, a room's) followers here, by the persona through which they follow it. */
+    private final Map<Audience, Map<String, Set<Caller>>> byFollowed = new ConcurrentHashMap<>();
     /** Serialises what a device hears: its queue on attaching, then live messages, never the other way. */
     private final Stripes deviceLocks = new Stripes(256);
     /** Serialises the changes to what a persona's sockets are online as and follow here. */
@@ -152,8 +152,13 @@ public final class Delivery implements Receiver {
 
     /** The socket follows a channel as one of the personas it is online as. */
     public void follow(Caller caller, String persona, String channel) {
+        follow(caller, persona, new Audience.Channel(channel));
+    }
+
+    /** The socket follows a channel or a room of the world as one of the personas it is online as. */
+    public void follow(Caller caller, String persona, Audience audience) {
         personaLocks.locked(persona, () -> {
-            if (caller.personas.containsKey(persona)) followAs(caller, persona, channel);
+            if (caller.personas.containsKey(persona)) followAs(caller, persona, audience);
         });
     }
 
@@ -169,25 +174,37 @@ public final class Delivery implements Receiver {
         });
     }
 
-    /** Makes the socket follow exactly these channels as the persona: what it should, after events may have been lost. */
-    public void refollow(Caller caller, String persona, Set<String> channels) {
+    /**
+     * Makes the socket follow exactly these audiences of one kind (channels, rooms) as the persona:
+     * what it should, after events may have been lost.
+     */
+    public void refollow(Caller caller, String persona, Class<? extends Audience> kind, Set<? extends Audience> audiences) {
         personaLocks.locked(persona, () -> {
             if (!caller.personas.containsKey(persona)) return;
-            for (String channel : Set.copyOf(caller.channels.keySet())) {
-                if (!channels.contains(channel)) unfollowAs(caller, persona, channel);
+            for (Audience followed : Set.copyOf(caller.followed.keySet())) {
+                if (kind.isInstance(followed) && !audiences.contains(followed)) unfollowAs(caller, persona, followed);
             }
-            channels.forEach(channel -> followAs(caller, persona, channel));
+            audiences.forEach(audience -> followAs(caller, persona, audience));
         });
     }
 
     /** The channels some socket here follows. */
     public Set<String> channelsFollowed() {
-        return Set.copyOf(byChannel.keySet());
+        Set<String> channels = new HashSet<>();
+        for (Audience followed : byFollowed.keySet()) if (followed instanceof Audience.Channel(String name)) channels.add(name);
+        return channels;
+    }
+
+    /** The rooms of the world some socket here follows. */
+    public Set<String> roomsFollowed() {
+        Set<String> rooms = new HashSet<>();
+        for (Audience followed : byFollowed.keySet()) if (followed instanceof Audience.Room(String id)) rooms.add(id);
+        return rooms;
     }
 
     /** Whether a socket here follows the channel as the persona. */
     public boolean followsAs(String channel, String persona) {
-        return !byChannel.getOrDefault(channel, Map.of()).getOrDefault(persona, Set.of()).isEmpty();
+        return !byFollowed.getOrDefault(new Audience.Channel(channel), Map.of()).getOrDefault(persona, Set.of()).isEmpty();
     }
 
     /** Delivers a message to this process's sockets only: for news each process works out for itself, such as presence. */
@@ -249,6 +266,7 @@ public final class Delivery implements Receiver {
         List<Caller> others = new ArrayList<>();
         for (Caller socket : sockets) {
             if (sight.skipAbout() && socket.personas.containsKey(sight.about())) continue;
+            if (sight.skipAlso() != null && socket.personas.containsKey(sight.skipAlso())) continue;
             (hears(socket, sight, aboutAccount) ? hearing : others).add(socket);
         }
         writeAll(tell.message(), hearing);
@@ -275,8 +293,8 @@ public final class Delivery implements Receiver {
 
     private Collection<Caller> recipients(Audience audience) {
         return switch (audience) {
-            case Audience.Channel channel -> {
-                Map<String, Set<Caller>> followers = byChannel.get(channel.name());
+            case Audience.Channel _, Audience.Room _ -> {
+                Map<String, Set<Caller>> followers = byFollowed.get(audience);
                 if (followers == null) yield List.of();
                 if (followers.size() == 1) yield followers.values().iterator().next();
                 Set<Caller> everyone = new HashSet<>();
@@ -295,24 +313,28 @@ public final class Delivery implements Receiver {
         };
     }
 
-    /** The sockets here online as a persona start or stop following an audience as it; only channels are followed so. */
+    /** The sockets here online as a persona start or stop following an audience as it; only channels and rooms are followed so. */
     private void following(String persona, Audience audience, boolean follow) {
-        if (!(audience instanceof Audience.Channel channel)) return;
+        if (!followable(audience)) return;
         personaLocks.locked(persona, () -> {
             for (Caller caller : byPersona.getOrDefault(persona, Set.of())) {
-                if (follow) followAs(caller, persona, channel.name());
-                else unfollowAs(caller, persona, channel.name());
+                if (follow) followAs(caller, persona, audience);
+                else unfollowAs(caller, persona, audience);
             }
         });
     }
 
-    /** No socket here follows a channel any more, and its stream is forgotten. */
+    private static boolean followable(Audience audience) {
+        return audience instanceof Audience.Channel || audience instanceof Audience.Room;
+    }
+
+    /** No socket here follows a channel (or room) any more, and its stream is forgotten. */
     private void disband(Event.Disband disband) {
-        if (disband.audience() instanceof Audience.Channel channel) {
-            Map<String, Set<Caller>> followers = byChannel.getOrDefault(channel.name(), Map.of());
+        if (followable(disband.audience())) {
+            Map<String, Set<Caller>> followers = byFollowed.getOrDefault(disband.audience(), Map.of());
             for (var persona : Map.copyOf(followers).entrySet()) {
                 personaLocks.locked(persona.getKey(), () -> Set.copyOf(persona.getValue())
-                        .forEach(caller -> unfollowAs(caller, persona.getKey(), channel.name())));
+                        .forEach(caller -> unfollowAs(caller, persona.getKey(), disband.audience())));
             }
         }
         if (disband.stream() != null) streams.forget(disband.stream());
@@ -330,26 +352,26 @@ public final class Delivery implements Receiver {
         personaLocks.locked(persona, () -> {
             if (caller.personas.remove(persona) == null) return;
             remove(byPersona, persona, caller);
-            for (String channel : Set.copyOf(caller.channels.keySet())) unfollowAs(caller, persona, channel);
+            for (Audience followed : Set.copyOf(caller.followed.keySet())) unfollowAs(caller, persona, followed);
             online.here(persona, presenceHere(persona));
         });
     }
 
-    private void followAs(Caller caller, String persona, String channel) {
-        byChannel.computeIfAbsent(channel, name -> new ConcurrentHashMap<>()).computeIfAbsent(persona, id -> ConcurrentHashMap.newKeySet())
+    private void followAs(Caller caller, String persona, Audience audience) {
+        byFollowed.computeIfAbsent(audience, name -> new ConcurrentHashMap<>()).computeIfAbsent(persona, id -> ConcurrentHashMap.newKeySet())
                 .add(caller);
-        caller.channels.computeIfAbsent(channel, name -> ConcurrentHashMap.newKeySet()).add(persona);
+        caller.followed.computeIfAbsent(audience, name -> ConcurrentHashMap.newKeySet()).add(persona);
     }
 
-    private void unfollowAs(Caller caller, String persona, String channel) {
-        byChannel.computeIfPresent(channel, (name, followers) -> {
+    private void unfollowAs(Caller caller, String persona, Audience audience) {
+        byFollowed.computeIfPresent(audience, (name, followers) -> {
             followers.computeIfPresent(persona, (id, sockets) -> {
                 sockets.remove(caller);
                 return sockets.isEmpty() ? null : sockets;
             });
             return followers.isEmpty() ? null : followers;
         });
-        caller.channels.computeIfPresent(channel, (name, personas) -> {
+        caller.followed.computeIfPresent(audience, (name, personas) -> {
             personas.remove(persona);
             return personas.isEmpty() ? null : personas;
         });

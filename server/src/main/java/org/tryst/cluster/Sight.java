@@ -6,9 +6,14 @@ import org.tryst.protocol.ServerMessage;
  * Who among an audience may hear of an event about a persona, decided where the event is delivered
  * against each recipient's blocks and mutes, so that a block made on one process holds on all.
  * {@code otherwise} goes to the recipients the rule leaves out (null: nothing); with
- * {@code skipAbout}, the sockets online as the persona itself hear nothing.
+ * {@code skipAbout}, the sockets online as the persona itself hear nothing, nor do those online as
+ * {@code skipAlso} (null: nobody else), who are told another way (the other side of a whisper).
  */
-public record Sight(String about, Rule rule, ServerMessage otherwise, boolean skipAbout) {
+public record Sight(String about, Rule rule, ServerMessage otherwise, boolean skipAbout, String skipAlso) {
+    public Sight(String about, Rule rule, ServerMessage otherwise, boolean skipAbout) {
+        this(about, rule, otherwise, skipAbout, null);
+    }
+
     /** The closed set of rules; a recipient of the persona's own account always passes all but {@link #ONLY_HIDDEN}. */
     public enum Rule {
         /** Everyone in the audience. */
@@ -30,6 +35,11 @@ public record Sight(String about, Rule rule, ServerMessage otherwise, boolean sk
 
     public static Sight unlessSilenced(String about) {
         return new Sight(about, Rule.UNLESS_SILENCED, null, false);
+    }
+
+    /** What a persona says for everyone who may hear it but the persona itself and {@code other}, who hear it another way. */
+    public static Sight othersWhoHear(String about, String other) {
+        return new Sight(about, Rule.UNLESS_SILENCED, null, true, other);
     }
 
     /** News about a persona for everyone else who may see it, not for the persona's own sockets. */

@@ -24,7 +24,8 @@ public record Config(
         Moderation moderation,
         Log log,
         Metrics metrics,
-        Cluster cluster) {
+        Cluster cluster,
+        World world) {
 
     /** The configuration used when nothing is configured. */
     public static Config defaults() {
@@ -43,7 +44,8 @@ public record Config(
                 new Moderation(30, 24, 10),
                 new Log("text", "info"),
                 new Metrics("127.0.0.1:9464", ""),
-                new Cluster("", "", "tryst", "", ""));
+                new Cluster("", "", "tryst", "", ""),
+                new World(50, 150, 100));
     }
 
     /**
@@ -69,6 +71,9 @@ public record Config(
         @JsonProperty("always") ALWAYS,
         @JsonProperty("never") NEVER
     }
+
+    /** The text world: how many rooms, exits and things the personas of one builder's account may own. */
+    public record World(int roomsPerAccount, int exitsPerAccount, int thingsPerAccount) {}
 
     /**
      * The telnet listener of the shared text world, for MUD clients: its port, and TLS on a second

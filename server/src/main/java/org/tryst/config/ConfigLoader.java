@@ -214,6 +214,9 @@ public final class ConfigLoader {
         if (!config.telnet().name().matches("\\p{Print}{1,64}")) {
             throw ConfigException.of("telnet.name", "must be 1 to 64 printable characters, not " + config.telnet().name());
         }
+        requireRange("world.rooms_per_account", config.world().roomsPerAccount(), 0, 100_000);
+        requireRange("world.exits_per_account", config.world().exitsPerAccount(), 0, 100_000);
+        requireRange("world.things_per_account", config.world().thingsPerAccount(), 0, 100_000);
         requireOneOf("storage.kind", config.storage().kind(), "sqlite", "postgresql");
         requireOneOf("channels.channel_creation", config.channels().channelCreation(), "anyone", "operators");
         requireOneOf("log.format", config.log().format(), "text", "json");

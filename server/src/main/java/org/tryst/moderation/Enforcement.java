@@ -48,12 +48,13 @@ public final class Enforcement implements Gate, Standing {
         });
     }
 
-    /** A muted account may not speak where others hear it: lines, poses, topics, invitations. */
+    /** A muted account may not speak where others hear it: lines, poses, topics, invitations, the world's words. */
     @Override
     public void admit(Caller caller, ClientMessage request) {
         switch (request) {
             case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.Roll _, ClientMessage.TopicSet _, ClientMessage.SceneInvite _ ->
                     requireNotMuted(caller.accountId());
+            case ClientMessage.WorldCommand command when org.tryst.world.Command.speaks(command.line()) -> requireNotMuted(caller.accountId());
             default -> { }
         }
     }

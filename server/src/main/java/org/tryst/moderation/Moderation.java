@@ -64,6 +64,15 @@ public final class Moderation {
         });
     }
 
+    /** Writes a moderator's act elsewhere (in the text world) to the audit log; {@code actorAccount} names who. */
+    public void record(String actorAccount, String action, String target, String reason) {
+        sql.useTransaction(handle -> {
+            var actor = handle.createQuery("SELECT username, role FROM accounts WHERE id = :id").bind("id", actorAccount)
+                    .map((rs, ctx) -> rs.getString("username") + " (" + rs.getString("role") + ")").one();
+            AuditLog.append(handle, clock.millis(), actor, action, target, reason);
+        });
+    }
+
     /**
      * Gives an account a role, with its audit entry; false (and nothing written) when there is no
      * such account.

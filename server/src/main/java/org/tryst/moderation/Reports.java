@@ -15,6 +15,10 @@ import org.tryst.protocol.Views;
 import org.tryst.channels.Channels;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Ids;
+import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.ProtocolException;
+import org.tryst.world.KeptLine;
+import org.tryst.world.World;
 
 /**
  * Members' reports. A scene message is checked against the server's franking before it is filed,
@@ -27,13 +31,15 @@ public final class Reports {
     private final Personas personas;
     private final Scenes scenes;
     private final Channels channels;
+    private final World world;
     private final Clock clock;
 
-    public Reports(ReportStore store, Personas personas, Scenes scenes, Channels channels, Clock clock) {
+    public Reports(ReportStore store, Personas personas, Scenes scenes, Channels channels, World world, Clock clock) {
         this.store = store;
         this.personas = personas;
         this.scenes = scenes;
         this.channels = channels;
+        this.world = world;
         this.clock = clock;
     }
 
@@ -57,6 +63,17 @@ public final class Reports {
         return file(new ReportStore.Row(Ids.random(), "channel", reporter.accountId(), reporter.id(), reporter.name(),
                 sender.map(Persona::accountId).orElse(null), copy.persona().id(), copy.persona().name(), copy.channel(), null,
                 copy.id(), copy.text(), report.reason(), noteOf(report.note()), "verified", "the server's own copy of the message",
+                ReportStore.OPEN, clock.millis()));
+    }
+
+    /** Files a report of a line of the world the reporter saw whole, carrying the server's own copy of it. */
+    public Views.Report world(Persona reporter, ClientMessage.ReportWorld report) {
+        KeptLine line = world.lineSeenBy(reporter.id(), report.line()).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND,
+                "no such line in this room or to you (it may be past the history retention)"));
+        Optional<Persona> sender = personas.byId(line.author());
+        return file(new ReportStore.Row(Ids.random(), "world", reporter.accountId(), reporter.id(), reporter.name(),
+                sender.map(Persona::accountId).orElse(null), line.author(), sender.map(Persona::name).orElse(null), null, null,
+                line.id(), line.text(), report.reason(), noteOf(report.note()), "verified", "the server's own copy of the " + line.kind(),
                 ReportStore.OPEN, clock.millis()));
     }
 

@@ -59,8 +59,9 @@ public final class ActionLimits implements Gate {
     public void admit(Caller caller, ClientMessage request) {
         Action action = switch (request) {
             case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.Roll _ -> Action.CHANNEL_MESSAGE;
+            case ClientMessage.WorldCommand command when org.tryst.world.Command.speaks(command.line()) -> Action.CHANNEL_MESSAGE;
             case ClientMessage.SceneInvite _ -> Action.INVITATION;
-            case ClientMessage.ReportScene _, ClientMessage.ReportChannel _ -> Action.REPORT;
+            case ClientMessage.ReportScene _, ClientMessage.ReportChannel _, ClientMessage.ReportWorld _ -> Action.REPORT;
             default -> null;
         };
         if (action != null) admit(action, caller.accountId(), caller.address());

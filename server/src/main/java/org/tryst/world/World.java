@@ -21,6 +21,11 @@ public final class World {
         this.store = new WorldStore(sql);
     }
 
+    /** The world's SQL, for the parts of this capability that play and build it. */
+    WorldStore store() {
+        return store;
+    }
+
     /** The shipped starting area, as a file would give it. */
     public static Snapshot startingArea() {
         try (InputStream shipped = World.class.getResourceAsStream(STARTING_AREA)) {
@@ -74,26 +79,6 @@ public final class World {
         return store.roomOf(persona).flatMap(store::room).orElseGet(this::start);
     }
 
-    /** Moves a persona through the exit of its room that answers to {@code word}; the room it arrives in, or why it cannot. */
-    public Moved move(String persona, String word) {
-        Room here = locationOf(persona);
-        Optional<Exit> exit = exits(here.id()).stream().filter(candidate -> candidate.answersTo(word)).findFirst();
-        if (exit.isEmpty()) return new Moved.NoExit(here);
-        Optional<Room> there = store.room(exit.get().to());
-        if (there.isEmpty()) return new Moved.NoExit(here);
-        store.place(persona, there.get().id());
-        return new Moved.Arrived(here, exit.get(), there.get());
-    }
-
-    /** The outcome of a move. */
-    public sealed interface Moved {
-        /** The persona went from one room through an exit into another. */
-        record Arrived(Room from, Exit exit, Room to) implements Moved {}
-
-        /** No exit of the room answers to the word (or it leads nowhere): the persona stays. */
-        record NoExit(Room here) implements Moved {}
-    }
-
     /** A persona's in-world description, empty until it sets one. */
     public String description(String persona) {
         return store.description(persona).orElse("");
@@ -105,6 +90,15 @@ public final class World {
             throw new IllegalArgumentException("a description is at most " + WorldLimits.MAX_DESCRIPTION + " characters");
         }
         store.describe(persona, description);
+    }
+
+    /**
+     * A kept line of the world that the persona saw whole, for its report: one said in the room it is
+     * in, or whispered or paged to it; empty otherwise, or once it is past the retention.
+     */
+    public Optional<KeptLine> lineSeenBy(String persona, String lineId) {
+        return store.line(lineId).filter(line -> line.to() != null ? line.to().equals(persona)
+                : line.room() != null && !line.author().equals(persona) && line.room().equals(locationOf(persona).id()));
     }
 
     /** The whole world, for export. */

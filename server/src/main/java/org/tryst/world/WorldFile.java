@@ -236,6 +236,11 @@ public final class WorldFile {
                     || lock.get().chars().anyMatch(Character::isISOControl))) {
                 throw wrong("lock must be one line of 1 to " + WorldLimits.MAX_LOCK + " characters");
             }
+            try {
+                lock.ifPresent(Lock::parse);
+            } catch (InvalidWorld invalid) {
+                throw wrong(invalid.getMessage());
+            }
             return lock;
         }
 

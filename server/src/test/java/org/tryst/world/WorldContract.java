@@ -42,7 +42,7 @@ abstract class WorldContract {
             assertThat(world.makeIfNone()).as("a made world is not made again").isFalse();
             world.replace(small("hall"));
             world.replace(World.startingArea());
-            world.move(stayer.id(), "west");
+            world.store().place(stayer.id(), "gallery");
             world.replace(withRoom(small("hall"), World.startingArea()));
         }
         server().stop();
@@ -78,20 +78,6 @@ abstract class WorldContract {
     }
 
     @Test
-    void aPersonaWalksThroughExitsByNameOrAliasAndNowhereElse() {
-        Views.Persona walker = persona("Walker");
-        try (Database database = server().openDatabase()) {
-            World world = new World(database.sql());
-            assertThat(world.locationOf(walker.id()).id()).as("a persona that never moved is at the start").isEqualTo("courtyard");
-            assertThat(world.move(walker.id(), "N")).isInstanceOfSatisfying(World.Moved.Arrived.class,
-                    arrived -> assertThat(arrived.to().id()).isEqualTo("library"));
-            assertThat(world.move(walker.id(), "up")).isInstanceOf(World.Moved.Arrived.class);
-            assertThat(world.move(walker.id(), "north")).isEqualTo(new World.Moved.NoExit(world.room("terrace").orElseThrow()));
-            assertThat(world.locationOf(walker.id()).id()).isEqualTo("terrace");
-        }
-    }
-
-    @Test
     void aDeletedPersonaLeavesNoLocationNorCarriedThingsAndItsRoomsBecomeOwnerless() throws Exception {
         TestServer server = server();
         Wire wire = server.connect(server.register("leaver"));
@@ -105,7 +91,7 @@ abstract class WorldContract {
             things.add(new Thing("lantern", "a lantern", "", new Place.CarriedBy(leaver.id()), true, Optional.of(leaver.id())));
             things.add(new Thing("rug", "a rug", "", new Place.InRoom("den"), false, Optional.of(leaver.id())));
             world.replace(new Snapshot(shipped.start(), rooms, shipped.exits(), things));
-            world.move(leaver.id(), "north");
+            world.store().place(leaver.id(), "library");
             world.describe(leaver.id(), "A traveller in a grey cloak.");
         }
         wire.send(new ClientMessage.PersonaDelete(wire.nextId(), leaver.id()));
@@ -128,8 +114,8 @@ abstract class WorldContract {
         Views.Persona gardener = persona("Gardener");
         try (Database database = server().openDatabase()) {
             World world = new World(database.sql());
-            world.move(reader.id(), "north");
-            world.move(gardener.id(), "south");
+            world.store().place(reader.id(), "library");
+            world.store().place(gardener.id(), "garden");
             Snapshot shipped = World.startingArea();
             Snapshot withoutLibrary = new Snapshot(shipped.start(),
                     shipped.rooms().stream().filter(room -> !room.id().equals("library") && !room.id().equals("terrace")).toList(),

@@ -45,9 +45,9 @@ class WorldFileTest {
     void writingAndReadingGiveTheSameWorldAndTheSameText() {
         Snapshot tricky = new Snapshot("a", List.of(
                 new Room("a", "Quotes \" and \\ back", "Two\nlines,\ta tab, \"\"\" three quotes, a \\ and \u0001 control… é",
-                        Optional.of("persona-1"), Rating.ADULT, Optional.of("adult & !banned")),
+                        Optional.of("persona-1"), Rating.ADULT, Optional.of("adult & !is:Mallory")),
                 new Room("b", "B", "", Optional.empty(), Rating.GENERAL, Optional.empty())),
-                List.of(new Exit("a-out", "a", "out", List.of("o", "leave"), "b", Optional.of("x")),
+                List.of(new Exit("a-out", "a", "out", List.of("o", "leave"), "b", Optional.of("builder")),
                         new Exit("b-in", "b", "in", List.of(), "a", Optional.empty())),
                 List.of(new Thing("box", "a box", "Plain.\n", new Place.CarriedBy("persona-1"), true, Optional.of("persona-1")),
                         new Thing("rock", "a rock", "Heavy.", new Place.InRoom("b"), false, Optional.empty())));

@@ -22,15 +22,25 @@ public final class TrystDialect implements Dialect {
     private final int personasPerAccount;
     /** Which connections count the channel messages they receive as deliveries. */
     private final IntPredicate hears;
+    /** Whether connections play the text world (each walking to its room) instead of joining channels. */
+    private final boolean world;
+
+    /**
+     * The ways from the shipped starting area's first room to each of its rooms: room {@code w} of
+     * the world scenario is reached by walking {@code WALKS.get(w)}.
+     */
+    public static final List<List<String>> WALKS = List.of(List.of(), List.of("north"), List.of("east"), List.of("south"),
+            List.of("west"), List.of("north", "up"), List.of("south", "east"));
 
     /** The processes on these HTTP ports, connection {@code i} on process {@code i mod n}. */
     public TrystDialect(List<Integer> ports, int personasPerAccount) {
         this(new TrystAccounts(ports.getFirst()), ports.stream().map(TrystAccounts::socket).toList(),
-                index -> index % ports.size(), personasPerAccount, index -> true);
+                index -> index % ports.size(), personasPerAccount, index -> true, false);
     }
 
     private TrystDialect(TrystAccounts accounts, List<URI> sockets, IntUnaryOperator placement, int personasPerAccount,
-                         IntPredicate hears) {
+                         IntPredicate hears, boolean world) {
+        this.world = world;
         this.accounts = accounts;
         this.sockets = sockets;
         this.placement = placement;
@@ -45,7 +55,7 @@ public final class TrystDialect implements Dialect {
 
     /** The same processes, with connection {@code i}'s socket on process {@code placement(i)}. */
     public TrystDialect placed(IntUnaryOperator placement) {
-        return new TrystDialect(accounts, sockets, placement, personasPerAccount, hears);
+        return new TrystDialect(accounts, sockets, placement, personasPerAccount, hears, world);
     }
 
     /**
@@ -53,7 +63,12 @@ public final class TrystDialect implements Dialect {
      * the partner's copy of a message counts, not the one a channel echoes to its sender.
      */
     public TrystDialect channelPairs() {
-        return new TrystDialect(accounts, sockets, placement, personasPerAccount, index -> !Pairs.sends(index));
+        return new TrystDialect(accounts, sockets, placement, personasPerAccount, index -> !Pairs.sends(index), world);
+    }
+
+    /** The same server's text world: a connection's room {@code world-W} is room W of {@link #WALKS}. */
+    public TrystDialect world() {
+        return new TrystDialect(accounts, sockets, placement, personasPerAccount, hears, true);
     }
 
     /** The first process's scenes, in {@link Pairs} of devices. */
@@ -79,6 +94,8 @@ public final class TrystDialect implements Dialect {
 
     @Override
     public Conversation open(int index, String room) throws IOException, InterruptedException {
-        return new TrystConversation(accounts.ticket(index / personasPerAccount), "Bench" + index, room, hears.test(index));
+        String ticket = accounts.ticket(index / personasPerAccount);
+        if (world) return new WorldConversation(ticket, "Bench" + index, WALKS.get(Integer.parseInt(room.substring(room.indexOf('-') + 1))));
+        return new TrystConversation(ticket, "Bench" + index, room, hears.test(index));
     }
 }

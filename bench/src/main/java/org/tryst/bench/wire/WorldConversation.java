@@ -1,0 +1,94 @@
+package org.tryst.bench.wire;
+
+import io.netty.buffer.ByteBuf;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import org.tryst.protocol.ClientMessage;
+import org.tryst.protocol.Codec;
+import org.tryst.protocol.ServerMessage;
+
+/**
+ * A player of Tryst's text world over the WebSocket: {@code hello}, a persona made (or used), the
+ * world entered, then a walk from the starting room through the exits that lead to its room, one
+ * command at a time, as a person would type them. It speaks with {@code say} command lines; the
+ * room's {@code world.line} events are its deliveries, recognised by their type prefix alone.
+ */
+final class WorldConversation implements Conversation {
+    private static final String LINE = "{\"type\":\"world.line\"";
+
+    private final String ticket;
+    private final String personaName;
+    private final Queue<String> walk;
+    private String persona;
+
+    WorldConversation(String ticket, String personaName, List<String> walk) {
+        this.ticket = ticket;
+        this.personaName = personaName;
+        this.walk = new ArrayDeque<>(walk);
+    }
+
+    @Override
+    public void opened(Link link) {
+        send(link, new ClientMessage.Hello("hello", Codec.VERSION, ticket));
+    }
+
+    @Override
+    public long delivery(ByteBuf frame) {
+        return Payload.startsWith(frame, LINE) ? Payload.scheduledAt(frame) : -1;
+    }
+
+    @Override
+    public void received(String frame, Link link) {
+        if (!frame.startsWith("{\"type\":\"") || !needed(frame)) return;
+        ServerMessage message;
+        try {
+            message = Codec.decodeServer(frame.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            link.failed("unreadable frame: " + unreadable.getMessage());
+            return;
+        }
+        switch (message) {
+            case ServerMessage.Welcome welcome -> welcome.personas().stream().filter(known -> known.name().equals(personaName)).findFirst()
+                    .ifPresentOrElse(known -> use(link, known.id()),
+                            () -> send(link, new ClientMessage.PersonaCreate("persona", personaName, null, null, null)));
+            case ServerMessage.PersonaInfo info -> use(link, info.persona().id());
+            case ServerMessage.PersonaInUse _ -> send(link, new ClientMessage.WorldEnter("enter", persona));
+            case ServerMessage.WorldRoom room when room.id() != null -> step(link);
+            case ServerMessage.Ok ok when "walk".equals(ok.id()) -> step(link);
+            case ServerMessage.Error error when !"say".equals(error.id()) -> link.failed(error.code() + ": " + error.message());
+            default -> { }
+        }
+    }
+
+    @Override
+    public String publish(String payload) {
+        return new String(Codec.encode(new ClientMessage.WorldCommand("say", persona, "say " + payload)), StandardCharsets.UTF_8);
+    }
+
+    private void use(Link link, String id) {
+        persona = id;
+        send(link, new ClientMessage.PersonaUse("use", persona));
+    }
+
+    /** The next exit of the walk, or ready in the room at its end. */
+    private void step(Link link) {
+        String exit = walk.poll();
+        if (exit == null) link.ready();
+        else send(link, new ClientMessage.WorldCommand("walk", persona, exit));
+    }
+
+    private static boolean needed(String frame) {
+        String type = frame.substring(9, frame.indexOf('"', 9));
+        return switch (type) {
+            case "welcome", "persona", "persona.in_use", "world.room", "ok", "error" -> true;
+            default -> false;
+        };
+    }
+
+    private static void send(Link link, ClientMessage message) {
+        link.send(new String(Codec.encode(message), StandardCharsets.UTF_8));
+    }
+}
