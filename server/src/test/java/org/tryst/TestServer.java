@@ -202,6 +202,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return server.httpPort();
     }
 
+    /** The port telnet listens on. */
+    public int telnetPort() {
+        return server.telnetPort();
+    }
+
     /** The port of one process of a cluster (0 is the first). */
     public int port(int process) {
         return process == 0 ? port() : others.get(process - 1).httpPort();
