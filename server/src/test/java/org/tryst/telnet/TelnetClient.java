@@ -58,6 +58,7 @@ final class TelnetClient implements AutoCloseable {
     private final StringBuilder text = new StringBuilder();
     private final List<String> negotiations = new CopyOnWriteArrayList<>();
     private final List<String> gmcp = new CopyOnWriteArrayList<>();
+    private final List<byte[]> subnegotiations = new CopyOnWriteArrayList<>();
     private final Thread reading;
     private int cursor;
     private int typeAsked;
@@ -186,6 +187,16 @@ final class TelnetClient implements AutoCloseable {
     /** Waits until the server has closed the connection; true if it did in time. */
     boolean closedByServer() {
         return await(() -> closed);
+    }
+
+    /** The payloads of the server's subnegotiations of an option, the option byte first. */
+    List<byte[]> subnegotiations(int option) {
+        return subnegotiations.stream().filter(payload -> (payload[0] & 0xff) == option).toList();
+    }
+
+    /** How many times the server asked for a terminal type. */
+    int terminalTypesAsked() {
+        return typeAsked;
     }
 
     boolean isCompressing() {
@@ -352,6 +363,7 @@ final class TelnetClient implements AutoCloseable {
     private boolean subnegotiation(byte[] payload) {
         if (payload.length == 0) return false;
         int option = payload[0] & 0xff;
+        subnegotiations.add(payload);
         switch (option) {
             case Telnet.COMPRESS2 -> {
                 flushText();
@@ -377,7 +389,7 @@ final class TelnetClient implements AutoCloseable {
                     raw(reply.stream().mapToInt(Integer::intValue).toArray());
                 }
             }
-            default -> negotiations.add("SB " + option);
+            default -> { }
         }
         negotiations.add("SB " + option);
         return false;
