@@ -74,7 +74,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP and WebSocket port. Default: 8080")
         Integer httpPort;
 
-        @Option(names = "--telnet-port", paramLabel = "PORT", description = "Port kept for the telnet gateway of the text world, which is not in this release. Default: 4000")
+        @Option(names = "--telnet-port", paramLabel = "PORT", description = "Telnet port of the text world, for MUD clients. Default: 4000")
         Integer telnetPort;
 
         @Override

@@ -61,6 +61,7 @@ import org.tryst.scenes.SceneRequests;
 import org.tryst.scenes.Scenes;
 import org.tryst.storage.Database;
 import org.tryst.storage.Readiness;
+import org.tryst.telnet.TelnetGateway;
 import org.tryst.world.World;
 import org.tryst.world.WorldPlay;
 import org.tryst.world.WorldRequests;
@@ -78,6 +79,8 @@ public final class Server implements AutoCloseable {
     private final Scenes scenes;
     private final WorldRequests worldRequests;
     private final Gateway gateway;
+    private final TelnetGateway telnet;
+    private final int telnetPort;
     private final Bus bus;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -144,11 +147,12 @@ public final class Server implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(List.of(enforcement, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
-        gateway = new Gateway(config.http(), config.gateway(), config.web(),
-                new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
-                        advertised, config.gateway().maxPendingRequests(), enforcement, avatars),
-                readiness(new Readiness(sql, clock), bus));
+        Wiring wiring = new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
+                advertised, config.gateway().maxPendingRequests(), enforcement, avatars);
+        gateway = new Gateway(config.http(), config.gateway(), config.web(), wiring, readiness(new Readiness(sql, clock), bus));
         httpPort = gateway.start(config.http().bind(), config.http().port());
+        telnet = new TelnetGateway(config.telnet(), config.gateway(), wiring, gateway::bootstrap, clock);
+        telnetPort = telnet.start(config.http().bind());
         metricsListener = new MetricsListener(config.metrics(), metrics);
         metricsPort = metricsListener.start();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, delivery, streams, channels, throttle, actionLimits, enforcement)),
@@ -161,7 +165,7 @@ public final class Server implements AutoCloseable {
         int moderationSeconds = config.moderation().sweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepModeration(enforcement)), moderationSeconds,
                 moderationSeconds, TimeUnit.SECONDS);
-        log.atInfo().addKeyValue("port", httpPort).addKeyValue("metricsPort", metricsPort.isPresent() ? metricsPort.getAsInt() : "off")
+        log.atInfo().addKeyValue("port", httpPort).addKeyValue("telnetPort", telnetPort).addKeyValue("metricsPort", metricsPort.isPresent() ? metricsPort.getAsInt() : "off")
                 .addKeyValue("storage", config.storage().kind())
                 .addKeyValue("node", bus.node()).addKeyValue("bus", config.cluster().clustered() ? "nats" : "in-process")
                 .addKeyValue("transport", gateway.transport()).log("listening");
@@ -186,6 +190,16 @@ public final class Server implements AutoCloseable {
     /** The port HTTP and WebSocket listen on. */
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The port telnet listens on. */
+    public int telnetPort() {
+        return telnetPort;
+    }
+
+    /** The port telnet over TLS listens on, when the operator gave a certificate. */
+    public OptionalInt telnetTlsPort() {
+        return telnet.tlsPort();
     }
 
     /** The port {@code /metrics} listens on, unless its listener is off. */
@@ -241,6 +255,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         metricsListener.close();
+        telnet.closeConnections();
         gateway.closeConnections();
         virtualThreads.shutdown();
         try {
@@ -248,6 +263,7 @@ public final class Server implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        telnet.close();
         gateway.close();
         channels.close();
         worldRequests.close();

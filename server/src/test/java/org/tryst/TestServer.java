@@ -47,6 +47,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     private TestServer() {
         options.put("TRYST_HTTP_PORT", "0");
+        options.put("TRYST_TELNET_PORT", "0");
         options.put("TRYST_METRICS_LISTEN", "127.0.0.1:0");
         // Tests log in many times from one address; the throttling tests set their own limits.
         options.put("TRYST_ACCOUNTS_LOGIN_FAILURES_PER_ADDRESS", "1000");
@@ -199,6 +200,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     public int port() {
         return server.httpPort();
+    }
+
+    /** The port telnet listens on. */
+    public int telnetPort() {
+        return server.telnetPort();
     }
 
     /** The port of one process of a cluster (0 is the first). */

@@ -31,7 +31,7 @@ public record Config(
     public static Config defaults() {
         return new Config(
                 new Http("127.0.0.1", 8080, "./data", List.of(), ForwardedHeader.X_FORWARDED_FOR, SecureCookie.AUTO),
-                new Telnet(4000),
+                new Telnet(4000, 4443, "", "", 60, 10, 16_384, false, "Tryst"),
                 new Storage("sqlite", "tryst.db", "", "", "", 10),
                 new Gateway(List.of(), true, 65_536, 65_536, 10, 30, 60, 1_048_576, 524_288, 256),
                 new Web("/neutral.html"),
@@ -75,8 +75,20 @@ public record Config(
     /** The text world: how many rooms, exits and things the personas of one builder's account may own. */
     public record World(int roomsPerAccount, int exitsPerAccount, int thingsPerAccount) {}
 
-    /** The telnet listener of the shared text world. */
-    public record Telnet(int port) {}
+    /**
+     * The telnet listener of the shared text world, for MUD clients: its port, and TLS on a second
+     * port with the operator's certificate and key (PEM files; both empty: no TLS); how long a
+     * connection may take to log in, how many connections one address may hold, the longest line
+     * read, whether crawlers get MSSP, and the name the listener greets with (and tells MSSP and
+     * Mudlet's mapper).
+     */
+    public record Telnet(int port, int tlsPort, String tlsCert, String tlsKey, int loginTimeoutSeconds,
+                         int connectionsPerAddress, int maxLineBytes, boolean mssp, String name) {
+        /** Whether the TLS listener runs: the operator gave both a certificate and its key. */
+        public boolean tls() {
+            return !tlsCert.isBlank() && !tlsKey.isBlank();
+        }
+    }
 
     /**
      * Where state lives: {@code sqlite} (a file under the data directory, the default) or

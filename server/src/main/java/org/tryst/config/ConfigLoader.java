@@ -203,6 +203,17 @@ public final class ConfigLoader {
     private static Config validated(Config config) {
         requireRange("http.port", config.http().port(), 0, 65_535);
         requireRange("telnet.port", config.telnet().port(), 0, 65_535);
+        requireRange("telnet.tls_port", config.telnet().tlsPort(), 0, 65_535);
+        if (config.telnet().tlsCert().isBlank() != config.telnet().tlsKey().isBlank()) {
+            throw ConfigException.of(config.telnet().tlsCert().isBlank() ? "telnet.tls_cert" : "telnet.tls_key",
+                    "must be set together with telnet.tls_cert and telnet.tls_key: TLS needs both the certificate and its key");
+        }
+        requireRange("telnet.login_timeout_seconds", config.telnet().loginTimeoutSeconds(), 1, 3_600);
+        requireRange("telnet.connections_per_address", config.telnet().connectionsPerAddress(), 1, 10_000);
+        requireRange("telnet.max_line_bytes", config.telnet().maxLineBytes(), 256, 1 << 20);
+        if (!config.telnet().name().matches("\\p{Print}{1,64}")) {
+            throw ConfigException.of("telnet.name", "must be 1 to 64 printable characters, not " + config.telnet().name());
+        }
         requireRange("world.rooms_per_account", config.world().roomsPerAccount(), 0, 100_000);
         requireRange("world.exits_per_account", config.world().exitsPerAccount(), 0, 100_000);
         requireRange("world.things_per_account", config.world().thingsPerAccount(), 0, 100_000);

@@ -150,6 +150,12 @@ public final class Gateway implements AutoCloseable {
                         channel.attr(Addresses.COOKIE_TOKEN).getAndSet(null), deadline));
     }
 
+    /** A server bootstrap on this gateway's event loops and socket transport, for the telnet listener. */
+    public ServerBootstrap bootstrap() {
+        return new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 4096);
+    }
+
     /** The socket transport in use: epoll or nio. */
     public String transport() {
         return transport.name();
