@@ -79,7 +79,7 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
             command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
         }
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath,
-                "org.tryst.Main", "serve", "--http-port", Integer.toString(port), "--data", data.toString()));
+                "org.tryst.Main", "serve", "--http-port", Integer.toString(port), "--telnet-port", "0", "--data", data.toString()));
         Map<String, String> env = new HashMap<>(benchmarkOptions());
         env.put("TRYST_METRICS_LISTEN", "127.0.0.1:" + metricsPort);
         env.putAll(options);
