@@ -13,13 +13,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.cluster.Caller;
@@ -45,20 +42,13 @@ public final class Connection implements Exchange {
     static final long CLOSE_GRACE_SECONDS = 5;
 
     private final Channel channel;
-    private final Executor executor;
-    private final int maxPending;
+    private final Requests requests;
     private final Runnable onSlowConsumer;
-    private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pending = new AtomicInteger();
     private volatile Caller caller;
-    /** Replies that come once a write is durable, still to be sent; a close waits for them. */
-    private int owed;
-    private Runnable closeWhenAnswered;
 
     Connection(Channel channel, Executor executor, int maxPending, Runnable onSlowConsumer) {
         this.channel = channel;
-        this.executor = executor;
-        this.maxPending = maxPending;
+        this.requests = new Requests(channel, executor, maxPending);
         this.onSlowConsumer = onSlowConsumer;
     }
 
@@ -146,14 +136,7 @@ public final class Connection implements Exchange {
      */
     @Override
     public void close(ServerMessage last, int code, String reason) {
-        Runnable closing = () -> closeWith(channel, last, code, reason);
-        synchronized (this) {
-            if (owed > 0) {
-                if (closeWhenAnswered == null) closeWhenAnswered = closing;
-                return;
-            }
-        }
-        closing.run();
+        requests.closeWhenAnswered(() -> closeWith(channel, last, code, reason));
     }
 
     /** Closes after the requests already submitted and their replies: a close decided on reading comes after what was read before. */
@@ -164,20 +147,7 @@ public final class Connection implements Exchange {
     /** A reply that comes later, when {@code reply} completes; a close waits until it has been sent. */
     @Override
     public void owe(CompletableFuture<?> reply) {
-        synchronized (this) {
-            owed++;
-        }
-        reply.whenComplete((sent, failure) -> answered());
-    }
-
-    private void answered() {
-        Runnable closing;
-        synchronized (this) {
-            if (--owed > 0 || closeWhenAnswered == null) return;
-            closing = closeWhenAnswered;
-            closeWhenAnswered = null;
-        }
-        closing.run();
+        requests.owe(reply);
     }
 
     /**
@@ -214,26 +184,6 @@ public final class Connection implements Exchange {
 
     /** Runs a request after the ones before it, on a virtual thread. */
     void submit(Runnable request) {
-        inbox.add(request);
-        int waiting = pending.incrementAndGet();
-        if (waiting > maxPending) channel.config().setAutoRead(false);
-        if (waiting == 1) executor.execute(this::drain);
-    }
-
-    private void drain() {
-        do {
-            run(inbox.poll());
-            if (pending.get() == maxPending / 2) channel.config().setAutoRead(true);
-        } while (pending.decrementAndGet() > 0);
-        if (!channel.config().isAutoRead()) channel.config().setAutoRead(true);
-    }
-
-    /** Runs one request; one that fails must not stop the requests behind it. */
-    private void run(Runnable request) {
-        try {
-            request.run();
-        } catch (RuntimeException failure) {
-            log.atError().addKeyValue("connection", logId()).setCause(failure).log("socket task failed");
-        }
+        requests.submit(request);
     }
 }

@@ -3,16 +3,14 @@ package org.tryst.telnet;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.cluster.Caller;
 import org.tryst.cluster.Format;
+import org.tryst.gateway.Requests;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.requests.Exchange;
 
@@ -28,23 +26,17 @@ final class TelnetConnection implements Exchange {
     private static final long CLOSE_GRACE_SECONDS = 5;
 
     private final Channel channel;
-    private final Executor executor;
-    private final int maxPending;
+    private final Requests requests;
     private final String area;
     private final Runnable onSlowConsumer;
-    private final Queue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pending = new AtomicInteger();
     private volatile Viewer viewer = Viewer.plain();
     private volatile boolean gmcp;
     private volatile Caller caller;
     private volatile boolean closing;
-    private int owed;
-    private Runnable closeWhenAnswered;
 
     TelnetConnection(Channel channel, Executor executor, int maxPending, String area, Runnable onSlowConsumer) {
         this.channel = channel;
-        this.executor = executor;
-        this.maxPending = maxPending;
+        this.requests = new Requests(channel, executor, maxPending);
         this.area = area;
         this.onSlowConsumer = onSlowConsumer;
     }
@@ -124,14 +116,7 @@ final class TelnetConnection implements Exchange {
     /** Sends {@code last} and a line saying why, then closes, once the replies owed are sent. */
     @Override
     public void close(ServerMessage last, int code, String reason) {
-        Runnable closing = () -> closeNow(last, reason);
-        synchronized (this) {
-            if (owed > 0) {
-                if (closeWhenAnswered == null) closeWhenAnswered = closing;
-                return;
-            }
-        }
-        closing.run();
+        requests.closeWhenAnswered(() -> closeNow(last, reason));
     }
 
     /** Closes after the lines already read are handled. */
@@ -150,39 +135,11 @@ final class TelnetConnection implements Exchange {
 
     @Override
     public void owe(CompletableFuture<?> reply) {
-        synchronized (this) {
-            owed++;
-        }
-        reply.whenComplete((sent, failure) -> answered());
-    }
-
-    private void answered() {
-        Runnable closing;
-        synchronized (this) {
-            if (--owed > 0 || closeWhenAnswered == null) return;
-            closing = closeWhenAnswered;
-            closeWhenAnswered = null;
-        }
-        closing.run();
+        requests.owe(reply);
     }
 
     /** Runs a line's work after the work before it, on a virtual thread. */
     void submit(Runnable work) {
-        inbox.add(work);
-        int waiting = pending.incrementAndGet();
-        if (waiting > maxPending) channel.config().setAutoRead(false);
-        if (waiting == 1) executor.execute(this::drain);
-    }
-
-    private void drain() {
-        do {
-            try {
-                inbox.poll().run();
-            } catch (RuntimeException failure) {
-                log.atError().addKeyValue("connection", logId()).setCause(failure).log("telnet task failed");
-            }
-            if (pending.get() == maxPending / 2) channel.config().setAutoRead(true);
-        } while (pending.decrementAndGet() > 0);
-        if (!channel.config().isAutoRead()) channel.config().setAutoRead(true);
+        requests.submit(work);
     }
 }

@@ -59,17 +59,7 @@ final class Text {
 
     /** Text someone wrote, as a terminal may be given it: control characters become their visible pictures. */
     static String printable(String text) {
-        if (text == null) return "";
-        StringBuilder shown = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (c == '\n') shown.append('\n');
-            else if (c == '\t') shown.append(' ');
-            else if (c < 0x20) shown.appendCodePoint(0x2400 + c); // Control Pictures: ␛ for ESC
-            else if (c == 0x7f) shown.append('\u2421');
-            else if (c >= 0x80 && c <= 0x9f) shown.append('\ufffd'); // C1 controls, CSI among them
-            else shown.appendCodePoint(c);
-        });
-        return shown.toString();
+        return text == null ? "" : org.tryst.protocol.Printable.of(text, "\n");
     }
 
     /** One line cut at spaces into pieces of at most {@code width} characters; a longer word is cut where it must be. */

@@ -2,7 +2,6 @@ package org.tryst.bench.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +43,7 @@ final class SceneConversation implements Conversation {
 
     @Override
     public void opened(Link link) {
-        send(link, new ClientMessage.Hello(HELLO, Codec.VERSION, ticket));
+        TrystFrames.send(link, new ClientMessage.Hello(HELLO, Codec.VERSION, ticket));
     }
 
     /** Never: a scene delivery is dated only once its sequence number is matched to a send. */
@@ -55,15 +54,10 @@ final class SceneConversation implements Conversation {
 
     @Override
     public void received(String frame, Link link) {
-        ServerMessage message;
-        try {
-            message = Codec.decodeServer(frame.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException unreadable) {
-            link.failed("unreadable frame: " + unreadable.getMessage());
-            return;
-        }
+        ServerMessage message = TrystFrames.decode(frame, link);
+        if (message == null) return;
         switch (message) {
-            case ServerMessage.Welcome welcome -> send(link, new ClientMessage.DeviceAttach(ATTACH, device));
+            case ServerMessage.Welcome welcome -> TrystFrames.send(link, new ClientMessage.DeviceAttach(ATTACH, device));
             case ServerMessage.DeviceAttached attached -> link.ready();
             case ServerMessage.SceneSent sent -> ledger.sent(sent.seq(), scheduledAt(sent.id()), link);
             case ServerMessage.SceneDelivery delivery -> arrived(delivery, link);
@@ -76,7 +70,7 @@ final class SceneConversation implements Conversation {
     @Override
     public String publish(String payload) {
         String clientId = payload.replace('|', '-');
-        return new String(Codec.encode(new ClientMessage.SceneSend(payload, scene, clientId, ciphertext, null)), StandardCharsets.UTF_8);
+        return TrystFrames.text(new ClientMessage.SceneSend(payload, scene, clientId, ciphertext, null));
     }
 
     private void arrived(ServerMessage.SceneDelivery delivery, Link link) {
@@ -88,7 +82,7 @@ final class SceneConversation implements Conversation {
     private void acknowledge(Link link) {
         for (int from = 0; from < unacknowledged.size(); from += ACKS_PER_REQUEST) {
             List<String> batch = List.copyOf(unacknowledged.subList(from, Math.min(unacknowledged.size(), from + ACKS_PER_REQUEST)));
-            send(link, new ClientMessage.SceneAck(ACK, batch));
+            TrystFrames.send(link, new ClientMessage.SceneAck(ACK, batch));
         }
         unacknowledged.clear();
     }
@@ -97,9 +91,6 @@ final class SceneConversation implements Conversation {
         return Payload.scheduledAt(Unpooled.wrappedBuffer(payload.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    private static void send(Link link, ClientMessage message) {
-        link.send(new String(Codec.encode(message), StandardCharsets.UTF_8));
-    }
 
     /**
      * One pair's sends and deliveries, keyed by the scene's sequence number, which both the sender's

@@ -1,8 +1,6 @@
 package org.tryst.bench.wire;
 
 import io.netty.buffer.ByteBuf;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.ServerMessage;
@@ -32,7 +30,7 @@ final class TrystConversation implements Conversation {
 
     @Override
     public void opened(Link link) {
-        send(link, new ClientMessage.Hello("hello", Codec.VERSION, ticket));
+        TrystFrames.send(link, new ClientMessage.Hello("hello", Codec.VERSION, ticket));
     }
 
     @Override
@@ -42,21 +40,16 @@ final class TrystConversation implements Conversation {
 
     @Override
     public void received(String frame, Link link) {
-        if (!frame.startsWith("{\"type\":\"") || !needed(frame)) return;
-        ServerMessage message;
-        try {
-            message = Codec.decodeServer(frame.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException unreadable) {
-            link.failed("unreadable frame: " + unreadable.getMessage());
-            return;
-        }
+        if (!needed(TrystFrames.type(frame))) return;
+        ServerMessage message = TrystFrames.decode(frame, link);
+        if (message == null) return;
         switch (message) {
             case ServerMessage.Welcome welcome -> welcome.personas().stream()
                     .filter(known -> known.name().equals(personaName)).findFirst()
                     .ifPresentOrElse(known -> {
                         persona = known.id();
-                        send(link, new ClientMessage.PersonaUse("use", persona));
-                    }, () -> send(link, new ClientMessage.PersonaCreate("persona", personaName, null, null, null)));
+                        TrystFrames.send(link, new ClientMessage.PersonaUse("use", persona));
+                    }, () -> TrystFrames.send(link, new ClientMessage.PersonaCreate("persona", personaName, null, null, null)));
             case ServerMessage.PersonaInfo info -> {
                 persona = info.persona().id();
                 join(link);
@@ -73,13 +66,13 @@ final class TrystConversation implements Conversation {
 
     @Override
     public String publish(String payload) {
-        return new String(Codec.encode(new ClientMessage.Say("say", persona, room, payload)), StandardCharsets.UTF_8);
+        return TrystFrames.text(new ClientMessage.Say("say", persona, room, payload));
     }
 
     /** Whoever finds the channel missing creates it; whoever loses that race joins it. */
     private void recover(ServerMessage.Error error, Link link) {
         if ("join".equals(error.id()) && error.code().equals("not_found")) {
-            send(link, new ClientMessage.ChannelCreate("create", persona, room, null));
+            TrystFrames.send(link, new ClientMessage.ChannelCreate("create", persona, room, null));
         } else if ("create".equals(error.id()) && error.code().equals("name_taken")) {
             join(link);
         } else if ("join".equals(error.id()) && error.code().equals("already_member")) {
@@ -90,18 +83,14 @@ final class TrystConversation implements Conversation {
     }
 
     private void join(Link link) {
-        send(link, new ClientMessage.ChannelJoin("join", persona, room));
+        TrystFrames.send(link, new ClientMessage.ChannelJoin("join", persona, room));
     }
 
-    private static boolean needed(String frame) {
-        String type = frame.substring(9, frame.indexOf('"', 9));
+    private static boolean needed(String type) {
         return switch (type) {
             case "welcome", "persona", "persona.in_use", "channel.joined", "error" -> true;
             default -> false;
         };
     }
 
-    private static void send(Link link, ClientMessage message) {
-        link.send(new String(Codec.encode(message), StandardCharsets.UTF_8));
-    }
 }

@@ -1,8 +1,6 @@
 package org.tryst.bench.wire;
 
 import io.netty.buffer.ByteBuf;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -32,7 +30,7 @@ final class WorldConversation implements Conversation {
 
     @Override
     public void opened(Link link) {
-        send(link, new ClientMessage.Hello("hello", Codec.VERSION, ticket));
+        TrystFrames.send(link, new ClientMessage.Hello("hello", Codec.VERSION, ticket));
     }
 
     @Override
@@ -42,20 +40,15 @@ final class WorldConversation implements Conversation {
 
     @Override
     public void received(String frame, Link link) {
-        if (!frame.startsWith("{\"type\":\"") || !needed(frame)) return;
-        ServerMessage message;
-        try {
-            message = Codec.decodeServer(frame.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException unreadable) {
-            link.failed("unreadable frame: " + unreadable.getMessage());
-            return;
-        }
+        if (!needed(TrystFrames.type(frame))) return;
+        ServerMessage message = TrystFrames.decode(frame, link);
+        if (message == null) return;
         switch (message) {
             case ServerMessage.Welcome welcome -> welcome.personas().stream().filter(known -> known.name().equals(personaName)).findFirst()
                     .ifPresentOrElse(known -> use(link, known.id()),
-                            () -> send(link, new ClientMessage.PersonaCreate("persona", personaName, null, null, null)));
+                            () -> TrystFrames.send(link, new ClientMessage.PersonaCreate("persona", personaName, null, null, null)));
             case ServerMessage.PersonaInfo info -> use(link, info.persona().id());
-            case ServerMessage.PersonaInUse _ -> send(link, new ClientMessage.WorldEnter("enter", persona));
+            case ServerMessage.PersonaInUse _ -> TrystFrames.send(link, new ClientMessage.WorldEnter("enter", persona));
             case ServerMessage.WorldRoom room when room.id() != null -> step(link);
             case ServerMessage.Ok ok when "walk".equals(ok.id()) -> step(link);
             case ServerMessage.Error error when !"say".equals(error.id()) -> link.failed(error.code() + ": " + error.message());
@@ -65,30 +58,26 @@ final class WorldConversation implements Conversation {
 
     @Override
     public String publish(String payload) {
-        return new String(Codec.encode(new ClientMessage.WorldCommand("say", persona, "say " + payload)), StandardCharsets.UTF_8);
+        return TrystFrames.text(new ClientMessage.WorldCommand("say", persona, "say " + payload));
     }
 
     private void use(Link link, String id) {
         persona = id;
-        send(link, new ClientMessage.PersonaUse("use", persona));
+        TrystFrames.send(link, new ClientMessage.PersonaUse("use", persona));
     }
 
     /** The next exit of the walk, or ready in the room at its end. */
     private void step(Link link) {
         String exit = walk.poll();
         if (exit == null) link.ready();
-        else send(link, new ClientMessage.WorldCommand("walk", persona, exit));
+        else TrystFrames.send(link, new ClientMessage.WorldCommand("walk", persona, exit));
     }
 
-    private static boolean needed(String frame) {
-        String type = frame.substring(9, frame.indexOf('"', 9));
+    private static boolean needed(String type) {
         return switch (type) {
             case "welcome", "persona", "persona.in_use", "world.room", "ok", "error" -> true;
             default -> false;
         };
     }
 
-    private static void send(Link link, ClientMessage message) {
-        link.send(new String(Codec.encode(message), StandardCharsets.UTF_8));
-    }
 }

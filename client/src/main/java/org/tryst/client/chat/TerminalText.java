@@ -16,15 +16,6 @@ final class TerminalText {
 
     /** The line with nothing in it that a terminal would take for a command. */
     static String printable(String line) {
-        StringBuilder shown = new StringBuilder(line.length());
-        line.codePoints().forEach(c -> {
-            if (c == '\n') shown.append(CONTINUED);
-            else if (c == '\t') shown.append(' ');
-            else if (c < 0x20) shown.appendCodePoint(0x2400 + c); // the Control Pictures block: ␀ … ␟, ␛ for ESC
-            else if (c == 0x7f) shown.append('\u2421'); // ␡
-            else if (c >= 0x80 && c <= 0x9f) shown.append('\ufffd'); // C1 controls, CSI (0x9b) among them
-            else shown.appendCodePoint(c);
-        });
-        return shown.toString();
+        return org.tryst.protocol.Printable.of(line, CONTINUED);
     }
 }
