@@ -172,6 +172,18 @@ final class TelnetClient implements AutoCloseable {
         return List.copyOf(negotiations);
     }
 
+    /**
+     * Waits for a GMCP message of a package whose JSON holds {@code containing}; the newest such. GMCP
+     * follows the text it goes with, so a test that saw the text may still have to wait for it.
+     */
+    String gmcpOf(String name, String containing) {
+        String prefix = name + " ";
+        assertThat(await(() -> gmcp.stream().anyMatch(message -> message.startsWith(prefix) && message.contains(containing))))
+                .as("GMCP " + name + " with " + containing + " among " + gmcp).isTrue();
+        return gmcp.stream().filter(message -> message.startsWith(prefix) && message.contains(containing))
+                .reduce((first, second) -> second).orElseThrow().substring(prefix.length());
+    }
+
     /** Waits for a GMCP message of a package, e.g. "Room.Info"; its JSON. */
     String gmcpOf(String name) {
         assertThat(await(() -> gmcp.stream().anyMatch(message -> message.startsWith(name + " "))))

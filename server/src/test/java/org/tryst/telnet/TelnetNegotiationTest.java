@@ -61,7 +61,7 @@ class TelnetNegotiationTest {
                     .contains("north", "east", "south", "west");
             client.send("north");
             client.expect("The Library");
-            JsonNode library = Codec.mapper().readTree(client.gmcpOf("Room.Info"));
+            JsonNode library = Codec.mapper().readTree(client.gmcpOf("Room.Info", "\"The Library\""));
             assertThat(library.path("name").asText()).isEqualTo("The Library");
             assertThat(library.path("num").asInt()).as("the courtyard's north exit leads to the library's number")
                     .isEqualTo(courtyard.path("exits").path("north").asInt());
