@@ -1,0 +1,181 @@
+package org.tryst.world;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tryst.TestServer;
+import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
+import org.tryst.storage.Database;
+
+/**
+ * A world with recognition, through a real server and raw sockets: strangers appear by their short
+ * descriptions in who is here, arrivals, lines, look and who; recog, forget and introduce change that
+ * for one viewer or the room; moderators see real names. Run on SQLite, PostgreSQL and two processes.
+ */
+abstract class RecognitionContract {
+    static final String RECOGNITION = "TRYST_WORLD_RECOGNITION";
+
+    abstract TestServer server();
+
+    @BeforeEach
+    void shippedWorld() {
+        try (Database database = server().openDatabase()) {
+            new World(database.sql()).replace(World.startingArea());
+        }
+    }
+
+    Player player(String base) {
+        return Player.join(server(), base);
+    }
+
+    /** A player in the courtyard with a short description, who entered before the others. */
+    Player described(String base, String sdesc) {
+        Player player = player(base);
+        player.enter();
+        assertThat(player.answer("sdesc " + sdesc, ServerMessage.WorldDone.class).text()).contains(sdesc);
+        return player;
+    }
+
+    @Test
+    void aStrangerAppearsByTheirShortDescriptionInEverythingTheViewerIsShown() {
+        Player ada = described("Ada", "a tall woman in a green coat");
+        Player bo = described("Bo", "a short man with a lantern");
+        Player cy = player("Cy");
+
+        ServerMessage.WorldRoom entered = cy.enter();
+        assertThat(entered.here()).extracting(Views.Occupant::name)
+                .contains("a tall woman in a green coat", "a short man with a lantern", cy.name()).doesNotContain(ada.name(), bo.name());
+        assertThat(entered.here()).filteredOn(occupant -> occupant.id().equals(ada.persona().id()))
+                .singleElement().satisfies(occupant -> assertThat(occupant.avatar()).isNull());
+        ServerMessage.WorldArrived arrived = ada.wire().expect(ServerMessage.WorldArrived.class, seen -> seen.persona().id().equals(cy.persona().id()));
+        assertThat(arrived.persona().name()).as("a persona without an sdesc is a stranger").isEqualTo("a stranger");
+
+        ada.answer("\"Good evening.", ServerMessage.Sent.class);
+        assertThat(heard(cy, "Good evening.").author()).isEqualTo(new Views.Author(ada.persona().id(), "a tall woman in a green coat", null));
+        assertThat(heard(ada, "Good evening.").author().name()).as("one's own name").isEqualTo(ada.name());
+
+        ServerMessage.WorldLook looked = cy.answer("look tall woman", ServerMessage.WorldLook.class);
+        assertThat(looked.target().id()).isEqualTo(ada.persona().id());
+        assertThat(looked.target().name()).isEqualTo("a tall woman in a green coat");
+        cy.refused("look " + ada.name(), "not_found");
+
+        assertThat(cy.answer("who", ServerMessage.WorldWho.class).people()).extracting(entry -> entry.persona().name())
+                .contains("a tall woman in a green coat", "a short man with a lantern").doesNotContain(ada.name(), bo.name());
+        closeAll(ada, bo, cy);
+    }
+
+    @Test
+    void recogNamesAStrangerForThatViewerOnlyAndForgetUndoesIt() {
+        Player ada = described("Ada", "a tall woman in a green coat");
+        Player bo = player("Bo");
+        bo.enter();
+        Player cy = player("Cy");
+        cy.enter();
+
+        assertThat(bo.answer("recog green coat as Greensleeves", ServerMessage.WorldDone.class).text())
+                .isEqualTo("You will know a tall woman in a green coat as Greensleeves.");
+        ada.answer(":smiles.", ServerMessage.Sent.class);
+        assertThat(heard(bo, "smiles.").author().name()).isEqualTo("Greensleeves");
+        assertThat(heard(cy, "smiles.").author().name()).isEqualTo("a tall woman in a green coat");
+
+        assertThat(bo.answer("look greensleeves", ServerMessage.WorldLook.class).target().name()).isEqualTo("Greensleeves");
+        assertThat(bo.answer("look", ServerMessage.WorldRoom.class).here()).extracting(Views.Occupant::name).contains("Greensleeves");
+        bo.answer("whisper Greensleeves=Nice coat.", ServerMessage.Sent.class);
+        assertThat(heard(ada, "Nice coat.").to().name()).isEqualTo(ada.name());
+        assertThat(heard(cy, null)).satisfies(seen -> {
+            assertThat(seen.author().name()).isEqualTo("a stranger");
+            assertThat(seen.to().name()).isEqualTo("a tall woman in a green coat");
+        });
+
+        assertThat(bo.answer("recog", ServerMessage.WorldDone.class).text()).contains("Greensleeves (a tall woman in a green coat)");
+        bo.answer("forget greensleeves", ServerMessage.WorldDone.class);
+        ada.answer(":nods.", ServerMessage.Sent.class);
+        assertThat(heard(bo, "nods.").author().name()).isEqualTo("a tall woman in a green coat");
+        bo.refused("forget Greensleeves", "not_found");
+        closeAll(ada, bo, cy);
+    }
+
+    @Test
+    void anIntroductionTellsTheRoomOrTheOneNamedTheRealName() {
+        Player ada = described("Ada", "a tall woman in a green coat");
+        Player bo = described("Bo", "a short man with a lantern");
+        Player cy = player("Cy");
+        cy.enter();
+
+        ada.answer("introduce lantern", ServerMessage.Sent.class);
+        String adaIntroduced = "introduces themself as " + ada.name() + ".";
+        assertThat(heard(bo, adaIntroduced).kind()).isEqualTo("whisper");
+        assertThat(heard(cy, null).author().id()).as("the others see only that a whisper happened").isEqualTo(ada.persona().id());
+        ada.answer("\"Hello.", ServerMessage.Sent.class);
+        assertThat(heard(bo, "Hello.").author().name()).isEqualTo(ada.name());
+        assertThat(heard(cy, "Hello.").author().name()).isEqualTo("a tall woman in a green coat");
+
+        bo.answer("introduce", ServerMessage.Sent.class);
+        assertThat(heard(cy, "introduces themself as " + bo.name() + ".").author().name()).isEqualTo("a short man with a lantern");
+        bo.answer(":bows.", ServerMessage.Sent.class);
+        assertThat(heard(cy, "bows.").author().name()).isEqualTo(bo.name());
+        assertThat(heard(ada, "bows.").author().name()).isEqualTo(bo.name());
+        assertThat(cy.answer("look " + bo.name(), ServerMessage.WorldLook.class).target().id()).isEqualTo(bo.persona().id());
+        closeAll(ada, bo, cy);
+    }
+
+    @Test
+    void moderatorsAlwaysSeeRealNamesAndWhoWroteAnEmit() {
+        Player ada = described("Ada", "a tall woman in a green coat");
+        Player mod = player("Mod").withRole(server(), "moderator");
+        Player cy = player("Cy");
+        cy.enter();
+        assertThat(mod.enter().here()).extracting(Views.Occupant::name).contains(ada.name(), cy.name());
+        ada.answer("emit The lamps flicker.", ServerMessage.Sent.class);
+        assertThat(heard(mod, "The lamps flicker.").author().name()).isEqualTo(ada.name());
+        assertThat(heard(cy, "The lamps flicker.").author()).satisfies(author -> {
+            assertThat(author.id()).as("the line still names its author, for a report").isEqualTo(ada.persona().id());
+            assertThat(author.name()).isEqualTo("a tall woman in a green coat");
+        });
+        assertThat(mod.answer("look emits", ServerMessage.WorldLook.class).target().lines())
+                .extracting(line -> line.author().name()).contains(ada.name());
+        assertThat(cy.answer("look emits", ServerMessage.WorldLook.class).target().lines())
+                .extracting(line -> line.author().name()).contains("a tall woman in a green coat").doesNotContain(ada.name());
+        assertThat(mod.answer("look " + ada.name(), ServerMessage.WorldLook.class).target().name()).isEqualTo(ada.name());
+        closeAll(ada, mod, cy);
+    }
+
+    @Test
+    void badRecognitionInputIsRefusedWithATypedErrorAndChangesNothing() {
+        Player ada = described("Ada", "a tall woman in a green coat");
+        Player bo = player("Bo");
+        bo.enter();
+        Player far = player("Far");
+
+        bo.refused("recog nobody at all as Nobody", "not_found");
+        bo.refused("recog green coat", "invalid_message");
+        bo.refused("recog green coat as " + "x".repeat(Recognition.MAX_NAME + 1), "invalid_message");
+        bo.refused("recog green coat as " + ada.name(), "name_taken");
+        bo.refused("recog green coat as " + far.name(), "name_taken");
+        bo.refused("sdesc " + "y".repeat(Recognition.MAX_SDESC + 1), "invalid_message");
+        bo.refused("sdesc " + ada.name(), "name_taken");
+        bo.refused("forget Someone", "not_found");
+        bo.refused("introduce nobody at all", "not_found");
+        far.refused("sdesc a far traveller", "not_in_world");
+
+        bo.answer("recog green coat as Moss", ServerMessage.WorldDone.class);
+        Player cy = described("Cy", "a child with a kite");
+        bo.refused("recog kite as moss", "name_taken");
+        ada.answer("\"Still me.", ServerMessage.Sent.class);
+        assertThat(heard(bo, "Still me.").author().name()).isEqualTo("Moss");
+        assertThat(bo.answer("look", ServerMessage.WorldRoom.class).here()).extracting(Views.Occupant::name)
+                .contains("Moss", "a child with a kite", bo.name());
+        closeAll(ada, bo, far, cy);
+    }
+
+    /** The next line of the world with the text (null: a whisper seen from outside) that reaches the player. */
+    private static Views.WorldLine heard(Player player, String text) {
+        return player.wire().expect(ServerMessage.WorldLine.class, line -> java.util.Objects.equals(line.line().text(), text)).line();
+    }
+
+    private static void closeAll(Player... players) {
+        for (Player player : players) player.wire().close();
+    }
+}
