@@ -129,18 +129,22 @@ final class Recognition implements Lens {
             this.viewer = viewer;
         }
 
-        /** A stranger's picture is not shown either, since it would tell who they are as well as a name. */
+        /**
+         * The author by the name the viewer knows it by: one given by an introduction is its real name.
+         * A stranger's picture is not shown either, since it would tell who they are as well as a name.
+         */
         Views.Author author(Views.Author author) {
             if (author == null) return null;
             Optional<Persona> persona = personas.byId(author.id());
             if (persona.isEmpty() || persona.get().accountId().equals(account)) return author;
             String name = knownBy(viewer).get(author.id());
-            return name != null ? new Views.Author(author.id(), name, author.avatar()) : new Views.Author(author.id(), sdesc(author.id()), null);
+            if (name == null) return new Views.Author(author.id(), sdesc(author.id()), null, Views.Shown.SDESC);
+            return new Views.Author(author.id(), name, author.avatar(), name.equals(persona.get().name()) ? null : Views.Shown.RECOG);
         }
 
         Views.Occupant occupant(Views.Occupant occupant) {
             Views.Author seen = author(new Views.Author(occupant.id(), occupant.name(), occupant.avatar()));
-            return new Views.Occupant(occupant.id(), seen.name(), occupant.status(), seen.avatar());
+            return new Views.Occupant(occupant.id(), seen.name(), occupant.status(), seen.avatar(), seen.shown());
         }
 
         Views.WorldLine line(Views.WorldLine line) {

@@ -53,7 +53,7 @@ abstract class RecognitionContract {
         assertThat(arrived.persona().name()).as("a persona without an sdesc is a stranger").isEqualTo("a stranger");
 
         ada.answer("\"Good evening.", ServerMessage.Sent.class);
-        assertThat(heard(cy, "Good evening.").author()).isEqualTo(new Views.Author(ada.persona().id(), "a tall woman in a green coat", null));
+        assertThat(heard(cy, "Good evening.").author()).isEqualTo(new Views.Author(ada.persona().id(), "a tall woman in a green coat", null, Views.Shown.SDESC));
         assertThat(heard(ada, "Good evening.").author().name()).as("one's own name").isEqualTo(ada.name());
 
         ServerMessage.WorldLook looked = cy.answer("look tall woman", ServerMessage.WorldLook.class);
@@ -77,7 +77,8 @@ abstract class RecognitionContract {
         assertThat(bo.answer("recog green coat as Greensleeves", ServerMessage.WorldDone.class).text())
                 .isEqualTo("You will know a tall woman in a green coat as Greensleeves.");
         ada.answer(":smiles.", ServerMessage.Sent.class);
-        assertThat(heard(bo, "smiles.").author().name()).isEqualTo("Greensleeves");
+        assertThat(heard(bo, "smiles.").author()).extracting(Views.Author::name, Views.Author::shown)
+                .containsExactly("Greensleeves", Views.Shown.RECOG);
         assertThat(heard(cy, "smiles.").author().name()).isEqualTo("a tall woman in a green coat");
 
         assertThat(bo.answer("look greensleeves", ServerMessage.WorldLook.class).target().name()).isEqualTo("Greensleeves");
@@ -109,7 +110,8 @@ abstract class RecognitionContract {
         assertThat(heard(bo, adaIntroduced).kind()).isEqualTo("whisper");
         assertThat(heard(cy, null).author().id()).as("the others see only that a whisper happened").isEqualTo(ada.persona().id());
         ada.answer("\"Hello.", ServerMessage.Sent.class);
-        assertThat(heard(bo, "Hello.").author().name()).isEqualTo(ada.name());
+        assertThat(heard(bo, "Hello.").author()).as("an introduced name is the real one")
+                .extracting(Views.Author::name, Views.Author::shown).containsExactly(ada.name(), null);
         assertThat(heard(cy, "Hello.").author().name()).isEqualTo("a tall woman in a green coat");
 
         bo.answer("introduce", ServerMessage.Sent.class);
