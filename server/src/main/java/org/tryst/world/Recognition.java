@@ -166,14 +166,17 @@ final class Recognition implements Lens {
         return sdescs.computeIfAbsent(persona, id -> store.sdesc(id).orElse(STRANGER));
     }
 
-    /** Sets the persona's short description: at most {@link #MAX_SDESC} characters, and not another persona's name. */
+    /**
+     * Sets the persona's short description: at most {@link #MAX_SDESC} characters, and neither another
+     * persona's name nor a look-alike of one, so that nobody passes for someone else.
+     */
     String describe(Persona persona, String text) {
         requireOn();
         String sdesc = text.strip();
         if (Fields.characters(sdesc) > MAX_SDESC) {
             throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a short description is at most " + MAX_SDESC + " characters");
         }
-        if (personaNamed(sdesc).filter(other -> !other.id().equals(persona.id())).isPresent()) {
+        if (personas.lookingLike(sdesc).filter(other -> !other.id().equals(persona.id())).isPresent()) {
             throw new ProtocolException(ErrorCode.NAME_TAKEN, "that is someone's name; describe how you look instead");
         }
         store.describe(persona.id(), sdesc, clock.millis());
@@ -198,7 +201,7 @@ final class Recognition implements Lens {
         Optional<String> taken = knownBy(viewer.id()).entrySet().stream()
                 .filter(entry -> key(entry.getValue()).equals(key) && !entry.getKey().equals(other.id())).map(Map.Entry::getKey).findFirst();
         if (taken.isPresent()) throw new ProtocolException(ErrorCode.NAME_TAKEN, "you already know someone as " + chosen + "; forget them first");
-        if (personaNamed(chosen).isPresent()) {
+        if (personas.lookingLike(chosen).isPresent()) {
             throw new ProtocolException(ErrorCode.NAME_TAKEN, "that is someone's name: choose another, or ask them to introduce themselves");
         }
         store.recognise(viewer.id(), other.id(), chosen, key, clock.millis());
@@ -249,14 +252,6 @@ final class Recognition implements Lens {
 
     private boolean moderates(String account) {
         return moderators.computeIfAbsent(account, id -> accounts.byId(id).role().moderates());
-    }
-
-    private Optional<Persona> personaNamed(String name) {
-        try {
-            return Optional.of(personas.named(name));
-        } catch (ProtocolException none) {
-            return Optional.empty();
-        }
     }
 
     private void changed(String viewer) {

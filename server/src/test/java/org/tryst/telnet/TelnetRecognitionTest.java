@@ -1,5 +1,7 @@
 package org.tryst.telnet;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
@@ -41,7 +43,7 @@ class TelnetRecognitionTest {
             mud.send("introduce");
             mud.expect(kit + " introduces themself as " + kit + ".");
             ServerMessage.WorldLine introduced = web.expect(ServerMessage.WorldLine.class, line -> line.line().text().startsWith("introduces"));
-            org.assertj.core.api.Assertions.assertThat(introduced.line().author().shown()).as("a stranger, until introduced").isEqualTo(Views.Shown.SDESC);
+            assertThat(introduced.line().author().shown()).as("a stranger, until introduced").isEqualTo(Views.Shown.SDESC);
         }
     }
 

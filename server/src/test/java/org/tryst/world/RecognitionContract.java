@@ -49,11 +49,13 @@ abstract class RecognitionContract {
                 .contains("a tall woman in a green coat", "a short man with a lantern", cy.name()).doesNotContain(ada.name(), bo.name());
         assertThat(entered.here()).filteredOn(occupant -> occupant.id().equals(ada.persona().id()))
                 .singleElement().satisfies(occupant -> assertThat(occupant.avatar()).isNull());
-        ServerMessage.WorldArrived arrived = ada.wire().expect(ServerMessage.WorldArrived.class, seen -> seen.persona().id().equals(cy.persona().id()));
+        ServerMessage.WorldArrived arrived = ada.wire().expect(ServerMessage.WorldArrived.class,
+                seen -> seen.persona().id().equals(cy.persona().id()));
         assertThat(arrived.persona().name()).as("a persona without an sdesc is a stranger").isEqualTo("a stranger");
 
         ada.answer("\"Good evening.", ServerMessage.Sent.class);
-        assertThat(heard(cy, "Good evening.").author()).isEqualTo(new Views.Author(ada.persona().id(), "a tall woman in a green coat", null, Views.Shown.SDESC));
+        assertThat(heard(cy, "Good evening.").author())
+                .isEqualTo(new Views.Author(ada.persona().id(), "a tall woman in a green coat", null, Views.Shown.SDESC));
         assertThat(heard(ada, "Good evening.").author().name()).as("one's own name").isEqualTo(ada.name());
 
         ServerMessage.WorldLook looked = cy.answer("look tall woman", ServerMessage.WorldLook.class);
@@ -158,6 +160,8 @@ abstract class RecognitionContract {
         bo.refused("recog green coat as " + far.name(), "name_taken");
         bo.refused("sdesc " + "y".repeat(Recognition.MAX_SDESC + 1), "invalid_message");
         bo.refused("sdesc " + ada.name(), "name_taken");
+        bo.refused("sdesc " + ada.name().replace('a', '\u0430'), "name_taken");
+        bo.refused("recog green coat as " + ada.name().toUpperCase(java.util.Locale.ROOT), "name_taken");
         bo.refused("forget Someone", "not_found");
         bo.refused("introduce nobody at all", "not_found");
         far.refused("sdesc a far traveller", "not_in_world");
