@@ -82,7 +82,9 @@ final class Recognition implements Lens {
     @Override
     public boolean concerns(ServerMessage message) {
         return switch (message) {
-            case ServerMessage.WorldArrived _, ServerMessage.WorldDeparted _, ServerMessage.WorldLine _, ServerMessage.WorldThing _,
+            // A page is out of character, like Evennia's between accounts: both sides by their real names.
+            case ServerMessage.WorldLine line -> on && !line.line().kind().equals("page");
+            case ServerMessage.WorldArrived _, ServerMessage.WorldDeparted _, ServerMessage.WorldThing _,
                  ServerMessage.WorldRoom _, ServerMessage.WorldLook _, ServerMessage.WorldWho _ -> on;
             default -> false;
         };
@@ -90,7 +92,7 @@ final class Recognition implements Lens {
 
     @Override
     public ServerMessage seenBy(ServerMessage message, String account, String viewer) {
-        if (!on || moderates(account)) return message;
+        if (!concerns(message) || moderates(account)) return message;
         Viewing v = new Viewing(account, viewer);
         return switch (message) {
             case ServerMessage.WorldArrived m -> new ServerMessage.WorldArrived(m.room(), v.occupant(m.persona()), m.via(), m.how());

@@ -33,7 +33,7 @@ class TelnetRecognitionTest {
             mud.expect("Exits:");
 
             command(web, ada, "\"Good evening.", ServerMessage.Sent.class);
-            mud.expect("a tall woman in a green coat says, \"Good evening.\"");
+            mud.expect("A tall woman in a green coat says, \"Good evening.\"");
             mud.send("look green coat");
             mud.expect("a tall woman in a green coat");
             mud.send("recog green coat as Moss");

@@ -65,6 +65,10 @@ abstract class RecognitionContract {
 
         assertThat(cy.answer("who", ServerMessage.WorldWho.class).people()).extracting(entry -> entry.persona().name())
                 .contains("a tall woman in a green coat", "a short man with a lantern").doesNotContain(ada.name(), bo.name());
+
+        ada.answer("page " + cy.name() + "=Out of character: hello!", ServerMessage.Sent.class);
+        assertThat(heard(cy, "Out of character: hello!").author()).as("a page is out of character, by real names")
+                .extracting(Views.Author::name, Views.Author::shown).containsExactly(ada.name(), null);
         closeAll(ada, bo, cy);
     }
 
