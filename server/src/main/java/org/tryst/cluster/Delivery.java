@@ -21,6 +21,7 @@ import org.tryst.protocol.ServerMessage;
  * there by its blocks and mutes, written by each transport's {@link Format} once for all its sockets.
  */
 public final class Delivery implements Receiver {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Delivery.class);
     private volatile Visibility visibility;
     /** Null (the usual case) when every recipient of a message sees the same message. */
     private volatile Lens lens;
@@ -299,7 +300,15 @@ public final class Delivery implements Receiver {
             boolean hearing = hears(socket, sight, aboutAccount);
             ServerMessage message = hearing ? tell.message() : sight.otherwise();
             if (message == null) continue;
-            byView.computeIfAbsent(lens.seenBy(message, socket.accountId(), viewer(socket, tell.to())), view -> new ArrayList<>()).add(socket);
+            ServerMessage seen;
+            try {
+                seen = lens.seenBy(message, socket.accountId(), viewer(socket, tell.to()));
+            } catch (RuntimeException e) {
+                // Better that one recipient misses a message than that it sees what the lens would hide, or the rest miss it.
+                log.atWarn().setCause(e).addKeyValue("socket", socket.logId()).log("a message could not be shown as its recipient sees it");
+                continue;
+            }
+            byView.computeIfAbsent(seen, view -> new ArrayList<>()).add(socket);
         }
         byView.forEach(Delivery::writeAll);
     }

@@ -252,8 +252,15 @@ final class Recognition implements Lens {
         return known.computeIfAbsent(viewer, store::known);
     }
 
+    /** Whether the account moderates; one deleted meanwhile does not (its sockets are closing). */
     private boolean moderates(String account) {
-        return moderators.computeIfAbsent(account, id -> accounts.byId(id).role().moderates());
+        return moderators.computeIfAbsent(account, id -> {
+            try {
+                return accounts.byId(id).role().moderates();
+            } catch (ProtocolException gone) {
+                return false;
+            }
+        });
     }
 
     private void changed(String viewer) {

@@ -141,6 +141,31 @@ class DeliveryTest {
         assertThat(counted.writes).as("one write per distinct view, and one for the message the lens leaves alone").isEqualTo(3);
     }
 
+    @Test
+    void aRecipientTheLensFailsForMissesTheMessageAndTheOthersStillHearIt() {
+        Counted counted = new Counted();
+        Socket a = new Socket(counted);
+        Socket b = new Socket(counted);
+        follow(a, "a1", "p-a");
+        follow(b, "a2", "p-b");
+        delivery.lens(new Lens() {
+            @Override public boolean concerns(ServerMessage message) {
+                return true;
+            }
+
+            @Override public ServerMessage seenBy(ServerMessage message, String account, String persona) {
+                if (persona.equals("p-a")) throw new IllegalStateException("the database is away");
+                return message;
+            }
+        });
+        ServerMessage.Ok message = new ServerMessage.Ok("r1");
+
+        delivery.publish(new Event.Tell(new Audience.Room("courtyard"), message, Sight.ANYONE));
+
+        assertThat(a.messages()).as("never the message unseen through the lens").isEmpty();
+        assertThat(b.messages()).containsExactly(message);
+    }
+
     private void follow(Socket socket, String account, String persona) {
         Caller caller = delivery.open(socket, account, "s-" + account, "127.0.0.1");
         delivery.use(caller, persona);
