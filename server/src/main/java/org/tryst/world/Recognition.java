@@ -225,13 +225,9 @@ final class Recognition implements Lens {
 
     /** Each of the viewers knows the introducer by its real name from now, in place of what they called it or another. */
     void introduced(Persona introducer, List<Persona> viewers) {
-        for (Persona viewer : viewers) {
-            String key = key(introducer.name());
-            knownBy(viewer.id()).entrySet().stream().filter(entry -> key(entry.getValue()).equals(key) && !entry.getKey().equals(introducer.id()))
-                    .forEach(entry -> store.forget(viewer.id(), entry.getKey()));
-            store.recognise(viewer.id(), introducer.id(), introducer.name(), key, clock.millis());
-            changed(viewer.id());
-        }
+        List<String> ids = viewers.stream().map(Persona::id).toList();
+        store.introduce(ids, introducer.id(), introducer.name(), key(introducer.name()), clock.millis());
+        ids.forEach(this::changed);
     }
 
     /** Whom the viewer recognises, by the names it gave, for {@code recog} alone. */

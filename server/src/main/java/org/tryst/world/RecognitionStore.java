@@ -1,8 +1,10 @@
 package org.tryst.world;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.tryst.storage.Sql;
 
 /** The SQL of recognition: each persona's short description, and whom each persona recognises under which name. */
@@ -35,11 +37,31 @@ final class RecognitionStore {
 
     /** The viewer knows the persona by the name from now, in place of any name it knew it by before. */
     void recognise(String viewer, String known, String name, String nameKey, long at) {
-        sql.useHandle(handle -> handle.createUpdate("""
+        sql.useHandle(handle -> recognise(handle, viewer, known, name, nameKey, at));
+    }
+
+    /**
+     * Each viewer knows the persona by its real name from now, in one transaction: an introduction. A
+     * viewer who gave that name to someone else gives it up, since the introduction is the truth.
+     */
+    void introduce(List<String> viewers, String known, String name, String nameKey, long at) {
+        sql.useTransaction(handle -> {
+            for (String viewer : viewers) {
+                handle.createUpdate("""
+                                DELETE FROM world_recognitions
+                                WHERE viewer_persona_id = :viewer AND name_key = :key AND known_persona_id <> :known""")
+                        .bind("viewer", viewer).bind("key", nameKey).bind("known", known).execute();
+                recognise(handle, viewer, known, name, nameKey, at);
+            }
+        });
+    }
+
+    private static void recognise(Handle handle, String viewer, String known, String name, String nameKey, long at) {
+        handle.createUpdate("""
                         INSERT INTO world_recognitions (viewer_persona_id, known_persona_id, name, name_key, at)
                         VALUES (:viewer, :known, :name, :key, :at)
                         ON CONFLICT (viewer_persona_id, known_persona_id) DO UPDATE SET name = :name, name_key = :key, at = :at""")
-                .bind("viewer", viewer).bind("known", known).bind("name", name).bind("key", nameKey).bind("at", at).execute());
+                .bind("viewer", viewer).bind("known", known).bind("name", name).bind("key", nameKey).bind("at", at).execute();
     }
 
     void forget(String viewer, String known) {

@@ -2,6 +2,9 @@ package org.tryst.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tryst.TestServer;
@@ -26,8 +29,18 @@ abstract class RecognitionContract {
         }
     }
 
+    /** Everyone a test put in the world, whose sockets close after it, passed or not, so that no test meets another's strangers. */
+    private final List<Player> players = new ArrayList<>();
+
+    @AfterEach
+    void closeSockets() {
+        players.forEach(player -> player.wire().close());
+    }
+
     Player player(String base) {
-        return Player.join(server(), base);
+        Player player = Player.join(server(), base);
+        players.add(player);
+        return player;
     }
 
     /** A player in the courtyard with a short description, who entered before the others. */
@@ -69,7 +82,6 @@ abstract class RecognitionContract {
         ada.answer("page " + cy.name() + "=Out of character: hello!", ServerMessage.Sent.class);
         assertThat(heard(cy, "Out of character: hello!").author()).as("a page is out of character, by real names")
                 .extracting(Views.Author::name, Views.Author::shown).containsExactly(ada.name(), null);
-        closeAll(ada, bo, cy);
     }
 
     @Test
@@ -101,7 +113,29 @@ abstract class RecognitionContract {
         ada.answer(":nods.", ServerMessage.Sent.class);
         assertThat(heard(bo, "nods.").author().name()).isEqualTo("a tall woman in a green coat");
         bo.refused("forget Greensleeves", "not_found");
-        closeAll(ada, bo, cy);
+    }
+
+    @Test
+    void aChangedSdescOrRecognitionShowsAtOnceOnEverySocketAndProcess() {
+        Player ada = described("Ada", "a tall woman in a green coat");
+        Player bo = player("Bo");
+        bo.enter();
+        ada.answer("\"One.", ServerMessage.Sent.class);
+        assertThat(heard(bo, "One.").author().name()).isEqualTo("a tall woman in a green coat");
+
+        ada.answer("sdesc a tall woman in a red coat", ServerMessage.WorldDone.class);
+        ada.answer("\"Two.", ServerMessage.Sent.class);
+        assertThat(heard(bo, "Two.").author().name()).isEqualTo("a tall woman in a red coat");
+
+        Player boAgain = bo.again(server());
+        players.add(boAgain);
+        boAgain.enter();
+        ada.answer("\"Three.", ServerMessage.Sent.class);
+        assertThat(heard(boAgain, "Three.").author().name()).isEqualTo("a tall woman in a red coat");
+        bo.answer("recog red coat as Scarlet", ServerMessage.WorldDone.class);
+        ada.answer("\"Four.", ServerMessage.Sent.class);
+        assertThat(heard(bo, "Four.").author().name()).isEqualTo("Scarlet");
+        assertThat(heard(boAgain, "Four.").author().name()).as("Bo's other socket, on the other process of a cluster").isEqualTo("Scarlet");
     }
 
     @Test
@@ -126,7 +160,6 @@ abstract class RecognitionContract {
         assertThat(heard(cy, "bows.").author().name()).isEqualTo(bo.name());
         assertThat(heard(ada, "bows.").author().name()).isEqualTo(bo.name());
         assertThat(cy.answer("look " + bo.name(), ServerMessage.WorldLook.class).target().id()).isEqualTo(bo.persona().id());
-        closeAll(ada, bo, cy);
     }
 
     @Test
@@ -147,7 +180,6 @@ abstract class RecognitionContract {
         assertThat(cy.answer("look emits", ServerMessage.WorldLook.class).target().lines())
                 .extracting(line -> line.author().name()).contains("a tall woman in a green coat").doesNotContain(ada.name());
         assertThat(mod.answer("look " + ada.name(), ServerMessage.WorldLook.class).target().name()).isEqualTo(ada.name());
-        closeAll(ada, mod, cy);
     }
 
     @Test
@@ -177,15 +209,10 @@ abstract class RecognitionContract {
         assertThat(heard(bo, "Still me.").author().name()).isEqualTo("Moss");
         assertThat(bo.answer("look", ServerMessage.WorldRoom.class).here()).extracting(Views.Occupant::name)
                 .contains("Moss", "a child with a kite", bo.name());
-        closeAll(ada, bo, far, cy);
     }
 
     /** The next line of the world with the text (null: a whisper seen from outside) that reaches the player. */
     private static Views.WorldLine heard(Player player, String text) {
         return player.wire().expect(ServerMessage.WorldLine.class, line -> java.util.Objects.equals(line.line().text(), text)).line();
-    }
-
-    private static void closeAll(Player... players) {
-        for (Player player : players) player.wire().close();
     }
 }
