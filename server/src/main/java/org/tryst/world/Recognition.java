@@ -65,11 +65,6 @@ final class Recognition implements Lens {
         delivery.lens(this);
     }
 
-    /** Whether this world uses recognition; without it, everyone appears by name and the commands are refused. */
-    boolean on() {
-        return on;
-    }
-
     /** Forgets what this process keeps, to read it again (the world's periodic reread). */
     void forgetHere() {
         sdescs.clear();
@@ -239,6 +234,7 @@ final class Recognition implements Lens {
         return names.isEmpty() ? self + " You recognise nobody yet." : self + " You recognise: " + String.join(", ", names) + ".";
     }
 
+    /** Refuses recognition's commands in a world without it, where everyone appears by name. */
     void requireOn() {
         if (!on) throw new ProtocolException(ErrorCode.FORBIDDEN, "this world does not use recognition: everyone appears by name");
     }
