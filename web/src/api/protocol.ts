@@ -6,7 +6,12 @@ export type Presence = "online" | "away" | "offline";
 /** A channel's member; `avatar` is its picture's hash, absent when it has none. */
 export interface Member { id: string; name: string; status: Presence; owner: boolean; avatar?: string | null }
 /** Who wrote a line, or who is in a scene; `avatar` is the picture's hash (as it was when a live line was sent), absent when none. */
-export interface Author { id: string; name: string; avatar?: string | null }
+/**
+ * In a world with recognition, what a name is when it is not the persona's real name: its short
+ * description (the viewer does not know them) or the name the viewer gave them with `recog`.
+ */
+export type Shown = "sdesc" | "recog";
+export interface Author { id: string; name: string; avatar?: string | null; shown?: Shown }
 /** A channel line: said, posed (/me), or dice the server rolled. */
 export type MessageKind = "say" | "pose" | "roll";
 export interface ChannelMessage { id: string; channel: string; kind: MessageKind; persona: Author; text: string; at: number }
@@ -81,7 +86,7 @@ export interface ThingView { id: string; name: string; portable: boolean }
 /** A room as everyone there sees it; `owner` is absent for the operator's rooms. */
 export interface RoomView { id: string; name: string; description: string; rating: Rating; owner?: Author; exits: ExitView[]; things: ThingView[] }
 /** A persona present in a room, as others there see it. */
-export interface Occupant { id: string; name: string; status: Presence; avatar?: string }
+export interface Occupant { id: string; name: string; status: Presence; avatar?: string; shown?: Shown }
 export type WorldLineKind = "say" | "pose" | "semipose" | "emit" | "whisper" | "page";
 /** One line of the world; a whisper reaches bystanders without `text`, and a page has no `room`. */
 export interface WorldLine { id: string; room?: string; kind: WorldLineKind; author: Author; to?: Author; text?: string; at: number }

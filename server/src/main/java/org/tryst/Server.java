@@ -132,7 +132,7 @@ public final class Server implements AutoCloseable {
         Moderators moderators = new Moderators(accounts, personas, channels, reportStore, moderation, enforcement,
                 new AuditLog(sql));
         Acting acting = new Acting(personas, enforcement, blocks);
-        WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, clock);
+        WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, config.world(), clock);
         this.worldRequests = new WorldRequests(play, world, personas, accounts, blocks, delivery, online, acting, moderation::record,
                 config, clock);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,

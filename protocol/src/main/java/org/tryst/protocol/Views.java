@@ -1,6 +1,7 @@
 package org.tryst.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -36,13 +37,30 @@ public final class Views {
 
     /**
      * The persona who wrote a message, as shown beside it, with the hash of its picture (absent when
-     * it has none, so that a line without one costs nothing more).
+     * it has none, so that a line without one costs nothing more). In a world with recognition,
+     * {@code shown} says when {@code name} is not the persona's real name (absent: it is).
      */
-    public record Author(String id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar) {
+    public record Author(String id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Shown shown) {
         /** An author without a picture, or one whose picture is not shown there. */
         public Author(String id, String name) {
-            this(id, name, null);
+            this(id, name, null, null);
         }
+
+        /** An author by its real name. */
+        public Author(String id, String name, String avatar) {
+            this(id, name, avatar, null);
+        }
+    }
+
+    /**
+     * What a name in the text world is when it is not the persona's real name, in a world with
+     * recognition: its short description ({@code sdesc}: the viewer does not know it), or the name
+     * the viewer chose for it ({@code recog}).
+     */
+    public enum Shown {
+        @JsonProperty("sdesc") SDESC,
+        @JsonProperty("recog") RECOG
     }
 
     /** One logged-in session (device) of the account. */
@@ -171,8 +189,14 @@ public final class Views {
     /** A thing of the world, lying in a room or carried; a fixed one cannot be picked up. */
     public record ThingView(String id, String name, boolean portable) {}
 
-    /** A persona present in a room, as others there see it. */
-    public record Occupant(String id, String name, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar) {}
+    /** A persona present in a room, as others there see it; {@code shown} as in {@link Author}. */
+    public record Occupant(String id, String name, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Shown shown) {
+        /** An occupant by its real name. */
+        public Occupant(String id, String name, Presence status, String avatar) {
+            this(id, name, status, avatar, null);
+        }
+    }
 
     /**
      * One line of the world: {@code kind} is {@code say}, {@code pose}, {@code semipose}, {@code emit}

@@ -158,7 +158,7 @@ final class TextRenderer {
     }
 
     private static String arrival(WorldArrived arrived) {
-        String name = printable(arrived.persona().name());
+        String name = subject(arrived.persona().name(), arrived.persona().shown());
         return switch (arrived.how() == null ? "" : arrived.how()) {
             case "entered" -> name + " enters the world.";
             case "connected" -> name + " has connected.";
@@ -170,7 +170,7 @@ final class TextRenderer {
     }
 
     private static String departure(WorldDeparted departed) {
-        String name = printable(departed.persona().name());
+        String name = subject(departed.persona().name(), departed.persona().shown());
         return switch (departed.how() == null ? "" : departed.how()) {
             case "left" -> name + " leaves the world.";
             case "disconnected" -> name + " has disconnected.";
@@ -183,7 +183,7 @@ final class TextRenderer {
 
     /** A line of the world in the MUD's phrasing; the viewer's own lines read "You". */
     static String worldLine(Views.WorldLine line, Viewer viewer) {
-        String name = printable(line.author().name());
+        String name = subject(line.author().name(), line.author().shown());
         String said = printable(line.text());
         boolean mine = viewer.isMe(line.author().id());
         String to = line.to() == null ? "" : printable(line.to().name());
@@ -201,7 +201,7 @@ final class TextRenderer {
 
     private static String thingMoved(WorldThing moved, Viewer viewer) {
         boolean mine = viewer.isMe(moved.by().id());
-        String who = mine ? "You" : printable(moved.by().name());
+        String who = mine ? "You" : subject(moved.by().name(), moved.by().shown());
         String thing = printable(moved.thing().name());
         return switch (moved.action()) {
             case "got" -> who + (mine ? " pick up " : " picks up ") + thing + ".";
@@ -275,6 +275,13 @@ final class TextRenderer {
     static String listed(List<String> items) {
         if (items.size() <= 1) return String.join("", items);
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+    }
+
+    /** A name that starts a sentence: a short description ("a tall woman") takes a capital there, as a name has one. */
+    private static String subject(String name, Views.Shown shown) {
+        String printable = printable(name);
+        if (shown != Views.Shown.SDESC || printable.isEmpty()) return printable;
+        return printable.substring(0, 1).toUpperCase(Locale.ROOT) + printable.substring(1);
     }
 
     private static String printable(String text) {

@@ -56,6 +56,12 @@ final class RoomViews {
                 .flatMap(Optional::stream).sorted(Comparator.comparing(Persona::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
+    /** The room's occupants online now whom the persona may see, but itself: those it may speak to or hand things. */
+    List<Persona> others(Blocks.Viewer viewer, Persona persona, String room) {
+        Blocks.Concerning concerning = blocks.concerning(viewer);
+        return present(room).stream().filter(other -> !other.id().equals(persona.id()) && !concerning.hides(other.id())).toList();
+    }
+
     Views.Occupant occupant(Persona persona) {
         return new Views.Occupant(persona.id(), persona.name(), online.presence(persona.id()), persona.avatar());
     }
