@@ -74,8 +74,8 @@ export const REPORT_REASONS = ["harassment", "threat", "non_consensual", "minor"
 
 /** A room's content rating: who may enter depends on it (adult rooms only for accounts that opted in). */
 export type Rating = "general" | "mature" | "adult";
-/** A way out of a room: the word that takes it, its other words, and the name and rating of where it leads. */
-export interface ExitView { name: string; aliases: string[]; to: string; rating: Rating }
+/** A way out of a room: the word that takes it, its other words, and the name, id and rating of where it leads. */
+export interface ExitView { name: string; aliases: string[]; to: string; toId: string; rating: Rating }
 /** A thing lying in a room or carried; a fixed one cannot be picked up. */
 export interface ThingView { id: string; name: string; portable: boolean }
 /** A room as everyone there sees it; `owner` is absent for the operator's rooms. */

@@ -165,8 +165,8 @@ public final class Views {
     public record RoomView(String id, String name, String description, String rating,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Author owner, List<ExitView> exits, List<ThingView> things) {}
 
-    /** A way out of a room: the word that takes it, its other words, and the name and rating of where it leads. */
-    public record ExitView(String name, List<String> aliases, String to, String rating) {}
+    /** A way out of a room: the word that takes it, its other words, and the name, id and rating of where it leads. */
+    public record ExitView(String name, List<String> aliases, String to, String toId, String rating) {}
 
     /** A thing of the world, lying in a room or carried; a fixed one cannot be picked up. */
     public record ThingView(String id, String name, boolean portable) {}
