@@ -139,7 +139,7 @@ public final class Server implements AutoCloseable {
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
                 new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged),
                 new ChannelRequests(channels, acting, accounts, config.channels(), metrics, play::rejoin),
-                new SceneRequests(scenes, devices, acting),
+                new SceneRequests(scenes, devices, acting, play::setting),
                 new ConsentRequests(boundaries, acting),
                 new SafetyRequests(blocks, (account, other, blocked) -> {
                     channels.regrouped(account, other, blocked);
