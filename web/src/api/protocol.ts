@@ -35,7 +35,12 @@ export interface Scene {
   agreement?: Agreement | null;
   /** The request to keep the scene's transcript; absent or null when nobody asked. */
   transcript?: Transcript | null;
+  /** Where the scene is set; absent unless it was made from a room of the world. */
+  setting?: Setting;
 }
+
+/** A scene's setting: the world room it was made from (null once destroyed), with its name and description as they were then. */
+export interface Setting { room: string | null; name: string; description: string }
 
 /** Who asked to keep a scene's transcript, who agrees and refuses (persona ids), and whether export is allowed. */
 export interface Transcript { requestedBy: Author; requestedAt: number; agreed: string[]; refused: string[]; allowed: boolean }
@@ -43,6 +48,8 @@ export interface Transcript { requestedBy: Author; requestedAt: number; agreed: 
 export interface Invitation {
   id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number;
   topics: string[]; safeword: string; matches: TopicMatch[]; fromNotes: string; toNotes: string;
+  /** Where the scene is set, so that the invitee knows before saying yes; absent unless made from a room. */
+  setting?: Setting;
 }
 
 // Boundaries and agreements.
