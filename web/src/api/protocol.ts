@@ -40,7 +40,12 @@ export interface Scene {
   agreement?: Agreement | null;
   /** The request to keep the scene's transcript; absent or null when nobody asked. */
   transcript?: Transcript | null;
+  /** Where the scene is set; absent unless it was made from a room of the world. */
+  setting?: Setting;
 }
+
+/** A scene's setting: the world room it was made from (null once destroyed), with its name and description as they were then. */
+export interface Setting { room: string | null; name: string; description: string }
 
 /** Who asked to keep a scene's transcript, who agrees and refuses (persona ids), and whether export is allowed. */
 export interface Transcript { requestedBy: Author; requestedAt: number; agreed: string[]; refused: string[]; allowed: boolean }
@@ -48,6 +53,8 @@ export interface Transcript { requestedBy: Author; requestedAt: number; agreed: 
 export interface Invitation {
   id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number;
   topics: string[]; safeword: string; matches: TopicMatch[]; fromNotes: string; toNotes: string;
+  /** Where the scene is set, so that the invitee knows before saying yes; absent unless made from a room. */
+  setting?: Setting;
 }
 
 // Boundaries and agreements.
@@ -79,8 +86,8 @@ export const REPORT_REASONS = ["harassment", "threat", "non_consensual", "minor"
 
 /** A room's content rating: who may enter depends on it (adult rooms only for accounts that opted in). */
 export type Rating = "general" | "mature" | "adult";
-/** A way out of a room: the word that takes it, its other words, and the name and rating of where it leads. */
-export interface ExitView { name: string; aliases: string[]; to: string; rating: Rating }
+/** A way out of a room: the word that takes it, its other words, and the name, id and rating of where it leads. */
+export interface ExitView { name: string; aliases: string[]; to: string; toId: string; rating: Rating }
 /** A thing lying in a room or carried; a fixed one cannot be picked up. */
 export interface ThingView { id: string; name: string; portable: boolean }
 /** A room as everyone there sees it; `owner` is absent for the operator's rooms. */

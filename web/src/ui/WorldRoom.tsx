@@ -59,8 +59,9 @@ export function Here({ state, send }: { state: WorldState; send: (line: string) 
             {!one.shown && <span class="occupant-actions">
               <button type="button" class="link" aria-label={`Profile of ${one.name}`}
                 onClick={() => go({ kind: "persona", id: one.id, name: one.name })}>Profile</button>
-              <button type="button" class="link" aria-label={`Invite ${one.name} to a private scene`}
-                onClick={() => go({ kind: "persona", id: one.id, name: one.name, invite: `Setting: ${room.name}` })}>Invite</button>
+              <button type="button" class="link"
+                onClick={() => go({ kind: "persona", id: one.id, name: one.name, setIn: { room: room.id, name: room.name } })}>
+                Invite<span class="sr-only"> {one.name}</span> to a private scene</button>
             </span>}
           </>}
         </li>

@@ -24,6 +24,10 @@ final class TextRenderer {
     /** Where private scenes are, for the messages about them that a telnet client can do nothing with. */
     static final String SCENES_ELSEWHERE = "Private scenes are end-to-end encrypted, and a telnet client holds no keys: "
             + "use the web client or ./tryst chat for them.";
+    /** What {@code help scenes} says: where scenes are, and how one begins from a room of the world. */
+    static final String SCENES_HELP = SCENES_ELSEWHERE + " In the web client's world view, each person here has "
+            + "\"Invite to a private scene\": the scene is set in the room you are in, and the one you invite sees "
+            + "the room's name and description with the invitation before saying yes.";
 
     private TextRenderer() {}
 
@@ -85,7 +89,9 @@ final class TextRenderer {
                             .collect(Collectors.joining(", ")) + ".");
             case ReportFiled _ -> text.add("Your report was filed; moderators will look at it.");
             case InvitationReceived invitation -> text.add(Tone.NOTICE, printable(invitation.invitation().from().name())
-                    + " invites " + printable(invitation.invitation().to().name()) + " into a private scene. " + SCENES_ELSEWHERE);
+                    + " invites " + printable(invitation.invitation().to().name()) + " into a private scene"
+                    + (invitation.invitation().setting() == null ? "" : " set in " + printable(invitation.invitation().setting().name()))
+                    + ". " + SCENES_ELSEWHERE);
             case SceneEnded _ -> text.add(Tone.NOTICE, "A private scene you were in has ended.");
             case WellbeingWarning warning -> text.add(Tone.NOTICE, (warning.reason().equals("quiet_hours") ? "Your quiet hours begin"
                     : "Today's time runs out") + " at " + WHEN.format(Instant.ofEpochMilli(warning.endsAt())) + "; this session ends then.");

@@ -36,7 +36,7 @@ final class RoomViews {
 
     Views.ExitView exit(Exit exit) {
         Optional<Room> to = world.room(exit.to());
-        return new Views.ExitView(exit.name(), exit.aliases(), to.map(Room::name).orElse("nowhere"),
+        return new Views.ExitView(exit.name(), exit.aliases(), to.map(Room::name).orElse("nowhere"), exit.to(),
                 to.map(room -> room.rating().word()).orElse(Rating.GENERAL.word()));
     }
 

@@ -113,6 +113,18 @@ public final class WorldPlay {
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_IN_WORLD, "enter the world first (world.enter)"));
     }
 
+    /**
+     * The room {@code roomId} as the setting of a private scene the persona makes there: its name and
+     * description now. {@code not_in_world} unless the persona is in the world on this socket,
+     * {@code not_found} for no such room, {@code forbidden} for a room the persona is not in.
+     */
+    public Views.Setting setting(Caller caller, Persona persona, String roomId) {
+        String here = roomIdOf(caller, persona);
+        Room room = world.room(roomId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "there is no room \"" + roomId + "\""));
+        if (!room.id().equals(here)) throw new ProtocolException(ErrorCode.FORBIDDEN, "a scene is set only in the room you are in");
+        return new Views.Setting(room.id(), room.name(), room.description());
+    }
+
     /** Many personas' places changed at once (a room destroyed): every process reads them again. */
     void placesChanged() {
         whereabouts.changedAll();
