@@ -41,6 +41,8 @@ public final class Wellbeing implements Gate, Admission {
     static final Duration ACTIVE = Duration.ofMinutes(5);
     /** How long a loosening waits. */
     static final Duration LOOSENING_WAIT = Duration.ofHours(24);
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (VV)",
+            java.util.Locale.ROOT);
 
     private final WellbeingStore store;
     private final Delivery delivery;
@@ -97,7 +99,6 @@ public final class Wellbeing implements Gate, Admission {
                 request.timeZone(), request.breakMinutes()));
         store.save(accountId, current.tightenedBy(next),
                 current.loosenedBy(next) ? new WellbeingStore.Pending(next, now + LOOSENING_WAIT.toMillis()) : null);
-        warned.removeIf(key -> key.startsWith(accountId + "/"));
         return show(accountId);
     }
 
@@ -133,22 +134,25 @@ public final class Wellbeing implements Gate, Admission {
         long minute = now.toEpochMilli() / 60_000;
         if (minute == sweptMinute) return;
         sweptMinute = minute;
-        Set<String> here = new HashSet<>();
-        delivery.callers().forEach(socket -> here.add(socket.accountId()));
-        lastActive.keySet().retainAll(here);
+        Map<String, List<Caller>> here = new java.util.HashMap<>();
+        delivery.callers().forEach(socket -> here.computeIfAbsent(socket.accountId(), account -> new ArrayList<>()).add(socket));
+        lastActive.keySet().retainAll(here.keySet());
         activeSince.keySet().retainAll(lastActive.keySet());
-        for (String account : here) {
+        Set<String> sockets = new HashSet<>();
+        here.values().forEach(list -> list.forEach(socket -> sockets.add(socket.id())));
+        warned.removeIf(key -> !sockets.contains(key.substring(0, key.indexOf('/'))));
+        here.forEach((account, itsSockets) -> {
             Limits limits = store.limits(account, now.toEpochMilli());
             Long active = lastActive.get(account);
             boolean isActive = active != null && now.toEpochMilli() - active < ACTIVE.toMillis();
             if (isActive) store.countMinute(account, limits.day(now), minute);
             else activeSince.remove(account);
-            enforce(account, limits, now);
+            enforce(account, itsSockets, limits, now);
             if (isActive) remind(account, limits, now);
-        }
+        });
     }
 
-    private void enforce(String account, Limits limits, Instant now) {
+    private void enforce(String account, List<Caller> sockets, Limits limits, Instant now) {
         Optional<ProtocolException> refusal = refusal(account, now);
         if (refusal.isPresent()) {
             end(account, refusal.get(), null);
@@ -156,19 +160,20 @@ public final class Wellbeing implements Gate, Admission {
         }
         if (limits.dailyMinutes() != null) {
             int left = limits.dailyMinutes() - store.minutes(account, limits.day(now));
-            if (left <= WARNING.toMinutes()) warnOnce(account, ErrorCode.DAILY_LIMIT, limits.day(now).toString(), now.plus(Duration.ofMinutes(left)));
+            if (left <= WARNING.toMinutes()) warnOnce(sockets, ErrorCode.DAILY_LIMIT, limits.day(now).toString(), now.plus(Duration.ofMinutes(left)));
         }
         if (limits.hasQuietHours()) {
             Instant begins = limits.quietBegins(now);
-            if (Duration.between(now, begins).compareTo(WARNING) <= 0) warnOnce(account, ErrorCode.QUIET_HOURS, begins.toString(), begins);
+            if (Duration.between(now, begins).compareTo(WARNING) <= 0) warnOnce(sockets, ErrorCode.QUIET_HOURS, begins.toString(), begins);
         }
     }
 
-    /** Each process tells its own sockets of the account, so that every socket hears a warning once. */
-    private void warnOnce(String account, ErrorCode reason, String occasion, Instant endsAt) {
-        if (!warned.add(account + "/" + reason.wire() + "/" + occasion)) return;
-        delivery.tellHere(new Event.Tell(new Audience.Account(account), new ServerMessage.WellbeingWarning(reason.wire(), endsAt.toEpochMilli()),
-                Sight.ANYONE));
+    /** Each process tells its own sockets of the account, so that every socket hears a warning once, one opened after it too. */
+    private void warnOnce(List<Caller> sockets, ErrorCode reason, String occasion, Instant endsAt) {
+        ServerMessage warning = new ServerMessage.WellbeingWarning(reason.wire(), endsAt.toEpochMilli());
+        for (Caller socket : sockets) {
+            if (warned.add(socket.id() + "/" + reason.wire() + "/" + occasion)) delivery.reply(socket, warning);
+        }
     }
 
     private void remind(String account, Limits limits, Instant now) {
@@ -193,7 +198,8 @@ public final class Wellbeing implements Gate, Admission {
         long millis = now.toEpochMilli();
         Optional<Long> excluded = store.excludedUntil(account, millis);
         if (excluded.isPresent()) {
-            return Optional.of(new ProtocolException(ErrorCode.EXCLUDED, "you excluded yourself until " + Instant.ofEpochMilli(excluded.get())
+            return Optional.of(new ProtocolException(ErrorCode.EXCLUDED, "you excluded yourself until "
+                    + when(Instant.ofEpochMilli(excluded.get()), store.limits(account, millis))
                     + "; nobody can lift it early. If you need to talk to someone, see the help page of this server.", excluded.get() - millis));
         }
         Limits limits = store.limits(account, millis);
@@ -207,6 +213,12 @@ public final class Wellbeing implements Gate, Admission {
         Instant until = ends.stream().max(Instant::compareTo).orElseThrow();
         ErrorCode code = limits.quiet(now) ? ErrorCode.QUIET_HOURS : ErrorCode.DAILY_LIMIT;
         String why = code == ErrorCode.QUIET_HOURS ? "these are your quiet hours" : "today's time is used up";
-        return Optional.of(new ProtocolException(code, why + "; Tryst opens again for you at " + until, Duration.between(now, until).toMillis()));
+        return Optional.of(new ProtocolException(code, why + "; Tryst opens again for you at " + when(until, limits),
+                Duration.between(now, until).toMillis()));
+    }
+
+    /** A moment as the person reads it: in their time zone, to the minute. */
+    private static String when(Instant at, Limits limits) {
+        return WHEN.format(at.atZone(limits.zone()));
     }
 }
