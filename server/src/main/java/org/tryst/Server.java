@@ -129,7 +129,8 @@ public final class Server implements AutoCloseable {
         this.channels = new Channels(database, config.channels(), blocks, delivery, online, streams, clock);
         Devices devices = new Devices(sql, config.scenes(), clock);
         Boundaries boundaries = new Boundaries(sql, Catalogue.load(config.consent()), config.consent(), clock);
-        this.scenes = new Scenes(sql, personas, boundaries, devices, delivery, streams, blocks, config.scenes(), config.moderation(), clock);
+        this.scenes = new Scenes(sql, personas, boundaries, devices, delivery, streams, blocks, wellbeing::excluded, config.scenes(),
+                config.moderation(), clock);
         Enforcement enforcement = new Enforcement(sanctions, delivery, channels, clock);
         ReportStore reportStore = new ReportStore(sql);
         Moderation moderation = new Moderation(sql, clock);

@@ -342,6 +342,21 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return wire.expect(ServerMessage.PersonaInfo.class).persona();
     }
 
+    /**
+     * Attaches a fresh device to the socket (a random signature key: no MLS group is made) and creates
+     * a scene of the persona, for tests of what surrounds scenes; its id.
+     */
+    public static String sceneOf(Wire wire, Views.Persona persona) {
+        byte[] signatureKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(signatureKey);
+        wire.send(new ClientMessage.DeviceRegister(wire.nextId(), java.util.Base64.getEncoder().encodeToString(signatureKey)));
+        String device = wire.expect(ServerMessage.DeviceRegistered.class).device().id();
+        wire.send(new ClientMessage.DeviceAttach(wire.nextId(), device));
+        wire.expect(ServerMessage.DeviceAttached.class);
+        wire.send(new ClientMessage.SceneCreate(wire.nextId(), persona.id()));
+        return wire.expect(ServerMessage.SceneInfo.class).scene().id();
+    }
+
     public static <T> T read(String json, Class<T> type) {
         try {
             return Codec.mapper().readValue(json, type);

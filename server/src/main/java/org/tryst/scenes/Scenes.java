@@ -67,9 +67,11 @@ public final class Scenes implements AutoCloseable {
     private final TimeOrderedIds ids;
     private final Blocks blocks;
     private final GroupCommit<Ack> acks;
+    private final java.util.function.Predicate<String> excludedAccount;
 
     public Scenes(Sql sql, Personas personas, Boundaries boundaries, Devices devices, Delivery delivery, Streams streams, Blocks blocks,
-                  Config.Scenes config, Config.Moderation moderation, Clock clock) {
+                  java.util.function.Predicate<String> excludedAccount, Config.Scenes config, Config.Moderation moderation, Clock clock) {
+        this.excludedAccount = excludedAccount;
         this.blocks = blocks;
         this.sql = sql;
         this.personas = personas;
@@ -149,7 +151,9 @@ public final class Scenes implements AutoCloseable {
             Agreements.Terms terms = Agreements.proposal(handle, request, boundaries);
             return invitations.invite(handle, sceneId, inviter.id(), inviteeId, request.note(), terms,
                     SceneStore.memberIds(handle, sceneId).size(),
-                    blocks.concerning(new Blocks.Viewer(invitee.accountId(), List.of(invitee.id()))).silences(inviter.id()));
+                    // An account that excluded itself hears of nothing: its invitations are swallowed as a decline is.
+                    blocks.concerning(new Blocks.Viewer(invitee.accountId(), List.of(invitee.id()))).silences(inviter.id())
+                            || excludedAccount.test(invitee.accountId()));
         });
         Invitations.Invitation invitation = invited.invitation();
         news.ended(invited.ended());

@@ -68,6 +68,11 @@ public final class Wellbeing implements Gate, Admission {
         });
     }
 
+    /** Whether the account excluded itself and the exclusion still runs. */
+    public boolean excluded(String accountId) {
+        return store.excludedUntil(accountId, clock.millis()).isPresent();
+    }
+
     /** Refuses every request of an account whose limit ended its sessions, in the moments before they close; notes the activity. */
     @Override
     public void admit(Caller caller, ClientMessage request) {

@@ -25,7 +25,6 @@ import org.tryst.testkit.Wire;
 class TurnCredentialsTest {
     private static final String SECRET = "a shared secret for coturn, long enough";
     private static final MutableClock CLOCK = new MutableClock();
-    private static final java.security.SecureRandom SIGNATURE_KEYS = new java.security.SecureRandom();
 
     @RegisterExtension
     static final TestServer SERVER = TestServer.sqlite().with(CLOCK)
@@ -107,13 +106,7 @@ class TurnCredentialsTest {
     }
 
     private static String sceneOf(Wire wire, String name) {
-        Views.Persona persona = TestServer.persona(wire, name);
-        wire.send(new ClientMessage.DeviceRegister(wire.nextId(), Base64.getEncoder().encodeToString(SIGNATURE_KEYS.generateSeed(32))));
-        String device = wire.expect(ServerMessage.DeviceRegistered.class).device().id();
-        wire.send(new ClientMessage.DeviceAttach(wire.nextId(), device));
-        wire.expect(ServerMessage.DeviceAttached.class);
-        wire.send(new ClientMessage.SceneCreate(wire.nextId(), persona.id()));
-        return wire.expect(ServerMessage.SceneInfo.class).scene().id();
+        return TestServer.sceneOf(wire, TestServer.persona(wire, name));
     }
 
     private static ServerMessage.MediaServers turn(Wire wire, String scene) {

@@ -107,6 +107,26 @@ class WellbeingTest {
     }
 
     @Test
+    void anInvitationToAnExcludedAccountIsSwallowedAsADeclineIs() throws Exception {
+        Wire inviter = SERVER.connect(SERVER.register("inviter"));
+        String scene = TestServer.sceneOf(inviter, TestServer.persona(inviter, "Inviter"));
+        Wire away = SERVER.connect(SERVER.register("away"));
+        Views.Persona invitee = TestServer.persona(away, "Away");
+        away.send(new ClientMessage.WellbeingExclude(away.nextId(), "24h"));
+        away.expect(ServerMessage.WellbeingInfo.class);
+        inviter.send(new ClientMessage.SceneInvite(inviter.nextId(), scene, personaOf(inviter), invitee.id(), "tea?"));
+        assertThat(inviter.expect(ServerMessage.InvitationInfo.class).invitation().status()).isEqualTo("pending");
+        try (var connection = SERVER.database(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT status FROM invitations WHERE invitee_id = ?")) {
+            statement.setString(1, invitee.id());
+            try (var rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("declined");
+            }
+        }
+    }
+
+    @Test
     void tighteningHoldsAtOnceAndLooseningWaitsADay() {
         Wire wire = SERVER.connect(SERVER.register("loosen"));
         assertThat(set(wire, 60, null, null).limits().dailyMinutes()).isEqualTo(60);
@@ -154,6 +174,22 @@ class WellbeingTest {
         assertThat(login(user).body()).contains("excluded");
         CLOCK.advance(Duration.ofDays(1).plusMinutes(1));
         assertThat(login(user).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBreakReminderComesAfterTheChosenMinutesOfUseOnEnd() {
+        Wire wire = SERVER.connect(SERVER.register("breaks"));
+        send(wire, new ClientMessage.WellbeingSet(wire.nextId(), null, null, null, "UTC", 10));
+        for (int minute = 1; minute <= 9; minute++) {
+            CLOCK.advance(Duration.ofMinutes(1));
+            active(wire);
+            int expected = minute;
+            awaitWellbeing(wire, wellbeing -> wellbeing.minutesToday() >= expected);
+        }
+        wire.expectNo(ServerMessage.WellbeingBreak.class, Duration.ofMillis(200));
+        CLOCK.advance(Duration.ofMinutes(1));
+        active(wire);
+        assertThat(wire.expect(ServerMessage.WellbeingBreak.class).minutes()).isGreaterThanOrEqualTo(10);
     }
 
     @Test
@@ -218,6 +254,11 @@ class WellbeingTest {
             statement.setString(3, user.username());
             assertThat(statement.executeUpdate()).isEqualTo(1);
         }
+    }
+
+    private static String personaOf(Wire wire) {
+        wire.send(new ClientMessage.PersonaList(wire.nextId()));
+        return wire.expect(ServerMessage.Personas.class).personas().getFirst().id();
     }
 
     private static HttpResponse<String> login(TestServer.User user) {
