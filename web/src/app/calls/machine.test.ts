@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CallMachine, MAX_IN_CALL, type Device, type Effect } from "./machine";
+import { qualityOf } from "./mesh";
 import { parseCallMessage, type CallMessage } from "./messages";
 
 const devices = (n: number): Device[] => Array.from({ length: n }, (_, leaf) => ({ leaf, persona: `p${leaf}` }));
@@ -192,5 +193,29 @@ describe("call messages", () => {
     '{"kind":"call.media","call":"c1","camera":true}', '{"kind":"say","text":"hi"}', '{"kind":"call.ring","call":"c1"}',
   ])("refuse %s", (json) => {
     expect(parseCallMessage(json)).toBeUndefined();
+  });
+});
+
+describe("a connection's quality", () => {
+  const report = (entries: Record<string, unknown>[]) => new Map(entries.map((e) => [String(e.id), e])) as unknown as RTCStatsReport;
+  const pair = (local: string, rtt: number) => [
+    { id: "t", type: "transport", selectedCandidatePairId: "p" },
+    { id: "p", type: "candidate-pair", localCandidateId: "l", remoteCandidateId: "r", currentRoundTripTime: rtt },
+    { id: "l", type: "local-candidate", candidateType: local },
+    { id: "r", type: "remote-candidate", candidateType: "relay" },
+  ];
+
+  it("reads frames, round trip, loss and whether this side goes through the relay", () => {
+    const quality = qualityOf(report([...pair("relay", 0.04),
+      { id: "v", type: "inbound-rtp", kind: "video", framesDecoded: 120, packetsReceived: 990, packetsLost: 10 },
+      { id: "a", type: "inbound-rtp", kind: "audio", packetsReceived: 1000, packetsLost: 0 }]), false);
+    expect(quality).toEqual({ level: "good", route: "relay", framesDecoded: 120, rttMs: 40, loss: 10 / 2000 });
+  });
+
+  it("calls a slow or lossy connection fair or poor, and one without a chosen pair connecting", () => {
+    expect(qualityOf(report(pair("host", 0.5)), false)).toMatchObject({ level: "fair", route: "direct" });
+    expect(qualityOf(report([...pair("srflx", 0.1), { id: "v", type: "inbound-rtp", kind: "video", packetsReceived: 80, packetsLost: 20 }]), false).level).toBe("poor");
+    expect(qualityOf(report([]), false)).toMatchObject({ level: "connecting", route: null });
+    expect(qualityOf(report(pair("relay", 0.01)), true).level).toBe("failed");
   });
 });
