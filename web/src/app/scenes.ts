@@ -278,6 +278,7 @@ async function commit(sceneId: string, adds: Uint8Array[], removes: number[], re
     await request("scene.send", { scene: sceneId, message: crypto.randomUUID(), data: base64(made.message),
       ...(made.welcome ? { welcome: base64(made.welcome) } : {}) });
     await group.confirm();
+    devicesChanged(sceneId);
     await save();
   } catch (failure) {
     await group.discard();
@@ -332,6 +333,7 @@ export async function create(persona: Persona): Promise<Scene> {
     await save();
   });
   scenes.value = new Map(scenes.value).set(created.scene.id, created.scene);
+  devicesChanged(created.scene.id);
   enter(sceneKey(created.scene.id), created.scene.createdAt);
   await work.run(save);
   return created.scene;
