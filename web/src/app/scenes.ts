@@ -459,7 +459,7 @@ async function signalReceived(sceneId: string, from: unknown, data: string): Pro
  */
 function signal(sceneId: string, json: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const attempt = () => work.run(async () => {
+    const attempt = (): void => void work.run(async () => {
       const group = mls?.group(sceneId);
       if (!group) throw new Refused("not_member", "You are not in that scene.");
       const sent = signalled.get(sceneId);
@@ -475,8 +475,8 @@ function signal(sceneId: string, json: string): Promise<void> {
       } catch (failure) {
         if (retryable(failure)) attempt(); else reject(failure);
       }
-    });
-    attempt().catch(reject);
+    }).catch(reject);
+    attempt();
   });
 }
 
