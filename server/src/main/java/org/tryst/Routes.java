@@ -4,6 +4,7 @@ import org.tryst.accounts.AccountRequests;
 import org.tryst.channels.ChannelRequests;
 import org.tryst.cluster.Caller;
 import org.tryst.consent.ConsentRequests;
+import org.tryst.media.MediaRequests;
 import org.tryst.moderation.ModerationRequests;
 import org.tryst.personas.PersonaRequests;
 import org.tryst.protocol.ClientMessage;
@@ -17,7 +18,7 @@ import org.tryst.world.WorldRequests;
 
 /** Which capability answers which group of requests: one line per capability. */
 record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequests channels, SceneRequests scenes,
-              ConsentRequests consent, SafetyRequests safety, ModerationRequests moderation, WorldRequests world) implements Handler<ClientMessage> {
+              ConsentRequests consent, SafetyRequests safety, ModerationRequests moderation, WorldRequests world, MediaRequests media) implements Handler<ClientMessage> {
     @Override
     public Answer answer(ClientMessage request, Caller caller) {
         return switch (request) {
@@ -30,6 +31,7 @@ record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequest
             case ClientMessage.SafetyRequest m -> safety.answer(m, caller);
             case ClientMessage.ModerationRequest m -> moderation.answer(m, caller);
             case ClientMessage.WorldRequest m -> world.answer(m, caller);
+            case ClientMessage.MediaRequest m -> media.answer(m, caller);
         };
     }
 }

@@ -52,6 +52,8 @@ import org.tryst.protocol.Views;
 import org.tryst.channels.ChannelRequests;
 import org.tryst.channels.Channels;
 import org.tryst.requests.Dispatcher;
+import org.tryst.media.MediaRequests;
+import org.tryst.media.TurnCredentials;
 import org.tryst.safety.ActionLimits;
 import org.tryst.safety.Blocks;
 import org.tryst.safety.BucketStore;
@@ -142,7 +144,8 @@ public final class Server implements AutoCloseable {
                     play.regrouped(account, other, blocked);
                 }),
                 new ModerationRequests(new Reports(reportStore, personas, scenes, channels, world, clock), moderators, acting),
-                worldRequests);
+                worldRequests,
+                new MediaRequests(new TurnCredentials(config.media(), clock), scenes));
         // The one request policy, in order: a muted account is refused before it spends a limit.
         Dispatcher dispatcher = new Dispatcher(List.of(enforcement, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),

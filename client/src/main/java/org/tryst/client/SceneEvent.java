@@ -30,4 +30,7 @@ public sealed interface SceneEvent {
 
     /** A scene's members or timer changed. */
     record Changed(Views.Scene scene, String reason) implements SceneEvent {}
+
+    /** A call signal from a member's device (MLS leaf {@code leaf}), as the JSON of an inner call message. */
+    record Signalled(String scene, String persona, int leaf, String json) implements SceneEvent {}
 }

@@ -231,6 +231,20 @@ public final class TrystClient implements AutoCloseable {
         return onInbound(() -> sendNow(sceneId, new Body(kind, text), clientId));
     }
 
+    /**
+     * Sends a call signal, the UTF-8 JSON of an inner call message (docs/protocol.md, "Calls"), to the
+     * scene's member devices online now, end to end encrypted; the server stores none of it.
+     */
+    public void signal(String sceneId, String json) {
+        await(onInbound(() -> {
+            Mls.Group group = requireGroup(sceneId);
+            byte[] ciphertext = group.protect(new byte[0], json.getBytes(StandardCharsets.UTF_8));
+            store.saveState(mls.save(), seen);
+            return connection.request(id -> new ClientMessage.SceneSignal(id, sceneId, BASE64.encodeToString(ciphertext)))
+                    .thenApply(reply -> (Void) null);
+        }));
+    }
+
     /** Leaves a scene at once and forgets its keys. */
     public void leave(String sceneId, String personaId) {
         request(id -> new ClientMessage.SceneLeave(id, sceneId, personaId));
@@ -437,12 +451,32 @@ public final class TrystClient implements AutoCloseable {
     private void onEvent(ServerMessage event) {
         switch (event) {
             case ServerMessage.SceneDelivery delivery -> receive(delivery.message());
+            case ServerMessage.SceneSignalled signalled -> signalled(signalled);
             case ServerMessage.InvitationReceived received -> events.add(new SceneEvent.Invited(received.invitation()));
             case ServerMessage.InvitationAccepted accepted -> addAccepted(accepted.invitation());
             case ServerMessage.SceneChanged changed -> events.add(new SceneEvent.Changed(changed.scene(), changed.reason()));
             case ServerMessage.SceneEnded ended -> endScene(ended.scene());
             case ServerMessage.KeyPackagesLow low -> uploadingKeyPackages(low.persona());
             default -> otherEvents.accept(event);
+        }
+    }
+
+    /**
+     * Opens a call signal; one that does not decrypt in the scene's group, or whose MLS sender is not
+     * the persona the server names, is dropped unseen: only the group's current members can signal.
+     */
+    private void signalled(ServerMessage.SceneSignalled signal) {
+        Mls.Group group = mls.group(signal.scene());
+        if (group == null) return;
+        try {
+            if (group.handle(BASE64_DECODER.decode(signal.data())) instanceof Mls.Application application
+                    && application.sender().personaId().equals(signal.from())) {
+                store.saveState(mls.save(), seen);
+                events.add(new SceneEvent.Signalled(signal.scene(), signal.from(), application.sender().leaf(),
+                        new String(application.plaintext(), StandardCharsets.UTF_8)));
+            }
+        } catch (MlsException unreadable) {
+            // Not from a member of this epoch: ignored, as the protocol asks.
         }
     }
 

@@ -63,6 +63,7 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.InvitationDecline.class),
     @JsonSubTypes.Type(ClientMessage.SceneSend.class),
     @JsonSubTypes.Type(ClientMessage.SceneAck.class),
+    @JsonSubTypes.Type(ClientMessage.SceneSignal.class),
     @JsonSubTypes.Type(ClientMessage.SceneLeave.class),
     @JsonSubTypes.Type(ClientMessage.SceneTimer.class),
     @JsonSubTypes.Type(ClientMessage.Safeword.class),
@@ -89,6 +90,8 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.WorldEnter.class),
     @JsonSubTypes.Type(ClientMessage.WorldCommand.class),
     @JsonSubTypes.Type(ClientMessage.WorldLeave.class),
+    // Calls
+    @JsonSubTypes.Type(ClientMessage.MediaTurn.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -107,6 +110,8 @@ public sealed interface ClientMessage {
     int MAX_NOTE = 300;
     /** Largest MLS message (decoded) that a scene relays; a commit and its Welcome together stay within a 64 KiB frame. */
     int MAX_MLS_BYTES = 22_000;
+    /** Largest call signal (decoded): an SDP offer with its candidates, well within a 64 KiB frame once in base64. */
+    int MAX_SIGNAL_BYTES = 40_000;
     /** Largest KeyPackage (decoded). */
     int MAX_KEY_PACKAGE_BYTES = 4_000;
     /** Most KeyPackages in one upload. */
@@ -144,6 +149,9 @@ public sealed interface ClientMessage {
 
     /** The text world: entering it as a persona, playing it by command lines, and leaving it. */
     sealed interface WorldRequest extends ClientMessage {}
+
+    /** Calls between scene members: the relay servers their browsers connect through. */
+    sealed interface MediaRequest extends ClientMessage {}
 
     /** Longest command line of the text world: a line of text with room for the command and its target. */
     int MAX_COMMAND = Fields.MAX_TEXT + 200;
@@ -596,6 +604,19 @@ public sealed interface ClientMessage {
         }
     }
 
+    /**
+     * A call signal (an offer, an answer, a candidate, a yes or a no) as an MLS application message of
+     * the scene, for the member devices online now: checked like any scene message, never stored.
+     */
+    @JsonTypeName("scene.signal")
+    record SceneSignal(String id, String scene, String data) implements SceneRequest {
+        public SceneSignal {
+            requestId(id);
+            ref(scene, "scene");
+            base64(data, "data", MAX_SIGNAL_BYTES);
+        }
+    }
+
     /** The persona leaves a scene at once; the server proposes its removal and the next commit must carry it. */
     @JsonTypeName("scene.leave")
     record SceneLeave(String id, String scene, String persona) implements SceneRequest {
@@ -913,5 +934,14 @@ public sealed interface ClientMessage {
         present(reason, "reason");
         if (!REPORT_REASONS.contains(reason)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "reason must be one of " + REPORT_REASONS);
         optionalText(note, "note", MAX_REPORT_NOTE);
+    }
+
+    /** Short-lived TURN credentials for a call in a scene of which one of the account's personas is a member. */
+    @JsonTypeName("media.turn")
+    record MediaTurn(String id, String scene) implements MediaRequest {
+        public MediaTurn {
+            requestId(id);
+            ref(scene, "scene");
+        }
     }
 }

@@ -49,6 +49,8 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.InvitationGone.class),
     @JsonSubTypes.Type(ServerMessage.SceneSent.class),
     @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
+    @JsonSubTypes.Type(ServerMessage.SceneSignalled.class),
+    @JsonSubTypes.Type(ServerMessage.MediaServers.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
     @JsonSubTypes.Type(ServerMessage.SceneEnded.class),
     @JsonSubTypes.Type(ServerMessage.Catalogue.class),
@@ -241,6 +243,21 @@ public sealed interface ServerMessage {
     /** Event to a device: one message of a scene, in the scene's order; acknowledge it with {@code scene.ack}. */
     @JsonTypeName("scene.message")
     record SceneDelivery(Views.SceneMessage message) implements ServerMessage {}
+
+    /**
+     * Event to a device online now: a call signal from {@code from} (a persona) at the scene's epoch,
+     * an MLS application message; never stored, never queued, not acknowledged.
+     */
+    @JsonTypeName("scene.signal")
+    record SceneSignalled(String scene, String from, long epoch, String data, long at) implements ServerMessage {}
+
+    /**
+     * Reply to {@code media.turn}: the relay servers for a call, with credentials valid until
+     * {@code expiresAt}; {@code relay} is true when there are any, and calls then relay through them
+     * by default. Without TURN configured the list is empty and {@code relay} false.
+     */
+    @JsonTypeName("media.turn")
+    record MediaServers(String id, List<Views.IceServer> iceServers, long expiresAt, boolean relay) implements Reply {}
 
     /** Event to the scene's members: who is in it or its timer changed; {@code reason} says what happened. */
     @JsonTypeName("scene.changed")

@@ -194,4 +194,7 @@ public final class Views {
 
     /** A persona in the world, for {@code who} and {@code where}; {@code room} (a room's name) only for {@code where}. */
     public record WhoEntry(Author persona, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String room) {}
+
+    /** One relay server for calls, in the shape of WebRTC's RTCIceServer. */
+    public record IceServer(List<String> urls, String username, String credential) {}
 }

@@ -25,7 +25,8 @@ public record Config(
         Log log,
         Metrics metrics,
         Cluster cluster,
-        World world) {
+        World world,
+        Media media) {
 
     /** The configuration used when nothing is configured. */
     public static Config defaults() {
@@ -39,13 +40,14 @@ public record Config(
                 new Personas(10),
                 new Channels("anyone", 168, 50, 4_000),
                 new Scenes(8, 72, 86_400, 10, 10, 5, 24),
-                new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60),
+                new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60, 60, 180),
                 new Consent("", "red"),
                 new Moderation(30, 24, 10),
                 new Log("text", "info"),
                 new Metrics("127.0.0.1:9464", ""),
                 new Cluster("", "", "tryst", "", ""),
-                new World(50, 150, 100));
+                new World(50, 150, 100),
+                new Media(List.of(), "", 3_600));
     }
 
     /**
@@ -149,13 +151,15 @@ public record Config(
 
     /**
      * Messages per second a single account or address may send over the WebSocket, and bursts; then
-     * how many invitations, channel lines and reports one account or address may send in a window.
+     * how many invitations, channel lines, reports and TURN credentials one account or address may
+     * ask for in a window.
      */
     public record RateLimits(int messagesPerSecondPerAccount, int burstPerAccount, int messagesPerSecondPerAddress,
                              int burstPerAddress, int ticketsPerMinutePerSession,
                              int invitationsPerHourPerAccount, int invitationsPerHourPerAddress,
                              int channelMessagesPerMinutePerAccount, int channelMessagesPerMinutePerAddress,
-                             int reportsPerHourPerAccount, int reportsPerHourPerAddress) {}
+                             int reportsPerHourPerAccount, int reportsPerHourPerAddress,
+                             int turnCredentialsPerHourPerAccount, int turnCredentialsPerHourPerAddress) {}
 
     /**
      * Boundaries and agreements: a TOML file replacing the shipped topic catalogue (empty: the
@@ -219,6 +223,18 @@ public record Config(
                 host = "localhost";
             }
             return host + "-" + ProcessHandle.current().pid();
+        }
+    }
+
+    /**
+     * Calls: the operator's TURN servers (coturn with {@code use-auth-secret}) and the secret shared
+     * with them, from which the server mints credentials that expire after {@code turnTtlSeconds};
+     * no URLs: calls use direct connections only.
+     */
+    public record Media(List<String> turnUrls, String turnSecret, int turnTtlSeconds) {
+        /** Whether the operator configured TURN. */
+        public boolean turn() {
+            return !turnUrls.isEmpty();
         }
     }
 }

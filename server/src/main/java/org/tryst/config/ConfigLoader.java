@@ -250,6 +250,7 @@ public final class ConfigLoader {
             throw ConfigException.of("consent.default_safeword", "is refused: " + e.getMessage());
         }
         requirePositive(config.rateLimits());
+        requireMedia(config.media());
         try {
             org.tryst.gateway.TrustedProxies.of(config.http());
         } catch (IllegalArgumentException e) {
@@ -282,6 +283,16 @@ public final class ConfigLoader {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    private static void requireMedia(Config.Media media) {
+        requireRange("media.turn_ttl_seconds", media.turnTtlSeconds(), 60, 86_400);
+        for (String url : media.turnUrls()) {
+            if (!url.matches("turns?:[^\\s]+")) throw ConfigException.of("media.turn_urls", "must be turn: or turns: addresses, not " + url);
+        }
+        if (media.turn() && media.turnSecret().length() < 16) {
+            throw ConfigException.of("media.turn_secret", "must be coturn's static-auth-secret, at least 16 characters, when media.turn_urls is set");
         }
     }
 

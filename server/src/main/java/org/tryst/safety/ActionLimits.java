@@ -12,10 +12,10 @@ import org.tryst.requests.Gate;
 
 /**
  * How often one account and one network address may act: any WebSocket request at all, and, within
- * that, the actions that reach other people (invitations, channel lines, reports). An action over
- * either limit is refused with a typed error saying when to retry, and nothing is done or counted;
- * each account and address has its own buckets, so nobody else is slowed. The actions that reach
- * other people are counted in the {@link BucketStore}, once across every server process sharing a
+ * that, the actions that reach other people or cost the operator (invitations, channel lines,
+ * reports, TURN credentials). An action over either limit is refused with a typed error saying when
+ * to retry, and nothing is done or counted; each account and address has its own buckets, so nobody
+ * else is slowed. Those actions are counted in the {@link BucketStore}, once across every server process sharing a
  * database; the request budget, spent by every message, is a flood guard of each process.
  */
 public final class ActionLimits implements Gate {
@@ -24,7 +24,8 @@ public final class ActionLimits implements Gate {
         REQUEST("too many messages; slow down"),
         INVITATION("too many invitations; try again later"),
         CHANNEL_MESSAGE("too many channel messages; slow down"),
-        REPORT("too many reports; try again later");
+        REPORT("too many reports; try again later"),
+        TURN_CREDENTIALS("too many requests for call relay credentials; try again later");
 
         private final String refusal;
 
@@ -52,6 +53,8 @@ public final class ActionLimits implements Gate {
                 config.channelMessagesPerMinutePerAddress(), Duration.ofMinutes(1)));
         limits.put(Action.REPORT, Limit.per(store, "report", config.reportsPerHourPerAccount(), config.reportsPerHourPerAddress(),
                 Duration.ofHours(1)));
+        limits.put(Action.TURN_CREDENTIALS, Limit.per(store, "turn_credentials", config.turnCredentialsPerHourPerAccount(),
+                config.turnCredentialsPerHourPerAddress(), Duration.ofHours(1)));
     }
 
     /** Counts the requests that reach other people against their action's limit. */
@@ -62,6 +65,7 @@ public final class ActionLimits implements Gate {
             case ClientMessage.WorldCommand command when org.tryst.world.Command.speaks(command.line()) -> Action.CHANNEL_MESSAGE;
             case ClientMessage.SceneInvite _ -> Action.INVITATION;
             case ClientMessage.ReportScene _, ClientMessage.ReportChannel _, ClientMessage.ReportWorld _ -> Action.REPORT;
+            case ClientMessage.MediaTurn _ -> Action.TURN_CREDENTIALS;
             default -> null;
         };
         if (action != null) admit(action, caller.accountId(), caller.address());

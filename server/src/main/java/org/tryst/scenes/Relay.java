@@ -171,7 +171,7 @@ final class Relay implements AutoCloseable {
 
     private Outcome application(Handle handle, Caller caller, SceneSend request, Application frame, byte[] data,
                                 List<Leaf> leaves, Leaf sender) {
-        requireGroup(frame.groupId(), request.scene());
+        MlsIdentity.requireGroup(frame.groupId(), request.scene());
         byte[] commitment = Franking.commitment(frame.authenticatedData());
         long now = clock.millis();
         FrankingKeys.Current key = franking.current();
@@ -187,7 +187,7 @@ final class Relay implements AutoCloseable {
 
     private Outcome commit(Handle handle, SceneSend request, Handshake frame, byte[] data, byte[] welcome, List<Leaf> leaves,
                            Leaf sender) {
-        requireGroup(frame.groupId(), request.scene());
+        MlsIdentity.requireGroup(frame.groupId(), request.scene());
         if (frame.senderLeaf() != sender.leaf()) throw new ProtocolException(ErrorCode.FORBIDDEN, "the commit's sender is not this device's leaf");
         SceneStore.Slot slot = nextSeq(handle, request.scene(), frame.epoch(), true);
         Set<Integer> removed = removedLeaves(handle, request.scene(), frame, leaves, sender);
@@ -310,9 +310,5 @@ final class Relay implements AutoCloseable {
 
     private static List<String> others(List<Leaf> leaves, Leaf sender) {
         return leaves.stream().map(Leaf::device).filter(device -> !device.equals(sender.device())).toList();
-    }
-
-    private static void requireGroup(byte[] groupId, String sceneId) {
-        if (!Arrays.equals(groupId, MlsIdentity.of(sceneId))) throw new ProtocolException(ErrorCode.BAD_MLS, "the message belongs to another MLS group");
     }
 }

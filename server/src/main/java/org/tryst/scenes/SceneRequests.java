@@ -48,6 +48,10 @@ public final class SceneRequests implements Handler<SceneRequest> {
                 scenes.send(caller, m);
                 yield new Answer.Delivered();
             }
+            case SceneSignal m -> {
+                scenes.signal(caller, m);
+                yield Answer.ok(m.id());
+            }
             case SceneAck m -> new Answer.Later(scenes.ack(caller, m.messages()).thenApply(written -> new ServerMessage.Ok(m.id())));
             case SceneLeave m -> {
                 scenes.leave(mine(caller, m.persona()), m.scene());

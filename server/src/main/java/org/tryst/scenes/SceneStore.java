@@ -59,6 +59,13 @@ final class SceneStore {
                 .bind("scene", sceneId).bind("persona", personaId).mapTo(Integer.class).one() > 0;
     }
 
+    static boolean hasAccountMember(Handle handle, String sceneId, String accountId) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM scene_members m JOIN personas p ON p.id = m.persona_id
+                        WHERE m.scene_id = :scene AND p.account_id = :account""")
+                .bind("scene", sceneId).bind("account", accountId).mapTo(Integer.class).one() > 0;
+    }
+
     static List<String> scenesOf(Handle handle, List<String> personaIds) {
         if (personaIds.isEmpty()) return List.of();
         return handle.createQuery("SELECT DISTINCT scene_id FROM scene_members WHERE persona_id IN (<personas>) ORDER BY scene_id")

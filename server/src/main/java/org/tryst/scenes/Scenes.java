@@ -62,6 +62,7 @@ public final class Scenes implements AutoCloseable {
     private final SceneViews views;
     private final Transcripts transcripts;
     private final Relay relay;
+    private final Signals signals;
     private final FrankingKeys frankingKeys;
     private final TimeOrderedIds ids;
     private final Blocks blocks;
@@ -85,6 +86,7 @@ public final class Scenes implements AutoCloseable {
         this.frankingKeys = new FrankingKeys(sql, moderation, clock);
         this.deliveries = new Deliveries(delivery, streams, sql, views);
         this.relay = new Relay(sql, delivery, invitations, deliveries, frankingKeys, views, sceneLocks, config, clock);
+        this.signals = new Signals(sql, deliveries, clock);
         this.ids = new TimeOrderedIds(clock);
         this.acks = new GroupCommit<>("scene-acks", 256, this::writeAcks);
     }
@@ -227,6 +229,21 @@ public final class Scenes implements AutoCloseable {
         Relay.Relayed relayed = relay.send(caller, request);
         if (relayed.membershipChanged()) tellMembers(request.scene(), changed(request.scene(), "members"));
         news.added(relayed.fulfilled());
+    }
+
+    /** Relays a call signal to the scene's other devices online now; nothing of it is stored. */
+    public void signal(Caller caller, ClientMessage.SceneSignal request) {
+        signals.relay(caller, request);
+    }
+
+    /** Refuses unless one of the account's personas is a member of the scene: NOT_FOUND for no such scene, NOT_MEMBER otherwise. */
+    public void requireMember(String accountId, String sceneId) {
+        sql.useHandle(handle -> {
+            if (SceneStore.scene(handle, sceneId).isEmpty()) throw new ProtocolException(ErrorCode.NOT_FOUND, "no such scene");
+            if (!SceneStore.hasAccountMember(handle, sceneId, accountId)) {
+                throw new ProtocolException(ErrorCode.NOT_MEMBER, "none of this account's personas is in that scene");
+            }
+        });
     }
 
     /** Acknowledged messages of one device, and until when their ids stay for idempotent resends. */

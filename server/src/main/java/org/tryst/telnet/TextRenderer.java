@@ -91,8 +91,8 @@ final class TextRenderer {
             case Welcome _, Ok _, Sent _, PersonaInUse _, MemberUpdated _, PresenceChanged _, ChannelReadUpTo _,
                  ChannelListed _, ChannelUnlisted _, DeviceRegistered _, DeviceAttached _, KeyPackagesStored _,
                  KeyPackagesLow _, KeyPackages _, SceneInfo _, Scenes _, InvitationInfo _, Invitations _,
-                 InvitationAccepted _, InvitationGone _, SceneSent _, SceneDelivery _, SceneChanged _, Catalogue _,
-                 BoundariesInfo _, TranscriptMark _, Reports _, Audit _ -> { }
+                 InvitationAccepted _, InvitationGone _, SceneSent _, SceneDelivery _, SceneSignalled _, SceneChanged _, Catalogue _,
+                 BoundariesInfo _, TranscriptMark _, Reports _, Audit _, MediaServers _ -> { }
         }
         return text;
     }

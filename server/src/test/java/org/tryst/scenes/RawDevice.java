@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.tryst.TestServer;
 import org.tryst.client.Connection;
 import org.tryst.client.RequestFailed;
+import org.tryst.client.SceneEvent;
 import org.tryst.client.mls.BcMls;
 import org.tryst.client.mls.Mls;
 import org.tryst.protocol.ClientMessage;
@@ -66,6 +67,20 @@ final class RawDevice implements AutoCloseable {
     Views.Scene createScene() {
         Views.Scene scene = ((ServerMessage.SceneInfo) request(id -> new ClientMessage.SceneCreate(id, persona.id()))).scene();
         mls.create(scene.id(), persona.id(), Base64.getDecoder().decode(scene.externalSender()));
+        return scene;
+    }
+
+    /** A scene made by this device, with a client-library member added the proper way. */
+    Views.Scene sceneWith(SceneMember member) throws InterruptedException {
+        Views.Scene scene = createScene();
+        request(id -> new ClientMessage.SceneInvite(id, scene.id(), persona.id(), member.persona().id(), null));
+        member.client().accept(member.next(SceneEvent.Invited.class).invitation());
+        var claimed = (ServerMessage.KeyPackages) request(id -> new ClientMessage.KeyPackagesClaim(id, scene.id(), member.persona().id()));
+        Mls.Group group = mls.group(scene.id());
+        Mls.Commit commit = group.commit(claimed.keyPackages().stream().map(kp -> Base64.getDecoder().decode(kp.keyPackage())).toList(), List.of());
+        send(scene.id(), commit.message(), commit.welcome());
+        group.confirm();
+        member.next(SceneEvent.Joined.class);
         return scene;
     }
 

@@ -33,7 +33,7 @@ class SceneBadInputTest {
     @Test
     void badMlsBytesGetTypedErrorsAndTheSceneCarriesOn() throws Exception {
         try (var mallory = new RawDevice(server, "Mallory"); var bob = SceneMember.join(server, "Bob")) {
-            Views.Scene scene = sceneOf(mallory, bob);
+            Views.Scene scene = mallory.sceneWith(bob);
             Mls.Group group = mallory.mls.group(scene.id());
             byte[] good = honest(group, "still talking");
 
@@ -84,7 +84,7 @@ class SceneBadInputTest {
     @Test
     void aMessageForAnEarlierEpochIsStale() throws Exception {
         try (var alice = new RawDevice(server, "Alice"); var bob = SceneMember.join(server, "Bob")) {
-            Views.Scene scene = sceneOf(alice, bob);
+            Views.Scene scene = alice.sceneWith(bob);
             Mls.Group group = alice.mls.group(scene.id());
             byte[] early = group.protect(frankedData(scene.id(), group.epoch(), "early"), random(40));
             Mls.Commit rekey = group.commit(List.of(), List.of());
@@ -98,7 +98,7 @@ class SceneBadInputTest {
     void outsidersAndSocketsWithoutADeviceAreRefused() throws Exception {
         try (var alice = new RawDevice(server, "Alice"); var bob = SceneMember.join(server, "Bob");
              var eve = new RawDevice(server, "Eve")) {
-            Views.Scene scene = sceneOf(alice, bob);
+            Views.Scene scene = alice.sceneWith(bob);
             Mls.Group group = alice.mls.group(scene.id());
             byte[] message = group.protect(frankedData(scene.id(), group.epoch(), "hi"), random(40));
             assertThat(eve.sendRefused(scene.id(), message, null)).isEqualTo("not_member");
@@ -119,7 +119,7 @@ class SceneBadInputTest {
     @Test
     void aForgedFrankingCommitmentIsDroppedByTheRecipient() throws Exception {
         try (var mallory = new RawDevice(server, "Mallory"); var bob = SceneMember.join(server, "Bob")) {
-            Views.Scene scene = sceneOf(mallory, bob);
+            Views.Scene scene = mallory.sceneWith(bob);
             Mls.Group group = mallory.mls.group(scene.id());
             byte[] forged = ByteBuffer.allocate(33).put((byte) 1).put(random(32)).array();
             byte[] body = "{\"kind\":\"say\",\"text\":\"you cannot report this\"}".getBytes(StandardCharsets.UTF_8);
@@ -164,20 +164,6 @@ class SceneBadInputTest {
             assertThatThrownBy(() -> carolsGroup.handle(ciphertext)).isInstanceOf(org.tryst.client.mls.MlsException.class);
             carol.hearsNoSceneMessageFor(java.time.Duration.ofMillis(300));
         }
-    }
-
-    /** A scene made by a hand-driven device, with a client-library member added the proper way. */
-    private static Views.Scene sceneOf(RawDevice creator, SceneMember member) throws Exception {
-        Views.Scene scene = creator.createScene();
-        creator.request(id -> new ClientMessage.SceneInvite(id, scene.id(), creator.persona.id(), member.persona().id(), null));
-        member.client().accept(member.next(SceneEvent.Invited.class).invitation());
-        var claimed = (ServerMessage.KeyPackages) creator.request(id -> new ClientMessage.KeyPackagesClaim(id, scene.id(), member.persona().id()));
-        Mls.Group group = creator.mls.group(scene.id());
-        Mls.Commit commit = group.commit(claimed.keyPackages().stream().map(kp -> Base64.getDecoder().decode(kp.keyPackage())).toList(), List.of());
-        creator.send(scene.id(), commit.message(), commit.welcome());
-        group.confirm();
-        member.next(SceneEvent.Joined.class);
-        return scene;
     }
 
     /** An application message as an honest client makes it: a fresh franking key, and the true commitment. */

@@ -104,10 +104,19 @@ public final class SceneMember implements AutoCloseable {
 
     /** Fails if anything is said to this member within the given time. */
     void hearsNothingFor(Duration quiet) throws InterruptedException {
+        quietFor(quiet, SceneEvent.Said.class);
+    }
+
+    /** Fails if a call signal reaches this member within the given time. */
+    void expectNoSignalFor(Duration quiet) throws InterruptedException {
+        quietFor(quiet, SceneEvent.Signalled.class);
+    }
+
+    private void quietFor(Duration quiet, Class<? extends SceneEvent> type) throws InterruptedException {
         long deadline = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < deadline) {
             SceneEvent event = client.events().poll(20, TimeUnit.MILLISECONDS);
-            if (event instanceof SceneEvent.Said said) throw new AssertionError(persona + " heard " + said.text());
+            if (type.isInstance(event)) throw new AssertionError(persona + " received " + event);
         }
     }
 

@@ -70,6 +70,9 @@ public interface Backend {
 
     void leaveScene(String sceneId, String personaId);
 
+    /** Sends a call message (its JSON) to the scene's devices online now, end to end encrypted. */
+    void signal(String sceneId, String json);
+
     void safeword(String sceneId, String personaId, int coolingOffHours);
 
     void timer(String sceneId, String personaId, long seconds);

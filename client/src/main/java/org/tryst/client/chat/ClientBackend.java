@@ -133,6 +133,11 @@ public final class ClientBackend implements Backend {
     }
 
     @Override
+    public void signal(String sceneId, String json) {
+        client.signal(sceneId, json);
+    }
+
+    @Override
     public void leaveScene(String sceneId, String personaId) {
         client.leave(sceneId, personaId);
     }

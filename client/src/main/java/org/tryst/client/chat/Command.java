@@ -87,6 +87,9 @@ public sealed interface Command {
     /** Chooses the current scene's disappearing timer. */
     record SetTimer(Disappearing timer) implements Command {}
 
+    /** Shows where the current scene's call stands ({@code choice} empty), or answers it yes or no. */
+    record Call(String choice) implements Command {}
+
     /** Shows the safety number shared with a member of the current scene. */
     record Safety(String name) implements Command {}
 

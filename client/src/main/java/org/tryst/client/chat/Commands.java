@@ -54,6 +54,8 @@ public final class Commands {
             new Spec("/scene", "N", "go to scene N", number(Command.GoToScene::new)),
             new Spec("/timer", Disappearing.choices(), "choose how soon this scene's messages disappear",
                     typed -> Disappearing.parse(typed).map(Command.SetTimer::new).orElse(null)),
+            new Spec("/call", "[yes|no]", "show this scene's video call, or answer it; a terminal consents here but shows no video",
+                    typed -> List.of("", "yes", "no").contains(typed.toLowerCase(Locale.ROOT)) ? new Command.Call(typed.toLowerCase(Locale.ROOT)) : null),
             new Spec("/safety", "NAME", "show the safety number to compare with a member of this scene", name(Command.Safety::new)),
             new Spec("/block", "NAME [account]", "block a persona, or with 'account' everyone behind it; they are not told",
                     Commands::block),

@@ -36,6 +36,8 @@ public final class Incoming {
                     case SceneEvent.Ended ended -> ended(ended.scene());
                     case SceneEvent.Invited invited -> invited(invited.invitation());
                     case SceneEvent.Changed changed -> changed(changed.scene(), changed.reason());
+                    case SceneEvent.Signalled signalled -> session.calls.heard(signalled, persona -> session.memberName(signalled.scene(), persona))
+                            .ifPresent(line -> inScene(signalled.scene(), line));
                     case SceneEvent.NewEpoch _ -> {} // who joined or left arrives as Changed; an epoch alone means nothing to a person
                 }
             } catch (RuntimeException failure) {
@@ -134,6 +136,7 @@ public final class Incoming {
     private void ended(String sceneId) {
         if (session.scene(sceneId).isEmpty()) return; // the safeword was used here, and the shell cleared the screen
         String name = session.sceneName(sceneId);
+        session.calls.ended(sceneId);
         session.end(sceneId);
         screen.wipe("The " + name + " is over: someone used the safeword. It is gone from this screen and this device.");
         if (session.heardIn(sceneId)) screen.show(Format.REPORT_AFTER_SAFEWORD);
@@ -162,6 +165,7 @@ public final class Incoming {
     private void changed(Views.Scene scene, String reason) {
         Views.Scene before = session.scene(scene.id()).orElse(null);
         session.update(scene);
+        if (before != null && !before.members().equals(scene.members())) session.calls.ended(scene.id()).ifPresent(line -> inScene(scene.id(), line));
         Format.changes(before, scene, reason, session.mineIds()).forEach(line -> inScene(scene.id(), line));
         if (before != null && before.agreement() == null && scene.agreement() != null) {
             inScene(scene.id(), ConsentFormat.agreement(scene.agreement(), catalogue()));

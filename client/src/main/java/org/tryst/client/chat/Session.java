@@ -51,6 +51,15 @@ final class Session {
     /** A moderator suspended or banned the account: the connection is about to close, and reconnecting will not help. */
     boolean barred;
 
+    /** The scenes' calls, as this terminal follows them. */
+    final Calls calls = new Calls();
+
+    /** The display name of a member of the scene, or "someone" for a persona not in it. */
+    String memberName(String sceneId, String personaId) {
+        return scene(sceneId).stream().flatMap(scene -> scene.members().stream()).filter(member -> member.id().equals(personaId))
+                .map(Views.Author::name).findFirst().orElse("someone");
+    }
+
     /** A scene whose invitation was accepted here: the chat goes there once this device is added. */
     String awaitedScene;
 

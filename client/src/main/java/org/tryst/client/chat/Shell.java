@@ -108,6 +108,7 @@ public final class Shell {
             case Command.ListScenes _ -> listScenes();
             case Command.GoToScene(int number) -> goToScene(number);
             case Command.SetTimer(Disappearing timer) -> setTimer(timer);
+            case Command.Call(String choice) -> call(choice);
             case Command.Safety(String name) -> safety(name);
             case Command.Block(String name, BlockScope scope) -> block(name, scope);
             case Command.Unblock(String name) -> lift(name, "block");
@@ -417,6 +418,19 @@ public final class Shell {
     private void setTimer(Disappearing timer) {
         backend.timer(scene(), speaker().id(), timer.seconds());
         screen.show("You chose " + timer.label() + ". A shorter timer applies at once; a longer one, or off, once everyone here chooses it.");
+    }
+
+    private void call(String choice) {
+        String sceneId = scene();
+        if (choice.isEmpty()) {
+            screen.show(session.calls.state(sceneId, persona -> session.memberName(sceneId, persona)));
+            return;
+        }
+        String json = session.calls.answer(sceneId, memberOf(sceneId).id(), choice.equals("yes"))
+                .orElseThrow(() -> new Refused("There is no call to answer in this scene; one proposed in the web client shows here."));
+        backend.signal(sceneId, json);
+        screen.show(choice.equals("yes") ? "You said yes. Your partners see you in the call; video shows only in the web client."
+                : "You said no; nothing of the call reaches this persona.");
     }
 
     private void safety(String name) {

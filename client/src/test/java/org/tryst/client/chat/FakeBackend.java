@@ -191,6 +191,11 @@ final class FakeBackend implements Backend {
     }
 
     @Override
+    public void signal(String sceneId, String json) {
+        called("signal " + sceneId + " " + json);
+    }
+
+    @Override
     public void leaveScene(String sceneId, String personaId) {
         called("leaveScene " + sceneId);
         scenes.removeIf(scene -> scene.id().equals(sceneId));
