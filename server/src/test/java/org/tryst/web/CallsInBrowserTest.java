@@ -5,12 +5,16 @@ import static org.tryst.testkit.Browser.Element.css;
 import static org.tryst.testkit.Browser.Element.role;
 import static org.tryst.testkit.Browser.Element.text;
 import static org.tryst.web.InBrowser.SHOTS;
+import static org.tryst.web.InBrowser.acceptAndOpen;
 import static org.tryst.web.InBrowser.joinChannel;
 import static org.tryst.web.InBrowser.openFromList;
 import static org.tryst.web.InBrowser.registerWithPersona;
 import static org.tryst.web.InBrowser.sayInScene;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.Canary;
 import org.tryst.MutableClock;
 import org.tryst.TestServer;
+import org.tryst.client.SceneEvent;
+import org.tryst.scenes.SceneMember;
 import org.tryst.testkit.Browser;
 import org.tryst.testkit.TurnServer;
 
@@ -75,6 +81,12 @@ class CallsInBrowserTest {
                 policy: pc.getConfiguration().iceTransportPolicy, state: pc.connectionState };
             })))()""";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A real offer, as a browser makes it, for a member driven by hand to send. */
+    private static final String AN_OFFER = """
+            (async () => { const pc = new RTCPeerConnection(); pc.addTransceiver("audio"); pc.addTransceiver("video");
+              const offer = await pc.createOffer(); pc.close(); return offer.sdp; })()""";
+
     @AfterAll
     static void stopTurn() {
         turn.close();
@@ -111,6 +123,7 @@ class CallsInBrowserTest {
         s.ann().click(role("button", "Propose a call"));
         s.ben().sees(text(s.annName() + " proposes a call."));
         s.ben().sees(text("Calls go through this server's relay, so partners never see your IP address"));
+        s.ben().screenshot(SHOTS.resolve("call-asked-phone.png"));
         assertThat(peers(s.ann())).as("no connection before the partner said yes").isZero();
         assertThat(peers(s.ben())).isZero();
         s.ben().click(role("button", "Yes, join"));
@@ -208,6 +221,72 @@ class CallsInBrowserTest {
         s.ann().click(role("button", "Leave the call"));
         s.ann().sees(role("button", "Propose a call"));
         canary.assertNowhere(server.storageDirectories(), secrets);
+    }
+
+    @Test
+    void aBrowserAnswersAnOfferOnlyOnceItSaidYesItselfAndTheSenderSaidYes() throws Exception {
+        Browser.Page cy = desktop.open(server.origin());
+        String cyName = TestServer.uniqueName("Cy");
+        registerWithPersona(cy, TestServer.uniqueName("cy"), cyName);
+        String offer = cy.evaluate(AN_OFFER).asText();
+        try (SceneMember dee = SceneMember.join(server, "Dee")) {
+            // Dee, on the terminal client and driven by hand, makes the scene: leaf 0, the one who offers.
+            String sceneId = dee.client().createScene(dee.persona().id()).id();
+            dee.client().invite(sceneId, dee.persona().id(), personaId(cyName), "a call?");
+            acceptAndOpen(cy, dee.persona().name());
+            dee.next(SceneEvent.NewEpoch.class);
+            cy.evaluate(RECORD_PEERS);
+
+            dee.client().signal(sceneId, "{\"kind\":\"call.propose\",\"call\":\"hand-1\"}");
+            cy.sees(text(dee.persona().name() + " proposes a call."));
+            // Cy has not said yes: an offer now goes unanswered.
+            dee.client().signal(sceneId, offerTo(1, offer));
+            cy.click(role("button", "Yes, join"));
+            List<String> before = new ArrayList<>();
+            JsonNode yes = heard(dee, "call.yes", before);
+            assertThat(yes.get("media").asBoolean()).isTrue();
+            assertThat(before).as("what Cy sent before saying yes").isEmpty();
+
+            // Dee leaves: an offer from someone who is not in the call goes unanswered too.
+            dee.client().signal(sceneId, "{\"kind\":\"call.leave\",\"call\":\"hand-1\"}");
+            cy.sees(text("Not in it: " + dee.persona().name() + "."));
+            dee.client().signal(sceneId, offerTo(1, offer));
+            dee.client().signal(sceneId, "{\"kind\":\"call.yes\",\"call\":\"hand-1\",\"media\":true}");
+            cy.sees(text("In the call: " + dee.persona().name() + ", you."));
+
+            // Both in: Dee's offer is answered, to Dee's leaf, by the only connection Cy ever opened.
+            dee.client().signal(sceneId, offerTo(1, offer));
+            List<String> between = new ArrayList<>();
+            JsonNode answer = heard(dee, "call.answer", between);
+            assertThat(answer.get("to").asInt()).isZero();
+            assertThat(answer.get("sdp").asText()).startsWith("v=0");
+            assertThat(between).doesNotContain("call.answer");
+            assertThat(cy.evaluate("window.__peers.length").asInt()).as("connections Cy opened").isEqualTo(1);
+        }
+        assertThat(cy.errors()).isEmpty();
+    }
+
+    private static String offerTo(int leaf, String sdp) throws Exception {
+        return JSON.writeValueAsString(java.util.Map.of("kind", "call.offer", "call", "hand-1", "to", leaf, "sdp", sdp));
+    }
+
+    /** The next call message of this kind the member hears, noting the kinds of those before it. */
+    private static JsonNode heard(SceneMember member, String kind, List<String> before) throws Exception {
+        while (true) {
+            JsonNode message = JSON.readTree(member.next(SceneEvent.Signalled.class).json());
+            if (message.get("kind").asText().equals(kind)) return message;
+            before.add(message.get("kind").asText());
+        }
+    }
+
+    private static String personaId(String name) throws Exception {
+        try (var db = server.database(); PreparedStatement query = db.prepareStatement("SELECT id FROM personas WHERE name = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 
     /** Waits until video decodes on both sides and returns how many frames each had decoded. */
