@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Author, Scene } from "../api/protocol";
-import { answer, calls, directAllowed, leave, propose, setDevice, show, type CallScreen } from "../app/calls/calls";
+import { answer, blur, calls, directAllowed, leave, propose, setDevice, show, type CallScreen } from "../app/calls/calls";
 import { MAX_IN_CALL, type CallView, type Participant } from "../app/calls/machine";
 import type { Quality } from "../app/calls/mesh";
 
@@ -90,6 +90,9 @@ function PartnerTile({ scene, screen, partner, name }: { scene: string; screen: 
         : <div class="no-video">{partner.camera ? "Connecting…" : "Camera off"}{linked && <Video stream={linked.stream} muted={false} label={`${name}'s sound`} />}</div>}
       {linked && partner.camera && !shown && (
         <button type="button" class="show" onClick={() => show(scene, partner.leaf)}>Show<span class="sr-only"> {name}'s video</span></button>
+      )}
+      {linked && partner.camera && shown && (
+        <button type="button" class="blur" onClick={() => blur(scene, partner.leaf)}>Blur<span class="sr-only"> {name}'s video again</span></button>
       )}
       <figcaption>
         <b>{name}</b>

@@ -110,6 +110,12 @@ export function show(sceneId: string, leaf: number): void {
   publish();
 }
 
+/** Blurs a partner's video again. */
+export function blur(sceneId: string, leaf: number): void {
+  entries.get(sceneId)?.shown.delete(leaf);
+  publish();
+}
+
 /** Asks the server whether it relays calls, so that the panel can say so before anyone says yes. */
 export function learnRelay(sceneId: string): void {
   const entry = entries.get(sceneId);

@@ -160,6 +160,8 @@ class CallsInBrowserTest {
         s.ben().sees(css("figure.tile[data-shown=yes] video:not(.blurred)"));
         assertThat(s.ann().count(css("figure.tile[data-shown=no] video.blurred"))).as("Show is for Ben's screen only").isEqualTo(1);
         s.ben().screenshot(SHOTS.resolve("call-shown-phone.png"));
+        s.ben().click(role("button", "Blur " + s.annName() + "'s video again"));
+        s.ben().sees(css("figure.tile[data-shown=no] video.blurred"));
 
         s.ben().click(role("button", "Safeword"));
         for (Browser.Page page : List.of(s.ann(), s.ben())) {
