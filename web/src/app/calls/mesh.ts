@@ -36,11 +36,13 @@ export interface MeshHooks {
   changed(): void;
 }
 
-interface Peer { pc: RTCPeerConnection; remote: MediaStream; described: boolean; early: Candidate[]; quality: Quality }
+interface Peer { pc: RTCPeerConnection; remote: MediaStream; described: boolean; early: Candidate[]; quality: Quality; failed: boolean }
 
 /** Long enough for host and relay candidates on any sane network; the rest trickle as call.ice. */
 const GATHERING_MS = 2_000;
 const STATS_MS = 2_000;
+/** A connection not up by then is shown as lost (a relay refusing its credentials, a network that blocks it). */
+const CONNECTING_MS = 20_000;
 
 /** One call's connections and local media. */
 export class Mesh {
@@ -143,7 +145,7 @@ export class Mesh {
       // With the operator's relay, partners never learn each other's address unless the person allows it.
       iceTransportPolicy: turn.relay && !this.hooks.allowDirect() ? "relay" : "all",
     });
-    const peer: Peer = { pc, remote: new MediaStream(), described: false, early: [], quality: { level: "connecting", route: null, framesDecoded: 0, rttMs: null, loss: 0 } };
+    const peer: Peer = { pc, remote: new MediaStream(), described: false, early: [], quality: { level: "connecting", route: null, framesDecoded: 0, rttMs: null, loss: 0 }, failed: false };
     if (this.closed || !this.hooks.mayReach(leaf)) {
       pc.close();
       throw new Error("the call no longer reaches that partner");
@@ -153,8 +155,16 @@ export class Mesh {
       peer.remote.addTrack(event.track);
       this.hooks.changed();
     };
+    const lost = () => {
+      peer.failed = true;
+      peer.quality = { ...peer.quality, level: "failed" };
+      this.hooks.changed();
+    };
+    const giveUp = setTimeout(() => pc.connectionState !== "connected" && pc.connectionState !== "closed" && lost(), CONNECTING_MS);
     pc.onconnectionstatechange = () => {
-      if (pc.connectionState === "failed") peer.quality = { ...peer.quality, level: "failed" };
+      if (pc.connectionState === "failed") lost();
+      else if (pc.connectionState === "connected") peer.failed = false;
+      if (pc.connectionState === "closed") clearTimeout(giveUp);
       this.hooks.changed();
     };
     return peer;
@@ -225,7 +235,7 @@ export class Mesh {
     for (const peer of this.peers.values()) {
       const report = await peer.pc.getStats().catch(() => null);
       if (!report) continue;
-      peer.quality = qualityOf(report, peer.quality.level === "failed");
+      peer.quality = qualityOf(report, peer.failed);
     }
     this.hooks.changed();
   }

@@ -187,6 +187,7 @@ class CallsInBrowserTest {
             assertThat(s.ann().evaluate("window.__peers[0].localDescription.sdp").asText()).doesNotContain("typ relay");
             assertThat(s.ann().evaluate(PEER_STATS).get(0).get("local").isNull()).as("nothing connects").isTrue();
             s.ben().sees(text("Connecting…"));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> s.ben().count(text("Lost")) > 0);
         } finally {
             clock.advance(Duration.ofSeconds(TTL_SECONDS + 120));
         }
