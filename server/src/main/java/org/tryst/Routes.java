@@ -14,11 +14,13 @@ import org.tryst.requests.Answer;
 import org.tryst.requests.Handler;
 import org.tryst.safety.SafetyRequests;
 import org.tryst.scenes.SceneRequests;
+import org.tryst.wellbeing.WellbeingRequests;
 import org.tryst.world.WorldRequests;
 
 /** Which capability answers which group of requests: one line per capability. */
 record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequests channels, SceneRequests scenes,
-              ConsentRequests consent, SafetyRequests safety, ModerationRequests moderation, WorldRequests world, MediaRequests media) implements Handler<ClientMessage> {
+              ConsentRequests consent, SafetyRequests safety, ModerationRequests moderation, WorldRequests world, MediaRequests media,
+              WellbeingRequests wellbeing) implements Handler<ClientMessage> {
     @Override
     public Answer answer(ClientMessage request, Caller caller) {
         return switch (request) {
@@ -32,6 +34,7 @@ record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequest
             case ClientMessage.ModerationRequest m -> moderation.answer(m, caller);
             case ClientMessage.WorldRequest m -> world.answer(m, caller);
             case ClientMessage.MediaRequest m -> media.answer(m, caller);
+            case ClientMessage.WellbeingRequest m -> wellbeing.answer(m, caller);
         };
     }
 }

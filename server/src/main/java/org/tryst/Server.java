@@ -53,6 +53,8 @@ import org.tryst.channels.ChannelRequests;
 import org.tryst.channels.Channels;
 import org.tryst.requests.Dispatcher;
 import org.tryst.media.MediaRequests;
+import org.tryst.wellbeing.Wellbeing;
+import org.tryst.wellbeing.WellbeingRequests;
 import org.tryst.media.TurnCredentials;
 import org.tryst.safety.ActionLimits;
 import org.tryst.safety.Blocks;
@@ -102,16 +104,17 @@ public final class Server implements AutoCloseable {
         Sessions sessions = new Sessions(sql, accountsConfig, config.gateway(), config.rateLimits(), buckets, clock);
         LoginThrottle throttle = new LoginThrottle(accountsConfig, buckets);
         Sanctions sanctions = new Sanctions(sql, clock);
+        Metrics metrics = new Metrics();
+        Online online = new Online(clock);
+        Streams streams = new Streams(metrics::busGapRepaired, clock);
+        Delivery delivery = new Delivery(online, streams);
+        Wellbeing wellbeing = new Wellbeing(sql, delivery, clock);
         Accounts accounts = new Accounts(sql,
                 new PasswordHasher(new Argon2Settings(accountsConfig.argon2MemoryKib(), accountsConfig.argon2Iterations(),
                         accountsConfig.argon2Parallelism())),
                 new PasswordPolicy(accountsConfig.minPasswordLength(), accountsConfig.maxPasswordLength(),
                         accountsConfig.commonPasswordsRefused()),
-                throttle, sessions, sanctions, clock);
-        Metrics metrics = new Metrics();
-        Online online = new Online(clock);
-        Streams streams = new Streams(metrics::busGapRepaired, clock);
-        Delivery delivery = new Delivery(online, streams);
+                throttle, sessions, List.of(sanctions, wellbeing), clock);
         Personas personas = new Personas(sql, config.personas(), delivery, clock);
         Avatars avatars = new Avatars(sql, personas, clock);
         metrics.connections(delivery::size);
@@ -145,9 +148,10 @@ public final class Server implements AutoCloseable {
                 }),
                 new ModerationRequests(new Reports(reportStore, personas, scenes, channels, world, clock), moderators, acting),
                 worldRequests,
-                new MediaRequests(new TurnCredentials(config.media(), clock), scenes));
-        // The one request policy, in order: a muted account is refused before it spends a limit.
-        Dispatcher dispatcher = new Dispatcher(List.of(enforcement, actionLimits), routes, metrics);
+                new MediaRequests(new TurnCredentials(config.media(), clock), scenes),
+                new WellbeingRequests(wellbeing));
+        // The one request policy, in order: an account its own limits keep out, then a muted one, before either spends a limit.
+        Dispatcher dispatcher = new Dispatcher(List.of(wellbeing, enforcement, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
         Wiring wiring = new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
@@ -166,8 +170,12 @@ public final class Server implements AutoCloseable {
         long heartbeat = Online.HEARTBEAT.toMillis();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(online::heartbeat), heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         int moderationSeconds = config.moderation().sweepSeconds();
-        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepModeration(enforcement)), moderationSeconds,
+        // Moderators' decisions taken by the command line or another server process.
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("moderation", enforcement::sweep)), moderationSeconds,
                 moderationSeconds, TimeUnit.SECONDS);
+        int wellbeingSeconds = config.wellbeing().sweepSeconds();
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("wellbeing", wellbeing::sweep)), wellbeingSeconds,
+                wellbeingSeconds, TimeUnit.SECONDS);
         log.atInfo().addKeyValue("port", httpPort).addKeyValue("telnetPort", telnetPort).addKeyValue("metricsPort", metricsPort.isPresent() ? metricsPort.getAsInt() : "off")
                 .addKeyValue("storage", config.storage().kind())
                 .addKeyValue("node", bus.node()).addKeyValue("bus", config.cluster().clustered() ? "nats" : "in-process")
@@ -244,12 +252,12 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    /** Applies moderators' decisions taken by the command line or another server process. */
-    private static void sweepModeration(Enforcement enforcement) {
+    /** Runs one periodic sweep; a failure is logged, and the next sweep runs as planned. */
+    private static void sweeping(String what, Runnable sweep) {
         try {
-            enforcement.sweep();
+            sweep.run();
         } catch (RuntimeException e) {
-            log.atError().setCause(e).log("moderation sweep failed");
+            log.atError().setCause(e).log(what + " sweep failed");
         }
     }
 

@@ -92,6 +92,10 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.WorldLeave.class),
     // Calls
     @JsonSubTypes.Type(ClientMessage.MediaTurn.class),
+    // Wellbeing
+    @JsonSubTypes.Type(ClientMessage.WellbeingShow.class),
+    @JsonSubTypes.Type(ClientMessage.WellbeingSet.class),
+    @JsonSubTypes.Type(ClientMessage.WellbeingExclude.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -152,6 +156,12 @@ public sealed interface ClientMessage {
 
     /** Calls between scene members: the relay servers their browsers connect through. */
     sealed interface MediaRequest extends ClientMessage {}
+
+    /** The account's own limits on its use of Tryst: a daily budget, quiet hours, break reminders, self-exclusion. */
+    sealed interface WellbeingRequest extends ClientMessage {}
+
+    /** The periods a person may exclude themselves for. */
+    List<String> EXCLUSION_PERIODS = List.of("24h", "7d", "30d", "6mo", "1y", "5y");
 
     /** Longest command line of the text world: a line of text with room for the command and its target. */
     int MAX_COMMAND = Fields.MAX_TEXT + 200;
@@ -942,6 +952,55 @@ public sealed interface ClientMessage {
         public MediaTurn {
             requestId(id);
             ref(scene, "scene");
+        }
+    }
+
+    /** Asks for the account's limits, any loosening still waiting, any self-exclusion, and its use of the last 30 days. */
+    @JsonTypeName("wellbeing.show")
+    record WellbeingShow(String id) implements WellbeingRequest {
+        public WellbeingShow {
+            requestId(id);
+        }
+    }
+
+    /**
+     * Replaces the account's limits: a daily budget in minutes (null: none), quiet hours from and until
+     * a time of day ("HH:MM", both or neither), the time zone they are counted in, and break reminders
+     * every so many minutes (null: none). Tightening applies at once, loosening after 24 hours.
+     */
+    @JsonTypeName("wellbeing.set")
+    record WellbeingSet(String id, Integer dailyMinutes, String quietFrom, String quietUntil, String timeZone, Integer breakMinutes)
+            implements WellbeingRequest {
+        public WellbeingSet {
+            requestId(id);
+            if (dailyMinutes != null && (dailyMinutes < 15 || dailyMinutes > 1_440)) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "dailyMinutes must be 15 to 1440, or null for no budget");
+            }
+            if ((quietFrom == null) != (quietUntil == null)) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "quietFrom and quietUntil come together, or neither");
+            }
+            if (quietFrom != null) {
+                Fields.timeOfDay(quietFrom, "quietFrom");
+                Fields.timeOfDay(quietUntil, "quietUntil");
+                if (quietFrom.equals(quietUntil)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "quiet hours must not start when they end");
+            }
+            Fields.timeZone(timeZone, "timeZone");
+            if (breakMinutes != null && (breakMinutes < 10 || breakMinutes > 240)) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "breakMinutes must be 10 to 240, or null for no reminders");
+            }
+        }
+    }
+
+    /**
+     * Excludes the account from Tryst for one of {@link #EXCLUSION_PERIODS}, on every transport, at
+     * once; nobody can lift it early, and a shorter period than one already running changes nothing.
+     */
+    @JsonTypeName("wellbeing.exclude")
+    record WellbeingExclude(String id, String period) implements WellbeingRequest {
+        public WellbeingExclude {
+            requestId(id);
+            present(period, "period");
+            if (!EXCLUSION_PERIODS.contains(period)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "period must be one of " + EXCLUSION_PERIODS);
         }
     }
 }

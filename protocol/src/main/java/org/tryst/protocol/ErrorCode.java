@@ -78,6 +78,12 @@ public enum ErrorCode {
     NO_TRANSCRIPT_REQUEST,
     /** Not every member of the scene agrees to keeping its transcript, so it cannot be exported. */
     TRANSCRIPT_NOT_AGREED,
+    /** The account excluded itself until the time in the message ({@code retryAfterMs} from now): nothing can lift it early. */
+    EXCLUDED,
+    /** The account's own daily time budget is used up: nothing works until the day turns ({@code retryAfterMs}). */
+    DAILY_LIMIT,
+    /** The account's own quiet hours: nothing works until they end ({@code retryAfterMs}). */
+    QUIET_HOURS,
     /** The account is muted by a moderator: it may not post in channels or invite until the time in the message. */
     MUTED,
     /** The account is suspended by a moderator until the time in the message: it cannot log in or connect. */

@@ -17,6 +17,7 @@ public final class Fields {
     /** Longest safeword word. */
     public static final int MAX_SAFEWORD = 32;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private Fields() {}
 
@@ -119,6 +120,23 @@ public final class Fields {
         nonBlank(value, "safeword", MAX_SAFEWORD);
         if (value.strip().length() != value.length() || value.chars().anyMatch(Character::isISOControl)) {
             throw invalid("safeword must be one line without leading or trailing spaces");
+        }
+        return value;
+    }
+
+    /** A time of day as {@code HH:MM}, 00:00 to 23:59. */
+    public static String timeOfDay(String value, String field) {
+        return matching(value, field, TIME_OF_DAY, "a time of day as HH:MM");
+    }
+
+    /** A time zone by its IANA name, such as Europe/Berlin, or UTC. */
+    public static String timeZone(String value, String field) {
+        present(value, field);
+        if (value.length() > 64) throw invalid(field + " is too long");
+        try {
+            java.time.ZoneId.of(value);
+        } catch (java.time.DateTimeException unknown) {
+            throw invalid(field + " must be a time zone such as Europe/Berlin, not " + value);
         }
         return value;
     }

@@ -51,6 +51,9 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.SceneDelivery.class),
     @JsonSubTypes.Type(ServerMessage.SceneSignalled.class),
     @JsonSubTypes.Type(ServerMessage.MediaServers.class),
+    @JsonSubTypes.Type(ServerMessage.WellbeingInfo.class),
+    @JsonSubTypes.Type(ServerMessage.WellbeingWarning.class),
+    @JsonSubTypes.Type(ServerMessage.WellbeingBreak.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
     @JsonSubTypes.Type(ServerMessage.SceneEnded.class),
     @JsonSubTypes.Type(ServerMessage.Catalogue.class),
@@ -371,4 +374,20 @@ public sealed interface ServerMessage {
     /** Event to a room: a persona picked up ({@code got}), dropped or gave ({@code gave}, to {@code to}) a thing. */
     @JsonTypeName("world.thing")
     record WorldThing(String room, Views.Author by, String action, Views.ThingView thing, Views.Author to) implements ServerMessage {}
+
+    /** Reply to {@code wellbeing.show} and {@code wellbeing.set}: the account's limits, as they stand. */
+    @JsonTypeName("wellbeing")
+    record WellbeingInfo(String id, Views.Wellbeing wellbeing) implements Reply {}
+
+    /**
+     * Event to every socket of the account: in five minutes or less ({@code endsAt}) its daily budget
+     * runs out ({@code reason} {@code daily_limit}) or its quiet hours begin ({@code quiet_hours}),
+     * and its sessions end gently.
+     */
+    @JsonTypeName("wellbeing.warning")
+    record WellbeingWarning(String reason, long endsAt) implements ServerMessage {}
+
+    /** Event: the account asked to be reminded to take a break; it has been active {@code minutes} on end. */
+    @JsonTypeName("wellbeing.break")
+    record WellbeingBreak(int minutes) implements ServerMessage {}
 }

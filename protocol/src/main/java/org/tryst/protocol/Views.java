@@ -197,4 +197,18 @@ public final class Views {
 
     /** One relay server for calls, in the shape of WebRTC's RTCIceServer. */
     public record IceServer(List<String> urls, String username, String credential) {}
+
+    /** A person's limits: a daily budget in minutes, quiet hours ("HH:MM" to "HH:MM"), their time zone, break reminders; null fields are unset. */
+    public record WellbeingLimits(Integer dailyMinutes, String quietFrom, String quietUntil, String timeZone, Integer breakMinutes) {}
+
+    /** Minutes of use on one day (ISO date, in the person's time zone). */
+    public record UsageDay(String date, int minutes) {}
+
+    /**
+     * The account's wellbeing, for its own eyes only: the limits in force, a loosening that takes effect
+     * at {@code pendingFrom} (null: none waiting), a self-exclusion's end (null: none), the minutes used
+     * today and each of the last 30 days.
+     */
+    public record Wellbeing(WellbeingLimits limits, WellbeingLimits pending, Long pendingFrom, Long excludedUntil, int minutesToday,
+                            List<UsageDay> days) {}
 }

@@ -1,6 +1,7 @@
 package org.tryst.accounts;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -31,17 +32,17 @@ public final class Accounts {
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
     private final Sessions sessions;
-    private final Sanctions sanctions;
+    private final List<Admission> admissions;
     private final Clock clock;
 
     public Accounts(Sql sql, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
-                    Sessions sessions, Sanctions sanctions, Clock clock) {
+                    Sessions sessions, List<Admission> admissions, Clock clock) {
         this.sql = sql;
         this.hasher = hasher;
         this.policy = policy;
         this.throttle = throttle;
         this.sessions = sessions;
-        this.sanctions = sanctions;
+        this.admissions = List.copyOf(admissions);
         this.clock = clock;
     }
 
@@ -100,14 +101,17 @@ public final class Accounts {
             throw new ProtocolException(ErrorCode.INVALID_CREDENTIALS, "wrong username or password");
         }
         Account account = found.get();
-        sanctions.requireAdmitted(account.id());
+        requireAdmitted(account.id());
         if (hasher.needsRehash(account.passwordHash())) storeHash(account.id(), hasher.hash(password));
         return new Login(account, sessions.open(account.id(), userAgent));
     }
 
-    /** Throws {@code suspended} or {@code banned} when a moderator has barred the account for now. */
+    /**
+     * Throws {@code suspended} or {@code banned} when a moderator has barred the account for now, and
+     * {@code excluded}, {@code quiet_hours} or {@code daily_limit} while the person's own limits hold.
+     */
     public void requireAdmitted(String accountId) {
-        sanctions.requireAdmitted(accountId);
+        admissions.forEach(admission -> admission.requireAdmitted(accountId));
     }
 
     /** Changes the password after checking the current one; other sessions are ended by the caller. */

@@ -21,7 +21,7 @@ import org.tryst.storage.Sql;
  * its time runs out or it is lifted. The database is the truth, so that decisions made by the
  * command line or another server process hold here too.
  */
-public final class Sanctions {
+public final class Sanctions implements Admission {
     public static final String WARN = "warn";
     public static final String MUTE = "mute";
     public static final String SUSPEND = "suspend";
@@ -51,6 +51,7 @@ public final class Sanctions {
     }
 
     /** Throws {@code suspended} or {@code banned} when the account may not log in or connect now. */
+    @Override
     public void requireAdmitted(String accountId) {
         barOf(accountId).ifPresent(bar -> {
             throw bar.refusal();

@@ -26,7 +26,8 @@ public record Config(
         Metrics metrics,
         Cluster cluster,
         World world,
-        Media media) {
+        Media media,
+        Wellbeing wellbeing) {
 
     /** The configuration used when nothing is configured. */
     public static Config defaults() {
@@ -47,7 +48,8 @@ public record Config(
                 new Metrics("127.0.0.1:9464", ""),
                 new Cluster("", "", "tryst", "", ""),
                 new World(50, 150, 100),
-                new Media(List.of(), "", 3_600));
+                new Media(List.of(), "", 3_600),
+                new Wellbeing(15));
     }
 
     /**
@@ -237,4 +239,10 @@ public record Config(
             return !turnUrls.isEmpty();
         }
     }
+
+    /**
+     * People's own limits: how often a running server counts the minute of use and checks budgets and
+     * quiet hours (it counts each minute once, however often it looks).
+     */
+    public record Wellbeing(int sweepSeconds) {}
 }

@@ -251,6 +251,7 @@ public final class ConfigLoader {
         }
         requirePositive(config.rateLimits());
         requireMedia(config.media());
+        requireRange("wellbeing.sweep_seconds", config.wellbeing().sweepSeconds(), 1, 60);
         try {
             org.tryst.gateway.TrustedProxies.of(config.http());
         } catch (IllegalArgumentException e) {

@@ -87,12 +87,15 @@ final class TextRenderer {
             case InvitationReceived invitation -> text.add(Tone.NOTICE, printable(invitation.invitation().from().name())
                     + " invites " + printable(invitation.invitation().to().name()) + " into a private scene. " + SCENES_ELSEWHERE);
             case SceneEnded _ -> text.add(Tone.NOTICE, "A private scene you were in has ended.");
+            case WellbeingWarning warning -> text.add(Tone.NOTICE, (warning.reason().equals("quiet_hours") ? "Your quiet hours begin"
+                    : "Today's time runs out") + " at " + WHEN.format(Instant.ofEpochMilli(warning.endsAt())) + "; this session ends then.");
+            case WellbeingBreak pause -> text.add(Tone.NOTICE, "You have been here " + pause.minutes() + " minutes on end: time for a break?");
             // Replies the session turns into its own words, and news only a web or terminal client uses.
             case Welcome _, Ok _, Sent _, PersonaInUse _, MemberUpdated _, PresenceChanged _, ChannelReadUpTo _,
                  ChannelListed _, ChannelUnlisted _, DeviceRegistered _, DeviceAttached _, KeyPackagesStored _,
                  KeyPackagesLow _, KeyPackages _, SceneInfo _, Scenes _, InvitationInfo _, Invitations _,
                  InvitationAccepted _, InvitationGone _, SceneSent _, SceneDelivery _, SceneSignalled _, SceneChanged _, Catalogue _,
-                 BoundariesInfo _, TranscriptMark _, Reports _, Audit _, MediaServers _ -> { }
+                 BoundariesInfo _, TranscriptMark _, Reports _, Audit _, MediaServers _, WellbeingInfo _ -> { }
         }
         return text;
     }
