@@ -36,7 +36,7 @@ function RouteNote({ relay }: { relay: boolean | null }) {
   return (
     <label class="check">
       <input type="checkbox" checked={directAllowed.value} onChange={(e) => (directAllowed.value = (e.target as HTMLInputElement).checked)} />
-      <span>Allow direct connections for better quality. Calls go through this server's relay, so partners never see your IP address; a direct connection shows it to them, which can tell roughly where you are.</span>
+      <span>Allow direct connections for better quality (for connections made from now on). Calls go through this server's relay, so partners never see your IP address; a direct connection shows it to them, which can tell roughly where you are.</span>
     </label>
   );
 }
@@ -133,7 +133,7 @@ export function CallPanel({ scene, me }: { scene: Scene; me: Author }) {
   const proposer = call.participants.find((p) => p.leaf === call.proposer);
   const partners = call.participants.filter((p) => p.leaf !== call.me && p.answer === "yes" && p.media);
   return (
-    <section class="call-panel" aria-label="Call">
+    <section class="call-panel" aria-label="Call" data-view={joined ? "call" : "call-asked"}>
       <p class="call-status" role="status"><b>A call is on.</b> {who(call, names, call.me)}</p>
       {!joined && (
         <div class="call-ask">
