@@ -6,7 +6,12 @@ export type Presence = "online" | "away" | "offline";
 /** A channel's member; `avatar` is its picture's hash, absent when it has none. */
 export interface Member { id: string; name: string; status: Presence; owner: boolean; avatar?: string | null }
 /** Who wrote a line, or who is in a scene; `avatar` is the picture's hash (as it was when a live line was sent), absent when none. */
-export interface Author { id: string; name: string; avatar?: string | null }
+/**
+ * In a world with recognition, what a name is when it is not the persona's real name: its short
+ * description (the viewer does not know them) or the name the viewer gave them with `recog`.
+ */
+export type Shown = "sdesc" | "recog";
+export interface Author { id: string; name: string; avatar?: string | null; shown?: Shown }
 /** A channel line: said, posed (/me), or dice the server rolled. */
 export type MessageKind = "say" | "pose" | "roll";
 export interface ChannelMessage { id: string; channel: string; kind: MessageKind; persona: Author; text: string; at: number }
@@ -35,7 +40,12 @@ export interface Scene {
   agreement?: Agreement | null;
   /** The request to keep the scene's transcript; absent or null when nobody asked. */
   transcript?: Transcript | null;
+  /** Where the scene is set; absent unless it was made from a room of the world. */
+  setting?: Setting;
 }
+
+/** A scene's setting: the world room it was made from (null once destroyed), with its name and description as they were then. */
+export interface Setting { room: string | null; name: string; description: string }
 
 /** Who asked to keep a scene's transcript, who agrees and refuses (persona ids), and whether export is allowed. */
 export interface Transcript { requestedBy: Author; requestedAt: number; agreed: string[]; refused: string[]; allowed: boolean }
@@ -43,6 +53,8 @@ export interface Transcript { requestedBy: Author; requestedAt: number; agreed: 
 export interface Invitation {
   id: string; scene: string; from: Author; to: Author; note: string; status: "pending" | "accepted"; expiresAt: number;
   topics: string[]; safeword: string; matches: TopicMatch[]; fromNotes: string; toNotes: string;
+  /** Where the scene is set, so that the invitee knows before saying yes; absent unless made from a room. */
+  setting?: Setting;
 }
 
 // Boundaries and agreements.
@@ -74,14 +86,14 @@ export const REPORT_REASONS = ["harassment", "threat", "non_consensual", "minor"
 
 /** A room's content rating: who may enter depends on it (adult rooms only for accounts that opted in). */
 export type Rating = "general" | "mature" | "adult";
-/** A way out of a room: the word that takes it, its other words, and the name and rating of where it leads. */
-export interface ExitView { name: string; aliases: string[]; to: string; rating: Rating }
+/** A way out of a room: the word that takes it, its other words, and the name, id and rating of where it leads. */
+export interface ExitView { name: string; aliases: string[]; to: string; toId: string; rating: Rating }
 /** A thing lying in a room or carried; a fixed one cannot be picked up. */
 export interface ThingView { id: string; name: string; portable: boolean }
 /** A room as everyone there sees it; `owner` is absent for the operator's rooms. */
 export interface RoomView { id: string; name: string; description: string; rating: Rating; owner?: Author; exits: ExitView[]; things: ThingView[] }
 /** A persona present in a room, as others there see it. */
-export interface Occupant { id: string; name: string; status: Presence; avatar?: string }
+export interface Occupant { id: string; name: string; status: Presence; avatar?: string; shown?: Shown }
 export type WorldLineKind = "say" | "pose" | "semipose" | "emit" | "whisper" | "page";
 /** One line of the world; a whisper reaches bystanders without `text`, and a page has no `room`. */
 export interface WorldLine { id: string; room?: string; kind: WorldLineKind; author: Author; to?: Author; text?: string; at: number }

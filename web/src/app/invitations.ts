@@ -16,12 +16,13 @@ export async function invite(sceneId: string, from: Persona, inviteeId: string, 
 }
 
 /**
- * Opens a scene for one invitation and sends it; when the invitation is refused (cooling-off, a
- * block, a rate limit), the scene made only for it is left at once.
+ * Opens a scene for one invitation and sends it, set in `room` (the world room `from` is in) when
+ * given; when the invitation is refused (cooling-off, a block, a rate limit), the scene made only
+ * for it is left at once.
  */
 export async function inviteIntoNewScene(from: Persona, inviteeId: string, note: string,
-                                         proposal: { topics?: string[]; safeword?: string } = {}): Promise<Scene> {
-  const scene = await create(from);
+                                         proposal: { topics?: string[]; safeword?: string } = {}, room?: string): Promise<Scene> {
+  const scene = await create(from, room);
   try {
     await invite(scene.id, from, inviteeId, note, proposal);
   } catch (refused) {

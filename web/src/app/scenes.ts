@@ -325,9 +325,17 @@ export async function report(sceneId: string, line: SceneLine, reason: string, n
   return filed.report;
 }
 
-/** Opens a private scene with one of this account's personas. */
-export async function create(persona: Persona): Promise<Scene> {
-  const created = await request<ServerMessage & { scene: Scene }>("scene.create", { persona: persona.id });
+/**
+ * The fields of `scene.create`: the persona, and the world room it sets the scene in when one is
+ * given (an empty or absent room means none, which the server wants left out rather than blank).
+ */
+export function creating(persona: string, room?: string): { persona: string; room?: string } {
+  return room ? { persona, room } : { persona };
+}
+
+/** Opens a private scene with one of this account's personas, set in the world room `room` when given. */
+export async function create(persona: Persona, room?: string): Promise<Scene> {
+  const created = await request<ServerMessage & { scene: Scene }>("scene.create", creating(persona.id, room));
   await work.run(async () => {
     await mls!.create(created.scene.id, persona.id, unbase64(created.scene.externalSender));
     await save();

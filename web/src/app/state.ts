@@ -17,8 +17,8 @@ export type View =
   | { kind: "invitations" }
   | { kind: "channel"; name: string }
   | { kind: "world" }
-  /** `invite`: the note an invitation from here starts with (from the world: the room, as the setting). */
-  | { kind: "persona"; id: string; name?: string; invite?: string }
+  /** `setIn`: the world room (id and name) an invitation from here sets its new scene in, the form in view. */
+  | { kind: "persona"; id: string; name?: string; setIn?: { room: string; name: string } }
   | { kind: "account" }
   | { kind: "moderation" };
 

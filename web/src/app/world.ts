@@ -112,7 +112,7 @@ export function refused(state: WorldState, line: string, text: string): WorldSta
 /**
  * The persona is in a room: on entering, after moving, or looking round. Moving to another room
  * places it on the map, by the exit of the room left that answers to the word typed, else by the
- * exit that leads to a room of that name.
+ * exit that leads to that room.
  */
 function arrive(state: WorldState, room: RoomView, here: readonly Occupant[], described: boolean): WorldState {
   const from = state.room;
@@ -122,9 +122,9 @@ function arrive(state: WorldState, room: RoomView, here: readonly Occupant[], de
 }
 
 function exitTaken(from: RoomView, to: RoomView, heading: string | null): ExitView | undefined {
-  const named = heading && from.exits.find((exit) => exit.to === to.name
+  const named = heading && from.exits.find((exit) => exit.toId === to.id
     && [exit.name, ...exit.aliases].some((word) => word.toLowerCase() === heading));
-  return named || from.exits.find((exit) => exit.to === to.name);
+  return named || from.exits.find((exit) => exit.toId === to.id);
 }
 
 function add(state: WorldState, entry: Unkeyed<Entry>): WorldState {

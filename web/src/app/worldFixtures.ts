@@ -1,7 +1,10 @@
 // Rooms and personas of the tests of the world's view, shaped as the server sends them.
 import type { ExitView, Occupant, RoomView } from "../api/protocol";
 
-const exit = (name: string, aliases: string[], to: string): ExitView => ({ name, aliases, to, rating: "general" });
+const ids: Record<string, string> = {
+  "The Courtyard": "courtyard", "The Library": "library", "The Roof Terrace": "terrace", "The Tea House": "tea-house", "The Walled Garden": "garden",
+};
+const exit = (name: string, aliases: string[], to: string): ExitView => ({ name, aliases, to, toId: ids[to] ?? to, rating: "general" });
 
 export const courtyard: RoomView = {
   id: "courtyard", name: "The Courtyard", description: "Warm flagstones.", rating: "general",

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import type { ExitView } from "../api/protocol";
 import { EMPTY_MAP, free, layout, step, visit } from "./worldMap";
 import { courtyard, library, teaHouse, terrace } from "./worldFixtures";
 
@@ -49,6 +50,15 @@ describe("what the small map draws", () => {
     expect(ahead).toMatchObject({ name: "The Roof Terrace", x: 1, y: -2, exit: up });
     expect(drawn.edges.filter((edge) => edge.vertical)).toHaveLength(1);
     expect(drawn.box).toEqual({ x: -1, y: -2, width: 3, height: 3 });
+  });
+
+  test("an exit leads to the room of its id, though another room has the same name", () => {
+    const annex: ExitView = { name: "west", aliases: [], to: "The Library", toId: "library-annex", rating: "general" };
+    const square = { ...courtyard, exits: [annex, north] };
+    const map = visit(visit(EMPTY_MAP, null, library), library, square, library.exits[0]);
+    const drawn = layout(map, square);
+    expect(drawn.nodes.find((node) => node.id === "library")?.exit?.name).toBe("north");
+    expect(drawn.nodes.find((node) => !node.seen)).toMatchObject({ name: "The Library", exit: annex });
   });
 
   test("a way walked both ways is drawn once, and nothing is drawn before the first room", () => {

@@ -91,7 +91,7 @@ export function layout(map: WorldMap, current: RoomView | null): Drawn {
   const edges: Edge[] = [];
   for (const exit of current.exits) {
     const walked = map.links.find((l) => l.from === here.id && l.exit === exit.name);
-    const target = nodes.find((node) => (walked ? node.id === walked.to : !node.current && node.name === exit.to && !node.exit));
+    const target = nodes.find((node) => (walked ? node.id === walked.to : !node.current && node.id === exit.toId && !node.exit));
     if (target) {
       target.exit = exit;
       continue;

@@ -5,6 +5,7 @@ import { ViewHeader } from "./Bar";
 import { SideBySide, topicList } from "./Boundaries";
 import { explain } from "./errors";
 import { useNarrow } from "./media";
+import { SceneSetting } from "./SceneSetting";
 import { useStatus } from "./status";
 
 const until = (at: number) => new Date(at).toLocaleString([], { dateStyle: "short", timeStyle: "short" });
@@ -31,11 +32,12 @@ export function InvitationsView() {
   );
 }
 
-/** One invitation to answer: who, the note, both boundaries side by side, and exactly what accepting agrees to. */
+/** One invitation to answer: who, where the scene is set, the note, both boundaries side by side, and exactly what accepting agrees to. */
 function Received({ invitation, say }: { invitation: Invitation; say: (text: string, failed?: boolean) => void }) {
   return (
     <li class="card">
       <h2 class="invitation-title"><b>{invitation.from.name}</b> invites {invitation.to.name} into a private scene</h2>
+      {invitation.setting && <SceneSetting setting={invitation.setting} />}
       {invitation.note && <p class="note">“{invitation.note}”</p>}
       <SideBySide rows={invitation.matches} from={invitation.from.name} to={`You (${invitation.to.name})`} invitee="you" />
       {invitation.fromNotes && <p><b>{invitation.from.name}'s notes:</b> {invitation.fromNotes}</p>}

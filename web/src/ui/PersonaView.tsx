@@ -16,11 +16,13 @@ import { PictureEditor } from "./PictureEditor";
 import { RemovePicture } from "./RemovePicture";
 import { useStatus } from "./status";
 
+/** The world room a scene is to be set in: its id and name. */
+type SetIn = { room: string; name: string };
 /**
  * A persona's profile, found by id (with its name when the person came by name); one of the person's
- * own can be edited here. `invite`: the note an invitation starts with, the form in view.
+ * own can be edited here. `setIn`: the world room an invitation from here sets its scene in, the form in view.
  */
-export function PersonaView({ id, name, invite }: { id: string; name?: string; invite?: string }) {
+export function PersonaView({ id, name, setIn }: { id: string; name?: string; setIn?: SetIn }) {
   const narrow = useNarrow();
   const own = personas.value.find((persona) => persona.id === id);
   const [other, setOther] = useState<Persona | null>(null);
@@ -38,7 +40,7 @@ export function PersonaView({ id, name, invite }: { id: string; name?: string; i
   return (
     <>
       <ViewHeader narrow={narrow} title={persona.name} sub={own ? "Your persona" : persona.pronouns} />
-      <div class="page profile">{own ? <EditPersona persona={own} /> : <Profile persona={persona} reload={load} invite={invite} />}</div>
+      <div class="page profile">{own ? <EditPersona persona={own} /> : <Profile persona={persona} reload={load} setIn={setIn} />}</div>
     </>
   );
 }
@@ -47,11 +49,11 @@ export function PersonaView({ id, name, invite }: { id: string; name?: string; i
  * Another persona's profile: their picture and summary, their boundaries beside the speaker's, an
  * invitation that proposes topics with the flags shown live, and for moderators, removing the picture.
  */
-function Profile({ persona, reload, invite: setting }: { persona: Persona; reload: () => void; invite?: string }) {
-  const [note, setNote] = useState(setting ?? "");
+function Profile({ persona, reload, setIn }: { persona: Persona; reload: () => void; setIn?: SetIn }) {
+  const [note, setNote] = useState("");
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (setting) form.current?.scrollIntoView({ block: "start" });
+    if (setIn) form.current?.scrollIntoView({ block: "start" });
   }, []);
   const [theirs, setTheirs] = useState<Boundaries | null>(null);
   const [mine, setMine] = useState<Boundaries | null>(null);
@@ -70,7 +72,7 @@ function Profile({ persona, reload, invite: setting }: { persona: Persona; reloa
     const from = speaker.value;
     if (!from) return;
     try {
-      const scene = await inviteIntoNewScene(from, persona.id, note, { topics: chosen, safeword: word.trim() });
+      const scene = await inviteIntoNewScene(from, persona.id, note, { topics: chosen, safeword: word.trim() }, setIn?.room);
       go({ kind: "scene", id: scene.id });
       notice.value = `You invited ${persona.name} into a private scene. You will see when they accept.`;
     } catch (failure) {
@@ -91,6 +93,8 @@ function Profile({ persona, reload, invite: setting }: { persona: Persona; reloa
       {me && (
         <form onSubmit={invite} class="card" aria-labelledby="invite-title" ref={form}>
           <h2 id="invite-title">Invite {persona.name}</h2>
+          {setIn && <p class="scene-setting-note">The scene is set in <b>{setIn.name}</b>, where you both are: {persona.name} sees
+            the room with the invitation.</p>}
           <h3>Boundaries side by side</h3>
           <SideBySide rows={rows} from={`You (${me.name})`} to={persona.name} invitee={persona.name} propose={{ chosen, toggle }} />
           <label>Safeword word for the scene<input required value={word} onInput={(e) => setWord(upTo(32, e.currentTarget))} /></label>

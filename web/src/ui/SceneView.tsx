@@ -19,6 +19,7 @@ import { useDetails } from "./Details";
 import { explain } from "./errors";
 import { Formatted } from "./Formatted";
 import { Lines, NewMarker } from "./Lines";
+import { SceneSetting } from "./SceneSetting";
 import { useNarrow } from "./media";
 import { ReportAction } from "./Report";
 import { SceneDetails, timerName } from "./SceneDetails";
@@ -99,6 +100,7 @@ export function SceneView({ id }: { id: string }) {
       <CallPanel scene={scene} me={me} />
       <div class="conversation-body">
         <Lines label="Messages in this scene" newest={lines.at(-1)?.id}>
+          {scene.setting && <li class="setting"><SceneSetting setting={scene.setting} /></li>}
           {scene.agreement && (
             <li class="agreement">
               Agreed by {scene.agreement.agreedBy.map((agreed) => agreed.persona.name).join(", ")}: {topicList(scene.agreement.topics)}.

@@ -53,7 +53,7 @@ function Current({ shown }: { shown: View }) {
   switch (shown.kind) {
     case "channel": return <ChannelView key={shown.name} name={shown.name} />;
     case "scene": return <SceneView key={shown.id} id={shown.id} />;
-    case "persona": return <PersonaView key={shown.id} id={shown.id} name={shown.name} invite={shown.invite} />;
+    case "persona": return <PersonaView key={shown.id} id={shown.id} name={shown.name} setIn={shown.setIn} />;
     case "world": return <WorldView />;
     case "invitations": return <InvitationsView />;
     case "account": return <AccountView />;

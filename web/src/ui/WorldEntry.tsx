@@ -8,8 +8,13 @@ import { ReportAction } from "./Report";
 import { RatingMark } from "./WorldRoom";
 
 const isMine = (author: Author | undefined) => !!author && personas.value.some((persona) => persona.id === author.id);
-/** A persona as a line names it: "you" for the persona in the world. */
-const name = (author: Author, me: string, capital = false) => (author.id === me ? (capital ? "You" : "you") : author.name);
+/**
+ * A persona as a line names it: "you" for the persona in the world. At the start of a sentence a
+ * short description (a stranger, where the world uses recognition) takes a capital, as a name has one.
+ */
+const name = (author: Author, me: string, capital = false) =>
+  author.id === me ? (capital ? "You" : "you") : capital ? subject(author) : author.name;
+const subject = (author: Author) => (author.shown === "sdesc" ? author.name.charAt(0).toUpperCase() + author.name.slice(1) : author.name);
 
 /** One item of the world's stream: a line, someone coming or going, an answer to a command, or a refusal in words. */
 export function WorldEntry({ entry, me, send }: { entry: Entry; me: string; send: (line: string) => void }) {
@@ -20,8 +25,8 @@ export function WorldEntry({ entry, me, send }: { entry: Entry; me: string; send
         <li class="world-room"><b class="room-name">{entry.room.name}</b> <RatingMark rating={entry.room.rating} />
           {entry.described && <>{"\n"}<Formatted text={entry.room.description ?? ""} /></>}</li>
       );
-    case "arrived": return <li class="comings">{entry.who.name} {ARRIVED[entry.how](entry.via)}</li>;
-    case "departed": return <li class="comings">{entry.who.name} {DEPARTED[entry.how](entry.via)}</li>;
+    case "arrived": return <li class="comings">{subject(entry.who)} {ARRIVED[entry.how](entry.via)}</li>;
+    case "departed": return <li class="comings">{subject(entry.who)} {DEPARTED[entry.how](entry.via)}</li>;
     case "look": return <li class="answer"><Look target={entry.target} /></li>;
     case "who":
       return (
@@ -57,7 +62,7 @@ export function WorldEntry({ entry, me, send }: { entry: Entry; me: string; send
  */
 function Line({ line, me }: { line: WorldLine; me: string }) {
   // Speech reads "You say"; a pose is written to follow a name, so it keeps the persona's own.
-  const who = <b class="who">{line.kind === "pose" || line.kind === "semipose" ? line.author.name : name(line.author, me, true)}</b>;
+  const who = <b class="who">{line.kind === "pose" || line.kind === "semipose" ? subject(line.author) : name(line.author, me, true)}</b>;
   const flag = line.author.id !== me && !isMine(line.author) && line.text !== undefined
     && <> <ReportAction who={line.author.name} send={(reason, note) => report(me, line, reason, note)} /></>;
   const text = <Formatted text={line.text ?? ""} />;

@@ -41,8 +41,9 @@ function Exits({ room, send }: { room: RoomView; send: (line: string) => void })
 
 /**
  * Who and what is here. A persona's name looks at them in the world; beside it, their profile, and
- * an invitation into a private scene that starts with this room as its setting. A thing's name
- * looks at it, and one that can be carried can be picked up.
+ * an invitation into a private scene that starts with this room as its setting, for those known by
+ * their real names (in a world with recognition, a stranger's profile would say who they are). A
+ * thing's name looks at it, and one that can be carried can be picked up.
  */
 export function Here({ state, send }: { state: WorldState; send: (line: string) => void }) {
   const room = state.room!;
@@ -55,12 +56,13 @@ export function Here({ state, send }: { state: WorldState; send: (line: string) 
           <button type="button" class="link" aria-label={`Look at ${one.name}`} onClick={() => send(`look ${one.name}`)}>{one.name}</button>
           {one.id === state.persona ? <span class="muted">(you)</span> : <>
             <span class={`presence ${one.status}`}>{one.status}</span>
-            <span class="occupant-actions">
+            {!one.shown && <span class="occupant-actions">
               <button type="button" class="link" aria-label={`Profile of ${one.name}`}
                 onClick={() => go({ kind: "persona", id: one.id, name: one.name })}>Profile</button>
-              <button type="button" class="link" aria-label={`Invite ${one.name} to a private scene`}
-                onClick={() => go({ kind: "persona", id: one.id, name: one.name, invite: `Setting: ${room.name}` })}>Invite</button>
-            </span>
+              <button type="button" class="link"
+                onClick={() => go({ kind: "persona", id: one.id, name: one.name, setIn: { room: room.id, name: room.name } })}>
+                Invite<span class="sr-only"> {one.name}</span> to a private scene</button>
+            </span>}
           </>}
         </li>
       ))}</ul>

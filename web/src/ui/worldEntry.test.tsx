@@ -35,6 +35,16 @@ describe("the world's stream, as read", () => {
     expect(read(line({ kind: "page", author: ann, to: kit, text: "where are you?" }))).toBe("You page Kit: “where are you?”");
   });
 
+  test("a stranger's short description starts a sentence with a capital, and stays as it is elsewhere", () => {
+    const stranger = { id: "p-ada", name: "a tall woman in a green coat", shown: "sdesc" as const };
+    expect(read(line({ author: stranger }))).toBe("A tall woman in a green coat says, “hi”");
+    expect(read(line({ author: stranger, kind: "pose", text: "waves." }))).toBe("A tall woman in a green coat waves.");
+    expect(read(line({ kind: "whisper", to: stranger, text: undefined }))).toBe("Kit whispers something to a tall woman in a green coat.");
+    expect(read({ key: 2, kind: "arrived", who: { ...stranger, status: "online" }, how: "entered" })).toBe("A tall woman in a green coat enters the world.");
+    // A name one gave is as one wrote it.
+    expect(read(line({ author: { id: "p-bo", name: "lantern man", shown: "recog" } }))).toBe("lantern man says, “hi”");
+  });
+
   test("comings and goings, and a refusal, in sentences", () => {
     expect(read({ key: 2, kind: "arrived", who: kit, via: "south", how: "moved" })).toBe("Kit arrives from the south.");
     expect(read({ key: 2, kind: "arrived", who: kit, via: "down", how: "moved" })).toBe("Kit arrives from below.");

@@ -1,7 +1,9 @@
 package org.tryst;
 
+import io.netty.handler.ssl.SslContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -94,6 +96,8 @@ public final class Server implements AutoCloseable {
     private final OptionalInt metricsPort;
 
     private Server(Config config, Clock clock) throws InterruptedException {
+        // A certificate that cannot be used stops start-up before anything is open.
+        Optional<SslContext> telnetTls = TelnetGateway.tls(config.telnet());
         database = Database.open(config.storage(), config.http().dataDir());
         var sql = database.sql();
         // The first start of a server makes its world: the shipped starting area.
@@ -132,7 +136,7 @@ public final class Server implements AutoCloseable {
         Moderators moderators = new Moderators(accounts, personas, channels, reportStore, moderation, enforcement,
                 new AuditLog(sql));
         Acting acting = new Acting(personas, enforcement, blocks);
-        WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, clock);
+        WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, config.world(), clock);
         this.worldRequests = new WorldRequests(play, world, personas, accounts, blocks, delivery, online, acting, moderation::record,
                 config, clock);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
@@ -140,7 +144,7 @@ public final class Server implements AutoCloseable {
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
                 new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged),
                 new ChannelRequests(channels, acting, accounts, config.channels(), metrics, play::rejoin),
-                new SceneRequests(scenes, devices, acting),
+                new SceneRequests(scenes, devices, acting, play::setting),
                 new ConsentRequests(boundaries, acting),
                 new SafetyRequests(blocks, (account, other, blocked) -> {
                     channels.regrouped(account, other, blocked);
@@ -158,7 +162,7 @@ public final class Server implements AutoCloseable {
                 advertised, config.gateway().maxPendingRequests(), enforcement, avatars);
         gateway = new Gateway(config.http(), config.gateway(), config.web(), wiring, readiness(new Readiness(sql, clock), bus));
         httpPort = gateway.start(config.http().bind(), config.http().port());
-        telnet = new TelnetGateway(config.telnet(), config.gateway(), wiring, gateway::bootstrap, clock);
+        telnet = new TelnetGateway(config.telnet(), config.gateway(), wiring, gateway::bootstrap, telnetTls, clock);
         telnetPort = telnet.start(config.http().bind());
         metricsListener = new MetricsListener(config.metrics(), metrics);
         metricsPort = metricsListener.start();

@@ -207,6 +207,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         return server.telnetPort();
     }
 
+    /** The port telnet over TLS listens on; the test must have given a certificate. */
+    public int telnetTlsPort() {
+        return server.telnetTlsPort().orElseThrow();
+    }
+
     /** The port of one process of a cluster (0 is the first). */
     public int port(int process) {
         return process == 0 ? port() : others.get(process - 1).httpPort();

@@ -11,6 +11,7 @@ import static org.tryst.protocol.Fields.requestId;
 import static org.tryst.protocol.Fields.text;
 import static org.tryst.protocol.Fields.topicId;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -509,12 +510,22 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** Creates a private scene with the persona as its first member; the attached device then creates the MLS group. */
+    /**
+     * Creates a private scene with the persona as its first member; the attached device then creates
+     * the MLS group. With {@code room} (a world room id, the one the persona is in) the scene is set
+     * there: the server copies the room's name and description as its setting.
+     */
     @JsonTypeName("scene.create")
-    record SceneCreate(String id, String persona) implements SceneRequest {
+    record SceneCreate(String id, String persona, @JsonInclude(JsonInclude.Include.NON_NULL) String room) implements SceneRequest {
         public SceneCreate {
             requestId(id);
             ref(persona, "persona");
+            if (room != null) ref(room, "room");
+        }
+
+        /** A scene set nowhere in particular. */
+        public SceneCreate(String id, String persona) {
+            this(id, persona, null);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.tryst.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -36,13 +37,30 @@ public final class Views {
 
     /**
      * The persona who wrote a message, as shown beside it, with the hash of its picture (absent when
-     * it has none, so that a line without one costs nothing more).
+     * it has none, so that a line without one costs nothing more). In a world with recognition,
+     * {@code shown} says when {@code name} is not the persona's real name (absent: it is).
      */
-    public record Author(String id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar) {
+    public record Author(String id, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Shown shown) {
         /** An author without a picture, or one whose picture is not shown there. */
         public Author(String id, String name) {
-            this(id, name, null);
+            this(id, name, null, null);
         }
+
+        /** An author by its real name. */
+        public Author(String id, String name, String avatar) {
+            this(id, name, avatar, null);
+        }
+    }
+
+    /**
+     * What a name in the text world is when it is not the persona's real name, in a world with
+     * recognition: its short description ({@code sdesc}: the viewer does not know it), or the name
+     * the viewer chose for it ({@code recog}).
+     */
+    public enum Shown {
+        @JsonProperty("sdesc") SDESC,
+        @JsonProperty("recog") RECOG
     }
 
     /** One logged-in session (device) of the account. */
@@ -75,10 +93,23 @@ public final class Views {
      * A private scene: its members, the MLS epoch the server has ordered up to, the disappearing
      * timer in seconds (0 is off) with members' pending choices, and the server's MLS external-sender
      * key, which the group must list so that the server can propose the removal of a member who left;
-     * and the request to keep its transcript, if anyone asked.
+     * the request to keep its transcript, if anyone asked; and its setting, when it was made from a room.
      */
     public record Scene(String id, List<Author> members, long epoch, long timerSeconds, List<TimerChoice> timerChoices,
-                        String externalSender, long createdAt, Agreement agreement, Transcript transcript) {}
+                        String externalSender, long createdAt, Agreement agreement, Transcript transcript,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Setting setting) {
+        /** A scene set nowhere in particular. */
+        public Scene(String id, List<Author> members, long epoch, long timerSeconds, List<TimerChoice> timerChoices,
+                     String externalSender, long createdAt, Agreement agreement, Transcript transcript) {
+            this(id, members, epoch, timerSeconds, timerChoices, externalSender, createdAt, agreement, transcript, null);
+        }
+    }
+
+    /**
+     * Where a scene is set: the world room it was made from (its id; null once that room is gone) and
+     * the room's name and description as they were then, public text of the world, not of the scene.
+     */
+    public record Setting(String room, String name, String description) {}
 
     /**
      * A request to keep a scene's transcript (null in {@link Scene} when nobody asked): who asked and
@@ -93,13 +124,15 @@ public final class Views {
     /**
      * An invitation into a scene; {@code status} is {@code pending} or {@code accepted}. It proposes
      * {@code topics} (catalogue ids) and a {@code safeword} word, and shows both personas' boundaries
-     * side by side in {@code matches}, with their notes; accepting it agrees to exactly that.
+     * side by side in {@code matches}, with their notes, and where the scene is set, if it is;
+     * accepting it agrees to exactly that.
      */
     public record Invitation(String id, String scene, Author from, Author to, String note, String status, long expiresAt,
-                             List<String> topics, String safeword, List<TopicMatch> matches, String fromNotes, String toNotes) {
-        /** An invitation that proposes no topics and compares nothing, with the usual safeword. */
+                             List<String> topics, String safeword, List<TopicMatch> matches, String fromNotes, String toNotes,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Setting setting) {
+        /** An invitation that proposes no topics and compares nothing, with the usual safeword, into a scene set nowhere in particular. */
         public Invitation(String id, String scene, Author from, Author to, String note, String status, long expiresAt) {
-            this(id, scene, from, to, note, status, expiresAt, List.of(), "red", List.of(), "", "");
+            this(id, scene, from, to, note, status, expiresAt, List.of(), "red", List.of(), "", "", null);
         }
     }
 
@@ -165,14 +198,20 @@ public final class Views {
     public record RoomView(String id, String name, String description, String rating,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Author owner, List<ExitView> exits, List<ThingView> things) {}
 
-    /** A way out of a room: the word that takes it, its other words, and the name and rating of where it leads. */
-    public record ExitView(String name, List<String> aliases, String to, String rating) {}
+    /** A way out of a room: the word that takes it, its other words, and the name, id and rating of where it leads. */
+    public record ExitView(String name, List<String> aliases, String to, String toId, String rating) {}
 
     /** A thing of the world, lying in a room or carried; a fixed one cannot be picked up. */
     public record ThingView(String id, String name, boolean portable) {}
 
-    /** A persona present in a room, as others there see it. */
-    public record Occupant(String id, String name, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar) {}
+    /** A persona present in a room, as others there see it; {@code shown} as in {@link Author}. */
+    public record Occupant(String id, String name, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Shown shown) {
+        /** An occupant by its real name. */
+        public Occupant(String id, String name, Presence status, String avatar) {
+            this(id, name, status, avatar, null);
+        }
+    }
 
     /**
      * One line of the world: {@code kind} is {@code say}, {@code pose}, {@code semipose}, {@code emit}

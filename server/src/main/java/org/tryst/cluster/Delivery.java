@@ -21,7 +21,10 @@ import org.tryst.protocol.ServerMessage;
  * there by its blocks and mutes, written by each transport's {@link Format} once for all its sockets.
  */
 public final class Delivery implements Receiver {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Delivery.class);
     private volatile Visibility visibility;
+    /** Null (the usual case) when every recipient of a message sees the same message. */
+    private volatile Lens lens;
     private final Online online;
     private final Streams streams;
     private final Map<String, Consumer<String>> caches = new ConcurrentHashMap<>();
@@ -71,6 +74,11 @@ public final class Delivery implements Receiver {
     /** A process's cache, by name, to be told when another process changed one of its facts. */
     public void cache(String name, Consumer<String> drop) {
         caches.put(name, drop);
+    }
+
+    /** Shows the messages it concerns to each recipient as it sees them, from now on. */
+    public void lens(Lens lens) {
+        this.lens = lens;
     }
 
     /** Work to do when the bus is back after events may have been lost: set again what cannot be repaired by number. */
@@ -257,6 +265,11 @@ public final class Delivery implements Receiver {
     private void write(Event.Tell tell, Collection<Caller> sockets) {
         if (sockets.isEmpty()) return;
         Sight sight = tell.sight();
+        Lens lens = this.lens;
+        if (lens != null && lens.concerns(tell.message())) {
+            writeSeen(lens, tell, sockets);
+            return;
+        }
         if (sight.rule() == Sight.Rule.ANYONE && !sight.skipAbout()) {
             writeAll(tell.message(), sockets);
             return;
@@ -271,6 +284,41 @@ public final class Delivery implements Receiver {
         }
         writeAll(tell.message(), hearing);
         if (sight.otherwise() != null) writeAll(sight.otherwise(), others);
+    }
+
+    /**
+     * Writes each recipient the message as the lens shows it to it, and the sight's other message to
+     * those the sight leaves out: one write per distinct view, so recipients who see alike share one.
+     */
+    private void writeSeen(Lens lens, Event.Tell tell, Collection<Caller> sockets) {
+        Sight sight = tell.sight();
+        String aboutAccount = sight.about() == null ? null : visibility.accountOf(sight.about()).orElse(null);
+        Map<ServerMessage, List<Caller>> byView = new java.util.LinkedHashMap<>();
+        for (Caller socket : sockets) {
+            if (sight.skipAbout() && socket.personas.containsKey(sight.about())) continue;
+            if (sight.skipAlso() != null && socket.personas.containsKey(sight.skipAlso())) continue;
+            boolean hearing = hears(socket, sight, aboutAccount);
+            ServerMessage message = hearing ? tell.message() : sight.otherwise();
+            if (message == null) continue;
+            ServerMessage seen;
+            try {
+                seen = lens.seenBy(message, socket.accountId(), viewer(socket, tell.to()));
+            } catch (RuntimeException e) {
+                // Better that one recipient misses a message than that it sees what the lens would hide, or the rest miss it.
+                log.atWarn().setCause(e).addKeyValue("socket", socket.logId()).log("a message could not be shown as its recipient sees it");
+                continue;
+            }
+            byView.computeIfAbsent(seen, view -> new ArrayList<>()).add(socket);
+        }
+        byView.forEach(Delivery::writeAll);
+    }
+
+    /** The persona through which the socket hears the audience: the one it follows a room as, or the one addressed. */
+    private static String viewer(Caller socket, Audience audience) {
+        if (audience instanceof Audience.Persona(String id)) return id;
+        Set<String> through = socket.followed.getOrDefault(audience, Set.of());
+        if (!through.isEmpty()) return through.iterator().next();
+        return socket.personas.keySet().stream().findFirst().orElse(null);
     }
 
     private boolean hears(Caller socket, Sight sight, String aboutAccount) {

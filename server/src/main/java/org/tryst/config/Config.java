@@ -47,7 +47,7 @@ public record Config(
                 new Log("text", "info"),
                 new Metrics("127.0.0.1:9464", ""),
                 new Cluster("", "", "tryst", "", ""),
-                new World(50, 150, 100),
+                new World(50, 150, 100, false),
                 new Media(List.of(), "", 3_600),
                 new Wellbeing(15));
     }
@@ -76,8 +76,11 @@ public record Config(
         @JsonProperty("never") NEVER
     }
 
-    /** The text world: how many rooms, exits and things the personas of one builder's account may own. */
-    public record World(int roomsPerAccount, int exitsPerAccount, int thingsPerAccount) {}
+    /**
+     * The text world: how many rooms, exits and things the personas of one builder's account may own;
+     * with {@code recognition}, others appear by their short descriptions until one recognises them.
+     */
+    public record World(int roomsPerAccount, int exitsPerAccount, int thingsPerAccount, boolean recognition) {}
 
     /**
      * The telnet listener of the shared text world, for MUD clients: its port, and TLS on a second

@@ -123,6 +123,12 @@ public final class Personas {
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no persona of that name"));
     }
 
+    /** The persona whose display name is the text or looks like it (the same {@link Names#skeleton skeleton}), if any. */
+    public Optional<Persona> lookingLike(String text) {
+        return sql.withHandle(handle -> handle.createQuery("SELECT * FROM personas WHERE name_skeleton = :skeleton")
+                .bind("skeleton", Names.skeleton(text)).map(ROW).findOne());
+    }
+
     public Optional<Persona> byId(String personaId) {
         Persona cached = byId.getIfPresent(personaId);
         if (cached != null) return Optional.of(cached);

@@ -1,11 +1,13 @@
 package org.tryst.scenes;
 
 import java.util.Base64;
+import java.util.Optional;
 import org.tryst.cluster.Caller;
 import org.tryst.personas.Acting;
 import org.tryst.personas.Persona;
 import org.tryst.protocol.ClientMessage.*;
 import org.tryst.protocol.ServerMessage;
+import org.tryst.protocol.Views;
 import org.tryst.requests.Answer;
 import org.tryst.requests.Handler;
 
@@ -13,14 +15,21 @@ import org.tryst.requests.Handler;
 public final class SceneRequests implements Handler<SceneRequest> {
     private static final int DEFAULT_COOLING_OFF_HOURS = 24;
 
+    /** Where a scene made from a room is set: the room the persona is in on this socket, checked by the world. */
+    public interface Settings {
+        Views.Setting of(Caller caller, Persona persona, String room);
+    }
+
     private final Scenes scenes;
     private final Devices devices;
     private final Acting acting;
+    private final Settings settings;
 
-    public SceneRequests(Scenes scenes, Devices devices, Acting acting) {
+    public SceneRequests(Scenes scenes, Devices devices, Acting acting, Settings settings) {
         this.scenes = scenes;
         this.devices = devices;
         this.acting = acting;
+        this.settings = settings;
     }
 
     @Override
@@ -35,7 +44,11 @@ public final class SceneRequests implements Handler<SceneRequest> {
             }
             case KeyPackagesUpload m -> Answer.now(scenes.upload(caller, m, mine(caller, m.persona())));
             case KeyPackagesClaim m -> Answer.now(scenes.claim(caller, m.id(), m.scene(), m.persona()));
-            case SceneCreate m -> Answer.now(new ServerMessage.SceneInfo(m.id(), scenes.create(caller, mine(caller, m.persona()))));
+            case SceneCreate m -> {
+                Persona persona = mine(caller, m.persona());
+                Optional<Views.Setting> setting = Optional.ofNullable(m.room()).map(room -> settings.of(caller, persona, room));
+                yield Answer.now(new ServerMessage.SceneInfo(m.id(), scenes.create(caller, persona, setting)));
+            }
             case SceneList m -> Answer.now(new ServerMessage.Scenes(m.id(), scenes.list(account)));
             case SceneInvite m -> Answer.now(new ServerMessage.InvitationInfo(m.id(), scenes.invite(mine(caller, m.persona()), m)));
             case InvitationList m -> Answer.now(scenes.invitations(m.id(), account));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.tryst.protocol.Views;
 
 /** The SQL of scenes: their rows, members, device leaves, numbered messages and per-device queues. */
 final class SceneStore {
@@ -14,8 +15,8 @@ final class SceneStore {
 
     private SceneStore() {}
 
-    /** A scene's row. */
-    record Scene(String id, long epoch, long lastSeq, long timerSeconds, long createdAt) {}
+    /** A scene's row; its setting when it was made from a room. */
+    record Scene(String id, long epoch, long lastSeq, long timerSeconds, long createdAt, Optional<Views.Setting> setting) {}
 
     /** A device's place in a scene's tree. */
     record Leaf(String device, String persona, int leaf) {}
@@ -25,16 +26,25 @@ final class SceneStore {
                   byte[] data, byte[] tag, Integer kid, long at, Long expiresAt) {}
 
     static Optional<Scene> scene(Handle handle, String sceneId) {
-        return handle.createQuery("SELECT id, epoch, last_seq, timer_seconds, created_at FROM scenes WHERE id = :id")
+        return handle.createQuery("""
+                        SELECT id, epoch, last_seq, timer_seconds, created_at, setting_room, setting_name, setting_description
+                        FROM scenes WHERE id = :id""")
                 .bind("id", sceneId)
                 .map((rs, ctx) -> new Scene(rs.getString("id"), rs.getLong("epoch"), rs.getLong("last_seq"),
-                        rs.getLong("timer_seconds"), rs.getLong("created_at")))
+                        rs.getLong("timer_seconds"), rs.getLong("created_at"), rs.getString("setting_name") == null ? Optional.empty()
+                        : Optional.of(new Views.Setting(rs.getString("setting_room"), rs.getString("setting_name"),
+                                rs.getString("setting_description")))))
                 .findOne();
     }
 
-    static void insertScene(Handle handle, String sceneId, long timerSeconds, long now) {
-        handle.createUpdate("INSERT INTO scenes (id, epoch, last_seq, timer_seconds, created_at) VALUES (:id, 0, 0, :timer, :now)")
-                .bind("id", sceneId).bind("timer", timerSeconds).bind("now", now).execute();
+    static void insertScene(Handle handle, String sceneId, long timerSeconds, long now, Optional<Views.Setting> setting) {
+        handle.createUpdate("""
+                        INSERT INTO scenes (id, epoch, last_seq, timer_seconds, created_at, setting_room, setting_name, setting_description)
+                        VALUES (:id, 0, 0, :timer, :now, :room, :name, :description)""")
+                .bind("id", sceneId).bind("timer", timerSeconds).bind("now", now)
+                .bind("room", setting.map(Views.Setting::room).orElse(null))
+                .bind("name", setting.map(Views.Setting::name).orElse(null))
+                .bind("description", setting.map(Views.Setting::description).orElse(null)).execute();
     }
 
     static void insertMember(Handle handle, String sceneId, String personaId, long now) {

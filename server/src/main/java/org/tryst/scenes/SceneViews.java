@@ -33,7 +33,7 @@ final class SceneViews {
                 .bind("scene", scene.id())
                 .map((rs, ctx) -> new Views.TimerChoice(rs.getString("persona_id"), rs.getLong("timer_choice"))).list();
         return new Views.Scene(scene.id(), members, scene.epoch(), scene.timerSeconds(), choices, externalSender, scene.createdAt(),
-                agreement(handle, scene.id()), transcripts.view(handle, scene.id(), this));
+                agreement(handle, scene.id()), transcripts.view(handle, scene.id(), this), scene.setting().orElse(null));
     }
 
     /** The scene's agreement, or null before any invitation into it was accepted. */
@@ -65,7 +65,8 @@ final class SceneViews {
         return new Views.Invitation(invitation.id(), invitation.scene(), author(invitation.inviter()), author(invitation.invitee()),
                 invitation.note(), status, invitation.expiresAt(), terms.topics(), terms.safeword(),
                 boundaries.compare(handle, invitation.inviter(), invitation.invitee(), terms.topics(), showInvitee),
-                boundaries.notes(handle, invitation.inviter()), showInvitee ? boundaries.notes(handle, invitation.invitee()) : "");
+                boundaries.notes(handle, invitation.inviter()), showInvitee ? boundaries.notes(handle, invitation.invitee()) : "",
+                SceneStore.scene(handle, invitation.scene()).flatMap(SceneStore.Scene::setting).orElse(null));
     }
 
     Views.Author author(String personaId) {

@@ -111,13 +111,13 @@ public final class Scenes implements AutoCloseable {
         return new ServerMessage.KeyPackagesStored(request.id(), persona.id(), available);
     }
 
-    /** Creates a scene with the persona, on the caller's device, as its first member at leaf 0. */
-    public Views.Scene create(Caller caller, Persona persona) {
+    /** Creates a scene with the persona, on the caller's device, as its first member at leaf 0, set where {@code setting} says. */
+    public Views.Scene create(Caller caller, Persona persona, Optional<Views.Setting> setting) {
         String device = requireDevice(caller);
         String sceneId = Ids.random();
         long now = clock.millis();
         return sql.inTransaction(handle -> {
-            SceneStore.insertScene(handle, sceneId, config.defaultTimerSeconds(), now);
+            SceneStore.insertScene(handle, sceneId, config.defaultTimerSeconds(), now, setting);
             SceneStore.insertMember(handle, sceneId, persona.id(), now);
             SceneStore.insertLeaf(handle, sceneId, new Leaf(device, persona.id(), 0));
             return views.scene(handle, SceneStore.scene(handle, sceneId).orElseThrow());

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
+import org.tryst.world.Room;
 
 /**
  * GMCP, the JSON beside the text: what the gateway tells a client's scripts and mapper (Char.Name,
@@ -46,22 +48,26 @@ final class Gmcp {
         return new Message("Char.Name", ordered("name", persona, "fullname", persona));
     }
 
+    /** The short words mappers give the compass, up and down as exit keys; other exits keep their names. */
+    private static final Map<String, String> DIRECTIONS = Map.ofEntries(Map.entry("north", "n"), Map.entry("northeast", "ne"),
+            Map.entry("east", "e"), Map.entry("southeast", "se"), Map.entry("south", "s"), Map.entry("southwest", "sw"),
+            Map.entry("west", "w"), Map.entry("northwest", "nw"), Map.entry("up", "u"), Map.entry("down", "d"));
+
     /**
-     * Room.Info as Mudlet's mapper reads it: a number per room, its name, area and environment (the
-     * rating), and each exit's direction with the number of the room it leads to. Exits name where
-     * they lead by the room's name, so a room's number is made from its name too, the same in every
-     * process and across restarts.
+     * Room.Info as Mudlet's mapper reads it (the IRE convention): {@code num}, the room's number made
+     * from its id ({@link Room#mapNumber}); its name; {@code area}, the server's name, since the world
+     * is one area; {@code environment}, the room's rating, the one kind of room the world has, which
+     * lets a mapper colour rooms by it; and {@code exits}, each exit's direction ({@code n}, {@code se},
+     * {@code u}; other exits by their name) with the number of the room it leads to.
      */
     static Message roomInfo(Views.RoomView room, String area) {
         Map<String, Object> exits = new LinkedHashMap<>();
-        if (room.exits() != null) room.exits().forEach(exit -> exits.put(exit.name(), number(exit.to())));
-        return new Message("Room.Info", ordered("num", number(room.name()), "name", room.name(), "area", area,
+        if (room.exits() != null) {
+            room.exits().forEach(exit -> exits.putIfAbsent(DIRECTIONS.getOrDefault(exit.name().toLowerCase(Locale.ROOT), exit.name()),
+                    Room.mapNumber(exit.toId())));
+        }
+        return new Message("Room.Info", ordered("num", Room.mapNumber(room.id()), "name", room.name(), "area", area,
                 "environment", room.rating() == null ? "general" : room.rating(), "exits", exits));
-    }
-
-    /** A room's number: a positive 31-bit hash of its name, which {@link String#hashCode} defines the same everywhere. */
-    static int number(String roomName) {
-        return roomName == null ? 0 : (roomName.hashCode() & 0x7fffffff) | 1;
     }
 
     /** The client's name and version from Core.Hello ({@code {"client":"Mudlet","version":"4.17.2"}}), if this is it. */

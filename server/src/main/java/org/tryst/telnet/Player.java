@@ -213,7 +213,7 @@ final class Player {
         } else if (lower.equals("@persona") || lower.startsWith("@persona ")) {
             switchPersona(command.substring("@persona".length()).strip());
         } else if (lower.equals("help scenes") || lower.equals("help scene")) {
-            connection.say(TextRenderer.SCENES_ELSEWHERE);
+            connection.say(TextRenderer.SCENES_HELP);
         } else if (command.startsWith("+")) {
             channel(command.substring(1));
         } else {

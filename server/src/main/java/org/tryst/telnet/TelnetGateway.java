@@ -14,11 +14,13 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -37,6 +39,7 @@ import org.tryst.gateway.Wiring;
 public final class TelnetGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelnetGateway.class);
     private static final long SHUTDOWN_GRACE_MILLIS = TimeUnit.SECONDS.toMillis(6);
+    private static final long TLS_HANDSHAKE_MILLIS = TimeUnit.SECONDS.toMillis(10);
 
     private final Config.Telnet config;
     private final Config.Gateway limits;
@@ -49,23 +52,42 @@ public final class TelnetGateway implements AutoCloseable {
     private Channel plainListener;
     private Channel tlsListener;
 
-    /** {@code bootstrap} gives a server bootstrap on the gateway's event loops and socket transport. */
-    public TelnetGateway(Config.Telnet config, Config.Gateway limits, Wiring wiring, Supplier<ServerBootstrap> bootstrap, Clock clock) {
+    /**
+     * {@code bootstrap} gives a server bootstrap on the gateway's event loops and socket transport;
+     * {@code tls} is what {@link #tls} made of the operator's certificate, if anything.
+     */
+    public TelnetGateway(Config.Telnet config, Config.Gateway limits, Wiring wiring, Supplier<ServerBootstrap> bootstrap,
+                         Optional<SslContext> tls, Clock clock) {
         this.config = config;
         this.limits = limits;
         this.wiring = wiring;
         this.bootstrap = bootstrap;
         this.perAddress = new PerAddress(config.connectionsPerAddress());
-        this.tls = config.tls() ? tls(config) : null;
+        this.tls = tls.orElse(null);
         this.mssp = new Mssp(config.name(), wiring.delivery()::size, clock);
     }
 
-    private static SslContext tls(Config.Telnet config) {
+    /**
+     * The TLS context of the operator's certificate and key, or none when TLS is off. The server
+     * builds it before it opens anything, so that a certificate it cannot use stops start-up with a
+     * message naming the option and the file, and leaves no database or listener open.
+     */
+    public static Optional<SslContext> tls(Config.Telnet config) {
+        if (!config.tls()) return Optional.empty();
+        File certificate = readable("telnet.tls_cert", config.tlsCert());
+        File key = readable("telnet.tls_key", config.tlsKey());
         try {
-            return SslContextBuilder.forServer(new File(config.tlsCert()), new File(config.tlsKey())).build();
+            return Optional.of(SslContextBuilder.forServer(certificate, key).build());
         } catch (SSLException | IllegalArgumentException e) {
-            throw new ConfigException("telnet.tls_cert and telnet.tls_key cannot be used: " + e.getMessage(), e);
+            throw new ConfigException("telnet.tls_cert and telnet.tls_key: cannot use " + certificate + " and " + key
+                    + " (PEM certificates and a PKCS#8 key without a password): " + e.getMessage(), e);
         }
+    }
+
+    private static File readable(String option, String path) {
+        File file = new File(path);
+        if (!file.isFile() || !file.canRead()) throw new ConfigException(option + ": cannot read " + path + " (no such readable file)");
+        return file;
     }
 
     /** Starts listening on {@code bind}; returns the plain port (useful when the configured port is 0). */
@@ -101,7 +123,12 @@ public final class TelnetGateway implements AutoCloseable {
     private void initChannel(SocketChannel channel, boolean secure) {
         // Shutdown sees every connection from the first byte.
         open.add(channel);
-        if (secure) channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+        if (secure) {
+            // A client that never begins TLS (plain telnet waits for a prompt) is closed, not held.
+            SslHandler handler = tls.newHandler(channel.alloc());
+            handler.setHandshakeTimeoutMillis(TLS_HANDSHAKE_MILLIS);
+            channel.pipeline().addLast("tls", handler);
+        }
         channel.pipeline()
                 // Deflates what the session writes once the client agreed to MCCP2; nothing before.
                 .addLast("compress", new Compression())

@@ -24,6 +24,10 @@ final class TextRenderer {
     /** Where private scenes are, for the messages about them that a telnet client can do nothing with. */
     static final String SCENES_ELSEWHERE = "Private scenes are end-to-end encrypted, and a telnet client holds no keys: "
             + "use the web client or ./tryst chat for them.";
+    /** What {@code help scenes} says: where scenes are, and how one begins from a room of the world. */
+    static final String SCENES_HELP = SCENES_ELSEWHERE + " In the web client's world view, each person here has "
+            + "\"Invite to a private scene\": the scene is set in the room you are in, and the one you invite sees "
+            + "the room's name and description with the invitation before saying yes.";
 
     private TextRenderer() {}
 
@@ -85,7 +89,9 @@ final class TextRenderer {
                             .collect(Collectors.joining(", ")) + ".");
             case ReportFiled _ -> text.add("Your report was filed; moderators will look at it.");
             case InvitationReceived invitation -> text.add(Tone.NOTICE, printable(invitation.invitation().from().name())
-                    + " invites " + printable(invitation.invitation().to().name()) + " into a private scene. " + SCENES_ELSEWHERE);
+                    + " invites " + printable(invitation.invitation().to().name()) + " into a private scene"
+                    + (invitation.invitation().setting() == null ? "" : " set in " + printable(invitation.invitation().setting().name()))
+                    + ". " + SCENES_ELSEWHERE);
             case SceneEnded _ -> text.add(Tone.NOTICE, "A private scene you were in has ended.");
             case WellbeingWarning warning -> text.add(Tone.NOTICE, (warning.reason().equals("quiet_hours") ? "Your quiet hours begin"
                     : "Today's time runs out") + " at " + WHEN.format(Instant.ofEpochMilli(warning.endsAt())) + "; this session ends then.");
@@ -158,7 +164,7 @@ final class TextRenderer {
     }
 
     private static String arrival(WorldArrived arrived) {
-        String name = printable(arrived.persona().name());
+        String name = subject(arrived.persona().name(), arrived.persona().shown());
         return switch (arrived.how() == null ? "" : arrived.how()) {
             case "entered" -> name + " enters the world.";
             case "connected" -> name + " has connected.";
@@ -170,7 +176,7 @@ final class TextRenderer {
     }
 
     private static String departure(WorldDeparted departed) {
-        String name = printable(departed.persona().name());
+        String name = subject(departed.persona().name(), departed.persona().shown());
         return switch (departed.how() == null ? "" : departed.how()) {
             case "left" -> name + " leaves the world.";
             case "disconnected" -> name + " has disconnected.";
@@ -183,7 +189,7 @@ final class TextRenderer {
 
     /** A line of the world in the MUD's phrasing; the viewer's own lines read "You". */
     static String worldLine(Views.WorldLine line, Viewer viewer) {
-        String name = printable(line.author().name());
+        String name = subject(line.author().name(), line.author().shown());
         String said = printable(line.text());
         boolean mine = viewer.isMe(line.author().id());
         String to = line.to() == null ? "" : printable(line.to().name());
@@ -201,7 +207,7 @@ final class TextRenderer {
 
     private static String thingMoved(WorldThing moved, Viewer viewer) {
         boolean mine = viewer.isMe(moved.by().id());
-        String who = mine ? "You" : printable(moved.by().name());
+        String who = mine ? "You" : subject(moved.by().name(), moved.by().shown());
         String thing = printable(moved.thing().name());
         return switch (moved.action()) {
             case "got" -> who + (mine ? " pick up " : " picks up ") + thing + ".";
@@ -275,6 +281,13 @@ final class TextRenderer {
     static String listed(List<String> items) {
         if (items.size() <= 1) return String.join("", items);
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
+    }
+
+    /** A name that starts a sentence: a short description ("a tall woman") takes a capital there, as a name has one. */
+    private static String subject(String name, Views.Shown shown) {
+        String printable = printable(name);
+        if (shown != Views.Shown.SDESC || printable.isEmpty()) return printable;
+        return printable.substring(0, 1).toUpperCase(Locale.ROOT) + printable.substring(1);
     }
 
     private static String printable(String text) {

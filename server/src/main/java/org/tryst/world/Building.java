@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.tryst.accounts.Account;
 import org.tryst.accounts.Accounts;
 import org.tryst.cluster.Audience;
@@ -108,7 +110,7 @@ final class Building {
             int exits = dig.back() == null ? 1 : 2;
             if (owned.exits() + exits > quotas.exitsPerAccount() && !role.moderates()) throw quota("exits", quotas.exitsPerAccount());
         }
-        Room room = new Room(newId(dig.name()), dig.name().strip(), "", Optional.of(persona.id()), Rating.GENERAL, Optional.empty());
+        Room room = new Room(newRoomId(dig.name()), dig.name().strip(), "", Optional.of(persona.id()), Rating.GENERAL, Optional.empty());
         store.put(room);
         String said = "Dug " + room.name() + " (" + room.id() + ").";
         if (dig.exit() != null) said += " " + addExit(here, dig.exit(), room);
@@ -327,6 +329,14 @@ final class Building {
     private static void requireDescription(String text) {
         if (text.length() > WorldLimits.MAX_DESCRIPTION) throw invalid("a description is at most " + WorldLimits.MAX_DESCRIPTION + " characters");
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) throw invalid("a description has no control characters");
+    }
+
+    /** A new room's id whose map number no room has yet, so that MUD clients' mappers never take two rooms for one. */
+    private String newRoomId(String name) {
+        Set<Integer> taken = store.roomIds().stream().map(Room::mapNumber).collect(Collectors.toSet());
+        String id = newId(name);
+        while (taken.contains(Room.mapNumber(id))) id = newId(name);
+        return id;
     }
 
     /** A new slug id from a name, with four random letters so that two rooms of one name never collide. */

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One command line of the world, parsed once for every transport, in the grammar MUSH and Evennia
  * players know: {@code look}, exit names and compass shortcuts, {@code "} for say, {@code :} for pose,
- * {@code ;} for semipose, {@code NAME=TEXT} for whispers, pages and building.
+ * {@code ;} for semipose, {@code NAME=TEXT} for whispers, pages and building; Evennia's {@code sdesc},
+ * {@code recog} and {@code forget}, and {@code introduce}, for worlds with recognition.
  */
 public sealed interface Command {
     /** Commands that put words in the room or in someone's ear, which a mute refuses and the line limit counts. */
@@ -71,6 +72,18 @@ public sealed interface Command {
     record Destroy(String target) implements Building {}
 
     record Rate(String target, Rating rating) implements Building {}
+
+    /** {@code sdesc TEXT}: how others see the persona until they recognise it; {@code sdesc} alone (text null) says it. */
+    record Sdesc(String text) implements Command {}
+
+    /** {@code recog WHO as NAME} (or {@code recog WHO=NAME}); {@code recog} alone (both null) lists whom the persona knows. */
+    record Recog(String who, String name) implements Command {}
+
+    /** {@code forget NAME}: stop recognising whom the persona knows by that name. */
+    record Forget(String name) implements Command {}
+
+    /** {@code introduce [WHO]}: everyone here (or the one named, to null: everyone) knows the persona by its name from now. */
+    record Introduce(String to) implements Command {}
 
     /** A moderator's: send a persona in this room back to the starting room. */
     record Eject(String persona) implements Command {}
@@ -179,6 +192,10 @@ public sealed interface Command {
                 yield new Rate(parts[0], Rating.of(parts[1].toLowerCase(Locale.ROOT))
                         .orElseThrow(() -> new Malformed("@rating here=general|mature|adult")));
             }
+            case "sdesc" -> new Sdesc(rest.isEmpty() ? null : rest);
+            case "recog", "recognize", "recognise" -> recog(rest);
+            case "forget" -> new Forget(required(rest, "forget NAME"));
+            case "introduce", "intro" -> new Introduce(rest.isEmpty() ? null : rest);
             case "@eject" -> new Eject(required(rest, "@eject NAME"));
             case "@undo" -> new Undo(rest.isEmpty() ? "here" : rest);
             default -> new Unknown(trimmed);
@@ -191,6 +208,18 @@ public sealed interface Command {
         if (parts.length == 1) return new Dig(name, null, null);
         String[] exits = parts[1].split(",", 2);
         return new Dig(name, blankToNull(exits[0]), exits.length > 1 ? blankToNull(exits[1]) : null);
+    }
+
+    private static Command recog(String rest) {
+        if (rest.isEmpty()) return new Recog(null, null);
+        String usage = "recog WHO as NAME";
+        if (rest.contains("=")) {
+            String[] parts = split(rest, usage);
+            return new Recog(parts[0], parts[1]);
+        }
+        int as = rest.toLowerCase(Locale.ROOT).lastIndexOf(" as ");
+        if (as < 0) throw new Malformed(usage);
+        return new Recog(required(rest.substring(0, as), usage), required(rest.substring(as + 4), usage));
     }
 
     private static String[] split(String rest, String usage) {
@@ -215,7 +244,8 @@ public sealed interface Command {
     /** Whether a command line puts words before others: for the request policy, which sees only the line. */
     static boolean speaks(String line) {
         try {
-            return parse(line) instanceof Speech;
+            // An introduction puts a line in the room as well, though the player writes no text.
+            return parse(line) instanceof Speech || parse(line) instanceof Introduce;
         } catch (Malformed malformed) {
             return false;
         }

@@ -40,13 +40,12 @@ final class Handling {
     /** {@code give NAME=THING} or {@code give THING=NAME}: whichever reading names someone here and something carried. */
     void give(Caller caller, Persona persona, String left, String right) {
         Room room = play.here(caller, persona);
-        Blocks.Concerning concerning = blocks.concerning(WorldPlay.viewer(caller));
-        List<Persona> present = play.views().present(room.id()).stream()
-                .filter(other -> !other.id().equals(persona.id()) && !concerning.hides(other.id())).toList();
-        Optional<Persona> to = Matching.find(present, left, Persona::name);
+        List<Persona> present = play.views().others(WorldPlay.viewer(caller), persona, room.id());
+        Recognition recognition = play.recognition();
+        Optional<Persona> to = recognition.find(caller.accountId(), persona.id(), present, left);
         String thingWords = right;
         if (to.isEmpty()) {
-            to = Matching.find(present, right, Persona::name);
+            to = recognition.find(caller.accountId(), persona.id(), present, right);
             thingWords = left;
         }
         Persona receiver = to.orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "nobody of that name is here"));

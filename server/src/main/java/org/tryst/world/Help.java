@@ -22,7 +22,8 @@ final class Help {
             Map.entry("@create", "building"), Map.entry("@name", "building"), Map.entry("@rating", "building"),
             Map.entry("@link", "building"), Map.entry("@destroy", "building"), Map.entry("@undo", "building"),
             Map.entry("@lock", "locks"), Map.entry("@unlock", "locks"), Map.entry("lock", "locks"), Map.entry("@eject", "moderation"),
-            Map.entry("scene", "scenes"), Map.entry("telnet", "scenes"));
+            Map.entry("scene", "scenes"), Map.entry("telnet", "scenes"), Map.entry("sdesc", "recog"), Map.entry("forget", "recog"),
+            Map.entry("introduce", "recog"), Map.entry("intro", "recog"), Map.entry("recognition", "recog"));
 
     private final Map<String, String> pages;
 

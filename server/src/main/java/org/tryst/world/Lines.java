@@ -2,6 +2,7 @@ package org.tryst.world;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.tryst.cluster.Audience;
 import org.tryst.cluster.Caller;
@@ -63,10 +64,10 @@ final class Lines implements AutoCloseable {
     /** Words for one persona in the room; the others there see only that a whisper happened. */
     CompletableFuture<ServerMessage.Sent> whisper(Caller caller, Persona persona, String name, String text, String requestId) {
         Room room = play.here(caller, persona);
-        Blocks.Concerning concerning = blocks.concerning(WorldPlay.viewer(caller));
-        Persona to = Matching.find(play.views().present(room.id()).stream()
-                        .filter(other -> !other.id().equals(persona.id()) && !concerning.hides(other.id())).toList(), name, Persona::name)
-                .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "nobody called \"" + name + "\" is here"));
+        return whisper(persona, room, someoneHere(caller, persona, room, name), text, requestId);
+    }
+
+    private CompletableFuture<ServerMessage.Sent> whisper(Persona persona, Room room, Persona to, String text, String requestId) {
         Views.WorldLine line = line(room.id(), "whisper", persona, to, text);
         Views.WorldLine seen = new Views.WorldLine(line.id(), line.room(), line.kind(), line.author(), line.to(), null, line.at());
         return store(line, requestId, () -> {
@@ -74,6 +75,35 @@ final class Lines implements AutoCloseable {
             delivery.publish(new Event.Tell(new Audience.Room(room.id()), new ServerMessage.WorldLine(seen),
                     Sight.othersWhoHear(persona.id(), to.id())));
         });
+    }
+
+    /**
+     * An introduction, in a recognition world: a pose to the room, after which everyone here knows the
+     * persona by its name; or, to one persona named, a whisper after which only that one does.
+     */
+    CompletableFuture<ServerMessage.Sent> introduce(Caller caller, Persona persona, String name, String requestId) {
+        Recognition recognition = play.recognition();
+        recognition.requireOn();
+        Room room = play.here(caller, persona);
+        String words = "introduces themself as " + persona.name() + ".";
+        if (name != null) {
+            Persona to = someoneHere(caller, persona, room, name);
+            return whisper(persona, room, to, words, requestId).thenApply(sent -> introduced(persona, List.of(to), sent));
+        }
+        List<Persona> others = play.views().others(WorldPlay.viewer(caller), persona, room.id());
+        if (others.isEmpty()) throw new ProtocolException(ErrorCode.NOT_FOUND, "nobody is here to meet you");
+        return inRoom(caller, persona, "pose", words, requestId).thenApply(sent -> introduced(persona, others, sent));
+    }
+
+    private ServerMessage.Sent introduced(Persona persona, List<Persona> viewers, ServerMessage.Sent sent) {
+        play.recognition().introduced(persona, viewers);
+        return sent;
+    }
+
+    /** The one among the others here whom the persona means by the words (in a recognition world, as it knows them). */
+    Persona someoneHere(Caller caller, Persona persona, Room room, String name) {
+        return play.recognition().find(caller.accountId(), persona.id(), play.views().others(WorldPlay.viewer(caller), persona, room.id()), name)
+                .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "nobody called \"" + name + "\" is here"));
     }
 
     /** Words for one persona in the world, wherever it is. */

@@ -43,9 +43,10 @@ final class Looking {
     ServerMessage look(Caller caller, Persona persona, String target, String requestId) {
         Room room = play.here(caller, persona);
         if (target == null || target.equalsIgnoreCase("here")) {
-            return new ServerMessage.WorldRoom(requestId, persona.id(), play.views().view(room), play.views().here(WorldPlay.viewer(caller), room));
+            return play.seenBy(caller, persona,
+                    new ServerMessage.WorldRoom(requestId, persona.id(), play.views().view(room), play.views().here(WorldPlay.viewer(caller), room)));
         }
-        return new ServerMessage.WorldLook(requestId, persona.id(), at(caller, persona, room, target));
+        return play.seenBy(caller, persona, new ServerMessage.WorldLook(requestId, persona.id(), at(caller, persona, room, target)));
     }
 
     private Views.Looked at(Caller caller, Persona persona, Room room, String target) {
@@ -58,7 +59,7 @@ final class Looking {
         }
         Blocks.Concerning concerning = blocks.concerning(WorldPlay.viewer(caller));
         List<Persona> present = play.views().present(room.id()).stream().filter(other -> !concerning.hides(other.id())).toList();
-        Optional<Persona> other = Matching.find(present, target, Persona::name);
+        Optional<Persona> other = play.recognition().find(caller.accountId(), persona.id(), present, target);
         if (other.isPresent()) return persona(other.get());
         List<Thing> things = new java.util.ArrayList<>(world.thingsIn(room.id()));
         things.addAll(world.carriedBy(persona.id()));
@@ -84,8 +85,11 @@ final class Looking {
         return new Views.Looked("emit", null, "emits", null, null, null, null, null, lines);
     }
 
-    /** Everyone in the world and online whom the caller may see, by name; with {@code where}, the rooms they are in. */
-    ServerMessage.WorldWho who(Caller caller, boolean where, String requestId) {
+    /**
+     * Everyone in the world and online whom the caller may see, by name (in a recognition world, by
+     * the names the persona knows them by); with {@code where}, the rooms they are in.
+     */
+    ServerMessage who(Caller caller, Persona viewer, boolean where, String requestId) {
         Blocks.Concerning concerning = blocks.concerning(WorldPlay.viewer(caller));
         String start = world.start().id();
         List<Views.WhoEntry> people = world.store().everyoneInWorld().stream()
@@ -94,7 +98,7 @@ final class Looking {
                         online.presence(persona.id()), where ? roomName(seen.room() == null ? start : seen.room()) : null)))
                 .sorted(Comparator.comparing(entry -> entry.persona().name(), String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return new ServerMessage.WorldWho(requestId, people);
+        return play.seenBy(caller, viewer, new ServerMessage.WorldWho(requestId, people));
     }
 
     private String roomName(String id) {

@@ -36,7 +36,7 @@ final class RoomViews {
 
     Views.ExitView exit(Exit exit) {
         Optional<Room> to = world.room(exit.to());
-        return new Views.ExitView(exit.name(), exit.aliases(), to.map(Room::name).orElse("nowhere"),
+        return new Views.ExitView(exit.name(), exit.aliases(), to.map(Room::name).orElse("nowhere"), exit.to(),
                 to.map(room -> room.rating().word()).orElse(Rating.GENERAL.word()));
     }
 
@@ -54,6 +54,12 @@ final class RoomViews {
     List<Persona> present(String room) {
         return occupancy.of(room).stream().filter(id -> online.presence(id) != Presence.OFFLINE).map(personas::byId)
                 .flatMap(Optional::stream).sorted(Comparator.comparing(Persona::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    /** The room's occupants online now whom the persona may see, but itself: those it may speak to or hand things. */
+    List<Persona> others(Blocks.Viewer viewer, Persona persona, String room) {
+        Blocks.Concerning concerning = blocks.concerning(viewer);
+        return present(room).stream().filter(other -> !other.id().equals(persona.id()) && !concerning.hides(other.id())).toList();
     }
 
     Views.Occupant occupant(Persona persona) {

@@ -16,14 +16,21 @@ public final class World {
     private static final String STARTING_AREA = "/world/starting-area.toml";
 
     private final WorldStore store;
+    private final RecognitionStore recognitions;
 
     public World(Sql sql) {
         this.store = new WorldStore(sql);
+        this.recognitions = new RecognitionStore(sql);
     }
 
     /** The world's SQL, for the parts of this capability that play and build it. */
     WorldStore store() {
         return store;
+    }
+
+    /** The SQL of short descriptions and recognitions. */
+    RecognitionStore recognitions() {
+        return recognitions;
     }
 
     /** The shipped starting area, as a file would give it. */

@@ -40,9 +40,15 @@ public final class WorldFile {
         String start = top.text("start", true).orElseThrow();
         List<Room> rooms = new ArrayList<>();
         Set<String> roomIds = new HashSet<>();
+        Map<Integer, String> numbered = new HashMap<>();
         for (Entry entry : top.entries("rooms")) {
             entry.only("id", "name", "description", "rating", "owner", "lock");
             String id = entry.id(roomIds);
+            String alike = numbered.putIfAbsent(Room.mapNumber(id), id);
+            if (alike != null) {
+                throw entry.wrong("id \"" + id + "\" gives the same map number as room \"" + alike
+                        + "\", so MUD clients' mappers would take them for one room; change either id");
+            }
             String word = entry.text("rating", true).orElseThrow();
             Rating rating = Rating.of(word).orElseThrow(() -> entry.wrong("rating \"" + word + "\" is not general, mature or adult"));
             rooms.add(new Room(id, entry.name("name"), entry.description(), entry.text("owner", false), rating, entry.lock()));

@@ -13,6 +13,7 @@ import org.tryst.cluster.Delivery;
 import org.tryst.cluster.Event;
 import org.tryst.cluster.Online;
 import org.tryst.cluster.Sight;
+import org.tryst.config.Config;
 import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.ErrorCode;
@@ -33,17 +34,20 @@ public final class WorldPlay {
     private final Occupancy occupancy;
     private final Whereabouts whereabouts;
     private final RoomViews views;
+    private final Recognition recognition;
     private final Personas personas;
     private final Accounts accounts;
     private final Delivery delivery;
     private final Clock clock;
 
-    public WorldPlay(World world, Personas personas, Accounts accounts, Blocks blocks, Delivery delivery, Online online, Clock clock) {
+    public WorldPlay(World world, Personas personas, Accounts accounts, Blocks blocks, Delivery delivery, Online online, Config.World config,
+                     Clock clock) {
         this.world = world;
         this.store = world.store();
         this.occupancy = new Occupancy(world, delivery);
         this.whereabouts = new Whereabouts(world, delivery);
         this.views = new RoomViews(world, occupancy, personas, online, blocks);
+        this.recognition = new Recognition(config.recognition(), world.recognitions(), personas, accounts, delivery, clock);
         this.personas = personas;
         this.accounts = accounts;
         this.delivery = delivery;
@@ -60,6 +64,15 @@ public final class WorldPlay {
         return occupancy;
     }
 
+    Recognition recognition() {
+        return recognition;
+    }
+
+    /** A reply as the persona acting on this socket sees it: in a recognition world, others by the names it knows them by. */
+    ServerMessage seenBy(Caller caller, Persona persona, ServerMessage reply) {
+        return recognition.concerns(reply) ? recognition.seenBy(reply, caller.accountId(), persona.id()) : reply;
+    }
+
     /** Enters the world as a persona the socket is online as; the room it is in, as this socket sees it. */
     public ServerMessage.WorldRoom enter(Caller caller, Persona persona, String requestId) {
         requireOnline(caller, persona);
@@ -72,7 +85,8 @@ public final class WorldPlay {
         } else {
             delivery.follow(caller, persona.id(), new Audience.Room(room.id()));
         }
-        return new ServerMessage.WorldRoom(requestId, persona.id(), views.view(room), views.here(viewer(caller), room));
+        return (ServerMessage.WorldRoom) seenBy(caller, persona,
+                new ServerMessage.WorldRoom(requestId, persona.id(), views.view(room), views.here(viewer(caller), room)));
     }
 
     /** Leaves the world: nobody sees the persona in its room until it enters again. */
@@ -99,6 +113,18 @@ public final class WorldPlay {
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_IN_WORLD, "enter the world first (world.enter)"));
     }
 
+    /**
+     * The room {@code roomId} as the setting of a private scene the persona makes there: its name and
+     * description now. {@code not_in_world} unless the persona is in the world on this socket,
+     * {@code not_found} for no such room, {@code forbidden} for a room the persona is not in.
+     */
+    public Views.Setting setting(Caller caller, Persona persona, String roomId) {
+        String here = roomIdOf(caller, persona);
+        Room room = world.room(roomId).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "there is no room \"" + roomId + "\""));
+        if (!room.id().equals(here)) throw new ProtocolException(ErrorCode.FORBIDDEN, "a scene is set only in the room you are in");
+        return new Views.Setting(room.id(), room.name(), room.description());
+    }
+
     /** Many personas' places changed at once (a room destroyed): every process reads them again. */
     void placesChanged() {
         whereabouts.changedAll();
@@ -116,6 +142,7 @@ public final class WorldPlay {
     public void reread() {
         whereabouts.forgetHere();
         occupancy.forgetHere();
+        recognition.forgetHere();
     }
 
     /** Goes through the exit of the persona's room that answers to the word (or its compass word). */

@@ -72,7 +72,7 @@ public final class WorldRequests implements Handler<WorldRequest>, AutoCloseable
             case Command.Emit emit -> new Answer.Later(lines.inRoom(caller, persona, "emit", emit.text(), id));
             case Command.Whisper whisper -> new Answer.Later(lines.whisper(caller, persona, whisper.to(), whisper.text(), id));
             case Command.Page page -> new Answer.Later(lines.page(caller, persona, page.to(), page.text(), id));
-            case Command.Who who -> Answer.now(looking.who(caller, who.where(), id));
+            case Command.Who who -> Answer.now(looking.who(caller, persona, who.where(), id));
             case Command.Inventory _ -> Answer.now(looking.inventory(caller, persona, id));
             case Command.Get get -> done(() -> handling.get(caller, persona, get.thing()), id);
             case Command.Drop drop -> done(() -> handling.drop(caller, persona, drop.thing()), id);
@@ -89,6 +89,23 @@ public final class WorldRequests implements Handler<WorldRequest>, AutoCloseable
                     ? said(persona, id, building.describe(caller, persona, describe.target(), describe.text()))
                     : audited(caller, persona, request, () -> building.describe(caller, persona, describe.target(), describe.text()));
             case Command.Building build -> audited(caller, persona, request, () -> building.build(caller, persona, build));
+            case Command.Sdesc sdesc -> {
+                play.here(caller, persona);
+                Recognition recognition = play.recognition();
+                yield said(persona, id, sdesc.text() == null ? recognition.list(persona) : recognition.describe(persona, sdesc.text()));
+            }
+            case Command.Recog recog -> {
+                Room room = play.here(caller, persona);
+                Recognition recognition = play.recognition();
+                recognition.requireOn();
+                yield said(persona, id, recog.who() == null ? recognition.list(persona)
+                        : recognition.recognise(persona, lines.someoneHere(caller, persona, room, recog.who()), recog.name()));
+            }
+            case Command.Forget forget -> {
+                play.here(caller, persona);
+                yield said(persona, id, play.recognition().forget(persona, forget.name()));
+            }
+            case Command.Introduce introduce -> new Answer.Later(lines.introduce(caller, persona, introduce.to(), id));
             case Command.Eject eject -> audited(caller, persona, request, () -> building.eject(caller, persona, eject.persona()));
             case Command.Undo undo -> audited(caller, persona, request, () -> building.undo(caller, persona, undo.target()));
         };

@@ -47,6 +47,11 @@ final class WorldStore {
         return sql.withHandle(handle -> handle.createQuery("SELECT * FROM world_rooms WHERE id = :id").bind("id", id).map(ROOM).findOne());
     }
 
+    /** The id of every room, to tell whether a new one's map number is taken. */
+    List<String> roomIds() {
+        return sql.withHandle(handle -> handle.createQuery("SELECT id FROM world_rooms").mapTo(String.class).list());
+    }
+
     List<Exit> exits(String room) {
         return sql.withHandle(handle -> handle.createQuery("SELECT * FROM world_exits WHERE from_room = :room ORDER BY id")
                 .bind("room", room).map(EXIT).list());

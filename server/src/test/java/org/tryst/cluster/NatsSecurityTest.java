@@ -3,20 +3,18 @@ package org.tryst.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tryst.config.Config;
 import org.tryst.metrics.Metrics;
+import org.tryst.testkit.Certificates;
 import org.tryst.testkit.NatsServer;
 
 /**
@@ -115,20 +113,9 @@ class NatsSecurityTest {
     }
 
     /** A CA, and a certificate it signed for the name {@code localhost} alone; returns the CA's file. */
-    private Path certificates() throws IOException, InterruptedException {
-        Files.writeString(dir.resolve("san.ext"), "subjectAltName=DNS:localhost\n");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Test CA");
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
-        openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
-                "-days", "2", "-extfile", "san.ext");
-        return dir.resolve("ca.pem");
-    }
-
-    private void openssl(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(arguments));
-        java.lang.Process run = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(run.waitFor(30, TimeUnit.SECONDS) && run.exitValue() == 0).as("openssl " + arguments[0]).isTrue();
+    private Path certificates() {
+        Certificates.Issued ca = Certificates.selfSigned(dir, "ca", "Test CA", "");
+        Certificates.signedBy(ca, dir, "server", "localhost", "DNS:localhost");
+        return ca.certificate();
     }
 }

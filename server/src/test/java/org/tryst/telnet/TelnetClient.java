@@ -80,7 +80,15 @@ final class TelnetClient implements AutoCloseable {
 
     static TelnetClient connect(int port, Options options) {
         try {
-            Socket socket = new Socket("127.0.0.1", port);
+            return over(new Socket("127.0.0.1", port), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A client on a socket the test opened, such as a TLS socket. */
+    static TelnetClient over(Socket socket, Options options) {
+        try {
             socket.setSoTimeout(0);
             return new TelnetClient(socket, options);
         } catch (IOException e) {

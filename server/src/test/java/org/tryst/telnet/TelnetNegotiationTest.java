@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.TestServer;
 import org.tryst.protocol.Codec;
+import org.tryst.world.Room;
 
 /** The options a MUD client and the server agree, each as a client meets it: width, colour, GMCP, MCCP2, MSSP, escaping. */
 class TelnetNegotiationTest {
@@ -56,16 +57,18 @@ class TelnetNegotiationTest {
             assertThat(courtyard.path("name").asText()).isEqualTo("The Courtyard");
             assertThat(courtyard.path("area").asText()).isEqualTo("Test Garden");
             assertThat(courtyard.path("environment").asText()).isEqualTo("general");
-            assertThat(courtyard.path("num").asInt()).isPositive();
+            assertThat(courtyard.path("num").asInt()).as("the number is the room id's").isEqualTo(Room.mapNumber("courtyard")).isPositive();
             assertThat(courtyard.path("exits").properties()).extracting(java.util.Map.Entry::getKey)
-                    .contains("north", "east", "south", "west");
+                    .containsExactlyInAnyOrder("n", "e", "s", "w");
+            assertThat(courtyard.path("exits").path("e").asInt()).as("east leads to the tea house's number")
+                    .isEqualTo(Room.mapNumber("tea-house"));
             client.send("north");
             client.expect("The Library");
             JsonNode library = Codec.mapper().readTree(client.gmcpOf("Room.Info", "\"The Library\""));
             assertThat(library.path("name").asText()).isEqualTo("The Library");
             assertThat(library.path("num").asInt()).as("the courtyard's north exit leads to the library's number")
-                    .isEqualTo(courtyard.path("exits").path("north").asInt());
-            assertThat(library.path("exits").path("south").asInt()).isEqualTo(courtyard.path("num").asInt());
+                    .isEqualTo(courtyard.path("exits").path("n").asInt()).isNotEqualTo(courtyard.path("num").asInt());
+            assertThat(library.path("exits").path("s").asInt()).isEqualTo(courtyard.path("num").asInt());
         }
     }
 

@@ -127,6 +127,8 @@ class TelnetPlayTest {
             Players.playAsNew(client, server.register("scn"), "Ed");
             client.send("help scenes");
             assertThat(client.expect("./tryst chat")).contains("web client");
+            assertThat(client.expect("yes.").replaceAll("\\s+", " "))
+                    .contains("Invite to a private scene").contains("set in the room you are in");
         }
     }
 }

@@ -110,12 +110,14 @@ class WorldInBrowserTest {
 
         ann.click(role("button", "Invite " + kit + " to a private scene"));
         ann.sees(role("heading", kit));
-        assertThat(ann.evaluate("document.querySelector('form[aria-labelledby=invite-title] input[placeholder]').value").asText())
-                .as("the room is the scene's setting").isEqualTo("Setting: The Courtyard");
+        ann.sees(text("The scene is set in The Courtyard"));
         ann.click(role("button", "Invite " + kit + " into a private scene"));
         ann.sees(text("You invited " + kit));
+        ann.sees(role("region", "Set in The Courtyard").within(css("main .lines")));
+        ann.sees(text("A square of warm flagstones").within(css("main .lines .setting")));
         openFromList(ben, "Invitations 1");
-        ben.sees(text("Setting: The Courtyard"));
+        ben.sees(role("region", "Set in The Courtyard"));
+        ben.sees(text("A square of warm flagstones"));
         assertThat(ann.errors()).isEmpty();
         assertThat(ben.errors()).isEmpty();
     }

@@ -34,6 +34,25 @@ class CommandTest {
     }
 
     @Test
+    void recognitionsCommandsReadAsEvenniasDo() {
+        assertThat(Command.parse("sdesc  a tall woman in a green coat ")).isEqualTo(new Command.Sdesc("a tall woman in a green coat"));
+        assertThat(Command.parse("sdesc")).isEqualTo(new Command.Sdesc(null));
+        assertThat(Command.parse("recog green coat as Moss")).isEqualTo(new Command.Recog("green coat", "Moss"));
+        assertThat(Command.parse("recog the man dressed as a bear AS Bruin")).as("the last \"as\" divides")
+                .isEqualTo(new Command.Recog("the man dressed as a bear", "Bruin"));
+        assertThat(Command.parse("recognise lantern=Lamp Man")).isEqualTo(new Command.Recog("lantern", "Lamp Man"));
+        assertThat(Command.parse("recog")).isEqualTo(new Command.Recog(null, null));
+        assertThat(Command.parse("forget Moss")).isEqualTo(new Command.Forget("Moss"));
+        assertThat(Command.parse("introduce")).isEqualTo(new Command.Introduce(null));
+        assertThat(Command.parse("intro green coat")).isEqualTo(new Command.Introduce("green coat"));
+        for (String bad : new String[] {"recog green coat", "recog as Moss", "recog green coat as ", "recog =Moss", "forget"}) {
+            assertThatThrownBy(() -> Command.parse(bad)).as(bad).isInstanceOf(Command.Malformed.class);
+        }
+        assertThat(Command.speaks("introduce")).as("an introduction puts a line in the room").isTrue();
+        assertThat(Command.speaks("recog green coat as Moss")).isFalse();
+    }
+
+    @Test
     void aCommandMissingItsPartsSaysHowItIsWritten() {
         for (String bad : new String[] {"  ", "\"", ":", "say", "whisper Bo", "page =hi", "give lamp", "@rating here=loud",
                 "@adult maybe", "@create lamp=glowing", "@describe me"}) {

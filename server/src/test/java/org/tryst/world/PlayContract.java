@@ -53,6 +53,23 @@ abstract class PlayContract {
     }
 
     @Test
+    void withoutRecognitionItsCommandsAreRefusedAndEveryoneAppearsByName() {
+        Player ada = player("Ada");
+        Player bo = player("Bo");
+        ada.enter();
+        bo.enter();
+        for (String line : java.util.List.of("sdesc a tall woman", "sdesc", "recog Bo as Friend", "recog", "forget Friend", "introduce")) {
+            ada.refused(line, "forbidden");
+        }
+        ada.answer("\"Hi.", ServerMessage.Sent.class);
+        assertThat(bo.wire().expect(ServerMessage.WorldLine.class, line -> "Hi.".equals(line.line().text())).line().author())
+                .extracting(Views.Author::name, Views.Author::shown).containsExactly(ada.name(), null);
+        assertThat(bo.answer("look " + ada.name(), ServerMessage.WorldLook.class).target().name()).isEqualTo(ada.name());
+        ada.wire().close();
+        bo.wire().close();
+    }
+
+    @Test
     void playersSeeEachOtherArriveTalkAndLeaveThroughExits() {
         Player ada = player("Ada");
         Player bo = player("Bo");

@@ -134,6 +134,34 @@ class WorldFileTest {
                 Arguments.of(ROOMS.replace("\"A yard.\"", "\"bell \\u0007\""), "rooms #2 (id yard): description has control characters"));
     }
 
+    @Test
+    void aRoomsMapNumberIsFixedByItsIdAlone() {
+        // Players' saved maps hold these numbers: a change of the function would scramble every map.
+        assertThat(Room.mapNumber("courtyard")).isEqualTo(Room.mapNumber("court" + "yard")).isPositive();
+        assertThat(Room.mapNumber("courtyard")).isNotEqualTo(Room.mapNumber("library"));
+        assertThat(World.startingArea().rooms().stream().map(room -> Room.mapNumber(room.id())).distinct())
+                .hasSameSizeAs(World.startingArea().rooms());
+    }
+
+    @Test
+    void aFileWhoseRoomIdsShareAMapNumberIsRefusedNamingBoth() {
+        java.util.Map<Integer, String> seen = new java.util.HashMap<>();
+        String first = null;
+        String second = null;
+        for (int i = 0; first == null; i++) {
+            String id = "room-" + i;
+            String before = seen.putIfAbsent(Room.mapNumber(id), id);
+            if (before != null) {
+                first = before;
+                second = id;
+            }
+        }
+        String file = ROOMS.replace("id = \"hall\"", "id = \"" + first + "\"").replace("start = \"hall\"", "start = \"" + first + "\"")
+                .replace("id = \"yard\"", "id = \"" + second + "\"");
+        assertThatThrownBy(() -> WorldFile.read(file)).isInstanceOf(InvalidWorld.class)
+                .hasMessageContaining("rooms #2 (id " + second + "): id \"" + second + "\" gives the same map number as room \"" + first + "\"");
+    }
+
     @ParameterizedTest
     @MethodSource("badFiles")
     void aBadFileIsRefusedNamingTheEntry(String file, String message) {

@@ -85,7 +85,8 @@ public final class Format {
 
     /** One scene of {@code /scenes}: its number, who is in it, its timer and the choices that wait for agreement. */
     public static String scene(int number, Views.Scene scene, Set<String> mine, boolean here) {
-        StringBuilder line = new StringBuilder("  " + number + ". " + sceneName(scene, mine) + ": " + timer(scene.timerSeconds()));
+        StringBuilder line = new StringBuilder("  " + number + ". " + sceneName(scene, mine) + where(scene.setting()) + ": "
+                + timer(scene.timerSeconds()));
         scene.timerChoices().forEach(choice -> line.append("; ").append(choice(scene, choice, mine)));
         return here ? line.append("  (you are here)").toString() : line.toString();
     }
@@ -120,12 +121,14 @@ public final class Format {
     /** A received invitation, numbered for {@code /accept} and {@code /decline}. */
     public static String received(int number, Views.Invitation invitation) {
         String accepted = invitation.status().equals("accepted") ? " (accepted; waiting to be added)" : "";
-        return "  " + number + ". " + invitation.from().name() + " invites " + invitation.to().name() + note(invitation) + accepted;
+        return "  " + number + ". " + invitation.from().name() + " invites " + invitation.to().name() + where(invitation.setting())
+                + note(invitation) + accepted;
     }
 
     /** An invitation someone just sent, with what to answer. */
     public static String invited(int number, Views.Invitation invitation) {
-        return invitation.from().name() + " invites " + invitation.to().name() + " into a private scene" + note(invitation)
+        return invitation.from().name() + " invites " + invitation.to().name() + " into a private scene" + where(invitation.setting())
+                + note(invitation)
                 + " \u2014 /accept " + number + " or /decline " + number;
     }
 
@@ -209,6 +212,16 @@ public final class Format {
         String who = mine.contains(choice.persona()) ? "you ask" : scene.members().stream()
                 .filter(member -> member.id().equals(choice.persona())).findFirst().map(member -> member.name() + " asks").orElse("someone asks");
         return who + " for " + Disappearing.label(choice.seconds());
+    }
+
+    /** Where a scene is set, after its name: nothing for a scene made from no room. */
+    private static String where(Views.Setting setting) {
+        return setting == null ? "" : " (set in " + setting.name() + ")";
+    }
+
+    /** A scene's setting as the scene opens: the room's name and its description. */
+    public static String setting(Views.Setting setting) {
+        return setting.description().isBlank() ? "Set in " + setting.name() + "." : "Set in " + setting.name() + ": " + setting.description();
     }
 
     private static String note(Views.Invitation invitation) {

@@ -84,6 +84,7 @@ public final class Incoming {
         session.place = new Place.Scene(scene.id());
         screen.show("You are in the " + Format.sceneName(scene, session.mineIds()) + " as " + persona.name() + ": "
                 + Format.timer(scene.timerSeconds()) + ". What you say here is end-to-end encrypted.");
+        if (scene.setting() != null) screen.show(Format.setting(scene.setting()));
         String agreement = ConsentFormat.agreement(scene.agreement(), catalogue());
         if (agreement != null) screen.show(agreement);
     }

@@ -92,7 +92,7 @@ class ConsentShellTest {
                 List.of(new Views.TopicMatch("romance", Answer.YES, Answer.MAYBE, true, List.of(BoundaryMatch.PROPOSED_MAYBE)),
                         new Views.TopicMatch("degradation", Answer.YES, Answer.NO, false, List.of(BoundaryMatch.MISMATCH)),
                         new Views.TopicMatch("pain", Answer.YES, Answer.NO, true, List.of(BoundaryMatch.MISMATCH, BoundaryMatch.PROPOSED_NO))),
-                "be kind", "");
+                "be kind", "", null);
         shell.incoming().show(new SceneEvent.Invited(invitation));
         assertThat(screen).contains("    Proposes Romance (? you said maybe), Pain (!! you said no); safeword \u201cred\u201d.",
                 "    !! You differ on Degradation (Sage yes, you no).", "    Sage's notes: be kind");

@@ -122,6 +122,19 @@ class FormatTest {
     }
 
     @Test
+    void aSceneMadeFromARoomSaysWhereItIsSetInTheListTheInvitationAndOnOpening() {
+        var setting = new Views.Setting("courtyard", "The Courtyard", "Warm flagstones.");
+        var scene = new Views.Scene("s1", List.of(ROWAN, SAGE), 1, 300, List.of(), "key", 0, null, null, setting);
+        assertThat(Format.scene(1, scene, MINE, false)).isEqualTo("  1. scene with Sage (set in The Courtyard): messages disappear after 5m");
+        var invitation = new Views.Invitation("i1", "s1", SAGE, ROWAN, "here?", "pending", 0, List.of(), "red", List.of(), "", "", setting);
+        assertThat(Format.received(1, invitation)).isEqualTo("  1. Sage invites Rowan (set in The Courtyard): \u201chere?\u201d");
+        assertThat(Format.invited(2, invitation))
+                .startsWith("Sage invites Rowan into a private scene (set in The Courtyard): \u201chere?\u201d");
+        assertThat(Format.setting(setting)).isEqualTo("Set in The Courtyard: Warm flagstones.");
+        assertThat(Format.setting(new Views.Setting(null, "The Attic", ""))).isEqualTo("Set in The Attic.");
+    }
+
+    @Test
     void channelsAndMembers() {
         assertThat(Format.channel(new Views.Channel("lobby", "Welcome", 3))).isEqualTo("  #lobby  (3 members)  Welcome");
         assertThat(Format.channel(new Views.Channel("quiet", null, 1))).isEqualTo("  #quiet  (1 member)");
