@@ -12,7 +12,7 @@ describe("who is here", () => {
   test("someone known by their real name has their profile and an invitation beside them", () => {
     const html = here(kit);
     expect(html).toContain("Profile of Kit");
-    expect(html).toContain("Invite Kit to a private scene");
+    expect(html).toContain("Invite<span class=\"sr-only\"> Kit</span> to a private scene");
   });
 
   test("in a world with recognition, a stranger or a recognised name shows neither, which would tell who they are", () => {
