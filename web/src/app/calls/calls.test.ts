@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { panic } from "../../ui/panic";
+import { scenes, toasts, view } from "../state";
 import * as calls from "./calls";
 import type { Turn } from "./mesh";
 
@@ -122,6 +123,24 @@ describe("calls on this page", () => {
     vi.stubGlobal("location", { replace: () => undefined });
     panic();
     expect(closedWhenCleared).toEqual([true]);
+  });
+
+  it("tell the person of a proposal wherever they are, and lead to the scene", () => {
+    scenes.value = new Map([[SCENE, { id: SCENE, members: [{ id: "ann", name: "Ann" }, { id: "ben", name: "Ben" }], epoch: 1, timerSeconds: 0,
+      timerChoices: [], externalSender: "", createdAt: 0 }]]);
+    calls.received(SCENE, 1, { kind: "call.propose", call: "c9" });
+    calls.received(SCENE, 1, { kind: "call.yes", call: "c9", media: true });
+    expect(toasts.value).toEqual([{ id: "call-c9", text: "Ben proposes a call in your private scene.",
+      action: { label: "Open the scene to answer", view: { kind: "scene", id: SCENE } } }]);
+    toasts.value = [];
+    // Looking at the scene, the panel itself asks.
+    calls.hangUpEverything();
+    calls.membership(SCENE, 0, devices);
+    view.value = { kind: "scene", id: SCENE };
+    calls.received(SCENE, 1, { kind: "call.propose", call: "c10" });
+    expect(toasts.value).toEqual([]);
+    view.value = { kind: "home" };
+    scenes.value = new Map();
   });
 
   it("close the connection to a partner who leaves before anything else happens", async () => {

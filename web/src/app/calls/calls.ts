@@ -6,7 +6,7 @@
 import { signal } from "@preact/signals";
 import type { ServerMessage } from "../../api/protocol";
 import { Serial } from "../../mls/serial";
-import { notice } from "../state";
+import { notice, scenes, toasts, view } from "../state";
 import { CallMachine, type CallView, type Device, type Effect, type Ending } from "./machine";
 import { Mesh, type Quality, type Turn } from "./mesh";
 import type { CallMessage } from "./messages";
@@ -63,7 +63,21 @@ export function membership(sceneId: string, own: number, devices: Device[]): voi
 /** A call message from a device of the scene, its sender checked by scenes.ts. */
 export function received(sceneId: string, from: number, message: CallMessage): void {
   const entry = entries.get(sceneId);
-  if (entry) run(sceneId, entry, entry.machine.received(from, message));
+  if (!entry) return;
+  const before = entry.machine.view()?.id;
+  run(sceneId, entry, entry.machine.received(from, message));
+  const call = entry.machine.view();
+  if (call && call.id !== before) asked(sceneId, call);
+}
+
+/** Someone proposed a call: the person hears of it wherever they are in the app, and goes to the scene to answer. */
+function asked(sceneId: string, call: CallView): void {
+  const here = view.value;
+  if (here.kind === "scene" && here.id === sceneId) return; // the call panel asks already
+  const proposer = call.participants.find((p) => p.leaf === call.proposer);
+  const name = scenes.value.get(sceneId)?.members.find((m) => m.id === proposer?.persona)?.name ?? "Someone";
+  toasts.value = [...toasts.value, { id: `call-${call.id}`, text: `${name} proposes a call in your private scene.`,
+    action: { label: "Open the scene to answer", view: { kind: "scene", id: sceneId } } }];
 }
 
 /** The scene ended or this device left it: its call ends at once. */
