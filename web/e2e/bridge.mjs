@@ -93,8 +93,8 @@ function locate(page, spec) {
 }
 
 const commands = {
-  async launch() {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  async launch({ flags = [] }) {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...flags] });
     return {};
   },
   async context({ viewport }) {

@@ -12,6 +12,8 @@ import { enter, gone, heard, sceneKey } from "./navigation";
 import { loadDevice, saveDevice, wipeDevices } from "./device";
 import { renderTranscript, transcriptNews, type TranscriptChoice } from "./transcript";
 import * as avatars from "./avatars";
+import * as calls from "./calls/calls";
+import { parseCallMessage } from "./calls/messages";
 import { start as verifying, verifications } from "./verification";
 import {
   endedNotice, endedScene, invitationAccepted, invitationGone, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines,
@@ -23,6 +25,12 @@ export type Requester = <T extends ServerMessage>(type: string, fields?: Record<
 
 const KEY_PACKAGES_PER_UPLOAD = 10;
 const ACK_DELAY_MS = 200;
+/**
+ * Signals reach only the devices online then, so a device offline during a call skips their ratchet
+ * generations; ts-mls skips at most 200 (maximumForwardRatchetSteps). After this many signals in one
+ * epoch a device renews its keys first, which starts a new epoch and a fresh count for everyone.
+ */
+const SIGNALS_PER_EPOCH = 100;
 const SEEN_KEPT = 10_000;
 const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const unbase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -36,6 +44,8 @@ let unacknowledged: string[] = [];
 /** The scenes this page used the safeword in, with the cooling-off chosen, until their end arrives. */
 const ownSafewords = new Map<string, number>();
 let ackTimer: ReturnType<typeof setTimeout> | null = null;
+/** How many signals this device sent in each scene's current epoch. */
+const signalled = new Map<string, { epoch: bigint; count: number }>();
 /** Everything that touches MLS state runs here, one at a time, in the order the server relays messages. */
 let work = new Serial();
 
@@ -46,6 +56,7 @@ let work = new Serial();
  */
 export async function start(requester: Requester, account: string, mine: Persona[]): Promise<void> {
   request = requester;
+  calls.useTransport({ signal, request: (type, fields) => request(type, fields) });
   if (!mls || username !== account) await loadOrCreate(account);
   await request("device.attach", { device: deviceId });
   for (const persona of mine) if (mls!.unusedKeyPackages(persona.id) === 0) await uploadKeyPackages(persona.id);
@@ -72,6 +83,7 @@ async function loadOrCreate(account: string): Promise<void> {
 
 /** Forgets the device: its keys, scenes and what was said in them leave this browser. */
 export async function forget(): Promise<void> {
+  calls.hangUpEverything();
   mls = null;
   deviceId = "";
   seen = new Set();
@@ -97,7 +109,10 @@ async function refresh(): Promise<void> {
   const listed = await request<ServerMessage & { scenes: Scene[] }>("scene.list");
   scenes.value = new Map(listed.scenes.filter((scene) => mls!.group(scene.id)).map((scene) => [scene.id, scene]));
   avatars.heard(...[...scenes.value.values()].flatMap((scene) => scene.members));
-  for (const scene of scenes.value.values()) enter(sceneKey(scene.id), scene.createdAt);
+  for (const scene of scenes.value.values()) {
+    enter(sceneKey(scene.id), scene.createdAt);
+    devicesChanged(scene.id);
+  }
   const open = await request<ServerMessage & { received: Invitation[]; sent: Invitation[] }>("invitation.list");
   invitations.value = { received: open.received, sent: open.sent };
 }
@@ -135,9 +150,13 @@ export function event(message: ServerMessage): boolean {
     case "invitation.gone":
       invitationGone(String(message.invitation));
       return true;
+    case "scene.signal":
+      void work.run(() => signalReceived(String(message.scene), message.from, String(message.data)));
+      return true;
     case "scene.changed": {
       const scene = message.scene as Scene;
       if (!mls?.group(scene.id)) return true;
+      calls.membership(scene.id, mls.group(scene.id)!.ownLeaf(), devicesFor(scene));
       const news = transcriptNews(scenes.value.get(scene.id), scene, personas.value.map((p) => p.id));
       if (news) notice.value = news;
       avatars.heard(...scene.members);
@@ -223,6 +242,7 @@ async function handle(message: SceneMessage): Promise<void> {
       void work.run(() => commitIfFirst(group));
       break;
     case "newEpoch":
+      devicesChanged(message.scene);
       break;
   }
 }
@@ -258,6 +278,7 @@ async function commit(sceneId: string, adds: Uint8Array[], removes: number[], re
     await request("scene.send", { scene: sceneId, message: crypto.randomUUID(), data: base64(made.message),
       ...(made.welcome ? { welcome: base64(made.welcome) } : {}) });
     await group.confirm();
+    devicesChanged(sceneId);
     await save();
   } catch (failure) {
     await group.discard();
@@ -320,6 +341,7 @@ export async function create(persona: Persona, room?: string): Promise<Scene> {
     await save();
   });
   scenes.value = new Map(scenes.value).set(created.scene.id, created.scene);
+  devicesChanged(created.scene.id);
   enter(sceneKey(created.scene.id), created.scene.createdAt);
   await work.run(save);
   return created.scene;
@@ -423,8 +445,67 @@ function line(sceneId: string, added: SceneLine): void {
     mentionsMe: !mine && namesMe(added.text) });
 }
 
+/** A call signal: opened like a scene's line, but it never becomes one, and the MLS sender must be the persona the server names. */
+async function signalReceived(sceneId: string, from: unknown, data: string): Promise<void> {
+  const group = mls?.group(sceneId);
+  if (!group || typeof from !== "string") return;
+  let opened;
+  try {
+    opened = await group.openApplication(unbase64(data));
+  } catch {
+    return; // a signal from an epoch this device no longer holds, or not one at all: calls ask again
+  }
+  const current = group.members().find((member) => member.leaf === opened.sender.leaf);
+  if (opened.sender.personaId !== from || current?.personaId !== from) return;
+  const message = parseCallMessage(new TextDecoder("utf-8", { fatal: false }).decode(opened.plaintext));
+  if (message) calls.received(sceneId, opened.sender.leaf, message);
+}
+
+/**
+ * Sends a call message to the devices of a scene online now, at the group's current epoch, after
+ * the messages queued before it; a commit that won meanwhile makes it try again at the new epoch.
+ */
+function signal(sceneId: string, json: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const attempt = (): void => void work.run(async () => {
+      const group = mls?.group(sceneId);
+      if (!group) throw new Refused("not_member", "You are not in that scene.");
+      const sent = signalled.get(sceneId);
+      if (sent && sent.epoch === group.epoch() && sent.count >= SIGNALS_PER_EPOCH) await commit(sceneId, [], [], true);
+      const epoch = group.epoch();
+      const count = signalled.get(sceneId)?.epoch === epoch ? signalled.get(sceneId)!.count : 0;
+      signalled.set(sceneId, { epoch, count: count + 1 });
+      const ciphertext = await group.protect(new Uint8Array(0), new TextEncoder().encode(json));
+      await save();
+      try {
+        await request("scene.signal", { scene: sceneId, data: base64(ciphertext) });
+        resolve();
+      } catch (failure) {
+        if (retryable(failure)) attempt(); else reject(failure);
+      }
+    }).catch(reject);
+    attempt();
+  });
+}
+
+/** The devices of a scene as its group lists them, for its call, once the scene is known here. */
+function devicesChanged(sceneId: string): void {
+  const group = mls?.group(sceneId);
+  const scene = scenes.value.get(sceneId);
+  if (group && scene) calls.membership(sceneId, group.ownLeaf(), devicesFor(scene));
+}
+
+/** The group's devices whose personas the scene lists: a device of a member on the way out is no longer asked. */
+function devicesFor(scene: Scene): { leaf: number; persona: string }[] {
+  const group = mls!.group(scene.id)!;
+  const listed = new Set(scene.members.map((member) => member.id));
+  return group.members().filter((member) => listed.has(member.personaId)).map((member) => ({ leaf: member.leaf, persona: member.personaId }));
+}
+
 /** The scene is gone from this device: its keys, its lines and its place in the list; whoever looked at it goes home. */
 function leaveLocally(sceneId: string, why: string | null): void {
+  calls.sceneGone(sceneId);
+  signalled.delete(sceneId);
   gone(sceneKey(sceneId));
   mls?.forget(sceneId);
   const listed = new Map(scenes.value);

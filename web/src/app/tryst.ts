@@ -5,6 +5,7 @@ import { somethingNew } from "../ui/notify";
 import { type Heard } from "./activity";
 import { signedInAnew } from "./lock";
 import * as avatars from "./avatars";
+import { hangUpEverything } from "./calls/calls";
 import type { Spoken } from "./commands";
 import * as consent from "./consent";
 import { written, type Dice } from "./dice";
@@ -69,6 +70,8 @@ function connect(): Promise<void> {
     event: (message) => event(message),
     state: (state) => (connection.value = state),
     ended: (reason) => {
+      // Signed out by the server (a revoked session, a suspension): no call outlives the account's socket.
+      hangUpEverything();
       forgetAll();
       signedIn.value = false;
       notice.value = barred ?? reason;

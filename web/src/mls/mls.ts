@@ -77,6 +77,12 @@ export interface Group {
 
   /** Handles a message from another member or the server (an MLSMessage), in the order the server relays them. */
   handle(message: Uint8Array): Promise<Handled>;
+
+  /**
+   * Opens an application message (a PrivateMessage) and nothing else: a call signal, which the server
+   * relays without ordering it among the scene's messages, must never carry a commit or a proposal.
+   */
+  openApplication(message: Uint8Array): Promise<Handled & { kind: "application" }>;
 }
 
 /** One device's MLS: its signature key, the secrets of its unused KeyPackages, and its groups. */

@@ -133,8 +133,16 @@ export class TsGroup implements Group {
     });
   }
 
+  openApplication(bytes: Uint8Array): Promise<Handled & { kind: "application" }> {
+    return this.serial.run(async () => {
+      const message = decodeMessage(bytes);
+      if (message.wireformat !== "mls_private_message") throw new MlsError("a signal must be an application message");
+      return this.open(message.privateMessage);
+    });
+  }
+
   /** Decrypts and verifies application data, keeping the sender's leaf, at this epoch or one ts-mls still keeps keys for. */
-  private async open(message: PrivateMessage): Promise<Handled> {
+  private async open(message: PrivateMessage): Promise<Handled & { kind: "application" }> {
     if (message.contentType !== "application") throw new MlsError("handshake messages must come as PublicMessage");
     const current = this.state.groupContext.epoch;
     const past = message.epoch < current ? this.state.historicalReceiverData.get(message.epoch) : undefined;

@@ -101,6 +101,19 @@ describe("a scene of three devices over ts-mls", () => {
     await expect(carol.handle(reply)).rejects.toThrow(MlsError); // a replay: its key is spent
   });
 
+  test("a call signal opens only as an application message: a commit sent as one changes nothing", async () => {
+    const { groups: [alice, bob, carol] } = await threeMembers();
+    const signal = await alice.protect(new Uint8Array(0), utf8('{"kind":"call.propose","call":"c1"}'));
+    const opened = await bob.openApplication(signal);
+    expect([opened.sender.leaf, opened.sender.personaId, fromUtf8(opened.plaintext)]).toEqual([0, "alice", '{"kind":"call.propose","call":"c1"}']);
+    const commit = await carol.commit([], []);
+    await expect(bob.openApplication(commit.message)).rejects.toThrow(MlsError);
+    expect(bob.epoch()).toBe(alice.epoch());
+    // Signals skipped by a device that was away cost it nothing but the generations in between.
+    for (let i = 0; i < 150; i++) await alice.protect(new Uint8Array(0), utf8("{}"));
+    expect((await heard(carol, await said(alice, "after the call"))).text).toBe("after the call");
+  });
+
   test("the server's removal proposal is stored, committed by reference, and the one who left reads nothing after", async () => {
     const { groups: [alice, bob, carol] } = await threeMembers();
     const proposal = await server.proposeRemoval("scene-1", alice.epoch(), bob.ownLeaf());

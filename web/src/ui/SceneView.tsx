@@ -9,6 +9,7 @@ import { newSince, sceneKey } from "../app/navigation";
 import { myPersonaIn, report, safeword } from "../app/scenes";
 import { notice, sceneLines, scenes, type SceneLine } from "../app/state";
 import { Avatar } from "./Avatar";
+import { CallPanel } from "./CallPanel";
 import { ViewHeader } from "./Bar";
 import { topicList } from "./Boundaries";
 import { time } from "./ChannelLine";
@@ -96,6 +97,7 @@ export function SceneView({ id }: { id: string }) {
         {details.button}
       </ViewHeader>
       <SafetyChanged scene={scene} me={me} openDetails={details.show} />
+      <CallPanel scene={scene} me={me} />
       <div class="conversation-body">
         <Lines label="Messages in this scene" newest={lines.at(-1)?.id}>
           {scene.setting && <li class="setting"><SceneSetting setting={scene.setting} /></li>}

@@ -1,4 +1,5 @@
 import { useEffect } from "preact/hooks";
+import { hangUpEverything } from "../app/calls/calls";
 import { forgetAll } from "../app/state";
 
 /** Two presses of Escape closer together than this hide the page. */
@@ -10,9 +11,11 @@ const NEUTRAL_PAGE = "/hide";
  * Hides Tryst at once: forgets what is on screen and replaces the page, in place in the history,
  * with a neutral one, so that neither the screen nor the back button shows what was there. The
  * session ends too, so that whoever opens the page next must log in; this device's keys stay, so
- * the person's scenes are there again when they do.
+ * the person's scenes are there again when they do. Calls end in the same moment: cameras and
+ * microphones stop, and every connection to a partner closes.
  */
 export function panic(): void {
+  hangUpEverything();
   // keepalive: the request outlives the page it leaves.
   void fetch("/api/logout", { method: "POST", keepalive: true, credentials: "same-origin",
     headers: { "Content-Type": "application/json" }, body: "{}" }).catch(() => undefined);

@@ -27,8 +27,18 @@ public final class Canary {
 
     /** Fails if the phrase is in any file under the directories or in any log line since this canary was made. */
     public void assertNowhere(List<Path> directories) throws IOException {
+        assertNowhere(directories, List.of());
+    }
+
+    /**
+     * Fails if the phrase, or any of these other secrets as they are, is in any file under the
+     * directories or in any log line since this canary was made: for what a browser makes up, such as
+     * a call's session descriptions and candidates.
+     */
+    public void assertNowhere(List<Path> directories, List<String> secrets) throws IOException {
         logs.stop();
-        List<byte[]> forms = forms();
+        List<byte[]> forms = new java.util.ArrayList<>(forms());
+        for (String secret : secrets) forms.add(secret.getBytes(StandardCharsets.UTF_8));
         for (Path directory : directories) {
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -2,6 +2,7 @@ package org.tryst.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,11 +15,25 @@ import org.tryst.testkit.Browser;
  * violation in any view they saw.
  */
 public final class Chromium implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+    private final List<String> flags;
     private Browser browser;
+
+    public Chromium() {
+        this(List.of());
+    }
+
+    private Chromium(List<String> flags) {
+        this.flags = flags;
+    }
+
+    /** A Chromium whose camera and microphone are fake (a test pattern and a tone), allowed without asking: for calls. */
+    public static Chromium withFakeCamera() {
+        return new Chromium(List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"));
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        browser = Browser.launch();
+        browser = Browser.launch(flags);
     }
 
     @Override

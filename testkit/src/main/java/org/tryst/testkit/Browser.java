@@ -42,6 +42,11 @@ public final class Browser implements AutoCloseable {
 
     /** Starts Chromium (headless) through the bridge; needs {@code npm ci} in {@code web/} and Debian's chromium. */
     public static Browser launch() {
+        return launch(List.of());
+    }
+
+    /** Starts Chromium with these command-line flags besides the usual ones (fake cameras, for calls). */
+    public static Browser launch(List<String> flags) {
         Path web = projectRoot().resolve("web");
         try {
             ProcessBuilder bridge = new ProcessBuilder("node", "e2e/bridge.mjs").directory(web.toFile())
@@ -50,7 +55,7 @@ public final class Browser implements AutoCloseable {
             bridge.environment().put("TMPDIR", System.getProperty("java.io.tmpdir"));
             Process node = bridge.start();
             Browser browser = new Browser(node);
-            browser.call("launch", Map.of());
+            browser.call("launch", Map.of("flags", flags));
             return browser;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start node for the browser bridge", e);

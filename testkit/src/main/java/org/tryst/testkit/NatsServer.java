@@ -2,9 +2,6 @@ package org.tryst.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +65,7 @@ public final class NatsServer implements AutoCloseable {
             throw new UncheckedIOException("cannot start " + binary, e);
         }
         long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!accepting()) {
+        while (!FreePorts.listening(port)) {
             if (!process.isAlive()) throw new IllegalStateException("nats-server exited at once with " + process.exitValue());
             if (System.nanoTime() > deadline) throw new IllegalStateException("nats-server did not listen within " + STARTUP);
             sleep(20);
@@ -123,23 +120,8 @@ public final class NatsServer implements AutoCloseable {
         }
     }
 
-    private boolean accepting() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
     private static Path binary() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String folder : (path + ":/usr/sbin:/usr/bin:/usr/local/bin").split(":")) {
-            if (folder.isEmpty()) continue;
-            Path candidate = Path.of(folder, "nats-server");
-            if (Files.isExecutable(candidate)) return candidate;
-        }
-        throw new IllegalStateException("nats-server is not installed: install Debian's package nats-server (apt install nats-server)");
+        return Executables.find("nats-server", "nats-server");
     }
 
     private static void sleep(long millis) {

@@ -1,0 +1,63 @@
+/**
+ * The call messages members of a scene send each other inside MLS application messages
+ * (`scene.signal`): UTF-8 JSON with a `kind`, exactly as the terminal client writes them
+ * (docs/protocol.md, Scenes, Calls). Anything else a member sends is refused here, not half read.
+ */
+
+/** An ICE candidate as RTCIceCandidateInit carries it. */
+export interface Candidate { candidate: string; sdpMid: string | null; sdpMLineIndex: number | null }
+
+/** One call message; `to` is the MLS leaf of the device an offer, answer or candidate is for. */
+export type CallMessage =
+  | { kind: "call.propose"; call: string }
+  | { kind: "call.yes"; call: string; media: boolean }
+  | { kind: "call.no"; call: string }
+  | { kind: "call.leave"; call: string }
+  | { kind: "call.offer"; call: string; to: number; sdp: string }
+  | { kind: "call.answer"; call: string; to: number; sdp: string }
+  | { kind: "call.ice"; call: string; to: number; candidate: Candidate }
+  | { kind: "call.media"; call: string; camera: boolean; microphone: boolean };
+
+/** A call id is what `crypto.randomUUID()` makes, or any short token of the same letters. */
+const CALL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Far above any real SDP, far below the 64 KiB a signal may hold. */
+const MAX_SDP = 32_000;
+const MAX_CANDIDATE = 2_000;
+
+const text = (value: unknown, max: number): value is string => typeof value === "string" && value.length <= max;
+const leaf = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const flag = (value: unknown): value is boolean => typeof value === "boolean";
+
+/** Reads a decrypted signal; undefined for anything that is not exactly one call message. */
+export function parseCallMessage(json: string): CallMessage | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const m = value as Record<string, unknown>;
+  if (typeof m.call !== "string" || !CALL_ID.test(m.call)) return undefined;
+  const call = m.call;
+  switch (m.kind) {
+    case "call.propose": case "call.no": case "call.leave":
+      return { kind: m.kind, call };
+    case "call.yes":
+      return flag(m.media) ? { kind: m.kind, call, media: m.media } : undefined;
+    case "call.offer": case "call.answer":
+      return leaf(m.to) && text(m.sdp, MAX_SDP) ? { kind: m.kind, call, to: m.to, sdp: m.sdp } : undefined;
+    case "call.ice": {
+      const c = m.candidate as Record<string, unknown> | null;
+      if (!leaf(m.to) || typeof c !== "object" || c === null || !text(c.candidate, MAX_CANDIDATE)) return undefined;
+      const mid = c.sdpMid ?? null;
+      const index = c.sdpMLineIndex ?? null;
+      if ((mid !== null && !text(mid, 64)) || (index !== null && !leaf(index))) return undefined;
+      return { kind: m.kind, call, to: m.to, candidate: { candidate: c.candidate, sdpMid: mid, sdpMLineIndex: index } };
+    }
+    case "call.media":
+      return flag(m.camera) && flag(m.microphone) ? { kind: m.kind, call, camera: m.camera, microphone: m.microphone } : undefined;
+    default:
+      return undefined;
+  }
+}
