@@ -104,7 +104,9 @@ public final class Main implements Callable<Integer> {
         AdminModeration.Mute.class, AdminModeration.Unmute.class, AdminModeration.Suspend.class, AdminModeration.Unsuspend.class,
         AdminModeration.Ban.class, AdminModeration.Unban.class, AdminModeration.Close.class, AdminModeration.Audit.class,
         // The text world
-        AdminWorld.class})
+        AdminWorld.class,
+        // People's own limits, as far as an operator may see them
+        AdminWellbeing.class})
     static final class Admin {
 
         /** Prints every configuration option with its current value and environment variable. */

@@ -53,6 +53,8 @@ public final class Wellbeing implements Gate, Admission {
     private final Map<String, ProtocolException> keptOut = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile long sweptMinute;
+    /** Accounts excluding themselves right now: the sweep leaves them be, so that the request's own socket gets its reply first. */
+    private final Set<String> excluding = ConcurrentHashMap.newKeySet();
 
     public Wellbeing(org.tryst.storage.Sql sql, Delivery delivery, Clock clock) {
         this.store = new WellbeingStore(sql);
@@ -66,6 +68,11 @@ public final class Wellbeing implements Gate, Admission {
         refusal(accountId, clock.instant()).ifPresent(refusal -> {
             throw refusal;
         });
+    }
+
+    /** When the account's self-exclusion ends, if one runs: all that an operator's command may read of a person's limits. */
+    public static Optional<Long> exclusionOf(org.tryst.storage.Sql sql, String accountId, Clock clock) {
+        return new WellbeingStore(sql).excludedUntil(accountId, clock.millis());
     }
 
     /** Whether the account excluded itself and the exclusion still runs. */
@@ -123,10 +130,15 @@ public final class Wellbeing implements Gate, Admission {
             case "5y" -> from.plus(Period.ofYears(5)).toInstant();
             default -> throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "period must be one of " + ClientMessage.EXCLUSION_PERIODS);
         };
-        store.exclude(accountId, now.toEpochMilli(), until.toEpochMilli());
-        ProtocolException refusal = refusal(accountId, now).orElseThrow();
-        end(accountId, refusal, exceptSocket);
-        return refusal;
+        excluding.add(accountId);
+        try {
+            store.exclude(accountId, now.toEpochMilli(), until.toEpochMilli());
+            ProtocolException refusal = refusal(accountId, now).orElseThrow();
+            end(accountId, refusal, exceptSocket);
+            return refusal;
+        } finally {
+            excluding.remove(accountId);
+        }
     }
 
     /**
@@ -158,6 +170,7 @@ public final class Wellbeing implements Gate, Admission {
     }
 
     private void enforce(String account, List<Caller> sockets, Limits limits, Instant now) {
+        if (excluding.contains(account)) return;
         Optional<ProtocolException> refusal = refusal(account, now);
         if (refusal.isPresent()) {
             end(account, refusal.get(), null);
@@ -192,6 +205,9 @@ public final class Wellbeing implements Gate, Admission {
 
     /** Ends the account's sessions gently: the refusal says why and until when; partners only see the persona go. */
     private void end(String account, ProtocolException refusal, String exceptSocket) {
+        ProtocolException already = keptOut.get(account);
+        // The sweep leaves an account already ended alone: ending it again could close a socket before its request's reply.
+        if (exceptSocket == null && (excluding.contains(account) || (already != null && already.retryAfterMs() > clock.millis()))) return;
         keptOut.put(account, new ProtocolException(refusal.code(), refusal.getMessage(), clock.millis() + refusal.retryAfterMs()));
         if (!delivery.hasSockets(account)) return;
         delivery.publish(new Event.Close(new Audience.Account(account), ServerMessage.Error.of(null, refusal), CloseCodes.SESSION_ENDED,

@@ -169,6 +169,12 @@ class WellbeingTest {
         HttpResponse<String> login = login(user);
         assertThat(login.statusCode()).isEqualTo(403);
         assertThat(login.body()).contains("excluded");
+        // An operator can see it, and no command lifts it: neither an exclusion option nor the moderators' lifting of sanctions.
+        assertThat(SERVER.admin("exclusion", user.username())).isZero();
+        assertThat(SERVER.admin("exclusion", user.username(), "--lift")).isNotZero();
+        SERVER.admin("unsuspend", user.username());
+        SERVER.admin("unban", user.username());
+        assertThat(login(user).body()).contains("excluded");
         assertThat(SERVER.post("/api/tickets", Map.of(), user.token()).body()).contains("excluded");
         CLOCK.advance(Duration.ofDays(6));
         assertThat(login(user).body()).contains("excluded");
