@@ -47,7 +47,7 @@ let turn: Turn;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const kinds = () => sent.map((m) => m.kind);
 
-beforeEach(() => {
+beforeEach(async () => {
   FakePeerConnection.made = [];
   sent = [];
   turn = { iceServers: [{ urls: ["turn:127.0.0.1:3478?transport=udp"], username: "u", credential: "c" }], expiresAt: Date.now() + 600_000, relay: true };
@@ -58,6 +58,10 @@ beforeEach(() => {
     request: async <T,>() => turn as unknown as T,
   });
   calls.membership(SCENE, 0, devices);
+  await settle();
+  // Coming online in the scene, this page asked whether a call is on.
+  expect(kinds()).toEqual(["call.ask"]);
+  sent = [];
 });
 
 afterEach(() => {

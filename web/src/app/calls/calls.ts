@@ -54,7 +54,10 @@ export function useTransport(t: Transport): void {
 export function membership(sceneId: string, own: number, devices: Device[]): void {
   const entry = entries.get(sceneId);
   if (!entry) {
-    entries.set(sceneId, { machine: new CallMachine(own, devices), mesh: null, turn: null, shown: new Set(), work: new Serial(), relay: null });
+    const fresh: Entry = { machine: new CallMachine(own, devices), mesh: null, turn: null, shown: new Set(), work: new Serial(), relay: null };
+    entries.set(sceneId, fresh);
+    // This device just came online in the scene: if a call is on, one device in it says so.
+    run(sceneId, fresh, fresh.machine.ask());
     return;
   }
   run(sceneId, entry, entry.machine.membership(devices));

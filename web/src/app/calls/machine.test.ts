@@ -219,3 +219,56 @@ describe("a connection's quality", () => {
     expect(qualityOf(report(pair("relay", 0.01)), true).level).toBe("failed");
   });
 });
+
+describe("a device that comes online during a call", () => {
+  it("asks, hears the call's state from the lowest device in it, and is asked like everyone", () => {
+    const s = scene(3);
+    s.act(1, (m) => m.propose("c1"));
+    s.act(2, (m) => m.answer(true));
+    // Leaf 0 was offline: it knows nothing of the call, then comes back with a fresh machine.
+    const members = devices(3);
+    s.machines[0] = new CallMachine(0, members);
+    s.done[0].length = 0;
+    s.act(0, (m) => m.ask());
+    const seen = s.machines[0].view();
+    expect(seen?.id).toBe("c1");
+    expect(seen?.participants.map((p) => p.answer)).toEqual(["asked", "yes", "yes"]);
+    expect(s.kinds(0, "offer")).toEqual([]);
+    expect(s.kinds(1, "send").concat(s.kinds(2, "send")).filter((e) => e.kind === "send" && e.message.kind === "call.state")).toHaveLength(1);
+    s.act(0, (m) => m.answer(true));
+    expect(s.kinds(0, "offer").map((e) => e.kind === "offer" && e.leaf).sort()).toEqual([1, 2]);
+  });
+
+  it("asks nothing when it knows of a call, and nobody answers when no call is on", () => {
+    const s = scene(2);
+    expect(s.machines[0].ask()).toEqual([{ kind: "send", message: { kind: "call.ask" } }]);
+    expect(s.machines[1].received(0, { kind: "call.ask" })).toEqual([]);
+    s.act(1, (m) => m.propose("c1"));
+    expect(s.machines[0].ask()).toEqual([]);
+  });
+
+  it("takes no state from a device that is not in the call, and no consent for itself from anyone", () => {
+    const members = devices(3);
+    const late = new CallMachine(0, members);
+    const state = (from: number, answers: { leaf: number; persona: string; answer: "yes" | "no" | "left"; media: boolean }[]) =>
+      late.received(from, { kind: "call.state", call: "c1", proposer: 1, answers });
+    expect(state(2, [{ leaf: 1, persona: "p1", answer: "yes", media: true }])).toEqual([]);
+    expect(late.view()).toBeNull();
+    expect(state(2, [{ leaf: 2, persona: "p2", answer: "no", media: true }])).toEqual([]);
+    expect(late.view()).toBeNull();
+    state(1, [{ leaf: 1, persona: "p1", answer: "yes", media: true }, { leaf: 0, persona: "p0", answer: "yes", media: true },
+      { leaf: 2, persona: "someone else", answer: "yes", media: true }]);
+    expect(late.view()?.participants.map((p) => p.answer)).toEqual(["asked", "yes", "asked"]);
+    expect(late.mayReach(1)).toBe(false);
+  });
+
+  it("reads only well-formed states", () => {
+    expect(parseCallMessage('{"kind":"call.ask"}')).toEqual({ kind: "call.ask" });
+    expect(parseCallMessage('{"kind":"call.state","call":"c1","proposer":0,"answers":[{"leaf":0,"persona":"p0","answer":"yes","media":true}]}'))
+      .toEqual({ kind: "call.state", call: "c1", proposer: 0, answers: [{ leaf: 0, persona: "p0", answer: "yes", media: true }] });
+    expect(parseCallMessage('{"kind":"call.state","call":"c1","proposer":0,"answers":[{"leaf":0,"persona":"p0","answer":"maybe","media":true}]}')).toBeUndefined();
+    expect(parseCallMessage('{"kind":"call.state","call":"c1","proposer":-1,"answers":[]}')).toBeUndefined();
+    expect(parseCallMessage(JSON.stringify({ kind: "call.state", call: "c1", proposer: 0,
+      answers: Array.from({ length: 65 }, (_, leaf) => ({ leaf, persona: "p", answer: "yes", media: true })) }))).toBeUndefined();
+  });
+});

@@ -120,6 +120,11 @@ export class CallMachine {
     return [{ kind: "send", message: { kind: "call.media", call: this.call.id, camera, microphone } }];
   }
 
+  /** A device that came online asks whether a call is on, unless it knows of one. */
+  ask(): Effect[] {
+    return this.call ? [] : [{ kind: "send", message: { kind: "call.ask" } }];
+  }
+
   /** Whether this device may send media to a partner now: both said yes with media and they are linked. */
   mayReach(leaf: number): boolean {
     return this.call?.links.has(leaf) ?? false;
@@ -130,6 +135,8 @@ export class CallMachine {
     if (from === this.own) return [];
     const call = this.call;
     if (message.kind === "call.propose") return this.proposed(from, message.call);
+    if (message.kind === "call.ask") return this.tellState();
+    if (message.kind === "call.state") return call ? [] : this.adopt(from, message);
     const sender = call?.participants.get(from);
     if (!call || message.call !== call.id || !sender) return [];
     switch (message.kind) {
@@ -188,6 +195,34 @@ export class CallMachine {
     const ended = current ? this.endQuietly() : [];
     this.call = this.fresh(id, from);
     return ended;
+  }
+
+  /** Only the lowest device in the call answers an ask, so that one state comes back, not one per device. */
+  private tellState(): Effect[] {
+    const call = this.call;
+    if (!call) return [];
+    const inCall = [...call.participants.values()].filter((p) => p.answer === "yes").map((p) => p.leaf);
+    if (Math.min(...inCall) !== this.own) return [];
+    const answers = [...call.participants.values()].filter((p) => p.answer !== "asked")
+      .map((p) => ({ leaf: p.leaf, persona: p.persona, answer: p.answer as "yes" | "no" | "left", media: p.media }));
+    return [{ kind: "send", message: { kind: "call.state", call: call.id, proposer: call.proposer, answers } }];
+  }
+
+  /**
+   * Takes a call's state from a device that says it is in the call. Only answers about this scene's
+   * devices as they are count, and none about this one: a state can show a call, never consent for it.
+   */
+  private adopt(from: number, state: Extract<CallMessage, { kind: "call.state" }>): Effect[] {
+    const sender = state.answers.find((a) => a.leaf === from);
+    if (!sender || sender.answer !== "yes" || !this.members.some((d) => d.leaf === state.proposer)) return [];
+    const call = this.fresh(state.call, state.proposer);
+    for (const answer of state.answers) {
+      const known = call.participants.get(answer.leaf);
+      if (!known || known.persona !== answer.persona || answer.leaf === this.own) continue;
+      Object.assign(known, { answer: answer.answer, media: answer.media });
+    }
+    this.call = call;
+    return this.reconcile();
   }
 
   private untouched(call: Call): boolean {

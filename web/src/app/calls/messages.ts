@@ -16,7 +16,16 @@ export type CallMessage =
   | { kind: "call.offer"; call: string; to: number; sdp: string }
   | { kind: "call.answer"; call: string; to: number; sdp: string }
   | { kind: "call.ice"; call: string; to: number; candidate: Candidate }
-  | { kind: "call.media"; call: string; camera: boolean; microphone: boolean };
+  | { kind: "call.media"; call: string; camera: boolean; microphone: boolean }
+  /** A device that came online asks whether a call is on; one device in it answers with `call.state`. */
+  | { kind: "call.ask" }
+  | { kind: "call.state"; call: string; proposer: number; answers: StateAnswer[] };
+
+/** One device's place in a call, as `call.state` tells a device that came online later. */
+export interface StateAnswer { leaf: number; persona: string; answer: "yes" | "no" | "left"; media: boolean }
+
+/** More answers than any scene has devices is not a state but noise. */
+const MAX_ANSWERS = 64;
 
 /** A call id is what `crypto.randomUUID()` makes, or any short token of the same letters. */
 const CALL_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -38,6 +47,7 @@ export function parseCallMessage(json: string): CallMessage | undefined {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const m = value as Record<string, unknown>;
+  if (m.kind === "call.ask") return { kind: "call.ask" };
   if (typeof m.call !== "string" || !CALL_ID.test(m.call)) return undefined;
   const call = m.call;
   switch (m.kind) {
@@ -57,7 +67,20 @@ export function parseCallMessage(json: string): CallMessage | undefined {
     }
     case "call.media":
       return flag(m.camera) && flag(m.microphone) ? { kind: m.kind, call, camera: m.camera, microphone: m.microphone } : undefined;
+    case "call.state": {
+      if (!leaf(m.proposer) || !Array.isArray(m.answers) || m.answers.length > MAX_ANSWERS) return undefined;
+      const answers = m.answers.map(stateAnswer);
+      return answers.every((a) => a !== undefined) ? { kind: m.kind, call, proposer: m.proposer, answers: answers as StateAnswer[] } : undefined;
+    }
     default:
       return undefined;
   }
+}
+
+function stateAnswer(value: unknown): StateAnswer | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const a = value as Record<string, unknown>;
+  if (!leaf(a.leaf) || !text(a.persona, 64) || !flag(a.media)) return undefined;
+  if (a.answer !== "yes" && a.answer !== "no" && a.answer !== "left") return undefined;
+  return { leaf: a.leaf, persona: a.persona, answer: a.answer, media: a.media };
 }

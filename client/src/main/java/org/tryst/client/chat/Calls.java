@@ -42,6 +42,7 @@ final class Calls {
             return Optional.of(who + " proposes a video call. /call yes or /call no: a terminal answers, but shows no video; "
                     + "use the web client to see and be seen.");
         }
+        if (kind.equals("call.state") && call == null) return adopted(signal, message, callId, nameOf);
         if (call == null || !call.id().equals(callId)) return Optional.empty();
         return switch (kind) {
             case "call.yes" -> call.in().add(signal.persona()) ? Optional.of(who + " is in the call.") : Optional.empty();
@@ -57,6 +58,22 @@ final class Calls {
             }
             default -> Optional.empty();
         };
+    }
+
+    /** A call on since before this terminal came online, as one device in it tells it; only a sender in the call counts. */
+    private Optional<String> adopted(SceneEvent.Signalled signal, JsonNode state, String callId, Function<String, String> nameOf) {
+        Call call = new Call(callId, new LinkedHashSet<>(), new LinkedHashSet<>());
+        for (JsonNode answer : state.path("answers")) {
+            String persona = answer.path("persona").asText();
+            switch (answer.path("answer").asText()) {
+                case "yes" -> call.in().add(persona);
+                case "no" -> call.declined().add(persona);
+                default -> { }
+            }
+        }
+        if (!call.in().contains(signal.persona())) return Optional.empty();
+        calls.put(signal.scene(), call);
+        return Optional.of("A video call is on. " + who(call, nameOf) + " /call yes or /call no answers it.");
     }
 
     /** The answer to send for the scene's call, or empty when there is none to answer. */
@@ -77,10 +94,13 @@ final class Calls {
     /** Where the scene's call stands, in a sentence. */
     String state(String sceneId, Function<String, String> nameOf) {
         Call call = calls.get(sceneId);
-        if (call == null) return "There is no call in this scene.";
+        return call == null ? "There is no call in this scene." : "A call is on. " + who(call, nameOf);
+    }
+
+    private static String who(Call call, Function<String, String> nameOf) {
         String in = call.in().isEmpty() ? "nobody" : String.join(", ", call.in().stream().map(nameOf).toList());
         String declined = call.declined().isEmpty() ? "" : "; said no: " + String.join(", ", call.declined().stream().map(nameOf).toList());
-        return "A call is on. In it: " + in + declined + ".";
+        return "In it: " + in + declined + ".";
     }
 
     /** The scene's members changed or the scene ended: its call is over, as every member's client decides for itself. */

@@ -68,6 +68,15 @@ class CallShellTest {
     }
 
     @Test
+    void aCallOnSinceBeforeShowsWhenADeviceInItSaysSo() {
+        signal(sage, "{\"kind\":\"call.state\",\"call\":\"c9\",\"proposer\":1,\"answers\":[{\"leaf\":1,\"persona\":\""
+                + sage.id() + "\",\"answer\":\"yes\",\"media\":true}]}");
+        assertThat(last()).isEqualTo("A video call is on. In it: Sage. /call yes or /call no answers it.");
+        type("/call yes");
+        assertThat(backend.calls).contains("signal s1 {\"kind\":\"call.yes\",\"call\":\"c9\",\"media\":false}");
+    }
+
+    @Test
     void aChangeOfMembersEndsTheCall() {
         signal(sage, "{\"kind\":\"call.propose\",\"call\":\"c1\"}");
         Views.Persona ash = backend.someone("Ash");
