@@ -248,7 +248,8 @@ class CallsInBrowserTest {
             List<String> before = new ArrayList<>();
             JsonNode yes = heard(dee, "call.yes", before);
             assertThat(yes.get("media").asBoolean()).isTrue();
-            assertThat(before).as("what Cy sent before saying yes").isEmpty();
+            // Cy asked whether a call was on when the scene opened; nothing else, and no answer, went out before its yes.
+            assertThat(before).as("what Cy sent before saying yes").allMatch("call.ask"::equals);
 
             // Dee leaves: an offer from someone who is not in the call goes unanswered too.
             dee.client().signal(sceneId, "{\"kind\":\"call.leave\",\"call\":\"hand-1\"}");
@@ -267,6 +268,21 @@ class CallsInBrowserTest {
             assertThat(cy.evaluate("window.__peers.length").asInt()).as("connections Cy opened").isEqualTo(1);
         }
         assertThat(cy.errors()).isEmpty();
+    }
+
+    @Test
+    void aPartnerWhoReloadsDuringACallSeesItAndIsAskedAgain() {
+        Scene s = scene();
+        s.ann().click(role("button", "Propose a call"));
+        s.ben().sees(text(s.annName() + " proposes a call."));
+        // Ben's page starts afresh, knowing nothing of the call: it asks, and Ann's page, in the call, says who is in it.
+        s.ben().reload();
+        openFromList(s.ben(), "Private scene with " + s.annName());
+        s.ben().sees(text("In the call: " + s.annName() + "."));
+        s.ben().click(role("button", "Yes, join"));
+        s.ann().sees(text("In the call: you, " + s.benName() + "."));
+        assertThat(s.ann().errors()).isEmpty();
+        assertThat(s.ben().errors()).isEmpty();
     }
 
     private static String offerTo(int leaf, String sdp) throws Exception {
