@@ -56,6 +56,9 @@ const EXPLAINED: Record<string, string> = {
   locked: "That is locked to you.",
   adult_area: "That room is rated adult, and you have not chosen to enter adult areas: the world's settings let you (@adult on).",
   quota_exceeded: "You have built as much as this server lets one persona build.",
+  daily_limit: "Today's time, as you limited it, is used up.",
+  quiet_hours: "These are your quiet hours.",
+  excluded: "You excluded yourself from Tryst for now; nobody can lift it early.",
   internal: "The server failed. Try again in a moment.",
 };
 
