@@ -83,7 +83,7 @@ function LimitsEditor({ shown, saved }: { shown: Wellbeing; saved: (next: Wellbe
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby="change-limits" class="card">
+    <form onSubmit={submit} aria-labelledby="change-limits" class="card" noValidate>
       <h2 id="change-limits">Change your limits</h2>
       <label>Daily time budget, in minutes<input name="dailyMinutes" type="number" inputMode="numeric" min={15} max={1440}
         placeholder="none" aria-describedby="budget-what" {...field("dailyMinutes")} /></label>
@@ -124,12 +124,12 @@ function Usage({ shown }: { shown: Wellbeing }) {
         <desc id="usage-summary">Minutes per day, oldest on the left; the table below has each day's number.</desc>
         {bars.map((bar, index) => (
           <rect key={bar.date} x={index * 10 + 1} y={y(bar.minutes)} width={8} height={height - y(bar.minutes)} rx={1.5}
-            class={budget !== null && bar.minutes >= budget ? "bar over" : "bar"}><title>{`${bar.label}: ${duration(bar.minutes)}`}</title></rect>
+            class={budget !== null && bar.minutes >= budget ? "day-bar over" : "day-bar"}><title>{`${bar.label}: ${duration(bar.minutes)}`}</title></rect>
         ))}
         {budget !== null && <line x1={0} x2={300} y1={y(budget)} y2={y(budget)} class="budget" />}
         <line x1={0} x2={300} y1={height} y2={height} class="axis" />
         {bars.map((bar, index) => index % 7 === 1 || index === 29
-          ? <text key={bar.date} x={index * 10 + 5} y={height + 12} text-anchor="middle">{index === 29 ? "Today" : bar.label}</text> : null)}
+          ? <text key={bar.date} x={index === 29 ? 300 : index * 10 + 5} y={height + 12} text-anchor={index === 29 ? "end" : "middle"}>{index === 29 ? "Today" : bar.label}</text> : null)}
       </svg>
       {budget !== null && <p class="muted hint-after">The line is your daily budget of {duration(budget)}.</p>}
       <details>
