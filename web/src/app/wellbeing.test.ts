@@ -23,7 +23,7 @@ describe("the person's own limits", () => {
     expect(keptOutText("quiet_hours", at("2026-12-05T07:00:00Z"), now, "UTC").title).toBe("Quiet hours");
     const excluded = keptOutText("excluded", at("2026-12-11T20:00:00Z"), now, "UTC");
     expect(excluded.lines[0]).toBe("You excluded yourself until 11 December 2026 at 20:00. Nobody can lift it early, not even the operator.");
-    expect(excluded.lines[1]).toContain("help page");
+    expect(excluded.lines[1]).toContain("helpline");
   });
 
   test("only the limits' codes keep someone out; other failures stay failures", () => {

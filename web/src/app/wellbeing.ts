@@ -72,7 +72,7 @@ export function keptOutText(code: KeptOutCode, until: number, now: number, timeZ
       "Your conversations wait for you. The others see only that you went offline."] };
     case "excluded": return { title: "You are taking a break from Tryst", lines: [`You excluded yourself until ${when(until, now, timeZone).replace(/^(at|on) /, "")}.`
       + " Nobody can lift it early, not even the operator.",
-      "If you want to talk to someone about it, the help page of this server lists people who listen, and you can always call a local helpline."] };
+      "If you want to talk to someone about it, a helpline listens, free and in confidence."] };
   }
 }
 

@@ -12,8 +12,8 @@ export function KeptOut() {
       <h1>{title}</h1>
       {lines.map((line) => <p key={line}>{line}</p>)}
       {out.code === "excluded" && (
-        <p><a href="https://findahelpline.com" rel="noreferrer noopener" target="_blank">Find A Helpline</a> lists free, confidential
-          helplines in many countries.</p>
+        <p><a href="https://findahelpline.com" rel="noreferrer noopener" target="_blank">Find A Helpline</a> lists them, in many
+          countries.</p>
       )}
       <p class="buttons"><button type="button" onClick={() => (keptOut.value = null)}>Back to the log-in page</button></p>
     </main>

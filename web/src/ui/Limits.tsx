@@ -45,7 +45,7 @@ function InForce({ shown }: { shown: Wellbeing }) {
         && `, of ${duration(shown.limits.dailyMinutes)}`}.</p>
       {shown.pending && shown.pendingFrom !== null && (
         <div class="pending" role="status">
-          <h3>Waiting: looser limits from {when(shown.pendingFrom, now)}</h3>
+          <h3>Waiting: looser limits, in force {when(shown.pendingFrom, now)}</h3>
           <ul>{describe(shown.pending).map((line) => <li key={line}>{line}</li>)}</ul>
         </div>
       )}
@@ -75,7 +75,7 @@ function LimitsEditor({ shown, saved }: { shown: Wellbeing; saved: (next: Wellbe
       const next = await setWellbeing(limits);
       saved(next);
       notice.value = next.pending && next.pendingFrom !== null
-        ? `Saved. What is stricter applies now; what is looser from ${when(next.pendingFrom, Date.now())}.`
+        ? `Saved. What is stricter applies now; what is looser takes effect ${when(next.pendingFrom, Date.now())}.`
         : "Saved. Your limits apply now, on every device.";
     } catch (failure) {
       setError(explain(failure));

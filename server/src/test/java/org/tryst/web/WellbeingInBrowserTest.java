@@ -62,8 +62,8 @@ class WellbeingInBrowserTest {
         page.fill(label("Daily time budget, in minutes"), "60");
         page.click(role("button", "Save limits"));
         // The server's clock runs a day ahead of the browser's here, so the day is named by its date.
-        page.sees(text("Saved. What is stricter applies now; what is looser from"));
-        page.sees(role("heading", "Waiting: looser limits from"));
+        page.sees(text("Saved. What is stricter applies now; what is looser takes effect on"));
+        page.sees(role("heading", "Waiting: looser limits, in force on"));
         page.sees(text("At most 1 hour a day."));
         page.screenshot(SHOTS.resolve("limits.png"));
 
