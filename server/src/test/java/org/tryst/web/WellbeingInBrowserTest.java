@@ -142,6 +142,28 @@ class WellbeingInBrowserTest {
         page.screenshot(SHOTS.resolve("usage-phone.png"));
     }
 
+    @Test
+    void aBreakReminderComesAfterTheMinutesOnEndAndIsDismissed() {
+        Browser.Page page = browser.open(SERVER.origin(), 390, 844);
+        InBrowser.registerWithPersona(page, TestServer.uniqueName("resting"), TestServer.uniqueName("Robin"));
+        openFromList(page, "Limits");
+        page.fill(label("Remind me to take a break after this many minutes on end"), "10");
+        page.click(role("button", "Save limits"));
+        page.sees(text("A reminder to take a break after 10 minutes on end."));
+        page.screenshot(SHOTS.resolve("limits-phone.png"));
+        // Ten minutes on end: saving again every few minutes is what keeps the person active.
+        for (int step = 0; step < 3; step++) {
+            CLOCK.advance(Duration.ofMinutes(4));
+            page.click(role("button", "Save limits"));
+            page.sees(text("Saved. Your limits apply now, on every device."));
+        }
+        page.sees(text("You have been here"));
+        page.sees(text("A good moment for a break."));
+        page.screenshot(SHOTS.resolve("break-reminder-phone.png"));
+        page.click(role("button", "Dismiss").within(role("region", "Notifications")));
+        page.seesNo(text("A good moment for a break."));
+    }
+
     /** Records minutes already used today, as if the person had spent them, over whatever the sweep counted so far. */
     private static void used(String username, int minutes) throws Exception {
         usedOn(username, LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC), minutes);
