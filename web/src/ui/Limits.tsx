@@ -120,25 +120,27 @@ function Usage({ shown }: { shown: Wellbeing }) {
     <section aria-labelledby="usage" class="card">
       <h2 id="usage">Your use, the last 30 days</h2>
       <p>{used === 0 ? "No use counted yet." : `${duration(total)} on ${used} ${used === 1 ? "day" : "days"}; on those days ${duration(Math.round(total / used))} on average.`}</p>
-      <svg class="usage-chart" viewBox={`0 0 300 ${height + 16}`} role="img" aria-labelledby="usage usage-summary">
-        <desc id="usage-summary">Minutes per day, oldest on the left; the table below has each day's number.</desc>
-        {bars.map((bar, index) => (
-          <rect key={bar.date} x={index * 10 + 1} y={y(bar.minutes)} width={8} height={height - y(bar.minutes)} rx={1.5}
-            class={budget !== null && bar.minutes >= budget ? "day-bar over" : "day-bar"}><title>{`${bar.label}: ${duration(bar.minutes)}`}</title></rect>
-        ))}
-        {budget !== null && <line x1={0} x2={300} y1={y(budget)} y2={y(budget)} class="budget" />}
-        <line x1={0} x2={300} y1={height} y2={height} class="axis" />
-        {bars.map((bar, index) => index % 7 === 1 || index === 29
-          ? <text key={bar.date} x={index === 29 ? 300 : index * 10 + 5} y={height + 12} text-anchor={index === 29 ? "end" : "middle"}>{index === 29 ? "Today" : bar.label}</text> : null)}
-      </svg>
-      {budget !== null && <p class="muted hint-after">The line is your daily budget of {duration(budget)}.</p>}
-      <details>
-        <summary>The days as a table</summary>
-        <table class="usage-table">
-          <thead><tr><th scope="col">Day</th><th scope="col">Minutes</th></tr></thead>
-          <tbody>{[...bars].reverse().map((bar) => <tr key={bar.date}><th scope="row">{bar.label}</th><td>{bar.minutes}</td></tr>)}</tbody>
-        </table>
-      </details>
+      {used > 0 && <>
+        <svg class="usage-chart" viewBox={`0 0 300 ${height + 16}`} role="img" aria-labelledby="usage usage-summary">
+          <desc id="usage-summary">Minutes per day, oldest on the left; the table below has each day's number.</desc>
+          {bars.map((bar, index) => (
+            <rect key={bar.date} x={index * 10 + 1} y={y(bar.minutes)} width={8} height={height - y(bar.minutes)} rx={1.5}
+              class={budget !== null && bar.minutes >= budget ? "day-bar over" : "day-bar"}><title>{`${bar.label}: ${duration(bar.minutes)}`}</title></rect>
+          ))}
+          {budget !== null && <line x1={0} x2={300} y1={y(budget)} y2={y(budget)} class="budget" />}
+          <line x1={0} x2={300} y1={height} y2={height} class="axis" />
+          {bars.map((bar, index) => index % 7 === 1 || index === 29
+            ? <text key={bar.date} x={index === 29 ? 300 : index * 10 + 5} y={height + 12} text-anchor={index === 29 ? "end" : "middle"}>{index === 29 ? "Today" : bar.label}</text> : null)}
+        </svg>
+        {budget !== null && <p class="muted hint-after">The line is your daily budget of {duration(budget)}.</p>}
+        <details>
+          <summary>The days as a table</summary>
+          <table class="usage-table">
+            <thead><tr><th scope="col">Day</th><th scope="col">Minutes</th></tr></thead>
+            <tbody>{[...bars].reverse().map((bar) => <tr key={bar.date}><th scope="row">{bar.label}</th><td>{bar.minutes}</td></tr>)}</tbody>
+          </table>
+        </details>
+      </>}
     </section>
   );
 }
