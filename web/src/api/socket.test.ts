@@ -15,18 +15,18 @@ class FakeSocket implements SocketLike {
   private deliver(message: Record<string, unknown>) { this.onmessage?.({ data: JSON.stringify(message) } as MessageEvent); }
 }
 
-function harness() {
+function harness(ticket?: () => Promise<string>) {
   const sockets: FakeSocket[] = [];
   const events: unknown[] = [];
   const states: string[] = [];
   let tickets = 0;
   const connection = new Connection({
     open: () => { const socket = new FakeSocket(); sockets.push(socket); queueMicrotask(() => socket.onopen?.({} as Event)); return socket; },
-    ticket: async () => `ticket-${++tickets}`,
+    ticket: ticket ?? (async () => `ticket-${++tickets}`),
     ready: () => undefined,
     event: (message) => events.push(message),
     state: (state) => states.push(state),
-    ended: () => states.push("ended"),
+    ended: (_reason, refusal) => states.push(refusal ? `ended: ${refusal.code}` : "ended"),
     backoff: () => 10,
   });
   return { connection, sockets, events, states };
@@ -86,6 +86,33 @@ describe("Connection", () => {
     await new Promise((done) => setTimeout(done, 50));
     expect(h.sockets).toHaveLength(1);
     expect(h.states).toContain("ended");
+  });
+});
+
+describe("a limit the person set", () => {
+  test("a hello refused by it ends the connection with the refusal, and no retry", async () => {
+    const h = harness();
+    const refused = expect(h.connection.start()).rejects.toMatchObject({ code: "quiet_hours", retryAfterMs: 60_000 });
+    await vi.waitFor(() => expect(h.sockets[0]?.sent[0]?.type).toBe("hello"));
+    h.sockets[0].reply(0, { type: "error", code: "quiet_hours", message: "quiet", retryAfterMs: 60_000 });
+    await new Promise((done) => setTimeout(done, 0)); // the close comes in a task after the error's
+    h.sockets[0].drop(4003);
+    await refused;
+    await new Promise((done) => setTimeout(done, 50));
+    expect(h.sockets).toHaveLength(1);
+    expect(h.states).toContain("ended: quiet_hours");
+  });
+
+  test("a ticket refused by it ends the connection too, while other refusals are retried", async () => {
+    const excluded = harness(() => Promise.reject(new Refused("excluded", "until", 5_000)));
+    await expect(excluded.connection.start()).rejects.toMatchObject({ code: "excluded" });
+    expect(excluded.states).toEqual(["connecting", "ended: excluded"]);
+    let tries = 0;
+    const flaky = harness(() => (++tries === 1 ? Promise.reject(new Refused("internal", "down")) : Promise.resolve("t")));
+    await flaky.connection.start().catch(() => undefined);
+    await vi.waitFor(() => expect(flaky.sockets).toHaveLength(1));
+    expect(flaky.states).not.toContain("ended");
+    flaky.connection.stop();
   });
 });
 

@@ -27,8 +27,8 @@ export interface Options {
   event(message: ServerMessage): void;
   /** The connection's state, for the screen. */
   state(state: "connecting" | "open" | "offline"): void;
-  /** Why the server ended the session (it will not reconnect then). */
-  ended(reason: string): void;
+  /** Why the server ended the session (it will not reconnect then), with the refusal that ended it when there was one. */
+  ended(reason: string, refusal?: Refused): void;
   /** Milliseconds to wait before the n-th reconnect. */
   backoff?(attempt: number): number;
 }
@@ -40,6 +40,11 @@ export function backoff(attempt: number, random: () => number = Math.random): nu
 }
 
 const SESSION_ENDED = 4001;
+/**
+ * Refusals of a ticket or hello that trying again cannot change for now: the session is gone, or
+ * the person's own limit keeps them out (docs/protocol.md "Wellbeing") until a time the refusal says.
+ */
+const FINAL = new Set(["session_invalid", "daily_limit", "quiet_hours", "excluded"]);
 
 /**
  * One logical connection to the server that survives network drops: it says hello with a fresh
@@ -109,9 +114,9 @@ export class Connection {
     try {
       ticket = await this.options.ticket();
     } catch (failure) {
-      if (failure instanceof Refused && failure.code === "session_invalid") {
+      if (failure instanceof Refused && FINAL.has(failure.code)) {
         this.stopped = true;
-        this.options.ended("Your session ended. Log in again.");
+        this.options.ended("Your session ended. Log in again.", failure);
       } else if (!this.stopped) {
         this.retry(); // the network, most likely: try again later
       }
@@ -126,7 +131,13 @@ export class Connection {
           await this.options.ready(welcome);
           this.options.state("open");
           resolve();
-        }, reject);
+        }, (failure) => {
+          if (failure instanceof Refused && FINAL.has(failure.code) && !this.stopped) {
+            this.stopped = true;
+            this.options.ended("Your session ended. Log in again.", failure);
+          }
+          reject(failure);
+        });
       };
       socket.onmessage = (event) => this.received(String(event.data));
       socket.onclose = (event) => {

@@ -4,6 +4,7 @@ import { activity } from "./activity";
 import * as avatars from "./avatars";
 import { drafts } from "./draft";
 import { readMarks } from "./readMarks";
+import { breakReminder, warning } from "./wellbeing";
 import type { WorldState } from "./world";
 
 /**
@@ -20,6 +21,8 @@ export type View =
   /** `setIn`: the world room (id and name) an invitation from here sets its new scene in, the form in view. */
   | { kind: "persona"; id: string; name?: string; setIn?: { room: string; name: string } }
   | { kind: "account" }
+  /** The person's own limits: time budget, quiet hours, break reminders, self-exclusion, and their use. */
+  | { kind: "limits" }
   | { kind: "moderation" };
 
 /** A channel the persona in use has joined: what the screen shows of it. */
@@ -123,6 +126,8 @@ export function forgetAll(): void {
   drafts.value = new Map();
   readMarks.forget();
   moderatorNotices.value = [];
+  warning.value = null;
+  breakReminder.value = null;
   avatars.forget();
 }
 

@@ -16,6 +16,7 @@ import { barsTheAccount, noticeText } from "./notices";
 import { readMarks } from "./readMarks";
 import * as sceneAgent from "./scenes";
 import * as world from "./worldSession";
+import { breakReminder, keepsOut, keptOut, warning, type ExclusionPeriod, type Limits, type Wellbeing } from "./wellbeing";
 import {
   connection, forgetAll, merge, moderatorNotices, notice, personas, role, rooms, signedIn, speaker, updateRoom, username,
   type Room,
@@ -43,7 +44,10 @@ export async function register(name: string, password: string): Promise<void> {
 }
 
 export async function login(name: string, password: string): Promise<void> {
-  username.value = (await http.login(name, password)).username;
+  username.value = (await http.login(name, password).catch((failure) => {
+    noteKeptOut(failure);
+    throw failure;
+  })).username;
   signedInAnew();
   await connect();
   signedIn.value = true;
@@ -69,16 +73,22 @@ function connect(): Promise<void> {
     ready: (welcome) => ready(welcome),
     event: (message) => event(message),
     state: (state) => (connection.value = state),
-    ended: (reason) => {
-      // Signed out by the server (a revoked session, a suspension): no call outlives the account's socket.
+    ended: (reason, refusal) => {
+      // Signed out by the server (a revoked session, a suspension, a limit of the person's own): no call outlives the account's socket.
       hangUpEverything();
+      if (refusal) noteKeptOut(refusal);
       forgetAll();
       signedIn.value = false;
-      notice.value = barred ?? reason;
+      notice.value = keptOut.value ? null : barred ?? reason;
       barred = null;
     },
   });
   return socket.start();
+}
+
+/** A refusal of the person's own limit leads to the page that says until when Tryst opens again, never to a failure. */
+function noteKeptOut(failure: unknown): void {
+  if (failure instanceof Refused && keepsOut(failure.code)) keptOut.value = { code: failure.code, until: Date.now() + (failure.retryAfterMs ?? 0) };
 }
 
 // The browser knows before TCP does when the network goes and comes back.
@@ -258,6 +268,29 @@ export async function deleteAccount(password: string): Promise<void> {
   notice.value = "Your account and everything in it is deleted.";
 }
 
+// ---- The person's own limits ----
+
+/** The account's limits, a loosening waiting, and its use of the last 30 days. */
+export async function wellbeing(): Promise<Wellbeing> {
+  return (await request<ServerMessage & { wellbeing: Wellbeing }>("wellbeing.show")).wellbeing;
+}
+
+/** Asks for new limits: what tightens applies at once, what loosens 24 hours later. */
+export async function setWellbeing(limits: Limits): Promise<Wellbeing> {
+  return (await request<ServerMessage & { wellbeing: Wellbeing }>("wellbeing.set", { ...limits })).wellbeing;
+}
+
+/** Excludes the account for a period, at once; the server then closes every session, this one too, and the page says until when. */
+export async function exclude(period: ExclusionPeriod): Promise<void> {
+  const { excludedUntil } = (await request<ServerMessage & { wellbeing: Wellbeing }>("wellbeing.exclude", { period })).wellbeing;
+  socket?.letGo();
+  socket = null;
+  await sceneAgent.forget();
+  forgetAll();
+  keptOut.value = { code: "excluded", until: excludedUntil ?? Date.now() };
+  signedIn.value = false;
+}
+
 /** The account's blocks and mutes, newest first. */
 export async function blocks(): Promise<Block[]> {
   return (await request<ServerMessage & { blocks: Block[] }>("blocks.list")).blocks;
@@ -366,6 +399,16 @@ function event(message: ServerMessage): void {
       }
       break;
     }
+    case "wellbeing.warning":
+      warning.value = { reason: message.reason as "daily_limit" | "quiet_hours", endsAt: Number(message.endsAt) };
+      break;
+    case "wellbeing.break":
+      breakReminder.value = Number(message.minutes);
+      break;
+    case "error":
+      // The error that comes before the server ends the session for a limit: the end page says until when.
+      noteKeptOut(new Refused(String(message.code), String(message.message), Number(message.retryAfterMs ?? 0)));
+      break;
     case "channel.closed": {
       const next = new Map(rooms.value);
       next.delete(String(message.channel));

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Block, Report, Session } from "../api/protocol";
+import { go } from "../app/navigation";
 import { notice, username } from "../app/state";
 import { blocks, changeBlocks, deleteAccount, logout, myReports, revokeSession, sessions } from "../app/tryst";
 import { ViewHeader } from "./Bar";
@@ -44,6 +45,11 @@ export function AccountView() {
           Tell me when something new arrives (the notification never shows who or what)</label>
         <LockSettings />
         <HighlightWords />
+      </section>
+      <section aria-labelledby="own-limits" class="card">
+        <h2 id="own-limits">Limits for yourself</h2>
+        <p>A daily time budget, quiet hours, break reminders, or a break from Tryst: the server keeps them on every device.</p>
+        <p class="buttons"><button type="button" onClick={() => go({ kind: "limits" })}>Open Limits</button></p>
       </section>
       <section aria-labelledby="sessions" class="card">
         <h2 id="sessions">Logged in on</h2>

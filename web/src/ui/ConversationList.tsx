@@ -54,6 +54,7 @@ export function ConversationList({ asPage }: { asPage: boolean }) {
         <li><Place to={{ kind: "invitations" }}>Invitations{waiting > 0 && <span class="badge">{waiting}</span>}</Place></li>
         {speaker.value && <li><Place to={{ kind: "persona", id: speaker.value.id }}>Profile of {speaker.value.name}</Place></li>}
         <li><Place to={{ kind: "account" }}>Account</Place></li>
+        <li><Place to={{ kind: "limits" }}>Limits</Place></li>
         {role.value !== "member" && <li><Place to={{ kind: "moderation" }}>Moderation</Place></li>}
       </ul>
     </nav>

@@ -1,13 +1,14 @@
 import { useEffect } from "preact/hooks";
 import { go } from "../app/navigation";
 import { moderatorNotices, notice, toasts } from "../app/state";
+import { breakReminder, breakText, warning, warningText } from "../app/wellbeing";
 
 /** A notice stays this long, long enough to read twice, then gives its place back; it goes at once when the person goes elsewhere. */
 const NOTICE_MS = 8_000;
 
 /**
  * What the app tells the person over whatever they look at: the moderators' warnings (until
- * read), what arrived for them (a new invitation, until they go to it or dismiss it), and the
+ * read), a limit of their own coming and a break reminder, what arrived for them (a new invitation, until they go to it or dismiss it), and the
  * notice of what just happened.
  */
 export function Notifications() {
@@ -20,6 +21,7 @@ export function Notifications() {
   return (
     <section class="notifications" aria-label="Notifications">
       <ModeratorNotices />
+      <LimitNotices />
       <div role="status">
         {toasts.value.map((toast) => (
           <p class="toast" key={toast.id}>
@@ -51,6 +53,25 @@ function ModeratorNotices() {
         <p class="toast moderator" key={one.at}>{one.text}
           <button type="button" onClick={() => dismiss(one.at)}>I have read this</button></p>
       ))}
+    </div>
+  );
+}
+
+/** A limit of the person's own five minutes away, and a reminder to take a break; each stays until dismissed. */
+function LimitNotices() {
+  const coming = warning.value;
+  const rest = breakReminder.value;
+  if (!coming && rest === null) return null;
+  return (
+    <div class="limit-notices">
+      {coming && (
+        <p class="toast limit" role="alert"><span>{warningText(coming.reason, coming.endsAt)} Tryst closes then, on every device.</span>
+          <button type="button" class="dismiss" onClick={() => (warning.value = null)} aria-label="Dismiss">×</button></p>
+      )}
+      {rest !== null && (
+        <p class="toast limit" role="status"><span>{breakText(rest)}</span>
+          <button type="button" onClick={() => (breakReminder.value = null)}>Dismiss</button></p>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ConnectionState, HideButton } from "./Bar";
 import { ConversationList } from "./ConversationList";
 import { Home } from "./Home";
 import { InvitationsView } from "./InvitationsView";
+import { LimitsView } from "./Limits";
 import { useNarrow } from "./media";
 import { ModerationView } from "./ModerationView";
 import { Notifications } from "./Notifications";
@@ -57,6 +58,7 @@ function Current({ shown }: { shown: View }) {
     case "world": return <WorldView />;
     case "invitations": return <InvitationsView />;
     case "account": return <AccountView />;
+    case "limits": return <LimitsView />;
     case "moderation": return <ModerationView />;
     case "conversations": case "home": return <Home />;
   }

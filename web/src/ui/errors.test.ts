@@ -8,6 +8,11 @@ test("known codes read as sentences, with the wait when the server gives one", (
   expect(explain(new Refused("name_confusable", "x"))).toContain("one alphabet");
 });
 
+test("one's own limit reads calmly, without a countdown", () => {
+  expect(explain(new Refused("daily_limit", "x", 3_600_000))).toBe("Today's time, as you limited it, is used up.");
+  expect(explain(new Refused("excluded", "x", 86_400_000))).toContain("nobody can lift it early");
+});
+
 test("an unknown code falls back to the server's own message, anything else to a plain line", () => {
   expect(explain(new Refused("something_new", "The server says so."))).toBe("The server says so.");
   expect(explain(new TypeError("boom"))).toBe("Something went wrong. Try again.");

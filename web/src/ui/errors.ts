@@ -1,4 +1,5 @@
 import { Refused } from "../api/socket";
+import { keepsOut } from "../app/wellbeing";
 
 /** A failure already in words for the person: a command that cannot be carried out as things stand, and what to do instead. */
 export class Said extends Error {}
@@ -56,6 +57,9 @@ const EXPLAINED: Record<string, string> = {
   locked: "That is locked to you.",
   adult_area: "That room is rated adult, and you have not chosen to enter adult areas: the world's settings let you (@adult on).",
   quota_exceeded: "You have built as much as this server lets one persona build.",
+  daily_limit: "Today's time, as you limited it, is used up.",
+  quiet_hours: "These are your quiet hours.",
+  excluded: "You excluded yourself from Tryst for now; nobody can lift it early.",
   internal: "The server failed. Try again in a moment.",
 };
 
@@ -67,7 +71,8 @@ export function explain(failure: unknown, rule?: keyof typeof RULES): string {
   if (failure instanceof Said) return failure.message;
   if (failure instanceof Refused) {
     if (rule && failure.code === "invalid_message") return RULES[rule];
-    const wait = failure.retryAfterMs ? ` (about ${Math.ceil(failure.retryAfterMs / 1000)} s)` : "";
+    // A limit of one's own says until when on its own page; seconds would only hurry the person.
+    const wait = failure.retryAfterMs && !keepsOut(failure.code) ? ` (about ${Math.ceil(failure.retryAfterMs / 1000)} s)` : "";
     return (EXPLAINED[failure.code] ?? failure.message) + wait;
   }
   return "Something went wrong. Try again.";

@@ -359,6 +359,22 @@ public final class TrystClient implements AutoCloseable {
         return blocks(id -> new ClientMessage.Unmute(id, personaId));
     }
 
+    /** This account's own limits, a loosening waiting, a self-exclusion's end, and its use of the last 30 days. */
+    public Views.Wellbeing wellbeing() {
+        return ((ServerMessage.WellbeingInfo) request(ClientMessage.WellbeingShow::new)).wellbeing();
+    }
+
+    /** Asks for new limits: what tightens applies at once, what loosens 24 hours later; answers them as they now stand. */
+    public Views.Wellbeing setWellbeing(Views.WellbeingLimits limits) {
+        return ((ServerMessage.WellbeingInfo) request(id -> new ClientMessage.WellbeingSet(id, limits.dailyMinutes(), limits.quietFrom(),
+                limits.quietUntil(), limits.timeZone(), limits.breakMinutes()))).wellbeing();
+    }
+
+    /** Excludes this account for a period (see {@link ClientMessage#EXCLUSION_PERIODS}), at once; the server then closes every socket. */
+    public Views.Wellbeing exclude(String period) {
+        return ((ServerMessage.WellbeingInfo) request(id -> new ClientMessage.WellbeingExclude(id, period))).wellbeing();
+    }
+
     /** This account's blocks and mutes, newest first. */
     public List<Views.Block> blocks() {
         return blocks(ClientMessage.BlocksList::new);

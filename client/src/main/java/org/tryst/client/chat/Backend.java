@@ -94,6 +94,15 @@ public interface Backend {
     /** The account's blocks and mutes, newest first. */
     List<Views.Block> blocks();
 
+    /** The account's own limits and its use of the last 30 days. */
+    Views.Wellbeing wellbeing();
+
+    /** Asks for new limits; answers them as they now stand, a loosening waiting its day. */
+    Views.Wellbeing setWellbeing(Views.WellbeingLimits limits);
+
+    /** Excludes the account for a period, at once; the server closes the connection after the answer. */
+    Views.Wellbeing exclude(String period);
+
     /** The safety number of this device's persona in the scene and another member. */
     String safetyNumber(String sceneId, String personaId);
 

@@ -173,6 +173,21 @@ public final class ClientBackend implements Backend {
     }
 
     @Override
+    public Views.Wellbeing wellbeing() {
+        return client.wellbeing();
+    }
+
+    @Override
+    public Views.Wellbeing setWellbeing(Views.WellbeingLimits limits) {
+        return client.setWellbeing(limits);
+    }
+
+    @Override
+    public Views.Wellbeing exclude(String period) {
+        return client.exclude(period);
+    }
+
+    @Override
     public void timer(String sceneId, String personaId, long seconds) {
         client.timer(sceneId, personaId, seconds);
     }

@@ -120,6 +120,21 @@ public sealed interface Command {
     record Moderate(int number, String action, Integer hours) implements Command {}
 
     /** Ends the session. */
+    /** Shows the account's own limits, a loosening waiting and the minutes of the last days. */
+    record ShowLimits() implements Command {}
+
+    /** Sets the daily budget in minutes (null: none). */
+    record SetBudget(Integer minutes) implements Command {}
+
+    /** Sets quiet hours from and until a time of day, "HH:MM" (both null: none). */
+    record SetQuiet(String from, String until) implements Command {}
+
+    /** Sets break reminders every so many minutes on end (null: none). */
+    record SetBreaks(Integer minutes) implements Command {}
+
+    /** Excludes the account for a period; only with {@code confirmed}, typed out, does it happen. */
+    record Exclude(String period, boolean confirmed) implements Command {}
+
     record Quit() implements Command {}
 
     /** A line that is not a usable command; {@code problem} says why, for the person who typed it. */

@@ -69,6 +69,10 @@ public final class Commands {
             new Spec("/queue", "", "moderators: list the open reports", none(new Command.Queue())),
             new Spec("/moderate", "N WHAT [H]", "moderators: on report N, WHAT is warn, mute H, suspend H (hours), ban, ban-persona or dismiss",
                     Commands::moderate),
+            new Spec("/limits", "[WHAT VALUE]", "show your own limits and use; budget N (minutes a day), quiet HH:MM-HH:MM or breaks N"
+                    + " changes one, none removes it; stricter applies now, looser in 24 hours", Commands::limits),
+            new Spec("/exclude", "PERIOD", "take a break from Tryst everywhere for " + String.join(", ", ClientMessage.EXCLUSION_PERIODS)
+                    + "; nobody can lift it early", Commands::exclude),
             new Spec("/quit", "", "leave Tryst", none(new Command.Quit())));
 
     private Commands() {}
@@ -107,6 +111,39 @@ public final class Commands {
         boolean timed = words[1].equals("mute") || words[1].equals("suspend");
         if (timed != (words.length == 3) || (timed && !words[2].matches("[1-9][0-9]{0,3}"))) return null;
         return new Command.Moderate(Integer.parseInt(words[0]), words[1], timed ? Integer.valueOf(words[2]) : null);
+    }
+
+    /** A time of day as quiet hours take it. */
+    private static final String TIME = "([01]\\d|2[0-3]):[0-5]\\d";
+
+    /** Nothing (show), or {@code budget}, {@code quiet} or {@code breaks} with a value or {@code none}; out of range is the server's to refuse. */
+    private static Command limits(String typed) {
+        if (typed.isEmpty()) return new Command.ShowLimits();
+        String[] words = typed.toLowerCase(Locale.ROOT).split("\\s+");
+        if (words.length != 2) return null;
+        boolean none = words[1].equals("none");
+        return switch (words[0]) {
+            case "budget" -> none ? new Command.SetBudget(null) : minutes(words[1]).map(Command.SetBudget::new).orElse(null);
+            case "breaks" -> none ? new Command.SetBreaks(null) : minutes(words[1]).map(Command.SetBreaks::new).orElse(null);
+            case "quiet" -> {
+                if (none) yield new Command.SetQuiet(null, null);
+                String[] times = words[1].split("-");
+                boolean fits = times.length == 2 && times[0].matches(TIME) && times[1].matches(TIME);
+                yield fits ? new Command.SetQuiet(times[0], times[1]) : null;
+            }
+            default -> null;
+        };
+    }
+
+    private static Optional<Integer> minutes(String typed) {
+        return typed.matches("[1-9][0-9]{0,3}") ? Optional.of(Integer.parseInt(typed)) : Optional.empty();
+    }
+
+    /** A period, then {@code yes} to confirm it. */
+    private static Command exclude(String typed) {
+        String[] words = typed.toLowerCase(Locale.ROOT).split("\\s+");
+        if (words.length > 2 || !ClientMessage.EXCLUSION_PERIODS.contains(words[0]) || (words.length == 2 && !words[1].equals("yes"))) return null;
+        return new Command.Exclude(words[0], words.length == 2);
     }
 
     /** What a line means: a command when it starts with {@code /}, otherwise text to say where you are. */

@@ -2,6 +2,8 @@ package org.tryst.client.chat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import org.tryst.client.RequestFailed;
 import org.tryst.client.mls.MlsException;
@@ -15,6 +17,8 @@ public final class Errors {
     public static String explain(Throwable failure) {
         Throwable cause = unwrapped(failure);
         return switch (cause) {
+            case RequestFailed refused when Limits.keepsOut(refused.code()) && refused.retryAfterMs() != null ->
+                    Limits.keptOut(refused.code(), Instant.now().plusMillis(refused.retryAfterMs()), Clock.systemDefaultZone());
             case RequestFailed refused -> explain(refused.code(), detail(refused));
             case ProtocolException invalid -> sentence(invalid.getMessage());
             case MlsException mls -> "This device cannot do that in the scene: " + mls.getMessage() + ".";
@@ -38,6 +42,9 @@ public final class Errors {
                     "The server refused an encrypted message (" + detail + "); try again.";
             case "no_transcript_request" -> "Nobody has asked to keep a transcript of this scene; /transcript ask asks everyone.";
             case "transcript_not_agreed" -> "Not everyone in this scene agrees to keeping a transcript, so it cannot be saved; /transcript shows who does.";
+            case "daily_limit" -> "That was today's time, as you limited it; Tryst opens again for you tomorrow.";
+            case "quiet_hours" -> "These are your quiet hours; Tryst opens again for you when they end.";
+            case "excluded" -> "You excluded yourself from Tryst for now; nobody can lift it early.";
             case "internal" -> "The server failed; try again.";
             case "closed" -> "The connection to the server is closed; start the chat again.";
             default -> sentence(detail);

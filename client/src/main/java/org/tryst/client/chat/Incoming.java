@@ -1,13 +1,17 @@
 package org.tryst.client.chat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.tryst.client.SceneEvent;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
-/** Shows what arrives while the person types: scene events, moderators' notices, and the new messages of the channel they are in. */
+/**
+ * Shows what arrives while the person types: scene events, moderators' notices, the person's own
+ * limits coming and break reminders, and the new messages of the channel they are in.
+ */
 public final class Incoming {
     private final Backend backend;
     private final Screen screen;
@@ -60,6 +64,11 @@ public final class Incoming {
                 case ServerMessage.TopicChanged(String channel, String topic, Views.Author by) -> inChannel(channel, (by == null ? "The topic is now: " : by.name() + " set the topic: ") + topic);
                 case ServerMessage.Kicked(String channel, String persona, Views.Author by, String reason) -> kicked(channel, by, reason);
                 case ServerMessage.Notice notice -> notice(notice);
+                case ServerMessage.WellbeingWarning(String reason, long endsAt) -> screen.show(Limits.warning(reason, Instant.ofEpochMilli(endsAt), clock.getZone()));
+                case ServerMessage.WellbeingBreak(int minutes) -> screen.show(Limits.breakReminder(minutes));
+                // The error that comes before the server ends the session for a limit: the close says until when.
+                case ServerMessage.Error error when error.id() == null && Limits.keepsOut(error.code()) && error.retryAfterMs() != null ->
+                        session.keptOut = Limits.keptOut(error.code(), clock.instant().plusMillis(error.retryAfterMs()), clock);
                 // Answered on another device, or no longer standing: it leaves the numbered list (one answered here left it already).
                 case ServerMessage.InvitationGone(String invitation, ServerMessage.InvitationGone.Why why) ->
                         session.forgetInvitation(invitation).ifPresent(gone -> screen.show(Format.gone(gone, why)));
@@ -71,6 +80,10 @@ public final class Incoming {
     /** Says that the server closed the connection, and what is left to do. */
     public void closed(int code) {
         synchronized (session) {
+            if (session.keptOut != null) {
+                screen.show(session.keptOut + " /quit leaves the chat.");
+                return;
+            }
             screen.show(session.barred ? "The server closed the connection: this account cannot connect for now. /quit leaves the chat."
                     : "The server closed the connection (" + code + "); /quit, then start the chat again.");
         }

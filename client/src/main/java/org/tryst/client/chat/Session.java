@@ -51,6 +51,9 @@ final class Session {
     /** A moderator suspended or banned the account: the connection is about to close, and reconnecting will not help. */
     boolean barred;
 
+    /** The person's own limit ended the session (budget, quiet hours, exclusion): the line saying until when, else null. */
+    String keptOut;
+
     /** The scenes' calls, as this terminal follows them. */
     final Calls calls = new Calls();
 

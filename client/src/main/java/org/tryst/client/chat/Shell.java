@@ -24,6 +24,7 @@ public final class Shell {
     private final Incoming incoming;
     private final Clock clock;
     private final Transcripts transcripts;
+    private final Limits limits;
 
     Shell(Backend backend, Screen screen, Session session, Incoming incoming, Clock clock) {
         this.backend = backend;
@@ -32,6 +33,7 @@ public final class Shell {
         this.incoming = incoming;
         this.clock = clock;
         this.transcripts = new Transcripts(backend, screen, session);
+        this.limits = new Limits(backend, screen, session, clock);
     }
 
     /** A shell and the handler of what arrives meanwhile, sharing one session. */
@@ -119,6 +121,11 @@ public final class Shell {
             case Command.MyReports _ -> backend.myReports().forEach(report -> screen.show(Format.report(report)));
             case Command.Queue _ -> queue();
             case Command.Moderate(int number, String action, Integer hours) -> moderate(number, action, hours);
+            case Command.ShowLimits _ -> limits.show();
+            case Command.SetBudget(Integer minutes) -> limits.change(current -> Limits.budget(current, minutes));
+            case Command.SetQuiet(String from, String until) -> limits.change(current -> Limits.quiet(current, from, until));
+            case Command.SetBreaks(Integer minutes) -> limits.change(current -> Limits.breaks(current, minutes));
+            case Command.Exclude(String period, boolean confirmed) -> limits.exclude(period, confirmed);
             case Command.Quit _ -> screen.show("Goodbye.");
             case Command.Invalid(String problem) -> screen.show(problem);
         }

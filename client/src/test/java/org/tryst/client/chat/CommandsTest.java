@@ -162,9 +162,25 @@ class CommandsTest {
 
     @Test
     void helpDescribesEveryCommandOnItsOwnLine() {
-        assertThat(Commands.names()).hasSize(33).allSatisfy(name ->
+        assertThat(Commands.names()).hasSize(35).allSatisfy(name ->
                 assertThat(Commands.help()).anySatisfy(line -> assertThat(line).startsWith("  " + name)));
         assertThat(Commands.help()).contains("  /timer off|5m|1h|24h|7d  choose how soon this scene's messages disappear");
+    }
+
+    @Test
+    void limitsTakeOneLimitAndAValueOrNoneAndExclusionAPeriodThenYes() {
+        assertThat(Commands.parse("/limits")).isEqualTo(new Command.ShowLimits());
+        assertThat(Commands.parse("/limits budget 90")).isEqualTo(new Command.SetBudget(90));
+        assertThat(Commands.parse("/limits Budget NONE")).isEqualTo(new Command.SetBudget(null));
+        assertThat(Commands.parse("/limits quiet 23:30-07:00")).isEqualTo(new Command.SetQuiet("23:30", "07:00"));
+        assertThat(Commands.parse("/limits quiet none")).isEqualTo(new Command.SetQuiet(null, null));
+        assertThat(Commands.parse("/limits breaks 45")).isEqualTo(new Command.SetBreaks(45));
+        assertThat(Commands.parse("/limits budget 0")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/limits quiet 7:00-23:00")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/exclude 6mo")).isEqualTo(new Command.Exclude("6mo", false));
+        assertThat(Commands.parse("/exclude 6MO yes")).isEqualTo(new Command.Exclude("6mo", true));
+        assertThat(Commands.parse("/exclude 6mo no")).isInstanceOf(Command.Invalid.class);
+        assertThat(Commands.parse("/exclude forever yes")).isInstanceOf(Command.Invalid.class);
     }
 
     @Test

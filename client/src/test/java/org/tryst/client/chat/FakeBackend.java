@@ -237,6 +237,36 @@ final class FakeBackend implements Backend {
         return List.copyOf(blocks);
     }
 
+    /** The account's limits; a bigger budget, or none, waits as the server makes it wait, until {@link #PENDING_FROM}. */
+    Views.Wellbeing wellbeing = new Views.Wellbeing(new Views.WellbeingLimits(null, null, null, "UTC", null), null, null, null, 0, List.of());
+    static final long PENDING_FROM = java.time.Instant.parse("2026-01-16T21:30:00Z").toEpochMilli();
+    static final long EXCLUDED_UNTIL = java.time.Instant.parse("2026-01-22T21:30:00Z").toEpochMilli();
+
+    @Override
+    public Views.Wellbeing wellbeing() {
+        called("wellbeing");
+        return wellbeing;
+    }
+
+    @Override
+    public Views.Wellbeing setWellbeing(Views.WellbeingLimits limits) {
+        called("wellbeing.set " + limits);
+        Views.WellbeingLimits now = wellbeing.limits();
+        boolean looser = now.dailyMinutes() != null && (limits.dailyMinutes() == null || limits.dailyMinutes() > now.dailyMinutes());
+        Views.WellbeingLimits applied = looser ? new Views.WellbeingLimits(now.dailyMinutes(), limits.quietFrom(), limits.quietUntil(),
+                limits.timeZone(), limits.breakMinutes()) : limits;
+        wellbeing = new Views.Wellbeing(applied, looser ? limits : null, looser ? PENDING_FROM : null, null, wellbeing.minutesToday(), wellbeing.days());
+        return wellbeing;
+    }
+
+    @Override
+    public Views.Wellbeing exclude(String period) {
+        called("exclude " + period);
+        wellbeing = new Views.Wellbeing(wellbeing.limits(), wellbeing.pending(), wellbeing.pendingFrom(), EXCLUDED_UNTIL, wellbeing.minutesToday(),
+                wellbeing.days());
+        return wellbeing;
+    }
+
     private List<Views.Block> put(String personaId, String kind, BlockScope scope) {
         Views.Persona persona = everyone.values().stream().filter(p -> p.id().equals(personaId)).findFirst().orElseThrow();
         blocks.add(new Views.Block(new Views.Author(persona.id(), persona.name()), kind, scope, 1_767_225_600_000L));

@@ -1,0 +1,133 @@
+package org.tryst.wellbeing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tryst.MutableClock;
+import org.tryst.TestServer;
+import org.tryst.client.Connection;
+import org.tryst.client.TrystClient;
+import org.tryst.client.chat.ClientBackend;
+import org.tryst.client.chat.Commands;
+import org.tryst.client.chat.Errors;
+import org.tryst.client.chat.Feeds;
+import org.tryst.client.chat.Screen;
+import org.tryst.client.chat.Shell;
+import org.tryst.testkit.Scratch;
+
+/**
+ * One's own limits typed at {@code ./tryst chat} against a real server whose clock the test moves:
+ * a budget set with {@code /limits} warns as a line and then ends the chat saying until when, and
+ * {@code /exclude} with its typed yes closes it and refuses the next log-in with the exclusion's end.
+ */
+class LimitsAtTheTerminalTest {
+    private static final MutableClock CLOCK = new MutableClock();
+
+    @RegisterExtension
+    static final TestServer SERVER = TestServer.sqlite().with(CLOCK).with("TRYST_WELLBEING_SWEEP_SECONDS", "1");
+
+    @BeforeAll
+    static void startAtTenInTheMorning() {
+        Instant now = CLOCK.instant();
+        CLOCK.advance(Duration.between(now, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC)));
+    }
+
+    @Test
+    void aBudgetTypedAtTheTerminalWarnsThenEndsTheChatUntilTomorrow() throws Exception {
+        TestServer.User user = SERVER.register("terminal-budget");
+        try (var chat = Chat.open(user)) {
+            chat.type("/limits budget 15");
+            chat.sees(line -> line.equals("Saved. Your limits apply now, on every device."));
+            used(user, 13);
+            CLOCK.advance(Duration.ofMinutes(1));
+            chat.sees(line -> line.startsWith("! Today's time runs out at 10:0"));
+            CLOCK.advance(Duration.ofMinutes(1));
+            chat.sees(line -> line.startsWith("That was today's time, as you limited it. Tryst opens again for you tomorrow at 00:00.")
+                    && line.endsWith("/quit leaves the chat."));
+        }
+    }
+
+    @Test
+    void anExclusionNeedsItsTypedYesAndTheNextLogInSaysUntilWhen() throws Exception {
+        TestServer.User user = SERVER.register("terminal-exclude");
+        try (var chat = Chat.open(user)) {
+            chat.type("/exclude 24h");
+            chat.sees(line -> line.equals("If that is what you want, type /exclude 24h yes"));
+            chat.type("/limits");
+            chat.sees(line -> line.equals("No daily budget."));
+            chat.type("/exclude 24h yes");
+            chat.sees(line -> line.startsWith("You excluded yourself from Tryst until tomorrow at 10:00. Nobody can lift it early"));
+            chat.sees(line -> line.endsWith("/quit leaves the chat."));
+        }
+        try {
+            Connection.login(URI.create(SERVER.origin()), user.username(), user.password());
+            throw new AssertionError("an excluded account logged in");
+        } catch (RuntimeException refused) {
+            assertThat(Errors.code(refused)).isEqualTo("excluded");
+            assertThat(Errors.explain(refused)).startsWith("You excluded yourself from Tryst until").contains("Nobody can lift it early");
+        }
+    }
+
+    /** A chat at a terminal, as {@code ./tryst chat} runs it, with what it printed. */
+    private record Chat(TrystClient client, Shell shell, Feeds feeds, List<String> screen) implements AutoCloseable {
+        static Chat open(TestServer.User user) {
+            TrystClient client = TrystClient.open(URI.create(SERVER.origin()), user.token(), Scratch.directory("tryst-limits"));
+            List<String> screen = new CopyOnWriteArrayList<>();
+            Shell shell = Shell.create(new ClientBackend(client), new Screen() {
+                @Override
+                public void show(String line) {
+                    screen.add(line);
+                }
+
+                @Override
+                public void wipe(String line) {
+                    screen.clear();
+                    screen.add(line);
+                }
+            }, CLOCK);
+            shell.start();
+            return new Chat(client, shell, Feeds.start(client, shell, () -> {}), screen);
+        }
+
+        void type(String line) {
+            shell.run(Commands.parse(line));
+        }
+
+        void sees(Predicate<String> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (screen.stream().noneMatch(wanted)) {
+                if (System.nanoTime() > deadline) throw new AssertionError("never shown; the screen: " + screen);
+                Thread.sleep(50);
+            }
+        }
+
+        @Override
+        public void close() {
+            feeds.close();
+            client.close();
+        }
+    }
+
+    private static void used(TestServer.User user, int minutes) throws Exception {
+        try (var connection = SERVER.database(); PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO wellbeing_usage (account_id, day, minutes, last_minute)
+                SELECT id, ?, ?, 0 FROM accounts WHERE username = ?
+                ON CONFLICT (account_id, day) DO UPDATE SET minutes = excluded.minutes""")) {
+            statement.setString(1, LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC).toString());
+            statement.setInt(2, minutes);
+            statement.setString(3, user.username());
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
