@@ -26,7 +26,8 @@ import org.tryst.testkit.FreePorts;
  * A build of Tryst, each process in its own JVM: this benchmark's own, from its class path, or
  * another named by {@code --tryst-build} (an older commit's server jar, say), so that two builds
  * compare in one run. {@link #start} runs one process with SQLite under the work directory. Rate
- * limits meant for people are lifted (the peers have none), and an account may have
+ * limits meant for people are lifted (the peers have none; telnet's connections per address
+ * too, since every load connection comes from loopback), and an account may have
  * {@link #PERSONAS_PER_ACCOUNT} personas, so that setting up thousands of connections takes
  * hundreds of Argon2id hashes rather than thousands (each costs a tenth of a second or more of
  * one core); everything else is the shipped default. Options are set as environment variables
@@ -37,6 +38,8 @@ import org.tryst.testkit.FreePorts;
 public record TrystTarget(String name, String classPath, List<String> jvmOptions, Path recordings) implements Target {
     static final int PERSONAS_PER_ACCOUNT = 100;
     private static final String UNLIMITED = "100000000";
+    /** The most {@code telnet.connections_per_address} may be. */
+    private static final String MOST_TELNET_CONNECTIONS_PER_ADDRESS = "10000";
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*} (\\S+)$", Pattern.MULTILINE);
     /** How a server says at start that an environment variable names no option of its own. */
     private static final String UNKNOWN_OPTION = "is not an option and is ignored";
@@ -54,12 +57,12 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
     @Override
     public Running start(Path work, String cpus) throws IOException, InterruptedException {
         Instance tryst = launch(work, cpus, name(), Map.of());
-        return new Running(name(), List.of(tryst.process()), new TrystDialect(List.of(tryst.port()), PERSONAS_PER_ACCOUNT),
-                tryst.heap(), tryst.recording());
+        return new Running(name(), List.of(tryst.process()),
+                new TrystDialect(List.of(tryst.port()), List.of(tryst.telnetPort()), PERSONAS_PER_ACCOUNT), tryst.heap(), tryst.recording());
     }
 
-    /** One started server process: its HTTP port, how to read its heap, and its flight recording if it makes one. */
-    record Instance(StartedProcess process, int port, Running.HeapProbe heap, Path recording) {}
+    /** One started server process: its HTTP and telnet ports, how to read its heap, and its flight recording if it makes one. */
+    record Instance(StartedProcess process, int port, int telnetPort, Running.HeapProbe heap, Path recording) {}
 
     /**
      * Starts one process of this build, named {@code processName} in the report, with the
@@ -69,6 +72,7 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
      */
     Instance launch(Path work, String cpus, String processName, Map<String, String> options) throws IOException, InterruptedException {
         int port = FreePorts.pick();
+        int telnetPort = FreePorts.pick();
         int metricsPort = FreePorts.pick();
         Path data = Files.createTempDirectory(Files.createDirectories(work), "tryst-");
         List<String> command = new ArrayList<>();
@@ -79,7 +83,7 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
             command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
         }
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath,
-                "org.tryst.Main", "serve", "--http-port", Integer.toString(port), "--telnet-port", "0", "--data", data.toString()));
+                "org.tryst.Main", "serve", "--http-port", Integer.toString(port), "--telnet-port", Integer.toString(telnetPort), "--data", data.toString()));
         Map<String, String> env = new HashMap<>(benchmarkOptions());
         env.put("TRYST_METRICS_LISTEN", "127.0.0.1:" + metricsPort);
         env.putAll(options);
@@ -93,7 +97,7 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
             started.stop();
             throw new IOException(name() + " does not know an option the benchmark sets: " + String.join("; ", unknown));
         }
-        return new Instance(started, port, pid -> heapAfterGc(http, metricsPort, pid), recording);
+        return new Instance(started, port, telnetPort, pid -> heapAfterGc(http, metricsPort, pid), recording);
     }
 
     private static Map<String, String> benchmarkOptions() {
@@ -105,7 +109,8 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
                 "TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", UNLIMITED,
                 "TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ADDRESS", UNLIMITED,
                 "TRYST_RATE_LIMITS_BURST_PER_ADDRESS", UNLIMITED,
-                "TRYST_RATE_LIMITS_TICKETS_PER_MINUTE_PER_SESSION", UNLIMITED));
+                "TRYST_RATE_LIMITS_TICKETS_PER_MINUTE_PER_SESSION", UNLIMITED,
+                "TRYST_TELNET_CONNECTIONS_PER_ADDRESS", MOST_TELNET_CONNECTIONS_PER_ADDRESS));
         for (String action : List.of("INVITATIONS_PER_HOUR", "CHANNEL_MESSAGES_PER_MINUTE", "REPORTS_PER_HOUR")) {
             env.put("TRYST_RATE_LIMITS_" + action + "_PER_ACCOUNT", UNLIMITED);
             env.put("TRYST_RATE_LIMITS_" + action + "_PER_ADDRESS", UNLIMITED);
