@@ -26,8 +26,8 @@ import org.tryst.testkit.FreePorts;
  * A build of Tryst, each process in its own JVM: this benchmark's own, from its class path, or
  * another named by {@code --tryst-build} (an older commit's server jar, say), so that two builds
  * compare in one run. {@link #start} runs one process with SQLite under the work directory. Rate
- * limits meant for people are lifted (the peers have none; telnet's connections per address
- * too, since every load connection comes from loopback), and an account may have
+ * limits meant for people are lifted (the peers have none; telnet's connections per address and
+ * login deadline too, since every load connection comes from loopback at once), and an account may have
  * {@link #PERSONAS_PER_ACCOUNT} personas, so that setting up thousands of connections takes
  * hundreds of Argon2id hashes rather than thousands (each costs a tenth of a second or more of
  * one core); everything else is the shipped default. Options are set as environment variables
@@ -40,6 +40,11 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
     private static final String UNLIMITED = "100000000";
     /** The most {@code telnet.connections_per_address} may be. */
     private static final String MOST_TELNET_CONNECTIONS_PER_ADDRESS = "10000";
+    /**
+     * The longest {@code telnet.login_timeout_seconds}: hundreds of telnet players logging in at
+     * once queue for their Argon2id hashes for longer than a person takes to type a password.
+     */
+    private static final String LONGEST_TELNET_LOGIN = "3600";
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*} (\\S+)$", Pattern.MULTILINE);
     /** How a server says at start that an environment variable names no option of its own. */
     private static final String UNKNOWN_OPTION = "is not an option and is ignored";
@@ -110,7 +115,8 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
                 "TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ADDRESS", UNLIMITED,
                 "TRYST_RATE_LIMITS_BURST_PER_ADDRESS", UNLIMITED,
                 "TRYST_RATE_LIMITS_TICKETS_PER_MINUTE_PER_SESSION", UNLIMITED,
-                "TRYST_TELNET_CONNECTIONS_PER_ADDRESS", MOST_TELNET_CONNECTIONS_PER_ADDRESS));
+                "TRYST_TELNET_CONNECTIONS_PER_ADDRESS", MOST_TELNET_CONNECTIONS_PER_ADDRESS,
+                "TRYST_TELNET_LOGIN_TIMEOUT_SECONDS", LONGEST_TELNET_LOGIN));
         for (String action : List.of("INVITATIONS_PER_HOUR", "CHANNEL_MESSAGES_PER_MINUTE", "REPORTS_PER_HOUR")) {
             env.put("TRYST_RATE_LIMITS_" + action + "_PER_ACCOUNT", UNLIMITED);
             env.put("TRYST_RATE_LIMITS_" + action + "_PER_ADDRESS", UNLIMITED);
