@@ -46,6 +46,10 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
      */
     private static final String LONGEST_TELNET_LOGIN = "3600";
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*} (\\S+)$", Pattern.MULTILINE);
+    /** How many times a server is started on freshly picked ports when one of them was taken meanwhile. */
+    private static final int PORT_ATTEMPTS = 3;
+    /** What the server's log says when it could not bind a port. */
+    private static final String ADDRESS_IN_USE = "Address already in use";
     /** How a server says at start that an environment variable names no option of its own. */
     private static final String UNKNOWN_OPTION = "is not an option and is ignored";
 
@@ -76,6 +80,26 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
      * the bus is up).
      */
     Instance launch(Path work, String cpus, String processName, Map<String, String> options) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return launchOnce(work, cpus, processName, options);
+            } catch (PortTaken taken) {
+                if (attempt == PORT_ATTEMPTS) throw new IOException(taken.getMessage(), taken);
+            }
+        }
+    }
+
+    /**
+     * A port picked free was taken by another program before the server bound it (other builds
+     * and tests on the machine pick ports too): the server exited, and a fresh pick is tried.
+     */
+    private static final class PortTaken extends IOException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private Instance launchOnce(Path work, String cpus, String processName, Map<String, String> options) throws IOException, InterruptedException {
         int port = FreePorts.pick();
         int telnetPort = FreePorts.pick();
         int metricsPort = FreePorts.pick();
@@ -96,7 +120,12 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
         Process process = Launch.start(Launch.pinned(cpus, command), work, env, log);
         StartedProcess started = new StartedProcess(processName, process);
         HttpClient http = HttpClient.newHttpClient();
-        Launch.await(process, log, 90, () -> ready(http, port));
+        try {
+            Launch.await(process, log, 90, () -> ready(http, port));
+        } catch (IOException failed) {
+            if (!process.isAlive() && Files.readString(log).contains(ADDRESS_IN_USE)) throw new PortTaken(failed.getMessage());
+            throw failed;
+        }
         List<String> unknown = Files.readAllLines(log).stream().filter(line -> line.contains(UNKNOWN_OPTION)).toList();
         if (!unknown.isEmpty()) {
             started.stop();
