@@ -40,7 +40,8 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--scenarios", split = ",", description = "Scenarios: idle, fanout, scenes (Tryst only: its scene relay against its channels), "
             + "reconnect, cluster (Tryst only: fan-out over two processes on PostgreSQL and NATS against one), world (Tryst only: the text "
-            + "world's rooms against channels of the same size) (default: all).")
+            + "world's rooms, of telnet and WebSocket players, against channels of the same size, and an idle player's memory over "
+            + "each) (default: all).")
     List<String> scenarios = List.of("idle", "fanout", "scenes", "reconnect", "cluster", "world");
 
     @Option(names = "--idle", split = ",", description = "Idle connection counts (default: 10000; up to about 19000 where a process may open 20,000 files).")
@@ -57,6 +58,13 @@ public final class Bench implements Callable<Integer> {
 
     @Option(names = "--reconnect", description = "Connections in the reconnect storm (default: 5000).")
     int reconnect = 5_000;
+
+    @Option(names = "--telnet-share", description = "World: the share of each room's players who play over telnet, 0 to 1 (default: 0.5).")
+    double telnetShare = 0.5;
+
+    @Option(names = "--world-idle", description = "World: idle players measured over each transport (default: 1000; each telnet login "
+            + "is an Argon2id hash on the server).")
+    int worldIdle = 1_000;
 
     @Option(names = "--server-cpus", description = "taskset CPU list for servers, 'all' for no pinning (default: 0).")
     String serverCpus = "0";
@@ -96,7 +104,7 @@ public final class Bench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Target> targets = targets();
-        Sizes sizes = smoke ? Sizes.smoke() : Sizes.full(idle, rooms, members, pairs, reconnect);
+        Sizes sizes = smoke ? Sizes.smoke() : Sizes.full(idle, rooms, members, pairs, reconnect, worldIdle);
         String cpus = serverCpus.equals("all") ? null : serverCpus;
         Context context = new Context(work.toAbsolutePath(), cpus, console);
         List<Table> tables = new ArrayList<>();
@@ -107,7 +115,7 @@ public final class Bench implements Callable<Integer> {
                 case "scenes" -> tables.addAll(SceneRelay.run(trystBuilds(targets), sizes, context));
                 case "reconnect" -> tables.add(Reconnect.run(targets, sizes, context));
                 case "cluster" -> tables.add(ClusterFanout.run(trystBuilds(targets).getFirst(), sizes, context));
-                case "world" -> tables.add(WorldRooms.run(trystBuilds(targets).getFirst(), sizes, context));
+                case "world" -> tables.addAll(WorldRooms.run(trystBuilds(targets).getFirst(), sizes, telnetShare, context));
                 default -> throw refused("no scenario " + scenario);
             }
         }
@@ -139,6 +147,8 @@ public final class Bench implements Callable<Integer> {
             if (!target.available()) throw refused(target.name() + " is not installed here; run bench/peers/install.sh first");
         }
         if (!(chosen.getFirst() instanceof TrystTarget)) throw refused("tryst comes first: ratios are Tryst's to each peer");
+        if (!(telnetShare >= 0 && telnetShare <= 1)) throw refused("--telnet-share is a share from 0 to 1, not " + telnetShare);
+        if (worldIdle < 1) throw refused("--world-idle needs at least one player, not " + worldIdle);
         if (!builds.isEmpty() && !systems.contains("tryst")) throw refused("--tryst-build runs beside tryst, which --systems leaves out");
         if (scenarios.contains("cluster") && !new TrystCluster(trystBuilds(chosen).getFirst(), 2).available()) {
             throw refused("the cluster scenario needs nats-server, which is not installed here; run bench/peers/install.sh first");

@@ -44,12 +44,22 @@ class BenchSmokeTest {
         assertWorldCompared(report);
     }
 
-    /** The world's rooms and the same shape of channels each carried lines in one run. */
+    /**
+     * The world's rooms of telnet and WebSocket players and the same shape of channels each carried
+     * lines in one run (a step keeps up only when every player of both kinds heard every line), and
+     * idle players over each transport were held and measured.
+     */
     private static void assertWorldCompared(String report) {
-        String world = section(report, "The text world");
-        assertThat(world).contains("| metric | world | channels | world ÷ channels |");
+        String world = section(report, "The text world:");
+        assertThat(world).contains("5 of them over telnet and 5 over the WebSocket", "| metric | world | channels | world ÷ channels |");
         assertThat(row(world, "deliveries/s at saturation")).hasSize(3).doesNotContain("–", "0");
         assertThat(row(world, "connections dropped by the server")).startsWith("0", "0");
+        String idle = section(report, "The text world, idle");
+        assertThat(idle).contains("| metric | telnet | WebSocket | telnet ÷ WebSocket |");
+        assertThat(row(idle, "connections held")).startsWith("20", "20");
+        assertThat(row(idle, "failed connections")).startsWith("0", "0");
+        assertThat(row(idle, "resident memory per connection, KiB").subList(0, 2)).doesNotContain("–");
+        assertThat(row(idle, "heap per connection after GC, KiB").subList(0, 2)).doesNotContain("–");
     }
 
     @Test

@@ -92,7 +92,10 @@ final class Sweep {
             recording = server.recording();
             load.prepare(shape.connections());
             Load.Connected connected = load.connect(0, shape.connections(), shape.roomOf(), sizes.inFlight(), sizes.connectTimeout());
-            if (connected.failed() > 0) return Result.failed(connected.failed() + " connections failed: " + connected.failureReasons());
+            if (connected.failed() > 0) {
+                context.say("  %,d connections failed: %s", connected.failed(), connected.failureReasons());
+                return Result.failed(connected.failed() + " connections failed: " + connected.failureReasons());
+            }
             Publisher publisher = new Publisher(load, shape.publishers());
             warmUp(publisher, shape, sizes);
             measuredFrom = Instant.now();

@@ -60,7 +60,8 @@ public record TrystCluster(TrystTarget build, int processes) implements Target {
             all.addAll(shared);
             TrystTarget.Instance first = instances.getFirst();
             return new Running(name(), all, new TrystDialect(instances.stream().map(TrystTarget.Instance::port).toList(),
-                    TrystTarget.PERSONAS_PER_ACCOUNT), first.heap(), first.recording());
+                    instances.stream().map(TrystTarget.Instance::telnetPort).toList(), TrystTarget.PERSONAS_PER_ACCOUNT),
+                    first.heap(), first.recording());
         } catch (IOException | InterruptedException | RuntimeException failed) {
             for (ServerProcess started : servers) started.kill();
             for (ServerProcess started : shared) started.stop();

@@ -26,7 +26,8 @@ import org.tryst.testkit.FreePorts;
  * A build of Tryst, each process in its own JVM: this benchmark's own, from its class path, or
  * another named by {@code --tryst-build} (an older commit's server jar, say), so that two builds
  * compare in one run. {@link #start} runs one process with SQLite under the work directory. Rate
- * limits meant for people are lifted (the peers have none), and an account may have
+ * limits meant for people are lifted (the peers have none; telnet's connections per address and
+ * login deadline too, since every load connection comes from loopback at once), and an account may have
  * {@link #PERSONAS_PER_ACCOUNT} personas, so that setting up thousands of connections takes
  * hundreds of Argon2id hashes rather than thousands (each costs a tenth of a second or more of
  * one core); everything else is the shipped default. Options are set as environment variables
@@ -37,7 +38,18 @@ import org.tryst.testkit.FreePorts;
 public record TrystTarget(String name, String classPath, List<String> jvmOptions, Path recordings) implements Target {
     static final int PERSONAS_PER_ACCOUNT = 100;
     private static final String UNLIMITED = "100000000";
+    /** The most {@code telnet.connections_per_address} may be. */
+    private static final String MOST_TELNET_CONNECTIONS_PER_ADDRESS = "10000";
+    /**
+     * The longest {@code telnet.login_timeout_seconds}: hundreds of telnet players logging in at
+     * once queue for their Argon2id hashes for longer than a person takes to type a password.
+     */
+    private static final String LONGEST_TELNET_LOGIN = "3600";
     private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*} (\\S+)$", Pattern.MULTILINE);
+    /** How many times a server is started on freshly picked ports when one of them was taken meanwhile. */
+    private static final int PORT_ATTEMPTS = 3;
+    /** What the server's log says when it could not bind a port. */
+    private static final String ADDRESS_IN_USE = "Address already in use";
     /** How a server says at start that an environment variable names no option of its own. */
     private static final String UNKNOWN_OPTION = "is not an option and is ignored";
 
@@ -54,12 +66,12 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
     @Override
     public Running start(Path work, String cpus) throws IOException, InterruptedException {
         Instance tryst = launch(work, cpus, name(), Map.of());
-        return new Running(name(), List.of(tryst.process()), new TrystDialect(List.of(tryst.port()), PERSONAS_PER_ACCOUNT),
-                tryst.heap(), tryst.recording());
+        return new Running(name(), List.of(tryst.process()),
+                new TrystDialect(List.of(tryst.port()), List.of(tryst.telnetPort()), PERSONAS_PER_ACCOUNT), tryst.heap(), tryst.recording());
     }
 
-    /** One started server process: its HTTP port, how to read its heap, and its flight recording if it makes one. */
-    record Instance(StartedProcess process, int port, Running.HeapProbe heap, Path recording) {}
+    /** One started server process: its HTTP and telnet ports, how to read its heap, and its flight recording if it makes one. */
+    record Instance(StartedProcess process, int port, int telnetPort, Running.HeapProbe heap, Path recording) {}
 
     /**
      * Starts one process of this build, named {@code processName} in the report, with the
@@ -68,7 +80,28 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
      * the bus is up).
      */
     Instance launch(Path work, String cpus, String processName, Map<String, String> options) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return launchOnce(work, cpus, processName, options);
+            } catch (PortTaken taken) {
+                if (attempt == PORT_ATTEMPTS) throw new IOException(taken.getMessage(), taken);
+            }
+        }
+    }
+
+    /**
+     * A port picked free was taken by another program before the server bound it (other builds
+     * and tests on the machine pick ports too): the server exited, and a fresh pick is tried.
+     */
+    private static final class PortTaken extends IOException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private Instance launchOnce(Path work, String cpus, String processName, Map<String, String> options) throws IOException, InterruptedException {
         int port = FreePorts.pick();
+        int telnetPort = FreePorts.pick();
         int metricsPort = FreePorts.pick();
         Path data = Files.createTempDirectory(Files.createDirectories(work), "tryst-");
         List<String> command = new ArrayList<>();
@@ -79,7 +112,7 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
             command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
         }
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", classPath,
-                "org.tryst.Main", "serve", "--http-port", Integer.toString(port), "--telnet-port", "0", "--data", data.toString()));
+                "org.tryst.Main", "serve", "--http-port", Integer.toString(port), "--telnet-port", Integer.toString(telnetPort), "--data", data.toString()));
         Map<String, String> env = new HashMap<>(benchmarkOptions());
         env.put("TRYST_METRICS_LISTEN", "127.0.0.1:" + metricsPort);
         env.putAll(options);
@@ -87,13 +120,18 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
         Process process = Launch.start(Launch.pinned(cpus, command), work, env, log);
         StartedProcess started = new StartedProcess(processName, process);
         HttpClient http = HttpClient.newHttpClient();
-        Launch.await(process, log, 90, () -> ready(http, port));
+        try {
+            Launch.await(process, log, 90, () -> ready(http, port));
+        } catch (IOException failed) {
+            if (!process.isAlive() && Files.readString(log).contains(ADDRESS_IN_USE)) throw new PortTaken(failed.getMessage());
+            throw failed;
+        }
         List<String> unknown = Files.readAllLines(log).stream().filter(line -> line.contains(UNKNOWN_OPTION)).toList();
         if (!unknown.isEmpty()) {
             started.stop();
             throw new IOException(name() + " does not know an option the benchmark sets: " + String.join("; ", unknown));
         }
-        return new Instance(started, port, pid -> heapAfterGc(http, metricsPort, pid), recording);
+        return new Instance(started, port, telnetPort, pid -> heapAfterGc(http, metricsPort, pid), recording);
     }
 
     private static Map<String, String> benchmarkOptions() {
@@ -105,7 +143,9 @@ public record TrystTarget(String name, String classPath, List<String> jvmOptions
                 "TRYST_RATE_LIMITS_BURST_PER_ACCOUNT", UNLIMITED,
                 "TRYST_RATE_LIMITS_MESSAGES_PER_SECOND_PER_ADDRESS", UNLIMITED,
                 "TRYST_RATE_LIMITS_BURST_PER_ADDRESS", UNLIMITED,
-                "TRYST_RATE_LIMITS_TICKETS_PER_MINUTE_PER_SESSION", UNLIMITED));
+                "TRYST_RATE_LIMITS_TICKETS_PER_MINUTE_PER_SESSION", UNLIMITED,
+                "TRYST_TELNET_CONNECTIONS_PER_ADDRESS", MOST_TELNET_CONNECTIONS_PER_ADDRESS,
+                "TRYST_TELNET_LOGIN_TIMEOUT_SECONDS", LONGEST_TELNET_LOGIN));
         for (String action : List.of("INVITATIONS_PER_HOUR", "CHANNEL_MESSAGES_PER_MINUTE", "REPORTS_PER_HOUR")) {
             env.put("TRYST_RATE_LIMITS_" + action + "_PER_ACCOUNT", UNLIMITED);
             env.put("TRYST_RATE_LIMITS_" + action + "_PER_ADDRESS", UNLIMITED);

@@ -1,17 +1,19 @@
 package org.tryst.bench.wire;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** One benchmark connection: feeds the server's frames to its conversation and reports to the load. */
-final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implements Link {
+/**
+ * One benchmark connection, over the WebSocket or telnet alike: its framing ({@link WebSocketText},
+ * {@link TelnetText}) hands it each frame or line as bytes and takes strings; it feeds them to its
+ * conversation and reports to the load.
+ */
+final class Client extends SimpleChannelInboundHandler<ByteBuf> implements Link {
     enum State { CONNECTING, READY, FAILED, CLOSED }
 
     private final Conversation conversation;
@@ -30,7 +32,7 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implement
 
     /** Queues a publish without flushing: the publisher flushes every connection it wrote to at once. */
     void publish(String payload) {
-        channel.write(new TextWebSocketFrame(conversation.publish(payload)), channel.voidPromise());
+        channel.write(conversation.publish(payload), channel.voidPromise());
     }
 
     void flush() {
@@ -50,20 +52,18 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implement
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-            conversation.opened(this);
+        switch (event) {
+            case TextEvent.Opened _ -> conversation.opened(this);
+            case TextEvent.Closed closed -> failed(closed.reason());
+            default -> super.userEventTriggered(ctx, event);
         }
-        super.userEventTriggered(ctx, event);
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        if (frame instanceof TextWebSocketFrame text) {
-            long scheduled = conversation.delivery(text.content());
-            if (scheduled >= 0) load.delivered(scheduled, System.nanoTime());
-            else conversation.received(text.text(), this);
-        }
-        else if (frame instanceof CloseWebSocketFrame close) failed("closed by server: " + close.statusCode() + " " + close.reasonText());
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf text) {
+        long scheduled = conversation.delivery(text);
+        if (scheduled >= 0) load.delivered(scheduled, System.nanoTime());
+        else conversation.received(text.toString(StandardCharsets.UTF_8), this);
     }
 
     @Override
@@ -83,7 +83,7 @@ final class Client extends SimpleChannelInboundHandler<WebSocketFrame> implement
 
     @Override
     public void send(String frame) {
-        channel.writeAndFlush(new TextWebSocketFrame(frame), channel.voidPromise());
+        channel.writeAndFlush(frame, channel.voidPromise());
     }
 
     @Override

@@ -4,11 +4,11 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * One connection's conversation in one protocol: the handshake and joining a room, the frame that
- * publishes a payload to that room, and which of the server's frames are deliveries. Called only
- * from the connection's event loop.
+ * publishes a payload to that room, and which of the server's frames are deliveries. A frame is a
+ * WebSocket text frame, or a line over telnet. Called only from the connection's event loop.
  */
 public interface Conversation {
-    /** The WebSocket is open: sends whatever the protocol sends first. */
+    /** The connection is open (the WebSocket's handshake done): sends whatever the protocol sends first. */
     void opened(Link link);
 
     /**

@@ -3,9 +3,9 @@ package org.tryst.bench.wire;
 import java.io.IOException;
 import java.net.URI;
 
-/** How to speak to one kind of server: where its WebSocket is, and a conversation per connection. */
+/** How to speak to one kind of server: where each connection connects, and a conversation per connection. */
 public sealed interface Dialect permits TrystDialect, SceneDialect, SocketIoDialect, XmppDialect {
-    /** The WebSocket URI connection {@code index} connects to. */
+    /** Where connection {@code index} connects: a WebSocket URI, or {@code telnet://host:port} for a telnet connection. */
     URI endpoint(int index);
 
     /** The WebSocket subprotocol to ask for, or null. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** What a {@link Conversation} can do on its connection: send, and report how the connection is doing. */
 public interface Link {
-    /** Sends one text frame now. */
+    /** Sends one text frame (a line, over telnet) now. */
     void send(String frame);
 
     /** The connection has finished its handshake and joined its room. */

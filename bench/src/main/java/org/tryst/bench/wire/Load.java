@@ -29,8 +29,8 @@ import org.HdrHistogram.Histogram;
 import org.tryst.gateway.Transport;
 
 /**
- * Opens and drives many WebSocket connections to one server from a single event-loop thread, and
- * measures what arrives. Everything a delivery touches lives on that thread, so the hot path takes
+ * Opens and drives many connections (WebSocket, or telnet where the dialect's endpoint says so) to
+ * one server from a single event-loop thread, and measures what arrives. Everything a delivery touches lives on that thread, so the hot path takes
  * no lock; other threads read it through {@link #onLoop}.
  */
 public final class Load implements AutoCloseable {
@@ -107,8 +107,10 @@ public final class Load implements AutoCloseable {
         });
     }
 
+    /** The framing the endpoint's scheme names ({@code ws:} or {@code telnet:}), then the client. */
     private ChannelInitializer<SocketChannel> pipeline(Client client, URI endpoint) {
-        WebSocketClientProtocolConfig websocket = WebSocketClientProtocolConfig.newBuilder()
+        boolean telnet = endpoint.getScheme().equals("telnet");
+        WebSocketClientProtocolConfig websocket = telnet ? null : WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(endpoint)
                 .subprotocol(dialect.subprotocol())
                 .customHeaders(new DefaultHttpHeaders())
@@ -120,8 +122,9 @@ public final class Load implements AutoCloseable {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel channel) {
-                channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_FRAME),
-                        new WebSocketClientProtocolHandler(websocket), new WebSocketFrameAggregator(MAX_FRAME), client);
+                if (telnet) channel.pipeline().addLast(new TelnetText(), client);
+                else channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_FRAME),
+                        new WebSocketClientProtocolHandler(websocket), new WebSocketFrameAggregator(MAX_FRAME), new WebSocketText(), client);
             }
         };
     }

@@ -19,8 +19,8 @@ import org.tryst.protocol.HttpApi;
 
 /**
  * The generator's accounts on one Tryst server, numbered from 0, registered over HTTP as a client
- * registers, on first use or up front; and the single-use socket ticket a client fetches before
- * every connect.
+ * registers, on first use or up front; the single-use socket ticket a client fetches before every
+ * connect; and the username and password a telnet player logs in with.
  */
 final class TrystAccounts {
     private final int port;
@@ -68,6 +68,17 @@ final class TrystAccounts {
     /** A fresh single-use ticket for a socket of the account. */
     String ticket(int account) throws IOException, InterruptedException {
         return post("/api/tickets", "{}", token(account), HttpApi.Ticket.class).ticket();
+    }
+
+    /** The account's username, registering the account the first time. */
+    String username(int account) throws IOException, InterruptedException {
+        token(account);
+        return "bench" + account;
+    }
+
+    /** The password of every account here. */
+    String password() {
+        return password;
     }
 
     /** The account's session token, registering the account the first time. */

@@ -1,9 +1,6 @@
 package org.tryst.bench.wire;
 
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayDeque;
-import java.util.List;
-import java.util.Queue;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.ServerMessage;
@@ -19,13 +16,13 @@ final class WorldConversation implements Conversation {
 
     private final String ticket;
     private final String personaName;
-    private final Queue<String> walk;
+    private final Walk walk;
     private String persona;
 
-    WorldConversation(String ticket, String personaName, List<String> walk) {
+    WorldConversation(String ticket, String personaName, Walk walk) {
         this.ticket = ticket;
         this.personaName = personaName;
-        this.walk = new ArrayDeque<>(walk);
+        this.walk = walk;
     }
 
     @Override
@@ -58,7 +55,7 @@ final class WorldConversation implements Conversation {
 
     @Override
     public String publish(String payload) {
-        return TrystFrames.text(new ClientMessage.WorldCommand("say", persona, "say " + payload));
+        return TrystFrames.text(new ClientMessage.WorldCommand("say", persona, Walk.say(payload)));
     }
 
     private void use(Link link, String id) {
@@ -66,11 +63,8 @@ final class WorldConversation implements Conversation {
         TrystFrames.send(link, new ClientMessage.PersonaUse("use", persona));
     }
 
-    /** The next exit of the walk, or ready in the room at its end. */
     private void step(Link link) {
-        String exit = walk.poll();
-        if (exit == null) link.ready();
-        else TrystFrames.send(link, new ClientMessage.WorldCommand("walk", persona, exit));
+        walk.step(link, exit -> TrystFrames.text(new ClientMessage.WorldCommand("walk", persona, exit)));
     }
 
     private static boolean needed(String type) {
