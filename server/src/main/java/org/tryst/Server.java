@@ -227,11 +227,12 @@ public final class Server implements AutoCloseable {
                        ActionLimits actionLimits, Enforcement enforcement) {
         try {
             sessions.sweep();
-            Set<String> connected = delivery.callers().stream().map(Caller::sessionId).collect(Collectors.toSet());
-            Set<String> live = sessions.existing(connected);
+            // One list for both steps: a socket that connects in between was not asked about, so it must not be closed.
+            List<Caller> callers = delivery.callers();
+            Set<String> live = sessions.existing(callers.stream().map(Caller::sessionId).collect(Collectors.toSet()));
             ServerMessage expired = new ServerMessage.Error(null, ErrorCode.SESSION_INVALID.wire(), "session expired", null);
             Set<String> barred = new java.util.HashSet<>();
-            for (Caller caller : delivery.callers()) {
+            for (Caller caller : callers) {
                 if (live.contains(caller.sessionId())) continue;
                 // A suspension or ban ends sessions too: those accounts hear why.
                 if (barred.contains(caller.accountId()) || enforcement.closeIfBarred(caller.accountId())) barred.add(caller.accountId());

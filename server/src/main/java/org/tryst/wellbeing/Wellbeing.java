@@ -221,7 +221,8 @@ public final class Wellbeing implements Gate, Admission {
         if (excluded.isPresent()) {
             return Optional.of(new ProtocolException(ErrorCode.EXCLUDED, "you excluded yourself until "
                     + when(Instant.ofEpochMilli(excluded.get()), store.limits(account, millis))
-                    + "; nobody can lift it early. If you need to talk to someone, see the help page of this server.", excluded.get() - millis));
+                    + "; nobody can lift it early. If you need someone to talk to, https://findahelpline.com lists free helplines where you live.",
+                    excluded.get() - millis));
         }
         Limits limits = store.limits(account, millis);
         List<Instant> ends = new ArrayList<>();
