@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -116,11 +115,17 @@ final class ScenePairs {
             request(id -> new ClientMessage.DeviceAttach(id, device));
         }
 
+        /** A request's reply; a refusal, or no reply within 30 s (the server failed), is an IOException, so a run fails rather than hangs. */
         ServerMessage request(Function<String, ClientMessage> build) throws IOException {
             try {
-                return connection.request(build).join();
-            } catch (CompletionException refused) {
+                return connection.request(build).get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException refused) {
                 throw new IOException(refused.getCause().getMessage(), refused.getCause());
+            } catch (java.util.concurrent.TimeoutException silent) {
+                throw new IOException("no reply within 30 s", silent);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", interrupted);
             }
         }
 
