@@ -48,11 +48,12 @@ public final class Enforcement implements Gate, Standing {
         });
     }
 
-    /** A muted account may not speak where others hear it: lines, poses, topics, invitations, the world's words. */
+    /** A muted account may not speak where others hear it: lines, poses, topics, invitations, the world's words, board ads. */
     @Override
     public void admit(Caller caller, ClientMessage request) {
         switch (request) {
-            case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.Roll _, ClientMessage.TopicSet _, ClientMessage.SceneInvite _ ->
+            case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.Roll _, ClientMessage.TopicSet _, ClientMessage.SceneInvite _,
+                 ClientMessage.BoardPost _, ClientMessage.BoardBump _ ->
                     requireNotMuted(caller.accountId());
             case ClientMessage.WorldCommand command when org.tryst.world.Command.speaks(command.line()) -> requireNotMuted(caller.accountId());
             default -> { }
