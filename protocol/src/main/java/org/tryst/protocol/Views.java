@@ -177,7 +177,7 @@ public final class Views {
     public record Block(Author persona, String kind, BlockScope scope, long at) {}
 
     /**
-     * A report: what was reported ({@code kind} {@code scene}, {@code channel} or {@code world}, with the reported
+     * A report: what was reported ({@code kind} {@code scene}, {@code channel}, {@code world} or {@code ad}, with the reported
      * text and persona), why, the server's {@code verification} ({@code verified} or {@code rejected},
      * with {@code why}), and its {@code status} ({@code open}, {@code actioned} or {@code dismissed}).
      * The reporter is shown only to moderators.
