@@ -73,7 +73,7 @@ function AdCard({ ad }: { ad: Ad }) {
   const profile = () => go({ kind: "persona", id: ad.persona.id, name: ad.persona.name });
   const invite = () => go({ kind: "persona", id: ad.persona.id, name: ad.persona.name, propose: ad.topics });
   return (
-    <li class="card ad" aria-labelledby={`ad-${ad.id}`}>
+    <li class="card ad">
       <header class="ad-head">
         <Avatar persona={ad.persona} size="member" />
         <div>
@@ -137,7 +137,7 @@ function MyAd({ mine, changed }: { mine: Ad | null; changed: () => void }) {
         <p class="buttons">
           <button type="button" onClick={() => act(() => bump(me.id), "Your ad is at the top again.")}>Bump</button>
           <button type="button" class="link" onClick={() => setEditing(true)}>Edit</button>
-          <button type="button" class="link danger" onClick={() => confirm("Take your ad off the board?")
+          <button type="button" class="link" onClick={() => confirm("Take your ad off the board?")
             && act(() => remove(me.id), "Your ad is off the board.")}>Remove</button>
         </p>
         {status}
