@@ -123,7 +123,7 @@ public final class Connection implements AutoCloseable {
         } else if (reply == null) {
             listener.accept(message);
         } else if (message instanceof ServerMessage.Error error) {
-            reply.completeExceptionally(new RequestFailed(error.code(), error.message()));
+            reply.completeExceptionally(new RequestFailed(error.code(), error.message(), error.retryAfterMs()));
         } else {
             reply.complete(message);
         }
@@ -137,7 +137,7 @@ public final class Connection implements AutoCloseable {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 ServerMessage.Error error = Codec.mapper().readValue(response.body(), ServerMessage.Error.class);
-                throw new RequestFailed(error.code(), error.message());
+                throw new RequestFailed(error.code(), error.message(), error.retryAfterMs());
             }
             return answer == Void.class ? null : Codec.mapper().readValue(response.body(), answer);
         } catch (IOException e) {

@@ -24,6 +24,7 @@ public final class Shell {
     private final Incoming incoming;
     private final Clock clock;
     private final Transcripts transcripts;
+    private final Boards boards;
 
     Shell(Backend backend, Screen screen, Session session, Incoming incoming, Clock clock) {
         this.backend = backend;
@@ -32,6 +33,7 @@ public final class Shell {
         this.incoming = incoming;
         this.clock = clock;
         this.transcripts = new Transcripts(backend, screen, session);
+        this.boards = new Boards(backend, screen, session, clock, this::catalogue);
     }
 
     /** A shell and the handler of what arrives meanwhile, sharing one session. */
@@ -119,6 +121,13 @@ public final class Shell {
             case Command.MyReports _ -> backend.myReports().forEach(report -> screen.show(Format.report(report)));
             case Command.Queue _ -> queue();
             case Command.Moderate(int number, String action, Integer hours) -> moderate(number, action, hours);
+            case Command.ListBoard _ -> boards.list(speaker());
+            case Command.BoardInvite(int number, String note) -> invite(boards.invitation(number, note));
+            case Command.BoardReport(int number, String reason) -> boards.report(speaker(), number, reason);
+            case Command.ShowAd _ -> boards.show(speaker());
+            case Command.PostAd ad -> boards.post(speaker(), ad);
+            case Command.BumpAd _ -> boards.bump(speaker());
+            case Command.RemoveAd _ -> boards.remove(speaker());
             case Command.Quit _ -> screen.show("Goodbye.");
             case Command.Invalid(String problem) -> screen.show(problem);
         }
