@@ -78,6 +78,18 @@ abstract class BoardContract {
         return new Member(user, wire, TestServer.persona(wire, name));
     }
 
+    /** A member given the moderator role in the database, as {@code ./tryst admin role USER moderator} does. */
+    Member moderator(String name) {
+        Member moderator = member(name);
+        try (var sql = server().database(); var update = sql.prepareStatement("UPDATE accounts SET role = 'moderator' WHERE username = ?")) {
+            update.setString(1, moderator.user().username());
+            update.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return moderator;
+    }
+
     /** Each test starts from an empty board: the ads of the one before would crowd it. */
     void emptyBoard() {
         try (Database database = server().openDatabase()) {
@@ -209,15 +221,11 @@ abstract class BoardContract {
     }
 
     @Test
-    void anAdIsReportedWithTheServersCopyAndAModeratorTakesItDownAudited() throws Exception {
+    void anAdIsReportedWithTheServersCopyAndAModeratorTakesItDownAudited() {
         emptyBoard();
         Member poster = member("Spammer");
         Member reporter = member("Reporter");
-        Member moderator = member("Moderator");
-        try (var sql = server().database(); var update = sql.prepareStatement("UPDATE accounts SET role = 'moderator' WHERE username = ?")) {
-            update.setString(1, moderator.user().username());
-            update.executeUpdate();
-        }
+        Member moderator = moderator("Moderator");
         Views.Ad ad = poster.post("Buy followers", "general");
         Views.Report report = ((ServerMessage.ReportFiled) reporter.request(id -> new ClientMessage.ReportAd(id, reporter.persona().id(),
                 ad.id(), "spam", "a paid link"))).report();
@@ -244,14 +252,10 @@ abstract class BoardContract {
     }
 
     @Test
-    void aModeratorMutedAccountMayNotPostOrBump() throws Exception {
+    void aModeratorMutedAccountMayNotPostOrBump() {
         emptyBoard();
         Member quiet = member("Hushed");
-        Member moderator = member("Warden");
-        try (var sql = server().database(); var update = sql.prepareStatement("UPDATE accounts SET role = 'moderator' WHERE username = ?")) {
-            update.setString(1, moderator.user().username());
-            update.executeUpdate();
-        }
+        Member moderator = moderator("Warden");
         quiet.post("Before the mute", "general");
         moderator.request(id -> new ClientMessage.ModAct(id, "mute", quiet.persona().id(), null, 1, "spam", null, null));
         assertThat(quiet.refused(id -> new ClientMessage.BoardPost(id, quiet.persona().id(), "During", "", List.of(), "general")).code())
