@@ -141,7 +141,8 @@ public final class Server implements AutoCloseable {
         WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, config.world(), clock);
         this.worldRequests = new WorldRequests(play, world, personas, accounts, blocks, delivery, online, acting, moderation::record,
                 config, clock);
-        Board board = new Board(sql, personas, boundaries, blocks, play::optedInToAdult, config.board(), clock);
+        Board board = new Board(sql, personas, boundaries, blocks, play::optedInToAdult, enforcement::inGoodStanding,
+                config.board(), clock);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
                 List.of(scenes::forget, play::forget, persona -> channels.forget(persona.id())));
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),

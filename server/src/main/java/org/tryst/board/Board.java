@@ -25,8 +25,8 @@ import org.tryst.storage.Sql;
 /**
  * The partner board: each persona's one ad, ranked by its freshest bump rather than reposted, gone
  * when its lifetime runs out. What a persona sees is decided here, for each viewer: no ad across a
- * block either way, none of a persona it muted, no adult ad without the adult opt-in, and none that
- * asks for a topic the viewer answered no; each ad shown carries its matches, by the invitations' rule.
+ * block either way, none of a persona it muted or a moderator banned, no adult ad without the adult
+ * opt-in, and none that asks for a topic the viewer answered no; each ad shown carries its matches, by the invitations' rule.
  */
 public final class Board {
     /** Most ads one look at the board shows: the freshest. */
@@ -49,17 +49,22 @@ public final class Board {
     private final Boundaries boundaries;
     private final Blocks blocks;
     private final Predicate<String> adultOptIn;
+    private final Predicate<Persona> inGoodStanding;
     private final Config.Board config;
     private final Clock clock;
 
-    /** {@code adultOptIn} says whether an account opted in to adult areas, the same opt-in the world asks. */
-    public Board(Sql sql, Personas personas, Boundaries boundaries, Blocks blocks, Predicate<String> adultOptIn, Config.Board config,
-                 Clock clock) {
+    /**
+     * {@code adultOptIn} says whether an account opted in to adult areas, the same opt-in the world asks;
+     * {@code inGoodStanding} whether moderators left a persona free to be seen (not banned, its account not barred).
+     */
+    public Board(Sql sql, Personas personas, Boundaries boundaries, Blocks blocks, Predicate<String> adultOptIn,
+                 Predicate<Persona> inGoodStanding, Config.Board config, Clock clock) {
         this.sql = sql;
         this.personas = personas;
         this.boundaries = boundaries;
         this.blocks = blocks;
         this.adultOptIn = adultOptIn;
+        this.inGoodStanding = inGoodStanding;
         this.config = config;
         this.clock = clock;
     }
@@ -139,7 +144,7 @@ public final class Board {
         for (Row row : rows) {
             if (row.personaId().equals(viewer.id())) mine = row.view(viewer, List.of());
             else if (!concerning.silences(row.personaId()) && !(row.rating().equals(ADULT) && !adult)) {
-                personas.byId(row.personaId()).ifPresent(author -> candidates.add(new Shown(row, author)));
+                personas.byId(row.personaId()).filter(inGoodStanding).ifPresent(author -> candidates.add(new Shown(row, author)));
             }
         }
         List<Views.Ad> ads = sql.withHandle(handle -> candidates.stream()

@@ -13,6 +13,7 @@ import org.tryst.cluster.Event;
 import org.tryst.cluster.Sight;
 import org.tryst.personas.Standing;
 import org.tryst.protocol.ClientMessage;
+import org.tryst.personas.Persona;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
@@ -74,6 +75,12 @@ public final class Enforcement implements Gate, Standing {
     @Override
     public void requireUsable(String personaId) {
         if (active.bannedPersonas().contains(personaId)) throw new ProtocolException(ErrorCode.BANNED, "a moderator banned that persona");
+    }
+
+    /** Whether the persona may be shown offering anything (a board ad): not banned, and its account neither suspended nor banned. */
+    public boolean inGoodStanding(Persona persona) {
+        Sanctions.Active now = active;
+        return !now.bannedPersonas().contains(persona.id()) && !now.barredAccounts().contains(persona.accountId());
     }
 
     /** After a hello: the warnings waiting for the account, and its mute if any. */

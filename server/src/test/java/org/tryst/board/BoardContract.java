@@ -264,6 +264,21 @@ abstract class BoardContract {
     }
 
     @Test
+    void theAdOfABannedPersonaOrSuspendedAccountLeavesTheBoard() {
+        emptyBoard();
+        Member banned = member("Banned");
+        Member suspended = member("Suspended");
+        Member viewer = member("Onlooker");
+        Member moderator = moderator("Judge");
+        banned.post("Banned soon", "general");
+        suspended.post("Suspended soon", "general");
+        assertThat(viewer.titles()).containsExactlyInAnyOrder("Banned soon", "Suspended soon");
+        moderator.request(id -> new ClientMessage.ModAct(id, "ban", banned.persona().id(), "persona", null, "scam", null, null));
+        moderator.request(id -> new ClientMessage.ModAct(id, "suspend", suspended.persona().id(), null, 24, "scam", null, null));
+        assertThat(viewer.titles()).isEmpty();
+    }
+
+    @Test
     void badInputIsRefusedWithATypedErrorAndPostsNothing() {
         emptyBoard();
         Member poster = member("Careless");
