@@ -103,7 +103,7 @@ function AdCard({ ad }: { ad: Ad }) {
   );
 }
 
-/** The persona's own ad: a form to post or edit it, and bumping and removing it once it is up. */
+/** The persona's own ad: bumping, editing and removing it once it is up, or a form (opened on asking) to post one. */
 function MyAd({ mine, changed }: { mine: Ad | null; changed: () => void }) {
   const me = speaker.value!;
   const [editing, setEditing] = useState(false);
@@ -127,6 +127,9 @@ function MyAd({ mine, changed }: { mine: Ad | null; changed: () => void }) {
   };
   const toggle = (topic: string) => setDraft({ ...draft, topics: draft.topics.includes(topic)
     ? draft.topics.filter((t) => t !== topic) : [...draft.topics, topic] });
+  if (!mine && !editing) {
+    return <p class="buttons"><button type="button" onClick={() => setEditing(true)}>Post an ad as {me.name}</button></p>;
+  }
   if (mine && !editing) {
     return (
       <section class="card mine" aria-labelledby="my-ad">
@@ -165,7 +168,7 @@ function MyAd({ mine, changed }: { mine: Ad | null; changed: () => void }) {
       </details>
       <p class="buttons">
         <button type="submit">{mine ? "Save" : "Post"}</button>
-        {mine && <button type="button" class="link" onClick={() => setEditing(false)}>Cancel</button>}
+        <button type="button" class="link" onClick={() => setEditing(false)}>Cancel</button>
       </p>
       {status}
       <p class="muted">Ads are stored and shown as written, in the clear. It stays up for a few days; bump it to bring it to the top.</p>

@@ -70,6 +70,7 @@ class BoardInBrowserTest {
         desk.sees(text("Slow burn: you said maybe"));
         desk.sees(text("Romance: you said yes"));
 
+        desk.click(role("button", "Post an ad as"));
         desk.fill(label("Title"), "Tea and long letters");
         desk.click(role("button", "Post"));
         desk.sees(role("heading", "Your ad: Tea and long letters"));
@@ -81,6 +82,7 @@ class BoardInBrowserTest {
         desk.sees(role("heading", "Invite " + rowan.persona().name()));
         assertThat(desk.evaluate("document.querySelector('[aria-label=\"Propose Romance\"]').checked").asBoolean()).isTrue();
         assertThat(desk.evaluate("document.querySelector('[aria-label=\"Propose Slow burn\"]').checked").asBoolean()).isTrue();
+        desk.screenshot(SHOTS.resolve("board-invite-desktop.png"));
         InBrowser.invite(desk, rowan.persona().name());
         Views.Invitation received = rowan.wire().expect(ServerMessage.InvitationReceived.class).invitation();
         assertThat(received.topics()).containsExactly("romance", "slow-burn");
