@@ -66,7 +66,7 @@ function until(ad: Ad): string {
 }
 
 /** One ad of someone else: who, what, how it matches, and what one can do from it. */
-function AdCard({ ad }: { ad: Ad }) {
+export function AdCard({ ad }: { ad: Ad }) {
   const me = speaker.value;
   const asked = proposed(ad);
   const elsewhere = mismatches(ad);
