@@ -76,7 +76,8 @@ import org.tryst.world.WorldRequests;
 
 /**
  * The composition root: builds every part of a server through its constructor, in one place, and
- * starts the listener and the periodic sweeps (expired sessions, old history, idle rate limits, the positions of idle streams).
+ * starts the listener and the periodic sweeps (expired sessions, old history, idle rate limits, the positions of idle streams,
+ * expired board ads).
  */
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
@@ -185,6 +186,9 @@ public final class Server implements AutoCloseable {
         int wellbeingSeconds = config.wellbeing().sweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("wellbeing", wellbeing::sweep)), wellbeingSeconds,
                 wellbeingSeconds, TimeUnit.SECONDS);
+        // Ads past their lifetime, already off the board, leave the database.
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("board", board::sweep)), SWEEP_SECONDS, SWEEP_SECONDS,
+                TimeUnit.SECONDS);
         log.atInfo().addKeyValue("port", httpPort).addKeyValue("telnetPort", telnetPort).addKeyValue("metricsPort", metricsPort.isPresent() ? metricsPort.getAsInt() : "off")
                 .addKeyValue("storage", config.storage().kind())
                 .addKeyValue("node", bus.node()).addKeyValue("bus", config.cluster().clustered() ? "nats" : "in-process")

@@ -1,6 +1,6 @@
 -- The partner board: each persona's one ad. `topics` are catalogue ids separated by spaces, in the
 -- catalogue's order; `rating` is general, mature or adult. An ad past `expires_at` is gone from the
--- board and is deleted by the next post, bump or list that meets it.
+-- board at once, and deleted by the server's next sweep (or the persona's next post).
 CREATE TABLE board_ads (
     persona_id          TEXT PRIMARY KEY REFERENCES personas (id) ON DELETE CASCADE,
     id                  TEXT NOT NULL UNIQUE,

@@ -1054,6 +1054,7 @@ public sealed interface ClientMessage {
             requestId(id);
             ref(persona, "persona");
             nonBlank(title, "title", MAX_AD_TITLE);
+            if (title.lines().count() > 1) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "title must be one line");
             text = text == null ? "" : Fields.text(text, "text", MAX_AD_TEXT);
             topics = topicList(present(topics, "topics"));
             present(rating, "rating");

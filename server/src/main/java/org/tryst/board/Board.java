@@ -132,11 +132,8 @@ public final class Board {
     /** The board as the viewer persona sees it, freshest bump first, and its own ad (null when none is up). */
     public Seen seenBy(Persona viewer) {
         long now = clock.millis();
-        List<Row> rows = sql.inTransaction(handle -> {
-            handle.createUpdate("DELETE FROM board_ads WHERE expires_at <= :now").bind("now", now).execute();
-            return handle.createQuery("SELECT * FROM board_ads WHERE expires_at > :now ORDER BY bumped_at DESC, id")
-                    .bind("now", now).map(ROW).list();
-        });
+        List<Row> rows = sql.withHandle(handle -> handle.createQuery("SELECT * FROM board_ads WHERE expires_at > :now ORDER BY bumped_at DESC, id")
+                .bind("now", now).map(ROW).list());
         Blocks.Concerning concerning = blocks.concerning(new Blocks.Viewer(viewer.accountId(), List.of(viewer.id())));
         boolean adult = adultOptIn.test(viewer.accountId());
         Views.Ad mine = null;
@@ -172,6 +169,12 @@ public final class Board {
         return row.filter(ad -> !concerning.hides(ad.personaId()))
                 .flatMap(ad -> personas.byId(ad.personaId()).map(author -> ad.view(author, List.of())))
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such ad on the board"));
+    }
+
+    /** Deletes the ads whose lifetime ran out (already off the board); how many. */
+    public int sweep() {
+        return sql.withHandle(handle -> handle.createUpdate("DELETE FROM board_ads WHERE expires_at <= :now").bind("now", clock.millis())
+                .execute());
     }
 
     /** A moderator takes the persona's ad down, in the transaction of the audit entry; false when it has none. */

@@ -301,7 +301,8 @@ abstract class BoardContract {
                 "{\"type\":\"board.post\",\"id\":\"b6\",\"persona\":\"" + persona + "\",\"title\":\"Hi\",\"topics\":\"humour\",\"rating\":\"general\"}",
                 "{\"type\":\"board.post\",\"id\":\"b7\",\"persona\":\"" + persona + "\",\"title\":\"  \",\"topics\":[],\"rating\":\"general\"}",
                 "{\"type\":\"board.list\",\"id\":\"b8\",\"persona\":\"" + persona + "\",\"extra\":1}",
-                "{\"type\":\"board.bump\",\"id\":\"b9\"}");
+                "{\"type\":\"board.bump\",\"id\":\"b9\"}",
+                "{\"type\":\"board.post\",\"id\":\"b10\",\"persona\":\"" + persona + "\",\"title\":\"Two\\nlines\",\"topics\":[],\"rating\":\"general\"}");
         for (int i = 0; i < frames.size(); i++) {
             poster.wire().sendJson(frames.get(i));
             String expected = "b" + (i + 1);
