@@ -74,7 +74,7 @@ export interface SceneMessage {
 
 /** A report as filed: what was reported, the server's verification, and where it stands. */
 export interface Report {
-  id: string; kind: "scene" | "channel"; reporter?: Author; reported?: Author; channel?: string; text: string; reason: string;
+  id: string; kind: "scene" | "channel" | "world" | "ad"; reporter?: Author; reported?: Author; channel?: string; text: string; reason: string;
   note: string; verification: "verified" | "rejected"; why: string; status: "open" | "actioned" | "dismissed"; at: number;
 }
 /** One entry of the moderators' append-only audit log. */

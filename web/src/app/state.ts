@@ -18,8 +18,12 @@ export type View =
   | { kind: "invitations" }
   | { kind: "channel"; name: string }
   | { kind: "world" }
-  /** `setIn`: the world room (id and name) an invitation from here sets its new scene in, the form in view. */
-  | { kind: "persona"; id: string; name?: string; setIn?: { room: string; name: string } }
+  /**
+   * `setIn`: the world room (id and name) an invitation from here sets its new scene in, the form in view;
+   * `propose`: the topics the invitation starts out proposing (a board ad's), the form in view.
+   */
+  | { kind: "persona"; id: string; name?: string; setIn?: { room: string; name: string }; propose?: string[] }
+  | { kind: "board" }
   | { kind: "account" }
   /** The person's own limits: time budget, quiet hours, break reminders, self-exclusion, and their use. */
   | { kind: "limits" }

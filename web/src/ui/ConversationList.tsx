@@ -52,6 +52,7 @@ export function ConversationList({ asPage }: { asPage: boolean }) {
       <ul class="places">
         <li><Place to={{ kind: "home" }}>Channels and personas</Place></li>
         <li><Place to={{ kind: "invitations" }}>Invitations{waiting > 0 && <span class="badge">{waiting}</span>}</Place></li>
+        <li><Place to={{ kind: "board" }}>Board</Place></li>
         {speaker.value && <li><Place to={{ kind: "persona", id: speaker.value.id }}>Profile of {speaker.value.name}</Place></li>}
         <li><Place to={{ kind: "account" }}>Account</Place></li>
         <li><Place to={{ kind: "limits" }}>Limits</Place></li>

@@ -18,6 +18,9 @@ const DECISIONS: { label: string; action: string; hours?: number; scope?: string
   { label: "Remove picture", action: "remove-avatar" },
 ];
 
+/** Taking the reported ad off the partner board, offered on reports of ads. */
+const REMOVE_AD = { label: "Remove ad", action: "remove-ad" };
+
 /** For moderators and operators: the report queue with the server's verification, the decisions, and the audit log. */
 export function ModerationView() {
   const narrow = useNarrow();
@@ -57,7 +60,8 @@ export function ModerationView() {
       <ul class="reports" aria-label="Reports">
         {reports.map((report) => (
           <li key={report.id} aria-label={`Report ${report.id}`}>
-            <p><b>{report.reported?.name ?? "unknown sender"}</b>{{ channel: ` in #${report.channel}`, world: " in the text world", scene: " in a private scene" }[report.kind]}: “{report.text}”</p>
+            <p><b>{report.reported?.name ?? "unknown sender"}</b>{{ channel: ` in #${report.channel}`, world: " in the text world", scene: " in a private scene",
+              ad: "'s ad on the board" }[report.kind]}: “{report.text}”</p>
             <p>Reason: {report.reason}{report.note && ` — ${report.note}`} · reported by {report.reporter?.name} · {when(report.at)}</p>
             <p class={report.verification === "verified" ? "verified" : "error"}>
               {report.verification === "verified" ? "Verified" : "Rejected"}: {report.why}</p>
@@ -66,7 +70,7 @@ export function ModerationView() {
               <div class="decisions">
                 <label>Reason for the decision<input value={reasons[report.id] ?? ""}
                   onInput={(e) => setReasons({ ...reasons, [report.id]: e.currentTarget.value })} /></label>
-                {report.reported && DECISIONS.map((decision) => (
+                {report.reported && (report.kind === "ad" ? [REMOVE_AD, ...DECISIONS] : DECISIONS).map((decision) => (
                   <button key={decision.label} type="button" onClick={() => decide(report, decision)}>{decision.label}</button>
                 ))}
                 <button type="button" class="link" onClick={() => decide(report, { label: "Dismiss", action: "dismiss" })}>Dismiss</button>

@@ -20,9 +20,10 @@ import { useStatus } from "./status";
 type SetIn = { room: string; name: string };
 /**
  * A persona's profile, found by id (with its name when the person came by name); one of the person's
- * own can be edited here. `setIn`: the world room an invitation from here sets its scene in, the form in view.
+ * own can be edited here. `setIn`: the world room an invitation from here sets its scene in, the form in view;
+ * `propose`: the topics the invitation starts out proposing (a board ad's), the form in view.
  */
-export function PersonaView({ id, name, setIn }: { id: string; name?: string; setIn?: SetIn }) {
+export function PersonaView({ id, name, setIn, propose }: { id: string; name?: string; setIn?: SetIn; propose?: string[] }) {
   const narrow = useNarrow();
   const own = personas.value.find((persona) => persona.id === id);
   const [other, setOther] = useState<Persona | null>(null);
@@ -40,7 +41,7 @@ export function PersonaView({ id, name, setIn }: { id: string; name?: string; se
   return (
     <>
       <ViewHeader narrow={narrow} title={persona.name} sub={own ? "Your persona" : persona.pronouns} />
-      <div class="page profile">{own ? <EditPersona persona={own} /> : <Profile persona={persona} reload={load} setIn={setIn} />}</div>
+      <div class="page profile">{own ? <EditPersona persona={own} /> : <Profile persona={persona} reload={load} setIn={setIn} propose={propose} />}</div>
     </>
   );
 }
@@ -49,15 +50,15 @@ export function PersonaView({ id, name, setIn }: { id: string; name?: string; se
  * Another persona's profile: their picture and summary, their boundaries beside the speaker's, an
  * invitation that proposes topics with the flags shown live, and for moderators, removing the picture.
  */
-function Profile({ persona, reload, setIn }: { persona: Persona; reload: () => void; setIn?: SetIn }) {
+function Profile({ persona, reload, setIn, propose }: { persona: Persona; reload: () => void; setIn?: SetIn; propose?: string[] }) {
   const [note, setNote] = useState("");
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (setIn) form.current?.scrollIntoView({ block: "start" });
+    if (setIn || propose) form.current?.scrollIntoView({ block: "start" });
   }, []);
   const [theirs, setTheirs] = useState<Boundaries | null>(null);
   const [mine, setMine] = useState<Boundaries | null>(null);
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<string[]>(propose ?? []);
   const [word, setWord] = useState(catalogue.value.defaultSafeword);
   const [status, say] = useStatus();
   const me = speaker.value;

@@ -15,14 +15,16 @@ export function filedNotice(report: Filed): string {
 }
 
 /**
- * The Report action of one line: choose a reason, add a note if you like, confirm. `send` files the
+ * The Report action of one line (or `what` else: an ad): choose a reason, add a note if you like, confirm. `send` files the
  * report (with the line's franking for a scene line, by id for a channel line).
  */
-export function ReportAction({ who, send }: { who: string; send: (reason: string, note: string) => Promise<Filed> }) {
+export function ReportAction({ who, what = "line", send }: {
+  who: string; what?: string; send: (reason: string, note: string) => Promise<Filed>;
+}) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<string>("harassment");
   const [note, setNote] = useState("");
-  if (!open) return <button type="button" class="link report" onClick={() => setOpen(true)} aria-label={`Report this line of ${who}`}>Report</button>;
+  if (!open) return <button type="button" class="link report" onClick={() => setOpen(true)} aria-label={`Report this ${what} of ${who}`}>Report</button>;
   const submit = async (event: Event) => {
     event.preventDefault();
     try {
@@ -34,7 +36,7 @@ export function ReportAction({ who, send }: { who: string; send: (reason: string
     }
   };
   return (
-    <form class="report-form" onSubmit={submit} aria-label={`Report a line of ${who}`}>
+    <form class="report-form" onSubmit={submit} aria-label={`Report a ${what} of ${who}`}>
       <fieldset>
         <legend>Why are you reporting this?</legend>
         {REPORT_REASONS.map((value) => (
@@ -44,7 +46,7 @@ export function ReportAction({ who, send }: { who: string; send: (reason: string
         ))}
       </fieldset>
       <label>Note for the moderators (optional)<input value={note} onInput={(e) => setNote(upTo(1000, e.currentTarget))} /></label>
-      <p class="muted">The moderators see this line and your note. For a private scene line, sending it discloses the line to them.</p>
+      <p class="muted">The moderators see this {what} and your note. For a private scene line, sending it discloses the line to them.</p>
       <button type="submit" class="danger">Send report</button>
       <button type="button" class="link" onClick={() => setOpen(false)}>Cancel</button>
     </form>

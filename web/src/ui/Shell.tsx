@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { conversationKey, go } from "../app/navigation";
 import { rooms, scenes, view, type View } from "../app/state";
 import { AccountView } from "./AccountView";
+import { BoardView } from "./BoardView";
 import { ChannelView } from "./ChannelView";
 import { ConnectionState, HideButton } from "./Bar";
 import { ConversationList } from "./ConversationList";
@@ -54,9 +55,10 @@ function Current({ shown }: { shown: View }) {
   switch (shown.kind) {
     case "channel": return <ChannelView key={shown.name} name={shown.name} />;
     case "scene": return <SceneView key={shown.id} id={shown.id} />;
-    case "persona": return <PersonaView key={shown.id} id={shown.id} name={shown.name} setIn={shown.setIn} />;
+    case "persona": return <PersonaView key={shown.id} id={shown.id} name={shown.name} setIn={shown.setIn} propose={shown.propose} />;
     case "world": return <WorldView />;
     case "invitations": return <InvitationsView />;
+    case "board": return <BoardView />;
     case "account": return <AccountView />;
     case "limits": return <LimitsView />;
     case "moderation": return <ModerationView />;

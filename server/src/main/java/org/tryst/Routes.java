@@ -1,6 +1,7 @@
 package org.tryst;
 
 import org.tryst.accounts.AccountRequests;
+import org.tryst.board.BoardRequests;
 import org.tryst.channels.ChannelRequests;
 import org.tryst.cluster.Caller;
 import org.tryst.consent.ConsentRequests;
@@ -20,7 +21,7 @@ import org.tryst.world.WorldRequests;
 /** Which capability answers which group of requests: one line per capability. */
 record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequests channels, SceneRequests scenes,
               ConsentRequests consent, SafetyRequests safety, ModerationRequests moderation, WorldRequests world, MediaRequests media,
-              WellbeingRequests wellbeing) implements Handler<ClientMessage> {
+              WellbeingRequests wellbeing, BoardRequests board) implements Handler<ClientMessage> {
     @Override
     public Answer answer(ClientMessage request, Caller caller) {
         return switch (request) {
@@ -35,6 +36,7 @@ record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequest
             case ClientMessage.WorldRequest m -> world.answer(m, caller);
             case ClientMessage.MediaRequest m -> media.answer(m, caller);
             case ClientMessage.WellbeingRequest m -> wellbeing.answer(m, caller);
+            case ClientMessage.BoardRequest m -> board.answer(m, caller);
         };
     }
 }

@@ -21,6 +21,8 @@ import org.tryst.accounts.PasswordHasher;
 import org.tryst.accounts.PasswordPolicy;
 import org.tryst.accounts.Sanctions;
 import org.tryst.accounts.Sessions;
+import org.tryst.board.Board;
+import org.tryst.board.BoardRequests;
 import org.tryst.cluster.Bus;
 import org.tryst.cluster.Caller;
 import org.tryst.cluster.Delivery;
@@ -74,7 +76,8 @@ import org.tryst.world.WorldRequests;
 
 /**
  * The composition root: builds every part of a server through its constructor, in one place, and
- * starts the listener and the periodic sweeps (expired sessions, old history, idle rate limits, the positions of idle streams).
+ * starts the listener and the periodic sweeps (expired sessions, old history, idle rate limits, the positions of idle streams,
+ * expired board ads).
  */
 public final class Server implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Server.class);
@@ -140,6 +143,8 @@ public final class Server implements AutoCloseable {
         WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, config.world(), clock);
         this.worldRequests = new WorldRequests(play, world, personas, accounts, blocks, delivery, online, acting, moderation::record,
                 config, clock);
+        Board board = new Board(sql, personas, boundaries, blocks, play::optedInToAdult, enforcement::inGoodStanding,
+                config.board(), clock);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
                 List.of(scenes::forget, play::forget, persona -> channels.forget(persona.id())));
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
@@ -151,10 +156,11 @@ public final class Server implements AutoCloseable {
                     channels.regrouped(account, other, blocked);
                     play.regrouped(account, other, blocked);
                 }),
-                new ModerationRequests(new Reports(reportStore, personas, scenes, channels, world, clock), moderators, acting),
+                new ModerationRequests(new Reports(reportStore, personas, scenes, channels, world, board, clock), moderators, acting),
                 worldRequests,
                 new MediaRequests(new TurnCredentials(config.media(), clock), scenes),
-                new WellbeingRequests(wellbeing));
+                new WellbeingRequests(wellbeing),
+                new BoardRequests(board, acting));
         // The one request policy, in order: an account its own limits keep out, then a muted one, before either spends a limit.
         Dispatcher dispatcher = new Dispatcher(List.of(wellbeing, enforcement, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
@@ -181,6 +187,9 @@ public final class Server implements AutoCloseable {
         int wellbeingSeconds = config.wellbeing().sweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("wellbeing", wellbeing::sweep)), wellbeingSeconds,
                 wellbeingSeconds, TimeUnit.SECONDS);
+        // Ads past their lifetime, already off the board, leave the database.
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("board", board::sweep)), SWEEP_SECONDS, SWEEP_SECONDS,
+                TimeUnit.SECONDS);
         log.atInfo().addKeyValue("port", httpPort).addKeyValue("telnetPort", telnetPort).addKeyValue("metricsPort", metricsPort.isPresent() ? metricsPort.getAsInt() : "off")
                 .addKeyValue("storage", config.storage().kind())
                 .addKeyValue("node", bus.node()).addKeyValue("bus", config.cluster().clustered() ? "nats" : "in-process")

@@ -18,12 +18,12 @@ public final class RequestFailed extends RuntimeException {
         this.retryAfterMs = retryAfterMs;
     }
 
+    public String code() {
+        return code;
+    }
+
     /** Milliseconds until the refusal ends, or null when the server did not say. */
     public Long retryAfterMs() {
         return retryAfterMs;
-    }
-
-    public String code() {
-        return code;
     }
 }

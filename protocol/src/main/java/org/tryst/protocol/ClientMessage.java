@@ -83,6 +83,7 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.ReportScene.class),
     @JsonSubTypes.Type(ClientMessage.ReportChannel.class),
     @JsonSubTypes.Type(ClientMessage.ReportWorld.class),
+    @JsonSubTypes.Type(ClientMessage.ReportAd.class),
     @JsonSubTypes.Type(ClientMessage.ReportList.class),
     @JsonSubTypes.Type(ClientMessage.ModReports.class),
     @JsonSubTypes.Type(ClientMessage.ModAct.class),
@@ -97,6 +98,11 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.WellbeingShow.class),
     @JsonSubTypes.Type(ClientMessage.WellbeingSet.class),
     @JsonSubTypes.Type(ClientMessage.WellbeingExclude.class),
+    // The partner board
+    @JsonSubTypes.Type(ClientMessage.BoardPost.class),
+    @JsonSubTypes.Type(ClientMessage.BoardBump.class),
+    @JsonSubTypes.Type(ClientMessage.BoardRemove.class),
+    @JsonSubTypes.Type(ClientMessage.BoardList.class),
 })
 public sealed interface ClientMessage {
     /** Longest persona summary (the short description). */
@@ -160,6 +166,9 @@ public sealed interface ClientMessage {
 
     /** The account's own limits on its use of Tryst: a daily budget, quiet hours, break reminders, self-exclusion. */
     sealed interface WellbeingRequest extends ClientMessage {}
+
+    /** The partner board: each persona's one ad, and the board as a persona's boundaries filter it. */
+    sealed interface BoardRequest extends ClientMessage {}
 
     /** The periods a person may exclude themselves for. */
     List<String> EXCLUSION_PERIODS = List.of("24h", "7d", "30d", "6mo", "1y", "5y");
@@ -759,7 +768,7 @@ public sealed interface ClientMessage {
     List<String> REPORT_REASONS = List.of("harassment", "threat", "non_consensual", "minor", "spam", "other");
     /** What a moderator may do; {@code close}/{@code reopen} name a channel, the rest a persona (or its account). */
     List<String> MODERATION_ACTIONS = List.of("warn", "mute", "unmute", "suspend", "unsuspend", "ban", "unban", "close", "reopen", "dismiss",
-            "remove-avatar");
+            "remove-avatar", "remove-ad");
 
     /**
      * Reports a scene message with what its franking needs: the decrypted {@code body} (base64 of the
@@ -810,6 +819,17 @@ public sealed interface ClientMessage {
             requestId(id);
             ref(persona, "persona");
             ref(line, "line");
+            reportReason(reason, note);
+        }
+    }
+
+    /** Reports a persona's ad on the partner board by its id; the server files its own copy of the ad. */
+    @JsonTypeName("report.ad")
+    record ReportAd(String id, String persona, String ad, String reason, String note) implements ModerationRequest {
+        public ReportAd {
+            requestId(id);
+            ref(persona, "persona");
+            ref(ad, "ad");
             reportReason(reason, note);
         }
     }
@@ -1012,6 +1032,60 @@ public sealed interface ClientMessage {
             requestId(id);
             present(period, "period");
             if (!EXCLUSION_PERIODS.contains(period)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "period must be one of " + EXCLUSION_PERIODS);
+        }
+    }
+
+    // ---- The partner board ----
+
+    /** Longest title of an ad. */
+    int MAX_AD_TITLE = 80;
+    /** Longest text of an ad. */
+    int MAX_AD_TEXT = 2_000;
+    /** The content ratings an ad may carry, as rooms and channels have them; {@code adult} needs the adult opt-in. */
+    List<String> RATINGS = List.of("general", "mature", "adult");
+
+    /**
+     * Posts the persona's one ad, or edits it in place: a title, text, the catalogue topics it asks
+     * for and its rating. Editing keeps the ad's place and expiry; only {@code board.bump} moves them.
+     */
+    @JsonTypeName("board.post")
+    record BoardPost(String id, String persona, String title, String text, List<String> topics, String rating) implements BoardRequest {
+        public BoardPost {
+            requestId(id);
+            ref(persona, "persona");
+            nonBlank(title, "title", MAX_AD_TITLE);
+            if (title.lines().count() > 1) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "title must be one line");
+            text = text == null ? "" : Fields.text(text, "text", MAX_AD_TEXT);
+            topics = topicList(present(topics, "topics"));
+            present(rating, "rating");
+            if (!RATINGS.contains(rating)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "rating must be one of " + RATINGS);
+        }
+    }
+
+    /** Moves the persona's ad to the top of the board and renews its lifetime, at most once per bump interval. */
+    @JsonTypeName("board.bump")
+    record BoardBump(String id, String persona) implements BoardRequest {
+        public BoardBump {
+            requestId(id);
+            ref(persona, "persona");
+        }
+    }
+
+    /** Takes the persona's ad off the board. */
+    @JsonTypeName("board.remove")
+    record BoardRemove(String id, String persona) implements BoardRequest {
+        public BoardRemove {
+            requestId(id);
+            ref(persona, "persona");
+        }
+    }
+
+    /** The board as one of the account's personas sees it: filtered by its boundaries, blocks, mutes and the adult opt-in. */
+    @JsonTypeName("board.list")
+    record BoardList(String id, String persona) implements BoardRequest {
+        public BoardList {
+            requestId(id);
+            ref(persona, "persona");
         }
     }
 }

@@ -52,6 +52,8 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.SceneSignalled.class),
     @JsonSubTypes.Type(ServerMessage.MediaServers.class),
     @JsonSubTypes.Type(ServerMessage.WellbeingInfo.class),
+    @JsonSubTypes.Type(ServerMessage.BoardAd.class),
+    @JsonSubTypes.Type(ServerMessage.Board.class),
     @JsonSubTypes.Type(ServerMessage.WellbeingWarning.class),
     @JsonSubTypes.Type(ServerMessage.WellbeingBreak.class),
     @JsonSubTypes.Type(ServerMessage.SceneChanged.class),
@@ -390,4 +392,12 @@ public sealed interface ServerMessage {
     /** Event: the account asked to be reminded to take a break; it has been active {@code minutes} on end. */
     @JsonTypeName("wellbeing.break")
     record WellbeingBreak(int minutes) implements ServerMessage {}
+
+    /** Reply to {@code board.post} and {@code board.bump}: the persona's ad as it stands. */
+    @JsonTypeName("board.ad")
+    record BoardAd(String id, Views.Ad ad) implements Reply {}
+
+    /** Reply to {@code board.list}: the ads the persona may see, freshest bump first, each with its matches, and its own ad. */
+    @JsonTypeName("board")
+    record Board(String id, List<Views.Ad> ads, Views.Ad mine) implements Reply {}
 }

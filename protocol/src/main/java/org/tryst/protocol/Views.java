@@ -177,13 +177,21 @@ public final class Views {
     public record Block(Author persona, String kind, BlockScope scope, long at) {}
 
     /**
-     * A report: what was reported ({@code kind} {@code scene}, {@code channel} or {@code world}, with the reported
+     * A report: what was reported ({@code kind} {@code scene}, {@code channel}, {@code world} or {@code ad}, with the reported
      * text and persona), why, the server's {@code verification} ({@code verified} or {@code rejected},
      * with {@code why}), and its {@code status} ({@code open}, {@code actioned} or {@code dismissed}).
      * The reporter is shown only to moderators.
      */
     public record Report(String id, String kind, Author reporter, Author reported, String channel, String text, String reason,
                          String note, String verification, String why, String status, long at) {}
+
+    /**
+     * An ad on the partner board: its persona, title, text, the topics it asks for (in catalogue
+     * order), its rating, when it was posted, last bumped and expires, and how it matches the viewer
+     * (rows as in an invitation from the ad's persona to the viewer proposing its topics; empty for your own).
+     */
+    public record Ad(String id, Author persona, String title, String text, List<String> topics, String rating, long postedAt,
+                     long bumpedAt, long expiresAt, List<TopicMatch> matches) {}
 
     /** One entry of the append-only audit log: who did what to whom, why, and when. */
     public record AuditEntry(long seq, long at, String actor, String action, String target, String reason) {}

@@ -27,7 +27,8 @@ public record Config(
         Cluster cluster,
         World world,
         Media media,
-        Wellbeing wellbeing) {
+        Wellbeing wellbeing,
+        Board board) {
 
     /** The configuration used when nothing is configured. */
     public static Config defaults() {
@@ -41,7 +42,7 @@ public record Config(
                 new Personas(10),
                 new Channels("anyone", 168, 50, 4_000),
                 new Scenes(8, 72, 86_400, 10, 10, 5, 24),
-                new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60, 60, 180),
+                new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60, 60, 180, 12, 36),
                 new Consent("", "red"),
                 new Moderation(30, 24, 10),
                 new Log("text", "info"),
@@ -49,7 +50,8 @@ public record Config(
                 new Cluster("", "", "tryst", "", ""),
                 new World(50, 150, 100, false),
                 new Media(List.of(), "", 3_600),
-                new Wellbeing(15));
+                new Wellbeing(15),
+                new Board(72, 30));
     }
 
     /**
@@ -156,7 +158,7 @@ public record Config(
 
     /**
      * Messages per second a single account or address may send over the WebSocket, and bursts; then
-     * how many invitations, channel lines, reports and TURN credentials one account or address may
+     * how many invitations, channel lines, reports, TURN credentials and board ads one account or address may
      * ask for in a window.
      */
     public record RateLimits(int messagesPerSecondPerAccount, int burstPerAccount, int messagesPerSecondPerAddress,
@@ -164,7 +166,8 @@ public record Config(
                              int invitationsPerHourPerAccount, int invitationsPerHourPerAddress,
                              int channelMessagesPerMinutePerAccount, int channelMessagesPerMinutePerAddress,
                              int reportsPerHourPerAccount, int reportsPerHourPerAddress,
-                             int turnCredentialsPerHourPerAccount, int turnCredentialsPerHourPerAddress) {}
+                             int turnCredentialsPerHourPerAccount, int turnCredentialsPerHourPerAddress,
+                             int adsPerHourPerAccount, int adsPerHourPerAddress) {}
 
     /**
      * Boundaries and agreements: a TOML file replacing the shipped topic catalogue (empty: the
@@ -248,4 +251,10 @@ public record Config(
      * quiet hours (it counts each minute once, however often it looks).
      */
     public record Wellbeing(int sweepSeconds) {}
+
+    /**
+     * The partner board: how long an ad stays up after it was posted or last bumped (hours), and how
+     * long its persona waits between bumps (minutes); the board ranks fresh ads, so nobody reposts.
+     */
+    public record Board(int adLifetimeHours, int bumpMinutes) {}
 }

@@ -252,6 +252,8 @@ public final class ConfigLoader {
         requirePositive(config.rateLimits());
         requireMedia(config.media());
         requireRange("wellbeing.sweep_seconds", config.wellbeing().sweepSeconds(), 1, 60);
+        requireRange("board.ad_lifetime_hours", config.board().adLifetimeHours(), 1, 24 * 30);
+        requireRange("board.bump_minutes", config.board().bumpMinutes(), 1, 24 * 60);
         try {
             org.tryst.gateway.TrustedProxies.of(config.http());
         } catch (IllegalArgumentException e) {

@@ -13,6 +13,7 @@ import org.tryst.cluster.Event;
 import org.tryst.cluster.Sight;
 import org.tryst.personas.Standing;
 import org.tryst.protocol.ClientMessage;
+import org.tryst.personas.Persona;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
@@ -48,11 +49,12 @@ public final class Enforcement implements Gate, Standing {
         });
     }
 
-    /** A muted account may not speak where others hear it: lines, poses, topics, invitations, the world's words. */
+    /** A muted account may not speak where others hear it: lines, poses, topics, invitations, the world's words, board ads. */
     @Override
     public void admit(Caller caller, ClientMessage request) {
         switch (request) {
-            case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.Roll _, ClientMessage.TopicSet _, ClientMessage.SceneInvite _ ->
+            case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.Roll _, ClientMessage.TopicSet _, ClientMessage.SceneInvite _,
+                 ClientMessage.BoardPost _, ClientMessage.BoardBump _ ->
                     requireNotMuted(caller.accountId());
             case ClientMessage.WorldCommand command when org.tryst.world.Command.speaks(command.line()) -> requireNotMuted(caller.accountId());
             default -> { }
@@ -73,6 +75,12 @@ public final class Enforcement implements Gate, Standing {
     @Override
     public void requireUsable(String personaId) {
         if (active.bannedPersonas().contains(personaId)) throw new ProtocolException(ErrorCode.BANNED, "a moderator banned that persona");
+    }
+
+    /** Whether the persona may be shown offering anything (a board ad): not banned, and its account neither suspended nor banned. */
+    public boolean inGoodStanding(Persona persona) {
+        Sanctions.Active now = active;
+        return !now.bannedPersonas().contains(persona.id()) && !now.barredAccounts().contains(persona.accountId());
     }
 
     /** After a hello: the warnings waiting for the account, and its mute if any. */

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.tryst.accounts.Account;
 import org.tryst.accounts.Sanctions;
 import org.tryst.accounts.Sessions;
+import org.tryst.board.Board;
 import org.tryst.channels.Channels;
 import org.tryst.personas.Avatars;
 import org.tryst.protocol.ErrorCode;
@@ -103,6 +104,11 @@ public final class Moderation {
             case "remove-avatar" -> {
                 if (!(target instanceof Target.Persona persona)) throw invalid("remove-avatar names a persona");
                 Avatars.clear(handle, persona.personaId());
+                yield new Done(action, persona.accountId(), persona.personaId(), null, null, reason);
+            }
+            case "remove-ad" -> {
+                if (!(target instanceof Target.Persona persona)) throw invalid("remove-ad names a persona");
+                if (!Board.clear(handle, persona.personaId())) throw new ProtocolException(ErrorCode.NOT_FOUND, "that persona has no ad on the board");
                 yield new Done(action, persona.accountId(), persona.personaId(), null, null, reason);
             }
             case "ban", "unban" -> banning(handle, action, target, reason, now);

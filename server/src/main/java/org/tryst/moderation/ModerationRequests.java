@@ -26,6 +26,7 @@ public final class ModerationRequests implements Handler<ModerationRequest> {
             case ReportScene m -> Answer.now(new ServerMessage.ReportFiled(m.id(), reports.scene(acting.mine(caller, m.persona()), m)));
             case ReportChannel m -> Answer.now(new ServerMessage.ReportFiled(m.id(), reports.channel(acting.mine(caller, m.persona()), m)));
             case ReportWorld m -> Answer.now(new ServerMessage.ReportFiled(m.id(), reports.world(acting.mine(caller, m.persona()), m)));
+            case ReportAd m -> Answer.now(new ServerMessage.ReportFiled(m.id(), reports.ad(acting.mine(caller, m.persona()), m)));
             case ReportList m -> Answer.now(new ServerMessage.Reports(m.id(), reports.mine(account)));
             case ModReports m -> Answer.now(moderators.queue(account, m));
             case ModAudit m -> Answer.now(moderators.audit(account, m));

@@ -61,13 +61,13 @@ public final class Moderators {
                 if (accounts.byId(persona.accountId()).role() == Account.Role.OPERATOR && actor.role() != Account.Role.OPERATOR) {
                     throw new ProtocolException(ErrorCode.FORBIDDEN, "only operators act on an operator's account");
                 }
-                yield "persona".equals(request.scope()) || request.action().equals("remove-avatar")
+                yield "persona".equals(request.scope()) || request.action().startsWith("remove-")
                         ? new Moderation.Target.Persona(persona.id(), persona.accountId(), persona.name())
                         : new Moderation.Target.Account(persona.accountId(), "of persona " + persona.name() + " (" + persona.id() + ")");
             }
         };
-        if ("persona".equals(request.scope()) && !request.action().endsWith("ban") && !request.action().equals("remove-avatar")) {
-            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "only ban, unban and remove-avatar take scope persona");
+        if ("persona".equals(request.scope()) && !request.action().endsWith("ban") && !request.action().startsWith("remove-")) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "only ban, unban, remove-avatar and remove-ad take scope persona");
         }
         String who = actor.username() + " (" + actor.role().name().toLowerCase(Locale.ROOT) + ")";
         Moderation.Done done = moderation.decide(who, new Moderation.Decision(request.action(), target, request.hours(), request.reason(),

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.tryst.board.Board;
 import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.ClientMessage;
@@ -23,7 +24,7 @@ import org.tryst.world.World;
 /**
  * Members' reports. A scene message is checked against the server's franking before it is filed,
  * with the sender taken from the persona the server named (its account looked up here, never
- * claimed by the reporter); a channel message is filed with the server's own stored copy. Either way
+ * claimed by the reporter); a channel message, a line of the world or a board ad is filed with the server's own stored copy. Either way
  * the report joins the moderation queue with its verification, and the reported side is not told.
  */
 public final class Reports {
@@ -32,14 +33,16 @@ public final class Reports {
     private final Scenes scenes;
     private final Channels channels;
     private final World world;
+    private final Board board;
     private final Clock clock;
 
-    public Reports(ReportStore store, Personas personas, Scenes scenes, Channels channels, World world, Clock clock) {
+    public Reports(ReportStore store, Personas personas, Scenes scenes, Channels channels, World world, Board board, Clock clock) {
         this.store = store;
         this.personas = personas;
         this.scenes = scenes;
         this.channels = channels;
         this.world = world;
+        this.board = board;
         this.clock = clock;
     }
 
@@ -74,6 +77,16 @@ public final class Reports {
         return file(new ReportStore.Row(Ids.random(), "world", reporter.accountId(), reporter.id(), reporter.name(),
                 sender.map(Persona::accountId).orElse(null), line.author(), sender.map(Persona::name).orElse(null), null, null,
                 line.id(), line.text(), report.reason(), noteOf(report.note()), "verified", "the server's own copy of the " + line.kind(),
+                ReportStore.OPEN, clock.millis()));
+    }
+
+    /** Files a report of an ad on the partner board, carrying the server's own copy of its title and text. */
+    public Views.Report ad(Persona reporter, ClientMessage.ReportAd report) {
+        Views.Ad ad = board.reportable(reporter, report.ad());
+        Optional<Persona> sender = personas.byId(ad.persona().id());
+        return file(new ReportStore.Row(Ids.random(), "ad", reporter.accountId(), reporter.id(), reporter.name(),
+                sender.map(Persona::accountId).orElse(null), ad.persona().id(), ad.persona().name(), null, null, ad.id(),
+                ad.title() + "\n\n" + ad.text(), report.reason(), noteOf(report.note()), "verified", "the server's own copy of the ad",
                 ReportStore.OPEN, clock.millis()));
     }
 

@@ -13,7 +13,7 @@ import org.tryst.requests.Gate;
 /**
  * How often one account and one network address may act: any WebSocket request at all, and, within
  * that, the actions that reach other people or cost the operator (invitations, channel lines,
- * reports, TURN credentials). An action over either limit is refused with a typed error saying when
+ * reports, TURN credentials, board ads). An action over either limit is refused with a typed error saying when
  * to retry, and nothing is done or counted; each account and address has its own buckets, so nobody
  * else is slowed. Those actions are counted in the {@link BucketStore}, once across every server process sharing a
  * database; the request budget, spent by every message, is a flood guard of each process.
@@ -25,7 +25,8 @@ public final class ActionLimits implements Gate {
         INVITATION("too many invitations; try again later"),
         CHANNEL_MESSAGE("too many channel messages; slow down"),
         REPORT("too many reports; try again later"),
-        TURN_CREDENTIALS("too many requests for call relay credentials; try again later");
+        TURN_CREDENTIALS("too many requests for call relay credentials; try again later"),
+        AD("too many board ads posted; try again later");
 
         private final String refusal;
 
@@ -55,6 +56,7 @@ public final class ActionLimits implements Gate {
                 Duration.ofHours(1)));
         limits.put(Action.TURN_CREDENTIALS, Limit.per(store, "turn_credentials", config.turnCredentialsPerHourPerAccount(),
                 config.turnCredentialsPerHourPerAddress(), Duration.ofHours(1)));
+        limits.put(Action.AD, Limit.per(store, "ad", config.adsPerHourPerAccount(), config.adsPerHourPerAddress(), Duration.ofHours(1)));
     }
 
     /** Counts the requests that reach other people against their action's limit. */
@@ -64,7 +66,8 @@ public final class ActionLimits implements Gate {
             case ClientMessage.Say _, ClientMessage.Pose _, ClientMessage.Roll _ -> Action.CHANNEL_MESSAGE;
             case ClientMessage.WorldCommand command when org.tryst.world.Command.speaks(command.line()) -> Action.CHANNEL_MESSAGE;
             case ClientMessage.SceneInvite _ -> Action.INVITATION;
-            case ClientMessage.ReportScene _, ClientMessage.ReportChannel _, ClientMessage.ReportWorld _ -> Action.REPORT;
+            case ClientMessage.ReportScene _, ClientMessage.ReportChannel _, ClientMessage.ReportWorld _, ClientMessage.ReportAd _ -> Action.REPORT;
+            case ClientMessage.BoardPost _ -> Action.AD;
             case ClientMessage.MediaTurn _ -> Action.TURN_CREDENTIALS;
             default -> null;
         };

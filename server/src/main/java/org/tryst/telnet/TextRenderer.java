@@ -101,7 +101,7 @@ final class TextRenderer {
                  ChannelListed _, ChannelUnlisted _, DeviceRegistered _, DeviceAttached _, KeyPackagesStored _,
                  KeyPackagesLow _, KeyPackages _, SceneInfo _, Scenes _, InvitationInfo _, Invitations _,
                  InvitationAccepted _, InvitationGone _, SceneSent _, SceneDelivery _, SceneSignalled _, SceneChanged _, Catalogue _,
-                 BoundariesInfo _, TranscriptMark _, Reports _, Audit _, MediaServers _, WellbeingInfo _ -> { }
+                 BoundariesInfo _, TranscriptMark _, Reports _, Audit _, MediaServers _, WellbeingInfo _, BoardAd _, Board _ -> { }
         }
         return text;
     }

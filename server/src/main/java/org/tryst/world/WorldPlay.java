@@ -189,6 +189,11 @@ public final class WorldPlay {
         store.adult(caller.accountId(), on, clock.millis());
     }
 
+    /** Whether the account opted in to adult areas ({@code @adult on}); the partner board asks the same for adult-rated ads. */
+    public boolean optedInToAdult(String accountId) {
+        return store.adult(accountId);
+    }
+
     /** What a lock is tested against, for the persona acting on this socket. */
     Key key(Caller caller, Persona persona) {
         Account.Role role = accounts.byId(caller.accountId()).role();

@@ -118,6 +118,20 @@ public interface Backend {
     /** Moderators: the open reports. */
     List<Views.Report> reportQueue();
 
+    /** The partner board as one of this account's personas sees it, and its own ad. */
+    ServerMessage.Board board(String personaId);
+
+    /** Posts the persona's ad, or edits the one it has up. */
+    Views.Ad postAd(String personaId, String title, String text, List<String> topics, String rating);
+
+    /** Moves the persona's ad to the top of the board. */
+    Views.Ad bumpAd(String personaId);
+
+    void removeAd(String personaId);
+
+    /** Reports an ad by id: the server files its own copy. */
+    Views.Report reportAd(String personaId, String adId, String reason);
+
     /** Moderators: one decision (see {@code mod.act}). */
     void moderate(String action, String target, String scope, Integer hours, String reportId);
 }

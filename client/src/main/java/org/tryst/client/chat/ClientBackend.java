@@ -232,6 +232,31 @@ public final class ClientBackend implements Backend {
         request(id -> new ClientMessage.ModAct(id, action, target, scope, hours, null, reportId, null), ServerMessage.Ok.class);
     }
 
+    @Override
+    public ServerMessage.Board board(String personaId) {
+        return request(id -> new ClientMessage.BoardList(id, personaId), ServerMessage.Board.class);
+    }
+
+    @Override
+    public Views.Ad postAd(String personaId, String title, String text, List<String> topics, String rating) {
+        return request(id -> new ClientMessage.BoardPost(id, personaId, title, text, topics, rating), ServerMessage.BoardAd.class).ad();
+    }
+
+    @Override
+    public Views.Ad bumpAd(String personaId) {
+        return request(id -> new ClientMessage.BoardBump(id, personaId), ServerMessage.BoardAd.class).ad();
+    }
+
+    @Override
+    public void removeAd(String personaId) {
+        request(id -> new ClientMessage.BoardRemove(id, personaId), ServerMessage.Ok.class);
+    }
+
+    @Override
+    public Views.Report reportAd(String personaId, String adId, String reason) {
+        return request(id -> new ClientMessage.ReportAd(id, personaId, adId, reason, null), ServerMessage.ReportFiled.class).report();
+    }
+
     private <T extends ServerMessage> T request(Function<String, ClientMessage> message, Class<T> reply) {
         return reply.cast(client.request(message));
     }

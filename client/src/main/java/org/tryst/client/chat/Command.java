@@ -119,6 +119,27 @@ public sealed interface Command {
     /** Moderators: decides on report {@code number} of the last queue: warn, mute or suspend for {@code hours}, ban, ban-persona or dismiss. */
     record Moderate(int number, String action, Integer hours) implements Command {}
 
+    /** Lists the partner board as the speaking persona sees it, numbered. */
+    record ListBoard() implements Command {}
+
+    /** Invites the persona of ad {@code number} in the last board list, proposing the ad's topics; the note is not encrypted. */
+    record BoardInvite(int number, String note) implements Command {}
+
+    /** Reports ad {@code number} of the last board list for a reason. */
+    record BoardReport(int number, String reason) implements Command {}
+
+    /** Shows the speaking persona's own ad. */
+    record ShowAd() implements Command {}
+
+    /** Posts the speaking persona's ad, or edits the one it has up. */
+    record PostAd(String title, String text, List<String> topics, String rating) implements Command {}
+
+    /** Moves the speaking persona's ad to the top of the board. */
+    record BumpAd() implements Command {}
+
+    /** Takes the speaking persona's ad off the board. */
+    record RemoveAd() implements Command {}
+
     /** Ends the session. */
     /** Shows the account's own limits, a loosening waiting and the minutes of the last days. */
     record ShowLimits() implements Command {}

@@ -73,6 +73,10 @@ public final class Commands {
                     + " changes one, none removes it; stricter applies now, looser in 24 hours", Commands::limits),
             new Spec("/exclude", "PERIOD", "take a break from Tryst everywhere for " + String.join(", ", ClientMessage.EXCLUSION_PERIODS)
                     + "; nobody can lift it early", Commands::exclude),
+            new Spec("/board", "[invite N]", "list the partner board as you see it; /board invite N [NOTE] invites the persona of"
+                    + " ad N proposing its topics, /board report N [REASON] reports it", Commands::board),
+            new Spec("/ad", "[post|bump|remove]", "show your ad on the board, or /ad post [topics=A,B] [rating=general|mature|adult]"
+                    + " TITLE [| TEXT] to post or edit it, bump it to the top, or remove it", Commands::ad),
             new Spec("/quit", "", "leave Tryst", none(new Command.Quit())));
 
     private Commands() {}
@@ -244,6 +248,49 @@ public final class Commands {
             else safeword = value;
         }
         return name.isEmpty() ? null : new Command.Invite(name, rest.isEmpty() ? null : rest, topics, safeword);
+    }
+
+    /** Nothing (the list), {@code invite N [NOTE]} or {@code report N [REASON]}. */
+    private static Command board(String typed) {
+        if (typed.isEmpty()) return new Command.ListBoard();
+        String[] words = typed.split("\\s+", 3);
+        if (words.length < 2 || !words[1].matches("[1-9][0-9]{0,2}")) return null;
+        int number = Integer.parseInt(words[1]);
+        String rest = words.length == 3 ? words[2].strip() : "";
+        return switch (words[0].toLowerCase(Locale.ROOT)) {
+            case "invite" -> new Command.BoardInvite(number, rest.isEmpty() ? null : rest);
+            case "report" -> {
+                String reason = rest.isEmpty() ? "other" : rest.toLowerCase(Locale.ROOT);
+                yield ClientMessage.REPORT_REASONS.contains(reason) ? new Command.BoardReport(number, reason) : null;
+            }
+            default -> null;
+        };
+    }
+
+    /** Nothing (yours), {@code bump}, {@code remove}, or {@code post} with options, a title and, after {@code |}, the text. */
+    private static Command ad(String typed) {
+        String lower = typed.toLowerCase(Locale.ROOT);
+        if (typed.isEmpty()) return new Command.ShowAd();
+        if (lower.equals("bump")) return new Command.BumpAd();
+        if (lower.equals("remove")) return new Command.RemoveAd();
+        if (!lower.startsWith("post ")) return null;
+        String rest = typed.substring("post ".length()).strip();
+        List<String> topics = List.of();
+        String rating = "general";
+        while (rest.startsWith("topics=") || rest.startsWith("rating=")) {
+            int space = rest.indexOf(' ');
+            String option = space < 0 ? rest : rest.substring(0, space);
+            rest = space < 0 ? "" : rest.substring(space + 1).strip();
+            String value = option.substring(option.indexOf('=') + 1).toLowerCase(Locale.ROOT);
+            if (value.isEmpty()) return null;
+            if (option.startsWith("topics=")) topics = List.of(value.split(","));
+            else if (ClientMessage.RATINGS.contains(value)) rating = value;
+            else return null;
+        }
+        int bar = rest.indexOf('|');
+        String title = (bar < 0 ? rest : rest.substring(0, bar)).strip();
+        String text = bar < 0 ? "" : rest.substring(bar + 1).strip();
+        return title.isEmpty() ? null : new Command.PostAd(title, text, topics, rating);
     }
 
     /** Nothing (yours), {@code set TOPIC ANSWER}, {@code notes TEXT}, or a name to compare with. */

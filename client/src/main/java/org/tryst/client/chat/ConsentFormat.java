@@ -63,6 +63,26 @@ final class ConsentFormat {
         return lines;
     }
 
+    /**
+     * How a board ad's topics meet the viewer's boundaries, in one line: each topic it asks for with the
+     * viewer's answer, maybes marked, then where the two disagree outright.
+     */
+    static String adFit(Views.Ad ad, List<Views.Topic> catalogue) {
+        List<String> asked = new ArrayList<>();
+        List<String> mismatches = new ArrayList<>();
+        for (Views.TopicMatch row : ad.matches()) {
+            String label = label(row.topic(), catalogue);
+            if (row.proposed()) {
+                asked.add(row.flags().contains(BoundaryMatch.PROPOSED_MAYBE) ? label + " (? you said maybe)"
+                        : label + " (you " + (row.to() == null ? "have not answered" : "said " + word(row.to())) + ")");
+            } else if (row.flags().contains(BoundaryMatch.MISMATCH)) {
+                mismatches.add(label);
+            }
+        }
+        String line = "    Asks for " + (asked.isEmpty() ? "no topics" : String.join(", ", asked)) + ".";
+        return mismatches.isEmpty() ? line : line + " !! You differ on " + String.join(", ", mismatches) + ".";
+    }
+
     /** A scene's agreement in one line; null before anyone agreed. */
     static String agreement(Views.Agreement agreement, List<Views.Topic> catalogue) {
         if (agreement == null) return null;

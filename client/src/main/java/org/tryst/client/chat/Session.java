@@ -45,6 +45,9 @@ final class Session {
 
     private static final int HEARD_KEPT = 20;
 
+    /** The partner board as last listed: {@code /board invite N} counts from one in it. */
+    List<Views.Ad> board = List.of();
+
     /** Moderators: the report queue as last listed; {@code /moderate N} counts from one in it. */
     List<Views.Report> queue = List.of();
 

@@ -25,6 +25,7 @@ public final class Shell {
     private final Clock clock;
     private final Transcripts transcripts;
     private final Limits limits;
+    private final Boards boards;
 
     Shell(Backend backend, Screen screen, Session session, Incoming incoming, Clock clock) {
         this.backend = backend;
@@ -34,6 +35,7 @@ public final class Shell {
         this.clock = clock;
         this.transcripts = new Transcripts(backend, screen, session);
         this.limits = new Limits(backend, screen, session, clock);
+        this.boards = new Boards(backend, screen, session, clock, this::catalogue);
     }
 
     /** A shell and the handler of what arrives meanwhile, sharing one session. */
@@ -126,6 +128,13 @@ public final class Shell {
             case Command.SetQuiet(String from, String until) -> limits.change(current -> Limits.quiet(current, from, until));
             case Command.SetBreaks(Integer minutes) -> limits.change(current -> Limits.breaks(current, minutes));
             case Command.Exclude(String period, boolean confirmed) -> limits.exclude(period, confirmed);
+            case Command.ListBoard _ -> boards.list(speaker());
+            case Command.BoardInvite(int number, String note) -> invite(boards.invitation(number, note));
+            case Command.BoardReport(int number, String reason) -> boards.report(speaker(), number, reason);
+            case Command.ShowAd _ -> boards.show(speaker());
+            case Command.PostAd ad -> boards.post(speaker(), ad);
+            case Command.BumpAd _ -> boards.bump(speaker());
+            case Command.RemoveAd _ -> boards.remove(speaker());
             case Command.Quit _ -> screen.show("Goodbye.");
             case Command.Invalid(String problem) -> screen.show(problem);
         }

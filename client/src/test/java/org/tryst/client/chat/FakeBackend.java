@@ -325,4 +325,41 @@ final class FakeBackend implements Backend {
     public void moderate(String action, String target, String scope, Integer hours, String reportId) {
         called("moderate " + action + " " + target + " " + scope + " " + hours + " " + reportId);
     }
+
+    /** The board as the server would show it to the speaking persona, and that persona's own ad. */
+    final List<Views.Ad> board = new ArrayList<>();
+    Views.Ad mine;
+
+    @Override
+    public ServerMessage.Board board(String personaId) {
+        called("board " + personaId);
+        return new ServerMessage.Board(null, List.copyOf(board), mine);
+    }
+
+    @Override
+    public Views.Ad postAd(String personaId, String title, String text, List<String> topics, String rating) {
+        called("postAd " + title + " | " + text + " " + topics + " " + rating);
+        Views.Persona me = personas.stream().filter(persona -> persona.id().equals(personaId)).findFirst().orElseThrow();
+        mine = new Views.Ad("ad-" + me.id(), new Views.Author(me.id(), me.name()), title, text, topics, rating, 0, 0,
+                java.time.Duration.ofHours(72).toMillis(), List.of());
+        return mine;
+    }
+
+    @Override
+    public Views.Ad bumpAd(String personaId) {
+        called("bumpAd " + personaId);
+        return mine;
+    }
+
+    @Override
+    public void removeAd(String personaId) {
+        called("removeAd " + personaId);
+        mine = null;
+    }
+
+    @Override
+    public Views.Report reportAd(String personaId, String adId, String reason) {
+        called("reportAd " + adId + " " + reason);
+        return new Views.Report("Rp3", "ad", null, null, null, "text", reason, "", "verified", "the server's own copy of the ad", "open", 0);
+    }
 }
