@@ -166,23 +166,28 @@ public final class Connection implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            ended(statusCode);
-            pending.values().forEach(reply -> reply.completeExceptionally(new RequestFailed("closed", reason)));
+            ended(statusCode, reason);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            ended(-1);
-            pending.values().forEach(reply -> reply.completeExceptionally(new RequestFailed("closed", String.valueOf(error))));
+            ended(-1, String.valueOf(error));
         }
 
-        /** The close is told after what arrived before it, such as the notice that says why. */
-        private void ended(int code) {
-            try {
-                inbound.execute(() -> closed.complete(code));
-            } catch (RejectedExecutionException closedHere) {
+        /**
+         * The close is told after what arrived before it, such as the notice that says why or a last
+         * reply (the server answers some requests and then closes): requests still waiting fail only then.
+         */
+        private void ended(int code, String reason) {
+            Runnable end = () -> {
+                pending.values().forEach(reply -> reply.completeExceptionally(new RequestFailed("closed", reason)));
                 closed.complete(code);
+            };
+            try {
+                inbound.execute(end);
+            } catch (RejectedExecutionException closedHere) {
+                end.run();
             }
         }
     }
