@@ -89,6 +89,12 @@ final class Player {
             prompt("Username: ");
             return;
         }
+        // PennMUSH's word for leaving, in capitals as there, so that an account named "quit" can still log in.
+        if (line.strip().equals("QUIT")) {
+            connection.say("Goodbye.");
+            connection.close(null, 0, null);
+            return;
+        }
         username = line.strip();
         step = Step.PASSWORD;
         terminal.hideTyping(true);

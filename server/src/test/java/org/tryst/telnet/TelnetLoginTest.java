@@ -47,6 +47,17 @@ class TelnetLoginTest {
         }
     }
 
+    @Test
+    void quitAtTheUsernamePromptLeaves() {
+        try (TelnetClient client = TelnetClient.connect(server.telnetPort(), TelnetClient.Options.plain())) {
+            client.expect("Username: ");
+            client.send("QUIT");
+            client.expect("Goodbye.");
+            assertThat(client.closedByServer()).isTrue();
+            assertThat(client.all()).doesNotContain("Password: ");
+        }
+    }
+
     private static void wrong(TelnetClient client, TestServer.User user) {
         client.expect("Username: ");
         client.send(user.username());
