@@ -2,11 +2,7 @@ package org.tryst.telnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.MutableClock;
@@ -14,6 +10,7 @@ import org.tryst.TestServer;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.testkit.Wire;
+import org.tryst.wellbeing.UsedMinutes;
 
 /** A person's own limits hold over telnet as on the WebSocket: the budget warns and ends the session, and self-exclusion refuses the log-in. */
 class TelnetWellbeingTest {
@@ -24,12 +21,12 @@ class TelnetWellbeingTest {
 
     @Test
     void theDailyBudgetWarnsAndThenEndsATelnetSession() throws Exception {
-        startAtNoon();
+        UsedMinutes.startTomorrowAt(CLOCK, 12);
         TestServer.User user = SERVER.register("telnet-budget");
         Wire browser = SERVER.connect(user);
         browser.send(new ClientMessage.WellbeingSet(browser.nextId(), 15, null, null, "UTC", null));
         browser.expect(ServerMessage.WellbeingInfo.class);
-        used(user, 13);
+        UsedMinutes.seed(SERVER, user.username(), UsedMinutes.today(CLOCK), 13);
         try (TelnetClient client = TelnetClient.connect(SERVER.telnetPort(), TelnetClient.Options.plain())) {
             Players.playAsNew(client, user, "Budget");
             CLOCK.advance(Duration.ofMinutes(1));
@@ -63,23 +60,6 @@ class TelnetWellbeingTest {
             client.send(user.password());
             assertThat(client.closedByServer()).isTrue();
             assertThat(client.all().replace("\n", " ").toLowerCase()).contains("you excluded yourself until").contains("nobody can lift it early");
-        }
-    }
-
-    /** Moves the clock to the next noon (UTC), so that no day turns during the test. */
-    private static void startAtNoon() {
-        Instant now = CLOCK.instant();
-        CLOCK.advance(Duration.between(now, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC)));
-    }
-
-    private static void used(TestServer.User user, int minutes) throws Exception {
-        try (var connection = SERVER.database(); PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO wellbeing_usage (account_id, day, minutes, last_minute)
-                SELECT id, ?, ?, 0 FROM accounts WHERE username = ?""")) {
-            statement.setString(1, LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC).toString());
-            statement.setInt(2, minutes);
-            statement.setString(3, user.username());
-            assertThat(statement.executeUpdate()).isEqualTo(1);
         }
     }
 }

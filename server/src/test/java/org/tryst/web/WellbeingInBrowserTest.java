@@ -7,9 +7,7 @@ import static org.tryst.testkit.Browser.Element.text;
 import static org.tryst.web.InBrowser.SHOTS;
 import static org.tryst.web.InBrowser.openFromList;
 
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.MutableClock;
 import org.tryst.TestServer;
+import org.tryst.wellbeing.UsedMinutes;
 import org.tryst.testkit.Browser;
 
 /**
@@ -35,10 +34,7 @@ class WellbeingInBrowserTest {
 
     @BeforeAll
     static void startAtTenInTheMorning() {
-        // Far from midnight, so that no day turns while a test counts minutes.
-        Instant now = CLOCK.instant();
-        Instant ten = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
-        CLOCK.advance(Duration.between(now, ten));
+        UsedMinutes.startTomorrowAt(CLOCK, 10);
     }
 
     @Test
@@ -67,7 +63,7 @@ class WellbeingInBrowserTest {
         page.sees(text("At most 1 hour a day."));
         page.screenshot(SHOTS.resolve("limits.png"));
 
-        used(username, 13);
+        UsedMinutes.seed(SERVER, username, UsedMinutes.today(CLOCK), 13);
         CLOCK.advance(Duration.ofMinutes(1));
         page.sees(text("Today's time runs out at"));
         page.screenshot(SHOTS.resolve("limits-warning.png"));
@@ -124,7 +120,7 @@ class WellbeingInBrowserTest {
         LocalDate today = LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC);
         int[] minutes = {40, 0, 95, 20, 130, 60, 15, 0, 75, 50, 0, 110};
         for (int back = 0; back < minutes.length; back++) {
-            if (minutes[back] > 0) usedOn(username, today.minusDays(back + 1), minutes[back]);
+            if (minutes[back] > 0) UsedMinutes.seed(SERVER, username, today.minusDays(back + 1), minutes[back]);
         }
         openFromList(page, "Limits");
         page.fill(label("Daily time budget, in minutes"), "90");
@@ -162,22 +158,5 @@ class WellbeingInBrowserTest {
         page.screenshot(SHOTS.resolve("break-reminder-phone.png"));
         page.click(role("button", "Dismiss").within(role("region", "Notifications")));
         page.seesNo(text("A good moment for a break."));
-    }
-
-    /** Records minutes already used today, as if the person had spent them, over whatever the sweep counted so far. */
-    private static void used(String username, int minutes) throws Exception {
-        usedOn(username, LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC), minutes);
-    }
-
-    private static void usedOn(String username, LocalDate day, int minutes) throws Exception {
-        try (var connection = SERVER.database(); PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO wellbeing_usage (account_id, day, minutes, last_minute)
-                SELECT id, ?, ?, 0 FROM accounts WHERE username = ?
-                ON CONFLICT (account_id, day) DO UPDATE SET minutes = excluded.minutes""")) {
-            statement.setString(1, day.toString());
-            statement.setInt(2, minutes);
-            statement.setString(3, username);
-            assertThat(statement.executeUpdate()).isEqualTo(1);
-        }
     }
 }

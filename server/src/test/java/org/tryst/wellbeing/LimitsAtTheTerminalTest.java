@@ -3,11 +3,7 @@ package org.tryst.wellbeing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -39,8 +35,7 @@ class LimitsAtTheTerminalTest {
 
     @BeforeAll
     static void startAtTenInTheMorning() {
-        Instant now = CLOCK.instant();
-        CLOCK.advance(Duration.between(now, LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC)));
+        UsedMinutes.startTomorrowAt(CLOCK, 10);
     }
 
     @Test
@@ -49,7 +44,7 @@ class LimitsAtTheTerminalTest {
         try (var chat = Chat.open(user)) {
             chat.type("/limits budget 15");
             chat.sees(line -> line.equals("Saved. Your limits apply now, on every device."));
-            used(user, 13);
+            UsedMinutes.seed(SERVER, user.username(), UsedMinutes.today(CLOCK), 13);
             CLOCK.advance(Duration.ofMinutes(1));
             chat.sees(line -> line.startsWith("! Today's time runs out at 10:0"));
             CLOCK.advance(Duration.ofMinutes(1));
@@ -116,18 +111,6 @@ class LimitsAtTheTerminalTest {
         public void close() {
             feeds.close();
             client.close();
-        }
-    }
-
-    private static void used(TestServer.User user, int minutes) throws Exception {
-        try (var connection = SERVER.database(); PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO wellbeing_usage (account_id, day, minutes, last_minute)
-                SELECT id, ?, ?, 0 FROM accounts WHERE username = ?
-                ON CONFLICT (account_id, day) DO UPDATE SET minutes = excluded.minutes""")) {
-            statement.setString(1, LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC).toString());
-            statement.setInt(2, minutes);
-            statement.setString(3, user.username());
-            assertThat(statement.executeUpdate()).isEqualTo(1);
         }
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,9 +36,7 @@ class WellbeingTest {
 
     @BeforeAll
     static void startAtTenInTheMorning() {
-        Instant now = CLOCK.instant();
-        Instant ten = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
-        CLOCK.advance(Duration.between(now, ten));
+        UsedMinutes.startTomorrowAt(CLOCK, 10);
     }
 
     @Test
@@ -66,7 +62,7 @@ class WellbeingTest {
         Wire phone = SERVER.connect(user);
         Wire laptop = SERVER.connect(user);
         set(phone, 15, null, null);
-        used(user, 13);
+        UsedMinutes.seed(SERVER, user.username(), UsedMinutes.today(CLOCK), 13);
         CLOCK.advance(Duration.ofMinutes(1));
         active(phone);
         ServerMessage.WellbeingWarning warning = phone.expect(ServerMessage.WellbeingWarning.class);
@@ -247,18 +243,6 @@ class WellbeingTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    /** Records minutes already used today, as if the person had spent them. */
-    private static void used(TestServer.User user, int minutes) throws Exception {
-        try (var connection = SERVER.database(); PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO wellbeing_usage (account_id, day, minutes, last_minute)
-                SELECT id, ?, ?, 0 FROM accounts WHERE username = ?""")) {
-            statement.setString(1, LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC).toString());
-            statement.setInt(2, minutes);
-            statement.setString(3, user.username());
-            assertThat(statement.executeUpdate()).isEqualTo(1);
         }
     }
 
