@@ -211,9 +211,11 @@ class VerificationInBrowserTest {
         try {
             page.screenshot(shot);
             BufferedImage whole = ImageIO.read(shot.toFile());
-            int x = (int) Math.floor(box.get("x").asDouble());
-            int y = (int) Math.floor(box.get("y").asDouble());
-            int size = Math.min((int) Math.ceil(box.get("size").asDouble()), Math.min(whole.getWidth() - x, whole.getHeight() - y));
+            // A margin of the page around the code, as a camera sees it: the decoder needs a quiet zone to find the code.
+            int margin = 16;
+            int x = Math.max(0, (int) Math.floor(box.get("x").asDouble()) - margin);
+            int y = Math.max(0, (int) Math.floor(box.get("y").asDouble()) - margin);
+            int size = Math.min((int) Math.ceil(box.get("size").asDouble()) + 2 * margin, Math.min(whole.getWidth() - x, whole.getHeight() - y));
             int[] pixels = whole.getRGB(x, y, size, size, null, 0, size);
             var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(size, size, pixels)));
             return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
