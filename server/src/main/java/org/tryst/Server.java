@@ -67,6 +67,9 @@ import org.tryst.safety.SafetyRequests;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.SceneRequests;
 import org.tryst.scenes.Scenes;
+import org.tryst.statuses.StatusRequests;
+import org.tryst.statuses.Statuses;
+import org.tryst.statuses.Typing;
 import org.tryst.storage.Database;
 import org.tryst.storage.Readiness;
 import org.tryst.telnet.TelnetGateway;
@@ -143,8 +146,13 @@ public final class Server implements AutoCloseable {
         WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, config.world(), clock);
         this.worldRequests = new WorldRequests(play, world, personas, accounts, blocks, delivery, online, acting, moderation::record,
                 config, clock);
-        Board board = new Board(sql, personas, boundaries, blocks, play::optedInToAdult, enforcement::inGoodStanding,
+        Board board = new Board(sql, personas, boundaries, blocks, play::optedInToAdult, enforcement::inGoodStanding, online,
                 config.board(), clock);
+        Statuses statuses = new Statuses(sql, personas, online, blocks, enforcement::inGoodStanding, clock);
+        statuses.watch(channels::statusChanged);
+        statuses.watch(play::statusChanged);
+        statuses.watch(scenes::statusChanged);
+        Typing typing = new Typing(sql, delivery, clock);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
                 List.of(scenes::forget, play::forget, persona -> channels.forget(persona.id())));
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
@@ -160,13 +168,14 @@ public final class Server implements AutoCloseable {
                 worldRequests,
                 new MediaRequests(new TurnCredentials(config.media(), clock), scenes),
                 new WellbeingRequests(wellbeing),
-                new BoardRequests(board, acting));
+                new BoardRequests(board, acting),
+                new StatusRequests(statuses, typing, acting, channels, play));
         // The one request policy, in order: an account its own limits keep out, then a muted one, before either spends a limit.
         Dispatcher dispatcher = new Dispatcher(List.of(wellbeing, enforcement, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
         Wiring wiring = new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
-                advertised, config.gateway().maxPendingRequests(), enforcement, avatars);
+                advertised, config.gateway().maxPendingRequests(), enforcement, avatars, typing::shares);
         gateway = new Gateway(config.http(), config.gateway(), config.web(), wiring, readiness(new Readiness(sql, clock), bus));
         httpPort = gateway.start(config.http().bind(), config.http().port());
         telnet = new TelnetGateway(config.telnet(), config.gateway(), wiring, gateway::bootstrap, telnetTls, clock);

@@ -33,6 +33,9 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.MemberUpdated.class),
     @JsonSubTypes.Type(ServerMessage.TopicChanged.class),
     @JsonSubTypes.Type(ServerMessage.PresenceChanged.class),
+    @JsonSubTypes.Type(ServerMessage.WorldPresence.class),
+    @JsonSubTypes.Type(ServerMessage.Typing.class),
+    @JsonSubTypes.Type(ServerMessage.Looking.class),
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
     @JsonSubTypes.Type(ServerMessage.ChannelReadUpTo.class),
     @JsonSubTypes.Type(ServerMessage.DeviceRegistered.class),
@@ -90,10 +93,10 @@ public sealed interface ServerMessage {
         String id();
     }
 
-    /** Reply to {@code hello}: the session is open; {@code role} is {@code member}, {@code moderator} or {@code operator}. */
+    /** Reply to {@code hello}: the session is open; {@code role} is {@code member}, {@code moderator} or {@code operator}; whether the account shares typing. */
     @JsonTypeName("welcome")
-    record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits, String role)
-            implements Reply {}
+    record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits, String role,
+                   boolean shareTyping) implements Reply {}
 
     /** Reply to any request that failed, or an event explaining why the server is about to close the socket. */
     @JsonTypeName("error")
@@ -163,9 +166,24 @@ public sealed interface ServerMessage {
     @JsonTypeName("topic")
     record TopicChanged(String channel, String topic, Views.Author by) implements ServerMessage {}
 
-    /** Event: a member's presence changed. */
+    /** Event: what a member's status or status line shows changed. */
     @JsonTypeName("presence")
-    record PresenceChanged(String channel, String persona, Presence status) implements ServerMessage {}
+    record PresenceChanged(String channel, String persona, Presence status,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) String statusLine) implements ServerMessage {}
+
+    /** Event to a world room's others: the status or status line of a persona there changed. */
+    @JsonTypeName("world.presence")
+    record WorldPresence(String room, String persona, Presence status,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) String statusLine) implements ServerMessage {}
+
+    /** Event: a persona is typing (or stopped) in a channel or the world room it is in; never stored. */
+    @JsonTypeName("typing")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Typing(String channel, String room, String persona, boolean typing) implements ServerMessage {}
+
+    /** Reply to {@code looking.list}: the personas looking now, the most recent first. */
+    @JsonTypeName("looking")
+    record Looking(String id, List<Views.Looking> personas) implements Reply {}
 
     /** Event, to the kicked persona's sockets: it is no longer a member. */
     @JsonTypeName("kicked")

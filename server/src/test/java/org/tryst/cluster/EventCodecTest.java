@@ -27,7 +27,7 @@ class EventCodecTest {
                     new Sight("p1", Sight.Rule.UNLESS_HIDDEN, new ServerMessage.TopicChanged("lobby", "t", null), false)),
             new Event.Tell(new Audience.Session("s1"), new ServerMessage.MemberLeft("lobby", "p1", "left"),
                     new Sight("p1", Sight.Rule.ONLY_HIDDEN, null, true)),
-            new Event.Tell(new Audience.Persona("p2"), new ServerMessage.PresenceChanged("lobby", "p1", Presence.AWAY), Sight.othersWhoSee("p1")),
+            new Event.Tell(new Audience.Persona("p2"), new ServerMessage.PresenceChanged("lobby", "p1", Presence.AWAY, "back soon"), Sight.othersWhoSee("p1")),
             new Event.Tell(new Audience.Directory(), new ServerMessage.ChannelUnlisted("lobby"), Sight.ANYONE),
             new Event.Tell(new Audience.Room("courtyard"), new ServerMessage.WorldLine(new Views.WorldLine("l1", "courtyard", "whisper",
                     new Views.Author("p1", "Ada"), new Views.Author("p2", "Bo"), null, 1L)), Sight.othersWhoHear("p1", "p2")),
