@@ -156,7 +156,7 @@ public final class Server implements AutoCloseable {
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
                 List.of(scenes::forget, play::forget, persona -> channels.forget(persona.id())));
         Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
-                new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged),
+                new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged, online),
                 new ChannelRequests(channels, acting, accounts, config.channels(), metrics, play::rejoin),
                 new SceneRequests(scenes, devices, acting, play::setting),
                 new ConsentRequests(boundaries, acting),
