@@ -20,6 +20,7 @@ import org.tryst.accounts.LoginThrottle;
 import org.tryst.accounts.PasswordHasher;
 import org.tryst.accounts.PasswordPolicy;
 import org.tryst.accounts.Sanctions;
+import org.tryst.accounts.SecondFactors;
 import org.tryst.accounts.Sessions;
 import org.tryst.board.Board;
 import org.tryst.board.BoardRequests;
@@ -119,12 +120,13 @@ public final class Server implements AutoCloseable {
         Streams streams = new Streams(metrics::busGapRepaired, clock);
         Delivery delivery = new Delivery(online, streams);
         Wellbeing wellbeing = new Wellbeing(sql, delivery, clock);
+        SecondFactors secondFactors = new SecondFactors(sql, clock);
         Accounts accounts = new Accounts(sql,
                 new PasswordHasher(new Argon2Settings(accountsConfig.argon2MemoryKib(), accountsConfig.argon2Iterations(),
                         accountsConfig.argon2Parallelism())),
                 new PasswordPolicy(accountsConfig.minPasswordLength(), accountsConfig.maxPasswordLength(),
                         accountsConfig.commonPasswordsRefused()),
-                throttle, sessions, List.of(sanctions, wellbeing), clock);
+                throttle, sessions, secondFactors, List.of(sanctions, wellbeing), clock);
         Personas personas = new Personas(sql, config.personas(), delivery, clock);
         Avatars avatars = new Avatars(sql, personas, clock);
         metrics.connections(delivery::size);
@@ -155,7 +157,7 @@ public final class Server implements AutoCloseable {
         Typing typing = new Typing(sql, delivery, clock);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
                 List.of(scenes::forget, play::forget, persona -> channels.forget(persona.id())));
-        Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
+        Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery, secondFactors),
                 new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged, online),
                 new ChannelRequests(channels, acting, accounts, config.channels(), metrics, play::rejoin),
                 new SceneRequests(scenes, devices, acting, play::setting),
@@ -196,6 +198,9 @@ public final class Server implements AutoCloseable {
         int wellbeingSeconds = config.wellbeing().sweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("wellbeing", wellbeing::sweep)), wellbeingSeconds,
                 wellbeingSeconds, TimeUnit.SECONDS);
+        // Log-ins that waited for their second factor in vain.
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("logins", accounts::sweep)), SWEEP_SECONDS, SWEEP_SECONDS,
+                TimeUnit.SECONDS);
         // Ads past their lifetime, already off the board, leave the database.
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("board", board::sweep)), SWEEP_SECONDS, SWEEP_SECONDS,
                 TimeUnit.SECONDS);

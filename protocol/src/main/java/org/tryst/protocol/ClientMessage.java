@@ -31,6 +31,11 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.SessionRevoke.class),
     @JsonSubTypes.Type(ClientMessage.LogoutEverywhere.class),
     @JsonSubTypes.Type(ClientMessage.PasswordChange.class),
+    @JsonSubTypes.Type(ClientMessage.SecurityShow.class),
+    @JsonSubTypes.Type(ClientMessage.TotpBegin.class),
+    @JsonSubTypes.Type(ClientMessage.TotpConfirm.class),
+    @JsonSubTypes.Type(ClientMessage.TotpOff.class),
+    @JsonSubTypes.Type(ClientMessage.RecoveryRenew.class),
     @JsonSubTypes.Type(ClientMessage.AccountDelete.class),
     @JsonSubTypes.Type(ClientMessage.PersonaCreate.class),
     @JsonSubTypes.Type(ClientMessage.PersonaUpdate.class),
@@ -226,6 +231,59 @@ public sealed interface ClientMessage {
             requestId(id);
             Fields.password(current, "current");
             Fields.password(next, "next");
+        }
+    }
+
+    /** Longest one-time or recovery code accepted: a recovery code with its dashes and some spaces. */
+    int MAX_CODE = 64;
+
+    /** The account's second factor and recovery codes, as they stand. */
+    @JsonTypeName("security.show")
+    record SecurityShow(String id) implements AccountRequest {
+        public SecurityShow {
+            requestId(id);
+        }
+    }
+
+    /**
+     * Starts setting up an authenticator app: the password, and a current code when TOTP is on
+     * already (the new secret replaces the old once confirmed).
+     */
+    @JsonTypeName("totp.begin")
+    record TotpBegin(String id, String password, String code) implements AccountRequest {
+        public TotpBegin {
+            requestId(id);
+            Fields.password(password, "password");
+            optionalText(code, "code", MAX_CODE);
+        }
+    }
+
+    /** Confirms the secret being set up with a code the app shows for it: TOTP is on from then. */
+    @JsonTypeName("totp.confirm")
+    record TotpConfirm(String id, String code) implements AccountRequest {
+        public TotpConfirm {
+            requestId(id);
+            text(code, "code", MAX_CODE);
+        }
+    }
+
+    /** Turns TOTP off, with the password and a current code. */
+    @JsonTypeName("totp.off")
+    record TotpOff(String id, String password, String code) implements AccountRequest {
+        public TotpOff {
+            requestId(id);
+            Fields.password(password, "password");
+            text(code, "code", MAX_CODE);
+        }
+    }
+
+    /** Ten new recovery codes in place of the old, with the password and, when TOTP is on, a current code. */
+    @JsonTypeName("recovery.renew")
+    record RecoveryRenew(String id, String password, String code) implements AccountRequest {
+        public RecoveryRenew {
+            requestId(id);
+            Fields.password(password, "password");
+            optionalText(code, "code", MAX_CODE);
         }
     }
 

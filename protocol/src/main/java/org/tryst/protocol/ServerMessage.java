@@ -19,6 +19,9 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Error.class),
     @JsonSubTypes.Type(ServerMessage.Ok.class),
     @JsonSubTypes.Type(ServerMessage.Sessions.class),
+    @JsonSubTypes.Type(ServerMessage.Security.class),
+    @JsonSubTypes.Type(ServerMessage.TotpSetup.class),
+    @JsonSubTypes.Type(ServerMessage.RecoveryCodes.class),
     @JsonSubTypes.Type(ServerMessage.PersonaInfo.class),
     @JsonSubTypes.Type(ServerMessage.Personas.class),
     @JsonSubTypes.Type(ServerMessage.PersonaInUse.class),
@@ -109,6 +112,18 @@ public sealed interface ServerMessage {
     /** Reply to a request that succeeded and has nothing else to say. */
     @JsonTypeName("ok")
     record Ok(String id) implements Reply {}
+
+    /** Reply to {@code security.show}, {@code totp.confirm} and {@code totp.off}: whether TOTP is on, and how many recovery codes are left. */
+    @JsonTypeName("security")
+    record Security(String id, boolean totp, int recoveryCodes) implements Reply {}
+
+    /** Reply to {@code totp.begin}: the new secret (base32, for typing in) and the {@code otpauth://} address its QR code holds. */
+    @JsonTypeName("totp.setup")
+    record TotpSetup(String id, String secret, String uri) implements Reply {}
+
+    /** Reply to {@code recovery.renew}: the new recovery codes, shown once. */
+    @JsonTypeName("recovery.codes")
+    record RecoveryCodes(String id, List<String> codes) implements Reply {}
 
     /** Reply to {@code sessions.list}. */
     @JsonTypeName("sessions")

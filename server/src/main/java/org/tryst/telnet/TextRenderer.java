@@ -102,7 +102,7 @@ final class TextRenderer {
                  KeyPackagesLow _, KeyPackages _, SceneInfo _, Scenes _, InvitationInfo _, Invitations _,
                  InvitationAccepted _, InvitationGone _, SceneSent _, SceneDelivery _, SceneSignalled _, SceneChanged _, Catalogue _,
                  BoundariesInfo _, TranscriptMark _, Reports _, Audit _, MediaServers _, WellbeingInfo _, BoardAd _, Board _,
-                 WorldPresence _, Typing _, Looking _ -> { }
+                 WorldPresence _, Typing _, Looking _, Security _, TotpSetup _, RecoveryCodes _ -> { }
         }
         return text;
     }

@@ -38,6 +38,7 @@ class EventCodecTest {
             new Event.Release("p1"),
             new Event.Close(new Audience.Account("a1"), new ServerMessage.Error(null, "banned", "no", null), CloseCodes.SESSION_ENDED,
                     "session ended", "socket-1"),
+            new Event.Tell(new Audience.Channel("lobby"), new ServerMessage.Typing("lobby", null, "p1", true), Sight.typing("p1")),
             new Event.Changed("blocks", "a1"),
             new Event.Changed("sanctions", null),
             new Event.NodePresence("n1", "p1", Presence.ONLINE),
