@@ -7,8 +7,9 @@ import org.jline.terminal.Terminal;
 
 /**
  * The terminal's line reader, telling whenever the line being typed changed: it is redrawn after
- * every key, so the redraw is where any edit (typed, deleted, yanked, recalled) shows. A redraw
- * for a line printed above, with the line unchanged, tells nothing.
+ * every key, so the redraw is where any edit (typed, deleted, yanked, recalled) shows. Keys that
+ * arrive together (a paste) are redrawn, and told, once; a redraw with the line unchanged (a line
+ * printed above, the cursor moved) tells nothing.
  */
 final class EditingReader extends LineReaderImpl {
     private final Consumer<String> edited;
