@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.Canary;
@@ -90,8 +91,11 @@ class SceneTypingOnTheWireTest {
             secrets.addAll(List.of(inner, Base64.getEncoder().encodeToString(utf8), HexFormat.of().formatHex(utf8)));
         }
         secrets.add("\"kind\":\"typing\"");
+        // Nor as a string inside another message, escaped, or spaced out.
+        Pattern inner = Pattern.compile("kind\\\\?\"\\s*:\\s*\\\\?\"typing");
         for (String frame : frames) {
             for (String secret : secrets) assertThat(frame).as("a frame on the wire").doesNotContain(secret);
+            assertThat(inner.matcher(frame).find()).as("a frame on the wire holds a typing signal: " + frame).isFalse();
         }
         canary.assertNowhere(server.storageDirectories(), secrets);
     }
