@@ -84,7 +84,7 @@ public final class Chat implements Callable<Integer> {
         ScheduledExecutorService typing = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tryst-typing").daemon().factory());
         AtomicReference<Shell> started = new AtomicReference<>();
         LineReaderImpl reader = new EditingReader(terminal, Map.of(LineReader.HISTORY_FILE, dir.resolve("history")),
-                line -> typing.execute(() -> {
+                line -> later(typing, () -> {
                     Shell shell = started.get();
                     if (shell != null) shell.edited(line);
                 }));
@@ -99,8 +99,12 @@ public final class Chat implements Callable<Integer> {
             shell.start();
             started.set(shell);
             typing.scheduleAtFixedRate(() -> {
-                shell.tick();
-                screen.refresh(shell.prompt(), shell.whoIsTyping());
+                try {
+                    shell.tick();
+                    screen.refresh(shell.prompt(), shell.whoIsTyping());
+                } catch (RuntimeException failed) {
+                    // a failure that would stop the clock; the next second tries again
+                }
             }, 1, 1, TimeUnit.SECONDS);
             readLines(screen, shell, typing);
         } finally {
@@ -116,16 +120,25 @@ public final class Chat implements Callable<Integer> {
             try {
                 line = screen.read(shell.prompt());
             } catch (UserInterruptException interrupted) {
-                typing.execute(shell::sent);
+                later(typing, shell::sent);
                 continue; // Ctrl-C drops the line being typed, as in a shell
             } catch (EndOfFileException endOfInput) {
                 return;
             }
-            typing.execute(shell::sent);
+            later(typing, shell::sent);
             if (line.isBlank()) continue;
             Command command = Commands.parse(line);
             shell.run(command);
             if (command instanceof Command.Quit) return;
+        }
+    }
+
+    /** Hands work to the typing thread; once the chat is over, nobody types any more. */
+    private static void later(ScheduledExecutorService typing, Runnable work) {
+        try {
+            typing.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException over) {
+            // the chat is ending
         }
     }
 
