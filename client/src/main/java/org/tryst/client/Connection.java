@@ -39,6 +39,8 @@ public final class Connection implements AutoCloseable {
     private Consumer<ServerMessage> listener;
     private final List<ServerMessage> early = new ArrayList<>();
     private WebSocket socket;
+    /** The server's answer to hello: who the account is, and its settings such as sharing typing. */
+    private volatile ServerMessage.Welcome welcome;
 
     private Connection() {}
 
@@ -63,8 +65,13 @@ public final class Connection implements AutoCloseable {
         String ticket = post(server, "/api/tickets", Map.of(), token, HttpApi.Ticket.class).ticket();
         URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/ws");
         connection.socket = connection.http.newWebSocketBuilder().buildAsync(ws, connection.new Reader()).join();
-        connection.request(id -> new ClientMessage.Hello(id, Codec.VERSION, ticket)).join();
+        connection.welcome = (ServerMessage.Welcome) connection.request(id -> new ClientMessage.Hello(id, Codec.VERSION, ticket)).join();
         return connection;
+    }
+
+    /** The server's {@code welcome}, as it answered this socket's hello. */
+    public ServerMessage.Welcome welcome() {
+        return welcome;
     }
 
     /**

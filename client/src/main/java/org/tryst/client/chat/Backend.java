@@ -5,6 +5,7 @@ import java.util.Map;
 import org.tryst.protocol.Answer;
 import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Presence;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
@@ -131,6 +132,21 @@ public interface Backend {
 
     /** Reports an ad by id: the server files its own copy. */
     Views.Report reportAd(String personaId, String adId, String reason);
+
+    /** Chooses one of this account's personas' status and status line (empty: none); answers the persona as it now stands. */
+    Views.Persona setStatus(String personaId, Presence status, String line);
+
+    /** The personas looking for a partner now, the most recent first, as this account may see them. */
+    List<Views.Looking> looking();
+
+    /** Says that the persona is typing, or stopped, in a channel; never stored. */
+    void typing(String personaId, String channel, boolean typing);
+
+    /** Whether the account shared typing when the chat connected ({@code welcome}). */
+    boolean sharesTyping();
+
+    /** Turns sharing typing on or off for every device of the account. */
+    void shareTyping(boolean share);
 
     /** Moderators: one decision (see {@code mod.act}). */
     void moderate(String action, String target, String scope, Integer hours, String reportId);

@@ -36,7 +36,8 @@ final class Boards {
         else screen.show("The board as " + persona.name() + " sees it (/board invite N answers an ad):");
         for (int i = 0; i < board.ads().size(); i++) {
             Views.Ad ad = board.ads().get(i);
-            screen.show(String.format("%d. %s \u2014 %s%s", i + 1, ad.title(), ad.persona().name(),
+            screen.show(String.format("%d. %s \u2014 %s%s%s", i + 1, ad.title(), ad.persona().name(),
+                    ad.status() == null ? "" : " [" + Format.word(ad.status()) + "]",
                     ad.rating().equals("general") ? "" : " (" + ad.rating() + ")"));
             if (!ad.text().isBlank()) screen.show("    " + ad.text());
             screen.show(ConsentFormat.adFit(ad, catalogue.get()));

@@ -4,12 +4,16 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
@@ -76,39 +80,65 @@ public final class Chat implements Callable<Integer> {
      * the chat on a terminal in memory.
      */
     public static void talk(Terminal terminal, TrystClient client, Path dir) throws Exception {
-        LineReaderImpl reader = (LineReaderImpl) LineReaderBuilder.builder().terminal(terminal).appName("tryst")
-                .parser(new DefaultParser().escapeChars(null))
-                .completer(Chat::complete)
-                .history(new CommandHistory())
-                .variable(LineReader.HISTORY_FILE, dir.resolve("history"))
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .build();
+        // Saying that the person types waits on the server: it runs on a thread of its own, which also keeps time.
+        ScheduledExecutorService typing = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tryst-typing").daemon().factory());
+        AtomicReference<Shell> started = new AtomicReference<>();
+        LineReaderImpl reader = new EditingReader(terminal, Map.of(LineReader.HISTORY_FILE, dir.resolve("history")),
+                line -> later(typing, () -> {
+                    Shell shell = started.get();
+                    if (shell != null) shell.edited(line);
+                }));
+        reader.setParser(new DefaultParser().escapeChars(null));
+        reader.setCompleter(Chat::complete);
+        reader.setHistory(new CommandHistory());
+        reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         TerminalScreen screen = new TerminalScreen(reader);
         Shell shell = Shell.create(new ClientBackend(client), screen, Clock.systemDefaultZone());
-        Feeds feeds = Feeds.start(client, shell, () -> screen.refresh(shell.prompt()));
+        Feeds feeds = Feeds.start(client, shell, () -> screen.refresh(shell.prompt(), shell.whoIsTyping()));
         try {
             shell.start();
-            readLines(screen, shell);
+            started.set(shell);
+            typing.scheduleAtFixedRate(() -> {
+                try {
+                    shell.tick();
+                    screen.refresh(shell.prompt(), shell.whoIsTyping());
+                } catch (RuntimeException failed) {
+                    // a failure that would stop the clock; the next second tries again
+                }
+            }, 1, 1, TimeUnit.SECONDS);
+            readLines(screen, shell, typing);
         } finally {
+            typing.shutdownNow();
             feeds.close();
             reader.getHistory().save();
         }
     }
 
-    private static void readLines(TerminalScreen screen, Shell shell) {
+    private static void readLines(TerminalScreen screen, Shell shell, ScheduledExecutorService typing) {
         while (true) {
             String line;
             try {
                 line = screen.read(shell.prompt());
             } catch (UserInterruptException interrupted) {
+                later(typing, shell::sent);
                 continue; // Ctrl-C drops the line being typed, as in a shell
             } catch (EndOfFileException endOfInput) {
                 return;
             }
+            later(typing, shell::sent);
             if (line.isBlank()) continue;
             Command command = Commands.parse(line);
             shell.run(command);
             if (command instanceof Command.Quit) return;
+        }
+    }
+
+    /** Hands work to the typing thread; once the chat is over, nobody types any more. */
+    private static void later(ScheduledExecutorService typing, Runnable work) {
+        try {
+            typing.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException over) {
+            // the chat is ending
         }
     }
 

@@ -9,6 +9,7 @@ import org.tryst.protocol.Answer;
 import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Presence;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
@@ -255,6 +256,31 @@ public final class ClientBackend implements Backend {
     @Override
     public Views.Report reportAd(String personaId, String adId, String reason) {
         return request(id -> new ClientMessage.ReportAd(id, personaId, adId, reason, null), ServerMessage.ReportFiled.class).report();
+    }
+
+    @Override
+    public Views.Persona setStatus(String personaId, Presence status, String line) {
+        return request(id -> new ClientMessage.StatusSet(id, personaId, status, line), ServerMessage.PersonaInfo.class).persona();
+    }
+
+    @Override
+    public List<Views.Looking> looking() {
+        return request(ClientMessage.LookingList::new, ServerMessage.Looking.class).personas();
+    }
+
+    @Override
+    public void typing(String personaId, String channel, boolean typing) {
+        request(id -> new ClientMessage.TypingNow(id, personaId, channel, null, typing), ServerMessage.Ok.class);
+    }
+
+    @Override
+    public boolean sharesTyping() {
+        return client.connection().welcome().shareTyping();
+    }
+
+    @Override
+    public void shareTyping(boolean share) {
+        request(id -> new ClientMessage.TypingShare(id, share), ServerMessage.Ok.class);
     }
 
     private <T extends ServerMessage> T request(Function<String, ClientMessage> message, Class<T> reply) {

@@ -3,6 +3,7 @@ package org.tryst.client.chat;
 import java.util.List;
 import org.tryst.protocol.Answer;
 import org.tryst.protocol.BlockScope;
+import org.tryst.protocol.Presence;
 
 /** One line the person typed, understood: a command with its arguments, plain text to say, or a mistake to explain. */
 public sealed interface Command {
@@ -140,7 +141,21 @@ public sealed interface Command {
     /** Takes the speaking persona's ad off the board. */
     record RemoveAd() implements Command {}
 
-    /** Ends the session. */
+    /** Shows the speaking persona's status and status line. */
+    record ShowStatus() implements Command {}
+
+    /** Chooses the speaking persona's status (null: keep it) and status line (empty: none; null: keep it). */
+    record SetStatus(Presence status, String line) implements Command {}
+
+    /** Lists the personas looking for a partner now, numbered. */
+    record ListLooking() implements Command {}
+
+    /** Invites the persona {@code number} of the last looking list; the note is not encrypted. */
+    record LookingInvite(int number, String note) implements Command {}
+
+    /** Shows whether typing is shared ({@code share} null), or turns sharing on or off. */
+    record ShareTyping(Boolean share) implements Command {}
+
     /** Shows the account's own limits, a loosening waiting and the minutes of the last days. */
     record ShowLimits() implements Command {}
 
@@ -156,6 +171,7 @@ public sealed interface Command {
     /** Excludes the account for a period; only with {@code confirmed}, typed out, does it happen. */
     record Exclude(String period, boolean confirmed) implements Command {}
 
+    /** Ends the session. */
     record Quit() implements Command {}
 
     /** A line that is not a usable command; {@code problem} says why, for the person who typed it. */

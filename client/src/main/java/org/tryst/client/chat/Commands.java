@@ -9,6 +9,7 @@ import org.tryst.protocol.Answer;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.Dice;
+import org.tryst.protocol.Presence;
 import org.tryst.protocol.ProtocolException;
 
 /** Reads what the person typed: one table of commands behind parsing, {@code /help} and completion. */
@@ -77,6 +78,13 @@ public final class Commands {
                     + " ad N proposing its topics, /board report N [REASON] reports it", Commands::board),
             new Spec("/ad", "[post|bump|remove]", "show your ad on the board, or /ad post [topics=A,B] [rating=general|mature|adult]"
                     + " TITLE [| TEXT] to post or edit it, bump it to the top, or remove it", Commands::ad),
+            new Spec("/status", "[STATUS] [LINE]", "show your status, or choose one of online, looking, away, busy, dnd (holds"
+                    + " invitations) with a LINE of your own or none; /status line TEXT changes the line, /status clear removes it",
+                    Commands::status),
+            new Spec("/looking", "[invite N]", "list who is looking for a partner now; /looking invite N [NOTE] invites the persona N",
+                    Commands::looking),
+            new Spec("/typing", "[on|off]", "show whether others see when you type (and you see them), or turn it on or off"
+                    + " for the whole account", Commands::typing),
             new Spec("/quit", "", "leave Tryst", none(new Command.Quit())));
 
     private Commands() {}
@@ -184,6 +192,7 @@ public final class Commands {
         return switch (parse(line)) {
             case Command.Say _, Command.Pose _, Command.Roll _, Command.Invalid _ -> false;
             case Command.Invite invite -> invite.note() == null;
+            case Command.LookingInvite invite -> invite.note() == null;
             case Command.SetBoundaryNotes _ -> false;
             default -> true;
         };
@@ -263,6 +272,48 @@ public final class Commands {
                 String reason = rest.isEmpty() ? "other" : rest.toLowerCase(Locale.ROOT);
                 yield ClientMessage.REPORT_REASONS.contains(reason) ? new Command.BoardReport(number, reason) : null;
             }
+            default -> null;
+        };
+    }
+
+    /** The statuses a persona may choose, as typed. */
+    private static final java.util.Map<String, Presence> CHOSEN = java.util.Map.of("online", Presence.ONLINE, "looking", Presence.LOOKING,
+            "away", Presence.AWAY, "busy", Presence.BUSY, "dnd", Presence.DND);
+
+    /** Nothing (show), a status and perhaps a line, {@code line TEXT}, or {@code clear}. */
+    private static Command status(String typed) {
+        if (typed.isEmpty()) return new Command.ShowStatus();
+        String[] words = typed.split("\\s+", 2);
+        String first = words[0].toLowerCase(Locale.ROOT);
+        String rest = words.length == 2 ? words[1].strip() : "";
+        if (first.equals("clear") && rest.isEmpty()) return new Command.SetStatus(null, "");
+        if (first.equals("line")) return rest.isEmpty() ? null : statusLine(null, rest);
+        Presence status = CHOSEN.get(first);
+        if (status == null) return new Command.Invalid("There is no status " + words[0] + "; choose online, looking, away, busy or dnd.");
+        return statusLine(status, rest);
+    }
+
+    private static Command statusLine(Presence status, String line) {
+        if (line.codePointCount(0, line.length()) > ClientMessage.MAX_STATUS_LINE) {
+            return new Command.Invalid("A status line is at most " + ClientMessage.MAX_STATUS_LINE + " characters.");
+        }
+        return new Command.SetStatus(status, line);
+    }
+
+    /** Nothing (the list), or {@code invite N [NOTE]}. */
+    private static Command looking(String typed) {
+        if (typed.isEmpty()) return new Command.ListLooking();
+        String[] words = typed.split("\\s+", 3);
+        if (words.length < 2 || !words[0].equalsIgnoreCase("invite") || !words[1].matches("[1-9][0-9]{0,2}")) return null;
+        String note = words.length == 3 ? words[2].strip() : "";
+        return new Command.LookingInvite(Integer.parseInt(words[1]), note.isEmpty() ? null : note);
+    }
+
+    private static Command typing(String typed) {
+        return switch (typed.toLowerCase(Locale.ROOT)) {
+            case "" -> new Command.ShareTyping(null);
+            case "on" -> new Command.ShareTyping(true);
+            case "off" -> new Command.ShareTyping(false);
             default -> null;
         };
     }

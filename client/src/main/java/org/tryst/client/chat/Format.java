@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.tryst.client.SceneEvent;
 import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Presence;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
@@ -62,8 +63,54 @@ public final class Format {
 
     /** The prompt: who speaks, and where. */
     public static String prompt(String persona, String where) {
+        return prompt(persona, null, where);
+    }
+
+    /** The prompt: who speaks, its status when it chose one other than online ({@code Rowan [dnd] in #lobby> }), and where. */
+    public static String prompt(String persona, Presence status, String where) {
         if (persona == null) return "tryst> ";
-        return where.isEmpty() ? persona + "> " : persona + " in " + where + "> ";
+        String who = status == null || status == Presence.ONLINE ? persona : persona + " [" + word(status) + "]";
+        return where.isEmpty() ? who + "> " : who + " in " + where + "> ";
+    }
+
+    /** A status in one word, as lists and the prompt show it: {@code online}, {@code looking}, {@code dnd}. */
+    public static String word(Presence status) {
+        return switch (status) {
+            case ONLINE -> "online";
+            case LOOKING -> "looking";
+            case AWAY -> "away";
+            case BUSY -> "busy";
+            case DND -> "dnd";
+            case OFFLINE -> "offline";
+        };
+    }
+
+    /** A status as a sentence says it after "is": {@code looking}, {@code on do not disturb}. */
+    public static String saying(Presence status) {
+        return status == Presence.DND ? "on do not disturb" : word(status);
+    }
+
+    /** A persona's status and line as a sentence: {@code Sage is looking: Up for a mystery.} */
+    public static String status(String name, Presence status, String line) {
+        return name + " is " + saying(status) + (line == null || line.isEmpty() ? "." : ": " + line);
+    }
+
+    /** What another persona's new status says, quietly: {@code Sage is now looking: Up for a mystery}. */
+    public static String statusChange(String name, Presence status, String line) {
+        return name + " is now " + saying(status) + (line == null || line.isEmpty() ? "" : ": " + line);
+    }
+
+    /** One persona of {@code /looking}: its number, name, line and since when it has looked. */
+    public static String looking(int number, Views.Looking looking, java.time.Clock clock) {
+        String line = looking.statusLine() == null || looking.statusLine().isEmpty() ? "" : ": " + looking.statusLine();
+        return "  " + number + ". " + looking.persona().name() + line + "  (" + since(looking.since(), clock) + ")";
+    }
+
+    /** Since when, shortly: {@code since 14:05} today, else the day and time. */
+    public static String since(long at, java.time.Clock clock) {
+        var then = Instant.ofEpochMilli(at).atZone(clock.getZone());
+        boolean today = then.toLocalDate().equals(clock.instant().atZone(clock.getZone()).toLocalDate());
+        return "since " + (today ? CLOCK.format(then) : when(at, clock.getZone()));
     }
 
     public static String channel(String name) {
@@ -154,9 +201,11 @@ public final class Format {
         return "  " + channel(channel.name()) + "  (" + members + ")" + topic;
     }
 
+    /** A channel member of {@code /who}: {@code   Sage (looking, owner): Up for a mystery}. */
     public static String member(Views.Member member) {
-        String status = member.status().name().toLowerCase(java.util.Locale.ROOT);
-        return "  " + member.name() + " (" + (member.owner() ? status + ", owner" : status) + ")";
+        String status = word(member.status());
+        String line = member.statusLine() == null || member.statusLine().isEmpty() ? "" : ": " + member.statusLine();
+        return "  " + member.name() + " (" + (member.owner() ? status + ", owner" : status) + ")" + line;
     }
 
     public static String persona(Views.Persona persona, boolean current) {

@@ -18,8 +18,12 @@ public final class Incoming {
     private final Session session;
     private final Clock clock;
     private final ReadMarks readMarks;
+    private final Typing typing;
+    private final Statuses statuses;
 
-    Incoming(Backend backend, Screen screen, Session session, Clock clock) {
+    Incoming(Backend backend, Screen screen, Session session, Clock clock, Typing typing, Statuses statuses) {
+        this.typing = typing;
+        this.statuses = statuses;
         this.backend = backend;
         this.readMarks = new ReadMarks(backend);
         this.screen = screen;
@@ -40,6 +44,7 @@ public final class Incoming {
                     case SceneEvent.Ended ended -> ended(ended.scene());
                     case SceneEvent.Invited invited -> invited(invited.invitation());
                     case SceneEvent.Changed changed -> changed(changed.scene(), changed.reason());
+                    case SceneEvent.Signalled signalled when typing.heard(signalled) -> {}
                     case SceneEvent.Signalled signalled -> session.calls.heard(signalled, persona -> session.memberName(signalled.scene(), persona))
                             .ifPresent(line -> inScene(signalled.scene(), line));
                     case SceneEvent.NewEpoch _ -> {} // who joined or left arrives as Changed; an epoch alone means nothing to a person
@@ -55,7 +60,10 @@ public final class Incoming {
         synchronized (session) {
             switch (event) {
                 case ServerMessage.ChannelMessage(Views.Message message) -> channelMessage(message);
-                case ServerMessage.MemberJoined(String channel, Views.Member member) -> inChannel(channel, member.name() + " came in.");
+                case ServerMessage.MemberJoined(String channel, Views.Member member) -> {
+                    statuses.joined(channel, member);
+                    inChannel(channel, member.name() + " came in.");
+                }
                 case ServerMessage.MemberLeft(String channel, String persona, String reason) -> inChannel(channel, switch (reason) {
                     case "kicked" -> "The owner removed a member.";
                     case "deleted" -> "A member's persona was deleted.";
@@ -63,6 +71,14 @@ public final class Incoming {
                 });
                 case ServerMessage.TopicChanged(String channel, String topic, Views.Author by) -> inChannel(channel, (by == null ? "The topic is now: " : by.name() + " set the topic: ") + topic);
                 case ServerMessage.Kicked(String channel, String persona, Views.Author by, String reason) -> kicked(channel, by, reason);
+                case ServerMessage.PresenceChanged changed -> presence(changed);
+                case ServerMessage.Typing(String channel, String room, String persona, boolean typing) when channel != null -> {
+                    if (typing) statuses.known(channel, persona);
+                    this.typing.heard(new Place.Channel(channel), persona, typing);
+                }
+                // This terminal enters no world room: what happens in one reaches it only from the account's other devices.
+                case ServerMessage.Typing _ -> {}
+                case ServerMessage.WorldPresence _ -> {}
                 case ServerMessage.Notice notice -> notice(notice);
                 case ServerMessage.WellbeingWarning(String reason, long endsAt) -> screen.show(Limits.warning(reason, Instant.ofEpochMilli(endsAt), clock.getZone()));
                 case ServerMessage.WellbeingBreak(int minutes) -> screen.show(Limits.breakReminder(minutes));
@@ -103,18 +119,28 @@ public final class Incoming {
     }
 
     private void said(SceneEvent.Said said) {
+        typing.spoke(new Place.Scene(said.scene()), said.from().id());
         String line = Format.message(said, clock.getZone());
         if (!session.mineIds().contains(said.from().id())) session.heard(new Session.Heard(said.scene(), null, said.messageId(), line));
         inScene(said.scene(), line);
     }
 
     private void channelMessage(Views.Message message) {
+        typing.spoke(new Place.Channel(message.channel()), message.persona().id());
         String line = Format.message(message, clock.getZone());
         boolean here = session.place instanceof Place.Channel(String channel) && channel.equals(message.channel());
         if (here && !session.mineIds().contains(message.persona().id())) session.heard(new Session.Heard(null, message.channel(), message.id(), line));
         inChannel(message.channel(), line);
         // A line shown where the person is has been read, as one on screen in the browser is.
         if (here && session.persona != null) readMarks.shown(session.persona.id(), message.channel(), message.id());
+    }
+
+    private void presence(ServerMessage.PresenceChanged changed) {
+        try {
+            statuses.changed(changed);
+        } catch (RuntimeException unreachable) {
+            // A member list that could not be loaded now is loaded again by /who or the next entry.
+        }
     }
 
     private void notice(ServerMessage.Notice notice) {

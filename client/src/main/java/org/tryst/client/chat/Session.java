@@ -1,7 +1,9 @@
 package org.tryst.client.chat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,6 +46,24 @@ final class Session {
     }
 
     private static final int HEARD_KEPT = 20;
+
+    /** The members of the channel the person is in, by persona id, with their status as last heard. */
+    Map<String, Views.Member> members = Map.of();
+
+    /** The personas looking for a partner as last listed: {@code /looking invite N} counts from one in it. */
+    List<Views.Looking> looking = List.of();
+
+    /** Whether the account shares typing, both ways. */
+    boolean shareTyping = true;
+
+    /** Who else is typing, in each place, until when (epoch millis). */
+    final Map<Place, Map<String, Long>> typing = new HashMap<>();
+
+    /** Puts a persona of this account as it now stands (its status changed, say) in the list, and as the speaker if it is. */
+    void replace(Views.Persona changed) {
+        mine = mine.stream().map(persona -> persona.id().equals(changed.id()) ? changed : persona).toList();
+        if (persona != null && persona.id().equals(changed.id())) persona = changed;
+    }
 
     /** The partner board as last listed: {@code /board invite N} counts from one in it. */
     List<Views.Ad> board = List.of();

@@ -26,8 +26,10 @@ public final class Shell {
     private final Transcripts transcripts;
     private final Limits limits;
     private final Boards boards;
+    private final Statuses statuses;
+    private final Typing typing;
 
-    Shell(Backend backend, Screen screen, Session session, Incoming incoming, Clock clock) {
+    Shell(Backend backend, Screen screen, Session session, Incoming incoming, Typing typing, Statuses statuses, Clock clock) {
         this.backend = backend;
         this.screen = screen;
         this.session = session;
@@ -36,12 +38,17 @@ public final class Shell {
         this.transcripts = new Transcripts(backend, screen, session);
         this.limits = new Limits(backend, screen, session, clock);
         this.boards = new Boards(backend, screen, session, clock, this::catalogue);
+        this.statuses = statuses;
+        this.typing = typing;
     }
 
     /** A shell and the handler of what arrives meanwhile, sharing one session. */
     public static Shell create(Backend backend, Screen screen, Clock clock) {
         Session session = new Session();
-        return new Shell(backend, screen, session, new Incoming(backend, screen, session, clock), clock);
+        Typing typing = new Typing(backend, session, clock);
+        Statuses statuses = new Statuses(backend, screen, session, clock);
+        return new Shell(backend, screen, session, new Incoming(backend, screen, session, clock, typing, statuses), typing, statuses,
+                clock);
     }
 
     public Incoming incoming() {
@@ -54,6 +61,7 @@ public final class Shell {
             session.mine = backend.personas();
             session.scenes = backend.scenes();
             session.received = backend.invitations().received();
+            session.shareTyping = backend.sharesTyping();
             if (session.mine.isEmpty()) screen.show("You have no persona yet: create one with /persona new NAME.");
             else use(session.mine.getFirst());
             int invitations = session.received.size();
@@ -65,8 +73,34 @@ public final class Shell {
 
     public String prompt() {
         synchronized (session) {
-            return Format.prompt(session.persona == null ? null : session.persona.name(), session.where());
+            return session.persona == null ? Format.prompt(null, "")
+                    : Format.prompt(session.persona.name(), Statuses.chosen(session.persona), session.where());
         }
+    }
+
+    /** Who else is typing where the person is, for the status area: {@code Sage is typing…}, or empty. */
+    public String whoIsTyping() {
+        synchronized (session) {
+            return typing.shown();
+        }
+    }
+
+    /**
+     * The line being typed changed. Says so where the person is, when it is text to say; this may
+     * wait on the server, so a terminal calls it off its reading thread.
+     */
+    public void edited(String line) {
+        typing.edited(line);
+    }
+
+    /** The line being typed was sent, or dropped: the person no longer types it. */
+    public void sent() {
+        typing.sent();
+    }
+
+    /** Time passes: says that the person stopped typing once the line was left alone long enough. */
+    public void tick() {
+        typing.tick();
     }
 
     /** Carries out a command; what goes wrong is shown as a line. */
@@ -135,6 +169,11 @@ public final class Shell {
             case Command.PostAd ad -> boards.post(speaker(), ad);
             case Command.BumpAd _ -> boards.bump(speaker());
             case Command.RemoveAd _ -> boards.remove(speaker());
+            case Command.ShowStatus _ -> statuses.show(speaker());
+            case Command.SetStatus status -> statuses.set(speaker(), status);
+            case Command.ListLooking _ -> statuses.list();
+            case Command.LookingInvite(int number, String note) -> invite(statuses.invitation(number, note));
+            case Command.ShareTyping(Boolean share) -> shareTyping(share);
             case Command.Quit _ -> screen.show("Goodbye.");
             case Command.Invalid(String problem) -> screen.show(problem);
         }
@@ -204,6 +243,7 @@ public final class Shell {
 
     private void enter(Views.Joined joined) {
         session.place = new Place.Channel(joined.channel());
+        statuses.members(joined.members());
         List<Views.Message> history = joined.history();
         history.subList(Math.max(0, history.size() - HISTORY_SHOWN), history.size())
                 .forEach(message -> screen.show(Format.message(message, clock.getZone())));
@@ -254,9 +294,12 @@ public final class Shell {
     private void who() {
         switch (session.place) {
             case Place.Nowhere _ -> screen.show("You are not in a channel or a scene.");
-            case Place.Channel(String name) -> backend.members(name).forEach(member -> screen.show(Format.member(member)));
-            case Place.Scene(String id) -> session.scene(id).ifPresent(scene ->
-                    scene.members().forEach(member -> screen.show("  " + member.name())));
+            case Place.Channel(String name) -> {
+                List<Views.Member> members = backend.members(name);
+                statuses.members(members);
+                members.forEach(member -> screen.show(Format.member(member)));
+            }
+            case Place.Scene(String id) -> session.scene(id).ifPresent(statuses::sceneMembers);
         }
     }
 
@@ -283,6 +326,16 @@ public final class Shell {
         } else {
             speak(MessageKind.ROLL, dice);
         }
+    }
+
+    private void shareTyping(Boolean share) {
+        if (share != null) {
+            backend.shareTyping(share);
+            session.shareTyping = share;
+            if (!share) typing.forgetOthers();
+        }
+        screen.show(session.shareTyping ? "Typing is shared: others here see when you type, and you see when they do. /typing off stops it."
+                : "Typing is not shared: nobody sees when you type, and you do not see others type. /typing on shares it.");
     }
 
     private void block(String name, BlockScope scope) {

@@ -19,6 +19,7 @@ final class TerminalScreen implements Screen {
 
     private final LineReaderImpl reader;
     private volatile String prompt = "";
+    private volatile String status = "";
 
     /** The reader's implementation, because only it can change the prompt of a line being typed. */
     TerminalScreen(LineReaderImpl reader) {
@@ -55,9 +56,19 @@ final class TerminalScreen implements Screen {
      * old prompt and leave its tail behind.
      */
     synchronized void refresh(String current) {
-        if (current.equals(prompt)) return;
+        refresh(current, status);
+    }
+
+    /**
+     * Redraws the prompt, and the status area at the right of the line being typed (who is typing
+     * here), when either changed.
+     */
+    synchronized void refresh(String current, String typing) {
+        if (current.equals(prompt) && typing.equals(status)) return;
         prompt = current;
+        status = typing;
         reader.setPrompt(current);
+        reader.setRightPrompt(TerminalText.printable(typing));
         try {
             reader.callWidget(LineReader.REDISPLAY);
         } catch (IllegalStateException notReading) {

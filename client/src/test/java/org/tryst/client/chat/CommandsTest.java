@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tryst.protocol.Answer;
+import org.tryst.protocol.Presence;
 
 class CommandsTest {
 
@@ -162,7 +163,7 @@ class CommandsTest {
 
     @Test
     void helpDescribesEveryCommandOnItsOwnLine() {
-        assertThat(Commands.names()).hasSize(37).allSatisfy(name ->
+        assertThat(Commands.names()).hasSize(40).allSatisfy(name ->
                 assertThat(Commands.help()).anySatisfy(line -> assertThat(line).startsWith("  " + name)));
         assertThat(Commands.help()).contains("  /timer off|5m|1h|24h|7d  choose how soon this scene's messages disappear");
     }
@@ -215,5 +216,34 @@ class CommandsTest {
         assertThat(Commands.worthRemembering("/me blushes")).isFalse();
         assertThat(Commands.worthRemembering("/invite Sage meet me at nine")).isFalse();
         assertThat(Commands.worthRemembering("/mee blushes")).isFalse();
+        assertThat(Commands.worthRemembering("/looking invite 2")).isTrue();
+        assertThat(Commands.worthRemembering("/looking invite 2 tea at nine?")).isFalse();
+    }
+
+    @Test
+    void statusTakesAStatusAndALineOrChangesOnlyTheLine() {
+        assertThat(Commands.parse("/status")).isEqualTo(new Command.ShowStatus());
+        assertThat(Commands.parse("/status Looking  Up for a mystery ")).isEqualTo(new Command.SetStatus(Presence.LOOKING, "Up for a mystery"));
+        assertThat(Commands.parse("/status busy")).isEqualTo(new Command.SetStatus(Presence.BUSY, ""));
+        assertThat(Commands.parse("/status dnd")).isEqualTo(new Command.SetStatus(Presence.DND, ""));
+        assertThat(Commands.parse("/status line back at nine")).isEqualTo(new Command.SetStatus(null, "back at nine"));
+        assertThat(Commands.parse("/status clear")).isEqualTo(new Command.SetStatus(null, ""));
+        assertThat(Commands.parse("/status line")).isEqualTo(new Command.Invalid("Usage: /status [STATUS] [LINE]"));
+        assertThat(Commands.parse("/status offline")).isEqualTo(
+                new Command.Invalid("There is no status offline; choose online, looking, away, busy or dnd."));
+        assertThat(Commands.parse("/status online " + "x".repeat(121))).isEqualTo(new Command.Invalid("A status line is at most 120 characters."));
+        assertThat(Commands.parse("/status online " + "x".repeat(120))).isEqualTo(new Command.SetStatus(Presence.ONLINE, "x".repeat(120)));
+    }
+
+    @Test
+    void lookingListsOrInvitesByNumberAndTypingTurnsOnOrOff() {
+        assertThat(Commands.parse("/looking")).isEqualTo(new Command.ListLooking());
+        assertThat(Commands.parse("/looking invite 2 tea?")).isEqualTo(new Command.LookingInvite(2, "tea?"));
+        assertThat(Commands.parse("/looking invite 1")).isEqualTo(new Command.LookingInvite(1, null));
+        assertThat(Commands.parse("/looking 1")).isEqualTo(new Command.Invalid("Usage: /looking [invite N]"));
+        assertThat(Commands.parse("/typing")).isEqualTo(new Command.ShareTyping(null));
+        assertThat(Commands.parse("/typing OFF")).isEqualTo(new Command.ShareTyping(false));
+        assertThat(Commands.parse("/typing on")).isEqualTo(new Command.ShareTyping(true));
+        assertThat(Commands.parse("/typing maybe")).isEqualTo(new Command.Invalid("Usage: /typing [on|off]"));
     }
 }

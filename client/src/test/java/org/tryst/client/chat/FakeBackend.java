@@ -8,6 +8,7 @@ import org.tryst.client.RequestFailed;
 import org.tryst.protocol.Answer;
 import org.tryst.protocol.BlockScope;
 import org.tryst.protocol.MessageKind;
+import org.tryst.protocol.Presence;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 
@@ -106,9 +107,12 @@ final class FakeBackend implements Backend {
         called("markRead " + channel + " " + messageId);
     }
 
+    /** The members of each channel as members.list would show them. */
+    final Map<String, List<Views.Member>> memberViews = new HashMap<>();
+
     @Override
     public List<Views.Member> members(String channel) {
-        return List.of();
+        return memberViews.getOrDefault(channel, List.of());
     }
 
     @Override
@@ -361,5 +365,42 @@ final class FakeBackend implements Backend {
     public Views.Report reportAd(String personaId, String adId, String reason) {
         called("reportAd " + adId + " " + reason);
         return new Views.Report("Rp3", "ad", null, null, null, "text", reason, "", "verified", "the server's own copy of the ad", "open", 0);
+    }
+
+    /** Who is looking now, as looking.list would answer; whether the account shares typing, as welcome said. */
+    final List<Views.Looking> looking = new ArrayList<>();
+    boolean sharesTyping = true;
+
+    @Override
+    public Views.Persona setStatus(String personaId, Presence status, String line) {
+        called("setStatus " + personaId + " " + status + " " + line);
+        Views.Persona before = personas.stream().filter(persona -> persona.id().equals(personaId)).findFirst().orElseThrow();
+        Views.Persona now = new Views.Persona(before.id(), before.name(), before.summary(), before.description(), before.pronouns(),
+                before.avatar(), status, line);
+        personas.replaceAll(persona -> persona.id().equals(personaId) ? now : persona);
+        everyone.put(now.name().toLowerCase(), now);
+        return now;
+    }
+
+    @Override
+    public List<Views.Looking> looking() {
+        called("looking");
+        return List.copyOf(looking);
+    }
+
+    @Override
+    public void typing(String personaId, String channel, boolean typing) {
+        called("typing " + personaId + " #" + channel + " " + typing);
+    }
+
+    @Override
+    public boolean sharesTyping() {
+        return sharesTyping;
+    }
+
+    @Override
+    public void shareTyping(boolean share) {
+        called("shareTyping " + share);
+        sharesTyping = share;
     }
 }

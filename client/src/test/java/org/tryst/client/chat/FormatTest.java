@@ -72,6 +72,9 @@ class FormatTest {
         assertThat(Format.prompt(null, "")).isEqualTo("tryst> ");
         assertThat(Format.prompt("Rowan", "")).isEqualTo("Rowan> ");
         assertThat(Format.prompt("Rowan", "#lobby")).isEqualTo("Rowan in #lobby> ");
+        assertThat(Format.prompt("Rowan", Presence.ONLINE, "#lobby")).isEqualTo("Rowan in #lobby> ");
+        assertThat(Format.prompt("Rowan", Presence.DND, "")).isEqualTo("Rowan [dnd]> ");
+        assertThat(Format.prompt("Rowan", Presence.LOOKING, "#lobby")).isEqualTo("Rowan [looking] in #lobby> ");
     }
 
     @Test
@@ -140,6 +143,9 @@ class FormatTest {
         assertThat(Format.channel(new Views.Channel("quiet", null, 1))).isEqualTo("  #quiet  (1 member)");
         assertThat(Format.member(new Views.Member("p1", "Rowan", Presence.ONLINE, true))).isEqualTo("  Rowan (online, owner)");
         assertThat(Format.member(new Views.Member("p2", "Sage", Presence.AWAY, false))).isEqualTo("  Sage (away)");
+        assertThat(Format.member(new Views.Member("p3", "Ash", Presence.DND, false, null, "writing"))).isEqualTo("  Ash (dnd): writing");
+        assertThat(Format.statusChange("Ash", Presence.DND, "")).isEqualTo("Ash is now on do not disturb");
+        assertThat(Format.status("Ash", Presence.BUSY, "back at nine")).isEqualTo("Ash is busy: back at nine");
         assertThat(Format.persona(new Views.Persona("p1", "Rowan", "", "", ""), true)).isEqualTo("  Rowan  (you speak as this one)");
     }
 
