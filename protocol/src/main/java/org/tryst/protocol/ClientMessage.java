@@ -379,9 +379,6 @@ public sealed interface ClientMessage {
             if (status != Presence.ONLINE && status != Presence.AWAY) {
                 throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a socket is online or away; choose a status with status.set");
             }
-            if (status == Presence.OFFLINE) {
-                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "status must be online or away");
-            }
         }
     }
 
