@@ -45,13 +45,29 @@ public final class Connection implements AutoCloseable {
     private Connection() {}
 
     /** Registers an account (confirming the user is an adult) and returns its session token. */
-    public static String register(URI server, String username, String password) {
-        return post(server, "/api/register", new HttpApi.Register(username, password, true), null, HttpApi.LoggedIn.class).token();
+    public static HttpApi.LoggedIn register(URI server, String username, String password) {
+        return post(server, "/api/register", new HttpApi.Register(username, password, true), null, HttpApi.LoggedIn.class);
     }
 
-    /** Logs in and returns a session token. */
-    public static String login(URI server, String username, String password) {
-        return post(server, "/api/login", new HttpApi.Login(username, password), null, HttpApi.LoggedIn.class).token();
+    /** What the first step of a log-in gave: a session token, or a log-in waiting for a code of the account's second factor. */
+    public sealed interface LoginStep {
+        /** Logged in: the session token. */
+        record In(String token) implements LoginStep {}
+
+        /** The password was right; the log-in waits for a code ({@link #loginWithCode}). */
+        record CodeNeeded(String pending) implements LoginStep {}
+    }
+
+    /** Logs in with the password. */
+    public static LoginStep login(URI server, String username, String password) {
+        com.fasterxml.jackson.databind.JsonNode answer = post(server, "/api/login", new HttpApi.Login(username, password), null,
+                com.fasterxml.jackson.databind.JsonNode.class);
+        return answer.has("pending") ? new LoginStep.CodeNeeded(answer.get("pending").asText()) : new LoginStep.In(answer.get("token").asText());
+    }
+
+    /** The second step of a log-in: a one-time code of the account's app, or one of its recovery codes; the session token. */
+    public static String loginWithCode(URI server, String pending, String code) {
+        return post(server, "/api/login/code", new HttpApi.Code(pending, code), null, HttpApi.LoggedIn.class).token();
     }
 
     /** Ends the session on the server, so that it no longer stands among the account's sessions. */

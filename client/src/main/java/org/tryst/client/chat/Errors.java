@@ -33,6 +33,8 @@ public final class Errors {
         return switch (code) {
             case "invalid_credentials" -> "Wrong username or password.";
             case "too_many_attempts" -> "Too many failed logins; wait a few minutes before you try again.";
+            case "wrong_code" -> "That code is wrong or was used already; type the one your app shows now.";
+            case "login_expired" -> "This log-in waited too long or took too many wrong codes; start the chat again to log in.";
             case "rate_limited" -> "Too much at once; wait a moment and try again.";
             case "session_invalid" -> "Your session has ended; start the chat again to log in.";
             case "password_common" -> "That password is among the most common ones and would be guessed at once; choose another.";

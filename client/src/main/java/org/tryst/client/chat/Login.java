@@ -9,6 +9,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.tryst.client.Connection;
+import org.tryst.protocol.HttpApi;
 
 /**
  * Asks who the person is and logs in, or registers a new account once they confirm being an
@@ -38,13 +39,37 @@ final class Login {
         String username = (given != null ? given : ask("Username: ")).toLowerCase(Locale.ROOT);
         while (true) {
             String password = reader.readLine("Password: ", HIDDEN);
+            Connection.LoginStep step;
             try {
-                return Optional.of(new Account(username, Connection.login(server, username, password)));
+                step = Connection.login(server, username, password);
             } catch (RuntimeException failure) {
                 if (!Errors.code(failure).equals("invalid_credentials")) return failed(failure);
+                step = null;
+            }
+            switch (step) {
+                case Connection.LoginStep.In in -> {
+                    return Optional.of(new Account(username, in.token()));
+                }
+                case Connection.LoginStep.CodeNeeded waiting -> {
+                    return withCode(username, waiting.pending());
+                }
+                case null -> { }
             }
             say("Wrong username or password, or no account of that name.");
             if (yes("Register a new account named " + username + "? [y/N] ")) return register(username, password);
+        }
+    }
+
+    /** The second step: a code from the app, or a recovery code; a wrong one may be typed again while the log-in waits. */
+    private Optional<Account> withCode(String username, String pending) {
+        while (true) {
+            String code = ask("Code from your authenticator app (or a recovery code): ");
+            try {
+                return Optional.of(new Account(username, Connection.loginWithCode(server, pending, code)));
+            } catch (RuntimeException failure) {
+                if (!Errors.code(failure).equals("wrong_code")) return failed(failure);
+                say(Errors.explain(failure));
+            }
         }
     }
 
@@ -57,7 +82,9 @@ final class Login {
         while (true) {
             if (reader.readLine("Password again: ", HIDDEN).equals(chosen)) {
                 try {
-                    return Optional.of(new Account(username, Connection.register(server, username, chosen)));
+                    HttpApi.LoggedIn registered = Connection.register(server, username, chosen);
+                    showRecoveryCodes(registered.recoveryCodes());
+                    return Optional.of(new Account(username, registered.token()));
                 } catch (RuntimeException failure) {
                     if (!PASSWORD_RULES.contains(Errors.code(failure))) return failed(failure);
                     say(Errors.explain(failure));
@@ -67,6 +94,15 @@ final class Login {
             }
             chosen = reader.readLine("Choose a password (8 to 1,024 characters): ", HIDDEN);
         }
+    }
+
+    /** The codes are shown this once: the person writes them down before going on. */
+    private void showRecoveryCodes(java.util.List<String> codes) {
+        if (codes == null || codes.isEmpty()) return;
+        say("Your recovery codes. Each one, once, sets a new password if you forget yours, or stands in for");
+        say("your authenticator app. Write them down or keep them in a password manager; they are not shown again:");
+        for (int i = 0; i < codes.size(); i += 2) say("  " + String.join("    ", codes.subList(i, Math.min(codes.size(), i + 2))));
+        reader.readLine("Press Enter once they are kept safe. ");
     }
 
     private Optional<Account> failed(RuntimeException failure) {
