@@ -106,7 +106,9 @@ public final class Main implements Callable<Integer> {
         // The text world
         AdminWorld.class,
         // People's own limits, as far as an operator may see them
-        AdminWellbeing.class})
+        AdminWellbeing.class,
+        // Accounts
+        AdminUsers.class})
     static final class Admin {
 
         /** Prints every configuration option with its current value and environment variable. */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tryst.accounts.AccountDeletion;
 import org.tryst.accounts.AccountRequests;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Argon2Settings;
@@ -157,7 +158,8 @@ public final class Server implements AutoCloseable {
         Typing typing = new Typing(sql, delivery, clock);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
                 List.of(scenes::forget, play::forget, persona -> channels.forget(persona.id())));
-        Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery, secondFactors),
+        AccountDeletion accountDeletion = new AccountDeletion(sql, accounts, personas, personaDeletion, blocks, delivery);
+        Routes routes = new Routes(new AccountRequests(accounts, sessions, accountDeletion, delivery, secondFactors),
                 new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged, online),
                 new ChannelRequests(channels, acting, accounts, config.channels(), metrics, play::rejoin),
                 new SceneRequests(scenes, devices, acting, play::setting),
@@ -184,7 +186,7 @@ public final class Server implements AutoCloseable {
         telnetPort = telnet.start(config.http().bind());
         metricsListener = new MetricsListener(config.metrics(), metrics);
         metricsPort = metricsListener.start();
-        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, delivery, streams, channels, throttle, actionLimits, enforcement)),
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweep(sessions, streams, channels, throttle, actionLimits)),
                 SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
         int expirySeconds = config.scenes().expirySweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweepScenes(scenes)), expirySeconds, expirySeconds,
@@ -198,6 +200,12 @@ public final class Server implements AutoCloseable {
         int wellbeingSeconds = config.wellbeing().sweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("wellbeing", wellbeing::sweep)), wellbeingSeconds,
                 wellbeingSeconds, TimeUnit.SECONDS);
+        // Sessions ended from the command line close their sockets as soon as the operator's other decisions do.
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("sessions", () -> closeEnded(sessions, delivery, enforcement))),
+                moderationSeconds, moderationSeconds, TimeUnit.SECONDS);
+        // Accounts operators deleted from the command line.
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("account deletion", accountDeletion::sweep)),
+                moderationSeconds, moderationSeconds, TimeUnit.SECONDS);
         // Log-ins that waited for their second factor in vain.
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("logins", accounts::sweep)), SWEEP_SECONDS, SWEEP_SECONDS,
                 TimeUnit.SECONDS);
@@ -246,21 +254,9 @@ public final class Server implements AutoCloseable {
         return metricsPort;
     }
 
-    private void sweep(Sessions sessions, Delivery delivery, Streams streams, Channels channels, LoginThrottle throttle,
-                       ActionLimits actionLimits, Enforcement enforcement) {
+    private void sweep(Sessions sessions, Streams streams, Channels channels, LoginThrottle throttle, ActionLimits actionLimits) {
         try {
             sessions.sweep();
-            // One list for both steps: a socket that connects in between was not asked about, so it must not be closed.
-            List<Caller> callers = delivery.callers();
-            Set<String> live = sessions.existing(callers.stream().map(Caller::sessionId).collect(Collectors.toSet()));
-            ServerMessage expired = new ServerMessage.Error(null, ErrorCode.SESSION_INVALID.wire(), "session expired", null);
-            Set<String> barred = new java.util.HashSet<>();
-            for (Caller caller : callers) {
-                if (live.contains(caller.sessionId())) continue;
-                // A suspension or ban ends sessions too: those accounts hear why.
-                if (barred.contains(caller.accountId()) || enforcement.closeIfBarred(caller.accountId())) barred.add(caller.accountId());
-                else delivery.close(caller, expired, CloseCodes.SESSION_ENDED, "session ended");
-            }
             int forgotten = channels.sweepHistory() + worldRequests.sweep();
             throttle.sweep();
             actionLimits.sweep();
@@ -282,6 +278,23 @@ public final class Server implements AutoCloseable {
     }
 
     /** Runs one periodic sweep; a failure is logged, and the next sweep runs as planned. */
+    /**
+     * Closes the sockets whose sessions are gone: expired, or ended from the command line (a password
+     * reset, {@code users sessions --end}). A suspension or ban ends sessions too: those accounts hear why.
+     */
+    private static void closeEnded(Sessions sessions, Delivery delivery, Enforcement enforcement) {
+        // One list for both steps: a socket that connects in between was not asked about, so it must not be closed.
+        List<Caller> callers = delivery.callers();
+        Set<String> live = sessions.existing(callers.stream().map(Caller::sessionId).collect(Collectors.toSet()));
+        ServerMessage expired = new ServerMessage.Error(null, ErrorCode.SESSION_INVALID.wire(), "session expired", null);
+        Set<String> barred = new java.util.HashSet<>();
+        for (Caller caller : callers) {
+            if (live.contains(caller.sessionId())) continue;
+            if (barred.contains(caller.accountId()) || enforcement.closeIfBarred(caller.accountId())) barred.add(caller.accountId());
+            else delivery.close(caller, expired, CloseCodes.SESSION_ENDED, "session ended");
+        }
+    }
+
     private static void sweeping(String what, Runnable sweep) {
         try {
             sweep.run();

@@ -7,8 +7,6 @@ import org.tryst.cluster.Audience;
 import org.tryst.cluster.Caller;
 import org.tryst.cluster.Delivery;
 import org.tryst.cluster.Event;
-import org.tryst.personas.PersonaDeletion;
-import org.tryst.personas.Personas;
 import org.tryst.protocol.ClientMessage.*;
 import org.tryst.protocol.CloseCodes;
 import org.tryst.protocol.ErrorCode;
@@ -16,7 +14,6 @@ import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.Views;
 import org.tryst.requests.Answer;
 import org.tryst.requests.Handler;
-import org.tryst.safety.Blocks;
 
 /** Answers the requests about the account itself: its sessions, its password, its deletion. */
 public final class AccountRequests implements Handler<AccountRequest> {
@@ -24,20 +21,15 @@ public final class AccountRequests implements Handler<AccountRequest> {
 
     private final Accounts accounts;
     private final Sessions sessions;
-    private final Personas personas;
-    private final PersonaDeletion deletion;
-    private final Blocks blocks;
+    private final AccountDeletion deletion;
     private final Delivery delivery;
     private final SecondFactors secondFactors;
 
-    public AccountRequests(Accounts accounts, Sessions sessions, Personas personas, PersonaDeletion deletion, Blocks blocks,
-                           Delivery delivery, SecondFactors secondFactors) {
+    public AccountRequests(Accounts accounts, Sessions sessions, AccountDeletion deletion, Delivery delivery, SecondFactors secondFactors) {
         this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.sessions = sessions;
-        this.personas = personas;
         this.deletion = deletion;
-        this.blocks = blocks;
         this.delivery = delivery;
     }
 
@@ -100,11 +92,8 @@ public final class AccountRequests implements Handler<AccountRequest> {
     private Answer delete(Caller caller, AccountDelete request) {
         String account = caller.accountId();
         accounts.requirePassword(account, request.password());
-        personas.of(account).forEach(deletion::delete);
-        accounts.delete(account);
-        blocks.forget(account);
+        deletion.delete(account, caller.id());
         log.atInfo().addKeyValue("connection", caller.logId()).log("account deleted");
-        delivery.publish(new Event.Close(new Audience.Account(account), null, CloseCodes.SESSION_ENDED, "account deleted", caller.id()));
         return new Answer.Closing(new ServerMessage.Ok(request.id()), CloseCodes.SESSION_ENDED, "account deleted");
     }
 }

@@ -44,7 +44,7 @@ public final class SecondFactors {
 
     /** How many unused recovery codes the account has. */
     public int recoveryCodesLeft(String accountId) {
-        return sql.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM recovery_codes WHERE account_id = :account")
+        return sql.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM recovery_codes WHERE account_id = :account AND expires_at = 0")
                 .bind("account", accountId).mapTo(Integer.class).one());
     }
 
@@ -98,13 +98,14 @@ public final class SecondFactors {
     boolean useRecoveryCode(String accountId, String code) {
         String normalized = normalizedRecoveryCode(code);
         if (normalized == null) return false;
-        return sql.withHandle(handle -> handle.createUpdate("DELETE FROM recovery_codes WHERE account_id = :account AND code_hash = :hash")
-                .bind("account", accountId).bind("hash", Sessions.hash(normalized)).execute()) == 1;
+        return sql.withHandle(handle -> handle.createUpdate("""
+                        DELETE FROM recovery_codes WHERE account_id = :account AND code_hash = :hash AND (expires_at = 0 OR expires_at > :now)""")
+                .bind("account", accountId).bind("hash", Sessions.hash(normalized)).bind("now", clock.millis()).execute()) == 1;
     }
 
     /** Ten new recovery codes for the account, replacing any it had; shown once, kept only as hashes. */
     List<String> newRecoveryCodes(Handle handle, String accountId) {
-        handle.createUpdate("DELETE FROM recovery_codes WHERE account_id = :account").bind("account", accountId).execute();
+        handle.createUpdate("DELETE FROM recovery_codes WHERE account_id = :account AND expires_at = 0").bind("account", accountId).execute();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             String code = recoveryCode();
@@ -119,8 +120,24 @@ public final class SecondFactors {
         return sql.inTransaction(handle -> newRecoveryCodes(handle, accountId));
     }
 
-    /** Sixteen random characters (80 bits) in four groups: {@code k7qm-2x9d-h4tr-0wbe}. */
+    /**
+     * A one-time code an operator gives a person to set their password with ({@code POST /api/recover}),
+     * working until {@code expiresAt}; in the caller's transaction.
+     */
+    public static String resetCode(Handle handle, String accountId, long now, long expiresAt) {
+        String code = recoveryCode(new SecureRandom());
+        handle.createUpdate("INSERT INTO recovery_codes (account_id, code_hash, created_at, expires_at) VALUES (:account, :hash, :now, :expires)")
+                .bind("account", accountId).bind("hash", Sessions.hash(normalizedRecoveryCode(code))).bind("now", now)
+                .bind("expires", expiresAt).execute();
+        return code;
+    }
+
     private String recoveryCode() {
+        return recoveryCode(random);
+    }
+
+    /** Sixteen random characters (80 bits) in four groups: {@code k7qm-2x9d-h4tr-0wbe}. */
+    private static String recoveryCode(SecureRandom random) {
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 16; i++) {
             if (i > 0 && i % 4 == 0) code.append('-');
