@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.accounts.AccountDeletion;
+import org.tryst.accounts.DataExport;
 import org.tryst.accounts.AccountRequests;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Argon2Settings;
@@ -179,7 +180,8 @@ public final class Server implements AutoCloseable {
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
         Wiring wiring = new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
-                advertised, config.gateway().maxPendingRequests(), enforcement, avatars, typing::shares);
+                advertised, config.gateway().maxPendingRequests(), enforcement, avatars, typing::shares,
+                new DataExport(sql));
         gateway = new Gateway(config.http(), config.gateway(), config.web(), wiring, readiness(new Readiness(sql, clock), bus));
         httpPort = gateway.start(config.http().bind(), config.http().port());
         telnet = new TelnetGateway(config.telnet(), config.gateway(), wiring, gateway::bootstrap, telnetTls, clock);

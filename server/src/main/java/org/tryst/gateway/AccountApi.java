@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tryst.accounts.Accounts;
+import org.tryst.accounts.DataExport;
 import org.tryst.accounts.Session;
 import org.tryst.accounts.Sessions;
 import org.tryst.cluster.Audience;
@@ -51,8 +52,10 @@ final class AccountApi {
     private final Avatars avatars;
     private final boolean secureCookie;
     private final Delivery delivery;
+    private final DataExport export;
 
-    AccountApi(Accounts accounts, Sessions sessions, Avatars avatars, Delivery delivery, boolean secureCookie) {
+    AccountApi(Accounts accounts, Sessions sessions, Avatars avatars, Delivery delivery, DataExport export, boolean secureCookie) {
+        this.export = export;
         this.delivery = delivery;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -63,6 +66,7 @@ final class AccountApi {
     FullHttpResponse handle(FullHttpRequest request, String path, String address) {
         try {
             if (path.startsWith(AVATARS)) return avatar(request, path.substring(AVATARS.length()));
+            if (path.equals("/api/export")) return export(request);
             if (request.method() != HttpMethod.POST) {
                 return HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "use POST");
             }
@@ -123,6 +127,17 @@ final class AccountApi {
             log.atError().setCause(unexpected).addKeyValue("path", path).log("API request failed");
             return HttpReplies.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL, "the server failed; try again");
         }
+    }
+
+    /** The person's own data as a zip, for their session only; never cached. */
+    private FullHttpResponse export(FullHttpRequest request) {
+        if (request.method() != HttpMethod.GET) return HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "use GET");
+        Session session = session(request);
+        String username = accounts.byId(session.accountId()).username();
+        FullHttpResponse response = HttpReplies.bytes(HttpResponseStatus.OK, "application/zip", export.of(session.accountId()));
+        response.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"tryst-" + username + ".zip\"");
+        log.atInfo().log("data exported");
+        return response;
     }
 
     /**

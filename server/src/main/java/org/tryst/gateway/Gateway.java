@@ -58,7 +58,7 @@ public final class Gateway implements AutoCloseable {
         this.files = new StaticFiles(web.panicPage());
         this.config = config;
         this.wiring = wiring;
-        this.api = new AccountApi(wiring.accounts(), wiring.sessions(), wiring.avatars(), wiring.delivery(),
+        this.api = new AccountApi(wiring.accounts(), wiring.sessions(), wiring.avatars(), wiring.delivery(), wiring.export(),
                 secureCookie(http, config));
         this.addresses = new Addresses(TrustedProxies.of(http));
         this.unready = unready;

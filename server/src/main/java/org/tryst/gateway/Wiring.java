@@ -3,6 +3,7 @@ package org.tryst.gateway;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.tryst.accounts.Accounts;
+import org.tryst.accounts.DataExport;
 import org.tryst.accounts.Sessions;
 import org.tryst.cluster.Delivery;
 import org.tryst.metrics.Metrics;
@@ -17,4 +18,4 @@ import org.tryst.safety.ActionLimits;
 public record Wiring(Accounts accounts, Sessions sessions, Personas personas, Dispatcher dispatcher,
                      Delivery delivery, ActionLimits limits, Metrics metrics, Executor executor,
                      Views.Limits advertised, int maxPendingRequests, Enforcement enforcement, Avatars avatars,
-                     Predicate<String> sharesTyping) {}
+                     Predicate<String> sharesTyping, DataExport export) {}
