@@ -31,6 +31,9 @@ import org.tryst.protocol.ServerMessage;
  */
 public final class Connection implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Where the socket was opened, and with which session, for the account's HTTP requests. */
+    private URI server;
+    private String token;
     private final ExecutorService inbound = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("tryst-inbound").daemon().factory());
     private final Map<String, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -78,11 +81,31 @@ public final class Connection implements AutoCloseable {
     /** Opens a socket with a fresh ticket for the session and says hello. */
     public static Connection open(URI server, String token) {
         Connection connection = new Connection();
+        connection.server = server;
+        connection.token = token;
         String ticket = post(server, "/api/tickets", Map.of(), token, HttpApi.Ticket.class).ticket();
         URI ws = URI.create(server.toString().replaceFirst("^http", "ws") + "/ws");
         connection.socket = connection.http.newWebSocketBuilder().buildAsync(ws, connection.new Reader()).join();
         connection.welcome = (ServerMessage.Welcome) connection.request(id -> new ClientMessage.Hello(id, Codec.VERSION, ticket)).join();
         return connection;
+    }
+
+    /** The account's own data, as the server gives it for download: a zip of JSON files ({@code GET /api/export}). */
+    public byte[] exportMyData() {
+        HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/export")).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                ServerMessage.Error error = Codec.mapper().readValue(response.body(), ServerMessage.Error.class);
+                throw new RequestFailed(error.code(), error.message(), error.retryAfterMs());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The server's {@code welcome}, as it answered this socket's hello. */

@@ -95,6 +95,9 @@ public interface Backend {
     /** The account's blocks and mutes, newest first. */
     List<Views.Block> blocks();
 
+    /** The account's own data, as a zip of JSON files to save. */
+    byte[] myData();
+
     /** The account's own limits and its use of the last 30 days. */
     Views.Wellbeing wellbeing();
 

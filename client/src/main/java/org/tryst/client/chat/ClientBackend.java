@@ -24,6 +24,11 @@ public final class ClientBackend implements Backend {
     }
 
     @Override
+    public byte[] myData() {
+        return client.connection().exportMyData();
+    }
+
+    @Override
     public List<Views.Persona> personas() {
         return request(ClientMessage.PersonaList::new, ServerMessage.Personas.class).personas();
     }

@@ -33,6 +33,8 @@ public sealed interface Command {
 
     /** Saves the current scene's transcript to a file, marked as this persona's copy, once every member agrees. */
     record Export(String file) implements Command {}
+    /** Saves the account's own data (a zip of JSON files) to a file. */
+    record MyData(String file) implements Command {}
 
     /** Leaves the current channel or scene. */
     record Leave() implements Command {}

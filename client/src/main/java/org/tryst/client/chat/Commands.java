@@ -40,6 +40,8 @@ public final class Commands {
             new Spec("/transcript", "[CHOICE]", "show whether this scene's transcript may be kept; CHOICE: ask, agree, refuse, withdraw",
                     typed -> typed.isEmpty() || ClientMessage.TRANSCRIPT_CHOICES.contains(typed) ? new Command.Transcript(typed) : null),
             new Spec("/export", "FILE", "save this scene's transcript, marked as your copy, once everyone agrees", name(Command.Export::new)),
+            new Spec("/mydata", "FILE", "save all the data this server keeps of your account to FILE (a zip of JSON files)",
+                    name(Command.MyData::new)),
             new Spec("/who", "", "list who is here", none(new Command.Who())),
             new Spec("/me", "TEXT", "describe what you do, shown as * Name TEXT", text(Command.Pose::new)),
             new Spec("/roll", "DICE", "roll dice such as d20 or 2d6+1; in a channel the server rolls them, so everyone can trust them",

@@ -132,6 +132,7 @@ public final class Shell {
             case Command.Safeword(int hours) -> safeword(hours);
             case Command.Transcript(String choice) -> transcripts.choose(scene(), memberOf(scene()), choice);
             case Command.Export(String file) -> transcripts.export(scene(), memberOf(scene()), file);
+            case Command.MyData(String file) -> saveMyData(file);
             case Command.Who _ -> who();
             case Command.Say(String text) -> speak(MessageKind.SAY, text);
             case Command.Pose(String text) -> speak(MessageKind.POSE, text);
@@ -177,6 +178,12 @@ public final class Shell {
             case Command.Quit _ -> screen.show("Goodbye.");
             case Command.Invalid(String problem) -> screen.show(problem);
         }
+    }
+
+    private void saveMyData(String file) {
+        PrivateFiles.create(PrivateFiles.fresh(file), backend.myData());
+        screen.show("Saved all the data this server keeps of your account to " + file + ": a zip of JSON files, README.txt says what each is."
+                + " Scenes are not in it: their text is only on your devices.");
     }
 
     private void listPersonas() {

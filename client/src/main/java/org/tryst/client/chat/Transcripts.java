@@ -1,22 +1,11 @@
 package org.tryst.client.chat;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import org.tryst.protocol.Views;
 
 /** Carries out {@code /transcript} and {@code /export} for the scene the person is in. */
 final class Transcripts {
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Backend backend;
     private final Screen screen;
@@ -48,35 +37,9 @@ final class Transcripts {
 
     /** Saves the transcript to a new file that only its owner may read; an existing file is never overwritten. */
     void export(String sceneId, Views.Persona persona, String file) {
-        Path path = Path.of(file);
-        if (Files.exists(path)) throw new Shell.Refused(file + " exists already; choose a new file name.");
-        String text = backend.exportTranscript(sceneId, persona.id());
-        try {
-            write(path, text);
-        } catch (FileAlreadyExistsException exists) {
-            throw new Shell.Refused(file + " exists already; choose a new file name.");
-        } catch (IOException failed) {
-            throw new Shell.Refused("Cannot write " + file + " (" + failed.getMessage() + "); nothing was saved.");
-        }
+        Path path = PrivateFiles.fresh(file);
+        PrivateFiles.create(path, backend.exportTranscript(sceneId, persona.id()).getBytes(StandardCharsets.UTF_8));
         screen.show("Saved the transcript to " + file + ". It is marked, visibly and invisibly in every line, as " + persona.name()
                 + "'s copy: if it is shared, it can be traced to you. Keep it safe, and delete it when you no longer need it.");
-    }
-
-    /**
-     * Creates the file for its owner alone (0600) in the same step that creates it, so that it is
-     * never readable by others, not even for a moment; {@code CREATE_NEW} never overwrites.
-     */
-    private static void write(Path path, String text) throws IOException {
-        boolean posix = path.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] ownerOnly = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
-        try (SeekableByteChannel file = Files.newByteChannel(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) file.write(bytes);
-        } catch (FileAlreadyExistsException exists) {
-            throw exists;
-        } catch (IOException failed) {
-            Files.deleteIfExists(path); // half a transcript is of no use, and should not stay on disk
-            throw failed;
-        }
     }
 }

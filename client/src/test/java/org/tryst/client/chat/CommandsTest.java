@@ -163,7 +163,7 @@ class CommandsTest {
 
     @Test
     void helpDescribesEveryCommandOnItsOwnLine() {
-        assertThat(Commands.names()).hasSize(40).allSatisfy(name ->
+        assertThat(Commands.names()).hasSize(41).allSatisfy(name ->
                 assertThat(Commands.help()).anySatisfy(line -> assertThat(line).startsWith("  " + name)));
         assertThat(Commands.help()).contains("  /timer off|5m|1h|24h|7d  choose how soon this scene's messages disappear");
     }

@@ -247,6 +247,12 @@ final class FakeBackend implements Backend {
     static final long EXCLUDED_UNTIL = java.time.Instant.parse("2026-01-22T21:30:00Z").toEpochMilli();
 
     @Override
+    public byte[] myData() {
+        called("myData");
+        return "PK fake zip".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
     public Views.Wellbeing wellbeing() {
         called("wellbeing");
         return wellbeing;

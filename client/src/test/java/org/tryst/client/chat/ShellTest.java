@@ -340,6 +340,23 @@ class ShellTest {
         assertThat(backend.calls).filteredOn(call -> call.startsWith("exportTranscript")).hasSize(1);
     }
 
+    @Test
+    void myDataIsSavedForTheOwnerAloneAndNeverOverAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        shell.start();
+        java.nio.file.Path file = dir.resolve("mine.zip");
+        type("/mydata " + file);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("PK fake zip");
+        assertThat(last()).startsWith("Saved all the data this server keeps of your account to " + file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+        type("/mydata " + file);
+        assertThat(last()).isEqualTo(file + " exists already; choose a new file name.");
+        assertThat(backend.calls).filteredOn("myData"::equals).hasSize(1);
+        type("/mydata");
+        assertThat(last()).startsWith("Usage: /mydata FILE");
+    }
+
     private static Views.Scene withTranscript(Views.Scene scene, Views.Transcript transcript) {
         return new Views.Scene(scene.id(), scene.members(), scene.epoch(), scene.timerSeconds(), scene.timerChoices(),
                 scene.externalSender(), scene.createdAt(), scene.agreement(), transcript);
