@@ -5,6 +5,7 @@ import { invitations, notice, personas, role, rooms, scenes, speaker, view, worl
 import { use } from "../app/tryst";
 import { explain } from "./errors";
 import { sceneName } from "./sceneName";
+import { HeldNotice } from "./Statuses";
 
 /** One conversation of the list: where it leads and what it is called. */
 interface Entry { key: string; kind: "channel" | "scene" | "world"; name: string; to: View }
@@ -42,6 +43,7 @@ export function ConversationList({ asPage }: { asPage: boolean }) {
     <nav class="list" aria-label="Conversations">
       {asPage ? <h1 tabIndex={-1}>Conversations</h1> : <h2 class="sr-only">Conversations</h2>}
       <SpeakingAs />
+      <HeldNotice />
       {list.length === 0
         ? <p class="muted empty">No conversations yet: create a persona, then join a channel or the world.</p>
         : (
@@ -53,6 +55,7 @@ export function ConversationList({ asPage }: { asPage: boolean }) {
         <li><Place to={{ kind: "home" }}>Channels and personas</Place></li>
         <li><Place to={{ kind: "invitations" }}>Invitations{waiting > 0 && <span class="badge">{waiting}</span>}</Place></li>
         <li><Place to={{ kind: "board" }}>Board</Place></li>
+        <li><Place to={{ kind: "looking" }}>Looking now</Place></li>
         {speaker.value && <li><Place to={{ kind: "persona", id: speaker.value.id }}>Profile of {speaker.value.name}</Place></li>}
         <li><Place to={{ kind: "account" }}>Account</Place></li>
         <li><Place to={{ kind: "limits" }}>Limits</Place></li>

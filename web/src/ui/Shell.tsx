@@ -9,11 +9,13 @@ import { ConversationList } from "./ConversationList";
 import { Home } from "./Home";
 import { InvitationsView } from "./InvitationsView";
 import { LimitsView } from "./Limits";
+import { LookingView } from "./LookingView";
 import { useNarrow } from "./media";
 import { ModerationView } from "./ModerationView";
 import { Notifications } from "./Notifications";
 import { PersonaView } from "./PersonaView";
 import { SceneView } from "./SceneView";
+import { StatusPicker } from "./Statuses";
 import { WorldView } from "./WorldView";
 
 /**
@@ -34,6 +36,7 @@ export function Shell() {
     <div class={listOnly ? "shell show-list" : "shell show-view"}>
       <header class="bar">
         <span class="brand">Notes</span>
+        <StatusPicker />
         <ConnectionState />
         <HideButton />
       </header>
@@ -59,6 +62,7 @@ function Current({ shown }: { shown: View }) {
     case "world": return <WorldView />;
     case "invitations": return <InvitationsView />;
     case "board": return <BoardView />;
+    case "looking": return <LookingView />;
     case "account": return <AccountView />;
     case "limits": return <LimitsView />;
     case "moderation": return <ModerationView />;
