@@ -62,8 +62,8 @@ export function ChannelView({ name }: { name: string }) {
             <li key={member.id}>
               <Avatar persona={member} size="member" />
               <button type="button" class="link" onClick={() => go({ kind: "persona", id: member.id })}>{member.name}</button>
-              {member.owner && <span class="muted">(owner)</span>}
-              {live && <StatusBadge status={member.status} line={member.statusLine} />}
+              {live && <>{" "}<StatusBadge status={member.status} line={member.statusLine} /></>}
+              {member.owner && <span class="owner-mark"> (owner)</span>}
             </li>
           ))}</ul>
           <h2>This channel</h2>

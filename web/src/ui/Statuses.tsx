@@ -12,7 +12,7 @@ import "./statuses.css";
  */
 export function StatusBadge({ status, line, compact = false }: { status: Presence; line?: string; compact?: boolean }) {
   return (
-    <span class={`status-badge ${status}${compact ? " compact" : ""}`}>
+    <span class={`status-badge ${status}${compact ? " compact" : ""}${line ? " with-line" : ""}`}>
       <StatusDot status={status} />
       <span class="status-name">{STATUS_NAMES[status] ?? status}</span>
       {line && <span class="status-line" title={line}><span class="sr-only">: </span>{line}</span>}

@@ -56,6 +56,7 @@ export function Here({ state, send }: { state: WorldState; send: (line: string) 
           <Avatar persona={one} size="member" />
           <button type="button" class="link" aria-label={`Look at ${one.name}`} onClick={() => send(`look ${one.name}`)}>{one.name}</button>
           {one.id === state.persona ? <span class="muted">(you)</span> : <>
+            <StatusBadge status={one.status} line={one.statusLine} />
             {!one.shown && <span class="occupant-actions">
               <button type="button" class="link" aria-label={`Profile of ${one.name}`}
                 onClick={() => go({ kind: "persona", id: one.id, name: one.name })}>Profile</button>
@@ -63,7 +64,6 @@ export function Here({ state, send }: { state: WorldState; send: (line: string) 
                 onClick={() => go({ kind: "persona", id: one.id, name: one.name, setIn: { room: room.id, name: room.name } })}>
                 Invite<span class="sr-only"> {one.name}</span> to a private scene</button>
             </span>}
-            <StatusBadge status={one.status} line={one.statusLine} />
           </>}
         </li>
       ))}</ul>

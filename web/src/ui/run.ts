@@ -9,6 +9,7 @@ import * as scene from "../app/scenes";
 import { invitations, personas, rooms, sceneLines, scenes, speaker } from "../app/state";
 import { transcriptFileName } from "../app/transcript";
 import * as tryst from "../app/tryst";
+import { STATUS_NAMES } from "../app/statuses";
 import { rowsOf } from "../mls/safety";
 import { download } from "./download";
 import { Said } from "./errors";
@@ -192,7 +193,8 @@ async function transcript(id: string, choice: "ask" | "agree" | "refuse" | "with
 
 function who(here: Here): string[] {
   if (here.kind === "channel") {
-    return (rooms.value.get(here.name)?.members ?? []).map((one) => `${one.name} · ${one.status}${one.owner ? " · owner" : ""}`);
+    return (rooms.value.get(here.name)?.members ?? []).map((one) =>
+      `${one.name} · ${STATUS_NAMES[one.status].toLowerCase()}${one.statusLine ? `: “${one.statusLine}”` : ""}${one.owner ? " · owner" : ""}`);
   }
   return (scenes.value.get(here.id)?.members ?? []).map((one) => one.name);
 }
