@@ -5,7 +5,7 @@ import { invitations, notice, personas, role, rooms, scenes, speaker, view, worl
 import { use } from "../app/tryst";
 import { explain } from "./errors";
 import { sceneName } from "./sceneName";
-import { HeldNotice } from "./Statuses";
+import { HeldNotice, StatusPicker } from "./Statuses";
 
 /** One conversation of the list: where it leads and what it is called. */
 interface Entry { key: string; kind: "channel" | "scene" | "world"; name: string; to: View }
@@ -87,7 +87,7 @@ function Place({ to, children }: { to: View; children: preact.ComponentChildren 
   return <button type="button" class="place" aria-current={here ? "page" : undefined} onClick={() => go(to)}>{children}</button>;
 }
 
-/** Who the person speaks as in channels, among their personas. */
+/** Who the person speaks as in channels, among their personas, and the status that persona shows. */
 function SpeakingAs() {
   if (personas.value.length === 0) return null;
   const choose = (id: string) => {
@@ -95,11 +95,14 @@ function SpeakingAs() {
     if (persona) use(persona).catch((failure) => (notice.value = explain(failure)));
   };
   return (
-    <label class="speaking">Speaking as
-      <select value={speaker.value?.id ?? ""} onChange={(e) => choose(e.currentTarget.value)}>
-        {personas.value.map((persona) => <option key={persona.id} value={persona.id}>{persona.name}</option>)}
-      </select>
-    </label>
+    <div class="speaking-row">
+      <label class="speaking">Speaking as
+        <select value={speaker.value?.id ?? ""} onChange={(e) => choose(e.currentTarget.value)}>
+          {personas.value.map((persona) => <option key={persona.id} value={persona.id}>{persona.name}</option>)}
+        </select>
+      </label>
+      <StatusPicker />
+    </div>
   );
 }
 

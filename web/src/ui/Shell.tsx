@@ -15,7 +15,6 @@ import { ModerationView } from "./ModerationView";
 import { Notifications } from "./Notifications";
 import { PersonaView } from "./PersonaView";
 import { SceneView } from "./SceneView";
-import { StatusPicker } from "./Statuses";
 import { WorldView } from "./WorldView";
 
 /**
@@ -36,7 +35,6 @@ export function Shell() {
     <div class={listOnly ? "shell show-list" : "shell show-view"}>
       <header class="bar">
         <span class="brand">Notes</span>
-        <StatusPicker />
         <ConnectionState />
         <HideButton />
       </header>

@@ -35,10 +35,15 @@ export function StatusPicker({ small = false }: { small?: boolean }) {
   const [open, setOpen] = useState(false);
   const [line, setLine] = useState(me?.statusLine ?? "");
   const [problem, setProblem] = useState<string | null>(null);
+  const [place, setPlace] = useState<{ top: number; left: number; width: number } | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
+    // The menu floats over everything, below its button and within the window, whatever scrolls or clips around the button.
+    const at = button.current!.getBoundingClientRect();
+    const width = Math.min(336, window.innerWidth - 16);
+    setPlace({ top: at.bottom + 6, left: Math.max(8, Math.min(at.left, window.innerWidth - width - 8)), width });
     setLine(speaker.value?.statusLine ?? "");
     setProblem(null);
     panel.current?.querySelector<HTMLElement>("[aria-checked=true], button")?.focus();
@@ -84,7 +89,8 @@ export function StatusPicker({ small = false }: { small?: boolean }) {
         </span>
       </button>
       {open && (
-        <div class="status-menu" role="dialog" aria-label={`Status of ${me.name}`} ref={panel}>
+        <div class="status-menu" role="dialog" aria-label={`Status of ${me.name}`} ref={panel}
+          style={place ? { top: `${place.top}px`, left: `${place.left}px`, width: `${place.width}px` } : { visibility: "hidden" }}>
           <p class="status-menu-title">{me.name} shows as</p>
           <div role="radiogroup" aria-label="Status" class="status-choices">
             {CHOSEN.map((status) => (
@@ -98,7 +104,7 @@ export function StatusPicker({ small = false }: { small?: boolean }) {
           <form class="status-line-form" onSubmit={(event) => { event.preventDefault(); void choose(chosen, line, true); }}>
             <label for="status-line">Status line <span class="muted">(anyone can see it)</span></label>
             <div class="status-line-row">
-              <input id="status-line" value={line} maxLength={MAX_STATUS_LINE} placeholder="Up for a slow-burn mystery"
+              <input id="status-line" value={line} maxLength={MAX_STATUS_LINE} placeholder="What you are up for"
                 onInput={(event) => setLine(statusLine(event.currentTarget.value))} />
               <button type="submit">Save</button>
             </div>
