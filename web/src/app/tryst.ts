@@ -17,7 +17,8 @@ import { readMarks } from "./readMarks";
 import * as sceneAgent from "./scenes";
 import * as world from "./worldSession";
 import * as statuses from "./statuses";
-import { heardStatus, withStatus } from "./statuses";
+import { heardStatus } from "./statuses";
+import * as presence from "./presence";
 import * as typing from "./typingSession";
 import { breakReminder, keepsOut, keptOut, warning, type ExclusionPeriod, type Limits, type Wellbeing } from "./wellbeing";
 import {
@@ -346,7 +347,7 @@ function requireSpeaker(): Persona {
 
 /** Keeps the screen in step with what happens in the speaker's channels. */
 function event(message: ServerMessage): void {
-  if (sceneAgent.event(message) || directory.event(message) || world.event(message) || typing.event(message)) return;
+  if (sceneAgent.event(message) || directory.event(message) || world.event(message) || typing.event(message) || presence.event(message)) return;
   switch (message.type) {
     case "message": {
       const line = message.message as ChannelMessage;
@@ -382,15 +383,6 @@ function event(message: ServerMessage): void {
     case "member.left":
       updateRoom(String(message.channel), (room) => ({ ...room, members: room.members.filter((m) => m.id !== message.persona) }));
       break;
-    case "presence": {
-      // A status or its line changed: the member list shows it, and so do the profile and the board.
-      const status = message.status as Member["status"];
-      heardStatus(String(message.persona), status, message.statusLine);
-      updateRoom(String(message.channel), (room) => ({
-        ...room, members: room.members.map((m) => (m.id === message.persona ? withStatus(m, status, message.statusLine as string | undefined) : m)),
-      }));
-      break;
-    }
     case "topic":
       updateRoom(String(message.channel), (room) => ({ ...room, topic: String(message.topic) }));
       break;
