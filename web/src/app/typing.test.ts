@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import {
-  expire, IDLE_MS, nextExpiry, parseTypingSignal, RENEW_MS, SHOWN_MS, speaksInConversation, speaksInWorld, spokeIn, Typist, typingHeard,
+  expire, IDLE_MS, nextExpiry, parseTypingSignal, RENEW_MS, SHOWN_MS, SOONEST_MS, speaksInConversation, speaksInWorld, spokeIn, Typist, typingHeard,
   typingIn, typingText, type Places,
 } from "./typing";
 
@@ -55,11 +55,33 @@ describe("a message box saying that the person types", () => {
     typist.input("hello");
     typist.input("");
     expect(sent).toEqual([true, false]);
+    vi.advanceTimersByTime(SOONEST_MS);
     typist.input("again");
     typist.stop();
     expect(sent).toEqual([true, false, true, false]);
     vi.advanceTimersByTime(IDLE_MS);
     expect(sent).toEqual([true, false, true, false]);
+  });
+
+  test("the next line, begun right after one was sent, says so once the server would take it", () => {
+    typist.input("first");
+    vi.advanceTimersByTime(500);
+    typist.stop();
+    typist.input("s");
+    expect(sent).toEqual([true, false]);
+    vi.advanceTimersByTime(SOONEST_MS - 501);
+    expect(sent).toEqual([true, false]);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual([true, false, true]);
+  });
+
+  test("a line sent before its typing could be said says nothing at all", () => {
+    typist.input("first");
+    typist.stop();
+    typist.input("ok");
+    typist.stop();
+    vi.advanceTimersByTime(IDLE_MS);
+    expect(sent).toEqual([true, false]);
   });
 
   test("a box that never said so says nothing when it stops, and a command is no typing", () => {

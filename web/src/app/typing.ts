@@ -14,15 +14,24 @@ export const IDLE_MS = 5_000;
 /** Someone shows as typing this long after the last they said so. */
 export const SHOWN_MS = 6_000;
 
+/** The server refuses a "typing" sooner than this after the last one for the same persona and place. */
+export const SOONEST_MS = 2_000;
+
 /**
  * One message box's side: told what the box holds after each keystroke, it sends `true` as typing
  * starts and every {@link RENEW_MS} while it goes on, and `false` after {@link IDLE_MS} without a
- * keystroke, when the box is cleared, when the line is sent, and when the box goes.
+ * keystroke, when the box is cleared, when the line is sent, and when the box goes. Typing again
+ * within {@link SOONEST_MS} of the last `true` (the next line, right after sending one) says so as
+ * soon as the server takes it, rather than being refused.
  */
 export class Typist {
+  /** Whether the person is typing now, as this box sees it. */
   private typing = false;
-  private renewedAt = 0;
+  /** Whether the others were told so, and not yet told otherwise. */
+  private told = false;
+  private renewedAt = Number.NEGATIVE_INFINITY;
   private idle: ReturnType<typeof setTimeout> | null = null;
+  private waiting: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly send: (typing: boolean) => void, private readonly now: () => number = () => Date.now()) {}
 
@@ -33,10 +42,13 @@ export class Typist {
       return;
     }
     const now = this.now();
-    if (!this.typing || now - this.renewedAt >= RENEW_MS) {
+    if (!this.typing) {
       this.typing = true;
-      this.renewedAt = now;
-      this.send(true);
+      const wait = this.renewedAt + SOONEST_MS - now;
+      if (wait <= 0) this.announce(now);
+      else this.waiting = setTimeout(() => this.announce(this.now()), wait);
+    } else if (this.told && now - this.renewedAt >= RENEW_MS) {
+      this.announce(now);
     }
     if (this.idle !== null) clearTimeout(this.idle);
     this.idle = setTimeout(() => this.stop(), IDLE_MS);
@@ -44,11 +56,19 @@ export class Typist {
 
   /** The person stopped: the line was sent, the box cleared or left, or nothing was typed for a while. */
   stop(): void {
-    if (this.idle !== null) clearTimeout(this.idle);
-    this.idle = null;
-    if (!this.typing) return;
+    for (const timer of [this.idle, this.waiting]) if (timer !== null) clearTimeout(timer);
+    this.idle = this.waiting = null;
     this.typing = false;
+    if (!this.told) return;
+    this.told = false;
     this.send(false);
+  }
+
+  private announce(now: number): void {
+    this.waiting = null;
+    this.told = true;
+    this.renewedAt = now;
+    this.send(true);
   }
 }
 

@@ -52,8 +52,8 @@ export function StatusPicker({ small = false }: { small?: boolean }) {
       setOpen(false);
     };
     const escape = (event: KeyboardEvent) => {
+      // Escape closes the menu and still counts towards the double Escape that hides the page.
       if (event.key !== "Escape") return;
-      event.stopPropagation();
       setOpen(false);
       button.current?.focus();
     };
@@ -79,6 +79,14 @@ export function StatusPicker({ small = false }: { small?: boolean }) {
     }
   };
   const held = holdsInvitations(me);
+  // Up and down move between the choices, as in any group of radio buttons.
+  const arrows = (event: KeyboardEvent) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    const choices = [...panel.current!.querySelectorAll<HTMLElement>("[role=radio]")];
+    const at = choices.indexOf(document.activeElement as HTMLElement);
+    choices[(at + (event.key === "ArrowDown" ? 1 : choices.length - 1)) % choices.length]?.focus();
+  };
   return (
     <div class="status-picker">
       <button type="button" ref={button} class={`status-button ${chosen}${small ? " small" : ""}`} aria-expanded={open}
@@ -92,7 +100,7 @@ export function StatusPicker({ small = false }: { small?: boolean }) {
         <div class="status-menu" role="dialog" aria-label={`Status of ${me.name}`} ref={panel}
           style={place ? { top: `${place.top}px`, left: `${place.left}px`, width: `${place.width}px` } : { visibility: "hidden" }}>
           <p class="status-menu-title">{me.name} shows as</p>
-          <div role="radiogroup" aria-label="Status" class="status-choices">
+          <div role="radiogroup" aria-label="Status" class="status-choices" onKeyDown={arrows}>
             {CHOSEN.map((status) => (
               <button key={status} type="button" role="radio" aria-checked={status === chosen} class="status-choice"
                 onClick={() => choose(status, line, true)}>
