@@ -15,13 +15,14 @@ import org.tryst.requests.Answer;
 import org.tryst.requests.Handler;
 import org.tryst.safety.SafetyRequests;
 import org.tryst.scenes.SceneRequests;
+import org.tryst.statuses.StatusRequests;
 import org.tryst.wellbeing.WellbeingRequests;
 import org.tryst.world.WorldRequests;
 
 /** Which capability answers which group of requests: one line per capability. */
 record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequests channels, SceneRequests scenes,
               ConsentRequests consent, SafetyRequests safety, ModerationRequests moderation, WorldRequests world, MediaRequests media,
-              WellbeingRequests wellbeing, BoardRequests board) implements Handler<ClientMessage> {
+              WellbeingRequests wellbeing, BoardRequests board, StatusRequests statuses) implements Handler<ClientMessage> {
     @Override
     public Answer answer(ClientMessage request, Caller caller) {
         return switch (request) {
@@ -37,6 +38,7 @@ record Routes(AccountRequests accounts, PersonaRequests personas, ChannelRequest
             case ClientMessage.MediaRequest m -> media.answer(m, caller);
             case ClientMessage.WellbeingRequest m -> wellbeing.answer(m, caller);
             case ClientMessage.BoardRequest m -> board.answer(m, caller);
+            case ClientMessage.StatusRequest m -> statuses.answer(m, caller);
         };
     }
 }

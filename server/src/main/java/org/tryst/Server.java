@@ -20,6 +20,7 @@ import org.tryst.accounts.LoginThrottle;
 import org.tryst.accounts.PasswordHasher;
 import org.tryst.accounts.PasswordPolicy;
 import org.tryst.accounts.Sanctions;
+import org.tryst.accounts.SecondFactors;
 import org.tryst.accounts.Sessions;
 import org.tryst.board.Board;
 import org.tryst.board.BoardRequests;
@@ -67,6 +68,9 @@ import org.tryst.safety.SafetyRequests;
 import org.tryst.scenes.Devices;
 import org.tryst.scenes.SceneRequests;
 import org.tryst.scenes.Scenes;
+import org.tryst.statuses.StatusRequests;
+import org.tryst.statuses.Statuses;
+import org.tryst.statuses.Typing;
 import org.tryst.storage.Database;
 import org.tryst.storage.Readiness;
 import org.tryst.telnet.TelnetGateway;
@@ -116,12 +120,13 @@ public final class Server implements AutoCloseable {
         Streams streams = new Streams(metrics::busGapRepaired, clock);
         Delivery delivery = new Delivery(online, streams);
         Wellbeing wellbeing = new Wellbeing(sql, delivery, clock);
+        SecondFactors secondFactors = new SecondFactors(sql, clock);
         Accounts accounts = new Accounts(sql,
                 new PasswordHasher(new Argon2Settings(accountsConfig.argon2MemoryKib(), accountsConfig.argon2Iterations(),
                         accountsConfig.argon2Parallelism())),
                 new PasswordPolicy(accountsConfig.minPasswordLength(), accountsConfig.maxPasswordLength(),
                         accountsConfig.commonPasswordsRefused()),
-                throttle, sessions, List.of(sanctions, wellbeing), clock);
+                throttle, sessions, secondFactors, List.of(sanctions, wellbeing), clock);
         Personas personas = new Personas(sql, config.personas(), delivery, clock);
         Avatars avatars = new Avatars(sql, personas, clock);
         metrics.connections(delivery::size);
@@ -143,12 +148,17 @@ public final class Server implements AutoCloseable {
         WorldPlay play = new WorldPlay(world, personas, accounts, blocks, delivery, online, config.world(), clock);
         this.worldRequests = new WorldRequests(play, world, personas, accounts, blocks, delivery, online, acting, moderation::record,
                 config, clock);
-        Board board = new Board(sql, personas, boundaries, blocks, play::optedInToAdult, enforcement::inGoodStanding,
+        Board board = new Board(sql, personas, boundaries, blocks, play::optedInToAdult, enforcement::inGoodStanding, online,
                 config.board(), clock);
+        Statuses statuses = new Statuses(sql, personas, online, blocks, enforcement::inGoodStanding, clock);
+        statuses.watch(channels::statusChanged);
+        statuses.watch(play::statusChanged);
+        statuses.watch(scenes::statusChanged);
+        Typing typing = new Typing(sql, delivery, clock);
         PersonaDeletion personaDeletion = new PersonaDeletion(personas, delivery,
                 List.of(scenes::forget, play::forget, persona -> channels.forget(persona.id())));
-        Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery),
-                new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged),
+        Routes routes = new Routes(new AccountRequests(accounts, sessions, personas, personaDeletion, blocks, delivery, secondFactors),
+                new PersonaRequests(personas, avatars, personaDeletion, acting, channels::pictureChanged, online),
                 new ChannelRequests(channels, acting, accounts, config.channels(), metrics, play::rejoin),
                 new SceneRequests(scenes, devices, acting, play::setting),
                 new ConsentRequests(boundaries, acting),
@@ -160,13 +170,14 @@ public final class Server implements AutoCloseable {
                 worldRequests,
                 new MediaRequests(new TurnCredentials(config.media(), clock), scenes),
                 new WellbeingRequests(wellbeing),
-                new BoardRequests(board, acting));
+                new BoardRequests(board, acting),
+                new StatusRequests(statuses, typing, acting, channels, play));
         // The one request policy, in order: an account its own limits keep out, then a muted one, before either spends a limit.
         Dispatcher dispatcher = new Dispatcher(List.of(wellbeing, enforcement, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
         Wiring wiring = new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
-                advertised, config.gateway().maxPendingRequests(), enforcement, avatars);
+                advertised, config.gateway().maxPendingRequests(), enforcement, avatars, typing::shares);
         gateway = new Gateway(config.http(), config.gateway(), config.web(), wiring, readiness(new Readiness(sql, clock), bus));
         httpPort = gateway.start(config.http().bind(), config.http().port());
         telnet = new TelnetGateway(config.telnet(), config.gateway(), wiring, gateway::bootstrap, telnetTls, clock);
@@ -187,6 +198,9 @@ public final class Server implements AutoCloseable {
         int wellbeingSeconds = config.wellbeing().sweepSeconds();
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("wellbeing", wellbeing::sweep)), wellbeingSeconds,
                 wellbeingSeconds, TimeUnit.SECONDS);
+        // Log-ins that waited for their second factor in vain.
+        sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("logins", accounts::sweep)), SWEEP_SECONDS, SWEEP_SECONDS,
+                TimeUnit.SECONDS);
         // Ads past their lifetime, already off the board, leave the database.
         sweeper.scheduleWithFixedDelay(() -> virtualThreads.execute(() -> sweeping("board", board::sweep)), SWEEP_SECONDS, SWEEP_SECONDS,
                 TimeUnit.SECONDS);

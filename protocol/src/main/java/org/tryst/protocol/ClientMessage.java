@@ -31,6 +31,11 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.SessionRevoke.class),
     @JsonSubTypes.Type(ClientMessage.LogoutEverywhere.class),
     @JsonSubTypes.Type(ClientMessage.PasswordChange.class),
+    @JsonSubTypes.Type(ClientMessage.SecurityShow.class),
+    @JsonSubTypes.Type(ClientMessage.TotpBegin.class),
+    @JsonSubTypes.Type(ClientMessage.TotpConfirm.class),
+    @JsonSubTypes.Type(ClientMessage.TotpOff.class),
+    @JsonSubTypes.Type(ClientMessage.RecoveryRenew.class),
     @JsonSubTypes.Type(ClientMessage.AccountDelete.class),
     @JsonSubTypes.Type(ClientMessage.PersonaCreate.class),
     @JsonSubTypes.Type(ClientMessage.PersonaUpdate.class),
@@ -40,6 +45,11 @@ import java.util.Map;
     @JsonSubTypes.Type(ClientMessage.PersonaShow.class),
     @JsonSubTypes.Type(ClientMessage.PersonaUse.class),
     @JsonSubTypes.Type(ClientMessage.PresenceSet.class),
+    // Statuses and typing
+    @JsonSubTypes.Type(ClientMessage.StatusSet.class),
+    @JsonSubTypes.Type(ClientMessage.LookingList.class),
+    @JsonSubTypes.Type(ClientMessage.TypingNow.class),
+    @JsonSubTypes.Type(ClientMessage.TypingShare.class),
     @JsonSubTypes.Type(ClientMessage.ChannelList.class),
     @JsonSubTypes.Type(ClientMessage.ChannelCreate.class),
     @JsonSubTypes.Type(ClientMessage.ChannelJoin.class),
@@ -170,6 +180,9 @@ public sealed interface ClientMessage {
     /** The partner board: each persona's one ad, and the board as a persona's boundaries filter it. */
     sealed interface BoardRequest extends ClientMessage {}
 
+    /** Each persona's chosen status and status line, who is looking now, and who is typing where. */
+    sealed interface StatusRequest extends ClientMessage {}
+
     /** The periods a person may exclude themselves for. */
     List<String> EXCLUSION_PERIODS = List.of("24h", "7d", "30d", "6mo", "1y", "5y");
 
@@ -218,6 +231,59 @@ public sealed interface ClientMessage {
             requestId(id);
             Fields.password(current, "current");
             Fields.password(next, "next");
+        }
+    }
+
+    /** Longest one-time or recovery code accepted: a recovery code with its dashes and some spaces. */
+    int MAX_CODE = 64;
+
+    /** The account's second factor and recovery codes, as they stand. */
+    @JsonTypeName("security.show")
+    record SecurityShow(String id) implements AccountRequest {
+        public SecurityShow {
+            requestId(id);
+        }
+    }
+
+    /**
+     * Starts setting up an authenticator app: the password, and a current code when TOTP is on
+     * already (the new secret replaces the old once confirmed).
+     */
+    @JsonTypeName("totp.begin")
+    record TotpBegin(String id, String password, String code) implements AccountRequest {
+        public TotpBegin {
+            requestId(id);
+            Fields.password(password, "password");
+            optionalText(code, "code", MAX_CODE);
+        }
+    }
+
+    /** Confirms the secret being set up with a code the app shows for it: TOTP is on from then. */
+    @JsonTypeName("totp.confirm")
+    record TotpConfirm(String id, String code) implements AccountRequest {
+        public TotpConfirm {
+            requestId(id);
+            text(code, "code", MAX_CODE);
+        }
+    }
+
+    /** Turns TOTP off, with the password and a current code. */
+    @JsonTypeName("totp.off")
+    record TotpOff(String id, String password, String code) implements AccountRequest {
+        public TotpOff {
+            requestId(id);
+            Fields.password(password, "password");
+            text(code, "code", MAX_CODE);
+        }
+    }
+
+    /** Ten new recovery codes in place of the old, with the password and, when TOTP is on, a current code. */
+    @JsonTypeName("recovery.renew")
+    record RecoveryRenew(String id, String password, String code) implements AccountRequest {
+        public RecoveryRenew {
+            requestId(id);
+            Fields.password(password, "password");
+            optionalText(code, "code", MAX_CODE);
         }
     }
 
@@ -310,6 +376,9 @@ public sealed interface ClientMessage {
             requestId(id);
             ref(persona, "persona");
             present(status, "status");
+            if (status != Presence.ONLINE && status != Presence.AWAY) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "a socket is online or away; choose a status with status.set");
+            }
             if (status == Presence.OFFLINE) {
                 throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "status must be online or away");
             }
@@ -1086,6 +1155,54 @@ public sealed interface ClientMessage {
         public BoardList {
             requestId(id);
             ref(persona, "persona");
+        }
+    }
+
+    /** Longest status line. */
+    int MAX_STATUS_LINE = 120;
+
+    /** Chooses a persona's status (anything but {@code offline}) and its status line (null or empty: none). */
+    @JsonTypeName("status.set")
+    record StatusSet(String id, String persona, Presence status, String statusLine) implements StatusRequest {
+        public StatusSet {
+            requestId(id);
+            ref(persona, "persona");
+            present(status, "status");
+            if (status == Presence.OFFLINE) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "status offline cannot be chosen");
+            statusLine = statusLine == null ? "" : Fields.text(statusLine, "statusLine", MAX_STATUS_LINE);
+            if (statusLine.codePoints().anyMatch(Character::isISOControl)) {
+                throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "statusLine must be one line without control characters");
+            }
+        }
+    }
+
+    /** The personas looking for a partner now, as the account may see them. */
+    @JsonTypeName("looking.list")
+    record LookingList(String id) implements StatusRequest {
+        public LookingList {
+            requestId(id);
+        }
+    }
+
+    /** A persona started ({@code true}) or stopped typing in a channel or in the world room it is in: exactly one of the two. */
+    @JsonTypeName("typing")
+    record TypingNow(String id, String persona, String channel, String room, Boolean typing) implements StatusRequest {
+        public TypingNow {
+            requestId(id);
+            ref(persona, "persona");
+            present(typing, "typing");
+            if ((channel == null) == (room == null)) throw new ProtocolException(ErrorCode.INVALID_MESSAGE, "name either a channel or a room");
+            if (channel != null) Fields.channelName(channel);
+            if (room != null) ref(room, "room");
+        }
+    }
+
+    /** Turns sharing typing on or off for every device of the account, both ways. */
+    @JsonTypeName("typing.share")
+    record TypingShare(String id, Boolean share) implements StatusRequest {
+        public TypingShare {
+            requestId(id);
+            present(share, "share");
         }
     }
 }

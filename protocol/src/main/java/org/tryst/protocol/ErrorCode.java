@@ -36,6 +36,10 @@ public enum ErrorCode {
     PASSWORD_COMMON,
     /** The current password given to confirm a sensitive action is wrong. */
     WRONG_PASSWORD,
+    /** The one-time code or recovery code is wrong, or was used already. */
+    WRONG_CODE,
+    /** The log-in waiting for its second factor expired or took too many wrong codes: log in again. */
+    LOGIN_EXPIRED,
     /** No persona, channel, session or message of that name or id exists (or is visible to you). */
     NOT_FOUND,
     /** The persona named in the message belongs to another account. */

@@ -32,7 +32,35 @@ public final class HttpApi {
      * Answer to register and login: the session token, to send as {@code Authorization: Bearer}
      * (browsers get it as an HttpOnly cookie as well).
      */
-    public record LoggedIn(String username, String session, String token, long expiresAt) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LoggedIn(String username, String session, String token, long expiresAt, java.util.List<String> recoveryCodes) {
+        public LoggedIn(String username, String session, String token, long expiresAt) {
+            this(username, session, token, expiresAt, null);
+        }
+    }
+
+    /**
+     * Answer to a login (or a recovery) whose password was right for an account with a second factor:
+     * no session yet, but {@code pending}, to send with a code to {@code POST /api/login/code} until {@code expiresAt}.
+     */
+    public record SecondFactor(String secondFactor, String pending, long expiresAt) {}
+
+    /** {@code POST /api/login/code}: the waiting log-in and a one-time code of the account's app, or one of its recovery codes. */
+    public record Code(String pending, String code) {
+        public Code {
+            text(pending, "pending", 128);
+            text(code, "code", ClientMessage.MAX_CODE);
+        }
+    }
+
+    /** {@code POST /api/recover}: a new password, set with one of the account's recovery codes. */
+    public record Recover(String username, String code, String password) {
+        public Recover {
+            text(username, "username", 64);
+            text(code, "code", ClientMessage.MAX_CODE);
+            Fields.password(password, "password");
+        }
+    }
 
     /** Answer to {@code POST /api/tickets}: a single-use ticket for the next {@code hello}. */
     public record Ticket(String ticket, long expiresAt) {}

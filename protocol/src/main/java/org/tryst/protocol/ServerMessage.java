@@ -19,6 +19,9 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.Error.class),
     @JsonSubTypes.Type(ServerMessage.Ok.class),
     @JsonSubTypes.Type(ServerMessage.Sessions.class),
+    @JsonSubTypes.Type(ServerMessage.Security.class),
+    @JsonSubTypes.Type(ServerMessage.TotpSetup.class),
+    @JsonSubTypes.Type(ServerMessage.RecoveryCodes.class),
     @JsonSubTypes.Type(ServerMessage.PersonaInfo.class),
     @JsonSubTypes.Type(ServerMessage.Personas.class),
     @JsonSubTypes.Type(ServerMessage.PersonaInUse.class),
@@ -33,6 +36,9 @@ import java.util.List;
     @JsonSubTypes.Type(ServerMessage.MemberUpdated.class),
     @JsonSubTypes.Type(ServerMessage.TopicChanged.class),
     @JsonSubTypes.Type(ServerMessage.PresenceChanged.class),
+    @JsonSubTypes.Type(ServerMessage.WorldPresence.class),
+    @JsonSubTypes.Type(ServerMessage.Typing.class),
+    @JsonSubTypes.Type(ServerMessage.Looking.class),
     @JsonSubTypes.Type(ServerMessage.Kicked.class),
     @JsonSubTypes.Type(ServerMessage.ChannelReadUpTo.class),
     @JsonSubTypes.Type(ServerMessage.DeviceRegistered.class),
@@ -90,10 +96,10 @@ public sealed interface ServerMessage {
         String id();
     }
 
-    /** Reply to {@code hello}: the session is open; {@code role} is {@code member}, {@code moderator} or {@code operator}. */
+    /** Reply to {@code hello}: the session is open; {@code role} is {@code member}, {@code moderator} or {@code operator}; whether the account shares typing. */
     @JsonTypeName("welcome")
-    record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits, String role)
-            implements Reply {}
+    record Welcome(String id, int version, String username, List<Views.Persona> personas, Views.Limits limits, String role,
+                   boolean shareTyping) implements Reply {}
 
     /** Reply to any request that failed, or an event explaining why the server is about to close the socket. */
     @JsonTypeName("error")
@@ -106,6 +112,18 @@ public sealed interface ServerMessage {
     /** Reply to a request that succeeded and has nothing else to say. */
     @JsonTypeName("ok")
     record Ok(String id) implements Reply {}
+
+    /** Reply to {@code security.show}, {@code totp.confirm} and {@code totp.off}: whether TOTP is on, and how many recovery codes are left. */
+    @JsonTypeName("security")
+    record Security(String id, boolean totp, int recoveryCodes) implements Reply {}
+
+    /** Reply to {@code totp.begin}: the new secret (base32, for typing in) and the {@code otpauth://} address its QR code holds. */
+    @JsonTypeName("totp.setup")
+    record TotpSetup(String id, String secret, String uri) implements Reply {}
+
+    /** Reply to {@code recovery.renew}: the new recovery codes, shown once. */
+    @JsonTypeName("recovery.codes")
+    record RecoveryCodes(String id, List<String> codes) implements Reply {}
 
     /** Reply to {@code sessions.list}. */
     @JsonTypeName("sessions")
@@ -163,9 +181,24 @@ public sealed interface ServerMessage {
     @JsonTypeName("topic")
     record TopicChanged(String channel, String topic, Views.Author by) implements ServerMessage {}
 
-    /** Event: a member's presence changed. */
+    /** Event: what a member's status or status line shows changed. */
     @JsonTypeName("presence")
-    record PresenceChanged(String channel, String persona, Presence status) implements ServerMessage {}
+    record PresenceChanged(String channel, String persona, Presence status,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) String statusLine) implements ServerMessage {}
+
+    /** Event to a world room's others: the status or status line of a persona there changed. */
+    @JsonTypeName("world.presence")
+    record WorldPresence(String room, String persona, Presence status,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) String statusLine) implements ServerMessage {}
+
+    /** Event: a persona is typing (or stopped) in a channel or the world room it is in; never stored. */
+    @JsonTypeName("typing")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Typing(String channel, String room, String persona, boolean typing) implements ServerMessage {}
+
+    /** Reply to {@code looking.list}: the personas looking now, the most recent first. */
+    @JsonTypeName("looking")
+    record Looking(String id, List<Views.Looking> personas) implements Reply {}
 
     /** Event, to the kicked persona's sockets: it is no longer a member. */
     @JsonTypeName("kicked")

@@ -10,22 +10,25 @@ public final class Views {
     private Views() {}
 
     /** A persona as others see it: never the account behind it. */
-    public record Persona(String id, String name, String summary, String description, String pronouns, String avatar) {
-        /** A persona without a picture. */
+    public record Persona(String id, String name, String summary, String description, String pronouns, String avatar,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Presence status,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) String statusLine) {
+        /** A persona without a picture or a status. */
         public Persona(String id, String name, String summary, String description, String pronouns) {
-            this(id, name, summary, description, pronouns, null);
+            this(id, name, summary, description, pronouns, null, null, null);
         }
     }
 
     /**
-     * A persona as it appears in a channel: who, whether reachable now, and the hash of its picture
-     * ({@code GET /api/avatars/HASH}; absent when it has none).
+     * A persona as it appears in a channel: who, its status now and status line, and the hash of its
+     * picture ({@code GET /api/avatars/HASH}; absent when it has none).
      */
     public record Member(String id, String name, Presence status, boolean owner,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String avatar) {
-        /** A member without a picture. */
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String avatar,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) String statusLine) {
+        /** A member without a picture or a status line. */
         public Member(String id, String name, Presence status, boolean owner) {
-            this(id, name, status, owner, null);
+            this(id, name, status, owner, null, null);
         }
     }
 
@@ -191,7 +194,7 @@ public final class Views {
      * (rows as in an invitation from the ad's persona to the viewer proposing its topics; empty for your own).
      */
     public record Ad(String id, Author persona, String title, String text, List<String> topics, String rating, long postedAt,
-                     long bumpedAt, long expiresAt, List<TopicMatch> matches) {}
+                     long bumpedAt, long expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) Presence status, List<TopicMatch> matches) {}
 
     /** One entry of the append-only audit log: who did what to whom, why, and when. */
     public record AuditEntry(long seq, long at, String actor, String action, String target, String reason) {}
@@ -214,10 +217,11 @@ public final class Views {
 
     /** A persona present in a room, as others there see it; {@code shown} as in {@link Author}. */
     public record Occupant(String id, String name, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String avatar,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Shown shown) {
-        /** An occupant by its real name. */
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Shown shown,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) String statusLine) {
+        /** An occupant by its real name, without a status line. */
         public Occupant(String id, String name, Presence status, String avatar) {
-            this(id, name, status, avatar, null);
+            this(id, name, status, avatar, null, null);
         }
     }
 
@@ -240,7 +244,11 @@ public final class Views {
                          String rating, List<WorldLine> lines) {}
 
     /** A persona in the world, for {@code who} and {@code where}; {@code room} (a room's name) only for {@code where}. */
-    public record WhoEntry(Author persona, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String room) {}
+    public record WhoEntry(Author persona, Presence status, @JsonInclude(JsonInclude.Include.NON_NULL) String room,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) String statusLine) {}
+
+    /** A persona looking for a partner now, with its status line and since when it has been looking. */
+    public record Looking(Author persona, @JsonInclude(JsonInclude.Include.NON_EMPTY) String statusLine, long since) {}
 
     /** One relay server for calls, in the shape of WebRTC's RTCIceServer. */
     public record IceServer(List<String> urls, String username, String credential) {}

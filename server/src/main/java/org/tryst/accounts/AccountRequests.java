@@ -28,9 +28,11 @@ public final class AccountRequests implements Handler<AccountRequest> {
     private final PersonaDeletion deletion;
     private final Blocks blocks;
     private final Delivery delivery;
+    private final SecondFactors secondFactors;
 
     public AccountRequests(Accounts accounts, Sessions sessions, Personas personas, PersonaDeletion deletion, Blocks blocks,
-                           Delivery delivery) {
+                           Delivery delivery, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.sessions = sessions;
         this.personas = personas;
@@ -57,7 +59,32 @@ public final class AccountRequests implements Handler<AccountRequest> {
                 yield endSessions(caller, m.id(), sessions.revokeAll(account, caller.sessionId()));
             }
             case AccountDelete m -> delete(caller, m);
+            case SecurityShow m -> Answer.now(security(m.id(), account));
+            case TotpBegin m -> {
+                accounts.requireFreshProof(account, m.password(), m.code(), caller.address());
+                SecondFactors.Setup setup = secondFactors.begin(account, accounts.byId(account).username());
+                yield Answer.now(new ServerMessage.TotpSetup(m.id(), setup.secret(), setup.address()));
+            }
+            case TotpConfirm m -> {
+                accounts.confirmTotp(account, m.code(), caller.address());
+                log.atInfo().addKeyValue("connection", caller.logId()).log("second factor turned on");
+                yield Answer.now(security(m.id(), account));
+            }
+            case TotpOff m -> {
+                accounts.requireFreshProof(account, m.password(), m.code(), caller.address());
+                secondFactors.turnOff(account);
+                log.atInfo().addKeyValue("connection", caller.logId()).log("second factor turned off");
+                yield Answer.now(security(m.id(), account));
+            }
+            case RecoveryRenew m -> {
+                accounts.requireFreshProof(account, m.password(), m.code(), caller.address());
+                yield Answer.now(new ServerMessage.RecoveryCodes(m.id(), secondFactors.newRecoveryCodes(account)));
+            }
         };
+    }
+
+    private ServerMessage.Security security(String requestId, String account) {
+        return new ServerMessage.Security(requestId, secondFactors.totpOn(account), secondFactors.recoveryCodesLeft(account));
     }
 
     /** Ends sessions on every process; when the caller's own is among them, answers it last and closes it. */

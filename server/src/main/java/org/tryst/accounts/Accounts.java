@@ -32,22 +32,42 @@ public final class Accounts {
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
     private final Sessions sessions;
+    private final SecondFactors secondFactors;
+    private final Challenges challenges;
     private final List<Admission> admissions;
     private final Clock clock;
 
     public Accounts(Sql sql, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
-                    Sessions sessions, List<Admission> admissions, Clock clock) {
+                    Sessions sessions, SecondFactors secondFactors, List<Admission> admissions, Clock clock) {
         this.sql = sql;
         this.hasher = hasher;
         this.policy = policy;
         this.throttle = throttle;
         this.sessions = sessions;
+        this.secondFactors = secondFactors;
+        this.challenges = new Challenges(sql, clock);
         this.admissions = List.copyOf(admissions);
         this.clock = clock;
     }
 
-    /** A successful login or registration: the account and its new session. */
-    public record Login(Account account, Sessions.Issued issued) {}
+    /** What a log-in's first step leads to: in, or a second factor to give. */
+    public sealed interface Attempt permits Login, SecondFactorNeeded {}
+
+    /**
+     * A successful login or registration: the account and its new session; for a registration, the
+     * recovery codes to show once (null otherwise).
+     */
+    public record Login(Account account, Sessions.Issued issued, List<String> recoveryCodes) implements Attempt {
+        public Login(Account account, Sessions.Issued issued) {
+            this(account, issued, null);
+        }
+    }
+
+    /** The password was right and the account has a second factor: the token of the waiting log-in, and until when it waits. */
+    public record SecondFactorNeeded(Account account, String pending, long expiresAt) implements Attempt {}
+
+    /** A password reset by a recovery code: what follows it, and the sessions it ended (to close their sockets). */
+    public record Recovered(Attempt next, List<String> endedSessions) {}
 
     /** Creates an account for a user who confirmed being an adult, and logs it in. */
     public Login register(String username, String password, boolean adult, String address, String userAgent) {
@@ -63,7 +83,8 @@ public final class Accounts {
             throttle.notRegistered(address);
             throw notRegistered;
         }
-        return new Login(account, sessions.open(account.id(), userAgent));
+        List<String> codes = secondFactors.newRecoveryCodes(account.id());
+        return new Login(account, sessions.open(account.id(), userAgent), codes);
     }
 
     private Account insert(String name, String password) {
@@ -84,8 +105,11 @@ public final class Accounts {
         return account;
     }
 
-    /** Logs in, upgrading the stored hash when the configured parameters have become stronger. */
-    public Login login(String username, String password, String address, String userAgent) {
+    /**
+     * Logs in, upgrading the stored hash when the configured parameters have become stronger; an
+     * account with a second factor waits for it ({@link #secondStep}).
+     */
+    public Attempt login(String username, String password, String address, String userAgent) {
         String name = normalize(username);
         throttle.checkLogin(name, address);
         Optional<Account> found = find(name);
@@ -103,7 +127,89 @@ public final class Accounts {
         Account account = found.get();
         requireAdmitted(account.id());
         if (hasher.needsRehash(account.passwordHash())) storeHash(account.id(), hasher.hash(password));
-        return new Login(account, sessions.open(account.id(), userAgent));
+        return proceed(account, userAgent);
+    }
+
+    /** In, unless the account has a second factor: then a waiting log-in. */
+    private Attempt proceed(Account account, String userAgent) {
+        if (!secondFactors.totpOn(account.id())) return new Login(account, sessions.open(account.id(), userAgent));
+        Challenges.Opened opened = challenges.open(account.id(), userAgent);
+        return new SecondFactorNeeded(account, opened.token(), opened.expiresAt());
+    }
+
+    /**
+     * The second step of a log-in: a current one-time code of the account, or one of its recovery
+     * codes. Wrong codes are throttled as wrong passwords are, and a waiting log-in ends after a few.
+     */
+    public Login secondStep(String pending, String code, String address) {
+        Challenges.Challenge challenge = challenges.find(pending).orElseThrow(Accounts::loginExpired);
+        Account account = byId(challenge.accountId());
+        throttle.checkLogin(account.username(), address);
+        if (!secondFactors.use(account.id(), code)) {
+            throttle.failed(account.username(), address);
+            challenges.failed(pending);
+            throw new ProtocolException(ErrorCode.WRONG_CODE, "that code is wrong or was used already");
+        }
+        if (!challenges.close(pending)) throw loginExpired();
+        requireAdmitted(account.id());
+        return new Login(account, sessions.open(account.id(), challenge.userAgent()));
+    }
+
+    /**
+     * Sets a new password with one of the account's recovery codes, and ends every session of the
+     * account. An unknown username and a wrong code get the same refusal, throttled as logins are;
+     * the second factor, if any, is still asked for after.
+     */
+    public Recovered recover(String username, String code, String password, String address, String userAgent) {
+        String name = normalize(username);
+        throttle.checkLogin(name, address);
+        requireAcceptable(name, password);
+        Optional<Account> found = find(name);
+        if (found.isEmpty() || !secondFactors.useRecoveryCode(found.get().id(), code)) {
+            throttle.failed(name, address);
+            throw new ProtocolException(ErrorCode.INVALID_CREDENTIALS, "wrong username or recovery code");
+        }
+        Account account = found.get();
+        storeHash(account.id(), hasher.hash(password));
+        List<String> ended = sessions.revokeAll(account.id(), null);
+        requireAdmitted(account.id());
+        return new Recovered(proceed(account, userAgent), ended);
+    }
+
+    /**
+     * A fresh proof of the account's current factors before one is changed: its password, and a
+     * current one-time code when TOTP is on. Wrong ones count as failed logins.
+     */
+    public void requireFreshProof(String accountId, String password, String code, String address) {
+        Account account = byId(accountId);
+        throttle.checkLogin(account.username(), address);
+        if (password == null || !hasher.verify(password, account.passwordHash())) {
+            throttle.failed(account.username(), address);
+            throw new ProtocolException(ErrorCode.WRONG_PASSWORD, "the current password is wrong");
+        }
+        if (secondFactors.totpOn(accountId) && !secondFactors.use(accountId, code)) {
+            throttle.failed(account.username(), address);
+            throw new ProtocolException(ErrorCode.WRONG_CODE, "give a current code of your authenticator app");
+        }
+    }
+
+    /** A code of the secret being set up confirms it; a wrong one counts as a failed login. */
+    public void confirmTotp(String accountId, String code, String address) {
+        Account account = byId(accountId);
+        throttle.checkLogin(account.username(), address);
+        if (!secondFactors.confirm(accountId, code)) {
+            throttle.failed(account.username(), address);
+            throw new ProtocolException(ErrorCode.WRONG_CODE, "that code does not match the new secret; check the app's clock and try again");
+        }
+    }
+
+    /** Forgets log-ins that waited for their second factor in vain. */
+    public void sweep() {
+        challenges.sweep();
+    }
+
+    private static ProtocolException loginExpired() {
+        return new ProtocolException(ErrorCode.LOGIN_EXPIRED, "this log-in has expired; log in again");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.tryst.cluster.Online;
 import org.tryst.config.Config;
 import org.tryst.consent.Boundaries;
 import org.tryst.personas.Persona;
@@ -16,6 +17,7 @@ import org.tryst.personas.Personas;
 import org.tryst.protocol.BoundaryMatch;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.Presence;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.Views;
 import org.tryst.safety.Blocks;
@@ -39,8 +41,14 @@ public final class Board {
     /** One stored ad; {@code topics} in the catalogue's order. */
     record Row(String personaId, String id, String title, String text, List<String> topics, String rating, long postedAt,
                long bumpedAt, long expiresAt) {
-        Views.Ad view(Persona persona, List<Views.TopicMatch> matches) {
-            return new Views.Ad(id, persona.author(), title, text, topics, rating, postedAt, bumpedAt, expiresAt, matches);
+        /** The ad as its own persona sees it. */
+        Views.Ad view(Persona persona) {
+            return new Views.Ad(id, persona.author(), title, text, topics, rating, postedAt, bumpedAt, expiresAt, null, List.of());
+        }
+
+        /** The ad as a viewer sees it: with its persona's status now and how it matches the viewer's boundaries. */
+        Views.Ad view(Persona persona, Presence status, List<Views.TopicMatch> matches) {
+            return new Views.Ad(id, persona.author(), title, text, topics, rating, postedAt, bumpedAt, expiresAt, status, matches);
         }
     }
 
@@ -50,6 +58,7 @@ public final class Board {
     private final Blocks blocks;
     private final Predicate<String> adultOptIn;
     private final Predicate<Persona> inGoodStanding;
+    private final Online online;
     private final Config.Board config;
     private final Clock clock;
 
@@ -58,13 +67,14 @@ public final class Board {
      * {@code inGoodStanding} whether moderators left a persona free to be seen (not banned, its account not barred).
      */
     public Board(Sql sql, Personas personas, Boundaries boundaries, Blocks blocks, Predicate<String> adultOptIn,
-                 Predicate<Persona> inGoodStanding, Config.Board config, Clock clock) {
+                 Predicate<Persona> inGoodStanding, Online online, Config.Board config, Clock clock) {
         this.sql = sql;
         this.personas = personas;
         this.boundaries = boundaries;
         this.blocks = blocks;
         this.adultOptIn = adultOptIn;
         this.inGoodStanding = inGoodStanding;
+        this.online = online;
         this.config = config;
         this.clock = clock;
     }
@@ -95,7 +105,7 @@ public final class Board {
                         .bind("persona", persona.id()).bind("id", Ids.random()).bind("title", post.title()).bind("body", post.text())
                         .bind("topics", topics).bind("rating", post.rating()).bind("now", now).bind("expires", expiry(now)).execute();
             }
-            return live(handle, persona.id(), now).orElseThrow().view(persona, List.of());
+            return live(handle, persona.id(), now).orElseThrow().view(persona);
         });
     }
 
@@ -117,7 +127,7 @@ public final class Board {
                 throw new ProtocolException(ErrorCode.RATE_LIMITED, "this ad was bumped a moment ago; bump it again later",
                         Math.max(1, next - now));
             }
-            return live(handle, persona.id(), now).orElseThrow().view(persona, List.of());
+            return live(handle, persona.id(), now).orElseThrow().view(persona);
         });
     }
 
@@ -139,13 +149,14 @@ public final class Board {
         Views.Ad mine = null;
         List<Shown> candidates = new ArrayList<>();
         for (Row row : rows) {
-            if (row.personaId().equals(viewer.id())) mine = row.view(viewer, List.of());
+            if (row.personaId().equals(viewer.id())) mine = row.view(viewer);
             else if (!concerning.silences(row.personaId()) && !(row.rating().equals(ADULT) && !adult)) {
                 personas.byId(row.personaId()).filter(inGoodStanding).ifPresent(author -> candidates.add(new Shown(row, author)));
             }
         }
         List<Views.Ad> ads = sql.withHandle(handle -> candidates.stream()
-                .map(shown -> shown.row().view(shown.author(), matches(handle, shown.row(), viewer)))
+                .map(shown -> shown.row().view(shown.author(), shown.author().shownWhile(online.presence(shown.author().id())),
+                        matches(handle, shown.row(), viewer)))
                 .filter(ad -> ad.matches().stream().noneMatch(match -> match.flags().contains(BoundaryMatch.PROPOSED_NO)))
                 .limit(SHOWN).toList());
         return new Seen(ads, mine);
@@ -167,7 +178,7 @@ public final class Board {
                 .bind("id", adId).bind("now", now).map(ROW).findOne());
         Blocks.Concerning concerning = blocks.concerning(new Blocks.Viewer(reporter.accountId(), List.of(reporter.id())));
         return row.filter(ad -> !concerning.hides(ad.personaId()))
-                .flatMap(ad -> personas.byId(ad.personaId()).map(author -> ad.view(author, List.of())))
+                .flatMap(ad -> personas.byId(ad.personaId()).map(author -> ad.view(author)))
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such ad on the board"));
     }
 

@@ -312,13 +312,36 @@ public final class Channels implements AutoCloseable {
         }
     }
 
-    /** A persona's presence over every process changed: the channels followed here hear of it from here. */
-    private void presenceChanged(String personaId, Presence now) {
+    /**
+     * A persona's presence over every process changed: the channels followed here hear of it from
+     * here, when what it shows changed (a busy persona going idle still shows busy).
+     */
+    private void presenceChanged(String personaId, Presence before, Presence now) {
         for (String channel : delivery.channelsFollowed()) {
             LiveChannel room = openRoom(channel);
-            if (room != null && room.isMember(personaId)) {
-                delivery.tellHere(new Event.Tell(new Audience.Channel(channel), new ServerMessage.PresenceChanged(channel, personaId, now),
-                        Sight.othersWhoSee(personaId)));
+            Persona member = room == null ? null : room.member(personaId);
+            if (member == null || member.shownWhile(before) == member.shownWhile(now)) continue;
+            delivery.tellHere(new Event.Tell(new Audience.Channel(channel),
+                    new ServerMessage.PresenceChanged(channel, personaId, member.shownWhile(now), member.chosen().line()),
+                    Sight.othersWhoSee(personaId)));
+        }
+    }
+
+    /**
+     * A persona chose another status or status line: each open channel it is in keeps it as it is
+     * now, on every process, and hears {@code presence} when what it shows changed, the persona's
+     * own other sockets too.
+     */
+    public void statusChanged(Persona before, Persona now) {
+        Presence reachable = online.presence(now.id());
+        boolean shows = now.shownWhile(reachable) != before.shownWhile(reachable) || !now.chosen().line().equals(before.chosen().line());
+        for (String channel : store.openChannelsOf(now.id())) {
+            LiveChannel room = openRoom(channel);
+            if (room == null || !room.refresh(now)) continue;
+            delivery.publishElsewhere(new Event.Changed(KIND, channel));
+            if (shows && reachable != Presence.OFFLINE) {
+                tell(channel, new ServerMessage.PresenceChanged(channel, now.id(), now.shownWhile(reachable), now.chosen().line()),
+                        Sight.unlessHidden(now.id()));
             }
         }
     }
@@ -422,8 +445,8 @@ public final class Channels implements AutoCloseable {
     }
 
     private Views.Member member(LiveChannel room, Persona persona) {
-        return new Views.Member(persona.id(), persona.name(), online.presence(persona.id()), persona.id().equals(room.owner()),
-                persona.avatar());
+        return new Views.Member(persona.id(), persona.name(), persona.shownWhile(online.presence(persona.id())),
+                persona.id().equals(room.owner()), persona.avatar(), persona.chosen().line());
     }
 
     private Blocks.Concerning concerning(Caller caller) {
@@ -467,6 +490,11 @@ public final class Channels implements AutoCloseable {
         LiveChannel room = room(channel);
         delivery.publish(new Event.Tell(new Audience.Directory(), new ServerMessage.ChannelListed(
                 new Views.Channel(channel, room.topic(), room.size())), Sight.ANYONE));
+    }
+
+    /** Refuses with {@code not_member} unless the persona is a member of the open channel. */
+    public void requireMember(Persona persona, String channel) {
+        memberRoom(persona, channel);
     }
 
     private LiveChannel memberRoom(Persona persona, String channel) {

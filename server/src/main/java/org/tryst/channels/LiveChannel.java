@@ -47,6 +47,11 @@ final class LiveChannel {
         return members.containsKey(personaId);
     }
 
+    /** The member as this copy keeps it, or null when the persona is not one. */
+    synchronized Persona member(String personaId) {
+        return members.get(personaId);
+    }
+
     synchronized int size() {
         return members.size();
     }
@@ -60,7 +65,7 @@ final class LiveChannel {
         members.put(persona.id(), persona);
     }
 
-    /** Takes the persona as it is now (a new picture) in place of the copy kept, if it is still a member. */
+    /** Takes the persona as it is now (a new picture, a status) in place of the copy kept, if it is still a member. */
     synchronized boolean refresh(Persona persona) {
         return members.computeIfPresent(persona.id(), (id, kept) -> persona) != null;
     }

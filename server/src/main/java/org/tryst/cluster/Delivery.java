@@ -23,6 +23,8 @@ import org.tryst.protocol.ServerMessage;
 public final class Delivery implements Receiver {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Delivery.class);
     private volatile Visibility visibility;
+    /** Whether an account shares typing, and so hears who is typing; every account does until told otherwise. */
+    private volatile java.util.function.Predicate<String> sharesTyping = account -> true;
     /** Null (the usual case) when every recipient of a message sees the same message. */
     private volatile Lens lens;
     private final Online online;
@@ -69,6 +71,11 @@ public final class Delivery implements Receiver {
     /** Publishes an event to the other processes only, for a change this one has made to its own copy already. */
     public void publishElsewhere(Event event) {
         bus.publishElsewhere(event);
+    }
+
+    /** Who shares typing, asked of each recipient of a {@link Sight#typing} event. */
+    public void typingSharedBy(java.util.function.Predicate<String> accountShares) {
+        this.sharesTyping = accountShares;
     }
 
     /** A process's cache, by name, to be told when another process changed one of its facts. */
@@ -328,6 +335,8 @@ public final class Delivery implements Receiver {
             case UNLESS_HIDDEN -> own || !visibility.hides(socket.accountId(), socket.personas.keySet(), sight.about());
             case UNLESS_SILENCED -> own || !visibility.silences(socket.accountId(), socket.personas.keySet(), sight.about());
             case ONLY_HIDDEN -> !own && visibility.hides(socket.accountId(), socket.personas.keySet(), sight.about());
+            case TYPING -> sharesTyping.test(socket.accountId())
+                    && (own || !visibility.silences(socket.accountId(), socket.personas.keySet(), sight.about()));
         };
     }
 

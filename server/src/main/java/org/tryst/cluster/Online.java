@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.tryst.protocol.Presence;
@@ -23,9 +24,9 @@ public final class Online {
     /** How long a silent process has before its sockets are taken to be gone. */
     public static final Duration PRESUMED_DEAD = Duration.ofSeconds(15);
 
-    /** Hears that a persona's presence, over all processes, changed. */
+    /** Hears that a persona's presence, over all processes, changed, and from what. */
     public interface Listener {
-        void changed(String persona, Presence now);
+        void changed(String persona, Presence before, Presence now);
     }
 
     private record Seen(long started, long at) {}
@@ -56,6 +57,11 @@ public final class Online {
     /** A persona's presence over every process. */
     public Presence presence(String persona) {
         return best(everywhere.getOrDefault(persona, Map.of()));
+    }
+
+    /** The personas some socket on some process is online as now. */
+    public Set<String> reachable() {
+        return Set.copyOf(everywhere.keySet());
     }
 
     /** This process's sockets' presence as a persona changed: every process hears of it. */
@@ -137,7 +143,7 @@ public final class Online {
             if (next.isEmpty()) everywhere.remove(persona);
             else everywhere.put(persona, Map.copyOf(next));
             Presence after = best(next);
-            if (after != before) listeners.forEach(listener -> listener.changed(persona, after));
+            if (after != before) listeners.forEach(listener -> listener.changed(persona, before, after));
         });
     }
 

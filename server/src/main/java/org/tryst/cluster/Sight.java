@@ -23,7 +23,9 @@ public record Sight(String about, Rule rule, ServerMessage otherwise, boolean sk
         /** All but those on either side of a block, and those who muted the persona: for what the persona says. */
         UNLESS_SILENCED,
         /** Only those a block now hides the persona from: to tell them it is gone. */
-        ONLY_HIDDEN
+        ONLY_HIDDEN,
+        /** As {@link #UNLESS_SILENCED}, and only accounts that share typing: for who is typing. */
+        TYPING
     }
 
     /** An event for the whole audience. */
@@ -40,6 +42,11 @@ public record Sight(String about, Rule rule, ServerMessage otherwise, boolean sk
     /** What a persona says for everyone who may hear it but the persona itself and {@code other}, who hear it another way. */
     public static Sight othersWhoHear(String about, String other) {
         return new Sight(about, Rule.UNLESS_SILENCED, null, true, other);
+    }
+
+    /** That a persona is typing, for everyone else who may hear it and shares typing. */
+    public static Sight typing(String about) {
+        return new Sight(about, Rule.TYPING, null, true);
     }
 
     /** News about a persona for everyone else who may see it, not for the persona's own sockets. */

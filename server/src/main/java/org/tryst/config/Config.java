@@ -42,7 +42,7 @@ public record Config(
                 new Personas(10),
                 new Channels("anyone", 168, 50, 4_000),
                 new Scenes(8, 72, 86_400, 10, 10, 5, 24),
-                new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60, 60, 180, 12, 36),
+                new RateLimits(10, 30, 30, 90, 10, 30, 100, 60, 180, 20, 60, 60, 180, 12, 36, 60, 180),
                 new Consent("", "red"),
                 new Moderation(30, 24, 10),
                 new Log("text", "info"),
@@ -167,7 +167,8 @@ public record Config(
                              int channelMessagesPerMinutePerAccount, int channelMessagesPerMinutePerAddress,
                              int reportsPerHourPerAccount, int reportsPerHourPerAddress,
                              int turnCredentialsPerHourPerAccount, int turnCredentialsPerHourPerAddress,
-                             int adsPerHourPerAccount, int adsPerHourPerAddress) {}
+                             int adsPerHourPerAccount, int adsPerHourPerAddress,
+                             int statusChangesPerHourPerAccount, int statusChangesPerHourPerAddress) {}
 
     /**
      * Boundaries and agreements: a TOML file replacing the shipped topic catalogue (empty: the

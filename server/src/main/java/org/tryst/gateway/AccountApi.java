@@ -17,11 +17,16 @@ import org.slf4j.LoggerFactory;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Session;
 import org.tryst.accounts.Sessions;
+import org.tryst.cluster.Audience;
+import org.tryst.cluster.Delivery;
+import org.tryst.cluster.Event;
 import org.tryst.personas.Avatars;
+import org.tryst.protocol.CloseCodes;
 import org.tryst.protocol.Codec;
 import org.tryst.protocol.ErrorCode;
 import org.tryst.protocol.HttpApi;
 import org.tryst.protocol.ProtocolException;
+import org.tryst.protocol.ServerMessage;
 
 /**
  * The HTTP API that comes before a socket: register, log in, log out, and get a socket ticket; and
@@ -45,8 +50,10 @@ final class AccountApi {
     private final Sessions sessions;
     private final Avatars avatars;
     private final boolean secureCookie;
+    private final Delivery delivery;
 
-    AccountApi(Accounts accounts, Sessions sessions, Avatars avatars, boolean secureCookie) {
+    AccountApi(Accounts accounts, Sessions sessions, Avatars avatars, Delivery delivery, boolean secureCookie) {
+        this.delivery = delivery;
         this.accounts = accounts;
         this.sessions = sessions;
         this.avatars = avatars;
@@ -69,9 +76,20 @@ final class AccountApi {
                 }
                 case "/api/login" -> {
                     HttpApi.Login body = body(request, HttpApi.Login.class);
-                    Accounts.Login login = accounts.login(body.username(), body.password(), address, userAgent);
-                    log.atInfo().log("logged in");
-                    yield loggedIn(HttpResponseStatus.OK, login);
+                    yield attempted(accounts.login(body.username(), body.password(), address, userAgent));
+                }
+                case "/api/login/code" -> {
+                    HttpApi.Code body = body(request, HttpApi.Code.class);
+                    yield attempted(accounts.secondStep(body.pending(), body.code(), address));
+                }
+                case "/api/recover" -> {
+                    HttpApi.Recover body = body(request, HttpApi.Recover.class);
+                    Accounts.Recovered recovered = accounts.recover(body.username(), body.code(), body.password(), address, userAgent);
+                    ServerMessage why = new ServerMessage.Error(null, ErrorCode.SESSION_INVALID.wire(), "the password was reset", null);
+                    recovered.endedSessions().forEach(ended -> delivery.publish(new Event.Close(new Audience.Session(ended), why,
+                            CloseCodes.SESSION_ENDED, "password reset", null)));
+                    log.atInfo().addKeyValue("sessionsEnded", recovered.endedSessions().size()).log("password reset with a recovery code");
+                    yield attempted(recovered.next());
                 }
                 case "/api/logout" -> {
                     Session session = session(request);
@@ -97,7 +115,7 @@ final class AccountApi {
             };
         } catch (ProtocolException problem) {
             // Who tried is not logged: only that a registration or login was refused, and why.
-            if (path.equals("/api/register") || path.equals("/api/login")) {
+            if (path.equals("/api/register") || path.startsWith("/api/login") || path.equals("/api/recover")) {
                 log.atInfo().addKeyValue("path", path).addKeyValue("error", problem.code().wire()).log("refused");
             }
             return HttpReplies.error(problem);
@@ -143,10 +161,22 @@ final class AccountApi {
                 .orElseThrow(() -> new ProtocolException(ErrorCode.SESSION_INVALID, "log in first"));
     }
 
+    /** In, with a session; or, for an account with a second factor, the log-in waiting for its code. */
+    private FullHttpResponse attempted(Accounts.Attempt attempt) {
+        return switch (attempt) {
+            case Accounts.Login login -> {
+                log.atInfo().log("logged in");
+                yield loggedIn(HttpResponseStatus.OK, login);
+            }
+            case Accounts.SecondFactorNeeded waiting -> HttpReplies.json(HttpResponseStatus.OK,
+                    new HttpApi.SecondFactor("totp", waiting.pending(), waiting.expiresAt()));
+        };
+    }
+
     private FullHttpResponse loggedIn(HttpResponseStatus status, Accounts.Login login) {
         Sessions.Issued issued = login.issued();
         FullHttpResponse response = HttpReplies.json(status, new HttpApi.LoggedIn(login.account().username(),
-                issued.session().id(), issued.token(), issued.session().expiresAt()));
+                issued.session().id(), issued.token(), issued.session().expiresAt(), login.recoveryCodes()));
         long maxAgeSeconds = (issued.session().expiresAt() - issued.session().createdAt()) / 1000;
         response.headers().add(HttpHeaderNames.SET_COOKIE, cookie(issued.token(), maxAgeSeconds));
         return response;

@@ -58,7 +58,8 @@ public final class Gateway implements AutoCloseable {
         this.files = new StaticFiles(web.panicPage());
         this.config = config;
         this.wiring = wiring;
-        this.api = new AccountApi(wiring.accounts(), wiring.sessions(), wiring.avatars(), secureCookie(http, config));
+        this.api = new AccountApi(wiring.accounts(), wiring.sessions(), wiring.avatars(), wiring.delivery(),
+                secureCookie(http, config));
         this.addresses = new Addresses(TrustedProxies.of(http));
         this.unready = unready;
         this.allowedOrigins = ConcurrentHashMap.newKeySet();

@@ -186,7 +186,8 @@ final class SocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
                 var account = wiring.accounts().byId(session.accountId());
                 var welcome = new ServerMessage.Welcome(hello.id(), Codec.VERSION, account.username(),
                         wiring.personas().of(session.accountId()).stream().map(Persona::view).toList(),
-                        wiring.advertised(), account.role().name().toLowerCase(java.util.Locale.ROOT));
+                        wiring.advertised(), account.role().name().toLowerCase(java.util.Locale.ROOT),
+                        wiring.sharesTyping().test(session.accountId()));
                 ctx.executor().execute(() -> welcome(opened, session, welcome));
             } catch (ProtocolException refused) {
                 wiring.metrics().error(refused.code());

@@ -1,6 +1,7 @@
 package org.tryst.gateway;
 
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.Sessions;
 import org.tryst.cluster.Delivery;
@@ -15,4 +16,5 @@ import org.tryst.safety.ActionLimits;
 /** What the gateway hands to each socket: the capabilities, the limits, and the executor for blocking work. */
 public record Wiring(Accounts accounts, Sessions sessions, Personas personas, Dispatcher dispatcher,
                      Delivery delivery, ActionLimits limits, Metrics metrics, Executor executor,
-                     Views.Limits advertised, int maxPendingRequests, Enforcement enforcement, Avatars avatars) {}
+                     Views.Limits advertised, int maxPendingRequests, Enforcement enforcement, Avatars avatars,
+                     Predicate<String> sharesTyping) {}

@@ -3,6 +3,7 @@ package org.tryst.personas;
 import java.util.Base64;
 import java.util.function.Consumer;
 import org.tryst.cluster.Caller;
+import org.tryst.cluster.Online;
 import org.tryst.protocol.ClientMessage.*;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.requests.Answer;
@@ -16,13 +17,16 @@ public final class PersonaRequests implements Handler<PersonaRequest> {
     private final Acting acting;
     /** Shows a persona's new picture (or its absence) where others see the persona: its channels. */
     private final Consumer<Persona> pictureChanged;
+    private final Online online;
 
-    public PersonaRequests(Personas personas, Avatars avatars, PersonaDeletion deletion, Acting acting, Consumer<Persona> pictureChanged) {
+    public PersonaRequests(Personas personas, Avatars avatars, PersonaDeletion deletion, Acting acting, Consumer<Persona> pictureChanged,
+                           Online online) {
         this.personas = personas;
         this.avatars = avatars;
         this.deletion = deletion;
         this.acting = acting;
         this.pictureChanged = pictureChanged;
+        this.online = online;
     }
 
     @Override
@@ -42,8 +46,10 @@ public final class PersonaRequests implements Handler<PersonaRequest> {
                 yield Answer.now(new ServerMessage.PersonaInfo(m.id(), now.view()));
             }
             case PersonaList m -> Answer.now(new ServerMessage.Personas(m.id(), personas.of(account).stream().map(Persona::view).toList()));
-            case PersonaShow m -> Answer.now(new ServerMessage.PersonaInfo(m.id(),
-                    acting.visible(caller, personas.named(m.name()), "no persona of that name").view()));
+            case PersonaShow m -> {
+                Persona shown = acting.visible(caller, personas.named(m.name()), "no persona of that name");
+                yield Answer.now(new ServerMessage.PersonaInfo(m.id(), shown.viewWhile(online.presence(shown.id()))));
+            }
         };
     }
 }

@@ -27,7 +27,8 @@ public final class Personas {
     /** Reads a persona from a row of the personas table. */
     public static final RowMapper<Persona> ROW = (rs, ctx) -> new Persona(rs.getString("id"),
             rs.getString("account_id"), rs.getString("name"), rs.getString("summary"), rs.getString("description"),
-            rs.getString("pronouns"), rs.getString("avatar"));
+            rs.getString("pronouns"), rs.getString("avatar"),
+            Persona.Chosen.read(rs.getString("status"), rs.getString("status_line"), rs.getLong("status_at")));
 
     /** Personas by id, for the lookup every action in a room makes; bounded, and dropped on change. */
     private final Cache<String, Persona> byId = Caffeine.newBuilder().maximumSize(100_000).build();
@@ -53,7 +54,7 @@ public final class Personas {
     /** Creates a persona for the account. */
     public Persona create(String accountId, ClientMessage.PersonaCreate request) {
         Persona persona = new Persona(Ids.random(), accountId, request.name(), orEmpty(request.summary()),
-                orEmpty(request.description()), orEmpty(request.pronouns()), null);
+                orEmpty(request.description()), orEmpty(request.pronouns()), null, Persona.Chosen.DEFAULT);
         return sql.inTransaction(handle -> {
             int owned = handle.createQuery("SELECT COUNT(*) FROM personas WHERE account_id = :account")
                     .bind("account", accountId).mapTo(Integer.class).one();
@@ -80,7 +81,7 @@ public final class Personas {
         Persona updated = new Persona(old.id(), old.accountId(), old.name(),
                 Objects.requireNonNullElse(request.summary(), old.summary()),
                 Objects.requireNonNullElse(request.description(), old.description()),
-                Objects.requireNonNullElse(request.pronouns(), old.pronouns()), old.avatar());
+                Objects.requireNonNullElse(request.pronouns(), old.pronouns()), old.avatar(), old.chosen());
         sql.useHandle(handle -> handle.createUpdate("""
                         UPDATE personas SET summary = :summary, description = :description, pronouns = :pronouns
                         WHERE id = :id""")

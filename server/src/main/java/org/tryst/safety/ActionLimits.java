@@ -13,7 +13,7 @@ import org.tryst.requests.Gate;
 /**
  * How often one account and one network address may act: any WebSocket request at all, and, within
  * that, the actions that reach other people or cost the operator (invitations, channel lines,
- * reports, TURN credentials, board ads). An action over either limit is refused with a typed error saying when
+ * reports, TURN credentials, board ads, status changes). An action over either limit is refused with a typed error saying when
  * to retry, and nothing is done or counted; each account and address has its own buckets, so nobody
  * else is slowed. Those actions are counted in the {@link BucketStore}, once across every server process sharing a
  * database; the request budget, spent by every message, is a flood guard of each process.
@@ -26,7 +26,8 @@ public final class ActionLimits implements Gate {
         CHANNEL_MESSAGE("too many channel messages; slow down"),
         REPORT("too many reports; try again later"),
         TURN_CREDENTIALS("too many requests for call relay credentials; try again later"),
-        AD("too many board ads posted; try again later");
+        AD("too many board ads posted; try again later"),
+        STATUS("too many status changes; try again later");
 
         private final String refusal;
 
@@ -57,6 +58,8 @@ public final class ActionLimits implements Gate {
         limits.put(Action.TURN_CREDENTIALS, Limit.per(store, "turn_credentials", config.turnCredentialsPerHourPerAccount(),
                 config.turnCredentialsPerHourPerAddress(), Duration.ofHours(1)));
         limits.put(Action.AD, Limit.per(store, "ad", config.adsPerHourPerAccount(), config.adsPerHourPerAddress(), Duration.ofHours(1)));
+        limits.put(Action.STATUS, Limit.per(store, "status", config.statusChangesPerHourPerAccount(),
+                config.statusChangesPerHourPerAddress(), Duration.ofHours(1)));
     }
 
     /** Counts the requests that reach other people against their action's limit. */
@@ -68,6 +71,7 @@ public final class ActionLimits implements Gate {
             case ClientMessage.SceneInvite _ -> Action.INVITATION;
             case ClientMessage.ReportScene _, ClientMessage.ReportChannel _, ClientMessage.ReportWorld _, ClientMessage.ReportAd _ -> Action.REPORT;
             case ClientMessage.BoardPost _ -> Action.AD;
+            case ClientMessage.StatusSet _ -> Action.STATUS;
             case ClientMessage.MediaTurn _ -> Action.TURN_CREDENTIALS;
             default -> null;
         };

@@ -27,6 +27,7 @@ import org.tryst.personas.Persona;
 import org.tryst.personas.Personas;
 import org.tryst.protocol.ClientMessage;
 import org.tryst.protocol.ErrorCode;
+import org.tryst.protocol.Presence;
 import org.tryst.protocol.ProtocolException;
 import org.tryst.protocol.ServerMessage;
 import org.tryst.protocol.ServerMessage.InvitationGone.Why;
@@ -157,7 +158,8 @@ public final class Scenes implements AutoCloseable {
         });
         Invitations.Invitation invitation = invited.invitation();
         news.ended(invited.ended());
-        if (invited.created()) {
+        // Do not disturb holds the news until the invitee chooses another status.
+        if (invited.created() && invitee.chosen().status() != Presence.DND) {
             tellAccount(invitee.accountId(), new ServerMessage.InvitationReceived(invitationView(invitation, Invitations.PENDING)));
         }
         return sql.withHandle(handle -> sentView(handle, inviter.accountId(), invitation));
@@ -193,6 +195,18 @@ public final class Scenes implements AutoCloseable {
             invitations.answer(handle, invitationId, Invitations.DECLINED);
         });
         news.answered(accountId, invitationId, Why.DECLINED);
+    }
+
+    /**
+     * A persona left do not disturb: each invitation to it still waiting for its answer is news to
+     * its account now, as it would have been when it came.
+     */
+    public void statusChanged(Persona before, Persona now) {
+        if (before.chosen().status() != Presence.DND || now.chosen().status() == Presence.DND) return;
+        Blocks.Concerning concerning = blocks.concerning(new Blocks.Viewer(now.accountId(), List.of(now.id())));
+        List<Invitations.Invitation> held = sql.withHandle(handle -> invitations.received(handle, List.of(now.id())));
+        held.stream().filter(invitation -> !concerning.silences(invitation.inviter())).forEach(invitation ->
+                tellAccount(now.accountId(), new ServerMessage.InvitationReceived(invitationView(invitation, Invitations.PENDING))));
     }
 
     /** The invitations to and from the account's personas. */

@@ -31,7 +31,7 @@ final class Player {
     static final int WRONG_PASSWORDS = 3;
     private static final long ASK_SECONDS = 30;
 
-    private enum Step { USERNAME, PASSWORD, PERSONA, PLAYING }
+    private enum Step { USERNAME, PASSWORD, CODE, PERSONA, PLAYING }
 
     /** What the player needs of the connection's telnet side, which lives on the event loop. */
     interface Terminal {
@@ -59,6 +59,8 @@ final class Player {
     private int wrongPasswords;
     private List<Persona> personas = List.of();
     private Persona playing;
+    /** The log-in waiting for its second factor, between the password and the code. */
+    private String pending;
 
     Player(Wiring wiring, TelnetConnection connection, Terminal terminal, String address, String name) {
         this.wiring = wiring;
@@ -79,6 +81,7 @@ final class Player {
         switch (step) {
             case USERNAME -> username(line);
             case PASSWORD -> password(line);
+            case CODE -> code(line);
             case PERSONA -> pick(line);
             case PLAYING -> play(line);
         }
@@ -105,14 +108,35 @@ final class Player {
         terminal.hideTyping(false);
         connection.say("");
         try {
-            Accounts.Login login = wiring.accounts().login(username, password, address, terminal.userAgent());
-            loggedIn(login);
+            switch (wiring.accounts().login(username, password, address, terminal.userAgent())) {
+                case Accounts.Login login -> loggedIn(login);
+                case Accounts.SecondFactorNeeded waiting -> {
+                    pending = waiting.pending();
+                    step = Step.CODE;
+                    prompt("Code from your authenticator app (or a recovery code): ");
+                }
+            }
         } catch (ProtocolException refused) {
             log.atInfo().addKeyValue("connection", connection.logId()).addKeyValue("error", refused.code().wire()).log("telnet login refused");
             wiring.metrics().error(refused.code());
             refusedLogin(refused);
         } finally {
             username = null;
+        }
+    }
+
+    /** The second step of a log-in: one code; a wrong one ends the connection, as the web's second step would take it again. */
+    private void code(String code) {
+        connection.say("");
+        try {
+            loggedIn(wiring.accounts().secondStep(pending, code.strip(), address));
+        } catch (ProtocolException refused) {
+            log.atInfo().addKeyValue("connection", connection.logId()).addKeyValue("error", refused.code().wire()).log("telnet login refused");
+            wiring.metrics().error(refused.code());
+            String sentence = TextRenderer.sentence(ServerMessage.Error.of(null, refused));
+            connection.close(null, 0, sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence);
+        } finally {
+            pending = null;
         }
     }
 

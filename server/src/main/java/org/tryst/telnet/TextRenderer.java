@@ -101,9 +101,21 @@ final class TextRenderer {
                  ChannelListed _, ChannelUnlisted _, DeviceRegistered _, DeviceAttached _, KeyPackagesStored _,
                  KeyPackagesLow _, KeyPackages _, SceneInfo _, Scenes _, InvitationInfo _, Invitations _,
                  InvitationAccepted _, InvitationGone _, SceneSent _, SceneDelivery _, SceneSignalled _, SceneChanged _, Catalogue _,
-                 BoundariesInfo _, TranscriptMark _, Reports _, Audit _, MediaServers _, WellbeingInfo _, BoardAd _, Board _ -> { }
+                 BoundariesInfo _, TranscriptMark _, Reports _, Audit _, MediaServers _, WellbeingInfo _, BoardAd _, Board _,
+                 WorldPresence _, Typing _, Looking _, Security _, TotpSetup _, RecoveryCodes _ -> { }
         }
         return text;
+    }
+
+    /** A status beside a name, in brackets; nothing for a persona that is simply here. */
+    private static String status(Presence status) {
+        return switch (status) {
+            case ONLINE, OFFLINE -> "";
+            case LOOKING -> " (looking)";
+            case AWAY -> " (away)";
+            case BUSY -> " (busy)";
+            case DND -> " (do not disturb)";
+        };
     }
 
     /** A room: its name (with its rating when not general), description, things, who else is there, and its exits. */
@@ -113,7 +125,7 @@ final class TextRenderer {
         if (room.things() != null && !room.things().isEmpty()) text.add("You see " + things(room.things()) + ".");
         if (here != null) {
             List<String> others = here.stream().filter(occupant -> !viewer.isMe(occupant.id()))
-                    .map(occupant -> printable(occupant.name()) + (occupant.status() == Presence.AWAY ? " (away)" : "")).toList();
+                    .map(occupant -> printable(occupant.name()) + status(occupant.status())).toList();
             if (!others.isEmpty()) text.add(Tone.PEOPLE, listed(others) + (others.size() == 1 ? " is here." : " are here."));
         }
         List<Views.ExitView> exits = room.exits() == null ? List.of() : room.exits();
@@ -160,7 +172,7 @@ final class TextRenderer {
         }
         text.add(Tone.TITLE, people.size() == 1 ? "One persona is in the world:" : people.size() + " personas are in the world:");
         people.forEach(entry -> text.add(Tone.PEOPLE, "  " + printable(entry.persona().name())
-                + (entry.status() == Presence.AWAY ? " (away)" : "") + (entry.room() == null ? "" : ", in " + printable(entry.room()))));
+                + status(entry.status()) + (entry.room() == null ? "" : ", in " + printable(entry.room()))));
     }
 
     private static String arrival(WorldArrived arrived) {

@@ -95,7 +95,8 @@ final class Looking {
         List<Views.WhoEntry> people = world.store().everyoneInWorld().stream()
                 .filter(seen -> online.presence(seen.persona()) != Presence.OFFLINE && !concerning.hides(seen.persona()))
                 .flatMap(seen -> personas.byId(seen.persona()).stream().map(persona -> new Views.WhoEntry(persona.author(),
-                        online.presence(persona.id()), where ? roomName(seen.room() == null ? start : seen.room()) : null)))
+                        persona.shownWhile(online.presence(persona.id())), where ? roomName(seen.room() == null ? start : seen.room()) : null,
+                        persona.chosen().line())))
                 .sorted(Comparator.comparing(entry -> entry.persona().name(), String.CASE_INSENSITIVE_ORDER))
                 .toList();
         return play.seenBy(caller, viewer, new ServerMessage.WorldWho(requestId, people));

@@ -97,7 +97,10 @@ final class Recognition implements Lens {
             case ServerMessage.WorldRoom m -> new ServerMessage.WorldRoom(m.id(), m.persona(), m.room(), m.here().stream().map(v::occupant).toList());
             case ServerMessage.WorldLook m -> new ServerMessage.WorldLook(m.id(), m.persona(), v.looked(m.target()));
             case ServerMessage.WorldWho m -> new ServerMessage.WorldWho(m.id(), m.people().stream()
-                    .map(entry -> new Views.WhoEntry(v.author(entry.persona()), entry.status(), entry.room())).toList());
+                    .map(entry -> {
+                        Views.Author seen = v.author(entry.persona());
+                        return new Views.WhoEntry(seen, entry.status(), entry.room(), seen.shown() == Views.Shown.SDESC ? null : entry.statusLine());
+                    }).toList());
             default -> message;
         };
     }
@@ -141,7 +144,9 @@ final class Recognition implements Lens {
 
         Views.Occupant occupant(Views.Occupant occupant) {
             Views.Author seen = author(new Views.Author(occupant.id(), occupant.name(), occupant.avatar()));
-            return new Views.Occupant(occupant.id(), seen.name(), occupant.status(), seen.avatar(), seen.shown());
+            // A stranger's status line could name them.
+            return new Views.Occupant(occupant.id(), seen.name(), occupant.status(), seen.avatar(), seen.shown(),
+                    seen.shown() == Views.Shown.SDESC ? null : occupant.statusLine());
         }
 
         Views.WorldLine line(Views.WorldLine line) {

@@ -63,6 +63,7 @@ final class RoomViews {
     }
 
     Views.Occupant occupant(Persona persona) {
-        return new Views.Occupant(persona.id(), persona.name(), online.presence(persona.id()), persona.avatar());
+        return new Views.Occupant(persona.id(), persona.name(), persona.shownWhile(online.presence(persona.id())), persona.avatar(),
+                null, persona.chosen().line());
     }
 }

@@ -38,6 +38,7 @@ public final class WorldPlay {
     private final Personas personas;
     private final Accounts accounts;
     private final Delivery delivery;
+    private final Online online;
     private final Clock clock;
 
     public WorldPlay(World world, Personas personas, Accounts accounts, Blocks blocks, Delivery delivery, Online online, Config.World config,
@@ -51,6 +52,7 @@ public final class WorldPlay {
         this.personas = personas;
         this.accounts = accounts;
         this.delivery = delivery;
+        this.online = online;
         this.clock = clock;
         online.listen(this::presenceChanged);
         delivery.onResumed(this::refollow);
@@ -223,17 +225,41 @@ public final class WorldPlay {
         delivery.publish(new Event.Tell(new Audience.Room(room.id()), news, Sight.othersWhoSee(about.id())));
     }
 
-    /** A persona in the world came online or went offline: the rooms followed here hear of it from here. */
-    private void presenceChanged(String personaId, Presence now) {
-        if (now == Presence.AWAY) return;
+    /**
+     * A persona in the world came online, went offline, or shows another status (it went idle): the
+     * rooms followed here hear of it from here.
+     */
+    private void presenceChanged(String personaId, Presence before, Presence now) {
         for (String room : delivery.roomsFollowed()) {
             if (!occupancy.contains(room, personaId)) continue;
             Optional<Persona> persona = personas.byId(personaId);
             if (persona.isEmpty()) return;
-            ServerMessage news = now == Presence.OFFLINE
-                    ? new ServerMessage.WorldDeparted(room, persona.get().author(), null, "disconnected")
-                    : new ServerMessage.WorldArrived(room, views.occupant(persona.get()), null, "connected");
+            ServerMessage news;
+            if (now == Presence.OFFLINE) news = new ServerMessage.WorldDeparted(room, persona.get().author(), null, "disconnected");
+            else if (before == Presence.OFFLINE) news = new ServerMessage.WorldArrived(room, views.occupant(persona.get()), null, "connected");
+            else if (persona.get().shownWhile(before) != persona.get().shownWhile(now)) news = statusNews(room, persona.get(), now);
+            else continue;
             delivery.tellHere(new Event.Tell(new Audience.Room(room), news, Sight.othersWhoSee(personaId)));
+        }
+    }
+
+    /** A persona chose another status or line: the room it is in hears of it, on every process, if it is online. */
+    public void statusChanged(Persona before, Persona now) {
+        Presence reachable = online.presence(now.id());
+        if (reachable == Presence.OFFLINE || !store.inWorld(now.id())) return;
+        if (now.shownWhile(reachable) == before.shownWhile(reachable) && now.chosen().line().equals(before.chosen().line())) return;
+        Room room = world.locationOf(now.id());
+        tell(room, statusNews(room.id(), now, reachable), now);
+    }
+
+    private static ServerMessage statusNews(String room, Persona persona, Presence reachable) {
+        return new ServerMessage.WorldPresence(room, persona.id(), persona.shownWhile(reachable), persona.chosen().line());
+    }
+
+    /** The persona is in the world, in the room of that id: where it may say it is typing. */
+    public void requireIn(Persona persona, String roomId) {
+        if (!store.inWorld(persona.id()) || !world.locationOf(persona.id()).id().equals(roomId)) {
+            throw new ProtocolException(ErrorCode.NOT_MEMBER, "that persona is not in that room");
         }
     }
 

@@ -254,7 +254,7 @@ abstract class AvatarContract {
 
         String picture = alice.avatar(painted(0x2f6f5e)).avatar();
         Views.Member shown = bob.updated(channel, alice);
-        assertThat(shown).isEqualTo(new Views.Member(alice.persona().id(), alice.persona().name(), shown.status(), true, picture));
+        assertThat(shown).isEqualTo(new Views.Member(alice.persona().id(), alice.persona().name(), shown.status(), true, picture, null));
         assertThat(alice.updated(channel, alice).avatar()).as("the persona's own sockets too").isEqualTo(picture);
         assertThat(bob.member(channel, alice).avatar()).isEqualTo(picture);
         assertThat(bob.history(channel)).singleElement().satisfies(line -> {

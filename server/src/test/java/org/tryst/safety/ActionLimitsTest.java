@@ -14,7 +14,7 @@ import org.tryst.safety.ActionLimits.Action;
 /** The limits on invitations, channel lines and reports: per account, per address, and per action. */
 class ActionLimitsTest {
     /** Two invitations, three lines and two reports per account; four reports per address. */
-    private final ActionLimits limits = new ActionLimits(new Config.RateLimits(10, 30, 30, 90, 10, 2, 100, 3, 100, 2, 4, 3, 6, 2, 4),
+    private final ActionLimits limits = new ActionLimits(new Config.RateLimits(10, 30, 30, 90, 10, 2, 100, 3, 100, 2, 4, 3, 6, 2, 4, 3, 6),
             BucketStore.inProcess(Clock.systemUTC()));
 
     @Test

@@ -28,7 +28,7 @@ class BoardShellTest {
         backend.personas.add(sage);
         rowan = backend.someone("Rowan");
         backend.board.add(new Views.Ad("Ad1", new Views.Author(rowan.id(), rowan.name()), "Letters by the sea", "Write to me.",
-                List.of("romance", "praise"), "mature", 0, 0, 1, List.of(
+                List.of("romance", "praise"), "mature", 0, 0, 1, null, List.of(
                         new Views.TopicMatch("romance", Answer.YES, Answer.YES, true, List.of()),
                         new Views.TopicMatch("praise", null, Answer.MAYBE, true, List.of(BoundaryMatch.PROPOSED_MAYBE)),
                         new Views.TopicMatch("pain", Answer.YES, Answer.NO, false, List.of(BoundaryMatch.MISMATCH)))));

@@ -341,7 +341,7 @@ final class FakeBackend implements Backend {
         called("postAd " + title + " | " + text + " " + topics + " " + rating);
         Views.Persona me = personas.stream().filter(persona -> persona.id().equals(personaId)).findFirst().orElseThrow();
         mine = new Views.Ad("ad-" + me.id(), new Views.Author(me.id(), me.name()), title, text, topics, rating, 0, 0,
-                java.time.Duration.ofHours(72).toMillis(), List.of());
+                java.time.Duration.ofHours(72).toMillis(), null, List.of());
         return mine;
     }
 
