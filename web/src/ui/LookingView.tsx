@@ -65,7 +65,7 @@ function Entry({ one, now }: { one: Looking; now: number }) {
   return (
     <li class="card looking-entry" aria-labelledby={`looking-${persona.id}`}>
       <Avatar persona={persona} size="member" />
-      <div class="who">
+      <div class="looking-who">
         <h2 id={`looking-${persona.id}`}>{persona.name}</h2>
         <StatusBadge status="looking" />
         {line && <p class="line">“{line}”</p>}

@@ -38,14 +38,21 @@ export function StatusPicker({ small = false }: { small?: boolean }) {
   const [place, setPlace] = useState<{ top: number; left: number; width: number } | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
+  const toggle = () => {
+    if (open) {
+      setOpen(false);
+      return;
+    }
     // The menu floats over everything, below its button and within the window, whatever scrolls or clips around the button.
     const at = button.current!.getBoundingClientRect();
     const width = Math.min(336, window.innerWidth - 16);
     setPlace({ top: at.bottom + 6, left: Math.max(8, Math.min(at.left, window.innerWidth - width - 8)), width });
     setLine(speaker.value?.statusLine ?? "");
     setProblem(null);
+    setOpen(true);
+  };
+  useEffect(() => {
+    if (!open) return;
     panel.current?.querySelector<HTMLElement>("[aria-checked=true], button")?.focus();
     const away = (event: Event) => {
       if (panel.current?.contains(event.target as Node) || button.current?.contains(event.target as Node)) return;
@@ -90,7 +97,7 @@ export function StatusPicker({ small = false }: { small?: boolean }) {
   return (
     <div class="status-picker">
       <button type="button" ref={button} class={`status-button ${chosen}${small ? " small" : ""}`} aria-expanded={open}
-        aria-haspopup="dialog" onClick={() => setOpen(!open)} title={me.statusLine || undefined}>
+        aria-haspopup="dialog" onClick={toggle} title={me.statusLine || undefined}>
         <StatusDot status={chosen} />
         <span class={small && !held ? "sr-only" : "status-name"}>
           <span class="sr-only">Your status: </span>{small && held ? "DND" : STATUS_NAMES[chosen]}

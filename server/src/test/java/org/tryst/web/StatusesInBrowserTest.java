@@ -21,9 +21,10 @@ import org.tryst.testkit.Wire;
 /**
  * Statuses, the looking list and typing in real Chromium against a real server, on a desktop and
  * on a phone: a status chosen with a line shows on the profile, in the member list and in the
- * looking list of someone else; typing in a channel shows under the other's message box, and
- * nothing shows once the typist's account stops sharing it; and while a persona is do not
- * disturb, an invitation's toast waits until it chooses another status.
+ * looking list of someone else; typing in a channel, and in a private scene inside its encryption,
+ * shows under the other's message box, and nothing shows once the typist's account stops sharing
+ * it; and while a persona is do not disturb, an invitation's toast waits until it chooses another
+ * status.
  */
 class StatusesInBrowserTest {
     @RegisterExtension
@@ -129,6 +130,28 @@ class StatusesInBrowserTest {
         pair.sagesPage().sees(text("The lighthouse keeper waves."));
         pair.sagesPage().seesNo(text("is typing").within(typing));
         assertThat(pair.sagesPage().errors()).isEmpty();
+    }
+
+    @Test
+    void typingInAPrivateSceneTravelsInsideItsEncryption() {
+        Pair pair = Pair.inAChannel(1280, 800);
+        Browser.Page rowan = pair.rowansPage();
+        Browser.Page sage = pair.sagesPage();
+        rowan.click(role("button", pair.sage().name()).exactly().within(MEMBERS));
+        InBrowser.invite(rowan, pair.sage().name());
+        InBrowser.acceptAndOpen(sage, pair.rowan().name());
+        rowan.sees(role("heading", "Private scene with " + pair.sage().name()));
+        InBrowser.sayInScene(sage, "Hello in here.");
+        rowan.sees(text(pair.sage().name() + ": Hello in here."));
+
+        rowan.fill(label("Message to this scene"), "And hello");
+        sage.sees(text(pair.rowan().name() + " is typing…").within(css("main .typing-line")));
+        sage.screenshot(SHOTS.resolve("statuses-typing-scene-desktop.png"));
+        InBrowser.sayInScene(rowan, "And hello to you.");
+        sage.sees(text(pair.rowan().name() + ": And hello to you."));
+        sage.seesNo(text("is typing").within(css("main .typing-line")));
+        assertThat(sage.errors()).isEmpty();
+        assertThat(rowan.errors()).isEmpty();
     }
 
     @Test
