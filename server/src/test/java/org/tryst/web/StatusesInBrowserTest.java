@@ -108,8 +108,10 @@ class StatusesInBrowserTest {
         sage.sees(text("Started looking just now").within(entry));
         sage.screenshot(SHOTS.resolve("statuses-looking-desktop.png"));
 
-        // A change of mind shows at once in the channel, and the looking list asked afresh leaves the persona out.
-        choose(pair.rowansPage(), "Busy", "");
+        // A change of mind, typed as in the terminal, shows at once in the channel, and the looking list asked afresh leaves the persona out.
+        InBrowser.say(pair.rowansPage(), "/status busy");
+        pair.rowansPage().sees(text(pair.rowan().name() + " shows as busy.").within(role("status", "Answer")));
+        pair.rowansPage().sees(role("button", "Your status: Busy"));
         openFromList(sage, "#" + pair.channel());
         sage.sees(text(pair.rowan().name() + " Busy").within(MEMBERS));
         sage.seesNo(text(line).within(MEMBERS));
