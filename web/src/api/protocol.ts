@@ -1,10 +1,19 @@
 // The shapes of Tryst's wire protocol that the web client uses (docs/protocol.md is the reference).
 
 /** A persona as others see it; `avatar` is its picture's hash (GET /api/avatars/HASH), null when it has none. */
-export interface Persona { id: string; name: string; summary?: string; description?: string; pronouns?: string; avatar?: string | null }
-export type Presence = "online" | "away" | "offline";
+export interface Persona {
+  id: string; name: string; summary?: string; description?: string; pronouns?: string; avatar?: string | null;
+  /** What everyone sees (`persona.show`), or for one's own personas the status chosen; with its line, absent when none. */
+  status?: Presence; statusLine?: string;
+}
+/** A status as others see it: `offline` when no socket is online as the persona (docs/protocol.md, Statuses). */
+export type Presence = "online" | "looking" | "away" | "busy" | "dnd" | "offline";
+/** A status a persona may choose with `status.set`: every one but `offline`. */
+export type Chosen = Exclude<Presence, "offline">;
 /** A channel's member; `avatar` is its picture's hash, absent when it has none. */
-export interface Member { id: string; name: string; status: Presence; owner: boolean; avatar?: string | null }
+export interface Member { id: string; name: string; status: Presence; statusLine?: string; owner: boolean; avatar?: string | null }
+/** A persona looking for a partner now (`looking`): since when it chose `looking`, with its status line. */
+export interface Looking { persona: Author; statusLine?: string; since: number }
 /** Who wrote a line, or who is in a scene; `avatar` is the picture's hash (as it was when a live line was sent), absent when none. */
 /**
  * In a world with recognition, what a name is when it is not the persona's real name: its short
@@ -93,7 +102,7 @@ export interface ThingView { id: string; name: string; portable: boolean }
 /** A room as everyone there sees it; `owner` is absent for the operator's rooms. */
 export interface RoomView { id: string; name: string; description: string; rating: Rating; owner?: Author; exits: ExitView[]; things: ThingView[] }
 /** A persona present in a room, as others there see it. */
-export interface Occupant { id: string; name: string; status: Presence; avatar?: string; shown?: Shown }
+export interface Occupant { id: string; name: string; status: Presence; statusLine?: string; avatar?: string; shown?: Shown }
 export type WorldLineKind = "say" | "pose" | "semipose" | "emit" | "whisper" | "page";
 /** One line of the world; a whisper reaches bystanders without `text`, and a page has no `room`. */
 export interface WorldLine { id: string; room?: string; kind: WorldLineKind; author: Author; to?: Author; text?: string; at: number }
@@ -103,7 +112,7 @@ export interface Looked {
   to?: string; rating?: Rating; lines?: WorldLine[];
 }
 /** A persona in the world, for `who`, and with the name of its room for `where`. */
-export interface WhoEntry { persona: Author; status: Presence; room?: string }
+export interface WhoEntry { persona: Author; status: Presence; statusLine?: string; room?: string }
 
 /** How a persona came into a room; with `via`, the exit of this room that leads back where it came from. */
 export type ArrivedHow = "moved" | "entered" | "connected" | "home" | "joined" | "moved_by_moderator" | "room_gone";
@@ -122,4 +131,5 @@ export type WorldMessage =
   | { type: "world.departed"; room: string; persona: Author; via?: string; how: DepartedHow }
   | { type: "world.line"; line: WorldLine }
   | { type: "world.updated"; room: RoomView }
-  | { type: "world.thing"; room: string; by: Author; action: "got" | "dropped" | "gave"; thing: ThingView; to?: Author };
+  | { type: "world.thing"; room: string; by: Author; action: "got" | "dropped" | "gave"; thing: ThingView; to?: Author }
+  | { type: "world.presence"; room: string; persona: string; status: Presence; statusLine?: string };

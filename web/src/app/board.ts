@@ -1,4 +1,5 @@
-import type { Author, ServerMessage, TopicMatch } from "../api/protocol";
+import type { Author, Presence, ServerMessage, TopicMatch } from "../api/protocol";
+import { heardStatus, heardStatusKeepingLine } from "./statuses";
 import type { Report } from "../api/protocol";
 import { request } from "./tryst";
 
@@ -10,6 +11,8 @@ export type Rating = (typeof RATINGS)[number];
 export interface Ad {
   id: string; persona: Author; title: string; text: string; topics: string[]; rating: Rating;
   postedAt: number; bumpedAt: number; expiresAt: number; matches: TopicMatch[];
+  /** What the ad's persona shows now (absent on one's own ad), with its line when it has one. */
+  status?: Presence; statusLine?: string;
 }
 
 /** What one look at the board shows a persona: the ads it may see, freshest first, and its own. */
@@ -21,6 +24,10 @@ export interface Draft { title: string; text: string; topics: string[]; rating: 
 /** The board as the persona sees it, filtered by the server for its boundaries, blocks, mutes and opt-in. */
 export async function board(persona: string): Promise<Seen> {
   const answer = await request<ServerMessage & Seen>("board.list", { persona });
+  for (const ad of answer.ads) {
+    if ("statusLine" in ad) heardStatus(ad.persona.id, ad.status, ad.statusLine);
+    else heardStatusKeepingLine(ad.persona.id, ad.status);
+  }
   return { ads: answer.ads, mine: answer.mine ?? null };
 }
 

@@ -119,3 +119,30 @@ describe("the palette", () => {
     expect(completions("//", channel)).toEqual([]);
   });
 });
+
+describe("statuses and typing from the message box", () => {
+  const here = { place: "channel" as const, moderator: false };
+
+  test("/status alone shows it; with a status chooses it with its line or none", () => {
+    expect(parse("/status", here)).toEqual({ kind: "status", change: null });
+    expect(parse("/status looking Up for a slow-burn mystery", here))
+      .toEqual({ kind: "status", change: { status: "looking", line: "Up for a slow-burn mystery" } });
+    expect(parse("/status DND", here)).toEqual({ kind: "status", change: { status: "dnd", line: "" } });
+  });
+
+  test("/status line changes the line alone, /status clear takes it away; offline and other words are no status", () => {
+    expect(parse("/status line back at six", here)).toEqual({ kind: "status", change: { line: "back at six" } });
+    expect(parse("/status clear", here)).toEqual({ kind: "status", change: { line: "" } });
+    expect(parse("/status line", here).kind).toBe("help");
+    expect(parse("/status offline", here)).toEqual({ kind: "help", problem: "Usage: /status [STATUS] [LINE]; nothing was sent." });
+    expect(parse("/status sleepy", here).kind).toBe("help");
+  });
+
+  test("/looking opens the list, /typing shows or turns sharing on or off", () => {
+    expect(parse("/looking", here)).toEqual({ kind: "looking" });
+    expect(parse("/typing", here)).toEqual({ kind: "typing", share: null });
+    expect(parse("/typing off", here)).toEqual({ kind: "typing", share: false });
+    expect(parse("/typing ON", here)).toEqual({ kind: "typing", share: true });
+    expect(parse("/typing maybe", here).kind).toBe("help");
+  });
+});

@@ -1,4 +1,4 @@
-import { REPORT_REASONS, type Answer } from "../api/protocol";
+import { REPORT_REASONS, type Answer, type Chosen } from "../api/protocol";
 import { DICE_RULE, parseDice, type Dice } from "./dice";
 import type { TranscriptChoice } from "./transcript";
 
@@ -48,6 +48,11 @@ export type Command =
   | { kind: "reports" }
   | { kind: "queue" }
   | { kind: "moderate"; number: number; action: Decision; hours: number | null }
+  /** Shows the status of the persona spoken as (`change` null), or changes it and its line (undefined: as it is). */
+  | { kind: "status"; change: { status?: Chosen; line?: string } | null }
+  | { kind: "looking" }
+  /** Shows (null) or turns on or off sharing typing, for the whole account. */
+  | { kind: "typing"; share: boolean | null }
   | { kind: "quit" };
 
 /** What a moderator may decide on a report, as `/moderate` takes it. */
@@ -115,6 +120,12 @@ const SPECS: readonly Spec[] = [
   { name: "/queue", usage: "/queue", moderators: true, description: "moderators: list the open reports", read: none({ kind: "queue" }) },
   { name: "/moderate", usage: "/moderate N WHAT [H]", moderators: true, read: moderate,
     description: "moderators: on report N, WHAT is warn, mute H, suspend H (hours), ban, ban-persona or dismiss" },
+  { name: "/status", usage: "/status [STATUS] [LINE]", read: status,
+    description: "show your status, or choose one of online, looking, away, busy, dnd (holds invitations) with a LINE of your own or none;"
+      + " /status line TEXT changes the line, /status clear removes it" },
+  { name: "/looking", usage: "/looking", description: "show who is looking for a partner now", read: none({ kind: "looking" }) },
+  { name: "/typing", usage: "/typing [on|off]", read: typing,
+    description: "show whether others see when you type (and you see them), or turn it on or off for the whole account" },
   { name: "/quit", usage: "/quit", description: "leave Tryst at once: the page is hidden and you log in again to come back", read: none({ kind: "quit" }) },
 ];
 
@@ -248,6 +259,25 @@ function boundaries(rest: string): Command | null {
   const answer = words[2].toLowerCase();
   if (answer === "clear") return { kind: "boundary.set", topic: words[1].toLowerCase(), answer: null };
   return answer === "yes" || answer === "maybe" || answer === "no" ? { kind: "boundary.set", topic: words[1].toLowerCase(), answer } : null;
+}
+
+const CHOSEN: readonly Chosen[] = ["online", "looking", "away", "busy", "dnd"];
+
+/** Nothing (show), a status with a line or none, `line TEXT`, or `clear`. */
+function status(rest: string): Command | null {
+  if (!rest) return { kind: "status", change: null };
+  const [first, ...others] = rest.split(/\s+/);
+  const word = first.toLowerCase();
+  const line = rest.slice(first.length).trim();
+  if (word === "clear" && others.length === 0) return { kind: "status", change: { line: "" } };
+  if (word === "line") return line ? { kind: "status", change: { line } } : null;
+  const chosen = CHOSEN.find((known) => known === word);
+  return chosen ? { kind: "status", change: { status: chosen, line } } : null;
+}
+
+function typing(rest: string): Command | null {
+  const word = rest.toLowerCase();
+  return !word ? { kind: "typing", share: null } : word === "on" || word === "off" ? { kind: "typing", share: word === "on" } : null;
 }
 
 function report(rest: string): Command | null {

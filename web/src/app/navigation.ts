@@ -15,7 +15,7 @@ export function conversationKey(shown: View): string | null {
     case "channel": return channelKey(shown.name);
     case "scene": return sceneKey(shown.id);
     case "world": return WORLD_KEY;
-    case "conversations": case "home": case "invitations": case "persona": case "account": case "limits": case "moderation": case "board": return null;
+    case "conversations": case "home": case "invitations": case "persona": case "account": case "limits": case "moderation": case "board": case "looking": return null;
   }
 }
 

@@ -14,6 +14,8 @@ import { renderTranscript, transcriptNews, type TranscriptChoice } from "./trans
 import * as avatars from "./avatars";
 import * as calls from "./calls/calls";
 import { parseCallMessage } from "./calls/messages";
+import { parseTypingSignal, shareTyping } from "./typing";
+import * as typingSession from "./typingSession";
 import { start as verifying, verifications } from "./verification";
 import {
   endedNotice, endedScene, invitationAccepted, invitationGone, invitations, keepEnded, notice, personas, purgeEnded, sceneEpochs, sceneLines,
@@ -440,6 +442,7 @@ function line(sceneId: string, added: SceneLine): void {
   const next = new Map(sceneLines.value);
   next.set(sceneId, [...(next.get(sceneId) ?? []), added]);
   sceneLines.value = next;
+  if (added.from) typingSession.spoke(sceneKey(sceneId), added.from.id);
   const mine = added.kind !== "dropped" && !added.frank;
   heard(sceneKey(sceneId), { id: added.id, at: added.at, mine,
     mentionsMe: !mine && namesMe(added.text) });
@@ -457,8 +460,25 @@ async function signalReceived(sceneId: string, from: unknown, data: string): Pro
   }
   const current = group.members().find((member) => member.leaf === opened.sender.leaf);
   if (opened.sender.personaId !== from || current?.personaId !== from) return;
-  const message = parseCallMessage(new TextDecoder("utf-8", { fatal: false }).decode(opened.plaintext));
+  const json = new TextDecoder("utf-8", { fatal: false }).decode(opened.plaintext);
+  const typing = parseTypingSignal(json);
+  if (typing !== undefined) {
+    const name = scenes.value.get(sceneId)?.members.find((member) => member.id === from)?.name;
+    if (name) typingSession.heard(sceneKey(sceneId), from, name, typing);
+    return;
+  }
+  const message = parseCallMessage(json);
   if (message) calls.received(sceneId, opened.sender.leaf, message);
+}
+
+/**
+ * Tells the scene's devices online now that the persona this device speaks as there is typing, or
+ * stopped: a signal inside the scene's encryption, so the server never learns it. Nothing when the
+ * account does not share typing, and nothing to show when it cannot be sent.
+ */
+export function typing(sceneId: string, typing: boolean): void {
+  if (!shareTyping.value || !mls?.group(sceneId)) return;
+  signal(sceneId, JSON.stringify({ kind: "typing", typing })).catch(() => undefined);
 }
 
 /**

@@ -4,6 +4,8 @@ import { activity } from "./activity";
 import * as avatars from "./avatars";
 import { drafts } from "./draft";
 import { readMarks } from "./readMarks";
+import { forgetStatuses } from "./statuses";
+import { forgetTyping } from "./typing";
 import { breakReminder, warning } from "./wellbeing";
 import type { WorldState } from "./world";
 
@@ -24,6 +26,8 @@ export type View =
    */
   | { kind: "persona"; id: string; name?: string; setIn?: { room: string; name: string }; propose?: string[] }
   | { kind: "board" }
+  /** The personas looking for a partner now. */
+  | { kind: "looking" }
   | { kind: "account" }
   /** The person's own limits: time budget, quiet hours, break reminders, self-exclusion, and their use. */
   | { kind: "limits" }
@@ -101,6 +105,12 @@ export function merge(known: readonly ChannelMessage[], arriving: readonly Chann
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** One of the account's personas as the server now has it: in the list, and as the speaker when it is. */
+export function ownPersonaChanged(persona: Persona): void {
+  personas.value = personas.value.map((known) => (known.id === persona.id ? persona : known));
+  if (speaker.value?.id === persona.id) speaker.value = persona;
+}
+
 /** Updates one room, leaving the others as they are. */
 export function updateRoom(name: string, change: (room: Room) => Room): void {
   const room = rooms.value.get(name);
@@ -133,6 +143,8 @@ export function forgetAll(): void {
   warning.value = null;
   breakReminder.value = null;
   avatars.forget();
+  forgetStatuses();
+  forgetTyping();
 }
 
 /**

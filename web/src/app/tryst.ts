@@ -16,9 +16,13 @@ import { barsTheAccount, noticeText } from "./notices";
 import { readMarks } from "./readMarks";
 import * as sceneAgent from "./scenes";
 import * as world from "./worldSession";
+import * as statuses from "./statuses";
+import { heardStatus } from "./statuses";
+import * as presence from "./presence";
+import * as typing from "./typingSession";
 import { breakReminder, keepsOut, keptOut, warning, type ExclusionPeriod, type Limits, type Wellbeing } from "./wellbeing";
 import {
-  connection, forgetAll, merge, moderatorNotices, notice, personas, role, rooms, signedIn, speaker, updateRoom, username,
+  connection, forgetAll, merge, moderatorNotices, notice, ownPersonaChanged, personas, role, rooms, signedIn, speaker, updateRoom, username,
   type Room,
 } from "./state";
 
@@ -102,6 +106,8 @@ async function ready(welcome: ServerMessage): Promise<void> {
   username.value = String(welcome.username ?? username.value);
   role.value = (welcome.role as typeof role.value | undefined) ?? "member";
   personas.value = welcome.personas as Persona[];
+  statuses.start(request);
+  typing.start(request, welcome.shareTyping !== false);
   const current = speaker.value && personas.value.find((persona) => persona.id === speaker.value!.id);
   const chosen = current ?? personas.value[0] ?? null;
   if (chosen) await use(chosen);
@@ -174,24 +180,19 @@ export async function createPersona(name: string, summary: string, pronouns: str
 }
 
 export async function updatePersona(id: string, summary: string, description: string, pronouns: string): Promise<void> {
-  changed((await request<ServerMessage & { persona: Persona }>("persona.update", { persona: id, summary, description, pronouns })).persona);
+  ownPersonaChanged((await request<ServerMessage & { persona: Persona }>("persona.update", { persona: id, summary, description, pronouns })).persona);
 }
 
 /** Gives one of the account's personas a picture (base64 of a PNG or JPEG the server re-encodes), or takes it away (null). */
 export async function setPicture(id: string, image: string | null): Promise<void> {
-  changed((await request<ServerMessage & { persona: Persona }>("persona.avatar", { persona: id, image })).persona);
-}
-
-/** One of the account's personas as the server now has it. */
-function changed(persona: Persona): void {
-  personas.value = personas.value.map((known) => (known.id === persona.id ? persona : known));
-  if (speaker.value?.id === persona.id) speaker.value = persona;
+  ownPersonaChanged((await request<ServerMessage & { persona: Persona }>("persona.avatar", { persona: id, image })).persona);
 }
 
 /** Anyone's profile, by name; its picture is then known wherever the persona shows. */
 export async function showPersona(name: string): Promise<Persona> {
   const { persona } = await request<ServerMessage & { persona: Persona }>("persona.show", { name });
   avatars.heard(persona);
+  heardStatus(persona.id, persona.status, persona.statusLine);
   return persona;
 }
 
@@ -346,7 +347,7 @@ function requireSpeaker(): Persona {
 
 /** Keeps the screen in step with what happens in the speaker's channels. */
 function event(message: ServerMessage): void {
-  if (sceneAgent.event(message) || directory.event(message) || world.event(message)) return;
+  if (sceneAgent.event(message) || directory.event(message) || world.event(message) || typing.event(message) || presence.event(message)) return;
   switch (message.type) {
     case "message": {
       const line = message.message as ChannelMessage;
@@ -354,6 +355,7 @@ function event(message: ServerMessage): void {
       const known = rooms.value.get(line.channel)!.messages.some((message) => message.id === line.id);
       updateRoom(line.channel, (room) => ({ ...room, messages: merge(room.messages, [line]) }));
       if (!known) noteLine(line);
+      typing.spoke(channelKey(line.channel), line.persona.id);
       if (!personas.value.some((persona) => persona.id === line.persona.id)) somethingNew();
       break;
     }
@@ -380,11 +382,6 @@ function event(message: ServerMessage): void {
     }
     case "member.left":
       updateRoom(String(message.channel), (room) => ({ ...room, members: room.members.filter((m) => m.id !== message.persona) }));
-      break;
-    case "presence":
-      updateRoom(String(message.channel), (room) => ({
-        ...room, members: room.members.map((m) => (m.id === message.persona ? { ...m, status: message.status as Member["status"] } : m)),
-      }));
       break;
     case "topic":
       updateRoom(String(message.channel), (room) => ({ ...room, topic: String(message.topic) }));

@@ -102,3 +102,19 @@ describe("whose view a message is for", () => {
     expect(concerns(state, { type: "world.room", persona: ann.id, room: library, here: [] })).toBe(true);
   });
 });
+
+describe("statuses in the world", () => {
+  test("a status told in the room changes who is here, with its line, and puts nothing in the stream", () => {
+    let state = fold(entered(), { type: "world.arrived", room: "courtyard", persona: kit, how: "moved" });
+    state = fold(state, { type: "world.presence", room: "courtyard", persona: kit.id, status: "busy", statusLine: "back in 10" });
+    expect(state.here.find((one) => one.id === kit.id)).toEqual({ ...kit, status: "busy", statusLine: "back in 10" });
+    state = fold(state, { type: "world.presence", room: "courtyard", persona: kit.id, status: "online" });
+    expect(state.here.find((one) => one.id === kit.id)).toEqual({ ...kit, status: "online" });
+    expect(kinds(state)).toEqual(["room", "arrived"]);
+  });
+
+  test("a status told in another room is not this view's", () => {
+    expect(concerns(entered(), { type: "world.presence", room: "library", persona: kit.id, status: "dnd" })).toBe(false);
+    expect(concerns(entered(), { type: "world.presence", room: "courtyard", persona: kit.id, status: "dnd" })).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import type {
   ArrivedHow, Author, DepartedHow, ExitView, Looked, Occupant, RoomView, ThingView, WhoEntry, WorldLine, WorldMessage,
 } from "../api/protocol";
+import { withStatus } from "./statuses";
 import { EMPTY_MAP, visit, type WorldMap } from "./worldMap";
 
 /**
@@ -50,7 +51,7 @@ export function concerns(state: WorldState, message: WorldMessage): boolean {
   switch (message.type) {
     case "world.room": case "world.look": case "world.inventory": case "world.done": return message.persona === state.persona;
     case "world.who": case "world.help": return message.id !== undefined; // replies only: the request knows whose
-    case "world.arrived": case "world.departed": case "world.thing": return message.room === state.room?.id;
+    case "world.arrived": case "world.departed": case "world.thing": case "world.presence": return message.room === state.room?.id;
     case "world.updated": return message.room.id === state.room?.id;
     case "world.line": {
       const { room, author, to } = message.line;
@@ -79,6 +80,11 @@ export function reduce(state: WorldState, message: WorldMessage): WorldState {
       if (message.persona.id === state.persona) return state;
       const here = state.here.filter((one) => one.id !== message.persona.id);
       return add({ ...state, here }, { kind: "departed", who: message.persona, via: message.via, how: message.how });
+    }
+    case "world.presence": {
+      // Who is here shows the status at once; the stream is for what happens, and a status is no event of the room.
+      const { persona, status, statusLine } = message;
+      return { ...state, here: state.here.map((one) => (one.id === persona ? withStatus(one, status, statusLine) : one)) };
     }
     case "world.thing": {
       const room = state.room && { ...state.room, things: lying(state.room.things, message.action, message.thing) };

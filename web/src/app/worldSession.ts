@@ -7,6 +7,8 @@ import { namesMe } from "./highlights";
 import { heard, WORLD_KEY } from "./navigation";
 import type { Requester } from "./scenes";
 import { personas, worlds } from "./state";
+import { heardStatus } from "./statuses";
+import { spoke } from "./typingSession";
 import { concerns, done, initial, reduce, refused, typed, type WorldState } from "./world";
 
 /**
@@ -102,8 +104,11 @@ export function event(message: ServerMessage): boolean {
     if (concerns(state, world)) change(state.persona, (current) => reduce(current, world));
   }
   if (world.type === "world.arrived") avatars.heard(world.persona);
+  if (world.type === "world.presence") heardStatus(world.persona, world.status, world.statusLine);
+  if (world.type === "world.departed") spoke(WORLD_KEY, world.persona.id);
   if (world.type === "world.line") {
     const { line } = world;
+    spoke(WORLD_KEY, line.author.id);
     const mine = personas.value.some((persona) => persona.id === line.author.id);
     const toMe = personas.value.some((persona) => persona.id === line.to?.id);
     heard(WORLD_KEY, { id: line.id, at: line.at, mine, mentionsMe: !mine && (toMe || namesMe(line.text ?? "")) });

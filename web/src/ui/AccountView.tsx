@@ -10,6 +10,9 @@ import { HighlightWords } from "./HighlightWords";
 import { useNarrow } from "./media";
 import { notifying, setNotifying } from "./notify";
 import { setTheme, theme, type Theme } from "./theme";
+import { shareTyping } from "../app/typing";
+import { setShareTyping } from "../app/typingSession";
+import { useStatus } from "./status";
 
 const STATUS = { open: "waiting for a moderator", actioned: "a moderator acted on it", dismissed: "a moderator looked and took no action" } as const;
 
@@ -46,6 +49,7 @@ export function AccountView() {
         <LockSettings />
         <HighlightWords />
       </section>
+      <TypingSetting />
       <section aria-labelledby="own-limits" class="card">
         <h2 id="own-limits">Limits for yourself</h2>
         <p>A daily time budget, quiet hours, break reminders, or a break from Tryst: the server keeps them on every device.</p>
@@ -83,6 +87,22 @@ export function AccountView() {
       </form>
     </div>
     </>
+  );
+}
+
+/** Whether the account shares typing: the server keeps it, for every device; off, nobody sees you type and you see nobody. */
+function TypingSetting() {
+  const [status, say] = useStatus();
+  const change = (share: boolean) => setShareTyping(share).then(
+    () => say(share ? "Others see when you type, and you see when they do." : "Nobody sees when you type, and you see nobody typing."),
+    (failure) => say(explain(failure), true));
+  return (
+    <section aria-labelledby="typing-setting" class="card">
+      <h2 id="typing-setting">Typing</h2>
+      <label class="check"><input type="checkbox" checked={shareTyping.value} onChange={(e) => change(e.currentTarget.checked)} />
+        Show when I am typing, and show me when others are (in channels, the world and scenes; on every device)</label>
+      {status}
+    </section>
   );
 }
 

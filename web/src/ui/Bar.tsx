@@ -3,6 +3,7 @@ import { lockNow, lockSetting } from "../app/lock";
 import { go } from "../app/navigation";
 import { connection } from "../app/state";
 import { panic } from "./panic";
+import { StatusPicker } from "./Statuses";
 
 const STATES = { connecting: "Connecting…", open: "Connected", offline: "Offline, reconnecting…" } as const;
 
@@ -48,6 +49,7 @@ export function ViewHeader({ title, sub, narrow, children }: {
         {sub && <p class="sub">{sub}</p>}
       </div>
       {children && <div class="actions">{children}</div>}
+      {narrow && <StatusPicker small />}
       {narrow && <HideButton />}
     </header>
   );

@@ -11,6 +11,8 @@ import { upTo } from "./limits";
 import { useNarrow } from "./media";
 import { ReportAction } from "./Report";
 import { useStatus } from "./status";
+import { StatusBadge } from "./Statuses";
+import { statusOf } from "../app/statuses";
 import "./board.css";
 
 const RATING_NAMES: Record<Rating, string> = { general: "General", mature: "Mature", adult: "Adult" };
@@ -72,6 +74,7 @@ export function AdCard({ ad }: { ad: Ad }) {
   const elsewhere = mismatches(ad);
   const profile = () => go({ kind: "persona", id: ad.persona.id, name: ad.persona.name });
   const invite = () => go({ kind: "persona", id: ad.persona.id, name: ad.persona.name, propose: ad.topics });
+  const shows = statusOf(ad.persona.id, ad);
   return (
     <li class="card ad">
       <header class="ad-head">
@@ -79,6 +82,7 @@ export function AdCard({ ad }: { ad: Ad }) {
         <div>
           <h2 id={`ad-${ad.id}`}>{ad.title}</h2>
           <p class="muted">{ad.persona.name}{ad.rating !== "general" && <> · <span class="rating">{RATING_NAMES[ad.rating]}</span></>}</p>
+          {shows && <p class="ad-status"><StatusBadge status={shows.status} line={shows.statusLine} /></p>}
         </div>
       </header>
       {ad.text && <p class="ad-text">{ad.text}</p>}

@@ -14,6 +14,7 @@ import { useDetails } from "./Details";
 import { explain } from "./errors";
 import { Lines, NewMarker } from "./Lines";
 import { useNarrow } from "./media";
+import { StatusBadge } from "./Statuses";
 
 /** What grouping looks at in a channel's line. */
 const spoken = (message: ChannelMessage | undefined): Spoken | undefined => message && { author: message.persona.id, kind: message.kind, at: message.at };
@@ -61,7 +62,8 @@ export function ChannelView({ name }: { name: string }) {
             <li key={member.id}>
               <Avatar persona={member} size="member" />
               <button type="button" class="link" onClick={() => go({ kind: "persona", id: member.id })}>{member.name}</button>
-              {live && <span class={`presence ${member.status}`}> {member.status}</span>}{member.owner && " (owner)"}
+              {live && <>{" "}<StatusBadge status={member.status} line={member.statusLine} /></>}
+              {member.owner && <span class="owner-mark"> (owner)</span>}
             </li>
           ))}</ul>
           <h2>This channel</h2>

@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { commands, completions, parse, type Usage, type Where } from "../app/commands";
 import { answered, changeDraft, draftOf, refused, sent, typed } from "../app/draft";
-import { notice, role } from "../app/state";
+import { typing as sceneTyping } from "../app/scenes";
+import { notice, role, speaker } from "../app/state";
+import { speaksInConversation } from "../app/typing";
+import { sendTyping } from "../app/typingSession";
 import { explain } from "./errors";
 import { run, type Here } from "./run";
+import { TypingLine, useTypist } from "./Typing";
 
 interface Props {
   /** The conversation whose message box this is: its draft is kept by this key. */
@@ -39,6 +43,10 @@ export function Compose({ conversation, id, label, placeholder, here, isSafeword
   const mounted = useRef(true);
   useEffect(() => () => { mounted.current = false; }, []);
   const offered = dismissed === draft.text ? [] : completions(draft.text, where);
+  const typist = useTypist((typing) => {
+    if (here.kind === "scene") sceneTyping(here.id, typing);
+    else if (speaker.value) sendTyping({ kind: "channel", persona: speaker.value.id, channel: here.name }, typing);
+  });
   const active = Math.min(choice, offered.length - 1);
 
   const complete = (command: Usage) => {
@@ -57,6 +65,7 @@ export function Compose({ conversation, id, label, placeholder, here, isSafeword
       return;
     }
     setPanel(null);
+    typist.stop();
     const seq = sequence++;
     changeDraft(conversation, (current) => sent(current, { seq, text }));
     try {
@@ -119,10 +128,12 @@ export function Compose({ conversation, id, label, placeholder, here, isSafeword
             const value = event.currentTarget.value;
             setChoice(0);
             changeDraft(conversation, (current) => typed(current, value));
+            typist.input(value, speaksInConversation(value));
           }} />
         <span id={`${id}-keys`} class="sr-only">Enter sends; Shift and Enter start a new line; a slash starts a command.</span>
         <button type="submit">Send</button>
       </form>
+      <TypingLine place={conversation} />
     </div>
   );
 }

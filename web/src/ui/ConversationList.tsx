@@ -5,6 +5,7 @@ import { invitations, notice, personas, role, rooms, scenes, speaker, view, worl
 import { use } from "../app/tryst";
 import { explain } from "./errors";
 import { sceneName } from "./sceneName";
+import { HeldNotice, StatusPicker } from "./Statuses";
 
 /** One conversation of the list: where it leads and what it is called. */
 interface Entry { key: string; kind: "channel" | "scene" | "world"; name: string; to: View }
@@ -42,6 +43,7 @@ export function ConversationList({ asPage }: { asPage: boolean }) {
     <nav class="list" aria-label="Conversations">
       {asPage ? <h1 tabIndex={-1}>Conversations</h1> : <h2 class="sr-only">Conversations</h2>}
       <SpeakingAs />
+      <HeldNotice />
       {list.length === 0
         ? <p class="muted empty">No conversations yet: create a persona, then join a channel or the world.</p>
         : (
@@ -53,6 +55,7 @@ export function ConversationList({ asPage }: { asPage: boolean }) {
         <li><Place to={{ kind: "home" }}>Channels and personas</Place></li>
         <li><Place to={{ kind: "invitations" }}>Invitations{waiting > 0 && <span class="badge">{waiting}</span>}</Place></li>
         <li><Place to={{ kind: "board" }}>Board</Place></li>
+        <li><Place to={{ kind: "looking" }}>Looking now</Place></li>
         {speaker.value && <li><Place to={{ kind: "persona", id: speaker.value.id }}>Profile of {speaker.value.name}</Place></li>}
         <li><Place to={{ kind: "account" }}>Account</Place></li>
         <li><Place to={{ kind: "limits" }}>Limits</Place></li>
@@ -84,7 +87,7 @@ function Place({ to, children }: { to: View; children: preact.ComponentChildren 
   return <button type="button" class="place" aria-current={here ? "page" : undefined} onClick={() => go(to)}>{children}</button>;
 }
 
-/** Who the person speaks as in channels, among their personas. */
+/** Who the person speaks as in channels, among their personas, and the status that persona shows. */
 function SpeakingAs() {
   if (personas.value.length === 0) return null;
   const choose = (id: string) => {
@@ -92,11 +95,14 @@ function SpeakingAs() {
     if (persona) use(persona).catch((failure) => (notice.value = explain(failure)));
   };
   return (
-    <label class="speaking">Speaking as
-      <select value={speaker.value?.id ?? ""} onChange={(e) => choose(e.currentTarget.value)}>
-        {personas.value.map((persona) => <option key={persona.id} value={persona.id}>{persona.name}</option>)}
-      </select>
-    </label>
+    <div class="speaking-row">
+      <label class="speaking">Speaking as
+        <select value={speaker.value?.id ?? ""} onChange={(e) => choose(e.currentTarget.value)}>
+          {personas.value.map((persona) => <option key={persona.id} value={persona.id}>{persona.name}</option>)}
+        </select>
+      </label>
+      <StatusPicker />
+    </div>
   );
 }
 

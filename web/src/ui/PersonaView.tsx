@@ -15,6 +15,8 @@ import { useNarrow } from "./media";
 import { PictureEditor } from "./PictureEditor";
 import { RemovePicture } from "./RemovePicture";
 import { useStatus } from "./status";
+import { StatusBadge } from "./Statuses";
+import { statusOf } from "../app/statuses";
 
 /** The world room a scene is to be set in: its id and name. */
 type SetIn = { room: string; name: string };
@@ -62,6 +64,7 @@ function Profile({ persona, reload, setIn, propose }: { persona: Persona; reload
   const [word, setWord] = useState(catalogue.value.defaultSafeword);
   const [status, say] = useStatus();
   const me = speaker.value;
+  const shows = statusOf(persona.id, persona);
   useEffect(() => {
     boundariesOf(persona.id).then(setTheirs, (f) => (notice.value = explain(f)));
     if (me) boundariesOf(me.id).then(setMine, (f) => (notice.value = explain(f)));
@@ -85,6 +88,7 @@ function Profile({ persona, reload, setIn, propose }: { persona: Persona; reload
       <div class="identity">
         <Avatar persona={persona} size="profile" />
         <div>
+          {shows && <p class="profile-status"><StatusBadge status={shows.status} line={shows.statusLine} /></p>}
           {persona.summary && <p>{persona.summary}</p>}
           {persona.description && <p class="description"><Formatted text={persona.description} /></p>}
         </div>

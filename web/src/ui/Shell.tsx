@@ -9,6 +9,7 @@ import { ConversationList } from "./ConversationList";
 import { Home } from "./Home";
 import { InvitationsView } from "./InvitationsView";
 import { LimitsView } from "./Limits";
+import { LookingView } from "./LookingView";
 import { useNarrow } from "./media";
 import { ModerationView } from "./ModerationView";
 import { Notifications } from "./Notifications";
@@ -59,6 +60,7 @@ function Current({ shown }: { shown: View }) {
     case "world": return <WorldView />;
     case "invitations": return <InvitationsView />;
     case "board": return <BoardView />;
+    case "looking": return <LookingView />;
     case "account": return <AccountView />;
     case "limits": return <LimitsView />;
     case "moderation": return <ModerationView />;

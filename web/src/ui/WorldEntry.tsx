@@ -5,6 +5,7 @@ import { report } from "../app/worldSession";
 import { time } from "./ChannelLine";
 import { Formatted } from "./Formatted";
 import { ReportAction } from "./Report";
+import { StatusBadge } from "./Statuses";
 import { RatingMark } from "./WorldRoom";
 
 const isMine = (author: Author | undefined) => !!author && personas.value.some((persona) => persona.id === author.id);
@@ -32,7 +33,7 @@ export function WorldEntry({ entry, me, send }: { entry: Entry; me: string; send
       return (
         <li class="answer">{entry.people.length === 0 ? "Nobody is in the world." : <>In the world:
           <ul>{entry.people.map((one) => (
-            <li key={one.persona.id}>{one.persona.name} <span class={`presence ${one.status}`}>{one.status}</span>{one.room && <> · {one.room}</>}</li>
+            <li key={one.persona.id}>{one.persona.name} <StatusBadge status={one.status} line={one.statusLine} />{one.room && <> · {one.room}</>}</li>
           ))}</ul></>}</li>
       );
     case "inventory":

@@ -3,6 +3,7 @@ import { go } from "../app/navigation";
 import type { WorldState } from "../app/world";
 import { Avatar } from "./Avatar";
 import { Formatted } from "./Formatted";
+import { StatusBadge } from "./Statuses";
 
 const RATINGS: Record<Rating, string> = { general: "General", mature: "Mature", adult: "Adult" };
 
@@ -55,7 +56,7 @@ export function Here({ state, send }: { state: WorldState; send: (line: string) 
           <Avatar persona={one} size="member" />
           <button type="button" class="link" aria-label={`Look at ${one.name}`} onClick={() => send(`look ${one.name}`)}>{one.name}</button>
           {one.id === state.persona ? <span class="muted">(you)</span> : <>
-            <span class={`presence ${one.status}`}>{one.status}</span>
+            <StatusBadge status={one.status} line={one.statusLine} />
             {!one.shown && <span class="occupant-actions">
               <button type="button" class="link" aria-label={`Profile of ${one.name}`}
                 onClick={() => go({ kind: "persona", id: one.id, name: one.name })}>Profile</button>

@@ -3,6 +3,7 @@ import { go } from "../app/navigation";
 import { connection, speaker, worlds } from "../app/state";
 import type { WorldState } from "../app/world";
 import { command, enter, leave } from "../app/worldSession";
+import { sendTyping } from "../app/typingSession";
 import { ViewHeader } from "./Bar";
 import { useDetails } from "./Details";
 import { explain } from "./errors";
@@ -50,7 +51,8 @@ export function WorldView() {
           <WorldSettings send={send} leave={leaveIt} />
         </>)}
       </div>
-      <WorldPrompt names={names(state)} send={send} />
+      <WorldPrompt names={names(state)} send={send}
+        typing={(typing) => sendTyping({ kind: "room", persona: persona.id, room: room.id }, typing)} />
     </div>
   );
 }

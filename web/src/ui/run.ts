@@ -1,4 +1,4 @@
-import type { Persona } from "../api/protocol";
+import type { Chosen, Persona } from "../api/protocol";
 import type { Command } from "../app/commands";
 import { TIMERS } from "../app/commands";
 import { boundariesOf, catalogue, label, setBoundaries } from "../app/consent";
@@ -6,9 +6,12 @@ import { rolledOnDevice } from "../app/dice";
 import * as inviting from "../app/invitations";
 import { go } from "../app/navigation";
 import * as scene from "../app/scenes";
-import { invitations, personas, rooms, sceneLines, scenes, speaker } from "../app/state";
+import { invitations, ownPersonaChanged, personas, rooms, sceneLines, scenes, speaker } from "../app/state";
 import { transcriptFileName } from "../app/transcript";
 import * as tryst from "../app/tryst";
+import { setStatus, STATUS_NAMES } from "../app/statuses";
+import { shareTyping } from "../app/typing";
+import { setShareTyping } from "../app/typingSession";
 import { rowsOf } from "../mls/safety";
 import { download } from "./download";
 import { Said } from "./errors";
@@ -142,10 +145,35 @@ export async function run(command: Runnable, here: Here): Promise<string[]> {
     }
     case "moderate":
       return moderate(command.number, command.action, command.hours);
+    case "status":
+      return command.change ? changeStatus(command.change) : [shows(you()), "/status STATUS [LINE] chooses another: online, looking, away, busy or dnd."];
+    case "looking":
+      go({ kind: "looking" });
+      return [];
+    case "typing":
+      if (command.share !== null) await setShareTyping(command.share);
+      return [shareTyping.value
+        ? "Typing is shared: others see when you type, and you see when they do. /typing off stops it, on every device."
+        : "Typing is not shared: nobody sees when you type, and you see nobody typing. /typing on shares it."];
     case "quit":
       panic();
       return [];
   }
+}
+
+/** What a persona of the account shows, in a sentence. */
+function shows(persona: Persona): string {
+  const status = persona.status && persona.status !== "offline" ? persona.status : "online";
+  return `${persona.name} shows as ${STATUS_NAMES[status].toLowerCase()}${persona.statusLine ? `: “${persona.statusLine}”` : ""}.`;
+}
+
+/** Chooses the speaker's status, its line, or both; what is left out stays as it is. */
+async function changeStatus(change: { status?: Chosen; line?: string }): Promise<string[]> {
+  const me = you();
+  const status = change.status ?? (me.status && me.status !== "offline" ? me.status : "online");
+  const now = await setStatus(me.id, status, change.line ?? me.statusLine ?? "");
+  ownPersonaChanged(now);
+  return [shows(now), ...(now.status === "dnd" ? ["Invitations wait in /invitations, without a notification, until you choose another status."] : [])];
 }
 
 function you(): Persona {
@@ -192,7 +220,8 @@ async function transcript(id: string, choice: "ask" | "agree" | "refuse" | "with
 
 function who(here: Here): string[] {
   if (here.kind === "channel") {
-    return (rooms.value.get(here.name)?.members ?? []).map((one) => `${one.name} · ${one.status}${one.owner ? " · owner" : ""}`);
+    return (rooms.value.get(here.name)?.members ?? []).map((one) =>
+      `${one.name} · ${STATUS_NAMES[one.status].toLowerCase()}${one.statusLine ? `: “${one.statusLine}”` : ""}${one.owner ? " · owner" : ""}`);
   }
   return (scenes.value.get(here.id)?.members ?? []).map((one) => one.name);
 }
