@@ -30,7 +30,7 @@ class WebWorldTypesTest {
                 .<Class<?>>map(JsonSubTypes.Type::value)
                 .filter(type -> type.getAnnotation(JsonTypeName.class).value().startsWith("world."))
                 .toList();
-        assertThat(world).hasSize(11);
+        assertThat(world).hasSize(12);
         for (Class<?> message : world) {
             String name = message.getAnnotation(JsonTypeName.class).value();
             int at = types.indexOf("{ type: \"" + name + "\"");
