@@ -8,12 +8,25 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tryst.config.Config;
 import org.tryst.config.ConfigException;
 
@@ -22,6 +35,7 @@ import org.tryst.config.ConfigException;
  * the same migrations and the same SQL; every capability reaches its tables through {@link #sql()}.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Sql sql;
     private final boolean shared;
@@ -118,12 +132,78 @@ public final class Database implements AutoCloseable {
      * word that spares a table of short-lived state the write-ahead log (none on SQLite), and
      * {@code appendOnly} its triggers that guard the audit log, and {@code numberFloor} what keeps a
      * channel's highest line number when lines are deleted (only SQLite's processes need it): the
-     * places where the two dialects disagree.
+     * places where the two dialects disagree. Each migration is announced in the log, and a database
+     * that a newer Tryst has migrated is refused before anything is changed.
      */
     private static void migrate(DataSource dataSource, String binary, String unlogged, String appendOnly, String numberFloor) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .placeholders(Map.of("binary", binary, "unlogged", unlogged, "audit_append_only", appendOnly,
-                        "channel_number_floor", numberFloor)).load().migrate();
+                        "channel_number_floor", numberFloor))
+                // Flyway ignores applied migrations it does not know (a newer Tryst's) unless told otherwise.
+                .ignoreMigrationPatterns(new ValidatePattern[0])
+                .callbacks(new MigrationLog()).load();
+        refuseNewerSchema(flyway.info());
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            log.atInfo().addKeyValue("from", result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion)
+                    .addKeyValue("to", result.targetSchemaVersion).addKeyValue("migrations", result.migrationsExecuted)
+                    .addKeyValue("ms", result.getTotalMigrationTime()).log("migrated");
+        }
+    }
+
+    /**
+     * Refuses a database whose schema history holds migrations this Tryst does not have: a newer
+     * Tryst migrated it, and this one would misread its tables. The message names both schema versions.
+     */
+    private static void refuseNewerSchema(MigrationInfoService info) {
+        Optional<MigrationInfo> newest = Arrays.stream(info.applied())
+                .filter(migration -> migration.getState() == MigrationState.FUTURE_SUCCESS
+                        || migration.getState() == MigrationState.FUTURE_FAILED)
+                .max(Comparator.comparing(MigrationInfo::getVersion));
+        if (newest.isEmpty()) return;
+        String known = Arrays.stream(info.all()).filter(migration -> migration.getState().isResolved() && migration.getVersion() != null)
+                .map(MigrationInfo::getVersion).max(Comparator.naturalOrder()).map(Object::toString).orElse("none");
+        throw new ConfigException("the database was migrated by a newer Tryst: its schema is at version "
+                + newest.get().getVersion() + " (" + newest.get().getDescription() + "), and this Tryst knows versions up to "
+                + known + "; run the newer Tryst again, or restore the backup taken before the upgrade");
+    }
+
+    /** Announces each migration in the log as it starts and when it is done, with its version and description. */
+    private static final class MigrationLog implements Callback {
+        @Override
+        public boolean supports(Event event, Context context) {
+            return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE
+                    || event == Event.AFTER_EACH_MIGRATE_ERROR;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(Event event, Context context) {
+            return true;
+        }
+
+        /** When the migration being applied started, for the time it took. */
+        private long started;
+
+        @Override
+        public void handle(Event event, Context context) {
+            MigrationInfo migration = context.getMigrationInfo();
+            var line = switch (event) {
+                case BEFORE_EACH_MIGRATE -> {
+                    started = System.nanoTime();
+                    yield log.atInfo().setMessage("applying migration");
+                }
+                case AFTER_EACH_MIGRATE -> log.atInfo().setMessage("applied migration");
+                default -> log.atError().setMessage("migration failed");
+            };
+            line = line.addKeyValue("version", migration.getVersion().getVersion()).addKeyValue("description", migration.getDescription());
+            if (event != Event.BEFORE_EACH_MIGRATE) line = line.addKeyValue("ms", (System.nanoTime() - started) / 1_000_000);
+            line.log();
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "tryst-migration-log";
+        }
     }
 
     public Sql sql() {
