@@ -17,12 +17,24 @@ async function post<T>(path: string, body: unknown): Promise<T> {
   return answer as T;
 }
 
-export interface LoggedIn { username: string; session: string; expiresAt: number }
+/** In, with a session; a registration also carries the recovery codes, shown this once. */
+export interface LoggedIn { username: string; session: string; expiresAt: number; recoveryCodes?: string[] }
+/** The password was right, and the account has an authenticator app: the log-in waits for a code. */
+export interface CodeNeeded { secondFactor: "totp"; pending: string; expiresAt: number }
 
 export const register = (username: string, password: string) =>
   post<LoggedIn>("/api/register", { username, password, adult: true });
 
-export const login = (username: string, password: string) => post<LoggedIn>("/api/login", { username, password });
+export const login = (username: string, password: string) => post<LoggedIn | CodeNeeded>("/api/login", { username, password });
+
+/** The second step of a log-in: a code of the app, or a recovery code. */
+export const loginWithCode = (pending: string, code: string) => post<LoggedIn>("/api/login/code", { pending, code });
+
+/** A new password set with a recovery code (or an operator's one-time code); every session of the account ends. */
+export const recover = (username: string, code: string, password: string) =>
+  post<LoggedIn | CodeNeeded>("/api/recover", { username, code, password });
+
+export const waitsForCode = (answer: LoggedIn | CodeNeeded): answer is CodeNeeded => "pending" in answer;
 
 export const logout = () => post<void>("/api/logout", {});
 

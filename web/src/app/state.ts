@@ -39,6 +39,8 @@ export interface Room { name: string; topic: string; members: Member[]; messages
 /** Whether someone is logged in: unknown until the server answered. */
 export const signedIn = signal<boolean | null>(null);
 export const username = signal<string>("");
+/** Recovery codes just made (at registration, or renewed), shown until the person says they kept them; never stored. */
+export const freshRecoveryCodes = signal<readonly string[]>([]);
 /** The account's role: moderators and operators see the moderation view. */
 export const role = signal<"member" | "moderator" | "operator">("member");
 export const connection = signal<"connecting" | "open" | "offline">("connecting");
@@ -122,6 +124,7 @@ export function updateRoom(name: string, change: (room: Room) => Room): void {
 
 /** Forgets everything shown: on logout, and when the panic key hides the page. */
 export function forgetAll(): void {
+  freshRecoveryCodes.value = [];
   personas.value = [];
   role.value = "member";
   speaker.value = null;

@@ -22,7 +22,7 @@ import * as presence from "./presence";
 import * as typing from "./typingSession";
 import { breakReminder, keepsOut, keptOut, warning, type ExclusionPeriod, type Limits, type Wellbeing } from "./wellbeing";
 import {
-  connection, forgetAll, merge, moderatorNotices, notice, ownPersonaChanged, personas, role, rooms, signedIn, speaker, updateRoom, username,
+  connection, forgetAll, freshRecoveryCodes, merge, moderatorNotices, notice, ownPersonaChanged, personas, role, rooms, signedIn, speaker, updateRoom, username,
   type Room,
 } from "./state";
 
@@ -40,21 +40,45 @@ export async function resume(): Promise<void> {
   signedIn.value = true;
 }
 
+/** Registers and goes in; the recovery codes wait in {@link freshRecoveryCodes} until the person has kept them. */
 export async function register(name: string, password: string): Promise<void> {
-  username.value = (await http.register(name, password)).username;
+  const registered = await http.register(name, password);
+  freshRecoveryCodes.value = registered.recoveryCodes ?? [];
+  await signIn(registered.username);
+}
+
+/** Logs in with the password; for an account with an authenticator app, the pending log-in its code completes. */
+export async function login(name: string, password: string): Promise<string | null> {
+  return entered(await http.login(name, password).catch(keptOutBy));
+}
+
+/** The second step: a code from the app, or a recovery code. */
+export async function loginWithCode(pending: string, code: string): Promise<void> {
+  const loggedIn = await http.loginWithCode(pending, code).catch(keptOutBy);
+  await signIn(loggedIn.username);
+}
+
+/** Sets a new password with a recovery code; like a log-in, it may then wait for the app's code. */
+export async function recover(name: string, code: string, password: string): Promise<string | null> {
+  return entered(await http.recover(name, code, password).catch(keptOutBy));
+}
+
+async function entered(answer: http.LoggedIn | http.CodeNeeded): Promise<string | null> {
+  if (http.waitsForCode(answer)) return answer.pending;
+  await signIn(answer.username);
+  return null;
+}
+
+async function signIn(name: string): Promise<void> {
+  username.value = name;
   signedInAnew();
   await connect();
   signedIn.value = true;
 }
 
-export async function login(name: string, password: string): Promise<void> {
-  username.value = (await http.login(name, password).catch((failure) => {
-    noteKeptOut(failure);
-    throw failure;
-  })).username;
-  signedInAnew();
-  await connect();
-  signedIn.value = true;
+function keptOutBy(failure: unknown): never {
+  noteKeptOut(failure);
+  throw failure;
 }
 
 export async function logout(): Promise<void> {
@@ -423,4 +447,23 @@ function event(message: ServerMessage): void {
       break;
     }
   }
+}
+
+/** Whether an authenticator app is set up, and how many recovery codes are left. */
+export interface Security { totp: boolean; recoveryCodes: number }
+
+export const security = () => request<ServerMessage & Security>("security.show");
+
+/** Starts setting up an app: the password, and a code of the app in use when one is set up already. */
+export const beginTotp = (password: string, code?: string) =>
+  request<ServerMessage & { secret: string; uri: string }>("totp.begin", code ? { password, code } : { password });
+
+export const confirmTotp = (code: string) => request<ServerMessage & Security>("totp.confirm", { code });
+
+export const turnOffTotp = (password: string, code: string) => request<ServerMessage & Security>("totp.off", { password, code });
+
+/** Ten new recovery codes, shown at once until kept; the old ones stop working. */
+export async function renewRecoveryCodes(password: string, code?: string): Promise<void> {
+  const renewed = await request<ServerMessage & { codes: string[] }>("recovery.renew", code ? { password, code } : { password });
+  freshRecoveryCodes.value = renewed.codes;
 }

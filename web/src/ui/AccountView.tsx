@@ -13,6 +13,7 @@ import { setTheme, theme, type Theme } from "./theme";
 import { shareTyping } from "../app/typing";
 import { setShareTyping } from "../app/typingSession";
 import { useStatus } from "./status";
+import { SecuritySettings } from "./Security";
 
 const STATUS = { open: "waiting for a moderator", actioned: "a moderator acted on it", dismissed: "a moderator looked and took no action" } as const;
 
@@ -49,6 +50,7 @@ export function AccountView() {
         <LockSettings />
         <HighlightWords />
       </section>
+      <SecuritySettings />
       <TypingSetting />
       <section aria-labelledby="own-limits" class="card">
         <h2 id="own-limits">Limits for yourself</h2>
@@ -79,6 +81,7 @@ export function AccountView() {
           ))}</ul>
         </section>
       )}
+      <YourData />
       <form onSubmit={remove} aria-labelledby="delete" class="card">
         <h2 id="delete">Delete the account</h2>
         <label>Your password<input type="password" autocomplete="current-password" required value={password}
@@ -87,6 +90,29 @@ export function AccountView() {
       </form>
     </div>
     </>
+  );
+}
+
+/** What the server keeps of the account and for how long, and the download of all of it. */
+function YourData() {
+  return (
+    <section aria-labelledby="your-data" class="card keeps">
+      <h2 id="your-data">Your data</h2>
+      <p>What this server keeps of you, and for how long:</p>
+      <dl>
+        <dt>Your account</dt><dd>username, password (only as an Argon2id hash), when you confirmed being an adult, your sessions
+          and devices, your own limits and use per day: until you delete the account.</dd>
+        <dt>Your personas</dt><dd>profiles, pictures, statuses, boundaries, board ads, place in the world: until you delete them.
+          An ad goes when it expires.</dd>
+        <dt>What you write in channels and the world</dt><dd>kept for the channels' history time, then deleted.</dd>
+        <dt>Private scenes</dt><dd>only ciphertext the server cannot read, until each message's disappearing timer runs out.
+          The text is only on your devices.</dd>
+        <dt>Reports and blocks you made</dt><dd>until you delete the account; moderators' decisions stay in their audit log.</dd>
+        <dt>Typing and calls</dt><dd>passed on, never stored.</dd>
+      </dl>
+      <p class="buttons"><a class="button" href="/api/export" download>Download my data</a></p>
+      <p class="muted hint">A zip of JSON files, with a README saying what each holds. Nothing of anyone else is in it.</p>
+    </section>
   );
 }
 

@@ -7,6 +7,7 @@ import { keptOut } from "../app/wellbeing";
 import { Auth } from "./Auth";
 import { KeptOut } from "./KeptOut";
 import { LockScreen } from "./LockScreen";
+import { RecoveryCodes } from "./Security";
 import { Shell } from "./Shell";
 import { usePanicKey } from "./panic";
 
@@ -28,5 +29,5 @@ export function App() {
   if (keptOut.value && !signedIn.value) return <KeptOut />;
   if (signedIn.value === null) return <main class="loading" data-view="loading"><h1>Notes</h1><p role="status">Loading…</p></main>;
   if (!signedIn.value) return <Auth />;
-  return locked.value ? <LockScreen /> : <Shell />;
+  return locked.value ? <LockScreen /> : <><Shell /><RecoveryCodes /></>;
 }

@@ -39,6 +39,8 @@ const EXPLAINED: Record<string, string> = {
   forbidden: "You may not do that here.",
   text_too_long: "That is longer than this server allows.",
   wrong_password: "Your current password is not that.",
+  wrong_code: "That code is wrong or was used already: type the one your app shows now.",
+  login_expired: "That log-in waited too long or took too many wrong codes: log in again.",
   session_invalid: "Your session ended. Log in again.",
   offline: "You are offline; Tryst keeps trying to reconnect.",
   cooling_off: "That persona does not want invitations from you for now.",

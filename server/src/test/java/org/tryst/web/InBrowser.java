@@ -22,6 +22,8 @@ public final class InBrowser {
         page.fill(label("Password"), TestServer.PASSWORD);
         page.check(label("I am 18 or older"));
         page.click(role("button", "Create account"));
+        page.sees(role("heading", "Your recovery codes"));
+        page.click(role("button", "I have kept them"));
         page.sees(text("You have no persona yet."));
         page.fill(label("Name"), persona);
         page.click(role("button", "Create persona"));
