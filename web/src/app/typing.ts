@@ -1,4 +1,5 @@
 import { signal } from "@preact/signals";
+import { signalObject } from "./calls/messages";
 
 /**
  * Who is typing (docs/protocol.md, Typing): a message box says so as the person types, renews it
@@ -87,15 +88,8 @@ export function speaksInWorld(text: string): boolean {
 
 /** A scene's typing signal, `{"kind": "typing", "typing": true}` and nothing more: whether the sender types; undefined for any other signal. */
 export function parseTypingSignal(json: string): boolean | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  const m = value as Record<string, unknown>;
-  return m.kind === "typing" && typeof m.typing === "boolean" && Object.keys(m).length === 2 ? m.typing : undefined;
+  const m = signalObject(json);
+  return m?.kind === "typing" && typeof m.typing === "boolean" && Object.keys(m).length === 2 ? m.typing : undefined;
 }
 
 /** Who is typing in one place, by persona id: the name to show, when they started, and until when it shows. */

@@ -37,16 +37,21 @@ const text = (value: unknown, max: number): value is string => typeof value === 
 const leaf = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const flag = (value: unknown): value is boolean => typeof value === "boolean";
 
-/** Reads a decrypted signal; undefined for anything that is not exactly one call message. */
-export function parseCallMessage(json: string): CallMessage | undefined {
+/** A decrypted scene signal as the one JSON object it must be; undefined for anything else. */
+export function signalObject(json: string): Record<string, unknown> | undefined {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
     return undefined;
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  const m = value as Record<string, unknown>;
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+}
+
+/** Reads a decrypted signal; undefined for anything that is not exactly one call message. */
+export function parseCallMessage(json: string): CallMessage | undefined {
+  const m = signalObject(json);
+  if (m === undefined) return undefined;
   if (m.kind === "call.ask") return { kind: "call.ask" };
   if (typeof m.call !== "string" || !CALL_ID.test(m.call)) return undefined;
   const call = m.call;

@@ -24,12 +24,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.Canary;
+import org.tryst.RecordingScreen;
 import org.tryst.TestServer;
 import org.tryst.client.TrystClient;
 import org.tryst.client.chat.ClientBackend;
 import org.tryst.client.chat.Commands;
 import org.tryst.client.chat.Feeds;
-import org.tryst.client.chat.Screen;
 import org.tryst.client.chat.Shell;
 import org.tryst.testkit.Scratch;
 
@@ -105,19 +105,9 @@ class SceneTypingOnTheWireTest {
         static Chat open(URI server, String base) throws Exception {
             TestServer.User user = SceneTypingOnTheWireTest.server.register(base.toLowerCase());
             TrystClient client = TrystClient.open(server, user.token(), Scratch.directory("tryst-chat"));
-            List<String> screen = new CopyOnWriteArrayList<>();
-            Shell shell = Shell.create(new ClientBackend(client), new Screen() {
-                @Override
-                public void show(String line) {
-                    screen.add(line);
-                }
-
-                @Override
-                public void wipe(String line) {
-                    screen.clear();
-                    screen.add(line);
-                }
-            }, Clock.systemDefaultZone());
+            RecordingScreen recording = new RecordingScreen();
+            List<String> screen = recording.lines();
+            Shell shell = Shell.create(new ClientBackend(client), recording, Clock.systemDefaultZone());
             shell.start();
             Chat chat = new Chat(TestServer.uniqueName(base), client, shell, Feeds.start(client, shell, () -> {}), screen);
             chat.type("/persona new " + chat.name());

@@ -8,16 +8,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tryst.RecordingScreen;
 import org.tryst.TestServer;
 import org.tryst.client.TrystClient;
 import org.tryst.client.chat.ClientBackend;
 import org.tryst.client.chat.Commands;
 import org.tryst.client.chat.Feeds;
-import org.tryst.client.chat.Screen;
 import org.tryst.client.chat.Shell;
 import org.tryst.testkit.Scratch;
 
@@ -151,19 +150,9 @@ class TerminalChatTest {
         private static Terminal open(String username, String persona) throws Exception {
             TestServer.User user = server.register(username);
             TrystClient client = TrystClient.open(URI.create(server.origin()), user.token(), Scratch.directory("tryst-chat"));
-            List<String> screen = new CopyOnWriteArrayList<>();
-            Shell shell = Shell.create(new ClientBackend(client), new Screen() {
-                @Override
-                public void show(String line) {
-                    screen.add(line);
-                }
-
-                @Override
-                public void wipe(String line) {
-                    screen.clear();
-                    screen.add(line);
-                }
-            }, Clock.systemDefaultZone());
+            RecordingScreen recording = new RecordingScreen();
+            List<String> screen = recording.lines();
+            Shell shell = Shell.create(new ClientBackend(client), recording, Clock.systemDefaultZone());
             shell.start();
             return new Terminal(user.username(), persona, client, shell, Feeds.start(client, shell, () -> {}), screen);
         }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tryst.MutableClock;
+import org.tryst.RecordingScreen;
 import org.tryst.TestServer;
 import org.tryst.client.Connection;
 import org.tryst.client.TrystClient;
@@ -18,7 +18,6 @@ import org.tryst.client.chat.ClientBackend;
 import org.tryst.client.chat.Commands;
 import org.tryst.client.chat.Errors;
 import org.tryst.client.chat.Feeds;
-import org.tryst.client.chat.Screen;
 import org.tryst.client.chat.Shell;
 import org.tryst.testkit.Scratch;
 
@@ -78,19 +77,9 @@ class LimitsAtTheTerminalTest {
     private record Chat(TrystClient client, Shell shell, Feeds feeds, List<String> screen) implements AutoCloseable {
         static Chat open(TestServer.User user) {
             TrystClient client = TrystClient.open(URI.create(SERVER.origin()), user.token(), Scratch.directory("tryst-limits"));
-            List<String> screen = new CopyOnWriteArrayList<>();
-            Shell shell = Shell.create(new ClientBackend(client), new Screen() {
-                @Override
-                public void show(String line) {
-                    screen.add(line);
-                }
-
-                @Override
-                public void wipe(String line) {
-                    screen.clear();
-                    screen.add(line);
-                }
-            }, CLOCK);
+            RecordingScreen recording = new RecordingScreen();
+            List<String> screen = recording.lines();
+            Shell shell = Shell.create(new ClientBackend(client), recording, CLOCK);
             shell.start();
             return new Chat(client, shell, Feeds.start(client, shell, () -> {}), screen);
         }
