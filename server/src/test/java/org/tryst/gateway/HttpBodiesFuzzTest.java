@@ -21,7 +21,7 @@ import org.tryst.protocol.ProtocolException;
  * Any bytes as what the HTTP API reads before a socket: the body of register and login is a valid
  * body (which reads back the same once written) or a typed rejection with an HTTP status; as the
  * Authorization or Cookie header of tickets, logout and session, it gives a token or none, never a failure.
- * The seeds are the protocol document's bodies and the HTTP tests' headers.
+ * The seeds are the protocol document's bodies, bad bodies as the codec tests have them, and both kinds of session header.
  */
 class HttpBodiesFuzzTest {
     /** What docs/protocol.md lets a body be refused with before the accounts look at it. */
