@@ -146,6 +146,8 @@ final class MlsFrames {
         List<byte[]> references = new ArrayList<>();
         for (ProposalOrRef proposal : commit.getProposals()) {
             if (proposal.getProposal() == null) {
+                // Neither inline nor by reference: a ProposalOrRef of the reserved type, which RFC 9420 forbids.
+                if (proposal.getReference() == null) throw bad("each proposal of a commit is inline or by reference");
                 references.add(proposal.getReference());
             } else if (proposal.getProposal().getProposalType() == ProposalType.ADD) {
                 adds.add(proposal.getProposal().getAdd().keyPackage);

@@ -1,0 +1,1 @@
+{"type": "scene.ack", "id": "r37", "messages": ["0194f3c2a1b70000a1b2c3d4e5"]}

@@ -1,0 +1,1 @@
+{"type": "world.command", "id": "r31", "persona": "Hc1…", "line": ":waves to the room."}
