@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { freshRecoveryCodes } from "../app/state";
 import { beginTotp, confirmTotp, renewRecoveryCodes, security, turnOffTotp, type Security } from "../app/tryst";
 import { explain } from "./errors";
@@ -85,11 +85,14 @@ export function SecuritySettings() {
  */
 export function RecoveryCodes() {
   const codes = freshRecoveryCodes.value;
+  const dialog = useRef<HTMLElement>(null);
+  // The dialog takes the focus, so that a screen reader reads it and the keyboard starts in it.
+  useEffect(() => { if (codes.length > 0) dialog.current?.focus(); }, [codes]);
   if (codes.length === 0) return null;
   const text = codes.join("\n") + "\n";
   return (
     <div class="dialog-backdrop">
-      <section role="dialog" aria-modal="true" aria-labelledby="recovery-title" class="card dialog recovery-codes">
+      <section role="dialog" aria-modal="true" aria-labelledby="recovery-title" class="card dialog recovery-codes" tabIndex={-1} ref={dialog}>
         <h2 id="recovery-title">Your recovery codes</h2>
         <p>Each code works once: it sets a new password if you forget yours ("Forgot your password?"), or stands in
           for your authenticator app. Nobody, not even the operator, can show them to you again.</p>

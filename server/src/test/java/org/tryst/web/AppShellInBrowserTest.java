@@ -200,6 +200,7 @@ class AppShellInBrowserTest {
         page.sees(text("A username is 3 to 32 of a–z, 0–9, _ . and -, starting with a letter or digit."));
         page.fill(label("Username"), TestServer.uniqueName("rules"));
         page.click(role("button", "Create account"));
+        InBrowser.keepRecoveryCodes(page);
         page.sees(text("You have no persona yet."));
         page.fill(label("Name"), "7 Seas");
         page.click(role("button", "Create persona"));

@@ -22,12 +22,17 @@ public final class InBrowser {
         page.fill(label("Password"), TestServer.PASSWORD);
         page.check(label("I am 18 or older"));
         page.click(role("button", "Create account"));
-        page.sees(role("heading", "Your recovery codes"));
-        page.click(role("button", "I have kept them"));
+        keepRecoveryCodes(page);
         page.sees(text("You have no persona yet."));
         page.fill(label("Name"), persona);
         page.click(role("button", "Create persona"));
         page.sees(text("You created " + persona + "."));
+    }
+
+    /** The recovery codes shown once after registration, kept (as the person says). */
+    public static void keepRecoveryCodes(Browser.Page page) {
+        page.sees(role("heading", "Your recovery codes"));
+        page.click(role("button", "I have kept them"));
     }
 
     /**

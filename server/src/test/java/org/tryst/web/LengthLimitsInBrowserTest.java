@@ -31,6 +31,7 @@ class LengthLimitsInBrowserTest {
         page.fill(label("Password"), TestServer.PASSWORD);
         page.check(label("I am 18 or older"));
         page.click(role("button", "Create account"));
+        InBrowser.keepRecoveryCodes(page);
         page.sees(text("You have no persona yet."));
 
         String persona = TestServer.uniqueName("Smiles");

@@ -78,6 +78,7 @@ class SecondFactorInBrowserTest {
         page.sees(role("navigation", "Conversations"));
 
         page.resize(390, 844);
+        page.sees(role("button", "Conversations"));
         openFromList(page, "Account");
         page.click(role("button", "Log out"));
         page.click(role("button", "Forgot your password?"));

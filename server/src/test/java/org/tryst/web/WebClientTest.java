@@ -150,12 +150,19 @@ class WebClientTest {
         page.press("Tab");
         page.type(TestServer.PASSWORD);
         page.press("Tab"); // the submit button
+        page.press("Tab"); // "Forgot your password?"
         page.press("Tab"); // "No account yet? Create one"
         page.press("Enter");
         page.fill(label("Username"), username);
         page.fill(label("Password"), TestServer.PASSWORD);
         page.press(label("I am 18 or older"), "Space");
         page.press(label("Password"), "Enter");
+        // The recovery codes take the focus: past the download and the copy, "I have kept them" lets the person on.
+        page.sees(role("heading", "Your recovery codes"));
+        page.press("Tab");
+        page.press("Tab");
+        page.press("Tab");
+        page.press("Enter");
         page.sees(text("You have no persona yet."));
 
         page.click(role("button", "Account").exactly());
@@ -169,7 +176,7 @@ class WebClientTest {
         page.fill(label("Password"), TestServer.PASSWORD);
         page.press(label("Password"), "Enter");
         page.click(role("button", "Account").exactly());
-        page.fill(label("Your password"), TestServer.PASSWORD);
+        page.fill(label("Your password").within(role("form", "Delete the account")), TestServer.PASSWORD);
         page.click(role("button", "Delete account"));
         page.sees(text("Your account and everything in it is deleted."));
         assertThat(page.errors()).isEmpty();
