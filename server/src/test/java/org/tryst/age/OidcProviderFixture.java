@@ -73,7 +73,12 @@ final class OidcProviderFixture implements AutoCloseable {
 
     /** A Tryst server that verifies ages with this provider, reading the claim. */
     TestServer tryst(String claim, boolean required) {
-        return TestServer.sqlite().with("TRYST_AGE_REQUIRED", Boolean.toString(required)).with("TRYST_AGE_ISSUER", issuer())
+        return tryst(TestServer.sqlite(), claim, required);
+    }
+
+    /** The same on another kind of server: PostgreSQL, several processes. */
+    TestServer tryst(TestServer base, String claim, boolean required) {
+        return base.with("TRYST_AGE_REQUIRED", Boolean.toString(required)).with("TRYST_AGE_ISSUER", issuer())
                 .with("TRYST_AGE_CLIENT_ID", CLIENT_ID).with("TRYST_AGE_CLIENT_SECRET", CLIENT_SECRET).with("TRYST_AGE_CLAIM", claim)
                 .with("TRYST_AGE_SCOPE", "openid birthdate").with("TRYST_AGE_PUBLIC_URL", PUBLIC_URL);
     }
@@ -131,7 +136,12 @@ final class OidcProviderFixture implements AutoCloseable {
 
     /** The browser follows {@code /api/age/start} with the session: to the provider. */
     Check start(TestServer tryst, TestServer.User user) {
-        HttpResponse<String> started = get(tryst.http("/api/age/start"), "Authorization", "Bearer " + user.token());
+        return start(tryst.http("/api/age/start"), user);
+    }
+
+    /** The same at a given server process's address of {@code /api/age/start}. */
+    Check start(URI address, TestServer.User user) {
+        HttpResponse<String> started = get(address, "Authorization", "Bearer " + user.token());
         if (started.statusCode() != 302) throw new AssertionError("start answered " + started.statusCode() + ": " + started.body());
         URI authorization = URI.create(started.headers().firstValue("Location").orElseThrow());
         String cookie = started.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("tryst_age="))
@@ -150,8 +160,12 @@ final class OidcProviderFixture implements AutoCloseable {
 
     /** The browser back at Tryst's callback with the provider's query and the check's cookie: where Tryst sends it. */
     String callback(TestServer tryst, String query, String cookie) {
-        HttpResponse<String> back = cookie == null ? get(tryst.http("/api/age/callback?" + query))
-                : get(tryst.http("/api/age/callback?" + query), "Cookie", cookie);
+        return callback(tryst.http("/api/age/callback?" + query), cookie);
+    }
+
+    /** The same at a given server process's address of the callback, query included. */
+    String callback(URI address, String cookie) {
+        HttpResponse<String> back = cookie == null ? get(address) : get(address, "Cookie", cookie);
         if (back.statusCode() != 302) throw new AssertionError("the callback answered " + back.statusCode() + ": " + back.body());
         return back.headers().firstValue("Location").orElseThrow();
     }
