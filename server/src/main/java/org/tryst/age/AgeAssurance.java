@@ -63,10 +63,11 @@ public final class AgeAssurance implements Gate {
     /** What the account page shows: whether this server requires a verification, offers one, and whether the account has one. */
     public record Status(boolean required, boolean available, boolean verified, Long verifiedAt) {}
 
-    /** Only the account's own requests, and the list of its personas, while it is not verified. */
+    /** Only the account's own requests, and the list of its personas, while it is not verified (a second hello gets its own refusal). */
     @Override
     public void admit(Caller caller, ClientMessage request) {
-        if (!required || request instanceof ClientMessage.AccountRequest || request instanceof ClientMessage.PersonaList) return;
+        if (!required || request instanceof ClientMessage.AccountRequest || request instanceof ClientMessage.PersonaList
+                || request instanceof ClientMessage.Hello) return;
         requireVerified(caller.accountId());
     }
 

@@ -21,8 +21,8 @@ import org.tryst.protocol.HttpApi;
 
 /**
  * Routes each HTTP request: {@code /ws} upgrades to a WebSocket (after the Origin check),
- * {@code /api/age*} to age verification, {@code /api/*} to the account API, {@code /healthz} and {@code /readyz} to operators, and
- * anything else to the web client's files ({@code /metrics} has a listener of its own). Blocking
+ * {@code /api/age*} to age verification, {@code /api/*} to the account API, {@code /healthz} and
+ * {@code /readyz} to operators, and anything else to the web client's files ({@code /metrics} has a listener of its own). Blocking
  * work runs on virtual threads.
  */
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {

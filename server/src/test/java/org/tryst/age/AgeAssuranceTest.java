@@ -176,6 +176,29 @@ class AgeAssuranceTest {
     }
 
     @Test
+    void theProviderIsAskedForACodeWithPkceStateAndNonceAndTheCheckIsBoundToTheBrowser() {
+        TestServer.User user = SERVER.register("asking");
+        var started = PROVIDER.get(SERVER.http("/api/age/start"), "Authorization", "Bearer " + user.token());
+        var asked = OidcProviderFixture.query(java.net.URI.create(started.headers().firstValue("Location").orElseThrow()));
+        assertThat(asked).containsEntry("response_type", "code").containsEntry("client_id", OidcProviderFixture.CLIENT_ID)
+                .containsEntry("redirect_uri", OidcProviderFixture.PUBLIC_URL + "/api/age/callback")
+                .containsEntry("code_challenge_method", "S256").containsEntry("scope", "openid birthdate")
+                .containsKeys("state", "nonce", "code_challenge");
+        assertThat(asked.get("state")).isNotEqualTo(asked.get("nonce")).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(started.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("tryst_age=")
+                && cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/api/age/callback"));
+    }
+
+    @Test
+    void cancellingAtTheProviderRefusesAndUsesTheCheckUp() throws Exception {
+        TestServer.User user = SERVER.register("cancelling");
+        OidcProviderFixture.Check check = PROVIDER.start(SERVER, user);
+        assertThat(PROVIDER.callback(SERVER, "error=access_denied&state=" + check.state(), check.cookie()))
+                .isEqualTo("/#/account?age=refused&why=cancelled");
+        assertRefusedStill(SERVER, user);
+    }
+
+    @Test
     void startingNeedsASession() {
         assertThat(PROVIDER.get(SERVER.http("/api/age/start")).statusCode()).isEqualTo(401);
         assertThat(PROVIDER.get(SERVER.http("/api/age/start"), "Authorization", "Bearer not-a-session").statusCode()).isEqualTo(401);
