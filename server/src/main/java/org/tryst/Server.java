@@ -24,6 +24,7 @@ import org.tryst.accounts.PasswordPolicy;
 import org.tryst.accounts.Sanctions;
 import org.tryst.accounts.SecondFactors;
 import org.tryst.accounts.Sessions;
+import org.tryst.age.AgeAssurance;
 import org.tryst.board.Board;
 import org.tryst.board.BoardRequests;
 import org.tryst.cluster.Bus;
@@ -175,13 +176,15 @@ public final class Server implements AutoCloseable {
                 new WellbeingRequests(wellbeing),
                 new BoardRequests(board, acting),
                 new StatusRequests(statuses, typing, acting, channels, play));
-        // The one request policy, in order: an account its own limits keep out, then a muted one, before either spends a limit.
-        Dispatcher dispatcher = new Dispatcher(List.of(wellbeing, enforcement, actionLimits), routes, metrics);
+        AgeAssurance age = new AgeAssurance(sql, config.age(), clock);
+        // The one request policy, in order: an account its own limits keep out, then a muted one, then one that has yet
+        // to verify its age where the server requires it, before any spends a limit.
+        Dispatcher dispatcher = new Dispatcher(List.of(wellbeing, enforcement, age, actionLimits), routes, metrics);
         Views.Limits advertised = new Views.Limits(config.gateway().maxFrameBytes(), config.channels().maxTextLength(),
                 config.personas().maxPerAccount(), TimeUnit.HOURS.toMillis(config.channels().historyRetentionHours()));
         Wiring wiring = new Wiring(accounts, sessions, personas, dispatcher, delivery, actionLimits, metrics, virtualThreads,
                 advertised, config.gateway().maxPendingRequests(), enforcement, avatars, typing::shares,
-                new DataExport(sql));
+                new DataExport(sql), age);
         gateway = new Gateway(config.http(), config.gateway(), config.web(), wiring, readiness(new Readiness(sql, clock), bus));
         httpPort = gateway.start(config.http().bind(), config.http().port());
         telnet = new TelnetGateway(config.telnet(), config.gateway(), wiring, gateway::bootstrap, telnetTls, clock);

@@ -28,6 +28,8 @@ public enum ErrorCode {
     RATE_LIMITED,
     /** Registration needs the user to confirm being an adult. */
     ADULT_CONFIRMATION_REQUIRED,
+    /** This server verifies ages: the account may manage itself, but do nothing else until it verifies its age ({@code GET /api/age/start}). */
+    AGE_ASSURANCE_REQUIRED,
     /** The username, or one that looks like it, is already registered. */
     USERNAME_TAKEN,
     /** The password is too short or too long. */

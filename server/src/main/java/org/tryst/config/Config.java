@@ -28,7 +28,8 @@ public record Config(
         World world,
         Media media,
         Wellbeing wellbeing,
-        Board board) {
+        Board board,
+        Age age) {
 
     /** The configuration used when nothing is configured. */
     public static Config defaults() {
@@ -51,7 +52,8 @@ public record Config(
                 new World(50, 150, 100, false),
                 new Media(List.of(), "", 3_600),
                 new Wellbeing(15),
-                new Board(72, 30));
+                new Board(72, 30),
+                new Age(false, "oidc", "", "", "", "age_over_18", "openid", ""));
     }
 
     /**
@@ -258,4 +260,20 @@ public record Config(
      * long its persona waits between bumps (minutes); the board ranks fresh ads, so nobody reposts.
      */
     public record Board(int adLifetimeHours, int bumpMinutes) {}
+
+    /**
+     * Age verification: whether an account must have verified its age before it may do more than
+     * manage itself (false: the adult confirmation at registration is enough), and the OpenID Connect
+     * provider that verifies it: its issuer (discovered at {@code /.well-known/openid-configuration}),
+     * this server's client id and secret there, the claim read from the ID token ({@code birthdate}, an
+     * ISO date, or a boolean claim such as {@code age_over_18}), the scopes asked for, and this
+     * server's public address, where the provider sends people back.
+     */
+    public record Age(boolean required, String provider, String issuer, String clientId, String clientSecret, String claim,
+                      String scope, String publicUrl) {
+        /** Whether a provider is configured, so that people can verify their age. */
+        public boolean verifies() {
+            return !issuer.isBlank();
+        }
+    }
 }

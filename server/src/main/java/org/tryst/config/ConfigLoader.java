@@ -259,6 +259,7 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("http.trusted_proxies: " + e.getMessage());
         }
+        requireAge(config.age());
         requireListen(config.metrics());
         requireRange("channels.max_text_length", config.channels().maxTextLength(), 1, org.tryst.protocol.Fields.MAX_TEXT);
         if (!config.cluster().subject().matches("[A-Za-z0-9_-]{1,64}")) {
@@ -296,6 +297,42 @@ public final class ConfigLoader {
         }
         if (media.turn() && media.turnSecret().length() < 16) {
             throw ConfigException.of("media.turn_secret", "must be coturn's static-auth-secret, at least 16 characters, when media.turn_urls is set");
+        }
+    }
+
+    private static void requireAge(Config.Age age) {
+        requireOneOf("age.provider", age.provider(), "oidc");
+        if (!age.verifies()) {
+            if (age.required()) {
+                throw ConfigException.of("age.issuer", "must be set when age.required is true: it is the OpenID Connect provider that verifies ages");
+            }
+            return;
+        }
+        requireWebAddress("age.issuer", age.issuer());
+        requireWebAddress("age.public_url", age.publicUrl());
+        if (age.clientId().isBlank()) throw ConfigException.of("age.client_id", "must be set: the client id this server has at " + age.issuer());
+        if (age.clientSecret().isBlank()) {
+            throw ConfigException.of("age.client_secret", "must be set: the client secret this server has at " + age.issuer());
+        }
+        if (!age.claim().matches("[A-Za-z0-9_.:-]{1,64}")) {
+            throw ConfigException.of("age.claim", "must be a claim name such as birthdate or age_over_18, not " + age.claim());
+        }
+        if (!List.of(age.scope().split(" ")).contains("openid")) {
+            throw ConfigException.of("age.scope", "must include openid (space-separated scopes), not " + age.scope());
+        }
+    }
+
+    /** An https address, or http on this machine (a provider under test): people and secrets travel over it. */
+    private static void requireWebAddress(String option, String address) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(address);
+        } catch (java.net.URISyntaxException e) {
+            throw ConfigException.of(option, "must be an https:// address, not " + address);
+        }
+        boolean local = "http".equals(uri.getScheme()) && ("localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost()));
+        if (!(("https".equals(uri.getScheme()) || local) && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null)) {
+            throw ConfigException.of(option, "must be an https:// address (http:// only for localhost), with no query, not " + address);
         }
     }
 

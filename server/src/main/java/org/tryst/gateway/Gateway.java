@@ -43,6 +43,7 @@ public final class Gateway implements AutoCloseable {
     private final Config.Gateway config;
     private final Wiring wiring;
     private final AccountApi api;
+    private final AgeApi age;
     private final StaticFiles files;
     private final Addresses addresses;
     private final Supplier<Optional<String>> unready;
@@ -60,6 +61,7 @@ public final class Gateway implements AutoCloseable {
         this.wiring = wiring;
         this.api = new AccountApi(wiring.accounts(), wiring.sessions(), wiring.avatars(), wiring.delivery(), wiring.export(),
                 secureCookie(http, config));
+        this.age = new AgeApi(wiring.age(), wiring.sessions(), secureCookie(http, config));
         this.addresses = new Addresses(TrustedProxies.of(http));
         this.unready = unready;
         this.allowedOrigins = ConcurrentHashMap.newKeySet();
@@ -113,7 +115,7 @@ public final class Gateway implements AutoCloseable {
                 .addLast("http-body", new HttpObjectAggregator(MAX_HTTP_BODY))
                 // Per-address limits key on the client: the peer, or whom a trusted proxy forwards for.
                 .addLast("address", addresses)
-                .addLast("routes", new HttpRoutes(api, files, unready, wiring.executor(), allowedOrigins,
+                .addLast("routes", new HttpRoutes(api, age, files, unready, wiring.executor(), allowedOrigins,
                         config.allowMissingOrigin(), deadline, this::upgrade));
     }
 

@@ -21,12 +21,13 @@ import org.tryst.protocol.HttpApi;
 
 /**
  * Routes each HTTP request: {@code /ws} upgrades to a WebSocket (after the Origin check),
- * {@code /api/*} goes to the account API, {@code /healthz} and {@code /readyz} to operators, and
- * anything else to the web client's files ({@code /metrics} has a listener of its own). Blocking
+ * {@code /api/age*} to age verification, {@code /api/*} to the account API, {@code /healthz} and
+ * {@code /readyz} to operators, and anything else to the web client's files ({@code /metrics} has a listener of its own). Blocking
  * work runs on virtual threads.
  */
 final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final AccountApi api;
+    private final AgeApi age;
     private final StaticFiles files;
     private final Supplier<Optional<String>> unready;
     private final Executor executor;
@@ -35,10 +36,11 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Deadline deadline;
     private final Consumer<ChannelHandlerContext> upgrade;
 
-    HttpRoutes(AccountApi api, StaticFiles files, Supplier<Optional<String>> unready, Executor executor,
+    HttpRoutes(AccountApi api, AgeApi age, StaticFiles files, Supplier<Optional<String>> unready, Executor executor,
                Set<String> allowedOrigins, boolean allowMissingOrigin, Deadline deadline,
                Consumer<ChannelHandlerContext> upgrade) {
         this.api = api;
+        this.age = age;
         this.files = files;
         this.unready = unready;
         this.executor = executor;
@@ -59,6 +61,10 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals("/ws")) {
             webSocket(ctx, request);
+        } else if (AgeApi.owns(path)) {
+            // Age verification is navigated to (from the account page, then back from the provider's site), so it
+            // comes without Origin; a forged navigation gains nothing: it has no session cookie (Strict) or no open check.
+            blocking(ctx, request, () -> age.handle(request, path));
         } else if (!originAllowed(request)) {
             answer(ctx, request, HttpReplies.error(HttpResponseStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "origin not allowed"));
         } else if (path.startsWith("/api/")) {
@@ -89,6 +95,19 @@ final class HttpRoutes extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             answer(ctx, request, HttpReplies.error(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorCode.INVALID_MESSAGE, "method not allowed"));
         }
+    }
+
+    /** Answers on a virtual thread, for work that blocks, then on the event loop. */
+    private void blocking(ChannelHandlerContext ctx, FullHttpRequest request, Supplier<FullHttpResponse> work) {
+        request.retain();
+        executor.execute(() -> {
+            try {
+                FullHttpResponse response = work.get();
+                ctx.executor().execute(() -> answer(ctx, request, response));
+            } finally {
+                request.release();
+            }
+        });
     }
 
     /** Sends the answer and gives the connection the full timeout for its next request. */

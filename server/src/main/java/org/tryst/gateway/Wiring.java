@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import org.tryst.accounts.Accounts;
 import org.tryst.accounts.DataExport;
 import org.tryst.accounts.Sessions;
+import org.tryst.age.AgeAssurance;
 import org.tryst.cluster.Delivery;
 import org.tryst.metrics.Metrics;
 import org.tryst.moderation.Enforcement;
@@ -18,4 +19,4 @@ import org.tryst.safety.ActionLimits;
 public record Wiring(Accounts accounts, Sessions sessions, Personas personas, Dispatcher dispatcher,
                      Delivery delivery, ActionLimits limits, Metrics metrics, Executor executor,
                      Views.Limits advertised, int maxPendingRequests, Enforcement enforcement, Avatars avatars,
-                     Predicate<String> sharesTyping, DataExport export) {}
+                     Predicate<String> sharesTyping, DataExport export, AgeAssurance age) {}

@@ -161,6 +161,15 @@ final class Player {
         log.atInfo().addKeyValue("connection", connection.logId()).log("telnet logged in");
         connection.say(Tone.TITLE, "Hello, " + login.account().username() + ".");
         wiring.enforcement().welcomed(connection.caller());
+        try {
+            wiring.age().requireVerified(login.account().id());
+        } catch (ProtocolException unverified) {
+            // Verifying takes a browser: said once, plainly, rather than refusing every line after.
+            wiring.metrics().error(unverified.code());
+            String sentence = TextRenderer.sentence(ServerMessage.Error.of(null, unverified));
+            connection.close(null, 0, sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence);
+            return;
+        }
         step = Step.PERSONA;
         menu();
     }
