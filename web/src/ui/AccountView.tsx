@@ -13,7 +13,7 @@ import { setTheme, theme, type Theme } from "./theme";
 import { shareTyping } from "../app/typing";
 import { setShareTyping } from "../app/typingSession";
 import { useStatus } from "./status";
-import { SecuritySettings } from "./Security";
+import { AgeVerification, SecuritySettings } from "./Security";
 
 const STATUS = { open: "waiting for a moderator", actioned: "a moderator acted on it", dismissed: "a moderator looked and took no action" } as const;
 
@@ -50,6 +50,7 @@ export function AccountView() {
         <LockSettings />
         <HighlightWords />
       </section>
+      <AgeVerification />
       <SecuritySettings />
       <TypingSetting />
       <section aria-labelledby="own-limits" class="card">

@@ -4,6 +4,8 @@ import { resume } from "../app/tryst";
 import { notice, signedIn } from "../app/state";
 import { locked, watchIdle } from "../app/lock";
 import { keptOut } from "../app/wellbeing";
+import { ageReturn } from "../app/age";
+import { go } from "../app/navigation";
 import { Auth } from "./Auth";
 import { KeptOut } from "./KeptOut";
 import { LockScreen } from "./LockScreen";
@@ -26,6 +28,8 @@ export function App() {
       stopWatching();
     };
   }, []);
+  // Back from the age provider: the account page says how it went.
+  useEffect(() => { if (signedIn.value && ageReturn.value) go({ kind: "account" }); }, [signedIn.value]);
   if (keptOut.value && !signedIn.value) return <KeptOut />;
   if (signedIn.value === null) return <main class="loading" data-view="loading"><h1>Notes</h1><p role="status">Loading…</p></main>;
   if (!signedIn.value) return <Auth />;

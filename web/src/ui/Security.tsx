@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { ageReturn, ageStanding, refusal, verifyAge, type AgeStanding } from "../app/age";
 import { freshRecoveryCodes } from "../app/state";
 import { beginTotp, confirmTotp, renewRecoveryCodes, security, turnOffTotp, type Security } from "../app/tryst";
 import { explain } from "./errors";
@@ -104,5 +105,29 @@ export function RecoveryCodes() {
         </p>
       </section>
     </div>
+  );
+}
+
+/**
+ * Age verification, when the server offers it: whether the account is verified (and when), the
+ * way to the provider, and what the provider's return said. Only "verified adult on this date by
+ * this provider" is kept; never a document or a birthdate.
+ */
+export function AgeVerification() {
+  const [standing, setStanding] = useState<AgeStanding | null>(null);
+  useEffect(() => { ageStanding().then(setStanding, () => setStanding(null)); }, []);
+  if (!standing || (!standing.available && !standing.required)) return null;
+  const returned = ageReturn.value;
+  return (
+    <section aria-labelledby="age" class="card">
+      <h2 id="age">Age verification</h2>
+      {returned && <p role="status">{returned.verified ? "Thank you: you are verified as an adult." : refusal(returned.why)}</p>}
+      {standing.verified
+        ? <p>Verified as an adult{standing.verifiedAt ? ` on ${new Date(standing.verifiedAt).toLocaleDateString()}` : ""}. The server keeps only that
+          and the provider's name: no document, no birthdate.</p>
+        : <p>{standing.required ? "This server asks its members to verify that they are adults before anything but this page works. "
+          : ""}The provider tells the server only whether you are 18 or older; the server keeps that and the date.</p>}
+      {!standing.verified && standing.available && <p class="buttons"><button type="button" onClick={verifyAge}>Verify your age</button></p>}
+    </section>
   );
 }

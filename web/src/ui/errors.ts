@@ -39,6 +39,7 @@ const EXPLAINED: Record<string, string> = {
   forbidden: "You may not do that here.",
   text_too_long: "That is longer than this server allows.",
   wrong_password: "Your current password is not that.",
+  age_assurance_required: "This server asks its members to verify that they are adults first: see Age verification on the Account page.",
   wrong_code: "That code is wrong or was used already: type the one your app shows now.",
   login_expired: "That log-in waited too long or took too many wrong codes: log in again.",
   session_invalid: "Your session ended. Log in again.",
