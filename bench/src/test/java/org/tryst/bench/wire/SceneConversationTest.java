@@ -27,7 +27,7 @@ class SceneConversationTest {
         sender.opened(senderLink);
         assertThat(client(senderLink.last())).isEqualTo(new ClientMessage.Hello("hello", Codec.VERSION, "t1"));
         sender.received(server(new ServerMessage.Welcome("hello", Codec.VERSION, "bench0", List.of(),
-                new Views.Limits(65_536, 4_000, 10, 0), "member")), senderLink);
+                new Views.Limits(65_536, 4_000, 10, 0), "member", true)), senderLink);
         assertThat(client(senderLink.last())).isEqualTo(new ClientMessage.DeviceAttach("attach", "Dv1"));
         assertThat(senderLink.ready).isFalse();
         sender.received(server(new ServerMessage.DeviceAttached("attach", "Dv1", 0)), senderLink);
